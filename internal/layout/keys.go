@@ -1,0 +1,44 @@
+package layout
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+)
+
+//go:embed data/infobox_keys.tsv
+var infoboxKeysTSV string
+
+var (
+	canonKeys  = map[string]string{}
+	scrapeKeys []string // displayed forms, longest first
+)
+
+func init() {
+	for _, ln := range strings.Split(infoboxKeysTSV, "\n") {
+		if ln == "" || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(ln, "\t")
+		if !ok {
+			continue
+		}
+		canonKeys[squash(k)] = v
+		scrapeKeys = append(scrapeKeys, k)
+	}
+	sort.Slice(scrapeKeys, func(i, j int) bool { return len(scrapeKeys[i]) > len(scrapeKeys[j]) })
+}
+
+func squash(k string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(k) {
+		if r == ' ' || r == '_' || r == '-' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// CanonKey maps an infobox key as written to the field it fills, or "".
+func CanonKey(k string) string { return canonKeys[squash(k)] }

@@ -1,0 +1,453 @@
+// Package layout finds the structure of a document's text: the metadata
+// header, the title, the infobox (in the three shapes encyclopedia text
+// arrives in: a rendered "|" table, a stored "- Key: Value" block, or an old
+// page scrape with keys run into their values), section headings,
+// paragraphs and sentences, and the reference markers ("[3]") that cite
+// them. Every piece keeps byte offsets into the body, so that evidence
+// points at the exact bytes it came from.
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/reader"
+)
+
+// MaxTableColumns bounds the cells of one infobox row.
+const MaxTableColumns = 512
+
+// ErrTooManyColumns reports a table too wide to be an infobox.
+var ErrTooManyColumns = errors.New("table row has too many columns")
+
+// Field is one infobox entry. Offsets index the body.
+type Field struct {
+	Key      string // as written ("Location", "Deaths")
+	Canon    string // canonical key (location, date, fatalities, ...) or ""
+	Value    string // value with reference markers removed
+	KeyStart int
+	Start    int // value start
+	End      int // value end
+}
+
+// Sentence is a span of prose. Citations are the reference markers inside
+// or right after it.
+type Sentence struct {
+	Start, End int
+	Para       int
+	Citations  []string
+}
+
+// Paragraph is one block of prose.
+type Paragraph struct {
+	Start, End int
+	Section    string
+	First      int // index of its first sentence
+	N          int // number of sentences
+}
+
+// Layout is the structure of one document body.
+type Layout struct {
+	Body  []byte
+	Clean []byte // Body with reference markers blanked to spaces (same length)
+
+	Header     reader.Header
+	Title      string
+	TitleStart int
+	TitleEnd   int
+
+	Infobox []Field
+	Paras   []Paragraph
+	Sents   []Sentence
+}
+
+// Text returns the clean text of a span.
+func (l *Layout) Text(start, end int) string { return string(l.Clean[start:end]) }
+
+// Raw returns the body bytes of a span as a string.
+func (l *Layout) Raw(start, end int) string { return string(l.Body[start:end]) }
+
+// SentenceText returns the clean text of sentence i.
+func (l *Layout) SentenceText(i int) string { s := l.Sents[i]; return string(l.Clean[s.Start:s.End]) }
+
+// Field returns the first infobox field with the canonical key.
+func (l *Layout) Field(canon string) (Field, bool) {
+	for _, f := range l.Infobox {
+		if f.Canon == canon {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Fields returns every infobox field with the canonical key.
+func (l *Layout) Fields(canon string) []Field {
+	var out []Field
+	for _, f := range l.Infobox {
+		if f.Canon == canon {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// line is one line of the body.
+type line struct{ start, end int }
+
+func splitLines(b []byte, from int) []line {
+	var out []line
+	for off := from; off < len(b); {
+		nl := bytes.IndexByte(b[off:], '\n')
+		end := len(b)
+		if nl >= 0 {
+			end = off + nl
+		}
+		e := end
+		if e > off && b[e-1] == '\r' {
+			e--
+		}
+		out = append(out, line{off, e})
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// Parse finds the structure of body. titleHint is a title known from
+// metadata (may be empty).
+func Parse(body []byte, titleHint string) (*Layout, error) {
+	l := &Layout{Body: body}
+	l.Header = reader.ParseHeader(body)
+	l.Clean = blankCitations(body)
+	lines := splitLines(body, l.Header.End)
+	i := 0
+	var err error
+	switch {
+	case isStoredTitle(body, lines):
+		i, err = l.parseStored(lines)
+	case isTable(body, lines):
+		i, err = l.parseTable(lines)
+	case isScrape(body, lines):
+		i = l.parseScrape(lines)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if l.Title == "" {
+		l.Title = titleHint
+	}
+	l.parseProse(lines[i:])
+	return l, nil
+}
+
+func trimSpan(b []byte, s, e int) (int, int) {
+	for s < e && isSpace(b[s]) {
+		s++
+	}
+	for e > s && isSpace(b[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' }
+
+// ---- stored form: "= Title =", optional label line, "- Key: Value" lines
+
+func isStoredTitle(b []byte, lines []line) bool {
+	for _, ln := range lines {
+		s := strings.TrimSpace(string(b[ln.start:ln.end]))
+		if s == "" {
+			continue
+		}
+		return strings.HasPrefix(s, "= ") && strings.HasSuffix(s, " =")
+	}
+	return false
+}
+
+func (l *Layout) parseStored(lines []line) (int, error) {
+	i := 0
+	for i < len(lines) && len(bytes.TrimSpace(l.Body[lines[i].start:lines[i].end])) == 0 {
+		i++
+	}
+	ln := lines[i]
+	s, e := trimSpan(l.Body, ln.start, ln.end)
+	s, e = s+2, e-2
+	s, e = trimSpan(l.Body, s, e)
+	l.Title, l.TitleStart, l.TitleEnd = string(l.Body[s:e]), s, e
+	i++
+	// Look ahead: blank lines, at most one label line, then "- " lines.
+	j := i
+	for j < len(lines) && lines[j].start == lines[j].end {
+		j++
+	}
+	start := j
+	if j < len(lines) && !bytes.HasPrefix(l.Body[lines[j].start:lines[j].end], []byte("- ")) &&
+		j+1 < len(lines) && bytes.HasPrefix(l.Body[lines[j+1].start:lines[j+1].end], []byte("- ")) {
+		start = j + 1 // a label line such as "Infobox" or the image caption
+	}
+	k := start
+	for k < len(lines) && bytes.HasPrefix(l.Body[lines[k].start:lines[k].end], []byte("- ")) {
+		ln := lines[k]
+		text := l.Body[ln.start+2 : ln.end]
+		c := bytes.IndexByte(text, ':')
+		if c > 0 && c < 40 {
+			ks, ke := trimSpan(l.Body, ln.start+2, ln.start+2+c)
+			vs, ve := trimSpan(l.Body, ln.start+2+c+1, ln.end)
+			l.addField(ks, ke, vs, ve)
+		}
+		k++
+	}
+	if k == start {
+		return i, nil
+	}
+	return k, nil
+}
+
+func (l *Layout) addField(ks, ke, vs, ve int) {
+	key := string(l.Body[ks:ke])
+	_, vs, ve = trimCitations(l.Body, vs, ve)
+	val := strings.TrimSpace(collapseSpaces(string(l.Clean[vs:ve])))
+	l.Infobox = append(l.Infobox, Field{Key: key, Canon: CanonKey(key), Value: val, KeyStart: ks, Start: vs, End: ve})
+}
+
+// trimCitations trims reference markers and spaces at the ends of a span.
+func trimCitations(b []byte, s, e int) (bool, int, int) {
+	changed := false
+	for {
+		s, e = trimSpan(b, s, e)
+		if e > s && b[e-1] == ']' {
+			if o := bytes.LastIndexByte(b[s:e], '['); o >= 0 && citationLen(b[s+o:e]) == e-s-o {
+				e = s + o
+				changed = true
+				continue
+			}
+		}
+		return changed, s, e
+	}
+}
+
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// ---- rendered table: "Title | |", "---|---|", "Key | Value |"
+
+func isTable(b []byte, lines []line) bool {
+	if len(lines) < 3 {
+		return false
+	}
+	first := string(b[lines[0].start:lines[0].end])
+	second := strings.TrimSpace(string(b[lines[1].start:lines[1].end]))
+	return strings.Contains(first, "|") && strings.HasPrefix(second, "---") && strings.Contains(second, "|")
+}
+
+func (l *Layout) parseTable(lines []line) (int, error) {
+	cells, err := l.cells(lines[0])
+	if err != nil {
+		return 0, err
+	}
+	if len(cells) > 0 {
+		l.Title, l.TitleStart, l.TitleEnd = string(l.Body[cells[0].start:cells[0].end]), cells[0].start, cells[0].end
+	}
+	i := 2
+	for ; i < len(lines); i++ {
+		ln := lines[i]
+		if !bytes.Contains(l.Body[ln.start:ln.end], []byte("|")) {
+			break
+		}
+		cells, err := l.cells(ln)
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case len(cells) == 0:
+		case len(cells) == 1:
+			c := cells[0]
+			text := string(l.Body[c.start:c.end])
+			for _, p := range []string{"Part of the ", "Part of "} {
+				if strings.HasPrefix(text, p) {
+					l.addField(c.start, c.start+len("Part of"), c.start+len(p), c.end)
+					break
+				}
+			}
+		default:
+			l.addField(cells[0].start, cells[0].end, cells[1].start, cells[len(cells)-1].end)
+		}
+	}
+	return i, nil
+}
+
+// cells splits a table row on "|", dropping empty cells.
+func (l *Layout) cells(ln line) ([]line, error) {
+	var out []line
+	n := 0
+	s := ln.start
+	for p := ln.start; p <= ln.end; p++ {
+		if p == ln.end || l.Body[p] == '|' {
+			n++
+			if n > MaxTableColumns {
+				return nil, fmt.Errorf("%w (more than %d, at byte %d)", ErrTooManyColumns, MaxTableColumns, ln.start)
+			}
+			cs, ce := trimSpan(l.Body, s, p)
+			if ce > cs {
+				out = append(out, line{cs, ce})
+			}
+			s = p + 1
+		}
+	}
+	return out, nil
+}
+
+// ---- old page scrapes: chrome lines, then "LocationBaghdad, Iraq" lines
+
+var scrapeChrome = []string{"Jump to content", "Jump to navigation", "From Wikipedia, the free encyclopedia", "This is an old revision of this page"}
+
+func isScrape(b []byte, lines []line) bool {
+	for k, ln := range lines {
+		if k > 12 {
+			break
+		}
+		s := string(b[ln.start:ln.end])
+		for _, c := range scrapeChrome {
+			if strings.HasPrefix(s, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *Layout) parseScrape(lines []line) int {
+	i := 0
+	// Title: the first line that is not chrome.
+	for ; i < len(lines); i++ {
+		s, e := trimSpan(l.Body, lines[i].start, lines[i].end)
+		if e == s || isChrome(string(l.Body[s:e])) {
+			continue
+		}
+		l.Title, l.TitleStart, l.TitleEnd = string(l.Body[s:e]), s, e
+		i++
+		break
+	}
+	// The infobox block runs until the first line of prose.
+	pendingKey := line{-1, -1}
+	for ; i < len(lines); i++ {
+		s, e := trimSpan(l.Body, lines[i].start, lines[i].end)
+		if e == s {
+			continue
+		}
+		text := string(l.Body[s:e])
+		if isProseLine(text) {
+			break
+		}
+		if isChrome(text) {
+			continue
+		}
+		if pendingKey.start >= 0 {
+			l.addField(pendingKey.start, pendingKey.end, s, e)
+			pendingKey = line{-1, -1}
+			continue
+		}
+		if k, ok := scrapeKey(text); ok {
+			if k == len(text) {
+				pendingKey = line{s, e}
+				continue
+			}
+			vs, ve := trimSpan(l.Body, s+k, e)
+			l.addField(s, s+k, vs, ve)
+			continue
+		}
+		if strings.HasPrefix(text, "Part of ") {
+			l.addField(s, s+len("Part of"), s+len("Part of "), e)
+		}
+	}
+	return i
+}
+
+func isChrome(s string) bool {
+	for _, c := range scrapeChrome {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return s == "Map" || strings.HasPrefix(s, "Coordinates: ") || strings.HasSuffix(s, "protected article") ||
+		strings.Contains(s, " is located in ") || strings.HasPrefix(s, "OpenStreetMap")
+}
+
+// isProseLine says whether a line reads as running prose: long, several
+// words, ending like a sentence.
+func isProseLine(s string) bool {
+	if len(s) < 80 {
+		return false
+	}
+	return strings.Count(s, " ") >= 10 && (strings.HasSuffix(s, ".") || strings.HasSuffix(s, "]") || strings.HasSuffix(s, "\"") || strings.HasSuffix(s, ")") || strings.HasSuffix(s, ":"))
+}
+
+// scrapeKey returns the length of a known infobox key that starts s and is
+// run into its value ("Deaths15[1]", "LocationMosul, Iraq"), or equals s.
+func scrapeKey(s string) (int, bool) {
+	best := 0
+	for _, k := range scrapeKeys {
+		if !strings.HasPrefix(s, k) {
+			continue
+		}
+		if len(s) == len(k) {
+			return len(k), true
+		}
+		r, _ := utf8.DecodeRuneInString(s[len(k):])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || r == ' ' || r == '(' || r == '~' || r == '<' || r == '>' {
+			if len(k) > best {
+				best = len(k)
+			}
+		}
+	}
+	return best, best > 0
+}
+
+// ---- prose
+
+func (l *Layout) parseProse(lines []line) {
+	section := ""
+	for _, ln := range lines {
+		s, e := trimSpan(l.Body, ln.start, ln.end)
+		if e == s {
+			continue
+		}
+		text := string(l.Body[s:e])
+		if h, ok := heading(text); ok {
+			section = h
+			continue
+		}
+		if isChrome(text) {
+			continue
+		}
+		// A short line without sentence punctuation is a heading of a scrape.
+		if len(text) < 60 && !strings.ContainsAny(text[len(text)-1:], ".!?:\"”)]") && strings.Count(text, " ") < 6 {
+			section = text
+			continue
+		}
+		p := Paragraph{Start: s, End: e, Section: section, First: len(l.Sents)}
+		l.splitSentences(s, e, len(l.Paras))
+		p.N = len(l.Sents) - p.First
+		if p.N > 0 {
+			l.Paras = append(l.Paras, p)
+		}
+	}
+}
+
+func heading(s string) (string, bool) {
+	if strings.HasPrefix(s, "==") && strings.HasSuffix(s, "==") && len(s) > 4 {
+		return strings.TrimSpace(strings.Trim(s, "=")), true
+	}
+	return "", false
+}

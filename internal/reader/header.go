@@ -1,0 +1,111 @@
+package reader
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Header is the metadata block at the top of a saved article:
+//
+//	Source: https://...
+//	License: CC BY 2.5
+//	Published: 2011-02-21
+//	Title: 38 killed in attack on Afghan bank
+//
+// End is the byte offset where the prose begins.
+type Header struct {
+	Source, License, Published, Title string
+	End                                int
+}
+
+var headerKeys = map[string]bool{"source": true, "license": true, "licence": true, "published": true, "title": true, "url": true, "date": true}
+
+// ParseHeader reads leading "Key: value" lines with known keys. It stops at
+// the first other line; a blank line right after the block is skipped too.
+func ParseHeader(raw []byte) Header {
+	var h Header
+	off := 0
+	seen := 0
+	for off < len(raw) {
+		nl := bytes.IndexByte(raw[off:], '\n')
+		end := len(raw)
+		next := len(raw)
+		if nl >= 0 {
+			end = off + nl
+			next = end + 1
+		}
+		line := strings.TrimRight(string(raw[off:end]), "\r")
+		k, v, ok := strings.Cut(line, ":")
+		key := strings.ToLower(strings.TrimSpace(k))
+		if !ok || strings.ContainsAny(strings.TrimSpace(k), " \t") || !headerKeys[key] {
+			break
+		}
+		v = strings.TrimSpace(v)
+		switch key {
+		case "source", "url":
+			h.Source = v
+		case "license", "licence":
+			h.License = v
+		case "published", "date":
+			if d := normalizeDate(v); d != "" {
+				h.Published = d
+			}
+		case "title":
+			h.Title = v
+		}
+		seen++
+		off = next
+	}
+	if seen == 0 {
+		return Header{}
+	}
+	// skip blank lines after the block
+	for off < len(raw) {
+		nl := bytes.IndexByte(raw[off:], '\n')
+		if nl < 0 || len(bytes.TrimSpace(raw[off:off+nl])) != 0 {
+			break
+		}
+		off += nl + 1
+	}
+	h.End = off
+	return h
+}
+
+// normalizeDate accepts the date layouts seen in headers and returns YYYY-MM-DD.
+func normalizeDate(s string) string {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2 January 2006", "January 2, 2006", "Jan 2, 2006", "02 Jan 2006", time.RFC1123, time.RFC1123Z} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	if len(s) >= 10 {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}
+
+var (
+	urlDateSlash = regexp.MustCompile(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$|[^\d])`)
+	urlDateDash  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
+	urlDateFlat  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
+)
+
+// DateFromURL finds a publication date written in a URL: /2021/11/07/,
+// 2021-11-06 or 20211107. It returns "" when there is none or it is not a
+// real calendar date.
+func DateFromURL(u string) string {
+	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat} {
+		if m := re.FindStringSubmatch(u); m != nil {
+			d := m[1] + "-" + m[2] + "-" + m[3]
+			if _, err := time.Parse("2006-01-02", d); err == nil {
+				return d
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,247 @@
+// Package reader turns inputs named on a command line (files, folders,
+// globs, "-" for standard input) into documents. It checks what it reads
+// (size, binary content, UTF-8, line length) so that a bad file fails alone,
+// with an error that names it and the problem, and it reads the metadata
+// header of saved articles (Source, Published, Title). Readers never
+// interpret prose: that is the extractor's job.
+package reader
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier"
+)
+
+// Limits bound what one document may cost. The zero value means defaults.
+type Limits struct {
+	MaxBytes     int64 // whole document
+	MaxLineBytes int   // one line
+}
+
+// DefaultLimits are generous for articles and small enough that a runaway
+// input cannot exhaust memory.
+var DefaultLimits = Limits{MaxBytes: 16 << 20, MaxLineBytes: 1 << 20}
+
+// Error is a failure to read one input; Path names it.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Problems a reader reports.
+var (
+	ErrEmpty       = errors.New("empty document")
+	ErrBinary      = errors.New("binary content, not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("document too large")
+	ErrLongLine    = errors.New("line too long")
+)
+
+// Item is one input: a document or the error that kept it from being read.
+type Item struct {
+	Doc *dossier.Document
+	Err error
+}
+
+// Expand resolves command-line arguments into input paths, in order:
+// a folder contributes its text files sorted by path, a glob its matches,
+// "-" stays "-". A name that matches nothing is returned as is so that
+// reading it reports the problem in order with the others.
+func Expand(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, a)
+			continue
+		}
+		if st, err := os.Stat(a); err == nil {
+			if st.IsDir() {
+				out = append(out, walk(a)...)
+			} else {
+				out = append(out, a)
+			}
+			continue
+		}
+		if strings.ContainsAny(a, "*?[") {
+			if m, err := filepath.Glob(a); err == nil && len(m) > 0 {
+				sort.Strings(m)
+				for _, p := range m {
+					if st, err := os.Stat(p); err == nil && st.IsDir() {
+						out = append(out, walk(p)...)
+					} else {
+						out = append(out, p)
+					}
+				}
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// walk lists the regular files under dir, skipping hidden entries.
+func walk(dir string) []string {
+	var out []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			out = append(out, p) // reported when read
+			return nil
+		}
+		name := d.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+// ReadPath reads one input ("-" is stdin) into a document.
+func ReadPath(ctx context.Context, path string, stdin io.Reader, lim Limits) (*dossier.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	lim = lim.orDefault()
+	var r io.Reader
+	if path == "-" {
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &Error{Path: path, Err: cleanOSError(err)}
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, &Error{Path: path, Err: errors.New("is a directory")}
+		}
+		r = f
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	if err != nil {
+		return nil, &Error{Path: path, Err: fmt.Errorf("read: %w", err)}
+	}
+	if int64(len(raw)) > lim.MaxBytes {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, lim.MaxBytes)}
+	}
+	doc, err := Parse(path, raw, lim)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	return doc, nil
+}
+
+// cleanOSError drops the path that os errors repeat, since Error adds it.
+func cleanOSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return errors.New("no such file")
+		}
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+func (l Limits) orDefault() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultLimits.MaxBytes
+	}
+	if l.MaxLineBytes <= 0 {
+		l.MaxLineBytes = DefaultLimits.MaxLineBytes
+	}
+	return l
+}
+
+// Check validates raw text: not empty, not binary, valid UTF-8, no line
+// longer than the limit. Errors say where.
+func Check(raw []byte, lim Limits) error {
+	lim = lim.orDefault()
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return ErrEmpty
+	}
+	// Binary: NUL bytes or many control characters in the first block.
+	head := raw
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctrl := 0
+	for _, b := range head {
+		if b == 0 {
+			return ErrBinary
+		}
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctrl++
+		}
+	}
+	if ctrl > len(head)/20+1 {
+		return ErrBinary
+	}
+	if !utf8.Valid(raw) {
+		off := invalidOffset(raw)
+		line := bytes.Count(raw[:off], []byte{'\n'}) + 1
+		return fmt.Errorf("%w at byte %d (line %d)", ErrInvalidUTF8, off, line)
+	}
+	line, start := 1, 0
+	for start <= len(raw) {
+		i := bytes.IndexByte(raw[start:], '\n')
+		end := len(raw)
+		if i >= 0 {
+			end = start + i
+		}
+		if end-start > lim.MaxLineBytes {
+			return fmt.Errorf("%w: line %d has %d bytes (limit %d)", ErrLongLine, line, end-start, lim.MaxLineBytes)
+		}
+		if i < 0 {
+			break
+		}
+		start = end + 1
+		line++
+	}
+	return nil
+}
+
+func invalidOffset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// Parse checks raw text and reads its metadata header into a document.
+func Parse(path string, raw []byte, lim Limits) (*dossier.Document, error) {
+	if err := Check(raw, lim); err != nil {
+		return nil, err
+	}
+	doc := &dossier.Document{Path: path, Raw: raw, Format: "text"}
+	h := ParseHeader(raw)
+	doc.Source, doc.Title, doc.Published = h.Source, h.Title, h.Published
+	if doc.Published == "" && doc.Source != "" {
+		doc.Published = DateFromURL(doc.Source)
+	}
+	return doc, nil
+}
