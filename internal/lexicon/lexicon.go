@@ -60,21 +60,29 @@ type Role struct {
 
 // Lexicon is the set of word lists. It is read-only once loaded.
 type Lexicon struct {
-	Weapons    *text.PhraseSet[Weapon]
-	Events     *text.PhraseSet[Event]
-	Casualties *text.PhraseSet[Casualty]
-	Speech     *text.PhraseSet[string] // value: channel, "" when none
-	Stances    *text.PhraseSet[Stance]
-	Roles      *text.PhraseSet[Role]
-	Honorifics *text.PhraseSet[bool]
-	OrgWords   *text.PhraseSet[string] // value: actor kind
-	Collective map[string]string       // plural group nouns: actor, victim, both
-	GivenNames map[string]bool         // lower case
+	Weapons        *text.PhraseSet[Weapon]
+	Events         *text.PhraseSet[Event]
+	Casualties     *text.PhraseSet[Casualty]
+	Speech         *text.PhraseSet[string] // value: channel, "" when none
+	Stances        *text.PhraseSet[Stance]
+	Roles          *text.PhraseSet[Role]
+	Honorifics     *text.PhraseSet[bool]
+	OrgWords       *text.PhraseSet[string] // value: actor kind
+	Collective     map[string]string       // plural group nouns: actor, victim, both
+	GivenNames     map[string]bool         // lower case
+	Responsibility *text.PhraseSet[Responsibility]
+}
+
+// Responsibility is a cue naming who carried out, is accused of, or was
+// the target of an incident, and on which side of the cue the name stands.
+type Responsibility struct {
+	Role string // perpetrator, accused, target
+	Side string // before, after
 }
 
 // Files the lexicon is made of.
 var Files = []string{"weapons.tsv", "events.tsv", "casualties.tsv", "speech.tsv", "stance.tsv",
-	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt"}
+	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt", "responsibility.tsv"}
 
 var (
 	defaultOnce sync.Once
@@ -92,16 +100,17 @@ func Default() (*Lexicon, error) {
 // the same names found in dir.
 func Load(dir string) (*Lexicon, error) {
 	lx := &Lexicon{
-		Weapons:    text.NewPhraseSet[Weapon](),
-		Events:     text.NewPhraseSet[Event](),
-		Casualties: text.NewPhraseSet[Casualty](),
-		Speech:     text.NewPhraseSet[string](),
-		Stances:    text.NewPhraseSet[Stance](),
-		Roles:      text.NewPhraseSet[Role](),
-		Honorifics: text.NewPhraseSet[bool](),
-		OrgWords:   text.NewPhraseSet[string](),
-		Collective: map[string]string{},
-		GivenNames: map[string]bool{},
+		Weapons:        text.NewPhraseSet[Weapon](),
+		Events:         text.NewPhraseSet[Event](),
+		Casualties:     text.NewPhraseSet[Casualty](),
+		Speech:         text.NewPhraseSet[string](),
+		Stances:        text.NewPhraseSet[Stance](),
+		Roles:          text.NewPhraseSet[Role](),
+		Honorifics:     text.NewPhraseSet[bool](),
+		OrgWords:       text.NewPhraseSet[string](),
+		Collective:     map[string]string{},
+		GivenNames:     map[string]bool{},
+		Responsibility: text.NewPhraseSet[Responsibility](),
 	}
 	for _, name := range Files {
 		f, err := builtin.Open("data/" + name)
@@ -218,6 +227,11 @@ func (lx *Lexicon) read(name, where string, r io.Reader) error {
 				return err
 			}
 			lx.Collective[strings.ToLower(key)] = cols[1]
+		case "responsibility.tsv":
+			if err := need(3); err != nil {
+				return err
+			}
+			lx.Responsibility.Add(key, Responsibility{Role: cols[1], Side: cols[2]})
 		case "givennames.txt":
 			for _, w := range strings.Fields(line) {
 				lx.GivenNames[strings.ToLower(w)] = true

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/extract"
+	"github.com/dossier-project/dossier/internal/reader"
+)
+
+func init() {
+	commands["extract"] = command{summary: "extract incidents, actors, relations and statements from documents", run: runExtract}
+}
+
+func runExtract(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	format := fs.String("format", "text", "output format: text (a readable card per document) or jsonl (one JSON object per line)")
+	lexdir := fs.String("lexicon", "", "folder of user lexicon files that add to the built-in ones (weapons.tsv, actors.tsv, places.tsv, ...)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: dossier extract [--format text|jsonl] [--lexicon DIR] PATH...")
+		fmt.Fprintln(env.Stderr, "\nPATH is a file, a folder, a glob, or - for standard input.")
+		fmt.Fprintln(env.Stderr, "Exit status: 0 all read, 3 some inputs failed (the others were extracted), 2 usage, 1 other failure.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &exitError{code: exitUsage}
+	}
+	if *format != "text" && *format != "jsonl" {
+		return &exitError{code: exitUsage, err: fmt.Errorf("unknown format %q (want text or jsonl)", *format)}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return &exitError{code: exitUsage}
+	}
+	x, err := extract.New(extract.Options{LexiconDir: *lexdir})
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(env.Stdout, 64<<10)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	for _, p := range reader.Expand(fs.Args()) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := reader.ReadPath(ctx, p, env.Stdin, reader.Limits{})
+		if err == nil {
+			var res *dossier.Extraction
+			res, err = x.Extract(doc)
+			if err == nil {
+				if *format == "jsonl" {
+					err = enc.Encode(res)
+				} else {
+					writeCard(w, doc, res)
+				}
+				if err != nil {
+					return fmt.Errorf("write: %w", err)
+				}
+				continue
+			}
+			err = &reader.Error{Path: p, Err: err}
+		}
+		failed++
+		w.Flush()
+		fmt.Fprintf(env.Stderr, "dossier extract: %v\n", err)
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if failed > 0 {
+		return &exitError{code: exitPartial, err: fmt.Errorf("%d input(s) failed", failed)}
+	}
+	return nil
+}
+
+// writeCard prints a readable card: each incident's fields with the
+// sentence behind each value, then actors, relations and statements.
+func writeCard(w io.Writer, doc *dossier.Document, x *dossier.Extraction) {
+	fmt.Fprintf(w, "== %s\n", doc.Path)
+	if x.Doc.Title != "" {
+		fmt.Fprintf(w, "   %s\n", x.Doc.Title)
+	}
+	if x.Skipped != "" {
+		fmt.Fprintf(w, "   %s\n\n", x.Skipped)
+		return
+	}
+	for _, in := range x.Incidents {
+		tag := "incident"
+		if in.Main {
+			tag = "MAIN INCIDENT"
+		}
+		fmt.Fprintf(w, "\n%s: %s  [%s]\n", tag, in.Title, in.ID)
+		field := func(name, val, ev string) {
+			if val == "" {
+				return
+			}
+			fmt.Fprintf(w, "  %-13s %s\n", name, val)
+			for _, e := range in.Evidence {
+				if e.Field == ev {
+					fmt.Fprintf(w, "  %-13s   <- %s (%s, bytes %d-%d)\n", "", clip(e.Text, 160), e.Method, e.Start, e.End)
+					break
+				}
+			}
+		}
+		if in.Date != nil {
+			d := in.Date.Start
+			if in.Date.End != in.Date.Start {
+				d += " to " + in.Date.End
+			}
+			field("date", d+" ("+in.Date.Precision+")", "date")
+		}
+		if l := in.Location; l != nil {
+			s := strings.Trim(strings.Join([]string{l.Place, l.Admin1, l.Country}, ", "), ", ")
+			if l.Lat != nil {
+				s += fmt.Sprintf(" (%.2f, %.2f, %s)", *l.Lat, *l.Lon, l.Precision)
+			}
+			field("place", s, "location")
+		}
+		if in.Type != "" {
+			field("type", in.Type+" / "+in.SubType, "")
+		}
+		field("weapons", strings.Join(in.Weapons, ", "), "weapons")
+		field("fatalities", rangeText(in.Fatalities), "fatalities")
+		field("injuries", rangeText(in.Injuries), "injuries")
+		field("targets", strings.Join(in.Targets, ", "), "targets")
+		field("perpetrators", strings.Join(in.Perpetrators, ", "), "perpetrators")
+		field("accused", strings.Join(in.Accused, ", "), "accused")
+		field("part of", strings.Join(in.PartOf, ", "), "part_of")
+	}
+	if len(x.Actors) > 0 {
+		fmt.Fprintf(w, "\nactors:\n")
+		for _, a := range x.Actors {
+			al := ""
+			if len(a.Aliases) > 0 {
+				al = " (also " + strings.Join(a.Aliases, "; ") + ")"
+			}
+			fmt.Fprintf(w, "  %-13s %s%s\n", a.Kind, a.Name, al)
+		}
+	}
+	if len(x.Relations) > 0 {
+		fmt.Fprintf(w, "\nrelations:\n")
+		for _, r := range x.Relations {
+			fmt.Fprintf(w, "  %s %s %s\n    <- %s\n", r.Subject, r.Predicate, r.Object, clip(r.Evidence.Text, 160))
+		}
+	}
+	if len(x.Statements) > 0 {
+		fmt.Fprintf(w, "\nstatements:\n")
+		for _, s := range x.Statements {
+			ch := ""
+			if s.Channel != "" {
+				ch = " (" + s.Channel + ")"
+			}
+			fmt.Fprintf(w, "  %s: %s%s\n    <- %s\n", s.Speaker, s.Stance, ch, clip(s.Evidence.Text, 160))
+		}
+	}
+	if len(x.Claims) > 0 {
+		fmt.Fprintf(w, "\nclaims:\n")
+		for _, c := range x.Claims {
+			fmt.Fprintf(w, "  %s (%s): %s %s\n", c.Claimant, c.ClaimantKind, c.About, c.Claim)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func rangeText(r *dossier.Range) string {
+	if r == nil {
+		return ""
+	}
+	switch {
+	case r.Max == nil:
+		return fmt.Sprintf("at least %d", r.Min)
+	case *r.Max == r.Min:
+		return fmt.Sprint(r.Min)
+	default:
+		return fmt.Sprintf("%d to %d", r.Min, *r.Max)
+	}
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && (s[cut]&0xC0) == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,478 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/actordict"
+	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// actor is one actor of the document, with every mention of it.
+type actor struct {
+	name     string
+	kind     string
+	kindConf bool
+	entry    *actordict.Entry
+	aliases  []string
+	keys     map[string]bool
+	mentions []*mention
+	used     bool // plays a part: relation, statement, claim, incident role
+	first    dossier.Evidence
+	country  string
+	// collective actors ("Iran-backed militias") are described, not named.
+	collective bool
+}
+
+func (a *actor) addAlias(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, a.name) {
+		return
+	}
+	for _, x := range a.aliases {
+		if strings.EqualFold(x, s) {
+			return
+		}
+	}
+	a.aliases = append(a.aliases, s)
+}
+
+// nameKey is the key two names of one actor share.
+func nameKey(s string) string { return names.Key(stripPossessive(s)) }
+
+func stripPossessive(s string) string {
+	for _, p := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, p)
+	}
+	return s
+}
+
+// knownActor finds an actor of the document by a name, a shorter form of a
+// person's name ("Kadhimi"), or an acronym.
+func (d *docState) knownActor(s string) *actor {
+	k := nameKey(s)
+	if k == "" {
+		return nil
+	}
+	if a := d.byKey[k]; a != nil {
+		return a
+	}
+	toks := strings.Fields(k)
+	if len(toks) == 1 {
+		// a surname: the last word of a person already named in full
+		var found *actor
+		for _, a := range d.actors {
+			if a.kind != dossier.KindPerson {
+				continue
+			}
+			for ak := range a.keys {
+				w := strings.Fields(ak)
+				if len(w) >= 2 && (w[len(w)-1] == k || w[0] == k && len(w) == 2 && false) {
+					if found != nil && found != a {
+						return nil // ambiguous: two people share the surname
+					}
+					found = a
+				}
+			}
+		}
+		return found
+	}
+	return nil
+}
+
+// newActor registers an actor under a name.
+func (d *docState) newActor(name, kind string, conf bool, e *actordict.Entry) *actor {
+	a := &actor{name: name, kind: kind, kindConf: conf, entry: e, keys: map[string]bool{}}
+	d.actors = append(d.actors, a)
+	d.index(a, name)
+	if e != nil {
+		d.index(a, e.Name)
+		for _, al := range e.Aliases {
+			d.index(a, al)
+		}
+	}
+	return a
+}
+
+func (d *docState) index(a *actor, name string) {
+	k := nameKey(name)
+	if k == "" {
+		return
+	}
+	a.keys[k] = true
+	if _, ok := d.byKey[k]; !ok {
+		d.byKey[k] = a
+	}
+}
+
+// findActors turns mentions into document actors: one actor per real-world
+// actor however it is spelled, with its kind and aliases.
+func (d *docState) findActors() {
+	for _, st := range d.sents {
+		for _, m := range st.mentions {
+			d.resolveMention(m)
+		}
+		d.parentheticalAliases(st)
+	}
+	// Unknown single words that are surnames of people named later.
+	for _, st := range d.sents {
+		for _, m := range st.mentions {
+			if m.actor == nil && m.kind == "" {
+				if a := d.knownActor(m.surface); a != nil {
+					m.actor, m.kind = a, a.kind
+				}
+			}
+		}
+	}
+	d.definitions()
+	d.acronyms()
+}
+
+func (d *docState) resolveMention(m *mention) {
+	switch m.kind {
+	case kindPlace, kindFacility, "":
+		if m.actor == nil && m.kind == "" {
+			if a := d.knownActor(m.surface); a != nil {
+				m.actor, m.kind = a, a.kind
+			}
+		}
+		return
+	}
+	if m.demonym {
+		return
+	}
+	var a *actor
+	if m.entry != nil {
+		a = d.byEntry(m.entry)
+	}
+	if a == nil && m.actor != nil {
+		a = m.actor
+	}
+	if a == nil {
+		a = d.knownActor(m.surface)
+		if a != nil && a.kind != m.kind && m.kind != "" && a.kind != "" && m.confident && a.kindConf {
+			a = nil // "Iraq" the state and "Iraq" in a group's name differ
+		}
+	}
+	if a == nil {
+		name := m.surface
+		if m.entry != nil && m.kind == dossier.KindState {
+			name = m.entry.Name // states by their usual name, "United States" for "U.S."
+		}
+		a = d.newActor(name, m.kind, m.confident, m.entry)
+		a.first = d.evidence("actor", m.start, m.end, dossier.MethodProse, 0.8)
+		a.country = m.country
+	} else {
+		d.index(a, m.surface)
+		if !strings.EqualFold(stripPossessive(m.surface), a.name) {
+			// a longer form of a person's name becomes the name
+			if a.kind == dossier.KindPerson && len(strings.Fields(m.surface)) > len(strings.Fields(a.name)) && m.kind == dossier.KindPerson {
+				a.addAlias(a.name)
+				a.name = stripPossessive(m.surface)
+			} else {
+				a.addAlias(stripPossessive(m.surface))
+			}
+		}
+		if !a.kindConf && m.confident {
+			a.kind, a.kindConf = m.kind, true
+		}
+	}
+	m.actor = a
+	a.mentions = append(a.mentions, m)
+}
+
+func (d *docState) byEntry(e *actordict.Entry) *actor {
+	for _, a := range d.actors {
+		if a.entry == e {
+			return a
+		}
+	}
+	return nil
+}
+
+// parentheticalAliases reads "Name (ACRONYM)" and "Name, or ACRONYM," in a sentence.
+func (d *docState) parentheticalAliases(st *sent) {
+	toks := st.toks
+	for _, m := range st.mentions {
+		if m.actor == nil {
+			continue
+		}
+		k := m.j
+		if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" && toks[k+1].AllCaps() {
+			d.alias(m.actor, toks[k+1].Text)
+		}
+		if k+3 < len(toks) && toks[k].Text == "," && toks[k+1].Lower == "or" && toks[k+2].AllCaps() {
+			d.alias(m.actor, toks[k+2].Text)
+		}
+	}
+}
+
+func (d *docState) alias(a *actor, s string) {
+	a.addAlias(s)
+	d.index(a, s)
+}
+
+// definitions reads "X, also known as Y (Z), is ..." and "X, better known
+// as Y, was ...": Y and Z are other names of X.
+func (d *docState) definitions() {
+	for _, st := range d.sents {
+		toks := st.toks
+		for i := 0; i+3 < len(toks); i++ {
+			var n int
+			switch {
+			case toks[i].Lower == "also" && toks[i+1].Lower == "known" && toks[i+2].Lower == "as":
+				n = 3
+			case toks[i].Lower == "better" && toks[i+1].Lower == "known" && (toks[i+2].Lower == "as" || toks[i+2].Lower == "by"):
+				n = 3
+			case toks[i].Lower == "known" && toks[i+1].Lower == "as" && i > 0 && toks[i-1].Text == ",":
+				n = 2
+			case toks[i].Lower == "alternatively" && toks[i+1].Lower == "spelt" || toks[i].Lower == "alternatively" && toks[i+1].Lower == "spelled":
+				n = 2
+			case toks[i].Lower == "formerly" && toks[i+1].Lower == "known" && toks[i+2].Lower == "as":
+				n = 3
+			}
+			if n == 0 {
+				continue
+			}
+			// subject: the first mention of the sentence, or the last one before the phrase
+			var subj, obj *mention
+			for _, m := range st.mentions {
+				if m.j <= i && m.actor != nil {
+					if subj == nil {
+						subj = m
+					}
+				}
+				if m.i >= i+n && obj == nil {
+					obj = m
+				}
+			}
+			if obj == nil {
+				// "better known by his kunyaAbu Mahdi al-Muhandis": the name may be glued to a word
+				continue
+			}
+			if subj == nil {
+				// an unknown-kind subject at the very start (a definitional sentence)
+				for _, m := range st.mentions {
+					if m.j <= i {
+						subj = m
+						break
+					}
+				}
+				if subj == nil {
+					continue
+				}
+			}
+			d.mergeMentions(subj, obj)
+			// "(PMU)" right after the other name
+			k := obj.j
+			if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" && subj.actor != nil {
+				d.alias(subj.actor, toks[k+1].Text)
+			}
+		}
+	}
+}
+
+// mergeMentions makes two mentions one actor, keeping the first name.
+func (d *docState) mergeMentions(a, b *mention) {
+	if a.actor == nil {
+		if b.actor != nil {
+			a.actor = b.actor
+			d.alias(b.actor, a.surface)
+			return
+		}
+		kind := a.kind
+		if kind == "" || kind == kindPlace {
+			kind = b.kind
+		}
+		if kind == "" || kind == kindPlace {
+			kind = dossier.KindPerson
+		}
+		a.kind = kind
+		a.confident = true
+		d.resolveMention(a)
+		if a.actor == nil {
+			return
+		}
+	}
+	if b.actor == nil {
+		b.actor = a.actor
+		b.kind = a.actor.kind
+		d.alias(a.actor, b.surface)
+		a.actor.mentions = append(a.actor.mentions, b)
+		return
+	}
+	if a.actor == b.actor {
+		return
+	}
+	d.mergeActors(a.actor, b.actor)
+}
+
+// mergeActors folds b into a.
+func (d *docState) mergeActors(a, b *actor) {
+	if a == b {
+		return
+	}
+	a.addAlias(b.name)
+	for _, al := range b.aliases {
+		a.addAlias(al)
+	}
+	for k := range b.keys {
+		a.keys[k] = true
+		d.byKey[k] = a
+	}
+	for _, m := range b.mentions {
+		m.actor = a
+		a.mentions = append(a.mentions, m)
+	}
+	if a.entry == nil {
+		a.entry = b.entry
+	}
+	if !a.kindConf && b.kindConf {
+		a.kind, a.kindConf = b.kind, true
+	}
+	a.used = a.used || b.used
+	for i, x := range d.actors {
+		if x == b {
+			d.actors = append(d.actors[:i], d.actors[i+1:]...)
+			break
+		}
+	}
+}
+
+// acronyms links an all-capitals name to the actor whose words it abbreviates
+// ("PMF" for "Popular Mobilization Forces").
+func (d *docState) acronyms() {
+	for _, a := range append([]*actor(nil), d.actors...) {
+		if !isAcronym(a.name) {
+			continue
+		}
+		for _, b := range d.actors {
+			if b == a || isAcronym(b.name) {
+				continue
+			}
+			if initials(b.name) == strings.ToUpper(a.name) || anyInitials(b, a.name) {
+				d.mergeActors(b, a)
+				break
+			}
+		}
+	}
+	// mentions of acronyms not yet resolved
+	for _, st := range d.sents {
+		for _, m := range st.mentions {
+			if m.actor != nil || !isAcronym(m.surface) {
+				continue
+			}
+			for _, b := range d.actors {
+				if anyInitials(b, m.surface) {
+					m.actor, m.kind = b, b.kind
+					b.addAlias(m.surface)
+					b.mentions = append(b.mentions, m)
+					break
+				}
+			}
+		}
+	}
+}
+
+func anyInitials(b *actor, acr string) bool {
+	if initials(b.name) == acr {
+		return true
+	}
+	for _, al := range b.aliases {
+		if initials(al) == acr {
+			return true
+		}
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// initials of the significant words of a name: "Popular Mobilization Forces" -> "PMF".
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "the" || lw == "and" || lw == "for" || arabicArticle(lw) {
+			continue
+		}
+		r := []rune(w)[0]
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// actorOf returns the actor a mention resolved to, registering a new one
+// of the given kind when the mention had none.
+func (d *docState) actorOf(m *mention, kind string) *actor {
+	if m.actor != nil {
+		return m.actor
+	}
+	if m.kind == "" || m.kind == kindPlace {
+		m.kind = kind
+	}
+	d.resolveMention(m)
+	return m.actor
+}
+
+// collective registers a described group ("Iran-backed militias") as an actor.
+func (d *docState) collective(name string, start, end int) *actor {
+	if a := d.byKey[nameKey(name)]; a != nil {
+		return a
+	}
+	a := d.newActor(name, dossier.KindArmedGroup, false, nil)
+	a.collective = true
+	a.first = d.evidence("actor", start, end, dossier.MethodProse, 0.6)
+	return a
+}
+
+// outputActors lists the actors worth reporting: named actors of a known
+// kind, and described groups that play a part.
+func (d *docState) outputActors() []dossier.Actor {
+	var out []dossier.Actor
+	for _, a := range d.actors {
+		switch a.kind {
+		case dossier.KindPerson, dossier.KindArmedGroup, dossier.KindState, dossier.KindOrganization,
+			dossier.KindParty, dossier.KindMedia, dossier.KindOther:
+		default:
+			continue
+		}
+		if a.collective && !a.used {
+			continue
+		}
+		if !a.kindConf && !a.used && len(a.mentions) < 2 && a.kind != dossier.KindPerson {
+			continue
+		}
+		aliases := append([]string{}, a.aliases...)
+		sort.Strings(aliases)
+		out = append(out, dossier.Actor{
+			ID:       dossier.StableID("a", a.kind, nameKey(a.name)),
+			Name:     a.name,
+			Aliases:  aliases,
+			Kind:     a.kind,
+			Evidence: []dossier.Evidence{a.first},
+		})
+	}
+	return out
+}
+
+// mentionText is the body text of toks[i:j] of a sentence.
+func (d *docState) mentionText(st *sent, i, j int) string { return text.Join(d.body, st.toks, i, j) }

@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/layout"
+	"github.com/dossier-project/dossier/internal/lexicon"
+	"github.com/dossier-project/dossier/internal/numbers"
+	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// docState is the working state of one extraction.
+type docState struct {
+	x    *Extractor
+	doc  *dossier.Document
+	lay  *layout.Layout
+	body []byte
+
+	sents []*sent
+
+	// anchor is the date relative expressions resolve against when nothing
+	// closer is known: the publication date, else the main incident's date.
+	anchor    timex.Date
+	published timex.Date
+	news      bool // a report with a publication date and no infobox
+
+	actors   []*actor
+	byKey    map[string]*actor
+	main     *incident
+	others   []*incident
+	rels     []dossier.Relation
+	stmts    []*statement
+	claimRecs []claimRec
+	relSeen  map[string]bool
+	mainCtry string // the main incident's country, a prior for others
+}
+
+// sent is one analysed sentence. Offsets inside (dates, quantities) are
+// converted to body offsets.
+type sent struct {
+	idx        int
+	para       int
+	start, end int
+	text       string // clean text of the sentence
+	toks       []text.Token
+	dates      []dateHit
+	qty        []numbers.Quantity // offsets relative to start
+	events     []text.Match[lexicon.Event]
+	weapons    []text.Match[lexicon.Weapon]
+	cas        []text.Match[lexicon.Casualty]
+	mentions   []*mention
+	citations  []string
+	leadOfPara bool
+	inc        *incident // the incident the sentence is about, when known
+}
+
+type dateHit struct {
+	e          timex.Expr // offsets relative to the sentence
+	start, end int        // body offsets
+}
+
+func newDocState(x *Extractor, doc *dossier.Document, lay *layout.Layout) *docState {
+	d := &docState{x: x, doc: doc, lay: lay, body: lay.Body, byKey: map[string]*actor{}, relSeen: map[string]bool{}}
+	if p, ok := timex.ParseDate(doc.Published); ok {
+		d.published = p
+		d.anchor = p
+	}
+	d.news = doc.Published != "" && len(lay.Infobox) == 0
+	return d
+}
+
+// analyze tokenizes every sentence and finds dates, figures, event words,
+// weapons, casualty words and name mentions.
+func (d *docState) analyze() {
+	lx := d.x.lex
+	for i, s := range d.lay.Sents {
+		st := &sent{idx: i, para: s.Para, start: s.Start, end: s.End, citations: s.Citations}
+		st.text = string(d.lay.Clean[s.Start:s.End])
+		st.toks = text.Tokenize(st.text, s.Start)
+		st.leadOfPara = i == 0 || d.lay.Sents[i-1].Para != s.Para
+		for _, e := range timex.Find(st.text) {
+			st.dates = append(st.dates, dateHit{e: e, start: s.Start + e.Start, end: s.Start + e.End})
+		}
+		st.qty = numbers.Find(st.text)
+		st.events = lx.Events.FindAll(st.toks)
+		st.weapons = lx.Weapons.FindAll(st.toks)
+		st.cas = lx.Casualties.FindAll(st.toks)
+		d.sents = append(d.sents, st)
+	}
+	for _, st := range d.sents {
+		st.mentions = d.findMentions(st)
+	}
+}
+
+// evidence makes evidence for a span of the body.
+func (d *docState) evidence(field string, start, end int, method string, conf float64) dossier.Evidence {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(d.body) {
+		end = len(d.body)
+	}
+	if end < start {
+		end = start
+	}
+	return dossier.Evidence{Field: field, Start: start, End: end, Text: string(d.body[start:end]), Method: method, Confidence: conf}
+}
+
+// sentEvidence makes evidence covering a whole sentence.
+func (d *docState) sentEvidence(field string, st *sent, conf float64) dossier.Evidence {
+	ev := d.evidence(field, st.start, st.end, dossier.MethodProse, conf)
+	ev.Citations = st.citations
+	return ev
+}
+
+// tokenIndexAt returns the index of the first token starting at or after off.
+func (st *sent) tokenIndexAt(off int) int {
+	for i, t := range st.toks {
+		if t.Start >= off {
+			return i
+		}
+	}
+	return len(st.toks)
+}
+
+// hasEvent reports whether the sentence has an event word of at least weight w.
+func (st *sent) hasEvent(w int) bool {
+	for _, e := range st.events {
+		if e.Val.Weight >= w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,146 @@
+// Package extract reads one document and finds what it reports: the
+// incidents (the main one and the others it mentions), their date, place,
+// type, weapons, casualties, targets, perpetrators and accused; the actors
+// with their kinds and aliases; the relations between actors; the
+// statements made about the incidents and the claims of responsibility.
+// Every value carries its evidence: byte offsets into the document and the
+// sentence it came from.
+//
+// Extraction is a pure function of the document and the lexicons: no
+// database, no clock, no network. Stages run in order over a shared
+// per-document state (docState): layout, sentence analysis (tokens, dates,
+// figures, event words, weapons, name mentions), actors, incidents,
+// relations, statements and claims.
+package extract
+
+import (
+	"fmt"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/actordict"
+	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/lang"
+	"github.com/dossier-project/dossier/internal/layout"
+	"github.com/dossier-project/dossier/internal/lexicon"
+)
+
+// Version identifies the extractor's rules; stores keep it with each
+// document to know when to re-extract. Bump it when output changes.
+const Version = "0.1.0"
+
+// Extractor holds the read-only resources extraction needs. It is safe
+// for concurrent use.
+type Extractor struct {
+	lex  *lexicon.Lexicon
+	gaz  *gazetteer.Gazetteer
+	dict *actordict.Dict
+}
+
+// Options configure an Extractor.
+type Options struct {
+	// LexiconDir is a folder of user additions: lexicon files (weapons.tsv,
+	// events.tsv, ...), actors.tsv for the actor dictionary and places.tsv
+	// for the gazetteer. Empty means built-in data only.
+	LexiconDir string
+}
+
+// New loads the lexicons, the gazetteer and the actor dictionary.
+func New(opts Options) (*Extractor, error) {
+	var (
+		lx  *lexicon.Lexicon
+		err error
+	)
+	if opts.LexiconDir == "" {
+		lx, err = lexicon.Default()
+	} else {
+		lx, err = lexicon.Load(opts.LexiconDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	gz, err := gazetteer.Default()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	dict, err := actordict.Default()
+	if err != nil {
+		return nil, fmt.Errorf("actor dictionary: %w", err)
+	}
+	if opts.LexiconDir != "" {
+		if gz, dict, err = userData(opts.LexiconDir, gz, dict); err != nil {
+			return nil, err
+		}
+	}
+	return &Extractor{lex: lx, gaz: gz, dict: dict}, nil
+}
+
+// Extract reads one document. An error means the document's structure
+// could not be read at all (a table too wide to be an infobox); a document
+// in another language is not an error: it comes back with Skipped set.
+func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err error) {
+	// A bug on one document must not end a run over thousands: it becomes
+	// that document's error.
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error while extracting (please report): %v", r)
+		}
+	}()
+	body := doc.Body()
+	lay, err := layout.Parse(body, doc.Title)
+	if err != nil {
+		return nil, err
+	}
+	out := &dossier.Extraction{
+		Doc:        dossier.DocRef{Path: doc.Path, Title: firstNonEmpty(doc.Title, lay.Title)},
+		Published:  doc.Published,
+		Incidents:  []dossier.Incident{},
+		Claims:     []dossier.Claim{},
+		Actors:     []dossier.Actor{},
+		Relations:  []dossier.Relation{},
+		Statements: []dossier.Statement{},
+	}
+	if doc.Source != "" {
+		s := doc.Source
+		out.Doc.Source = &s
+	}
+	code, _ := lang.Detect(proseSample(lay))
+	out.Language = code
+	if code != "en" && code != "und" {
+		out.Skipped = "language: " + code + ", not extracted"
+		return out, nil
+	}
+	d := newDocState(x, doc, lay)
+	d.analyze()
+	d.findActors()
+	d.findIncidents()
+	d.findRelations()
+	d.findStatements()
+	d.findClaims()
+	d.fill(out)
+	return out, nil
+}
+
+// proseSample returns up to 8 KB of the document's prose for language detection.
+func proseSample(l *layout.Layout) []byte {
+	var b []byte
+	for _, s := range l.Sents {
+		b = append(b, l.Clean[s.Start:s.End]...)
+		b = append(b, ' ')
+		if len(b) > 8192 {
+			break
+		}
+	}
+	if len(b) == 0 {
+		return l.Clean[l.Header.End:]
+	}
+	return b
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

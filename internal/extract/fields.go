@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/layout"
+	"github.com/dossier-project/dossier/internal/numbers"
+	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// Priorities of sources, higher wins.
+const (
+	prioMeta    = 1 // the publication date
+	prioTitle   = 2
+	prioProse   = 3
+	prioLead    = 4 // the first paragraph
+	prioInfobox = 6
+)
+
+// ---- dates
+
+// dateOf resolves an expression against an anchor.
+func dateOf(e timex.Expr, anchor timex.Date, pastOnly bool) (timex.Date, timex.Date, bool) {
+	return e.Resolve(anchor, timex.ResolveOptions{PastOnly: pastOnly})
+}
+
+// infoboxDate reads the Date field.
+func (d *docState) infoboxDate(in *incident, f layout.Field) {
+	s := d.lay.Text(f.Start, f.End)
+	for _, e := range timex.Find(s) {
+		if e.Kind != timex.Absolute || e.Year == 0 {
+			continue
+		}
+		start, end, ok := dateOf(e, timex.Date{}, false)
+		if !ok {
+			continue
+		}
+		// a second date in the cell ("15 January 2019 – 16 January 2019") ends the range
+		in.setDate(start, end, prioInfobox, d.evidence("date", f.Start, f.End, dossier.MethodInfobox, 0.95))
+		if end == start {
+			for _, e2 := range timex.Find(s[e.End:]) {
+				if e2.Kind == timex.Absolute && e2.Year != 0 && e2.Start < 6 {
+					if s2, _, ok := dateOf(e2, timex.Date{}, false); ok && s2.Compare(start) > 0 {
+						in.date.End = s2.String()
+					}
+				}
+				break
+			}
+		}
+		return
+	}
+}
+
+// ---- places
+
+// locationFromValue reads a written location ("Breitscheidplatz, Berlin,
+// Germany"): the most specific part the gazetteer knows, checked against
+// the country the value names.
+func (d *docState) locationFromValue(s string) *dossier.Location {
+	parts := splitList(s)
+	var country *gazetteer.Country
+	for i := len(parts) - 1; i >= 0; i-- {
+		if c, ok := d.x.gaz.Country(cleanPart(parts[i])); ok {
+			c := c
+			country = &c
+			break
+		}
+	}
+	for _, p := range parts {
+		p = cleanPart(p)
+		if p == "" {
+			continue
+		}
+		if _, ok := d.x.gaz.Country(p); ok {
+			continue
+		}
+		for _, cand := range d.placeCandidates(p) {
+			if country != nil && cand.Country != country.Name {
+				continue
+			}
+			return placeLocation(p, cand)
+		}
+	}
+	if country != nil {
+		return countryLocation(*country)
+	}
+	return nil
+}
+
+// placeCandidates looks a name up as a place, then as a first-level
+// division, then as a facility whose name starts with a place.
+func (d *docState) placeCandidates(p string) []gazetteer.Place {
+	if ps := d.x.gaz.Lookup(p); len(ps) > 0 {
+		return ps
+	}
+	if ps := d.x.gaz.Admin1(p); len(ps) > 0 {
+		return ps
+	}
+	w := strings.Fields(p)
+	for n := len(w) - 1; n >= 1; n-- {
+		if ps := d.x.gaz.Lookup(strings.Join(w[:n], " ")); len(ps) > 0 && ps[0].Population >= 5000 {
+			return ps
+		}
+	}
+	return nil
+}
+
+func cleanPart(p string) string {
+	p = strings.TrimSpace(p)
+	for _, pre := range []string{"near ", "Near ", "outside ", "Outside ", "the ", "The ", "in ", "In "} {
+		p = strings.TrimPrefix(p, pre)
+	}
+	return strings.Trim(strings.TrimSpace(p), ".")
+}
+
+// splitList splits a list written in a cell or a phrase: commas,
+// semicolons, " and ", brackets, "#" items.
+func splitList(s string) []string {
+	f := func(r rune) bool { return r == ',' || r == ';' || r == '(' || r == ')' || r == '#' || r == '\n' || r == '|' || r == '/' }
+	var out []string
+	for _, p := range strings.FieldsFunc(s, f) {
+		for _, q := range strings.Split(p, " and ") {
+			if q = strings.TrimSpace(q); q != "" {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func placeLocation(name string, p gazetteer.Place) *dossier.Location {
+	lat, lon := round2(p.Lat), round2(p.Lon)
+	prec := "city"
+	if p.Feature == "ADM1" {
+		prec = "admin1"
+	}
+	return &dossier.Location{Place: name, Admin1: p.Admin1, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
+}
+
+func countryLocation(c gazetteer.Country) *dossier.Location {
+	lat, lon := round2(c.Lat), round2(c.Lon)
+	return &dossier.Location{Country: c.Name, Lat: &lat, Lon: &lon, Precision: "country"}
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// ---- casualties
+
+// casHit is a casualty figure found in a sentence.
+type casHit struct {
+	field    string
+	r        *dossier.Range
+	start    int // body offset of the figure
+	end      int
+	tok      int // token index of the casualty word
+	groupSum bool
+}
+
+func qRange(q numbers.Quantity) *dossier.Range {
+	if q.Open {
+		return dossier.AtLeast(q.Min)
+	}
+	return dossier.Between(q.Min, q.Max)
+}
+
+// casualties finds "12 killed", "killing 12", "left two dead and more than
+// 125 injured", "the death of one to two demonstrators" in a sentence.
+func (d *docState) casualties(st *sent) []casHit {
+	if len(st.cas) == 0 || len(st.qty) == 0 {
+		return nil
+	}
+	var hits []casHit
+	used := map[int]bool{}
+	qtok := make([][2]int, len(st.qty)) // token span of each quantity
+	for qi, q := range st.qty {
+		qtok[qi] = [2]int{st.tokenIndexAt(st.start + q.Start), st.tokenIndexAt(st.start+q.End) - 1}
+		if qtok[qi][1] < qtok[qi][0] {
+			qtok[qi][1] = qtok[qi][0]
+		}
+	}
+	countable := func(qi int) bool {
+		q := st.qty[qi]
+		return q.IsCount() && !used[qi]
+	}
+	for _, c := range st.cas {
+		found := -1
+		// "killed 13 people": a figure right after the word
+		if c.Val.Before {
+			for qi := range st.qty {
+				if !countable(qi) {
+					continue
+				}
+				gap := qtok[qi][0] - c.J
+				if gap >= 0 && gap <= 3 && cleanGap(st, c.J, qtok[qi][0], true) {
+					found = qi
+					break
+				}
+			}
+		}
+		if found < 0 && c.Val.After {
+			for qi := len(st.qty) - 1; qi >= 0; qi-- {
+				if !countable(qi) || qtok[qi][1] >= c.I {
+					continue
+				}
+				if c.I-qtok[qi][1] > 8 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
+					break
+				}
+				if includedFigure(st, qtok[qi][0]) {
+					continue
+				}
+				found = qi
+				break
+			}
+		}
+		if found < 0 && c.J < len(st.toks) && st.toks[c.J].Lower == "of" {
+			// "the death of one to two demonstrators"
+			for qi := range st.qty {
+				if countable(qi) && qtok[qi][0] == c.J+1 {
+					found = qi
+					break
+				}
+			}
+		}
+		if found < 0 {
+			continue
+		}
+		used[found] = true
+		q := st.qty[found]
+		hits = append(hits, casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I})
+	}
+	return hits
+}
+
+// cleanGap says whether the tokens between a figure and a casualty word
+// keep them in one phrase: words only, no clause break, no other casualty word.
+func cleanGap(st *sent, from, to int, forward bool) bool {
+	for k := from; k < to; k++ {
+		t := st.toks[k]
+		switch {
+		case t.Kind == text.Punct && t.Text != "-" && t.Text != "(" && t.Text != ")":
+			return false
+		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but"):
+			return false
+		}
+	}
+	return true
+}
+
+// includedFigure says whether the figure starting at token i is a part of a
+// total given before ("including 21 security forces", "of whom 17").
+func includedFigure(st *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch st.toks[k].Lower {
+		case "including", "includes", "among", "whom", "them":
+			return true
+		}
+	}
+	return false
+}

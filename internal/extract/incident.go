@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// incident is an incident being assembled. Each field keeps the priority of
+// the source it came from so that a better source (the infobox over the
+// prose, a precise date over a year) wins and a worse one never overwrites.
+type incident struct {
+	main  bool
+	title string
+	// key words of the title that identify a named incident ("erbil rocket attacks").
+	titleKey string
+
+	date     *dossier.DateRange
+	dateD    timex.Date // start, for comparisons
+	datePrio int
+
+	loc     *dossier.Location
+	locPrio int
+
+	typ, sub string
+	typePrio int
+	cues     map[string]float64 // sub_type -> weight of evidence
+
+	weapons   []string
+	weaponSet map[string]bool
+
+	targets []string
+	fat     *dossier.Range
+	fatPrio int
+	inj     *dossier.Range
+	injPrio int
+
+	perps   []string
+	accused []string
+	partOf  []string
+
+	evidence []dossier.Evidence
+	evSeen   map[string]bool
+	sents    map[int]bool
+	para     int
+	actors   map[*actor]string // actor -> role (perpetrator, accused, target)
+}
+
+func newIncident(main bool) *incident {
+	return &incident{main: main, cues: map[string]float64{}, weaponSet: map[string]bool{},
+		evSeen: map[string]bool{}, sents: map[int]bool{}, actors: map[*actor]string{}, para: -1}
+}
+
+func (in *incident) addEvidence(ev dossier.Evidence) {
+	k := fmt.Sprintf("%s:%d:%d", ev.Field, ev.Start, ev.End)
+	if in.evSeen[k] {
+		return
+	}
+	in.evSeen[k] = true
+	in.evidence = append(in.evidence, ev)
+}
+
+// dropEvidence removes the evidence of a field (when a better value replaces it).
+func (in *incident) dropEvidence(field string) {
+	out := in.evidence[:0]
+	for _, e := range in.evidence {
+		if e.Field != field {
+			out = append(out, e)
+		} else {
+			delete(in.evSeen, fmt.Sprintf("%s:%d:%d", e.Field, e.Start, e.End))
+		}
+	}
+	in.evidence = out
+}
+
+func (in *incident) setDate(start, end timex.Date, prio int, ev dossier.Evidence) bool {
+	if start.Year == 0 {
+		return false
+	}
+	if in.date != nil && prio <= in.datePrio {
+		// a more precise date of the same time refines a vaguer one
+		if !(refines(start, in.dateD) && prio >= in.datePrio-1) {
+			return false
+		}
+	}
+	dr := &dossier.DateRange{Start: start.String(), End: start.String(), Precision: start.Precision()}
+	if end.Year != 0 && end != start {
+		dr.End = end.String()
+	}
+	in.date, in.dateD, in.datePrio = dr, start, prio
+	ev.Field = "date"
+	in.dropEvidence("date")
+	in.addEvidence(ev)
+	return true
+}
+
+// refines says whether a is more precise than b and agrees with it.
+func refines(a, b timex.Date) bool {
+	if a.Year != b.Year {
+		return false
+	}
+	if b.Month == 0 {
+		return a.Month != 0
+	}
+	return a.Month == b.Month && b.Day == 0 && a.Day != 0
+}
+
+func (in *incident) setLocation(loc *dossier.Location, prio int, ev dossier.Evidence) bool {
+	if loc == nil || (in.loc != nil && prio <= in.locPrio) {
+		return false
+	}
+	in.loc, in.locPrio = loc, prio
+	ev.Field = "location"
+	in.dropEvidence("location")
+	in.addEvidence(ev)
+	return true
+}
+
+func (in *incident) setCount(field string, r *dossier.Range, prio int, ev dossier.Evidence) bool {
+	if r == nil {
+		return false
+	}
+	cur, curPrio := &in.fat, &in.fatPrio
+	if field == "injuries" {
+		cur, curPrio = &in.inj, &in.injPrio
+	}
+	if *cur != nil && prio <= *curPrio {
+		return false
+	}
+	*cur, *curPrio = r, prio
+	ev.Field = field
+	in.dropEvidence(field)
+	in.addEvidence(ev)
+	return true
+}
+
+func (in *incident) addWeapon(w string, ev dossier.Evidence) {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if w == "" || in.weaponSet[w] {
+		return
+	}
+	// a weapon already covered by a longer phrase ("drone" inside "explosive-laden drone")
+	for x := range in.weaponSet {
+		if strings.Contains(x, w) {
+			return
+		}
+	}
+	in.weaponSet[w] = true
+	in.weapons = append(in.weapons, w)
+	ev.Field = "weapons"
+	in.addEvidence(ev)
+}
+
+// addName adds a name to a list unless an equal name is there.
+func addName(list []string, s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return list
+	}
+	k := names.Key(stripPossessive(s))
+	for _, x := range list {
+		if names.Key(stripPossessive(x)) == k {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
+	switch role {
+	case "perpetrator":
+		// a perpetrator named plainly outranks the same name as accused
+		in.accused = removeName(in.accused, name)
+		in.perps = addName(in.perps, name)
+	case "accused":
+		for _, p := range in.perps {
+			if names.Key(p) == names.Key(name) {
+				return
+			}
+		}
+		in.accused = addName(in.accused, name)
+	case "target":
+		in.targets = addName(in.targets, name)
+	}
+	if a != nil {
+		a.used = true
+		in.actors[a] = role
+	}
+	ev.Field = map[string]string{"perpetrator": "perpetrators", "accused": "accused", "target": "targets"}[role]
+	in.addEvidence(ev)
+}
+
+func removeName(list []string, s string) []string {
+	k := names.Key(s)
+	out := list[:0]
+	for _, x := range list {
+		if names.Key(x) != k {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (in *incident) cue(sub string, w float64) {
+	if sub != "" {
+		in.cues[sub] += w
+	}
+}
+
+// parentType maps an ACLED sub-event type to its event type.
+var parentType = map[string]string{
+	"Armed clash": "Battles", "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles",
+	"Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
+	"Suicide bomb": "Explosions/Remote violence", "Shelling/artillery/missile attack": "Explosions/Remote violence",
+	"Remote explosive/landmine/IED": "Explosions/Remote violence", "Grenade": "Explosions/Remote violence",
+	"Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
+	"Abduction/forced disappearance": "Violence against civilians",
+	"Peaceful protest": "Protests", "Protest with intervention": "Protests", "Excessive force against protesters": "Protests",
+	"Violent demonstration": "Riots", "Mob violence": "Riots",
+	"Agreement": "Strategic developments", "Arrests": "Strategic developments", "Change to group/activity": "Strategic developments",
+	"Disrupted weapons use": "Strategic developments", "Headquarters or base established": "Strategic developments",
+	"Looting/property destruction": "Strategic developments", "Non-violent transfer of territory": "Strategic developments",
+	"Other": "Strategic developments",
+}
+
+// decideType picks the sub-type with the most evidence; ACLED's order of
+// precedence breaks near ties (a suicide bombing is a suicide bomb even when
+// the word "attack" is more frequent).
+func (in *incident) decideType() {
+	if len(in.cues) == 0 {
+		return
+	}
+	precedence := map[string]float64{
+		"Chemical weapon": 1.6, "Suicide bomb": 1.5, "Air/drone strike": 1.4, "Shelling/artillery/missile attack": 1.2,
+		"Remote explosive/landmine/IED": 1.1, "Grenade": 1.1, "Abduction/forced disappearance": 1.1,
+		"Violent demonstration": 1.05, "Excessive force against protesters": 1.05,
+	}
+	best, bestW := "", 0.0
+	keys := make([]string, 0, len(in.cues))
+	for k := range in.cues {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		w := in.cues[k]
+		if p, ok := precedence[k]; ok {
+			w *= p
+		}
+		if w > bestW {
+			best, bestW = k, w
+		}
+	}
+	in.sub = best
+	in.typ = parentType[best]
+}
+
+// output turns the incident into its domain record.
+func (in *incident) output(docKey string, n int) dossier.Incident {
+	out := dossier.Incident{
+		Main: in.main, Title: in.title, Date: in.date, Location: in.loc,
+		Type: in.typ, SubType: in.sub,
+		Weapons: nonNil(in.weapons), Targets: nonNil(in.targets),
+		Fatalities: in.fat, Injuries: in.inj,
+		Perpetrators: nonNil(in.perps), Accused: nonNil(in.accused), PartOf: nonNil(in.partOf),
+		Evidence: in.evidence,
+	}
+	if out.Evidence == nil {
+		out.Evidence = []dossier.Evidence{}
+	}
+	date := ""
+	if in.date != nil {
+		date = in.date.Start
+	}
+	place := ""
+	if in.loc != nil {
+		place = in.loc.Place + "/" + in.loc.Country
+	}
+	out.ID = dossier.StableID("i", docKey, fmt.Sprint(in.main), in.title, date, place, fmt.Sprint(n))
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

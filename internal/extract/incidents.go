@@ -1,0 +1,635 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/numbers"
+	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// findIncidents assembles the main incident and the others the text mentions.
+func (d *docState) findIncidents() {
+	in := newIncident(true)
+	d.main = in
+	d.mainTitle(in)
+	d.fromInfobox(in)
+	d.countryPrior(in)
+	d.mainDate(in)
+	d.findOthers()
+	d.mainFromProse(in)
+	in.decideType()
+	for _, o := range d.others {
+		o.decideType()
+	}
+}
+
+// ---- title
+
+func (d *docState) mainTitle(in *incident) {
+	lay := d.lay
+	switch {
+	case lay.TitleEnd > lay.TitleStart:
+		in.title = lay.Title
+		in.addEvidence(d.evidence("title", lay.TitleStart, lay.TitleEnd, dossier.MethodTitle, 0.9))
+	case d.doc.Title != "":
+		in.title = d.doc.Title
+		if i := bytes.Index(d.body[:lay.Header.End], []byte("Title: ")); i >= 0 {
+			s := i + len("Title: ")
+			e := s + bytes.IndexByte(d.body[s:lay.Header.End], '\n')
+			if e < s {
+				e = lay.Header.End
+			}
+			s, e = trimRange(d.body, s, e)
+			in.addEvidence(d.evidence("title", s, e, dossier.MethodTitle, 0.9))
+		}
+	case len(d.sents) > 0:
+		// no title: the first sentence stands for it
+		in.title = firstWords(d.sents[0].text, 12)
+		in.addEvidence(d.sentEvidence("title", d.sents[0], 0.4))
+	}
+	in.titleKey = titleKey(in.title)
+}
+
+func trimRange(b []byte, s, e int) (int, int) {
+	for s < e && (b[s] == ' ' || b[s] == '\r' || b[s] == '\t') {
+		s++
+	}
+	for e > s && (b[e-1] == ' ' || b[e-1] == '\r' || b[e-1] == '\t') {
+		e--
+	}
+	return s, e
+}
+
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		w = w[:n]
+	}
+	return strings.TrimRight(strings.Join(w, " "), ",.;:")
+}
+
+// titleKey keeps the distinctive words of an incident's title: no years,
+// articles or generic words, so "the 2021 Erbil rocket attacks" and "2021
+// Erbil rocket attacks" share one key.
+func titleKey(t string) string {
+	var out []string
+	for _, w := range strings.Fields(names.Fold(t)) {
+		if len(w) == 4 && w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		switch w {
+		case "the", "a", "an", "of", "on", "in", "at", "and", "al", "by":
+			continue
+		}
+		out = append(out, strings.TrimSuffix(w, "s"))
+	}
+	return strings.Join(out, " ")
+}
+
+// ---- infobox
+
+func (d *docState) fromInfobox(in *incident) {
+	for _, f := range d.lay.Infobox {
+		ev := d.evidence("", f.Start, f.End, dossier.MethodInfobox, 0.95)
+		v := f.Value
+		switch f.Canon {
+		case "date":
+			d.infoboxDate(in, f)
+		case "location":
+			if loc := d.locationFromValue(v); loc != nil {
+				in.setLocation(loc, prioInfobox, ev)
+			}
+		case "fatalities", "injuries":
+			if q, ok := numbers.ParseCount(v); ok {
+				in.setCount(f.Canon, qRange(q), prioInfobox, ev)
+			}
+		case "casualties":
+			c := numbers.ParseCasualties(v)
+			if c.HasKilled {
+				in.setCount("fatalities", qRange(c.Killed), prioInfobox, ev)
+			}
+			if c.HasInjured {
+				in.setCount("injuries", qRange(c.Injured), prioInfobox, ev)
+			}
+		case "perpetrators", "accused":
+			role := "perpetrator"
+			if f.Canon == "accused" {
+				role = "accused"
+			}
+			for _, n := range d.namesInValue(v) {
+				a := d.actorByName(n, dossier.KindArmedGroup, f.Start, f.End)
+				in.addRole(role, n, a, ev)
+			}
+		case "targets", "victims":
+			if f.Canon == "victims" && len(in.targets) > 0 {
+				continue
+			}
+			for _, n := range d.namesInValue(v) {
+				in.addRole("target", n, d.x.knownOrNil(d, n), ev)
+			}
+		case "weapons", "type":
+			toks := text.Tokenize(v, 0)
+			for _, m := range d.x.lex.Weapons.FindAll(toks) {
+				if f.Canon == "weapons" {
+					in.addWeapon(text.Join([]byte(v), toks, m.I, m.J), ev)
+				}
+				in.cue(m.Val.SubType, 2)
+			}
+			for _, m := range d.x.lex.Events.FindAll(toks) {
+				in.cue(m.Val.SubType, float64(m.Val.Weight)*1.5)
+			}
+		case "part_of":
+			for _, p := range splitPartOf(v) {
+				in.partOf = addName(in.partOf, p)
+			}
+			in.addEvidence(withField(ev, "part_of"))
+		}
+	}
+}
+
+func withField(ev dossier.Evidence, f string) dossier.Evidence { ev.Field = f; return ev }
+
+// namesInValue splits a cell that lists names and drops placeholders.
+func (d *docState) namesInValue(v string) []string {
+	var out []string
+	for _, p := range splitList(v) {
+		p = strings.TrimSpace(strings.Trim(p, "*.:-–"))
+		lp := strings.ToLower(p)
+		switch {
+		case p == "", lp == "unknown", lp == "none", lp == "n/a", lp == "see below", strings.HasPrefix(lp, "unknown"),
+			strings.HasPrefix(lp, "allegedly"), strings.HasPrefix(lp, "suspected"), lp == "others":
+			continue
+		}
+		if _, ok := numbers.ParseCount(p); ok && len(strings.Fields(p)) <= 3 {
+			continue // "19 (out of which 7 killed)" counts people, it names no one
+		}
+		for _, pre := range []string{"the ", "The ", "Mastermind is ", "mastermind "} {
+			p = strings.TrimPrefix(p, pre)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func splitPartOf(v string) []string {
+	var out []string
+	for _, p := range splitList(v) {
+		p = strings.TrimSpace(p)
+		for _, pre := range []string{"the aftermath of the ", "the aftermath of ", "aftermath of the ", "the ", "The "} {
+			p = strings.TrimPrefix(p, pre)
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// actorByName finds or registers an actor named in an infobox cell.
+func (d *docState) actorByName(n, kind string, start, end int) *actor {
+	if a := d.knownActor(n); a != nil {
+		return a
+	}
+	if e, ok := d.x.dict.Lookup(n); ok {
+		if a := d.byEntry(e); a != nil {
+			return a
+		}
+		a := d.newActor(n, e.Kind, true, e)
+		a.first = d.evidence("actor", start, end, dossier.MethodInfobox, 0.9)
+		return a
+	}
+	if c, ok := d.x.gaz.Country(n); ok {
+		e, _ := d.x.dict.Lookup(c.Name)
+		a := d.newActor(c.Name, dossier.KindState, true, e)
+		a.first = d.evidence("actor", start, end, dossier.MethodInfobox, 0.9)
+		return a
+	}
+	toks := text.Tokenize(n, 0)
+	k := kind
+	if len(toks) >= 2 && len(toks) <= 4 && (d.x.lex.GivenNames[toks[0].Lower] || hasArabicNameShape(toks, 0, len(toks))) {
+		k = dossier.KindPerson
+	} else if kk, ok := d.orgKind(toks, 0, len(toks)); ok {
+		k = kk
+	}
+	a := d.newActor(n, k, false, nil)
+	a.first = d.evidence("actor", start, end, dossier.MethodInfobox, 0.7)
+	return a
+}
+
+func (x *Extractor) knownOrNil(d *docState, n string) *actor { return d.knownActor(n) }
+
+// ---- the document's country
+
+// countryPrior guesses the country the document is about before places are
+// chosen: the infobox location, else the country most named in the lead.
+func (d *docState) countryPrior(in *incident) {
+	if in.loc != nil && in.loc.Country != "" {
+		d.mainCtry = in.loc.Country
+		return
+	}
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, st := range d.sents {
+		if st.para > 1 {
+			break
+		}
+		for _, m := range st.mentions {
+			c := m.country
+			if c == "" {
+				continue
+			}
+			count[c]++
+			if m.kind == kindPlace {
+				count[c]++
+			}
+			if count[c] > bestN {
+				best, bestN = c, count[c]
+			}
+		}
+	}
+	d.mainCtry = best
+}
+
+// ---- the main incident's date
+
+func (d *docState) leadParas() int {
+	if len(d.lay.Paras) > 0 && d.lay.Paras[0].N < 2 {
+		return 2
+	}
+	return 1
+}
+
+func (d *docState) mainDate(in *incident) {
+	if in.date != nil && in.datePrio >= prioInfobox {
+		d.anchorTo(in)
+		return
+	}
+	anchor := d.published
+	if anchor.Year == 0 {
+		if y := yearIn(in.title); y != 0 {
+			anchor = timex.Date{Year: y}
+		}
+	}
+	type cand struct {
+		start, end timex.Date
+		score      int
+		st         *sent
+		h          dateHit
+	}
+	var best *cand
+	lead := d.leadParas()
+	for _, st := range d.sents {
+		if st.para >= lead+1 {
+			break
+		}
+		for _, h := range st.dates {
+			e := h.e
+			if e.Attributive {
+				continue
+			}
+			var start, end timex.Date
+			var ok bool
+			switch {
+			case e.Kind == timex.Absolute && e.Year != 0:
+				start, end, ok = dateOf(e, anchor, false)
+			case anchor.Year != 0 && (e.Kind == timex.Absolute || (anchor.Day != 0 && d.news)):
+				start, end, ok = dateOf(e, anchor, d.news)
+			}
+			if !ok || start.Year == 0 {
+				continue
+			}
+			score := 0
+			if start.Day != 0 {
+				score += 3
+			} else if start.Month != 0 {
+				score++
+			}
+			if st.hasEvent(2) || len(st.cas) > 0 {
+				score += 2
+			}
+			if st.para < lead {
+				score++
+			}
+			if speechDate(st, h) {
+				score -= 3
+			}
+			if best == nil || score > best.score {
+				best = &cand{start, end, score, st, h}
+			}
+		}
+		if best != nil && best.score >= 6 {
+			break
+		}
+	}
+	switch {
+	case best != nil:
+		prio := prioProse
+		if best.st.para < lead {
+			prio = prioLead
+		}
+		ev := d.sentEvidence("date", best.st, 0.8)
+		in.setDate(best.start, best.end, prio, ev)
+	case yearIn(in.title) != 0:
+		y := yearIn(in.title)
+		ev := in.titleEvidence()
+		in.setDate(timex.Date{Year: y}, timex.Date{}, prioTitle, withField(ev, "date"))
+	}
+	if (in.date == nil || in.dateD.Day == 0) && d.published.Year != 0 && d.news {
+		ev := d.publishedEvidence()
+		if in.date == nil || (in.dateD.Year == d.published.Year && (in.dateD.Month == 0 || in.dateD.Month == d.published.Month)) {
+			in.date = nil
+			in.datePrio = 0
+			in.setDate(d.published, timex.Date{}, prioMeta, ev)
+			for i := range in.evidence {
+				if in.evidence[i].Field == "date" {
+					in.evidence[i].Confidence = 0.5
+				}
+			}
+		}
+	}
+	d.anchorTo(in)
+}
+
+// anchorTo makes the main incident's date the anchor of relative dates when
+// there is no publication date.
+func (d *docState) anchorTo(in *incident) {
+	if d.anchor.Year == 0 && in.date != nil {
+		d.anchor = in.dateD
+	}
+}
+
+func (in *incident) titleEvidence() dossier.Evidence {
+	for _, e := range in.evidence {
+		if e.Field == "title" {
+			return e
+		}
+	}
+	return dossier.Evidence{}
+}
+
+// publishedEvidence points at the "Published:" header line, or the source URL.
+func (d *docState) publishedEvidence() dossier.Evidence {
+	h := d.body[:d.lay.Header.End]
+	for _, key := range []string{"Published: ", "Date: ", "Source: "} {
+		if i := bytes.Index(h, []byte(key)); i >= 0 {
+			s := i + len(key)
+			e := bytes.IndexByte(h[s:], '\n')
+			if e < 0 {
+				e = len(h) - s
+			}
+			ss, ee := trimRange(d.body, s, s+e)
+			return d.evidence("date", ss, ee, dossier.MethodMeta, 0.5)
+		}
+	}
+	return d.evidence("date", 0, 0, dossier.MethodMeta, 0.3)
+}
+
+func yearIn(s string) int {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		if len(w) == 4 && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') {
+			y := 0
+			for _, c := range w {
+				y = y*10 + int(c-'0')
+			}
+			return y
+		}
+	}
+	return 0
+}
+
+// speechDate says whether a date dates a statement, not an event:
+// "On 8 November, Kadhimi's office released a statement ...".
+func speechDate(st *sent, h dateHit) bool {
+	for _, t := range st.toks {
+		if t.Start < h.end {
+			continue
+		}
+		switch t.Lower {
+		case "said", "says", "told", "statement", "announced", "stated", "reported", "declared", "tweeted", "wrote", "confirmed", "claimed", "alleged", "released", "published", "accused", "blamed":
+			return true
+		}
+		if t.Text == "," && t.Start > h.end+1 {
+			continue
+		}
+		if t.Kind == text.Word {
+			// an event word first: the date dates the event
+			for _, e := range st.events {
+				if st.toks[e.I].Start == t.Start && e.Val.Weight >= 2 {
+					return false
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ---- the rest of the main incident from the prose
+
+// mainSentences are the sentences about the main incident.
+func (d *docState) mainSentences() []*sent {
+	var out []*sent
+	for _, st := range d.sents {
+		if st.inc == nil || st.inc == d.main {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func (d *docState) mainFromProse(in *incident) {
+	lead := d.leadParas()
+	ms := d.mainSentences()
+	for _, st := range ms {
+		st.inc = in
+	}
+	d.proseLocation(in, ms, lead)
+	for _, st := range ms {
+		prio := prioProse
+		if st.para < lead {
+			prio = prioLead
+		}
+		for _, h := range d.casualties(st) {
+			if d.aboutOtherTime(st, h.tok) {
+				continue
+			}
+			ev := d.sentEvidence(h.field, st, 0.75)
+			// a later sentence of the lead never overrides an earlier one
+			in.setCount(h.field, h.r, prio, ev)
+		}
+		if st.para < lead+1 {
+			for _, w := range st.weapons {
+				if d.aboutOtherTime(st, w.I) {
+					continue
+				}
+				in.addWeapon(text.Join(d.body, st.toks, w.I, w.J), d.sentEvidence("weapons", st, 0.7))
+				in.cue(w.Val.SubType, 1)
+			}
+			for _, e := range st.events {
+				in.cue(e.Val.SubType, float64(e.Val.Weight))
+			}
+		}
+		d.findRoles(in, st, prio)
+	}
+	// the title's words count double: "Car bomb kills 11 in Pakistan"
+	if in.title != "" {
+		toks := text.Tokenize(in.title, 0)
+		for _, m := range d.x.lex.Events.FindAll(toks) {
+			in.cue(m.Val.SubType, float64(m.Val.Weight)*2)
+		}
+		for _, m := range d.x.lex.Weapons.FindAll(toks) {
+			in.cue(m.Val.SubType, 2)
+		}
+	}
+	d.typeByTargets(in)
+}
+
+// aboutOtherTime says whether the words at token k follow a mention of
+// another time than the incident's: "since the 1980 Oktoberfest bombing in
+// Munich, which killed 13 people".
+func (d *docState) aboutOtherTime(st *sent, k int) bool {
+	if st.inc == nil || st.inc.date == nil {
+		return false
+	}
+	at := st.toks[k].Start
+	for _, h := range st.dates {
+		if h.end > at {
+			break
+		}
+		y := h.e.Year
+		if y != 0 && y != st.inc.dateD.Year {
+			return true
+		}
+	}
+	return false
+}
+
+// typeByTargets refines an attack's type: shooting at armed forces that
+// fight back is a battle, not violence against civilians.
+func (d *docState) typeByTargets(in *incident) {
+	clash := in.cues["Armed clash"]
+	if clash > 0 && in.cues["Attack"] > 0 {
+		security := false
+		for _, st := range d.sents {
+			if st.inc != in {
+				continue
+			}
+			for _, t := range st.toks {
+				if t.Is("soldiers", "troops", "security", "police", "policemen", "army", "military", "peacekeepers", "barracks") {
+					security = true
+				}
+			}
+		}
+		if security {
+			in.cues["Armed clash"] += in.cues["Attack"]
+		}
+	}
+}
+
+// proseLocation picks the incident's place among the places of its sentences.
+func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
+	type cand struct {
+		m     *mention
+		score float64
+	}
+	var best *cand
+	for n, st := range ss {
+		if n > 40 {
+			break
+		}
+		for _, m := range st.mentions {
+			if m.place == nil && m.kind != dossier.KindState && !(m.demonym) {
+				continue
+			}
+			score := 0.0
+			switch {
+			case m.kind == kindPlace:
+				score = 3
+			case m.kind == kindFacility && m.place != nil:
+				score = 2.5
+			case m.kind == dossier.KindState:
+				score = 0.5
+			default:
+				continue
+			}
+			if m.i > 0 {
+				switch st.toks[m.i-1].Lower {
+				case "in", "at", "near", "outside", "of":
+					score += 1.5
+				case "from":
+					score -= 1
+				case "against", "on", "into":
+					score += 0.5
+				}
+			}
+			if st.para < lead {
+				score += 1.5
+			}
+			score -= float64(n) * 0.15
+			if d.mainCtry != "" && m.country == d.mainCtry {
+				score += 0.5
+			}
+			if best == nil || score > best.score {
+				best = &cand{m, score}
+			}
+		}
+	}
+	if best == nil {
+		if d.mainCtry != "" {
+			if c, ok := d.x.gaz.Country(d.mainCtry); ok && in.loc == nil {
+				loc := countryLocation(c)
+				for _, st := range ss {
+					for _, m := range st.mentions {
+						if m.country == d.mainCtry {
+							in.setLocation(loc, prioProse-1, d.sentEvidence("location", st, 0.5))
+							return
+						}
+					}
+				}
+			}
+		}
+		return
+	}
+	m := best.m
+	prio := prioProse
+	if m.st.para < lead {
+		prio = prioLead
+	}
+	var loc *dossier.Location
+	switch {
+	case m.place != nil:
+		name := m.surface
+		if m.kind == kindFacility {
+			name = m.place.Name
+			if ps := d.x.gaz.Lookup(firstWordsOf(m.surface, m.place)); len(ps) > 0 {
+				name = firstWordsOf(m.surface, m.place)
+			}
+		}
+		loc = placeLocation(name, *m.place)
+	default:
+		if c, ok := d.x.gaz.Country(m.country); ok {
+			loc = countryLocation(c)
+		}
+	}
+	in.setLocation(loc, prio, d.sentEvidence("location", m.st, 0.75))
+}
+
+// firstWordsOf returns the words of a facility's name that name its city
+// ("Erbil" of "Erbil International Airport").
+func firstWordsOf(surface string, p interface{}) string {
+	w := strings.Fields(surface)
+	if len(w) > 1 {
+		return strings.Join(w[:len(w)-2+boolInt(len(w) == 2)], " ")
+	}
+	return surface
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,476 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/actordict"
+	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// mention is a name found in a sentence: an actor, a place, or a country
+// named by its adjective.
+type mention struct {
+	st         *sent
+	i, j       int // tokens st.toks[i:j]
+	start, end int // body offsets
+	surface    string
+	kind       string // an actor kind, or kindPlace / kindFacility
+	entry      *actordict.Entry
+	place      *gazetteer.Place
+	country    string // a country the mention names or implies
+	demonym    bool   // "Iraqi": an adjective, not a name
+	role       string // a role word written right before the name
+	actor      *actor
+	confident  bool // kind comes from the dictionary, a role, a head word or a definition
+}
+
+const (
+	kindPlace    = "place"
+	kindFacility = "facility"
+)
+
+// particles may sit inside a name in lower case ("Abu Bakr al-Baghdadi",
+// "Tristan van der Vlis").
+var particles = map[string]bool{"al": true, "el": true, "ad": true, "ash": true, "as": true, "at": true, "az": true,
+	"ar": true, "an": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "del": true, "della": true,
+	"di": true, "van": true, "von": true, "der": true, "den": true, "du": true, "le": true, "la": true, "aan": true, "y": true}
+
+// arabicArticle reports whether a token is an Arabic article written before a name.
+func arabicArticle(l string) bool {
+	switch l {
+	case "al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "ath":
+		return true
+	}
+	return false
+}
+
+// function words that start sentences with a capital letter and are never names.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an on in at since after before during many several some two three four five six
+		seven eight nine ten according although however while when as it he she they we i you this that these those his her their
+		its other another just both despite due following by for from with without among between there no one all most more
+		nearly about over under starting if but and or so yet then thus also because though once until unless whether which
+		who whom whose what where why how each every any few such only even still already later earlier meanwhile instead
+		here now today yesterday tomorrow our my your us them him me not never soon again further furthermore moreover
+		nevertheless overall shortly eventually initially finally first second third last next former latter
+		prior upon within across around near into onto toward towards via like unlike amid amidst throughout
+		local security police officials witnesses reports authorities investigators militants gunmen
+		western eastern northern southern central`) {
+		functionWords[w] = true
+	}
+}
+
+// notNames are capitalised words that are not names.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`january february march april may june july august september october november december
+		monday tuesday wednesday thursday friday saturday sunday i`) {
+		notNames[w] = true
+	}
+}
+
+// facilityWords end names of sites: they are places, not actors.
+var facilityWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`airport zone square mall market church mosque synagogue temple shrine hotel station
+		bridge street road avenue boulevard base embassy consulate school hospital museum stadium theatre theater complex
+		prison camp checkpoint highway plaza building tower palace compound centre center port harbour harbor park
+		village district neighbourhood neighborhood quarter bazaar cafe restaurant club arena hall`) {
+		facilityWords[w] = true
+	}
+}
+
+// nameToken reports whether t can be part of a name.
+func nameToken(t *text.Token) bool {
+	return t.Kind == text.Word && t.Cap() && !notNames[t.Lower]
+}
+
+// findMentions chunks capitalised token runs and classifies them.
+func (d *docState) findMentions(st *sent) []*mention {
+	toks := st.toks
+	var out []*mention
+	n := len(toks)
+	for i := 0; i < n; {
+		t := &toks[i]
+		start := i
+		if !nameToken(t) {
+			// a lower-case Arabic article starting a name: "al-Shabaab"
+			if arabicArticle(t.Lower) && i+2 < n && toks[i+1].Text == "-" && nameToken(&toks[i+2]) {
+				// fall through with start = i
+			} else {
+				i++
+				continue
+			}
+		}
+		j := i + 1
+		for j < n {
+			tj := &toks[j]
+			switch {
+			case nameToken(tj) && tj.Text != "I":
+				j++
+				continue
+			case tj.Text == "I" && j+1 < n && nameToken(&toks[j+1]) && j > start: // regnal numeral: "Louis Raphaël I Sako"
+				j++
+				continue
+			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (nameToken(&toks[j+1]) || toks[j+1].Kind == text.Number && j+2 < n && false):
+				j++
+				continue
+			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && arabicArticle(toks[j+1].Lower) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
+				j += 2
+				continue
+			case particles[tj.Lower] && tj.Kind == text.Word && !tj.Cap() && j+1 < n &&
+				(nameToken(&toks[j+1]) || toks[j+1].Text == "-" && j+2 < n && nameToken(&toks[j+2]) || particles[toks[j+1].Lower] && j+2 < n && nameToken(&toks[j+2])):
+				j++
+				continue
+			case tj.Lower == "of" && j+1 < n && (nameToken(&toks[j+1]) || toks[j+1].Lower == "the" && j+2 < n && nameToken(&toks[j+2])):
+				if toks[j+1].Lower == "the" {
+					j += 2
+				} else {
+					j++
+				}
+				continue
+			case tj.Lower == "for" && j+1 < n && nameToken(&toks[j+1]) && j+2 < n && nameToken(&toks[j+2]):
+				// "Syrian Observatory for Human Rights"
+				j++
+				continue
+			}
+			break
+		}
+		// trim trailing connectors
+		for j > start+1 && (toks[j-1].Lower == "of" || toks[j-1].Lower == "the" || toks[j-1].Text == "-" || particles[toks[j-1].Lower] && !toks[j-1].Cap()) {
+			j--
+		}
+		out = append(out, d.classifyChunk(st, start, j)...)
+		i = j
+	}
+	// adjectives of countries in lower-case-led phrases ("pro-Iranian") are
+	// chunked above already; "Iran-backed" gives the mention "Iran".
+	return out
+}
+
+// classifyChunk splits a chunk at role words and classifies the parts.
+func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
+	toks := st.toks
+	// Leading function words and "The".
+	for i < j && (functionWords[toks[i].Lower] && (i == 0 || toks[i].Lower == "the" || !toks[i].Cap() || i == firstWord(st))) {
+		if i+1 < j || i == 0 {
+			i++
+			continue
+		}
+		break
+	}
+	if i >= j {
+		return nil
+	}
+	// Split at a role or honorific written in capitals: "Prime Minister of
+	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh".
+	lx := d.x.lex
+	for k := i; k < j; k++ {
+		n, _ := lx.Roles.MatchAt(toks[:j], k)
+		if n == 0 {
+			if m, _ := lx.Honorifics.MatchAt(toks[:j], k); m > 0 {
+				n = m
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		// A role word at the end of an organisation's name is part of it
+		// ("Supreme Leader" is a role, but "Leader" closing "Supreme Council
+		// Leader"?) — keep it simple: a role inside a chunk splits it.
+		role := text.Join(d.body, toks, k, k+n)
+		var out []*mention
+		if k > i {
+			out = append(out, d.classify(st, i, k, "")...)
+		}
+		r := k + n
+		if r < j && toks[r].Lower == "of" {
+			// "President of the Republic of Iraq": the organisation follows;
+			// what is left after it is the holder's name.
+			r++
+			if r < j && toks[r].Lower == "the" {
+				r++
+			}
+			e := d.longestKnown(st, r, j)
+			if e > r {
+				out = append(out, d.classify(st, r, e, "")...)
+				r = e
+			}
+		}
+		if r < j {
+			ms := d.classify(st, r, j, role)
+			for _, m := range ms {
+				if m.kind == "" || m.kind == dossier.KindPerson {
+					m.kind = dossier.KindPerson
+					m.role = role
+				}
+			}
+			out = append(out, ms...)
+		}
+		return out
+	}
+	return d.classify(st, i, j, "")
+}
+
+// firstWord is the index of the first word token of a sentence.
+func firstWord(st *sent) int {
+	for i, t := range st.toks {
+		if t.Kind == text.Word {
+			return i
+		}
+	}
+	return 0
+}
+
+// longestKnown returns the end of the longest prefix of toks[i:j] that is a
+// known actor or country.
+func (d *docState) longestKnown(st *sent, i, j int) int {
+	for e := j; e > i; e-- {
+		s := text.Join(d.body, st.toks, i, e)
+		if _, ok := d.x.dict.Lookup(s); ok {
+			return e
+		}
+		if _, ok := d.x.gaz.Country(s); ok {
+			return e
+		}
+		if d.knownActor(s) != nil {
+			return e
+		}
+	}
+	// an organisation name ending in a head word
+	for e := j; e > i; e-- {
+		if _, ok := d.x.lex.OrgWords.MatchAt(st.toks[:e], e-1); ok != "" {
+			return e
+		}
+	}
+	return i
+}
+
+// classify decides what toks[i:j] names.
+func (d *docState) classify(st *sent, i, j int, role string) []*mention {
+	toks := st.toks
+	for i < j && toks[i].Lower == "the" {
+		i++
+	}
+	if i >= j {
+		return nil
+	}
+	m := &mention{st: st, i: i, j: j, start: toks[i].Start, end: toks[j-1].End, role: role}
+	m.surface = string(d.body[m.start:m.end])
+	first := toks[i].Lower
+	single := j-i == 1
+	atStart := i == firstWord(st)
+
+	// the dictionary of known actors
+	if e, ok := d.x.dict.Lookup(m.surface); ok && !(single && atStart && functionWords[first]) {
+		m.entry = e
+		m.kind = e.Kind
+		m.confident = true
+		if e.Kind == dossier.KindState {
+			if c, ok := d.x.gaz.Country(m.surface); ok {
+				m.country = c.Name
+			} else if c, ok := d.x.gaz.Country(e.Name); ok {
+				m.country = c.Name
+			}
+		}
+		return []*mention{m}
+	}
+	// countries and their adjectives
+	if c, ok := d.x.gaz.Country(m.surface); ok {
+		m.country = c.Name
+		if isDemonym(c, m.surface) {
+			m.demonym = true
+			// "Iranian Supreme Leader": an adjective; a following name is split off by roles.
+			return []*mention{m}
+		}
+		m.kind = dossier.KindState
+		m.confident = true
+		return []*mention{m}
+	}
+	// a demonym at the front of a longer name: "Iraqi National Intelligence
+	// Service" keeps it; "Iraqi warlord" never gets here (lower case).
+	last := toks[j-1].Lower
+	if facilityWords[last] && j-i >= 2 {
+		m.kind = kindFacility
+		// a city at its front: "Erbil International Airport"
+		for e := j - 1; e > i; e-- {
+			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && ps[0].Population >= 1000 {
+				p := ps[0]
+				m.place = &p
+				m.country = p.Country
+				break
+			}
+		}
+		return []*mention{m}
+	}
+	if kind, ok := d.orgKind(toks, i, j); ok {
+		m.kind = kind
+		m.confident = true
+		return []*mention{m}
+	}
+	// a known actor of this document by a shorter or longer name
+	if a := d.knownActor(m.surface); a != nil {
+		m.kind = a.kind
+		m.actor = a
+		return []*mention{m}
+	}
+	// person names
+	if d.looksLikePerson(st, i, j, role) {
+		m.kind = dossier.KindPerson
+		m.confident = role != "" || d.x.lex.GivenNames[first] || hasArabicNameShape(toks, i, j)
+		return []*mention{m}
+	}
+	// places
+	if p, ok := d.placeFor(st, i, j); ok {
+		m.kind = kindPlace
+		m.place = &p
+		m.country = p.Country
+		return []*mention{m}
+	}
+	if single && (atStart || functionWords[first]) {
+		return nil
+	}
+	return []*mention{m} // unknown kind: may still be resolved later
+}
+
+func isDemonym(c gazetteer.Country, s string) bool {
+	for _, dm := range c.Demonyms {
+		if strings.EqualFold(dm, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgKind reads the kind of an organisation from the last word of its name
+// ("Mahdi Army", "Atlantic Council", "Iraqi National Intelligence Service").
+func (d *docState) orgKind(toks []text.Token, i, j int) (string, bool) {
+	if j-i < 2 {
+		return "", false
+	}
+	for k := i + 1; k < j; k++ {
+		n, kind := d.x.lex.OrgWords.MatchAt(toks[:j], k)
+		if n > 0 && k+n == j {
+			return kind, true
+		}
+	}
+	// "Council of Representatives of Iraq": the head word is before "of".
+	for k := i + 1; k < j; k++ {
+		if toks[k].Lower == "of" {
+			n, kind := d.x.lex.OrgWords.MatchAt(toks[:k], k-1)
+			if n > 0 {
+				return kind, true
+			}
+			break
+		}
+	}
+	return "", false
+}
+
+func hasArabicNameShape(toks []text.Token, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		switch toks[k].Lower {
+		case "al", "el", "bin", "ibn", "abu", "abd", "abdul", "abdel", "bint", "ould":
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikePerson judges whether toks[i:j] is a person's name.
+func (d *docState) looksLikePerson(st *sent, i, j int, role string) bool {
+	toks := st.toks
+	n := j - i
+	if n > 5 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if toks[k].AllCaps() && len(toks[k].Text) > 1 {
+			return false // acronyms are not personal names
+		}
+	}
+	if role != "" {
+		return true
+	}
+	if n >= 2 && (d.x.lex.GivenNames[toks[i].Lower] || hasArabicNameShape(toks, i, j)) {
+		return true
+	}
+	if n < 2 {
+		return false
+	}
+	// context: a speech verb or an apposition right after, or a definition
+	after := j
+	for after < len(toks) && toks[after].Text == "," {
+		after++
+	}
+	if after < len(toks) {
+		if k, _ := d.x.lex.Speech.MatchAt(toks, after); k > 0 {
+			return true
+		}
+		if toks[after].Is("who", "a", "an", "is", "was") && j < len(toks) && toks[j].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFor resolves toks[i:j] as a populated place when the context allows.
+func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
+	s := text.Join(d.body, st.toks, i, j)
+	ps := d.x.gaz.Lookup(s)
+	if len(ps) == 0 {
+		if as := d.x.gaz.Admin1(s); len(as) > 0 {
+			ps = as
+		} else {
+			return gazetteer.Place{}, false
+		}
+	}
+	// context: a locative preposition before, or ", Country" after
+	locative := i > 0 && st.toks[i-1].Is("in", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
+	p := d.bestPlace(ps, st, j)
+	if locative || p.Population >= 100000 || p.Feature == "PPLC" || p.Feature == "ADM1" {
+		return p, true
+	}
+	if j+1 < len(st.toks) && st.toks[j].Text == "," {
+		if _, ok := d.x.gaz.Country(st.toks[j+1].Text); ok {
+			return p, true
+		}
+	}
+	return gazetteer.Place{}, false
+}
+
+// bestPlace picks among candidates: the country written right after the
+// name (", Afghanistan"), then the document's countries, then population.
+func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Place {
+	if j+1 < len(st.toks) && st.toks[j].Text == "," {
+		k := j + 1
+		e := k + 1
+		for e < len(st.toks) && nameToken(&st.toks[e]) {
+			e++
+		}
+		if c, ok := d.x.gaz.Country(text.Join(d.body, st.toks, k, e)); ok {
+			for _, p := range ps {
+				if p.Country == c.Name {
+					return p
+				}
+			}
+		}
+	}
+	if d.mainCtry != "" {
+		for _, p := range ps {
+			if p.Country == d.mainCtry && p.Population*20 >= ps[0].Population {
+				return p
+			}
+		}
+	}
+	return ps[0]
+}

@@ -1,0 +1,330 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/lexicon"
+	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// findOthers finds the incidents other than the main one: an event word
+// with its own date ("the U.S. airstrikes on 29 December 2019"), a named
+// incident ("the 2021 Erbil rocket attacks"), and paragraphs about another
+// incident (the lead of a linked article). Sentences about them are
+// assigned to them; the rest stays with the main incident.
+func (d *docState) findOthers() {
+	var cur *incident // incident of the current paragraph
+	curPara := -1
+	ctx := d.main.dateD // date context for relative dates
+	for _, st := range d.sents {
+		if st.para != curPara {
+			cur, curPara = nil, st.para
+			ctx = d.main.dateD
+		}
+		inc := d.otherInSentence(st, &ctx)
+		if inc == nil && cur != nil && !d.mentionsMain(st) {
+			// a later sentence of a paragraph about another incident
+			if st.hasEvent(1) || len(st.cas) > 0 || len(st.weapons) > 0 || d.hasDateIn(st) {
+				inc = cur
+			}
+		}
+		if inc == nil {
+			continue
+		}
+		st.inc = inc
+		if st.leadOfPara || cur == nil {
+			cur = inc
+		}
+		d.fillOther(inc, st, ctx)
+	}
+	// drop incidents without a date: they cannot be placed on a timeline and
+	// are most often a generic mention
+	out := d.others[:0]
+	for _, o := range d.others {
+		if o.date != nil {
+			out = append(out, o)
+		} else {
+			for _, st := range d.sents {
+				if st.inc == o {
+					st.inc = nil
+				}
+			}
+		}
+	}
+	d.others = out
+}
+
+func (d *docState) hasDateIn(st *sent) bool {
+	for _, h := range st.dates {
+		if !h.e.Attributive {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsMain says whether a sentence refers back to the main incident
+// ("the assassination attempt", the title's words).
+func (d *docState) mentionsMain(st *sent) bool {
+	if d.main.titleKey == "" {
+		return false
+	}
+	k := titleKey(st.text)
+	for _, w := range strings.Fields(d.main.titleKey) {
+		if len(w) > 4 && !strings.Contains(k, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherInSentence returns the other incident a sentence introduces, if any.
+func (d *docState) otherInSentence(st *sent, ctx *timex.Date) *incident {
+	// a named incident: "the 2021 Erbil rocket attacks", "the Baghdad clashes"
+	var named *namedIncident
+	for _, e := range st.events {
+		if e.Val.Weight < 2 {
+			continue
+		}
+		if n, ok := d.namedIncidentAt(st, e.I, e.J); ok {
+			named = &n
+			break
+		}
+	}
+	// an explicit date of an event
+	var (
+		dstart, dend timex.Date
+		dh           *dateHit
+	)
+	for i := range st.dates {
+		h := st.dates[i]
+		if h.e.Attributive {
+			continue
+		}
+		anchor := *ctx
+		if anchor.Year == 0 {
+			anchor = d.anchor
+		}
+		if named != nil && named.year != 0 && h.e.Year == 0 {
+			anchor = timex.Date{Year: named.year, Month: anchor.Month, Day: anchor.Day}
+		}
+		s, e, ok := dateOf(h.e, anchor, false)
+		if !ok || s.Year == 0 {
+			continue
+		}
+		if speechDate(st, h) {
+			*ctx = s
+			continue
+		}
+		dstart, dend, dh = s, e, &st.dates[i]
+		break
+	}
+	eventful := false
+	for _, e := range st.events {
+		if e.Val.Weight >= 2 && (!anaphoric(st, e.I) || named != nil || dh != nil && closeTo(st, e, dh)) {
+			eventful = true
+		}
+	}
+	if dh == nil && named == nil {
+		return nil
+	}
+	if dh != nil {
+		*ctx = dstart
+	}
+	if !eventful && !(named != nil) {
+		// a dated sentence without an event of its own is about something else
+		return nil
+	}
+	if dh != nil && sameDay(dstart, d.main.dateD) {
+		return nil
+	}
+	if named != nil && d.main.titleKey != "" && named.key == d.main.titleKey {
+		return nil
+	}
+	if dh == nil && named != nil && d.mainLike(named) {
+		return nil
+	}
+	// find or make the incident
+	var inc *incident
+	for _, o := range d.others {
+		if named != nil && o.titleKey != "" && o.titleKey == named.key {
+			inc = o
+			break
+		}
+		if dh != nil && o.date != nil && sameDay(o.dateD, dstart) && dstart.Day != 0 {
+			inc = o
+			break
+		}
+	}
+	if inc == nil {
+		inc = newIncident(false)
+		inc.para = st.para
+		d.others = append(d.others, inc)
+	}
+	if named != nil && (inc.title == "" || len(named.title) > len(inc.title)) {
+		inc.title = named.title
+		inc.titleKey = named.key
+		inc.addEvidence(d.evidence("title", named.start, named.end, dossier.MethodProse, 0.7))
+		if named.year != 0 {
+			inc.setDate(timex.Date{Year: named.year}, timex.Date{}, prioTitle, d.sentEvidence("date", st, 0.6))
+		}
+	}
+	if dh != nil {
+		prio := prioProse
+		if dstart.Day != 0 {
+			prio = prioLead
+		}
+		inc.setDate(dstart, dend, prio, d.sentEvidence("date", st, 0.75))
+	}
+	if inc.title == "" {
+		inc.title = d.otherTitle(st)
+		inc.titleKey = titleKey(inc.title)
+	}
+	return inc
+}
+
+// mainLike says whether a named incident is the main one under a shorter
+// name ("the Berlin attack" in the article on the 2016 Berlin truck attack).
+func (d *docState) mainLike(n *namedIncident) bool {
+	mk := strings.Fields(d.main.titleKey)
+	nk := strings.Fields(n.key)
+	if len(nk) == 0 {
+		return false
+	}
+	hit := 0
+	for _, w := range nk {
+		for _, x := range mk {
+			if w == x {
+				hit++
+			}
+		}
+	}
+	if n.year != 0 && d.main.date != nil && n.year != d.main.dateD.Year {
+		return false
+	}
+	return hit == len(nk) || hit >= 2
+}
+
+func sameDay(a, b timex.Date) bool { return a.Year == b.Year && a.Month == b.Month && a.Day == b.Day }
+
+// anaphoric says whether an event word refers back ("the attack", "this strike").
+func anaphoric(st *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch st.toks[k].Lower {
+		case "the", "this", "that", "these", "those", "its", "his", "her", "their":
+			return true
+		case "a", "an":
+			return false
+		}
+		if st.toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// closeTo says whether an event word and a date are in one phrase.
+func closeTo(st *sent, e text.Match[lexicon.Event], h *dateHit) bool {
+	a, b := st.toks[e.I].Start, st.toks[e.J-1].End
+	return h.start-b < 60 && h.start > a || a-h.end < 60 && a > h.end
+}
+
+// namedIncident is a noun phrase that names an incident.
+type namedIncident struct {
+	title      string
+	key        string
+	year       int
+	start, end int
+	place      *mention
+}
+
+// namedIncidentAt reads a noun phrase ending in an event word that names
+// an incident by its year or place: "the 2021 Erbil rocket attacks", "the
+// Baghdad clashes", "the 1980 Oktoberfest bombing".
+func (d *docState) namedIncidentAt(st *sent, i, j int) (namedIncident, bool) {
+	toks := st.toks
+	k := i
+	year := 0
+	var place *mention
+	for k > 0 {
+		t := toks[k-1]
+		if t.Kind == text.Number && len(t.Text) == 4 && yearIn(t.Text) != 0 {
+			year = yearIn(t.Text)
+			k--
+			continue
+		}
+		if t.Kind == text.Word && (t.Cap() || t.Is("rocket", "missile", "drone", "suicide", "car", "truck", "bomb", "mosque", "church", "school", "bus", "market", "embassy", "shopping", "mall", "terrorist")) {
+			for _, m := range st.mentions {
+				if m.j == k && m.place != nil {
+					place = m
+				}
+			}
+			k--
+			continue
+		}
+		if t.Text == "-" || t.Text == "–" {
+			k--
+			continue
+		}
+		break
+	}
+	if k == i || (year == 0 && place == nil) {
+		return namedIncident{}, false
+	}
+	if k > 0 && !toks[k-1].Is("the", "a", "in", "of", "since", "after", "before", "during", "by") {
+		// "the Iraqi Armed Forces reported ... attack" is not a name
+		if !(k > 0 && toks[k-1].Kind == text.Punct) {
+			return namedIncident{}, false
+		}
+	}
+	title := text.Join(d.body, toks, k, j)
+	return namedIncident{title: title, key: titleKey(title), year: year, start: toks[k].Start, end: toks[j-1].End, place: place}, true
+}
+
+// otherTitle names an incident from its sentence: the event words and the place.
+func (d *docState) otherTitle(st *sent) string {
+	var ev, place string
+	for _, e := range st.events {
+		if e.Val.Weight >= 2 {
+			ev = text.Join(d.body, st.toks, e.I, e.J)
+			break
+		}
+	}
+	for _, m := range st.mentions {
+		if m.place != nil || m.kind == kindFacility {
+			place = m.surface
+			break
+		}
+	}
+	switch {
+	case ev != "" && place != "":
+		return ev + " in " + place
+	case ev != "":
+		return ev
+	}
+	return firstWords(st.text, 10)
+}
+
+// fillOther reads the fields of another incident from one of its sentences.
+func (d *docState) fillOther(in *incident, st *sent, ctx timex.Date) {
+	// place: the places of the sentence, the country of the document as a fallback
+	d.proseLocation(in, []*sent{st}, st.para+1)
+	if in.loc == nil && d.mainCtry != "" {
+		if c, ok := d.x.gaz.Country(d.mainCtry); ok {
+			in.setLocation(countryLocation(c), 1, d.sentEvidence("location", st, 0.4))
+		}
+	}
+	for _, h := range d.casualties(st) {
+		in.setCount(h.field, h.r, prioProse, d.sentEvidence(h.field, st, 0.7))
+	}
+	for _, w := range st.weapons {
+		in.addWeapon(text.Join(d.body, st.toks, w.I, w.J), d.sentEvidence("weapons", st, 0.7))
+		in.cue(w.Val.SubType, 1)
+	}
+	for _, e := range st.events {
+		in.cue(e.Val.SubType, float64(e.Val.Weight))
+	}
+	d.findRoles(in, st, prioProse)
+}

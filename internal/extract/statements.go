@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/lexicon"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// statement is what one speaker said about an incident in one stance.
+type statement struct {
+	speaker  *actor
+	name     string // for speakers that are not actors ("anonymous regional officials")
+	stance   string
+	channel  string
+	inc      *incident
+	quotes   []string
+	evidence []dossier.Evidence
+	st       *sent
+	parties  []party // those the statement accuses
+	kind     string  // claimant kind
+}
+
+// findStatements reads who said what about the main incident: a speech
+// verb or a stance verb with its speaker, the stance from the words used,
+// the channel and the quotes.
+func (d *docState) findStatements() {
+	lx := d.x.lex
+	for _, st := range d.sents {
+		if st.inc != d.main {
+			continue
+		}
+		speech := lx.Speech.FindAll(st.toks)
+		stances := lx.Stances.FindAll(st.toks)
+		if len(speech) == 0 && len(stances) == 0 {
+			continue
+		}
+		// the verb that carries the statement: the first speech or stance
+		// verb with a speaker before it
+		type verb struct{ i, j int }
+		var verbs []verb
+		for _, m := range speech {
+			verbs = append(verbs, verb{m.I, m.J})
+		}
+		for _, m := range stances {
+			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && strings.HasSuffix(st.toks[m.I].Lower, "ed") {
+				verbs = append(verbs, verb{m.I, m.J})
+			}
+		}
+		done := map[*actor]bool{}
+		doneNames := map[string]bool{}
+		for _, v := range verbs {
+			speakers, names := d.speakersBefore(st, v.i)
+			if len(speakers) == 0 && len(names) == 0 {
+				continue
+			}
+			stance, cue := d.stanceOf(st, stances, v.i)
+			channel := d.channelOf(st, speech)
+			quote := quoteIn(st.text)
+			if stance == dossier.StanceOther && quote == "" && !st.hasEvent(2) && !refersToIt(st, v.j) {
+				continue
+			}
+			_ = cue
+			for _, a := range speakers {
+				if done[a] {
+					continue
+				}
+				done[a] = true
+				d.addStatement(&statement{speaker: a, stance: stance, channel: channel, inc: st.inc, st: st}, quote)
+			}
+			for _, n := range names {
+				if doneNames[n.name] {
+					continue
+				}
+				doneNames[n.name] = true
+				d.addStatement(&statement{name: n.name, stance: stance, channel: channel, inc: st.inc, st: st, kind: n.kind}, quote)
+			}
+		}
+	}
+}
+
+func refersToIt(st *sent, j int) bool {
+	for k := j; k < len(st.toks) && k < j+3; k++ {
+		if st.toks[k].Is("it", "the") {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) addStatement(s *statement, quote string) {
+	ev := d.sentEvidence("statement", s.st, 0.7)
+	for _, x := range d.stmts {
+		same := x.stance == s.stance && x.inc == s.inc && (x.speaker != nil && x.speaker == s.speaker || x.speaker == nil && s.speaker == nil && x.name == s.name)
+		if same {
+			if quote != "" {
+				x.quotes = append(x.quotes, quote)
+			}
+			x.evidence = append(x.evidence, ev)
+			if x.channel == "" {
+				x.channel = s.channel
+			}
+			return
+		}
+	}
+	if quote != "" {
+		s.quotes = []string{quote}
+	}
+	s.evidence = []dossier.Evidence{ev}
+	if s.speaker != nil {
+		s.speaker.used = true
+	}
+	d.stmts = append(d.stmts, s)
+}
+
+type namedSpeaker struct{ name, kind string }
+
+// speakersBefore finds who speaks through the verb at token v: the subject
+// of the clause, all of a coordination ("X and Y were among those who
+// condemned"), the names after "including", or an anonymous source.
+func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
+	toks := st.toks
+	// "including X and Y" before the verb
+	for k := v - 1; k >= 0; k-- {
+		if toks[k].Lower == "including" {
+			var out []*actor
+			for _, m := range st.mentions {
+				if m.i > k && m.j <= v {
+					if a := d.speakerActor(m); a != nil {
+						out = append(out, a)
+					}
+				}
+			}
+			if len(out) > 0 {
+				return out, nil
+			}
+			break
+		}
+	}
+	// anonymous sources: "anonymous regional officials ... told Reuters"
+	for k := 0; k < v; k++ {
+		if toks[k].Is("anonymous", "unnamed", "unidentified") {
+			e := k + 1
+			for e < v && e < k+4 && toks[e].Kind == text.Word && !toks[e].Is("officials", "sources", "diplomats", "official", "source") {
+				e++
+			}
+			if e < v && toks[e].Is("officials", "sources", "diplomats", "official", "source") {
+				return nil, []namedSpeaker{{name: text.Join(d.body, toks, k, e+1), kind: dossier.ClaimantAnonymous}}
+			}
+		}
+	}
+	// the subject: walk back from the verb over the clause
+	var cands []*mention
+	for _, m := range st.mentions {
+		if m.j > v {
+			break
+		}
+		if m.i > 0 && toks[m.i-1].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") {
+			continue // inside a prepositional phrase: "president of Iraqi Kurdistan"
+		}
+		cands = append(cands, m)
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	// the last candidate before the verb, or those coordinated with it
+	last := cands[len(cands)-1]
+	// "X was among"/"X and Y were among the leaders who condemned"
+	var out []*actor
+	if a := d.speakerActor(last); a != nil {
+		out = append(out, a)
+	}
+	for i := len(cands) - 2; i >= 0; i-- {
+		m, next := cands[i], cands[i+1]
+		if next.i-m.j == 1 && toks[m.j].Is("and") {
+			if a := d.speakerActor(m); a != nil {
+				out = append(out, a)
+			}
+			continue
+		}
+		break
+	}
+	// an apposition: "Louis Raphaël I Sako" is the speaker even after a
+	// role phrase; but "Matthew Zais" in "According to Matthew Zais" is not
+	// the subject of a later verb
+	if len(out) == 0 {
+		if a := d.speakerActor(cands[0]); a != nil {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// speakerActor returns the actor a mention names if it can speak.
+func (d *docState) speakerActor(m *mention) *actor {
+	if m.demonym || m.kind == kindPlace || m.kind == kindFacility {
+		return nil
+	}
+	if m.actor != nil {
+		return m.actor
+	}
+	if m.kind == dossier.KindPerson || m.kind == "" && strings.Contains(m.surface, " ") {
+		return d.actorOf(m, dossier.KindPerson)
+	}
+	return nil
+}
+
+// stanceOf picks the strongest stance cue of the sentence after the
+// speaker; none means "other".
+func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from int) (string, string) {
+	best, bestW, cue := dossier.StanceOther, 0, ""
+	for _, m := range stances {
+		if m.J <= from-6 {
+			continue
+		}
+		if negated(st.toks, m.I) && m.Val.Stance != dossier.StanceDeny {
+			continue
+		}
+		if m.Val.Weight > bestW {
+			best, bestW, cue = m.Val.Stance, m.Val.Weight, text.Join(d.body, st.toks, m.I, m.J)
+		}
+	}
+	return best, cue
+}
+
+// channelOf reads how a statement was made: a tweet, a statement, "told Reuters".
+func (d *docState) channelOf(st *sent, speech []text.Match[string]) string {
+	for _, m := range speech {
+		if m.Val != "" {
+			return m.Val
+		}
+		if st.toks[m.I].Lower == "told" && m.J < len(st.toks) {
+			if mm := mentionAt(st, m.J); mm != nil && mm.actor != nil && mm.actor.kind == dossier.KindMedia {
+				return "told " + mm.surface
+			}
+			if st.toks[m.J].Cap() {
+				return "told " + st.toks[m.J].Text
+			}
+		}
+	}
+	return ""
+}
+
+// quoteIn returns the first quoted passage of a sentence.
+func quoteIn(s string) string {
+	for _, pair := range [][2]string{{"\"", "\""}, {"“", "”"}} {
+		i := strings.Index(s, pair[0])
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(pair[0]):]
+		j := strings.Index(rest, pair[1])
+		if j <= 0 {
+			continue
+		}
+		q := strings.TrimSpace(rest[:j])
+		if len(strings.Fields(q)) >= 2 {
+			return q
+		}
+	}
+	return ""
+}

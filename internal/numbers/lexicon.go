@@ -1,0 +1,269 @@
+package numbers
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// class is what a lexicon phrase does; data/words.tsv documents each one.
+type class uint8
+
+const (
+	cNone class = iota
+	cUnit
+	cTens
+	cScale
+	cArticle
+	cFixed
+	cVague
+	cGuarded
+	cFollow
+	cApprox
+	cNearly
+	cMin
+	cGT
+	cLT
+	cMax
+	cUpTo
+	cBetween
+	cNeutral
+	cOpen
+	cApproxSuffix
+	cZero
+	cMonth
+	cWeekday
+	cMeasure
+	cMoney
+	cAge
+	cLabel
+	cCountNoun
+	cKilled
+	cInjured
+	cQualifier
+	numClasses
+)
+
+var classNames = map[string]class{
+	"unit": cUnit, "tens": cTens, "scale": cScale, "article": cArticle,
+	"fixed": cFixed, "vague": cVague, "guarded": cGuarded, "follow": cFollow,
+	"approx": cApprox, "nearly": cNearly, "min": cMin, "gt": cGT, "lt": cLT,
+	"max": cMax, "upto": cUpTo, "between": cBetween, "neutral": cNeutral,
+	"open": cOpen, "approxsuffix": cApproxSuffix, "zero": cZero,
+	"month": cMonth, "weekday": cWeekday, "measure": cMeasure, "money": cMoney,
+	"age": cAge, "label": cLabel, "countnoun": cCountNoun, "killed": cKilled,
+	"injured": cInjured, "qualifier": cQualifier,
+}
+
+// classSet is a set of classes, so one lookup can ask for several roles.
+type classSet uint64
+
+func setOf(cs ...class) classSet {
+	var s classSet
+	for _, c := range cs {
+		s |= 1 << c
+	}
+	return s
+}
+
+func (s classSet) has(c class) bool { return s&(1<<c) != 0 }
+
+// entry is one line of the lexicon.
+type entry struct {
+	class  class
+	words  []string // lower case
+	value  int
+	max    int
+	hasMax bool
+	unit   string // for measure and money
+}
+
+// lexicon indexes entries by their first word, longest phrase first, so the
+// first entry that matches is the longest.
+type lexicon struct {
+	first map[string][]*entry
+	// classes of the single-word entries of each word, for quick tests.
+	single map[string]classSet
+	// starts is the set of first words of phrases that can open a
+	// quantity, and filter a cheap test that rules most other words out
+	// before a map lookup: one bit per word length for each pair of
+	// first letters.
+	starts map[string]startKind
+	known  map[string]bool // every word of the phrases that make up a number
+	filter [27 * 27]uint32
+}
+
+var lex = mustLoad(wordsTSV)
+
+func mustLoad(data string) *lexicon {
+	l, err := loadLexicon(data)
+	if err != nil {
+		panic(err) // the data is embedded: a test fails before anyone ships it
+	}
+	return l
+}
+
+func loadLexicon(data string) (*lexicon, error) {
+	l := &lexicon{first: map[string][]*entry{}, single: map[string]classSet{}, known: map[string]bool{}}
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		c, ok := classNames[f[0]]
+		if !ok || len(f) < 2 || f[1] == "" {
+			return nil, fmt.Errorf("numbers: words.tsv line %d: bad line %q", n+1, line)
+		}
+		e := &entry{class: c, words: splitPhrase(f[1])}
+		if len(f) > 2 && f[2] != "" {
+			if v, err := strconv.Atoi(f[2]); err == nil {
+				e.value = v
+			} else {
+				e.unit = f[2]
+			}
+		}
+		if len(f) > 3 && f[3] != "" {
+			v, err := strconv.Atoi(f[3])
+			if err != nil {
+				return nil, fmt.Errorf("numbers: words.tsv line %d: max: %w", n+1, err)
+			}
+			e.max, e.hasMax = v, true
+		}
+		if c == cMoney {
+			e.unit = "money"
+		}
+		if c == cMeasure && e.unit == "" {
+			return nil, fmt.Errorf("numbers: words.tsv line %d: measure without a unit", n+1)
+		}
+		if startClasses.has(c) || c == cScale {
+			for _, w := range e.words {
+				l.known[w] = true
+			}
+		}
+		k := e.words[0]
+		l.first[k] = append(l.first[k], e)
+		if len(e.words) == 1 {
+			l.single[k] |= 1 << c
+		}
+	}
+	l.starts = map[string]startKind{}
+	for k, es := range l.first {
+		for _, e := range es {
+			if startClasses.has(e.class) {
+				l.starts[k] = max(l.starts[k], startsWithMore)
+				l.filter[filterIndex(k)] |= 1 << min(len(k), 31)
+			}
+		}
+		if l.single[k]&setOf(cUnit, cTens, cVague, cGuarded, cFixed, cZero) != 0 {
+			l.starts[k] = startsAlone
+		}
+		sort.SliceStable(es, func(i, j int) bool { return len(es[i].words) > len(es[j].words) })
+	}
+	return l, nil
+}
+
+// splitPhrase splits a phrase into lower-case words at spaces and hyphens.
+func splitPhrase(p string) []string {
+	return strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return r == ' ' || r == '-' })
+}
+
+func filterIndex(w string) int {
+	i := int(lower(w[0])-'a') * 27
+	if len(w) > 1 {
+		i += int(lower(w[1])-'a') + 1
+	}
+	if i < 0 || i >= 27*27 {
+		return 0
+	}
+	return i
+}
+
+// startKind says whether a word can open a quantity.
+type startKind uint8
+
+const (
+	startsNot      startKind = iota
+	startsWithMore           // only with more after it: "at", "a", "some"
+	startsAlone              // may be a quantity by itself: "nine", "dozens"
+)
+
+// mayStart says whether the word w can open a quantity.
+func (l *lexicon) mayStart(w string) startKind {
+	if !isLetter(w[0]) || (len(w) > 1 && !isLetter(w[1])) {
+		return startsNot
+	}
+	if l.filter[filterIndex(w)]&(1<<min(len(w), 31)) == 0 {
+		return startsNot
+	}
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return startsNot
+	}
+	for i := 0; i < len(w); i++ {
+		buf[i] = lower(w[i])
+	}
+	return l.starts[string(buf[:len(w)])]
+}
+
+// entries returns the entries whose phrase starts with word, matched
+// without regard to ASCII case and without allocating.
+func (l *lexicon) entries(word string) []*entry {
+	var buf [24]byte
+	if len(word) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(word); i++ {
+		buf[i] = lower(word[i])
+	}
+	return l.first[string(buf[:len(word)])]
+}
+
+// isKnown reports whether word is part of a phrase that makes up a number.
+func (l *lexicon) isKnown(word string) bool {
+	var buf [24]byte
+	if len(word) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		buf[i] = lower(word[i])
+	}
+	return l.known[string(buf[:len(word)])]
+}
+
+// classes returns the classes of word as a one-word phrase.
+func (l *lexicon) classes(word string) classSet {
+	var buf [24]byte
+	if len(word) > len(buf) {
+		return 0
+	}
+	for i := 0; i < len(word); i++ {
+		buf[i] = lower(word[i])
+	}
+	return l.single[string(buf[:len(word)])]
+}
+
+func lower(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// equalFold reports whether w equals the lower-case word p, ignoring ASCII case.
+func equalFold(w, p string) bool {
+	if len(w) != len(p) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if lower(w[i]) != p[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestKeepAlternate(t *testing.T) {
+	tests := []struct {
+		name string
+		keep bool
+	}{
+		{"Cologne", true},
+		{"Irbil", true},
+		{"Hewlêr", true},
+		{"les Escaldes", true},
+		{"أربيل", true},
+		{"هەولێر", true}, // Kurdish, Arabic script
+		{"NYC", false},   // a code: also "HTS", "BGW"
+		{"EBL", false},
+		{"ba ge da", false}, // machine romanisation: no capital
+		{"bەghdad", false},  // mixed scripts
+		{"Багдад", false},
+		{"巴格达", false},
+		{"Ikatlong Distrito 3", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := keepAlternate(tt.name); got != tt.keep {
+			t.Errorf("keepAlternate(%q) = %v, want %v", tt.name, got, tt.keep)
+		}
+	}
+}
+
+func TestPlaceKeys(t *testing.T) {
+	c := city{name: "Erbil", ascii: "Erbil", alts: []string{"Arbil", "Arbīl", "EBL", "arbl", "أربيل", "إربيل", "Арбил"}}
+	got := strings.Join(placeKeys(c), "|")
+	if want := "erbil|arbil|اربيل"; got != want {
+		t.Errorf("placeKeys = %q, want %q", got, want)
+	}
+}
+
+func TestParseCity(t *testing.T) {
+	line := "95446\tErbil\tErbil\tArbil,أربيل\t36.18333\t44.01193\tP\tPPLA\tIQ\t\t11\t95444\t\t\t1612700\t\t412\tAsia/Baghdad\t2023-02-08"
+	c, err := parseCity(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.id != 95446 || c.lat != 3618333 || c.lon != 4401193 || c.admin1 != "11" || c.population != 1612700 || len(c.alts) != 2 {
+		t.Errorf("parseCity = %+v", c)
+	}
+	if _, err := parseCity("1\tshort"); err == nil {
+		t.Error("parseCity accepted a short row")
+	}
+}
+
+// The file must be one gzip stream to zcat and two members whose offset the
+// first header names.
+func TestWriteTwoMembers(t *testing.T) {
+	places := []city{
+		{id: 1, name: "Baghdad", ascii: "Baghdad", alts: []string{"Bagdad"}, country: "IQ", admin1: "07", population: 7216000, feature: "PPLC"},
+		{id: 2, name: "Erbil", ascii: "Erbil", country: "IQ", admin1: "11", population: 1612700, feature: "PPLA"},
+	}
+	d := build(places, &admin1Sources{names: map[string]string{"IQ.07": "Baghdad"}})
+	var buf bytes.Buffer
+	if err := d.write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := strings.TrimPrefix(zr.Comment, "keys=")
+	all, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(all)
+	for _, want := range []string{"#dossier-gazetteer\t1\tadmin1=2\tplaces=2", "IQ\t07\tBaghdad\t", "IQ\t11\t\t", "#keys\tkeys=3\tpostings=3", "bagdad\t0\n", "erbil\t1\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	n, err := strconv.Atoi(off)
+	if err != nil || n <= 0 || n >= buf.Len() {
+		t.Fatalf("header comment %q does not name an offset", zr.Comment)
+	}
+	second, err := gzip.NewReader(bytes.NewReader(buf.Bytes()[n:]))
+	if err != nil {
+		t.Fatalf("no gzip member at the offset %s: %v", off, err)
+	}
+	keys, _ := io.ReadAll(second)
+	if !strings.HasPrefix(string(keys), "#keys") {
+		t.Errorf("second member starts with %.20q", keys)
+	}
+}
+
+func TestAdmin1Names(t *testing.T) {
+	s := &admin1Sources{
+		names: map[string]string{"IQ.11": "Erbil", "VN.68": "Lam Dong", "TW.04": "Taiwan"},
+		iso: map[string][]string{
+			"IQ.11": {"Arbil", "Arbil Province", "أربيل"},
+			"VN.68": {"Tuyen Quang", "Tuyên Quang Province", "مقاطعة توين كوانج"},
+			"TW.04": {"Hsinchu", "Hsinchu County"},
+			"NO.30": {"Viken"},
+		},
+	}
+	tests := []struct {
+		name, code  string
+		same, moved int
+		wantName    string
+		wantAlts    string
+	}{
+		{"variants join a similar name", "IQ.11", 5, 0, "Erbil", "Arbil|أربيل"},
+		{"renumbered code takes the older name", "VN.68", 0, 3, "Tuyen Quang", "مقاطعة توين كوانج"},
+		{"stable code keeps the recent name", "VN.68", 3, 0, "Lam Dong", ""},
+		{"dissimilar iso names are not variants", "TW.04", 9, 0, "Taiwan", ""},
+		{"a code only iso knows", "NO.30", 0, 0, "Viken", ""},
+		{"a code nobody knows", "XX.01", 0, 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, alts := s.admin1Names(tt.code, tt.same, tt.moved)
+			if name != tt.wantName || strings.Join(alts, "|") != tt.wantAlts {
+				t.Errorf("admin1Names(%s, %d, %d) = %q, %q; want %q, %q", tt.code, tt.same, tt.moved, name, alts, tt.wantName, tt.wantAlts)
+			}
+		})
+	}
+}
