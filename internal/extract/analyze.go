@@ -52,6 +52,9 @@ type sent struct {
 	citations  []string
 	leadOfPara bool
 	inc        *incident // the incident the sentence is about, when known
+	// otherTime marks a sentence dated to another day than the main
+	// incident with no incident of its own: its facts belong to neither.
+	otherTime bool
 }
 
 type dateHit struct {

@@ -110,6 +110,7 @@ func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err
 		return out, nil
 	}
 	d := newDocState(x, doc, lay)
+	lastState = d
 	d.analyze()
 	d.findActors()
 	d.findIncidents()

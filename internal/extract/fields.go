@@ -188,14 +188,16 @@ func (d *docState) casualties(st *sent) []casHit {
 	}
 	for _, c := range st.cas {
 		found := -1
-		// "killed 13 people": a figure right after the word
-		if c.Val.Before {
+		// "killed 13 people", "injured another 110", "the death toll rose
+		// to 38": a figure right after the word
+		forward := c.Val.Before || c.J < len(st.toks) && st.toks[c.J].Is("of", "to")
+		if forward {
 			for qi := range st.qty {
 				if !countable(qi) {
 					continue
 				}
 				gap := qtok[qi][0] - c.J
-				if gap >= 0 && gap <= 3 && cleanGap(st, c.J, qtok[qi][0], true) {
+				if gap >= 0 && gap <= 3 && forwardGap(st, c.J, qtok[qi][0]) {
 					found = qi
 					break
 				}
@@ -206,7 +208,7 @@ func (d *docState) casualties(st *sent) []casHit {
 				if !countable(qi) || qtok[qi][1] >= c.I {
 					continue
 				}
-				if c.I-qtok[qi][1] > 8 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
+				if c.I-qtok[qi][1] > 12 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
 					break
 				}
 				if includedFigure(st, qtok[qi][0]) {
@@ -214,15 +216,6 @@ func (d *docState) casualties(st *sent) []casHit {
 				}
 				found = qi
 				break
-			}
-		}
-		if found < 0 && c.J < len(st.toks) && st.toks[c.J].Lower == "of" {
-			// "the death of one to two demonstrators"
-			for qi := range st.qty {
-				if countable(qi) && qtok[qi][0] == c.J+1 {
-					found = qi
-					break
-				}
 			}
 		}
 		if found < 0 {
@@ -235,15 +228,40 @@ func (d *docState) casualties(st *sent) []casHit {
 	return hits
 }
 
-// cleanGap says whether the tokens between a figure and a casualty word
-// keep them in one phrase: words only, no clause break, no other casualty word.
+// cleanGap says whether the tokens between a figure and the casualty word
+// after it keep them in one phrase: words, or an aside between commas
+// ("Ten people, all of whom were black, were murdered"); no clause break.
 func cleanGap(st *sent, from, to int, forward bool) bool {
+	inAside := false
 	for k := from; k < to; k++ {
 		t := st.toks[k]
 		switch {
+		case t.Text == ",":
+			if inAside {
+				inAside = false
+				continue
+			}
+			if k+1 < to && st.toks[k+1].Is("all", "most", "many", "some", "who", "whom", "which", "mostly", "mainly", "including", "among", "both", "nearly", "almost", "of") {
+				inAside = true
+				continue
+			}
+			return false
+		case inAside:
+			continue
 		case t.Kind == text.Punct && t.Text != "-" && t.Text != "(" && t.Text != ")":
 			return false
-		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but"):
+		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but" || t.Lower == "and"):
+			return false
+		}
+	}
+	return !inAside
+}
+
+// forwardGap says whether the words between a casualty word and the figure
+// after it keep them together: "injured another 110", "toll rose to 38".
+func forwardGap(st *sent, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !st.toks[k].Is("another", "further", "additional", "a", "an", "the", "of", "to", "rose", "reached", "climbed", "stood", "stands", "at", "estimated", "possibly", "well", "some") {
 			return false
 		}
 	}

@@ -258,6 +258,32 @@ func (in *incident) decideType() {
 	in.typ = parentType[best]
 }
 
+// dropGenerics removes described groups with no name ("gunmen",
+// "militants") from a list that names a group: the name says more.
+func (in *incident) dropGenerics(list []string) []string {
+	named := false
+	generic := map[string]bool{}
+	for a, role := range in.actors {
+		if role == "perpetrator" || role == "accused" {
+			if a.collective && !strings.Contains(a.name, "-") && len(strings.Fields(a.name)) == 1 {
+				generic[a.name] = true
+			} else {
+				named = true
+			}
+		}
+	}
+	if !named {
+		return list
+	}
+	out := list[:0:0]
+	for _, x := range list {
+		if !generic[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // output turns the incident into its domain record.
 func (in *incident) output(docKey string, n int) dossier.Incident {
 	out := dossier.Incident{
@@ -265,7 +291,7 @@ func (in *incident) output(docKey string, n int) dossier.Incident {
 		Type: in.typ, SubType: in.sub,
 		Weapons: nonNil(in.weapons), Targets: nonNil(in.targets),
 		Fatalities: in.fat, Injuries: in.inj,
-		Perpetrators: nonNil(in.perps), Accused: nonNil(in.accused), PartOf: nonNil(in.partOf),
+		Perpetrators: nonNil(in.dropGenerics(in.perps)), Accused: nonNil(in.dropGenerics(in.accused)), PartOf: nonNil(in.partOf),
 		Evidence: in.evidence,
 	}
 	if out.Evidence == nil {

@@ -433,7 +433,7 @@ func speechDate(st *sent, h dateHit) bool {
 func (d *docState) mainSentences() []*sent {
 	var out []*sent
 	for _, st := range d.sents {
-		if st.inc == nil || st.inc == d.main {
+		if (st.inc == nil || st.inc == d.main) && !st.otherTime {
 			out = append(out, st)
 		}
 	}

@@ -34,7 +34,7 @@ const (
 // particles may sit inside a name in lower case ("Abu Bakr al-Baghdadi",
 // "Tristan van der Vlis").
 var particles = map[string]bool{"al": true, "el": true, "ad": true, "ash": true, "as": true, "at": true, "az": true,
-	"ar": true, "an": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "del": true, "della": true,
+	"ar": true, "an": true, "wal": true, "wa": true, "li": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "del": true, "della": true,
 	"di": true, "van": true, "von": true, "der": true, "den": true, "du": true, "le": true, "la": true, "aan": true, "y": true}
 
 // arabicArticle reports whether a token is an Arabic article written before a name.
@@ -86,6 +86,16 @@ func init() {
 	}
 }
 
+// izafat are the short linking words of Persian and Urdu names written
+// between hyphens ("Jaish-e-Mohammed", "Tehrik-i-Taliban").
+func izafat(l string) bool {
+	switch l {
+	case "e", "i", "ul", "ud", "ur", "un", "us", "ut", "uz", "o":
+		return true
+	}
+	return false
+}
+
 // nameToken reports whether t can be part of a name.
 func nameToken(t *text.Token) bool {
 	return t.Kind == text.Word && t.Cap() && !notNames[t.Lower]
@@ -96,6 +106,13 @@ func (d *docState) findMentions(st *sent) []*mention {
 	toks := st.toks
 	var out []*mention
 	n := len(toks)
+	// names the dictionary knows may cross words a chunk stops at ("Islamic
+	// State of Iraq and the Levant"): a chunk starting where one starts runs
+	// to its end
+	dictEnd := map[int]int{}
+	for _, m := range d.x.dict.Find(st.text) {
+		dictEnd[st.start+m.Start] = st.start + m.End
+	}
 	for i := 0; i < n; {
 		t := &toks[i]
 		start := i
@@ -121,7 +138,8 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (nameToken(&toks[j+1]) || toks[j+1].Kind == text.Number && j+2 < n && false):
 				j++
 				continue
-			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && arabicArticle(toks[j+1].Lower) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
+			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (arabicArticle(toks[j+1].Lower) || izafat(toks[j+1].Lower)) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
+				// "Lashkar-e-Jhangvi", "Tehrik-i-Taliban", "Abd-al-Rahman"
 				j += 2
 				continue
 			case particles[tj.Lower] && tj.Kind == text.Word && !tj.Cap() && j+1 < n &&
@@ -135,12 +153,33 @@ func (d *docState) findMentions(st *sent) []*mention {
 					j++
 				}
 				continue
-			case tj.Lower == "for" && j+1 < n && nameToken(&toks[j+1]) && j+2 < n && nameToken(&toks[j+2]):
-				// "Syrian Observatory for Human Rights"
+			case tj.Lower == "for" && j+2 < n && (nameToken(&toks[j+1]) && nameToken(&toks[j+2]) || toks[j+1].Lower == "the" && j+3 < n && nameToken(&toks[j+2]) && (nameToken(&toks[j+3]) || toks[j+3].Lower == "of")):
+				// "Syrian Observatory for Human Rights", "Movement for the Liberation of Ahwaz"
 				j++
+				if toks[j].Lower == "the" {
+					j++
+				}
 				continue
 			}
 			break
+		}
+		for k := start; k < j; k++ {
+			if e, ok := dictEnd[toks[k].Start]; ok && e > toks[j-1].End {
+				for j < n && toks[j].End <= e {
+					j++
+				}
+				break
+			}
+		}
+		// "Islamic State – Khorasan Province": a dash inside a known name
+		if j+1 < n && (toks[j].Text == "–" || toks[j].Text == "—") && nameToken(&toks[j+1]) {
+			e := j + 1
+			for e < n && nameToken(&toks[e]) {
+				e++
+			}
+			if _, ok := d.x.dict.Lookup(text.Join(d.body, toks, start, e)); ok {
+				j = e
+			}
 		}
 		// trim trailing connectors
 		for j > start+1 && (toks[j-1].Lower == "of" || toks[j-1].Lower == "the" || toks[j-1].Text == "-" || particles[toks[j-1].Lower] && !toks[j-1].Cap()) {
@@ -167,6 +206,12 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	}
 	if i >= j {
 		return nil
+	}
+	// "Patrick Crusius of Allen": a person's name does not run on into "of"
+	for k := i + 2; k < j-1; k++ {
+		if toks[k].Lower == "of" && d.x.lex.GivenNames[toks[i].Lower] && !d.isKnownName(st, i, j) {
+			return append(d.classifyChunk(st, i, k), d.classify(st, k+1, j, "")...)
+		}
 	}
 	// Split at a role or honorific written in capitals: "Prime Minister of
 	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh".
@@ -267,6 +312,13 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	single := j-i == 1
 	atStart := i == firstWord(st)
 
+	// a country's adjective ("Israeli", "Iranian") before the dictionary,
+	// which may list it as another name of the state
+	if c, ok := d.x.gaz.Country(m.surface); ok && isDemonym(c, m.surface) {
+		m.country = c.Name
+		m.demonym = true
+		return []*mention{m}
+	}
 	// the dictionary of known actors
 	if e, ok := d.x.dict.Lookup(m.surface); ok && !(single && atStart && functionWords[first]) {
 		m.entry = e
@@ -473,4 +525,10 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 	}
 	return ps[0]
+}
+
+// isKnownName says whether toks[i:j] is a name the dictionary knows.
+func (d *docState) isKnownName(st *sent, i, j int) bool {
+	_, ok := d.x.dict.Lookup(text.Join(d.body, st.toks, i, j))
+	return ok
 }

@@ -15,7 +15,7 @@ import (
 // incident (the lead of a linked article). Sentences about them are
 // assigned to them; the rest stays with the main incident.
 func (d *docState) findOthers() {
-	var cur *incident // incident of the current paragraph
+	var cur *incident // incident the current paragraph is about, when its first sentence is about another one
 	curPara := -1
 	ctx := d.main.dateD // date context for relative dates
 	for _, st := range d.sents {
@@ -23,8 +23,8 @@ func (d *docState) findOthers() {
 			cur, curPara = nil, st.para
 			ctx = d.main.dateD
 		}
-		inc := d.otherInSentence(st, &ctx)
-		if inc == nil && cur != nil && !d.mentionsMain(st) {
+		inc, lead := d.otherInSentence(st, &ctx)
+		if inc == nil && cur != nil && !d.mentionsMain(st) && !d.refersToMain(st) {
 			// a later sentence of a paragraph about another incident
 			if st.hasEvent(1) || len(st.cas) > 0 || len(st.weapons) > 0 || d.hasDateIn(st) {
 				inc = cur
@@ -34,7 +34,7 @@ func (d *docState) findOthers() {
 			continue
 		}
 		st.inc = inc
-		if st.leadOfPara || cur == nil {
+		if st.leadOfPara && lead {
 			cur = inc
 		}
 		d.fillOther(inc, st, ctx)
@@ -80,8 +80,45 @@ func (d *docState) mentionsMain(st *sent) bool {
 	return true
 }
 
-// otherInSentence returns the other incident a sentence introduces, if any.
-func (d *docState) otherInSentence(st *sent, ctx *timex.Date) *incident {
+// refersToMain says whether a sentence refers back to the main incident
+// with a definite noun phrase ("This attack", "The assassination") whose
+// noun is the main incident's or a generic one.
+func (d *docState) refersToMain(st *sent) bool {
+	for _, e := range st.events {
+		if anaphoric(st, e.I) && d.mainNoun(st.toks[e.J-1].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// mainNoun says whether an event noun can name the main incident.
+func (d *docState) mainNoun(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "attack", "incident", "assault", "event":
+		return true
+	}
+	w = strings.TrimSuffix(w, "s")
+	for _, t := range strings.Fields(d.main.titleKey) {
+		if t == w || strings.HasPrefix(t, w) || strings.HasPrefix(w, t) && len(t) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// otherInSentence returns the other incident a sentence introduces, if
+// any, and whether the sentence opens with it (so that the rest of its
+// paragraph is about it too).
+func (d *docState) otherInSentence(st *sent, ctx *timex.Date) (*incident, bool) {
+	inc, at := d.otherIn(st, ctx)
+	if inc == nil {
+		return nil, false
+	}
+	return inc, at >= 0 && st.tokenIndexAt(at) <= 8
+}
+
+func (d *docState) otherIn(st *sent, ctx *timex.Date) (*incident, int) {
 	// a named incident: "the 2021 Erbil rocket attacks", "the Baghdad clashes"
 	var named *namedIncident
 	for _, e := range st.events {
@@ -122,29 +159,52 @@ func (d *docState) otherInSentence(st *sent, ctx *timex.Date) *incident {
 		break
 	}
 	eventful := false
+	at := -1
 	for _, e := range st.events {
-		if e.Val.Weight >= 2 && (!anaphoric(st, e.I) || named != nil || dh != nil && closeTo(st, e, dh)) {
+		if e.Val.Weight < 2 {
+			continue
+		}
+		ana := anaphoric(st, e.I)
+		if !ana || named != nil || dh != nil && closeTo(st, e, dh) && !d.mainNoun(st.toks[e.J-1].Lower) {
+			eventful = true
+			if at < 0 {
+				at = st.toks[e.I].Start
+			}
+		}
+	}
+	// weapons fired are events too: "Hezbollah fired guided rockets"
+	for _, w := range st.weapons {
+		if w.Val.Class != "firearm" && w.Val.Class != "blade" && !anaphoric(st, w.I) && dh != nil {
 			eventful = true
 		}
 	}
 	if dh == nil && named == nil {
-		return nil
+		return nil, -1
 	}
 	if dh != nil {
 		*ctx = dstart
+		if at < 0 || dh.start < at {
+			at = dh.start
+		}
+	}
+	if named != nil && (at < 0 || named.start < at) {
+		at = named.start
+	}
+	if dh != nil && sameDay(dstart, d.main.dateD) {
+		return nil, -1
+	}
+	if dh != nil && dstart.Day != 0 && d.main.dateD.Year != 0 && !eventful {
+		st.otherTime = true
 	}
 	if !eventful && !(named != nil) {
 		// a dated sentence without an event of its own is about something else
-		return nil
-	}
-	if dh != nil && sameDay(dstart, d.main.dateD) {
-		return nil
+		return nil, -1
 	}
 	if named != nil && d.main.titleKey != "" && named.key == d.main.titleKey {
-		return nil
+		return nil, -1
 	}
 	if dh == nil && named != nil && d.mainLike(named) {
-		return nil
+		return nil, -1
 	}
 	// find or make the incident
 	var inc *incident
@@ -182,7 +242,7 @@ func (d *docState) otherInSentence(st *sent, ctx *timex.Date) *incident {
 		inc.title = d.otherTitle(st)
 		inc.titleKey = titleKey(inc.title)
 	}
-	return inc
+	return inc, at
 }
 
 // mainLike says whether a named incident is the main one under a shorter

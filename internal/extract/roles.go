@@ -38,6 +38,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if len(ps) == 0 {
 			continue
 		}
+		if role == "accused" && !accusationOfIncident(toks, m.J) {
+			continue
+		}
 		if role == "perpetrator" && hedged(toks, m.I) {
 			role = "accused"
 		}
@@ -52,10 +55,45 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			in.addRole(role, p.name, p.actor, ev)
 		}
 	}
+	// active voice: "the Houthi movement conducted an attack", "Hamas
+	// initiated a surprise invasion ... and killed", "employees of Blackwater
+	// shot at Iraqi civilians"
+	for i, t := range toks {
+		isVerb := false
+		switch t.Lower {
+		case "conducted", "launched", "staged", "perpetrated", "mounted", "committed", "initiated", "orchestrated", "executed", "carried":
+			// followed by an attack noun
+			for k := i + 1; k < len(toks) && k < i+6; k++ {
+				for _, e := range st.events {
+					if e.I == k && e.Val.Weight >= 2 {
+						isVerb = true
+					}
+				}
+			}
+		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided":
+			isVerb = i+1 < len(toks) && !(t.Lower == "opened" && toks[i+1].Lower != "fire")
+			if i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are") {
+				isVerb = false // passive: the subject is the target
+			}
+		}
+		if !isVerb || (i+1 < len(toks) && toks[i+1].Lower == "by") || (t.Lower == "carried" && (i+1 >= len(toks) || toks[i+1].Lower != "out")) {
+			continue
+		}
+		for _, p := range d.partiesBefore(st, i) {
+			if p.actor == nil || p.actor.kind == kindPlace || p.actor.kind == dossier.KindPerson && !p.actor.kindConf {
+				continue
+			}
+			role := "perpetrator"
+			if hedged(toks, i) {
+				role = "accused"
+			}
+			in.addRole(role, p.name, p.actor, d.sentEvidence("", st, 0.6))
+		}
+	}
 	// "a Taliban attack", "an American drone strike": a group or a state
 	// written before the attack noun carried it out.
 	for _, e := range st.events {
-		if e.Val.Weight < 2 || e.I == 0 {
+		if e.I == 0 || e.Val.Weight < 2 && e.Val.Type != "Explosions/Remote violence" {
 			continue
 		}
 		k := e.I - 1
@@ -66,7 +104,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if mm.j-1 != k {
 				continue
 			}
-			if mm.demonym && mm.country != "" && (e.Val.SubType == "Air/drone strike" || strings.Contains(e.Val.SubType, "missile")) {
+			if mm.demonym && mm.country != "" && e.Val.Type != "Protests" && e.Val.Type != "Riots" {
 				a := d.stateActor(mm)
 				in.addRole("perpetrator", a.name, a, d.sentEvidence("", st, 0.6))
 			} else if mm.actor != nil && (mm.actor.kind == dossier.KindArmedGroup) {
@@ -115,44 +153,54 @@ func negated(toks []text.Token, at int) bool {
 
 // partiesAfter reads the actors named right after a cue, with their
 // coordinates: "by Kata'ib Hezbollah militiamen and their PMF supporters",
-// "Shi'te militias such as Kata'ib Hezbollah or Asaib Ahl al-Haq".
+// "Shi'te militias such as Kata'ib Hezbollah or Asaib Ahl al-Haq", "the
+// Pakistan-based Islamist terrorist group, Jaish-e-Mohammed".
 func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 	toks := st.toks
 	var out []party
-	limit := k + 14
-	if limit > len(toks) {
-		limit = len(toks)
-	}
-	for i := k; i < limit; {
+	i := k
+	skipped := 0
+	for i < len(toks) && i < k+16 {
 		t := toks[i]
-		if t.Kind == text.Punct && t.Text != "," && t.Text != "-" && t.Text != "'" {
-			break
-		}
 		if p, n, ok := d.partyAt(st, i, target); ok {
-			out = append(out, p)
 			i += n
-			// continue over coordination
+			// "terrorists belonging to the Islamic State": the group behind the generic noun
+			if p.actor != nil && p.actor.collective && i+1 < len(toks) {
+				j := i
+				if toks[j].Is("belonging", "affiliated", "linked", "loyal", "allied", "from", "of") {
+					j++
+					if j < len(toks) && toks[j].Is("to", "with") {
+						j++
+					}
+					if j < len(toks) && toks[j].Lower == "the" {
+						j++
+					}
+					if q, n2, ok := d.partyAt(st, j, false); ok && q.actor != nil && !q.actor.collective {
+						p, i = q, j+n2
+					}
+				}
+			}
+			if !(len(out) > 0 && p.actor != nil && p.actor.kind == kindPlace) {
+				out = append(out, p)
+			}
+			// words that qualify the name: "Kata'ib Hezbollah militiamen"
+			for i < len(toks) && toks[i].Kind == text.Word && !toks[i].Cap() && !stopWord(toks[i].Lower) && i < k+16 {
+				i++
+			}
+			// coordination and lists
 			if i < len(toks) && (toks[i].Is("and", "or", "nor") || toks[i].Text == ",") {
 				j := i + 1
-				for j < len(toks) && toks[j].Is("and", "or", "their", "its", "his", "her", "the", "a", "an") {
+				for j < len(toks) && toks[j].Is("and", "or", "their", "its", "his", "her", "the", "a", "an", "also") {
 					j++
 				}
-				i = j
-				continue
+				if q, _, ok := d.partyAt(st, j, target); ok && (target || q.actor == nil || q.actor.kind != kindPlace) {
+					i = j
+					continue
+				}
+				break
 			}
 			if i+1 < len(toks) && toks[i].Lower == "such" && toks[i+1].Lower == "as" {
 				i += 2
-				continue
-			}
-			// "militiamen" after a group name: "Kata'ib Hezbollah militiamen and ..."
-			for i < len(toks) && toks[i].Kind == text.Word && !toks[i].Cap() && !toks[i].Is("and", "or", "such", "in", "on", "at", "from", "with", "who", "which", "that", "for") && i < limit {
-				i++
-			}
-			if i < len(toks) && (toks[i].Is("and", "or") || toks[i].Text == ",") {
-				i++
-				for i < len(toks) && toks[i].Is("their", "its", "his", "her", "the", "a", "an") {
-					i++
-				}
 				continue
 			}
 			break
@@ -160,12 +208,19 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 		if len(out) > 0 {
 			break
 		}
-		// skip determiners and modifiers before the name
-		if t.Kind == text.Word && (t.Is("the", "a", "an", "its", "their", "his", "her", "several", "some", "two", "three", "unknown", "unidentified") || !t.Cap()) {
-			if target && !t.Is("the", "a", "an", "its", "their", "his", "her") {
-				break
-			}
-			i++
+		switch {
+		case t.Is("the", "a", "an", "its", "their", "his", "her", "two", "three", "four", "five", "six", "several", "some", "unknown", "unidentified", "neighbouring", "neighboring"):
+		case t.Text == "," || t.Text == "—" || t.Text == "–" || t.Text == ":" || t.Text == "-":
+		case t.Kind == text.Number && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+2].Lower == "year":
+			i += 4 // "24-year-old"
+		case t.Kind == text.Word && !t.Cap() && !stopWord(t.Lower) && skipped < 4 && !target:
+			skipped++
+		case t.Kind == text.Word && t.Cap() && i+2 < len(toks) && toks[i+1].Text == "-" && !toks[i+2].Cap():
+			i += 2 // "Pakistan-based": a modifier, not the party
+		case t.Kind == text.Word && t.Cap() && skipped < 4 && !target && unknownWord(st, i):
+			skipped++ // "Sunni jihadist group al-Shabaab"
+		default:
+			i = len(toks)
 			continue
 		}
 		i++
@@ -178,26 +233,77 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 	return out
 }
 
-// partiesBefore reads the actor that is the subject before a cue:
-// "Al-Shabaab claimed responsibility", "Hamas, which claimed responsibility".
+// stopWord ends the search for a party: prepositions, relatives, verbs of
+// another clause.
+func stopWord(w string) bool {
+	switch w {
+	case "of", "at", "in", "on", "for", "from", "to", "with", "during", "after", "before", "by", "who", "which", "that",
+		"and", "or", "but", "while", "was", "were", "is", "are", "has", "have", "had", "began", "said", "as", "such", "when", "where":
+		return true
+	}
+	return false
+}
+
+// partiesBefore reads the actor that is the subject before a cue: "Al-Shabaab
+// claimed responsibility", "Al-Shabaab, an Islamist militia based in Somalia
+// that has ties to al-Qaeda, claimed responsibility".
 func (d *docState) partiesBefore(st *sent, k int) []party {
 	toks := st.toks
-	for i := k - 1; i >= 0 && i >= k-10; i-- {
-		if toks[i].Text == ";" || toks[i].Text == "." {
+	i := k - 1
+	for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually") {
+		i--
+	}
+	if i >= 0 && toks[i].Text == ")" {
+		// "(ISIL-KP)": an acronym in brackets after the name
+		for i >= 0 && toks[i].Text != "(" {
+			i--
+		}
+		i--
+	}
+	if i >= 0 && toks[i].Text == "," {
+		// an aside between commas: the subject stands before it
+		j := i - 1
+		for j >= 0 && toks[j].Text != "," && toks[j].Text != ";" {
+			j--
+		}
+		if j >= 0 && toks[j].Text == "," {
+			i = j - 1
+		}
+	}
+	if i < 0 {
+		return nil
+	}
+	// "the Houthi movement in Yemen conducted": the place is not the subject
+	for _, m := range st.mentions {
+		if m.j-1 == i && m.i >= 2 && toks[m.i-1].Is("in", "from", "of", "based") && (m.kind == kindPlace || m.kind == dossier.KindState) {
+			i = m.i - 2
+			for i >= 0 && !toks[i].Cap() && toks[i].Kind == text.Word && i > m.i-5 {
+				i-- // "movement"
+			}
+			if i >= 0 && !toks[i].Cap() {
+				i = m.i - 2
+			}
 			break
 		}
-		for _, m := range st.mentions {
-			if m.j-1 == i || m.j == i && toks[i].Text == "'s" {
-				if m.actor != nil && m.kind != kindPlace && m.kind != kindFacility {
-					return []party{{name: m.actor.displayName(m), actor: m.actor, start: m.start, end: m.end}}
-				}
-				if m.demonym {
-					a := d.stateActor(m)
+	}
+	for _, m := range st.mentions {
+		if (m.i <= i && i < m.j) || m.j == i && toks[i].Text == "'s" {
+			if m.actor != nil && m.kind != kindPlace && m.kind != kindFacility {
+				return []party{{name: m.actor.displayName(m), actor: m.actor, start: m.start, end: m.end}}
+			}
+			if m.demonym || m.kind == dossier.KindState {
+				a := d.stateActor(m)
+				return []party{{name: a.name, actor: a, start: m.start, end: m.end}}
+			}
+			if m.kind == "" {
+				if a := d.actorOf(m, dossier.KindArmedGroup); a != nil {
 					return []party{{name: a.name, actor: a, start: m.start, end: m.end}}
 				}
 			}
 		}
-		if p, _, ok := d.collectiveAt(st, i); ok {
+	}
+	for j := i; j >= 0 && j >= i-4; j-- {
+		if p, n, ok := d.collectiveAt(st, j); ok && j+n-1 == i {
 			return []party{p}
 		}
 	}
@@ -214,6 +320,13 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 	for _, m := range st.mentions {
 		if m.i != i {
 			continue
+		}
+		if m.j+1 < len(st.toks) && st.toks[m.j].Text == "-" && !st.toks[m.j+1].Cap() && !st.toks[m.j].Space {
+			// "Iranian-backed", "Pakistan-based": a modifier of what follows
+			if p, n, ok := d.collectiveAt(st, i); ok {
+				return p, n, true
+			}
+			return party{}, 0, false
 		}
 		if m.demonym || m.kind == dossier.KindState && m.j < len(st.toks) && isForceWord(st.toks[m.j].Lower) {
 			// "an American drone strike", "the US army": the state
@@ -233,7 +346,7 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 		if target && (m.kind == kindFacility || m.kind == kindPlace) {
 			return party{name: m.surface, start: m.start, end: m.end}, m.j - i, true
 		}
-		if m.kind == "" && !target {
+		if m.kind == "" && !target && m.j-m.i >= 2 {
 			a := d.actorOf(m, dossier.KindArmedGroup)
 			if a != nil {
 				return party{name: a.name, actor: a, start: m.start, end: m.end}, m.j - i, true
@@ -284,7 +397,7 @@ func (d *docState) collectiveAt(st *sent, i int) (party, int, bool) {
 		switch {
 		case t.Text == "-" || t.Lower == "pro" || t.Lower == "backed" || t.Lower == "aligned" || t.Lower == "affiliated" || t.Lower == "linked" || t.Lower == "sponsored" || t.Lower == "supported":
 			hasMod = true
-		case t.Is("shia", "shi'a", "shi'ite", "shiite", "shi'te", "sunni", "islamist", "jihadist", "dissident", "armed", "unidentified", "unknown", "suspected", "rival", "local", "islamic", "militia", "tribal", "separatist", "rebel", "extremist"):
+		case t.Is("shia", "shi'a", "shi'ite", "shiite", "shi'te", "sunni", "islamist", "jihadist", "dissident", "armed", "unidentified", "unknown", "suspected", "rival", "local", "islamic", "militia", "tribal", "separatist", "rebel", "extremist", "led"):
 			hasMod = true
 		case t.Cap() && t.Kind == text.Word:
 			if _, ok := d.x.gaz.Country(t.Text); ok {
@@ -316,4 +429,36 @@ func (d *docState) nounTarget(st *sent, k int) (party, bool) {
 		return party{}, false
 	}
 	return party{name: text.Join(d.body, toks, i, j), start: toks[i].Start, end: toks[j-1].End}, true
+}
+
+// accusationOfIncident checks what an accusation is about: "accused X of
+// carrying out the attack" is, "accused X of backing the Houthis" is not.
+func accusationOfIncident(toks []text.Token, from int) bool {
+	for k := from; k < len(toks) && k < from+14; k++ {
+		if toks[k].Lower == "of" || toks[k].Lower == "for" {
+			for j := k + 1; j < len(toks) && j < k+4; j++ {
+				switch toks[j].Lower {
+				case "carrying", "being", "orchestrating", "perpetrating", "involvement", "responsibility", "planning",
+					"masterminding", "the", "this", "that", "committing", "conducting", "staging", "launching", "attacking", "its", "their":
+					return true
+				}
+			}
+			return false
+		}
+		if toks[k].Text == "." || toks[k].Text == ";" {
+			break
+		}
+	}
+	return true
+}
+
+// unknownWord says whether token i is a capitalised word that names
+// nothing known: an adjective such as "Sunni" or "Islamist".
+func unknownWord(st *sent, i int) bool {
+	for _, m := range st.mentions {
+		if m.i <= i && i < m.j {
+			return m.kind == "" && m.j-m.i == 1 && m.actor == nil
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -108,4 +109,24 @@ func DateFromURL(u string) string {
 		}
 	}
 	return ""
+}
+
+// TitleFromURL reads a page title from an encyclopedia URL
+// (".../wiki/2016_Berlin_truck_attack" or "?title=2019_El_Paso_shooting"),
+// or returns "".
+func TitleFromURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	t := p.Query().Get("title")
+	if t == "" {
+		if i := strings.Index(p.Path, "/wiki/"); i >= 0 {
+			t = p.Path[i+len("/wiki/"):]
+		}
+	}
+	if t == "" || strings.Contains(t, ":") {
+		return ""
+	}
+	return strings.TrimSpace(strings.ReplaceAll(t, "_", " "))
 }

@@ -240,6 +240,9 @@ func Parse(path string, raw []byte, lim Limits) (*dossier.Document, error) {
 	doc := &dossier.Document{Path: path, Raw: raw, Format: "text"}
 	h := ParseHeader(raw)
 	doc.Source, doc.Title, doc.Published = h.Source, h.Title, h.Published
+	if doc.Title == "" && doc.Source != "" {
+		doc.Title = TitleFromURL(doc.Source)
+	}
 	if doc.Published == "" && doc.Source != "" {
 		doc.Published = DateFromURL(doc.Source)
 	}
