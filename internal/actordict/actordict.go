@@ -21,8 +21,14 @@
 // An entry whose name has the names.Key of the name of an entry of an
 // earlier file extends that entry: its aliases are added, and its name,
 // kind, country and source replace the earlier ones. So a user file can
-// rename, re-kind or complete any entry.
+// rename, re-kind or complete any entry. Entries of earlier files named by
+// one of its aliases of two words or more, or by one of its acronyms
+// letter for letter, are folded into it ("Islamic State" with the alias
+// "Islamic State of Iraq and the Levant" takes in the entry of that name).
+// Within one file, entries are never merged.
 package actordict
+
+//go:generate go run ../../tools/genactors -phoenix ../../../shared/data/phoenix -out data/phoenix.tsv
 
 import (
 	"bufio"
@@ -164,14 +170,29 @@ func (d *Dict) Entries() []*Entry {
 // Lookup returns the entry one of whose names has the same names.Key as
 // name: "Hizbollah" finds Hezbollah, "Kata'ib Hizbollah" Kataib Hezbollah.
 // When several entries share the key, an entry's own name is preferred to
-// an alias, then the entry read last.
+// an alias, then the entry read last. Aliases of one common English word
+// ("Youth") are not looked up. Lookup trusts its caller to pass a name:
+// it ignores case, so "is" finds the Islamic State (alias "IS"); use Find
+// on running text. A name in capitals is first looked up among the
+// acronyms letter for letter ("OAS" is not "US").
 func (d *Dict) Lookup(name string) (*Entry, bool) {
+	if isAcronym(name) {
+		// Acronyms are compared letter for letter: by names.Key, "OAS"
+		// would be "US".
+		if es := d.byKey[acronymKey(name)]; len(es) > 0 {
+			return es[0], true
+		}
+	}
 	es := d.byKey[names.Key(name)]
 	if len(es) == 0 {
 		return nil, false
 	}
 	return es[0], true
 }
+
+// acronymKey indexes acronyms in byKey by their folded letters ("U.S." and
+// "US" alike); the "=" keeps it apart from names.Key keys.
+func acronymKey(s string) string { return "=" + names.Fold(s) }
 
 // Country returns the state entry of a country code (ISO 3166 alpha-3 or
 // CAMEO), whose Name is the country's usual English short name.
@@ -291,9 +312,12 @@ func (d *Dict) add(e *Entry, file int) {
 		}
 		for {
 			x := d.mergeTarget(a, t.Kind, t.Country, file, t)
-			// A one-word acronym folds in only an entry of the same kind
-			// and country: "UN" under "United Nations".
-			if x == nil || one && (x.Kind != t.Kind || x.Country != "" && x.Country != t.Country) {
+			// A state never folds into another kind, nor the reverse. A
+			// one-word acronym folds in only an entry of the same kind and
+			// country named by the same letters: "UN" under "United
+			// Nations".
+			if x == nil || (x.Kind == "state") != (t.Kind == "state") ||
+				one && (x.Kind != t.Kind || x.Country != "" && x.Country != t.Country || names.Fold(x.Name) != names.Fold(a)) {
 				break
 			}
 			absorb(t, x)
@@ -382,10 +406,10 @@ func (d *Dict) index() {
 		}
 		d.entries = kept
 	}
-	d.indexKeys()
 	if d.words == nil {
 		d.words = defaultWordLists()
 	}
+	d.indexKeys()
 	d.trie = buildTrie(d.entries, d.order, d.words)
 	d.keys = nil // the memo is for building only
 }
@@ -403,8 +427,16 @@ func (d *Dict) indexKeys() {
 		}
 		isName[k][e] = true
 		for _, a := range e.Aliases {
+			acronym := isAcronym(a)
+			if toks := names.Tokens(a); len(toks) == 1 && d.words.common[toks[0]] && !acronym {
+				continue // "Youth", "Organization": not a name to look up
+			}
 			ak := d.key(a)
 			byKey[ak] = appendOnce(byKey[ak], e)
+			if acronym {
+				k := acronymKey(a)
+				byKey[k] = appendOnce(byKey[k], e)
+			}
 		}
 		if e.Kind == "state" && e.Country != "" {
 			ck := countryKey(e.Country)

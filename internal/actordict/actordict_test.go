@@ -43,6 +43,7 @@ func TestLookup(t *testing.T) {
 		{"U.N.", "United Nations", "organization"},
 		{"UN", "United Nations", "organization"},
 		{"AFP", "Agence France-Presse", "media"},
+		{"OAS", "Organization of American States", "organization"},
 		{"Qais Khazali", "Qais al-Khazali", "person"},
 		{"Mustafa al-Kadhimi", "Mustafa Al-Kadhimi", "person"},
 		{"Mustafa Kadhimy", "Mustafa Al-Kadhimi", "person"},

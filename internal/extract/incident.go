@@ -241,11 +241,20 @@ func (in *incident) decideType() {
 	}
 	best, bestW := "", 0.0
 	keys := make([]string, 0, len(in.cues))
-	for k := range in.cues {
+	means := 0.0
+	for k, w := range in.cues {
 		keys = append(keys, k)
+		if parentType[k] == "Explosions/Remote violence" {
+			means += w
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		// ACLED codes an event by its means: a drone strike that was an
+		// assassination attempt is an air/drone strike
+		if means >= 2 && parentType[k] != "Explosions/Remote violence" {
+			continue
+		}
 		w := in.cues[k]
 		if p, ok := precedence[k]; ok {
 			w *= p
@@ -265,7 +274,7 @@ func (in *incident) dropGenerics(list []string) []string {
 	generic := map[string]bool{}
 	for a, role := range in.actors {
 		if role == "perpetrator" || role == "accused" {
-			if a.collective && !strings.Contains(a.name, "-") && len(strings.Fields(a.name)) == 1 {
+			if a.collective && !strings.Contains(a.name, "-") && strings.ToLower(a.name) == a.name {
 				generic[a.name] = true
 			} else {
 				named = true

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/lexicon"
 	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/numbers"
 	"github.com/dossier-project/dossier/internal/text"
@@ -135,7 +136,7 @@ func (d *docState) fromInfobox(in *incident) {
 			toks := text.Tokenize(v, 0)
 			for _, m := range d.x.lex.Weapons.FindAll(toks) {
 				if f.Canon == "weapons" {
-					in.addWeapon(text.Join([]byte(v), toks, m.I, m.J), ev)
+					in.addWeapon(weaponName([]byte(v), toks, m), ev)
 				}
 				in.cue(m.Val.SubType, 2)
 			}
@@ -465,7 +466,7 @@ func (d *docState) mainFromProse(in *incident) {
 				if d.aboutOtherTime(st, w.I) {
 					continue
 				}
-				in.addWeapon(text.Join(d.body, st.toks, w.I, w.J), d.sentEvidence("weapons", st, 0.7))
+				in.addWeapon(weaponName(d.body, st.toks, w), d.sentEvidence("weapons", st, 0.7))
 				in.cue(w.Val.SubType, 1)
 			}
 			for _, e := range st.events {
@@ -632,4 +633,13 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// weaponName is the weapon a phrase reports: the phrase ("car bomb"), or
+// for words of the act ("mass shooting") the class ("firearm").
+func weaponName(body []byte, toks []text.Token, m text.Match[lexicon.Weapon]) string {
+	if m.Val.Implied {
+		return m.Val.Class
+	}
+	return text.Join(body, toks, m.I, m.J)
 }

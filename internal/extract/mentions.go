@@ -179,6 +179,12 @@ func (d *docState) findMentions(st *sent) []*mention {
 			}
 			if _, ok := d.x.dict.Lookup(text.Join(d.body, toks, start, e)); ok {
 				j = e
+			} else if head, ok := d.x.dict.Lookup(text.Join(d.body, toks, start, j)); ok {
+				// "Islamic State of Iraq and the Levant – Khorasan Province": the
+				// branch under another name of its parent
+				if _, ok := d.x.dict.Lookup(head.Name + " – " + text.Join(d.body, toks, j+1, e)); ok {
+					j = e
+				}
 			}
 		}
 		// trim trailing connectors
@@ -320,7 +326,11 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		return []*mention{m}
 	}
 	// the dictionary of known actors
-	if e, ok := d.x.dict.Lookup(m.surface); ok && !(single && atStart && functionWords[first]) {
+	e, ok := d.x.dict.Lookup(m.surface)
+	if !ok {
+		e, ok = d.branchLookup(m.surface)
+	}
+	if ok && !(single && atStart && functionWords[first]) {
 		m.entry = e
 		m.kind = e.Kind
 		m.confident = true
@@ -531,4 +541,17 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 func (d *docState) isKnownName(st *sent, i, j int) bool {
 	_, ok := d.x.dict.Lookup(text.Join(d.body, st.toks, i, j))
 	return ok
+}
+
+// branchLookup finds "Parent – Branch" names written with another name of
+// the parent ("ISIL – Khorasan Province" for "Islamic State – Khorasan Province").
+func (d *docState) branchLookup(s string) (*actordict.Entry, bool) {
+	for _, dash := range []string{" – ", " — ", " - "} {
+		if a, b, ok := strings.Cut(s, dash); ok {
+			if head, ok := d.x.dict.Lookup(a); ok {
+				return d.x.dict.Lookup(head.Name + " – " + b)
+			}
+		}
+	}
+	return nil, false
 }

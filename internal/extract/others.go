@@ -380,11 +380,18 @@ func (d *docState) fillOther(in *incident, st *sent, ctx timex.Date) {
 		in.setCount(h.field, h.r, prioProse, d.sentEvidence(h.field, st, 0.7))
 	}
 	for _, w := range st.weapons {
-		in.addWeapon(text.Join(d.body, st.toks, w.I, w.J), d.sentEvidence("weapons", st, 0.7))
+		in.addWeapon(weaponName(d.body, st.toks, w), d.sentEvidence("weapons", st, 0.7))
 		in.cue(w.Val.SubType, 1)
 	}
 	for _, e := range st.events {
 		in.cue(e.Val.SubType, float64(e.Val.Weight))
 	}
 	d.findRoles(in, st, prioProse)
+}
+
+// nearMain says whether a sentence is close enough to the main incident
+// for its grammar alone (an attack verb and its agent) to speak of it: the
+// lead paragraphs, or a sentence that refers back to the incident.
+func (d *docState) nearMain(st *sent) bool {
+	return st.para <= d.leadParas() || d.refersToMain(st) || d.mentionsMain(st)
 }

@@ -55,6 +55,33 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			in.addRole(role, p.name, p.actor, ev)
 		}
 	}
+	if in.main && !d.nearMain(st) {
+		return
+	}
+	// passive voice with the agent further on: "was attacked on 31 December
+	// 2019 by Kata'ib Hezbollah militiamen"
+	for _, e := range st.events {
+		if e.Val.Weight < 2 || e.I == 0 || !toks[e.I-1].Is("was", "were", "been", "being") {
+			continue
+		}
+		for k := e.J; k < len(toks) && k < e.J+12; k++ {
+			if toks[k].Text == ";" || toks[k].Is("which", "who", "while", "but") {
+				break
+			}
+			if toks[k].Lower == "by" {
+				role := "perpetrator"
+				if hedged(toks, e.I) {
+					role = "accused"
+				}
+				for _, p := range d.partiesAfter(st, k+1, false) {
+					if p.actor != nil && p.actor.kind != kindPlace {
+						in.addRole(role, p.name, p.actor, d.sentEvidence("", st, 0.65))
+					}
+				}
+				break
+			}
+		}
+	}
 	// active voice: "the Houthi movement conducted an attack", "Hamas
 	// initiated a surprise invasion ... and killed", "employees of Blackwater
 	// shot at Iraqi civilians"
@@ -187,8 +214,9 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 			for i < len(toks) && toks[i].Kind == text.Word && !toks[i].Cap() && !stopWord(toks[i].Lower) && i < k+16 {
 				i++
 			}
-			// coordination and lists
-			if i < len(toks) && (toks[i].Is("and", "or", "nor") || toks[i].Text == ",") {
+			// coordination and lists ("X, Y and Z"; a comma alone may open an
+			// apposition: "Israel, Hamas' main adversary")
+			if i < len(toks) && (toks[i].Is("and", "or", "nor") || toks[i].Text == "," && listAhead(toks, i)) {
 				j := i + 1
 				for j < len(toks) && toks[j].Is("and", "or", "their", "its", "his", "her", "the", "a", "an", "also") {
 					j++
@@ -302,9 +330,9 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			}
 		}
 	}
-	for j := i; j >= 0 && j >= i-4; j-- {
+	for j := max(0, i-5); j <= i; j++ {
 		if p, n, ok := d.collectiveAt(st, j); ok && j+n-1 == i {
-			return []party{p}
+			return []party{p} // the longest description: "the Saudi-led coalition"
 		}
 	}
 	return nil
@@ -402,8 +430,10 @@ func (d *docState) collectiveAt(st *sent, i int) (party, int, bool) {
 		case t.Cap() && t.Kind == text.Word:
 			if _, ok := d.x.gaz.Country(t.Text); ok {
 				hasMod = true
-			} else if j > i {
-				return party{}, 0, false
+			} else if !t.Is("shia", "shi'a", "shi'ite", "shiite", "sunni", "islamist", "jihadist", "baloch", "kurdish", "pashtun", "arab", "fulani", "christian", "muslim", "hindu", "buddhist", "republican", "loyalist", "maoist") {
+				return party{}, 0, false // a name: "Boko Haram militants" is Boko Haram
+			} else {
+				hasMod = true
 			}
 		case t.Lower == "the" && j == i:
 		default:
@@ -461,4 +491,18 @@ func unknownWord(st *sent, i int) bool {
 		}
 	}
 	return true
+}
+
+// listAhead says whether a comma at i is part of a list: an "and" or "or"
+// follows before the clause ends.
+func listAhead(toks []text.Token, i int) bool {
+	for k := i + 1; k < len(toks) && k < i+10; k++ {
+		if toks[k].Is("and", "or") {
+			return true
+		}
+		if toks[k].Kind == text.Punct && toks[k].Text != "," && toks[k].Text != "-" && toks[k].Text != "'" {
+			return false
+		}
+	}
+	return false
 }

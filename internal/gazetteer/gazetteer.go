@@ -7,8 +7,9 @@
 // names that matter for English-language news (English exonyms such as
 // "Cologne", transliterations such as "Arbil", "Irbil", "Hewler", and names
 // in Arabic script), the GeoNames first-level divisions (admin1) with their
-// English names, variants and Arabic names, and a hand-edited country table (data/countries.tsv) with the short names,
-// aliases and demonyms journalists use ("U.S.", "UAE", "Iraqi").
+// English names, variants and Arabic names, and a hand-edited country table
+// (data/countries.tsv) with the short names, aliases and demonyms
+// journalists use ("U.S.", "UAE", "Iraqi").
 //
 // Capabilities:
 //

@@ -29,6 +29,9 @@ var builtin embed.FS
 type Weapon struct {
 	Class   string
 	SubType string
+	// Implied marks words for the act ("mass shooting") rather than the
+	// weapon: the weapon reported is the class ("firearm").
+	Implied bool
 }
 
 // Event is what an event word says about an incident.
@@ -165,7 +168,7 @@ func (lx *Lexicon) read(name, where string, r io.Reader) error {
 			if err := need(3); err != nil {
 				return err
 			}
-			lx.Weapons.Add(key, Weapon{Class: cols[1], SubType: cols[2]})
+			lx.Weapons.Add(key, Weapon{Class: cols[1], SubType: cols[2], Implied: len(cols) > 3 && strings.TrimSpace(cols[3]) == "implied"})
 		case "events.tsv":
 			if err := need(4); err != nil {
 				return err

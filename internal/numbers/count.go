@@ -151,25 +151,41 @@ type segment struct {
 	nouns   bool // names who was counted ("20 hostages"), not only "reported"
 }
 
+// maxCell is how much of a value ParseCount and ParseCasualties read:
+// infobox cells are short, and the bound keeps them cheap on anything.
+const maxCell = 1 << 10
+
 // cellSegments splits a cell into its counted figures. It drops figures
 // in brackets and in breakdowns ("including 25 men, ..."), returns the
 // "(+1 suicide bomber)" figures apart and a "Total: N" figure if any.
 func cellSegments(s string) (segs, plus []segment, total *Quantity) {
+	if len(s) > maxCell {
+		s = s[:maxCell]
+	}
 	qs := Find(s)
 	if len(qs) == 0 {
 		return nil, nil, nil
 	}
-	// One pass over the cell marks what is in brackets, in a breakdown or
-	// after "total", and where the segments end.
+	// One pass over the words of the cell outside the figures marks what
+	// is in brackets, in a breakdown or after "total", where segments end
+	// (commas, semicolons, "and") and what the words of each segment say.
 	var brackets, breakdowns []span
-	var bounds []int // byte offsets of segment boundaries
+	bounds := []int{0} // start of each segment
+	words := []segment{{}}
 	totalAt := -1
-	depth, open := 0, 0
+	depth, open, qi := 0, 0, 0
 	c := cursor{s: s}
 	for {
 		t, after := c.next()
 		if t.kind == tEOF {
 			break
+		}
+		c = after
+		for qi < len(qs) && qs[qi].End <= t.start {
+			qi++
+		}
+		if qi < len(qs) && t.start >= qs[qi].Start {
+			continue // a word of a figure
 		}
 		switch t.kind {
 		case tPunct:
@@ -188,7 +204,7 @@ func cellSegments(s string) (segs, plus []segment, total *Quantity) {
 				}
 			case ',', ';', '&', '\n':
 				if depth == 0 {
-					bounds = append(bounds, t.start)
+					bounds, words = append(bounds, t.start), append(words, segment{})
 				}
 			}
 		case tWord:
@@ -198,41 +214,45 @@ func cellSegments(s string) (segs, plus []segment, total *Quantity) {
 			w := s[t.start:t.end]
 			switch {
 			case equalFold(w, "and"):
-				bounds = append(bounds, t.start)
+				bounds, words = append(bounds, t.start), append(words, segment{})
 			case equalFold(w, "total"):
 				if totalAt < 0 {
 					totalAt = t.end
 				}
-			case isBreakdown(c):
+			case isBreakdown(c.s, t):
 				end := breakdownEnd(s, after)
-				breakdowns = append(breakdowns, span{t.start, end})
-				bounds = append(bounds, t.start)
+				if n := len(breakdowns); n > 0 && breakdowns[n-1].end > t.start {
+					breakdowns[n-1].end = max(breakdowns[n-1].end, end)
+				} else {
+					breakdowns = append(breakdowns, span{t.start, end})
+				}
+				bounds, words = append(bounds, t.start), append(words, segment{})
+			default:
+				describeWord(&words[len(words)-1], w)
 			}
 		}
-		c = after
 	}
 	if depth > 0 {
 		brackets = append(brackets, span{open, len(s)})
 	}
-	within := func(q Quantity, sp []span) (span, bool) {
-		for _, x := range sp {
-			if q.Start >= x.start && q.Start < x.end {
-				return x, true
-			}
-		}
-		return span{}, false
-	}
+	bi, ki := 0, 0 // next bracket, next breakdown
+	seg := 0
 	for _, q := range qs {
+		for seg+1 < len(bounds) && bounds[seg+1] <= q.Start {
+			seg++
+		}
 		if !q.IsCount() {
 			continue
 		}
-		if _, ok := within(q, breakdowns); ok {
+		if within(q.Start, breakdowns, &ki) {
 			continue
 		}
-		if b, ok := within(q, brackets); ok {
+		if within(q.Start, brackets, &bi) {
 			// "(+1 suicide bomber)" adds; other brackets explain.
+			b := brackets[bi]
 			if p := (cursor{s: s, pos: b.start + 1}).peek(); p.kind == tPunct && p.r == '+' && q.Start < p.end+4 {
-				g := describe(s, q, qs, bounds, brackets)
+				g := words[seg]
+				g.q = q
 				g.q.Start = p.start
 				plus = append(plus, g)
 			}
@@ -243,7 +263,9 @@ func cellSegments(s string) (segs, plus []segment, total *Quantity) {
 			total = &tq
 			continue
 		}
-		segs = append(segs, describe(s, q, qs, bounds, brackets))
+		g := words[seg]
+		g.q = q
+		segs = append(segs, g)
 	}
 	// A figure with no outcome word takes the next one's, else the last.
 	for i := len(segs) - 2; i >= 0; i-- {
@@ -273,63 +295,33 @@ func cellSegments(s string) (segs, plus []segment, total *Quantity) {
 	return kept, plus, total
 }
 
-// describe reads the words of the segment around q: its outcome and
-// whether it names who was counted.
-func describe(s string, q Quantity, qs []Quantity, bounds []int, brackets []span) segment {
-	from, to := 0, len(s)
-	for _, b := range bounds {
-		if b < q.Start {
-			from = b
-		} else if b >= q.End && b < to {
-			to = b
+// describeWord notes what a word says about its segment: an outcome, or
+// who was counted.
+func describeWord(g *segment, w string) {
+	cls := lex.classes(w)
+	switch {
+	case cls.has(cKilled):
+		if g.outcome == outcomeNone {
+			g.outcome = outcomeKilled
 		}
+	case cls.has(cInjured):
+		if g.outcome == outcomeNone {
+			g.outcome = outcomeInjured
+		}
+	case cls&setOf(cQualifier, cFollow) != 0, len(w) == 1:
+	default:
+		g.nouns = true
 	}
-	g := segment{q: q}
-	c := cursor{s: s, pos: from}
-	for {
-		t, after := c.next()
-		if t.kind == tEOF || t.start >= to {
-			break
-		}
-		c = after
-		if t.kind != tWord || inAny(t.start, qs) || inBrackets(t.start, brackets) {
-			continue
-		}
-		cls := lex.classes(s[t.start:t.end])
-		switch {
-		case cls.has(cKilled):
-			if g.outcome == outcomeNone {
-				g.outcome = outcomeKilled
-			}
-		case cls.has(cInjured):
-			if g.outcome == outcomeNone {
-				g.outcome = outcomeInjured
-			}
-		case cls&setOf(cQualifier, cFollow) != 0:
-		case t.end-t.start == 1:
-		default:
-			g.nouns = true
-		}
-	}
-	return g
 }
 
-func inAny(i int, qs []Quantity) bool {
-	for _, q := range qs {
-		if i >= q.Start && i < q.End {
-			return true
-		}
+// within reports whether i falls in one of the sorted, disjoint spans,
+// moving *k forward to the span at or after i; positions asked for must
+// not go back.
+func within(i int, spans []span, k *int) bool {
+	for *k < len(spans) && spans[*k].end <= i {
+		*k++
 	}
-	return false
-}
-
-func inBrackets(i int, bs []span) bool {
-	for _, b := range bs {
-		if i >= b.start && i < b.end {
-			return true
-		}
-	}
-	return false
+	return *k < len(spans) && spans[*k].start <= i
 }
 
 // breakdownWords open a breakdown of a figure ("108, including 25 men").
@@ -338,10 +330,10 @@ var breakdownWords = [][]string{
 	{"mostly"}, {"mainly"}, {"excluding"}, {"not", "including"},
 }
 
-// isBreakdown reports whether a breakdown phrase starts at c.
-func isBreakdown(c cursor) bool {
+// isBreakdown reports whether a breakdown phrase starts with the word t.
+func isBreakdown(s string, t token) bool {
 	for _, p := range breakdownWords {
-		if _, ok := matchWords(c, p); ok {
+		if _, ok := matchWords(cursor{s: s, pos: t.start}, p); ok {
 			return true
 		}
 	}

@@ -132,6 +132,7 @@ func TestFind(t *testing.T) {
 		{"month day year", "November 7, 2021", []want{{"7", 7, 7, "unit=date"}, {"2021", 2021, 2021, "year"}}},
 		{"iso date", "2021-11-07", []want{{"2021-11-07", 2021, 2021, "unit=date"}}},
 		{"label word", "Flight 370", []want{{"370", 370, 370, "unit=label"}}},
+		{"label after a quote", "“Flight 370”", []want{{"370", 370, 370, "unit=label"}}},
 		{"label capitalised", "a Boeing 737 crashed", []want{{"737", 737, 737, "unit=label"}}},
 		{"label number sign", "No. 5 platoon", []want{{"5", 5, 5, "unit=label"}}},
 		{"count after capitalised", "In Kabul 38 people died", []want{{"38", 38, 38, ""}}},

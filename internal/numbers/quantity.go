@@ -3,6 +3,9 @@ package numbers
 // prefixClasses are the phrases that may come before a number.
 var prefixClasses = setOf(cApprox, cNearly, cMin, cGT, cLT, cMax, cUpTo, cBetween, cNeutral, cMoney)
 
+// maxPrefixes is how many prefix phrases a quantity may have.
+const maxPrefixes = 3
+
 // mods are what the words around a number say about it.
 type mods struct {
 	approx  bool
@@ -20,8 +23,10 @@ func parseQuantity(c cursor) (Quantity, cursor, result) {
 	start := c.peek().start
 	var m mods
 	betweenAt := -1
+	// A few prefixes at most ("just over", "an estimated", "US$"): the
+	// bound keeps Find linear on text such as "at least at least ...".
 prefixes:
-	for {
+	for range maxPrefixes {
 		t, after := c.next()
 		if t.kind == tPunct {
 			switch t.r {

@@ -219,10 +219,16 @@ func prevWord(s string, pos int) (w string, sentenceStart, ok bool) {
 	for i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1])) {
 		i--
 	}
-	if i == end || (i > 0 && s[i-1] >= utf8.RuneSelf) {
+	if i == end || (i > 0 && s[i-1] >= utf8.RuneSelf && letterBefore(s, i)) {
 		return "", false, false
 	}
 	return s[i:end], atSentenceStart(s, i), true
+}
+
+// letterBefore reports whether a non-ASCII letter ends just before i.
+func letterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
 // atSentenceStart reports whether the word at i begins a sentence, a line

@@ -149,10 +149,19 @@ func prevWord(s string, pos int) string {
 	for i > 0 && isLetter(s[i-1]) {
 		i--
 	}
-	if i > 0 && (s[i-1] >= utf8.RuneSelf || isDigit(s[i-1])) {
-		return ""
+	if i > 0 && (isDigit(s[i-1]) || letterBefore(s, i)) {
+		return "" // part of a longer word
 	}
 	return s[i:end]
+}
+
+// letterBefore reports whether a non-ASCII letter ends just before i.
+func letterBefore(s string, i int) bool {
+	if s[i-1] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
 // prevMark returns the byte just before pos, spaces skipped, or 0 at the

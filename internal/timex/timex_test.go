@@ -61,6 +61,8 @@ func TestFind(t *testing.T) {
 		{"year in", "in 2014 he founded", []string{`"2014" absolute 2014-0-0`}},
 		{"year sentence start", "In 2018, he joined", []string{`"2018" absolute 2018-0-0`}},
 		{"year since", "since 2003", []string{`"2003" absolute 2003-0-0`}},
+		{"year after a quote", "“In 2019, the group", []string{`"2019" absolute 2019-0-0`}},
+		{"year after a non-latin word", "حولة 2019", nil},
 		{"year of", "the elections of 2021.", []string{`"2021" absolute 2021-0-0`}},
 		{"year attributive", "the 2021 Erbil rocket attacks", []string{`"2021" absolute 2021-0-0 attributive`}},
 		{"year title", "2021 Erbil rocket attacks", []string{`"2021" absolute 2021-0-0 attributive`}},
