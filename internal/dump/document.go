@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -73,10 +72,22 @@ func Document(file string, p *Page) (dossier.Document, error) {
 	return doc, nil
 }
 
-// PageURL is the English Wikipedia address of a title.
+// PageURL is the English Wikipedia address of a title, escaped as
+// MediaWiki writes it (wfUrlencode): "Re%27im_music_festival_massacre",
+// "Washington,_D.C.", "Krak%C3%B3w".
 func PageURL(title string) string {
 	t := strings.ReplaceAll(strings.TrimSpace(title), " ", "_")
-	return "https://en.wikipedia.org/wiki/" + strings.ReplaceAll(url.PathEscape(t), "%3A", ":")
+	var b strings.Builder
+	b.WriteString("https://en.wikipedia.org/wiki/")
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_.~;@$!*(),/:", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // Documents yields the selected pages as documents (see Document); errors

@@ -605,7 +605,14 @@ func TestDocuments(t *testing.T) {
 	if n != 45 {
 		t.Errorf("%d documents, want 45", n)
 	}
-	if got := PageURL("Attack on the U.S. embassy: 2019"); got != "https://en.wikipedia.org/wiki/Attack_on_the_U.S._embassy:_2019" {
-		t.Errorf("PageURL = %q", got)
+	for title, want := range map[string]string{
+		"Attack on the U.S. embassy: 2019": "https://en.wikipedia.org/wiki/Attack_on_the_U.S._embassy:_2019",
+		"Re'im music festival massacre":    "https://en.wikipedia.org/wiki/Re%27im_music_festival_massacre",
+		"Washington, D.C. (city)":          "https://en.wikipedia.org/wiki/Washington,_D.C._(city)",
+		"Kraków & Łódź?":                   "https://en.wikipedia.org/wiki/Krak%C3%B3w_%26_%C5%81%C3%B3d%C5%BA%3F",
+	} {
+		if got := PageURL(title); got != want {
+			t.Errorf("PageURL(%q) = %q, want %q", title, got, want)
+		}
 	}
 }

@@ -541,9 +541,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		if n > 40 {
 			break
 		}
-		for _, m := range st.mentions {
+		for mi, m := range st.mentions {
 			if m.place == nil && m.kind != dossier.KindState && !(m.demonym) {
 				continue
+			}
+			if m.j+1 < len(st.toks) && st.toks[m.j].Text == "-" && !st.toks[m.j].Space && !st.toks[m.j+1].Cap() {
+				continue // "Iran-backed": a modifier, not a place
 			}
 			score := 0.0
 			switch {
@@ -556,8 +559,17 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			default:
 				continue
 			}
-			if m.i > 0 {
-				switch st.toks[m.i-1].Lower {
+			prev := m.i - 1
+			// the members of a list take the preposition of the first: "in Syria, Iraq, and Jordan"
+			for p := mi; p > 0 && prev >= 0 && (st.toks[prev].Text == "," || st.toks[prev].Lower == "and" || st.toks[prev].Lower == "or"); p-- {
+				q := st.mentions[p-1]
+				if q.j != prev && !(prev >= 1 && q.j == prev-1) {
+					break
+				}
+				prev = q.i - 1
+			}
+			if prev >= 0 {
+				switch st.toks[prev].Lower {
 				case "in", "at", "near", "outside", "of":
 					score += 1.5
 				case "from":

@@ -132,6 +132,10 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case nameToken(tj) && tj.Text != "I":
 				j++
 				continue
+			case (tj.Text == "'" || tj.Text == "’") && !tj.Space && j+1 < n && toks[j+1].Space && nameToken(&toks[j+1]) && j > start:
+				// "Mohammed Shia' Al Sudani": an ayn written as an apostrophe
+				j++
+				continue
 			case tj.Text == "I" && j+1 < n && nameToken(&toks[j+1]) && j > start: // regnal numeral: "Louis Raphaël I Sako"
 				j++
 				continue
@@ -317,6 +321,9 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	first := toks[i].Lower
 	single := j-i == 1
 	atStart := i == firstWord(st)
+	if single && d.x.lex.Adjectives[first] {
+		return nil // "Shi'ite leaders": an adjective, not a name
+	}
 
 	// a country's adjective ("Israeli", "Iranian") before the dictionary,
 	// which may list it as another name of the state
@@ -343,6 +350,18 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		}
 		return []*mention{m}
 	}
+	// "the Syria-Iraq border": two countries
+	if !single {
+		for k := i + 1; k < j-1; k++ {
+			if toks[k].Text == "-" {
+				_, okL := d.x.gaz.Country(text.Join(d.body, toks, i, k))
+				_, okR := d.x.gaz.Country(text.Join(d.body, toks, k+1, j))
+				if okL && okR {
+					return append(d.classify(st, i, k, ""), d.classify(st, k+1, j, "")...)
+				}
+			}
+		}
+	}
 	// countries and their adjectives
 	if c, ok := d.x.gaz.Country(m.surface); ok {
 		m.country = c.Name
@@ -362,7 +381,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.kind = kindFacility
 		// a city at its front: "Erbil International Airport"
 		for e := j - 1; e > i; e-- {
-			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && ps[0].Population >= 1000 {
+			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && (ps[0].Population >= 100000 || ps[0].Country == d.mainCtry && ps[0].Population >= 1000) {
 				p := ps[0]
 				m.place = &p
 				m.country = p.Country

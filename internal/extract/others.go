@@ -23,8 +23,8 @@ func (d *docState) findOthers() {
 			cur, curPara = nil, st.para
 			ctx = d.main.dateD
 		}
-		inc, lead := d.otherInSentence(st, &ctx)
-		if inc == nil && cur != nil && !d.mentionsMain(st) && !d.refersToMain(st) {
+		inc, lead := d.otherInSentence(st, &ctx, cur)
+		if inc == nil && cur != nil && !d.mentionsMain(st) {
 			// a later sentence of a paragraph about another incident
 			if st.hasEvent(1) || len(st.cas) > 0 || len(st.weapons) > 0 || d.hasDateIn(st) {
 				inc = cur
@@ -32,6 +32,9 @@ func (d *docState) findOthers() {
 		}
 		if inc == nil {
 			continue
+		}
+		if inc == cur && cur != nil {
+			d.refineDate(inc, st, ctx)
 		}
 		st.inc = inc
 		if st.leadOfPara && lead {
@@ -110,15 +113,15 @@ func (d *docState) mainNoun(w string) bool {
 // otherInSentence returns the other incident a sentence introduces, if
 // any, and whether the sentence opens with it (so that the rest of its
 // paragraph is about it too).
-func (d *docState) otherInSentence(st *sent, ctx *timex.Date) (*incident, bool) {
-	inc, at := d.otherIn(st, ctx)
+func (d *docState) otherInSentence(st *sent, ctx *timex.Date, cur *incident) (*incident, bool) {
+	inc, at := d.otherIn(st, ctx, cur)
 	if inc == nil {
 		return nil, false
 	}
 	return inc, at >= 0 && st.tokenIndexAt(at) <= 8
 }
 
-func (d *docState) otherIn(st *sent, ctx *timex.Date) (*incident, int) {
+func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident, int) {
 	// a named incident: "the 2021 Erbil rocket attacks", "the Baghdad clashes"
 	var named *namedIncident
 	for _, e := range st.events {
@@ -147,6 +150,16 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date) (*incident, int) {
 		if named != nil && named.year != 0 && h.e.Year == 0 {
 			anchor = timex.Date{Year: named.year, Month: anchor.Month, Day: anchor.Day}
 		}
+		if cur != nil && cur.date != nil && h.e.Year == 0 {
+			anchor = cur.dateD
+		}
+		// "two days before the attack": counted from the incident named
+		if h.e.Kind == timex.Relative && d.main.date != nil {
+			k := st.tokenIndexAt(h.end)
+			if k+1 < len(st.toks) && st.toks[k].Is("the", "this") && d.mainNoun(st.toks[k+1].Lower) {
+				anchor = d.main.dateD
+			}
+		}
 		s, e, ok := dateOf(h.e, anchor, false)
 		if !ok || s.Year == 0 {
 			continue
@@ -160,8 +173,18 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date) (*incident, int) {
 	}
 	eventful := false
 	at := -1
+	light := 0 // words that say little alone ("protest", "march") add up
 	for _, e := range st.events {
 		if e.Val.Weight < 2 {
+			if !anaphoric(st, e.I) {
+				light += e.Val.Weight
+				if light >= 2 && dh != nil {
+					eventful = true
+				}
+			}
+			continue
+		}
+		if genericEvent(st, e.I) {
 			continue
 		}
 		ana := anaphoric(st, e.I)
@@ -208,7 +231,13 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date) (*incident, int) {
 	}
 	// find or make the incident
 	var inc *incident
+	if cur != nil && named == nil && dh != nil && cur.date != nil && (refines(dstart, cur.dateD) || sameDay(dstart, cur.dateD)) {
+		inc = cur // "On 15 February" in the paragraph on the 2021 Erbil rocket attacks
+	}
 	for _, o := range d.others {
+		if inc != nil {
+			break
+		}
 		if named != nil && o.titleKey != "" && o.titleKey == named.key {
 			inc = o
 			break
@@ -394,4 +423,39 @@ func (d *docState) fillOther(in *incident, st *sent, ctx timex.Date) {
 // lead paragraphs, or a sentence that refers back to the incident.
 func (d *docState) nearMain(st *sent) bool {
 	return st.para <= d.leadParas() || d.refersToMain(st) || d.mentionsMain(st)
+}
+
+// genericEvent says whether an event word speaks of a kind of event, not
+// one: "previous attacks", "numerous attacks", "such attacks".
+func genericEvent(st *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch st.toks[k].Lower {
+		case "previous", "earlier", "past", "numerous", "several", "many", "other", "similar", "future", "further",
+			"more", "such", "frequent", "repeated", "recent", "subsequent", "retaliatory", "possible", "any", "no":
+			return true
+		}
+	}
+	return false
+}
+
+// refineDate makes an incident's date more precise from a later sentence
+// about it: "It started on 1 October 2019".
+func (d *docState) refineDate(in *incident, st *sent, ctx timex.Date) {
+	if in.date == nil {
+		return
+	}
+	for _, h := range st.dates {
+		if h.e.Attributive || h.e.Kind != timex.Absolute {
+			continue
+		}
+		s, e, ok := dateOf(h.e, in.dateD, false)
+		if ok && refines(s, in.dateD) {
+			end := in.date.End
+			in.setDate(s, e, in.datePrio, d.sentEvidence("date", st, 0.7))
+			if end > in.date.End {
+				in.date.End = end
+			}
+			return
+		}
+	}
 }

@@ -58,7 +58,7 @@ func (d *docState) findStatements() {
 			stance, cue := d.stanceOf(st, stances, v.i)
 			channel := d.channelOf(st, speech)
 			quote := quoteIn(st.text)
-			if stance == dossier.StanceOther && quote == "" && !st.hasEvent(2) && !refersToIt(st, v.j) {
+			if stance == dossier.StanceOther && quote == "" && !st.hasEvent(2) && !refersToIt(st, v.j) || stance == dossier.StanceOther && !d.nearMain(st) && quote == "" {
 				continue
 			}
 			_ = cue
@@ -82,7 +82,7 @@ func (d *docState) findStatements() {
 
 func refersToIt(st *sent, j int) bool {
 	for k := j; k < len(st.toks) && k < j+3; k++ {
-		if st.toks[k].Is("it", "the") {
+		if st.toks[k].Is("it") {
 			return true
 		}
 	}
@@ -156,7 +156,11 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		if m.j > v {
 			break
 		}
-		if m.i > 0 && toks[m.i-1].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") {
+		p := m.i - 1
+		if p >= 0 && toks[p].Is("the", "a", "an") {
+			p--
+		}
+		if p >= 0 && toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") {
 			continue // inside a prepositional phrase: "president of Iraqi Kurdistan"
 		}
 		cands = append(cands, m)

@@ -73,6 +73,7 @@ type Lexicon struct {
 	OrgWords       *text.PhraseSet[string] // value: actor kind
 	Collective     map[string]string       // plural group nouns: actor, victim, both
 	GivenNames     map[string]bool         // lower case
+	Adjectives     map[string]bool         // lower case: "shia", "sunni", "kurdish"
 	Responsibility *text.PhraseSet[Responsibility]
 }
 
@@ -85,7 +86,7 @@ type Responsibility struct {
 
 // Files the lexicon is made of.
 var Files = []string{"weapons.tsv", "events.tsv", "casualties.tsv", "speech.tsv", "stance.tsv",
-	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt", "responsibility.tsv"}
+	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt", "responsibility.tsv", "adjectives.txt"}
 
 var (
 	defaultOnce sync.Once
@@ -113,6 +114,7 @@ func Load(dir string) (*Lexicon, error) {
 		OrgWords:       text.NewPhraseSet[string](),
 		Collective:     map[string]string{},
 		GivenNames:     map[string]bool{},
+		Adjectives:     map[string]bool{},
 		Responsibility: text.NewPhraseSet[Responsibility](),
 	}
 	for _, name := range Files {
@@ -235,6 +237,10 @@ func (lx *Lexicon) read(name, where string, r io.Reader) error {
 				return err
 			}
 			lx.Responsibility.Add(key, Responsibility{Role: cols[1], Side: cols[2]})
+		case "adjectives.txt":
+			for _, w := range strings.Fields(line) {
+				lx.Adjectives[strings.ToLower(strings.NewReplacer("’", "'", "ʼ", "'").Replace(w))] = true
+			}
 		case "givennames.txt":
 			for _, w := range strings.Fields(line) {
 				lx.GivenNames[strings.ToLower(w)] = true

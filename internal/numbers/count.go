@@ -27,7 +27,7 @@ type Casualties struct {
 //	"62 civilians killed, 163 wounded"              62: the figures of the first outcome
 //	"Unknown"                                       not ok
 //
-// Start and End span the figures used.
+// Start and End span the figures used. Only the first 1 KB is read.
 func ParseCount(s string) (Quantity, bool) {
 	if q, ok := zeroCell(s); ok {
 		return q, true
@@ -51,6 +51,7 @@ func ParseCount(s string) (Quantity, bool) {
 	for _, p := range plus {
 		if p.outcome == outcome {
 			add(&sum, p.q, n)
+			n++
 		}
 	}
 	return sum, true
