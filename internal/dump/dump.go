@@ -153,7 +153,8 @@ func (f format) String() string {
 type Reader struct {
 	path    string
 	opts    Options
-	f       *os.File
+	f       *os.File  // the dump file, nil when reading a stream
+	src     io.Reader // the stream when f is nil
 	size    int64
 	format  format
 	streams []int64 // multistream: stream start offsets, ascending
@@ -194,14 +195,7 @@ func Open(ctx context.Context, path string, opts Options) (*Reader, error) {
 	r.size = fi.Size()
 	var magic [3]byte
 	n, _ := io.ReadFull(f, magic[:])
-	switch {
-	case n == 3 && string(magic[:]) == "BZh":
-		r.format = formatBZ2
-	case n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
-		r.format = formatGzip
-	default:
-		r.format = formatXML
-	}
+	r.format = sniff(magic[:n])
 	if r.format == formatBZ2 && !opts.NoIndex {
 		index := opts.Index
 		if index == "" {
@@ -223,14 +217,49 @@ func Open(ctx context.Context, path string, opts Options) (*Reader, error) {
 	return r, nil
 }
 
+// NewReader reads a dump from a stream, such as standard input: plain
+// XML, gzip or bzip2 (one stream or many, read in sequence). name names it
+// in errors. Resuming needs a Checkpoint with Offset 0.
+func NewReader(ctx context.Context, name string, src io.Reader, opts Options) (*Reader, error) {
+	br := bufio.NewReaderSize(src, 256<<10)
+	magic, _ := br.Peek(3)
+	r := &Reader{path: name, opts: opts, src: br, format: sniff(magic), ckpt: opts.Resume}
+	if r.opts.Workers <= 0 {
+		r.opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if r.opts.MaxPageBytes <= 0 {
+		r.opts.MaxPageBytes = DefaultMaxPageBytes
+	}
+	if c := opts.Resume; c.Offset != 0 || c.Skip < 0 {
+		return nil, fmt.Errorf("open dump %s: a stream resumes by page count: checkpoint %+v must have offset 0", name, c)
+	}
+	return r, nil
+}
+
+// sniff tells the format from the first bytes.
+func sniff(magic []byte) format {
+	switch {
+	case len(magic) >= 3 && string(magic[:3]) == "BZh":
+		return formatBZ2
+	case len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
+		return formatGzip
+	}
+	return formatXML
+}
+
 // Format names how the file is read: xml, gzip, bzip2, bzip2 multistream.
 func (r *Reader) Format() string { return r.format.String() }
 
-// Size is the size of the file in bytes.
+// Size is the size of the file in bytes, 0 for a stream.
 func (r *Reader) Size() int64 { return r.size }
 
 // Close closes the file.
-func (r *Reader) Close() error { return r.f.Close() }
+func (r *Reader) Close() error {
+	if r.f == nil {
+		return nil
+	}
+	return r.f.Close()
+}
 
 // Stats returns the counts so far.
 func (r *Reader) Stats() Stats {
@@ -303,12 +332,17 @@ func (r *Reader) fatal(off int64, err error) *Error {
 // sequential reads plain XML, gzip or a bzip2 file without an index.
 func (r *Reader) sequential(ctx context.Context, yield func(*Page, error) bool) {
 	start := r.opts.Resume.Offset
-	if _, err := r.f.Seek(start, io.SeekStart); err != nil {
-		yield(nil, r.fatal(start, err))
-		return
+	var src io.Reader
+	if r.f != nil {
+		if _, err := r.f.Seek(start, io.SeekStart); err != nil {
+			yield(nil, r.fatal(start, err))
+			return
+		}
+		r.read.Store(start)
+		src = bufio.NewReaderSize(countingReader{r.f, &r.read}, 256<<10)
+	} else {
+		src = countingReader{r.src, &r.read}
 	}
-	r.read.Store(start)
-	var src io.Reader = bufio.NewReaderSize(countingReader{r.f, &r.read}, 256<<10)
 	switch r.format {
 	case formatBZ2:
 		bz := newBZ2Reader(ctx, src, r.opts.Workers)

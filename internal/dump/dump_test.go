@@ -81,6 +81,30 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 	return p
 }
 
+// TestStream reads a dump from a stream, as from standard input.
+func TestStream(t *testing.T) {
+	f, err := os.Open(corpusBZ2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ctx := context.Background()
+	r, err := NewReader(ctx, "-", f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, err := range r.Pages(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if s := r.Stats(); n != 45 || r.Format() != "bzip2" || s.Compressed == 0 {
+		t.Errorf("%d pages, format %s, stats %+v", n, r.Format(), s)
+	}
+}
+
 func TestRealFragments(t *testing.T) {
 	for _, tc := range []struct {
 		path      string

@@ -51,14 +51,41 @@ func (d *docState) findStatements() {
 		done := map[*actor]bool{}
 		doneNames := map[string]bool{}
 		for _, v := range verbs {
-			speakers, names := d.speakersBefore(st, v.i)
+			if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") {
+				continue // "was widely reported as": nobody speaks
+			}
+			speakers, names := d.speakersAfter(st, v.i, v.j)
+			if len(speakers) == 0 && len(names) == 0 && v.i > 0 && st.toks[v.i-1].Is("he", "she") {
+				// "he said": the person who spoke last
+				if last := d.lastSpeaker(st); last != nil {
+					speakers = []*actor{last}
+				}
+			}
+			if len(speakers) == 0 && len(names) == 0 {
+				speakers, names = d.speakersBefore(st, v.i)
+			}
 			if len(speakers) == 0 && len(names) == 0 {
 				continue
 			}
 			stance, cue := d.stanceOf(st, stances, v.i)
 			channel := d.channelOf(st, speech)
 			quote := quoteIn(st.text)
-			if stance == dossier.StanceOther && quote == "" && !st.hasEvent(2) && !refersToIt(st, v.j) || stance == dossier.StanceOther && !d.nearMain(st) && quote == "" {
+			if quote == "" && st.idx+1 < len(d.sents) {
+				// `X commented on the incident. "This is a national tragedy..."`
+				nx := d.sents[st.idx+1]
+				if strings.HasPrefix(nx.text, "\"") || strings.HasPrefix(nx.text, "“") {
+					if len(d.x.lex.Speech.FindAll(nx.toks)) == 0 {
+						quote = quoteIn(nx.text + "\"")
+						if stance == dossier.StanceOther {
+							stance, _ = d.stanceOf(nx, d.x.lex.Stances.FindAll(nx.toks), 0)
+						}
+					}
+				}
+			}
+			// "other" statements are kept when they speak of the incident: in
+			// a news report everything does; elsewhere a quote, an event
+			// word or "it" must say so
+			if !d.news && (stance == dossier.StanceOther && quote == "" && !st.hasEvent(2) && !refersToIt(st, v.j) || stance == dossier.StanceOther && !d.nearMain(st) && quote == "") {
 				continue
 			}
 			_ = cue
@@ -78,6 +105,7 @@ func (d *docState) findStatements() {
 			}
 		}
 	}
+	d.pruneOther()
 }
 
 func refersToIt(st *sent, j int) bool {
@@ -87,6 +115,26 @@ func refersToIt(st *sent, j int) bool {
 		}
 	}
 	return false
+}
+
+// pruneOther drops a speaker's "other" statement about an incident when
+// the same speaker took a stance on it: the stance says more.
+func (d *docState) pruneOther() {
+	out := d.stmts[:0]
+	for _, s := range d.stmts {
+		keep := true
+		if s.stance == dossier.StanceOther {
+			for _, x := range d.stmts {
+				if x != s && x.inc == s.inc && x.stance != dossier.StanceOther && (s.speaker != nil && x.speaker == s.speaker || s.speaker == nil && x.name == s.name) {
+					keep = false
+				}
+			}
+		}
+		if keep {
+			out = append(out, s)
+		}
+	}
+	d.stmts = out
 }
 
 func (d *docState) addStatement(s *statement, quote string) {
@@ -115,6 +163,85 @@ func (d *docState) addStatement(s *statement, quote string) {
 }
 
 type namedSpeaker struct{ name, kind string }
+
+// speakersAfter finds a speaker written after the verb: an inverted
+// attribution ("...," said Mohammad Anis), "according to X", or "commented
+// a spokesman for X, Vladimir Markin".
+func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker) {
+	toks := st.toks
+	verb := toks[v].Lower
+	if v+1 < len(toks) && verb == "according" && toks[v+1].Lower == "to" {
+		return d.speakerAt(st, v+2)
+	}
+	switch verb {
+	case "said", "says", "told", "added", "commented", "explained", "stated", "wrote", "noted", "insisted", "continued", "asked":
+	default:
+		return nil, nil
+	}
+	// inverted only right after a quotation: `"...," said X`
+	q := 0
+	for k := v - 1; k >= 0 && k >= v-2; k-- {
+		if toks[k].Text == "\"" || toks[k].Text == "”" || toks[k].Text == "'" {
+			q++
+		}
+	}
+	if q == 0 {
+		return nil, nil
+	}
+	if vj < len(toks) && toks[vj].Text == "," {
+		vj++ // `said, Ayub Khan, a local police chief`
+	}
+	return d.speakerAt(st, vj)
+}
+
+// speakerAt reads a speaker starting at token k, over titles and
+// descriptions: "Russian interior minister Rashid Nurgaliyev", "a
+// spokesman for the Investigative Committee, Vladimir Markin", "the
+// Pima County sheriff".
+func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
+	toks := st.toks
+	for j := k; j < len(toks) && j < k+14; j++ {
+		t := toks[j]
+		if t.Text == "." || t.Text == ";" || t.Text == "\"" || t.Text == "“" || t.Text == "," || t.Is("that", "to", "in", "on", "at") {
+			break
+		}
+		m := mentionAt(st, j)
+		if m == nil {
+			if t.Kind == text.Word && !t.Cap() && j-k > 4 {
+				break
+			}
+			continue
+		}
+		// "a spokesman for X, NAME": the person after the comma
+		if j > k && toks[j-1].Is("for", "of") || j > k+1 && toks[j-1].Lower == "the" && toks[j-2].Is("for", "of") {
+			e := m.j
+			for e < len(toks) && e < m.j+8 && toks[e].Text != "," {
+				e++
+			}
+			if e+1 < len(toks) && toks[e].Text == "," {
+				if p := mentionAt(st, e+1); p != nil && (p.kind == dossier.KindPerson || p.kind == "") {
+					if a := d.speakerActor(p); a != nil {
+						return []*actor{a}, nil
+					}
+				}
+			}
+			if a := d.speakerActor(m); a != nil {
+				return []*actor{a}, nil
+			}
+			continue
+		}
+		if a := d.speakerActor(m); a != nil {
+			return []*actor{a}, nil
+		}
+		// "the Pima County sheriff": a place and a role
+		if (m.kind == kindPlace || m.kind == "") && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
+			if n, _ := d.x.lex.Roles.MatchAt(toks, m.j); n > 0 {
+				return nil, []namedSpeaker{{name: text.Join(d.body, toks, m.i, m.j+n), kind: dossier.ClaimantOfficial}}
+			}
+		}
+	}
+	return nil, nil
+}
 
 // speakersBefore finds who speaks through the verb at token v: the subject
 // of the clause, all of a coordination ("X and Y were among those who
@@ -150,6 +277,26 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			}
 		}
 	}
+	// "A representative for the Interior Ministry told": the organisation speaks
+	for k := 0; k+1 < v; k++ {
+		if toks[k].Is("spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials", "source", "sources", "statement") &&
+			toks[k+1].Is("for", "of", "from") {
+			j := k + 2
+			if j < v && toks[j].Lower == "the" {
+				j++
+			}
+			if m := mentionAt(st, j); m != nil && m.j <= v {
+				if j2 := m.j; j2 < v && toks[j2].Text == "," {
+					if p := mentionAt(st, j2+1); p != nil && p.kind == dossier.KindPerson {
+						if a := d.speakerActor(p); a != nil {
+							return []*actor{a}, nil
+						}
+					}
+				}
+				return d.orgSpeaker(st, m)
+			}
+		}
+	}
 	// the subject: walk back from the verb over the clause
 	var cands []*mention
 	for _, m := range st.mentions {
@@ -168,8 +315,16 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// the last candidate before the verb, or those coordinated with it
+	// the last candidate before the verb, or those coordinated with it; but
+	// "David Gonzales, a US Marshal, said": the name before an apposition
 	last := cands[len(cands)-1]
+	if len(cands) >= 2 && v > 0 && toks[v-1].Text == "," {
+		first := cands[0]
+		if first.j < len(toks) && toks[first.j].Text == "," && (first.kind == dossier.KindPerson || first.actor != nil && first.actor.kind == dossier.KindPerson) {
+			last = first
+			cands = cands[:1]
+		}
+	}
 	// "X was among"/"X and Y were among the leaders who condemned"
 	var out []*actor
 	if a := d.speakerActor(last); a != nil {
@@ -196,6 +351,23 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	return out, nil
 }
 
+// orgSpeaker names an organisation that speaks, as the text writes it:
+// "the Burundi government", "the Interior Ministry".
+func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
+	toks := st.toks
+	if m.j < len(toks) && toks[m.j].Is("government", "ministry", "military", "army", "police", "authorities", "officials") {
+		return nil, []namedSpeaker{{name: text.Join(d.body, toks, m.i, m.j+1), kind: dossier.ClaimantOfficial}}
+	}
+	if a := d.speakerActor(m); a != nil {
+		return []*actor{a}, nil
+	}
+	if m.actor == nil && (m.kind == dossier.KindState || m.demonym) {
+		a := d.stateActor(m)
+		return []*actor{a}, nil
+	}
+	return nil, []namedSpeaker{{name: m.surface, kind: dossier.ClaimantOfficial}}
+}
+
 // speakerActor returns the actor a mention names if it can speak.
 func (d *docState) speakerActor(m *mention) *actor {
 	if m.demonym || m.kind == kindPlace || m.kind == kindFacility {
@@ -220,6 +392,9 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 		}
 		if negated(st.toks, m.I) && m.Val.Stance != dossier.StanceDeny {
 			continue
+		}
+		if m.Val.Stance == dossier.StanceAccuse && m.I > 0 && st.toks[m.I-1].Is("who", "whoever", "whether") {
+			continue // "to determine who was responsible" asks, it does not accuse
 		}
 		if m.Val.Weight > bestW {
 			best, bestW, cue = m.Val.Stance, m.Val.Weight, text.Join(d.body, st.toks, m.I, m.J)
@@ -264,4 +439,15 @@ func quoteIn(s string) string {
 		}
 	}
 	return ""
+}
+
+// lastSpeaker is the person of the latest statement before a sentence.
+func (d *docState) lastSpeaker(st *sent) *actor {
+	for i := len(d.stmts) - 1; i >= 0; i-- {
+		s := d.stmts[i]
+		if s.speaker != nil && s.speaker.kind == dossier.KindPerson && s.st.idx <= st.idx {
+			return s.speaker
+		}
+	}
+	return nil
 }

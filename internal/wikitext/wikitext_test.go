@@ -321,3 +321,27 @@ func FuzzRender(f *testing.F) {
 		checkPage(t, p)
 	})
 }
+
+// BenchmarkRender renders the real pages of testdata.
+func BenchmarkRender(b *testing.B) {
+	var pages []string
+	for name := range realTitles {
+		src, err := os.ReadFile("testdata/" + name + ".wiki")
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, string(src))
+	}
+	n := 0
+	for _, p := range pages {
+		n += len(p)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := Render("T", p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
