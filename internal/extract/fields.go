@@ -64,9 +64,23 @@ func (d *docState) locationFromValue(s string) *dossier.Location {
 	parts := splitList(s)
 	var country *gazetteer.Country
 	for i := len(parts) - 1; i >= 0; i-- {
-		if c, ok := d.x.gaz.Country(cleanPart(parts[i])); ok {
+		p := cleanPart(parts[i])
+		if c, ok := d.x.gaz.Country(p); ok {
 			c := c
 			country = &c
+			break
+		}
+		// "Mogadishu Somalia": a country written after the place without a comma
+		w := strings.Fields(p)
+		for n := 1; n < len(w) && n <= 3; n++ {
+			if c, ok := d.x.gaz.Country(strings.Join(w[len(w)-n:], " ")); ok {
+				c := c
+				country = &c
+				parts[i] = strings.Join(w[:len(w)-n], " ")
+				break
+			}
+		}
+		if country != nil {
 			break
 		}
 	}
@@ -86,7 +100,17 @@ func (d *docState) locationFromValue(s string) *dossier.Location {
 		}
 	}
 	if country != nil {
-		return countryLocation(*country)
+		// a place the gazetteer does not know ("Dahieh, Lebanon"): its name,
+		// at the country's coordinates
+		loc := countryLocation(*country)
+		for _, p := range parts {
+			p = cleanPart(p)
+			if _, ok := d.x.gaz.Country(p); !ok && p != "" && len(strings.Fields(p)) <= 4 {
+				loc.Place = p
+				break
+			}
+		}
+		return loc
 	}
 	return nil
 }
@@ -111,6 +135,14 @@ func (d *docState) placeCandidates(p string) []gazetteer.Place {
 
 func cleanPart(p string) string {
 	p = strings.TrimSpace(p)
+	// "both in Tehran": leading lower-case words are not the name
+	for {
+		w, rest, ok := strings.Cut(p, " ")
+		if !ok || w == "" || !(w[0] >= 'a' && w[0] <= 'z') || particles[w] {
+			break
+		}
+		p = rest
+	}
 	for _, pre := range []string{"near ", "Near ", "outside ", "Outside ", "the ", "The ", "in ", "In "} {
 		p = strings.TrimPrefix(p, pre)
 	}

@@ -94,6 +94,7 @@ func titleKey(t string) string {
 // ---- infobox
 
 func (d *docState) fromInfobox(in *incident) {
+	casualtyFields := 0
 	for _, f := range d.lay.Infobox {
 		ev := d.evidence("", f.Start, f.End, dossier.MethodInfobox, 0.95)
 		v := f.Value
@@ -105,17 +106,30 @@ func (d *docState) fromInfobox(in *incident) {
 				in.setLocation(loc, prioInfobox, ev)
 			}
 		case "fatalities", "injuries":
-			if q, ok := numbers.ParseCount(v); ok {
+			if q, ok := numbers.ParseCount(victimsOnly(v)); ok {
 				in.setCount(f.Canon, qRange(q), prioInfobox, ev)
 			}
 		case "casualties":
+			// several numbered fields (Casualties1, Casualties2: one per
+			// side) add up
 			c := numbers.ParseCasualties(v)
 			if c.HasKilled {
-				in.setCount("fatalities", qRange(c.Killed), prioInfobox, ev)
+				r := qRange(c.Killed)
+				if in.fatPrio == prioInfobox && casualtyFields > 0 {
+					r = in.fat.Add(r)
+				}
+				in.fatPrio = 0
+				in.setCount("fatalities", r, prioInfobox, ev)
 			}
 			if c.HasInjured {
-				in.setCount("injuries", qRange(c.Injured), prioInfobox, ev)
+				r := qRange(c.Injured)
+				if in.injPrio == prioInfobox && casualtyFields > 0 {
+					r = in.inj.Add(r)
+				}
+				in.injPrio = 0
+				in.setCount("injuries", r, prioInfobox, ev)
 			}
+			casualtyFields++
 		case "perpetrators", "accused":
 			role := "perpetrator"
 			if f.Canon == "accused" {
@@ -654,4 +668,14 @@ func weaponName(body []byte, toks []text.Token, m text.Match[lexicon.Weapon]) st
 		return m.Val.Class
 	}
 	return text.Join(body, toks, m.I, m.J)
+}
+
+// victimsOnly drops a bracketed count of attackers added to the victims
+// ("40 (+1 suicide bomber)", "21 (+5 attackers)"): an infobox's figure
+// counts the victims; the attackers are named apart.
+func victimsOnly(v string) string {
+	if i := strings.Index(v, "(+"); i > 0 {
+		return v[:i]
+	}
+	return v
 }

@@ -41,4 +41,11 @@ func squash(k string) string {
 }
 
 // CanonKey maps an infobox key as written to the field it fills, or "".
-func CanonKey(k string) string { return canonKeys[squash(k)] }
+// Numbered keys ("Casualties2") fill the field of their stem.
+func CanonKey(k string) string {
+	sq := squash(k)
+	if c, ok := canonKeys[sq]; ok {
+		return c
+	}
+	return canonKeys[strings.TrimRight(sq, "0123456789")]
+}

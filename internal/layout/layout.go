@@ -347,11 +347,11 @@ func (l *Layout) parseScrape(lines []line) int {
 			continue
 		}
 		text := string(l.Body[s:e])
-		if isProseLine(text) {
-			break
-		}
 		if isChrome(text) {
 			continue
+		}
+		if isProseLine(text) {
+			break
 		}
 		if pendingKey.start >= 0 {
 			l.addField(pendingKey.start, pendingKey.end, s, e)
