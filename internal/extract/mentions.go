@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/actordict"
 	"github.com/dossier-project/dossier/internal/gazetteer"
@@ -332,24 +333,6 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.demonym = true
 		return []*mention{m}
 	}
-	// the dictionary of known actors
-	e, ok := d.x.dict.Lookup(m.surface)
-	if !ok {
-		e, ok = d.branchLookup(m.surface)
-	}
-	if ok && !(single && atStart && functionWords[first]) {
-		m.entry = e
-		m.kind = e.Kind
-		m.confident = true
-		if e.Kind == dossier.KindState {
-			if c, ok := d.x.gaz.Country(m.surface); ok {
-				m.country = c.Name
-			} else if c, ok := d.x.gaz.Country(e.Name); ok {
-				m.country = c.Name
-			}
-		}
-		return []*mention{m}
-	}
 	// "the Syria-Iraq border": two countries
 	if !single {
 		for k := i + 1; k < j-1; k++ {
@@ -372,6 +355,29 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		}
 		m.kind = dossier.KindState
 		m.confident = true
+		return []*mention{m}
+	}
+	// a well-known place where a place is expected ("in El Paso"), or a
+	// city too large to be anything else
+	if p, ok := d.strongPlace(st, i, j); ok {
+		m.kind = kindPlace
+		m.place = &p
+		m.country = p.Country
+		return []*mention{m}
+	}
+	// the dictionary of known actors
+	e, ok := d.dictLookup(m.surface)
+	if ok && !(single && atStart && functionWords[first]) {
+		m.entry = e
+		m.kind = e.Kind
+		m.confident = true
+		if e.Kind == dossier.KindState {
+			if c, ok := d.x.gaz.Country(m.surface); ok {
+				m.country = c.Name
+			} else if c, ok := d.x.gaz.Country(e.Name); ok {
+				m.country = c.Name
+			}
+		}
 		return []*mention{m}
 	}
 	// a demonym at the front of a longer name: "Iraqi National Intelligence
@@ -532,19 +538,15 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 // bestPlace picks among candidates: the country written right after the
 // name (", Afghanistan"), then the document's countries, then population.
 func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Place {
-	if j+1 < len(st.toks) && st.toks[j].Text == "," {
-		k := j + 1
-		e := k + 1
-		for e < len(st.toks) && nameToken(&st.toks[e]) {
-			e++
-		}
-		if c, ok := d.x.gaz.Country(text.Join(d.body, st.toks, k, e)); ok {
-			for _, p := range ps {
-				if p.Country == c.Name {
-					return p
-				}
+	if c, ok := d.countryAfter(st, j); ok {
+		for _, p := range ps {
+			if p.Country == c.Name {
+				return p
 			}
 		}
+		// "Solhan, Yagha Province, Burkina Faso": a place the gazetteer
+		// knows only elsewhere; the country the text gives wins
+		return gazetteer.Place{Name: text.Join(d.body, st.toks, 0, 0), Country: c.Name, CountryCode: c.Code, Lat: c.Lat, Lon: c.Lon, Feature: "COUNTRY"}
 	}
 	if d.mainCtry != "" {
 		for _, p := range ps {
@@ -573,4 +575,110 @@ func (d *docState) branchLookup(s string) (*actordict.Entry, bool) {
 		}
 	}
 	return nil, false
+}
+
+// dictLookup finds an actor of the dictionary by a name, accepting the
+// dictionary's transliteration-tolerant match only when the spelling is
+// close: "Hizbollah" is Hezbollah, but "Homs" is not Hamas nor "Douma" the Duma.
+func (d *docState) dictLookup(s string) (*actordict.Entry, bool) {
+	e, ok := d.x.dict.Lookup(s)
+	if !ok {
+		return d.branchLookup(s)
+	}
+	f := names.Fold(s)
+	if strings.Contains(f, " ") {
+		return e, true // several words rarely collide
+	}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		g := names.Fold(n)
+		if g == f || editDistance(g, f) <= len(f)/4 {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	if len(a) > 40 || len(b) > 40 {
+		if a == b {
+			return 0
+		}
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// locativeBefore says whether a place is expected at token i: "in El
+// Paso", "at Kabul University", "near western Mosul", "the city of Douma".
+func locativeBefore(toks []text.Token, i int) bool {
+	k := i - 1
+	for k >= 0 && toks[k].Is("western", "eastern", "northern", "southern", "central", "downtown", "northwestern", "northeastern",
+		"southwestern", "southeastern", "the", "city", "town", "village", "capital", "of", "suburb", "district", "province", "region") {
+		if toks[k].Lower == "of" && k > 0 && toks[k-1].Is("city", "town", "village", "province", "region", "district", "outskirts", "suburbs", "centre", "center") {
+			return true
+		}
+		k--
+	}
+	return k >= 0 && toks[k].Is("in", "at", "near", "outside", "into", "across", "around", "toward", "towards", "from", "through")
+}
+
+// strongPlace resolves toks[i:j] as a place when the evidence is strong: a
+// place expected by the context and known to the gazetteer, or a large city.
+func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
+	s := text.Join(d.body, st.toks, i, j)
+	ps := d.x.gaz.Lookup(s)
+	loc := locativeBefore(st.toks, i)
+	if len(ps) == 0 {
+		if loc {
+			if as := d.x.gaz.Admin1(s); len(as) > 0 {
+				return as[0], true
+			}
+		}
+		return gazetteer.Place{}, false
+	}
+	p := d.bestPlace(ps, st, j)
+	if loc && (p.Population >= 1000 || p.Country == d.mainCtry) || p.Population >= 200000 || p.Feature == "PPLC" {
+		return p, true
+	}
+	return gazetteer.Place{}, false
+}
+
+// countryAfter finds a country named right after a place, through commas
+// and divisions: "El Paso, Texas, United States", "Solhan, Yagha Province,
+// Burkina Faso".
+func (d *docState) countryAfter(st *sent, j int) (gazetteer.Country, bool) {
+	toks := st.toks
+	k := j
+	for hops := 0; hops < 3 && k+1 < len(toks) && toks[k].Text == ","; hops++ {
+		s := k + 1
+		e := s
+		for e < len(toks) && (nameToken(&toks[e]) || toks[e].Lower == "of" && e > s) {
+			e++
+		}
+		if e == s {
+			break
+		}
+		if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, e)); ok {
+			return c, true
+		}
+		k = e
+	}
+	return gazetteer.Country{}, false
 }
