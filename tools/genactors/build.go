@@ -307,8 +307,9 @@ func (b *builder) addState(code string, territory bool, toks []string, aliases [
 }
 
 // tidy removes from entries that are not states the synonyms that name a
-// state ("Greece" under a Greek group) and, everywhere, names and synonyms
-// of fewer than three letters that are not written as acronyms ("Lt").
+// state ("Greece" under a Greek group) or are one given name, such entries
+// named by one given name, and, everywhere, names and synonyms of fewer
+// than three letters that are not written as acronyms ("Lt").
 func (b *builder) tidy() {
 	state := map[string]bool{}
 	for _, a := range b.actors {
@@ -319,10 +320,20 @@ func (b *builder) tidy() {
 			}
 		}
 	}
+	// A one-word name that is a given name is a person known by one name
+	// (MUHANNAD__ among the militants) or a given name taken for a group.
+	givenName := func(s string) bool {
+		toks := strings.Fields(s)
+		return len(toks) == 1 && b.given[strings.ToUpper(toks[0])]
+	}
 	kept := b.actors[:0]
 	for _, a := range b.actors {
 		if tooShort(a.Name) {
 			b.stats["skipped: name of one or two letters"]++
+			continue
+		}
+		if a.Kind != kindState && givenName(a.Name) {
+			b.stats["skipped: one-word name that is a given name"]++
 			continue
 		}
 		as := a.Aliases[:0]
@@ -330,6 +341,8 @@ func (b *builder) tidy() {
 			switch {
 			case tooShort(al):
 				b.stats["aliases dropped: one or two letters"]++
+			case a.Kind != kindState && givenName(al):
+				b.stats["aliases dropped: a given name"]++
 			case a.Kind != kindState && state[names.Fold(al)]:
 				b.stats["aliases dropped: names a state"]++
 			default:
@@ -408,7 +421,7 @@ var officialWords = map[string]bool{
 // synonyms too (KABUL_ and HELMAND under AFGHANISTAN_). ref holds the
 // country's names known so far. It keeps those names, words that begin
 // like one of their distinctive words (AFGHAN, AFGHANISTANI, and the
-// misspellings AFGANISTAN), official forms made of such words and of
+// misspellings AFGHANESTAN), official forms made of such words and of
 // official words (ISLAMIC_REPUBLIC_OF_AFGHANISTAN), and the initials of a
 // name (USA, U.S., UAE).
 func countryForm(form string, ref []string) bool {

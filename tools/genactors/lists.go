@@ -15,13 +15,13 @@ var listFS embed.FS
 
 // lists holds the word lists in lists/.
 type lists struct {
-	countries   map[string]country // code -> names
-	orgWords    map[string]bool    // words of organization names
-	titles      map[string]bool    // titles that may precede a person's name
-	acronyms    map[string]bool    // words written in capitals
-	noise       map[string]bool    // words of descriptions, not names
-	givenNames  map[string]bool    // words that open persons' names
-	overrides   map[string]string  // folded name -> kind or "skip"
+	countries  map[string]country // code -> names
+	orgWords   map[string]bool    // words of organization names
+	titles     map[string]bool    // titles that may precede a person's name
+	acronyms   map[string]bool    // words written in capitals
+	noise      map[string]bool    // words of descriptions, not names
+	givenNames map[string]bool    // words that open persons' names
+	overrides  map[string]string  // folded name -> kind or "skip"
 }
 
 func loadLists() (*lists, error) {

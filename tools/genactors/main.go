@@ -13,9 +13,10 @@
 //     lists cities, provinces and landmarks as synonyms of a country
 //     (KABUL_, HELMAND under AFGHANISTAN_); only the synonyms that name the
 //     country are kept (see countryForm).
-//   - Officials of the Countries file are kept when they held a coded
-//     office on or after 2005 (about a third of them); older ones would
-//     only add false matches of common names to today's news.
+//   - Officials of the Countries file (CountryInfo, 1950-2014) are kept
+//     when they held a coded office on or after 2005, which leaves about
+//     15,000 of them; older ones would only add false matches of common
+//     names to today's news.
 //   - One-word names of persons ("KARZAI_", "PRESIDENT_KARZAI_") are
 //     dropped: a surname alone is for coreference to resolve, not a
 //     dictionary.
