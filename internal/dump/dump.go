@@ -66,7 +66,7 @@ type Progress struct {
 
 // Stats count what reading one file did.
 type Stats struct {
-	Pages        int64 // <page> elements read
+	Pages        int64 // <page> elements read (not counting those a checkpoint skipped)
 	Selected     int64 // pages the filter selected
 	Failed       int64 // pages (or multistream streams) that could not be read
 	Compressed   int64 // bytes read from the file
@@ -357,7 +357,7 @@ func (r *Reader) sequential(ctx context.Context, yield func(*Page, error) bool) 
 		src = zr
 	}
 	sp := newSplitter(src, r.opts.MaxPageBytes, start == 0)
-	sp.base = start
+	sp.base, sp.wantEnd = start, true
 	skip := r.opts.Resume.Skip
 	seq := int64(0)
 	for {
@@ -382,10 +382,10 @@ func (r *Reader) sequential(ctx context.Context, yield func(*Page, error) bool) 
 			return
 		}
 		seq++
-		r.pages.Add(1)
 		if seq <= skip {
-			continue
+			continue // handed out before the checkpoint
 		}
+		r.pages.Add(1)
 		var p *Page
 		var perr *Error
 		if big != nil {
@@ -394,7 +394,7 @@ func (r *Reader) sequential(ctx context.Context, yield func(*Page, error) bool) 
 			p, perr = r.page(raw, -1, off)
 		}
 		next := Checkpoint{Skip: seq}
-		if r.format == formatXML {
+		if r.format == formatXML && r.f != nil {
 			next = Checkpoint{Offset: off + int64(len(raw))}
 			if big != nil {
 				next.Offset = big.offset + big.size

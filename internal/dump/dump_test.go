@@ -463,6 +463,12 @@ func TestMalformedXML(t *testing.T) {
 			fatal: "input ends inside the page",
 		},
 		{
+			name:  "no end of document",
+			xml:   siteinfo + good(1, "One") + good(2, "Two"),
+			want:  []string{"One", "Two"},
+			fatal: "without </mediawiki>: the dump is truncated",
+		},
+		{
 			name:  "not a dump",
 			xml:   "<!DOCTYPE html><html><body>hello</body></html>",
 			fatal: "not a MediaWiki XML dump",

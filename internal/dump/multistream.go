@@ -216,6 +216,7 @@ func (r *Reader) readStream(ctx context.Context, job *streamJob) streamResult {
 	bz := newBZ2Reader(ctx, countingReader{bufio.NewReaderSize(sec, 64<<10), &r.read}, 1)
 	defer bz.Close()
 	sp := newSplitter(bz, r.opts.MaxPageBytes, job.header)
+	sp.wantEnd = job.hi == r.size && !job.header // the last stream holds </mediawiki>
 	defer func() { r.uncompressed.Add(sp.base + int64(sp.end)) }()
 	for {
 		raw, off, big, err := sp.next()
@@ -235,10 +236,10 @@ func (r *Reader) readStream(ctx context.Context, job *streamJob) streamResult {
 			return res
 		}
 		res.pages++
-		r.pages.Add(1)
 		if res.pages <= job.skip {
-			continue
+			continue // handed out before the checkpoint
 		}
+		r.pages.Add(1)
 		var it streamItem
 		it.seq = res.pages
 		if big != nil {

@@ -11,6 +11,7 @@ import (
 var (
 	pageOpen  = []byte("<page>")
 	pageClose = []byte("</page>")
+	docClose  = []byte("</mediawiki>")
 )
 
 // chunkSize is how much decompressed XML the splitter asks for at a time.
@@ -33,6 +34,8 @@ type splitter struct {
 	readErr  error // error from r, returned once the data before it is used
 	maxPage  int
 	checkDoc bool // the input starts the document: check it is a dump
+	wantEnd  bool // the input ends the document: </mediawiki> must be there
+	sawEnd   bool
 }
 
 func newSplitter(r io.Reader, maxPage int, checkDoc bool) *splitter {
@@ -71,12 +74,19 @@ func (s *splitter) next() (page []byte, off int64, big *oversize, err error) {
 			s.start += i
 			break
 		}
+		if s.wantEnd && !s.sawEnd && bytes.Contains(s.buf[s.start:s.end], docClose) {
+			s.sawEnd = true
+		}
 		// Keep a tail that may hold the start of a split tag.
-		if s.end-s.start > len(pageOpen)-1 {
-			s.start = s.end - (len(pageOpen) - 1)
+		if s.end-s.start > len(docClose)-1 {
+			s.start = s.end - (len(docClose) - 1)
 		}
 		if s.eof || s.readErr != nil {
-			return nil, s.base + int64(s.end), nil, s.endErr()
+			err := s.endErr()
+			if err == io.EOF && s.wantEnd && !s.sawEnd {
+				err = fmt.Errorf("input ends at byte %d without </mediawiki>: the dump is truncated", s.base+int64(s.end))
+			}
+			return nil, s.base + int64(s.end), nil, err
 		}
 		s.fill()
 	}

@@ -85,10 +85,17 @@ func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err
 			res, err = nil, fmt.Errorf("internal error while extracting (please report): %v", r)
 		}
 	}()
+	_, res, err = x.extract(doc)
+	return res, err
+}
+
+// extract runs the stages and returns the working state too, for tests
+// that look inside.
+func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extraction, error) {
 	body := doc.Body()
 	lay, err := layout.Parse(body, doc.Title)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &dossier.Extraction{
 		Doc:        dossier.DocRef{Path: doc.Path, Title: firstNonEmpty(doc.Title, lay.Title)},
@@ -107,10 +114,9 @@ func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err
 	out.Language = code
 	if code != "en" && code != "und" {
 		out.Skipped = "language: " + code + ", not extracted"
-		return out, nil
+		return nil, out, nil
 	}
 	d := newDocState(x, doc, lay)
-	lastState = d
 	d.analyze()
 	d.findActors()
 	d.findIncidents()
@@ -118,7 +124,7 @@ func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err
 	d.findStatements()
 	d.findClaims()
 	d.fill(out)
-	return out, nil
+	return d, out, nil
 }
 
 // proseSample returns up to 8 KB of the document's prose for language detection.

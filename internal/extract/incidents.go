@@ -38,14 +38,24 @@ func (d *docState) mainTitle(in *incident) {
 		in.addEvidence(d.evidence("title", lay.TitleStart, lay.TitleEnd, dossier.MethodTitle, 0.9))
 	case d.doc.Title != "":
 		in.title = d.doc.Title
-		if i := bytes.Index(d.body[:lay.Header.End], []byte("Title: ")); i >= 0 {
-			s := i + len("Title: ")
+		// the Title: header, else the source URL the title was read from
+		for _, key := range []string{"Title: ", "Source: "} {
+			i := bytes.Index(d.body[:lay.Header.End], []byte(key))
+			if i < 0 {
+				continue
+			}
+			s := i + len(key)
 			e := s + bytes.IndexByte(d.body[s:lay.Header.End], '\n')
 			if e < s {
 				e = lay.Header.End
 			}
 			s, e = trimRange(d.body, s, e)
-			in.addEvidence(d.evidence("title", s, e, dossier.MethodTitle, 0.9))
+			method := dossier.MethodTitle
+			if key == "Source: " {
+				method = dossier.MethodMeta
+			}
+			in.addEvidence(d.evidence("title", s, e, method, 0.9))
+			break
 		}
 	case len(d.sents) > 0:
 		// no title: the first sentence stands for it

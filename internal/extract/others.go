@@ -270,6 +270,7 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	if inc.title == "" {
 		inc.title = d.otherTitle(st)
 		inc.titleKey = titleKey(inc.title)
+		inc.addEvidence(d.sentEvidence("title", st, 0.4))
 	}
 	return inc, at
 }
@@ -372,12 +373,14 @@ func (d *docState) namedIncidentAt(st *sent, i, j int) (namedIncident, bool) {
 	return namedIncident{title: title, key: titleKey(title), year: year, start: toks[k].Start, end: toks[j-1].End, place: place}, true
 }
 
-// otherTitle names an incident from its sentence: the event words and the place.
+// otherTitle names an incident from its sentence: the event noun and the
+// place ("Bombing in Mogadishu"); a verb gives way to a noun ("attacked" ->
+// "Attack").
 func (d *docState) otherTitle(st *sent) string {
 	var ev, place string
 	for _, e := range st.events {
 		if e.Val.Weight >= 2 {
-			ev = text.Join(d.body, st.toks, e.I, e.J)
+			ev = eventNoun(text.Join(d.body, st.toks, e.I, e.J))
 			break
 		}
 	}
@@ -394,6 +397,39 @@ func (d *docState) otherTitle(st *sent) string {
 		return ev
 	}
 	return firstWords(st.text, 10)
+}
+
+// eventNoun turns an event word into a title noun: "attacked" -> "Attack",
+// "suicide bombings" -> "Suicide bombings".
+func eventNoun(w string) string {
+	l := strings.ToLower(w)
+	switch {
+	case strings.HasSuffix(l, "ed"):
+		switch {
+		case strings.HasPrefix(l, "bomb"):
+			w = "Bombing"
+		case strings.HasPrefix(l, "stab"):
+			w = "Stabbing"
+		case strings.HasPrefix(l, "shell"):
+			w = "Shelling"
+		case strings.HasPrefix(l, "kidnap"), strings.HasPrefix(l, "abduct"):
+			w = "Abduction"
+		case strings.HasPrefix(l, "assassinat"):
+			w = "Assassination"
+		case strings.HasPrefix(l, "massacr"):
+			w = "Massacre"
+		case strings.HasPrefix(l, "storm"):
+			w = "Storming"
+		default:
+			w = "Attack"
+		}
+	case l == "attacking", l == "killing":
+		w = "Attack"
+	}
+	if w != "" {
+		w = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return w
 }
 
 // fillOther reads the fields of another incident from one of its sentences.

@@ -166,7 +166,7 @@ func isStoredTitle(b []byte, lines []line) bool {
 		if s == "" {
 			continue
 		}
-		return strings.HasPrefix(s, "= ") && strings.HasSuffix(s, " =")
+		return len(s) >= 5 && strings.HasPrefix(s, "= ") && strings.HasSuffix(s, " =") && strings.TrimSpace(strings.Trim(s, "=")) != ""
 	}
 	return false
 }

@@ -79,6 +79,9 @@ func Expand(args []string) []string {
 			if m, err := filepath.Glob(a); err == nil && len(m) > 0 {
 				sort.Strings(m)
 				for _, p := range m {
+					if strings.HasPrefix(filepath.Base(p), ".") {
+						continue // as a shell would
+					}
 					if st, err := os.Stat(p); err == nil && st.IsDir() {
 						out = append(out, walk(p)...)
 					} else {

@@ -439,7 +439,7 @@ func (r *renderer) raw(s string) string {
 	if s == "" {
 		return ""
 	}
-	r.raws = append(r.raws, s)
+	r.raws = append(r.raws, stripControl(s))
 	return string(mRaw) + strconv.Itoa(len(r.raws)-1) + string(mEnd)
 }
 

@@ -2,6 +2,7 @@ package wikitext
 
 import (
 	"html"
+	"strconv"
 	"strings"
 )
 
@@ -311,7 +312,7 @@ func cleanSpaces(s string) string {
 		s = magicWords(s)
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		s = html.UnescapeString(s)
+		s = html.UnescapeString(controlEntities(s))
 	}
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\u200b' }), " ")
@@ -339,6 +340,43 @@ func tidyPunct(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// controlEntities replaces numeric entities of control characters ("&#2;")
+// with a space before entities are decoded: decoded, they would pass for
+// the renderer's delimiters.
+func controlEntities(s string) string {
+	if !strings.Contains(s, "&#") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "&#")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		j, base := i+2, 10
+		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+			j, base = j+1, 16
+		}
+		k := j
+		for k < len(s) && k-j < 10 && (s[k] >= '0' && s[k] <= '9' || base == 16 && (s[k]|0x20) >= 'a' && (s[k]|0x20) <= 'f') {
+			k++
+		}
+		v, err := strconv.ParseUint(s[j:k], base, 32)
+		if k > j && err == nil && v < 0x20 && v != '\t' && v != '\n' {
+			b.WriteByte(' ')
+			if k < len(s) && s[k] == ';' {
+				k++
+			}
+			s = s[k:]
+			continue
+		}
+		b.WriteString("&#")
+		s = s[i+2:]
+	}
 }
 
 // quotes removes the apostrophe runs of italic (two) and bold (three); a

@@ -1,4 +1,0 @@
-package extract
-
-// lastState keeps the last document state for debugging tests only.
-var lastState *docState

@@ -1,0 +1,142 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseShapes(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		title  string
+		fields map[string]string // canonical key -> value
+		first  string            // first sentence
+	}{
+		{
+			name:   "rendered table",
+			in:     "Attack on X | |\n---|---|\nPart of the Iraqi conflict | |\nLocation | Baghdad, Iraq |\nDeaths | None |\nOn 7 November 2021, a drone struck. [3] Two were hurt.\n",
+			title:  "Attack on X",
+			fields: map[string]string{"location": "Baghdad, Iraq", "fatalities": "None", "part_of": "Iraqi conflict"},
+			first:  "On 7 November 2021, a drone struck.",
+		},
+		{
+			name:   "stored form",
+			in:     "Source: https://en.wikipedia.org/wiki/X\nLicense: CC BY-SA 4.0\n= 2019 Pulwama attack =\n\nAttack location\n- Location: Lethapora, India\n- Fatalities: 40 (+1 suicide bomber)\n\nThe attack occurred on 14 February 2019. It killed 40.\n\n== Background ==\nMore text.\n",
+			title:  "2019 Pulwama attack",
+			fields: map[string]string{"location": "Lethapora, India", "fatalities": "40 (+1 suicide bomber)"},
+			first:  "The attack occurred on 14 February 2019.",
+		},
+		{
+			name:   "old scrape with keys run into values",
+			in:     "Source: https://en.wikipedia.org/wiki/X\nJump to content\n\n2019 El Paso shooting\n\nFrom Wikipedia, the free encyclopedia\n\nLocationEl Paso, Texas, U.S.\nDateAugust 3, 2019\nAttack type\nMass shooting\nDeaths15[1]\nInjured26[1]\n\nA mass shooting occurred at a Walmart in El Paso, Texas, on August 3, 2019, at around 10 a.m. local time.[2]\n",
+			title:  "2019 El Paso shooting",
+			fields: map[string]string{"location": "El Paso, Texas, U.S.", "date": "August 3, 2019", "type": "Mass shooting", "fatalities": "15", "injuries": "26"},
+			first:  "A mass shooting occurred at a Walmart in El Paso, Texas, on August 3, 2019, at around 10 a.m. local time.",
+		},
+		{
+			name:  "news",
+			in:    "Source: https://en.wikinews.org/wiki/X\nPublished: 2011-02-21\nTitle: 38 killed in attack on Afghan bank\n\n38 people were reported dead Sunday. Mr. Khan said so.\n",
+			first: "38 people were reported dead Sunday.",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := Parse([]byte(tc.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Title != tc.title {
+				t.Errorf("title %q, want %q", l.Title, tc.title)
+			}
+			for k, v := range tc.fields {
+				f, ok := l.Field(k)
+				if !ok || f.Value != v {
+					t.Errorf("field %s = %q (%v), want %q", k, f.Value, ok, v)
+				}
+			}
+			if len(l.Sents) == 0 || l.SentenceText(0) != tc.first {
+				t.Fatalf("first sentence %q, want %q", l.SentenceText(0), tc.first)
+			}
+		})
+	}
+}
+
+func TestCitationsKeptOutOfProse(t *testing.T) {
+	l, err := Parse([]byte("No one has claimed responsibility. [4] [5] The attack was probably connected.[9][10]\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Sents) != 2 {
+		t.Fatalf("%d sentences", len(l.Sents))
+	}
+	if got := strings.Join(l.Sents[0].Citations, ","); got != "4,5" {
+		t.Errorf("citations of the first sentence: %s", got)
+	}
+	if got := strings.Join(l.Sents[1].Citations, ","); got != "9,10" {
+		t.Errorf("citations of the second sentence: %s", got)
+	}
+	if strings.Contains(l.SentenceText(1), "[") {
+		t.Errorf("clean text keeps a marker: %q", l.SentenceText(1))
+	}
+}
+
+func TestSentenceSplitting(t *testing.T) {
+	in := "The U.S. embassy was attacked. Gen. Smith said J. Doe left at 10 a.m. on Monday. \"We will respond,\" he said. (It was late.) The end."
+	l, err := Parse([]byte(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range l.Sents {
+		got = append(got, l.SentenceText(i))
+	}
+	want := []string{"The U.S. embassy was attacked.", "Gen. Smith said J. Doe left at 10 a.m. on Monday.", "\"We will respond,\" he said.", "(It was late.)", "The end."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestTooManyColumns(t *testing.T) {
+	_, err := Parse([]byte("T | |\n---|---|\n"+strings.Repeat("a | ", MaxTableColumns+10)+"\n"), "")
+	if err == nil {
+		t.Fatal("a 500-column infobox row was accepted")
+	}
+}
+
+// FuzzParse: the document reader and the layout never panic, and every
+// span they give lies inside the text in order.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"Attempted assassination | |\n---|---|\nLocation | Baghdad, Iraq |\nDeaths | None |\nOn 7 November 2021, a drone [3] struck. Two died.",
+		"= T =\n\nInfobox\n- Date: 7 November 2021\n- Deaths: 5\n\nProse [1]. More.\n== S ==\nX.",
+		"Jump to content\nT\nFrom Wikipedia, the free encyclopedia\nDeaths15[1]\nAttack type\nBomb\nA long line of prose that is long enough to be read as prose by the scrape parser, ending here.",
+		"Source: u\nPublished: 2011-01-01\n\nA. B. C.", "[", "[1", "| |\n---|", "\"a.\" b", "U.S. A.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := Parse([]byte(s), "")
+		if err != nil {
+			return
+		}
+		if len(l.Clean) != len(l.Body) {
+			t.Fatalf("clean text is %d bytes, body %d", len(l.Clean), len(l.Body))
+		}
+		prev := 0
+		for i, st := range l.Sents {
+			if st.Start < prev || st.End < st.Start || st.End > len(s) {
+				t.Fatalf("sentence %d spans %d-%d after %d in %d bytes", i, st.Start, st.End, prev, len(s))
+			}
+			prev = st.End
+		}
+		for _, fl := range l.Infobox {
+			if fl.Start < 0 || fl.End > len(s) || fl.Start > fl.End || fl.KeyStart > fl.Start {
+				t.Fatalf("field %q spans %d-%d", fl.Key, fl.Start, fl.End)
+			}
+		}
+		if l.TitleEnd > len(s) || l.TitleStart > l.TitleEnd {
+			t.Fatalf("title spans %d-%d", l.TitleStart, l.TitleEnd)
+		}
+	})
+}

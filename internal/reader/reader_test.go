@@ -1,0 +1,145 @@
+package reader
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"plain text", []byte("A car bomb exploded in Kabul.\n"), nil},
+		{"empty", []byte(""), ErrEmpty},
+		{"only spaces", []byte(" \n\t\n"), ErrEmpty},
+		{"NUL byte", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
+		{"control characters", bytes.Repeat([]byte{0x01, 0x02, 'a'}, 100), ErrBinary},
+		{"invalid UTF-8", []byte("caf\xe9 au lait"), ErrInvalidUTF8},
+		{"long line", bytes.Repeat([]byte("a"), 2<<20), ErrLongLine},
+		{"Arabic text", []byte("نجا رئيس الوزراء من محاولة اغتيال"), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Check(tc.in, Limits{})
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Check = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestInvalidUTF8NamesThePlace(t *testing.T) {
+	err := Check([]byte("line one\nline \xff two\n"), Limits{})
+	if err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("error %v does not say where", err)
+	}
+}
+
+func TestReadPathErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("x"), 17<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		want string
+	}{
+		{filepath.Join(dir, "missing.txt"), "no such file"},
+		{big, "too large"},
+		{dir, "is a directory"},
+	} {
+		_, err := ReadPath(t.Context(), tc.path, nil, Limits{})
+		if err == nil || !strings.Contains(err.Error(), tc.path) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ReadPath(%s) = %v, want an error naming the file and %q", tc.path, err, tc.want)
+		}
+	}
+}
+
+func TestParseHeader(t *testing.T) {
+	raw := []byte("Source: https://example.org/news/2021/11/07/drone-attack\nLicense: CC BY 2.5\nTitle: Drone attack\n\nBody text.\n")
+	doc, err := Parse("x.txt", raw, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source != "https://example.org/news/2021/11/07/drone-attack" || doc.Title != "Drone attack" || doc.Published != "2021-11-07" {
+		t.Fatalf("header read as %+v", doc)
+	}
+	if h := ParseHeader(raw); string(raw[h.End:h.End+4]) != "Body" {
+		t.Fatalf("header ends at %d (%q)", h.End, raw[h.End:])
+	}
+}
+
+func TestDateFromURL(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"https://apnews.com/2021/11/07/iraq-drone", "2021-11-07"},
+		{"https://example.org/news/20211107-iraq", "2021-11-07"},
+		{"https://example.org/2021-11-06/story", "2021-11-06"},
+		{"https://example.org/2021/13/40/story", ""},
+		{"https://en.wikipedia.org/wiki/2016_Berlin_truck_attack", ""},
+	} {
+		if got := DateFromURL(tc.url); got != tc.want {
+			t.Errorf("DateFromURL(%s) = %q, want %q", tc.url, got, tc.want)
+		}
+	}
+}
+
+func TestTitleFromURL(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"https://en.wikipedia.org/wiki/2016_Berlin_truck_attack", "2016 Berlin truck attack"},
+		{"https://en.wikipedia.org/?oldid=909220795&title=2019_El_Paso_shooting", "2019 El Paso shooting"},
+		{"https://en.wikipedia.org/wiki/Re%27im_music_festival_massacre?oldid=1", "Re'im music festival massacre"},
+		{"https://en.wikipedia.org/wiki/Talk:Foo", ""},
+		{"https://example.org/news/story", ""},
+	} {
+		if got := TitleFromURL(tc.url); got != tc.want {
+			t.Errorf("TitleFromURL(%s) = %q, want %q", tc.url, got, tc.want)
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"b.txt", "a.txt", ".hidden.txt", "sub/c.txt"} {
+		p := filepath.Join(dir, n)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	got := Expand([]string{dir, filepath.Join(dir, "*.txt"), "-", "nope.txt"})
+	want := []string{
+		filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub/c.txt"),
+		filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), "-", "nope.txt",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("Expand = %v\nwant %v", got, want)
+	}
+}
+
+// FuzzParse: any bytes give a document or an error, never a panic, and a
+// document's header ends inside the text.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"Source: https://x.org/2021/11/07/a\nPublished: 2021-11-07\nTitle: T\n\nBody.",
+		"Attempted assassination | |\n---|---|\nLocation | Baghdad, Iraq |\nText.",
+		"= T =\n\nInfobox\n- Date: 7 November 2021\n\nProse [1].",
+		"\xff\xfe", "Published: 2021-02-30\n", "",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc, err := Parse("fuzz", b, Limits{MaxBytes: 1 << 20, MaxLineBytes: 1 << 16})
+		if err != nil {
+			return
+		}
+		h := ParseHeader(doc.Raw)
+		if h.End < 0 || h.End > len(doc.Raw) {
+			t.Fatalf("header end %d out of range", h.End)
+		}
+	})
+}
