@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# bench-extract.sh measures the whole `dossier extract --format jsonl`
+# process (start-up, gazetteer and dictionaries included) over at least
+# BENCH_SIZE_MB of prose: the development corpus (../shared, else the
+# repository's test documents) repeated, each copy made distinct (its own
+# source URL and a closing sentence of its own), so that nothing can be
+# reused from an earlier copy. It prints MB/s and words/s, per core (over
+# CPU time) and overall (over wall time), and the peak resident memory, for
+# a small and a large input to show that memory stays flat.
+#
+# Usage: scripts/bench-extract.sh   Environment: BENCH_SIZE_MB (50), BENCH_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MB=${BENCH_SIZE_MB:-50}
+WORK=${BENCH_DIR:-/tmp/dossier-bench-extract}
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+mkdir -p "$WORK"
+go build -o "$WORK/dossier" ./cmd/dossier
+
+sources=()
+for d in ../shared/corpus/seed ../shared/corpus/news ../shared/corpus/wikipedia ../shared/corpus/wikipedia-with-infobox; do
+	[ -d "$d" ] && sources+=("$d"/*.txt)
+done
+[ ${#sources[@]} -gt 0 ] || sources=(internal/extract/testdata/docs/*.txt samples/*.txt)
+
+# make DIR MB: copies of the sources until DIR holds MB megabytes.
+make_corpus() {
+	local dir=$1 mb=$2 want=$(( $2 * 1000000 )) have=0 n=0
+	rm -rf "$dir" && mkdir -p "$dir/0"
+	while [ "$have" -lt "$want" ]; do
+		n=$((n + 1))
+		local sub="$dir/$((n / 100))"
+		mkdir -p "$sub"
+		for f in "${sources[@]}"; do
+			local out="$sub/c${n}_$(basename "$f")"
+			if head -1 "$f" | grep -q '^Source: '; then
+				sed "1s|\$|?copy=$n|" "$f" >"$out"
+			else
+				cp "$f" "$out"
+			fi
+			printf '\nThis is copy %d of the benchmark corpus.\n' "$n" >>"$out"
+		done
+		have=$(du -sb "$dir" | cut -f1)
+	done
+}
+
+run() { # DIR LABEL
+	local dir=$1 bytes words
+	bytes=$(find "$dir" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+	words=$(find "$dir" -name '*.txt' -exec cat {} + | wc -w)
+	/usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$WORK/dossier" extract --format jsonl "$dir" >"$WORK/out.jsonl"
+	read -r wall user sys rss <"$WORK/time"
+	awk -v b="$bytes" -v w="$words" -v wall="$wall" -v cpu="$(echo "$user + $sys" | bc)" -v rss="$rss" -v label="$2" -v docs="$(wc -l <"$WORK/out.jsonl")" 'BEGIN {
+		printf "%-8s %6.1f MB %7d docs  %5.1fs wall %5.1fs cpu  per core: %5.2f MB/s %7.0f words/s  overall: %5.2f MB/s  peak RSS %4.0f MB\n",
+			label, b/1e6, docs, wall, cpu, b/1e6/cpu, w/cpu, b/1e6/wall, rss/1024 }'
+}
+
+make_corpus "$WORK/small" 5
+make_corpus "$WORK/large" "$SIZE_MB"
+echo "dossier extract --format jsonl, $(nproc) cores, $(go version | cut -d' ' -f3)"
+run "$WORK/small" small
+run "$WORK/large" large
