@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -52,30 +53,26 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	failed := 0
-	for _, p := range reader.Expand(fs.Args()) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		doc, err := reader.ReadPath(ctx, p, env.Stdin, reader.Limits{})
-		if err == nil {
-			var res *dossier.Extraction
-			res, err = x.Extract(doc)
-			if err == nil {
-				if *format == "jsonl" {
-					err = enc.Encode(res)
-				} else {
-					writeCard(w, doc, res)
-				}
-				if err != nil {
-					return fmt.Errorf("write: %w", err)
-				}
-				continue
+	// Documents are read in order by one goroutine, extracted by one worker
+	// per core, and written in input order; at most a few documents per
+	// worker are in memory at once, so memory stays flat whatever the input.
+	err = extractAll(ctx, reader.Expand(fs.Args()), env.Stdin, x, runtime.GOMAXPROCS(0), func(r result) error {
+		if r.err != nil {
+			failed++
+			if err := w.Flush(); err != nil {
+				return err
 			}
-			err = &reader.Error{Path: p, Err: err}
+			fmt.Fprintf(env.Stderr, "dossier extract: %v\n", r.err)
+			return nil
 		}
-		failed++
-		w.Flush()
-		fmt.Fprintf(env.Stderr, "dossier extract: %v\n", err)
+		if *format == "jsonl" {
+			return enc.Encode(r.res)
+		}
+		writeCard(w, r.doc, r.res)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -84,6 +81,77 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 		return &exitError{code: exitPartial, err: fmt.Errorf("%d input(s) failed", failed)}
 	}
 	return nil
+}
+
+// result is one input's outcome.
+type result struct {
+	doc *dossier.Document
+	res *dossier.Extraction
+	err error // names the input
+}
+
+// extractAll reads and extracts paths with workers and calls emit for each
+// in input order. It stops at the first error emit returns, or when ctx ends.
+func extractAll(ctx context.Context, paths []string, stdin io.Reader, x *extract.Extractor, workers int, emit func(result) error) error {
+	if workers < 1 {
+		workers = 1
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		path string
+		out  chan result
+	}
+	jobs := make(chan job, workers)
+	order := make(chan chan result, 2*workers)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for _, p := range paths {
+			j := job{path: p, out: make(chan result, 1)}
+			select {
+			case order <- j.out:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for i := 0; i < workers; i++ {
+		go func() {
+			for j := range jobs {
+				j.out <- extractOne(ctx, j.path, stdin, x)
+			}
+		}()
+	}
+	for out := range order {
+		var r result
+		select {
+		case r = <-out:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := emit(r); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+	}
+	return ctx.Err()
+}
+
+func extractOne(ctx context.Context, p string, stdin io.Reader, x *extract.Extractor) result {
+	doc, err := reader.ReadPath(ctx, p, stdin, reader.Limits{})
+	if err != nil {
+		return result{err: err}
+	}
+	res, err := x.Extract(doc)
+	if err != nil {
+		return result{err: &reader.Error{Path: p, Err: err}}
+	}
+	return result{doc: doc, res: res}
 }
 
 // writeCard prints a readable card: each incident's fields with the

@@ -33,11 +33,11 @@ func TestExtractBadInputs(t *testing.T) {
 	wide := write("wide.txt", []byte("Title | |\n---|---|\n"+strings.Repeat("x | ", 10000)+"\nProse.\n"))
 	files := map[string]string{
 		write("binary.bin", []byte("\x7fELF\x02\x01\x01\x00\x00\x00")): "binary",
-		write("empty.txt", nil):                         "empty",
-		write("latin1.txt", []byte("Caf\xe9 bomb\n")):    "invalid UTF-8",
+		write("empty.txt", nil):                                      "empty",
+		write("latin1.txt", []byte("Caf\xe9 bomb\n")):                "invalid UTF-8",
 		write("longline.txt", bytes.Repeat([]byte("word "), 400000)): "line too long",
-		wide:                                           "too many columns",
-		filepath.Join(dir, "missing.txt"):              "no such file",
+		wide:                              "too many columns",
+		filepath.Join(dir, "missing.txt"): "no such file",
 	}
 	args := []string{"extract", "--format", "jsonl", good}
 	for p := range files {
