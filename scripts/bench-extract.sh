@@ -25,23 +25,25 @@ done
 
 # make DIR MB: copies of the sources until DIR holds MB megabytes.
 make_corpus() {
-	local dir=$1 mb=$2 want=$(( $2 * 1000000 )) have=0 n=0
-	rm -rf "$dir" && mkdir -p "$dir/0"
-	while [ "$have" -lt "$want" ]; do
-		n=$((n + 1))
-		local sub="$dir/$((n / 100))"
-		mkdir -p "$sub"
-		for f in "${sources[@]}"; do
-			local out="$sub/c${n}_$(basename "$f")"
-			if head -1 "$f" | grep -q '^Source: '; then
-				sed "1s|\$|?copy=$n|" "$f" >"$out"
-			else
-				cp "$f" "$out"
-			fi
-			printf '\nThis is copy %d of the benchmark corpus.\n' "$n" >>"$out"
-		done
-		have=$(du -sb "$dir" | cut -f1)
-	done
+	python3 - "$1" "$2" "${sources[@]}" <<'PY'
+import os, sys
+out, mb, srcs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+texts = [(os.path.basename(p), open(p, "rb").read()) for p in srcs]
+os.makedirs(out, exist_ok=True)
+have, n = 0, 0
+while have < mb * 1000000:
+    n += 1
+    d = os.path.join(out, str(n // 100))
+    os.makedirs(d, exist_ok=True)
+    for i, (name, b) in enumerate(texts):
+        if b.startswith(b"Source: "):
+            nl = b.index(b"\n")
+            b = b[:nl] + b"?copy=%d" % n + b[nl:]
+        b += b"\nThis is copy %d of the benchmark corpus.\n" % n
+        with open(os.path.join(d, "c%d_%d_%s" % (n, i, name)), "wb") as f:
+            f.write(b)
+        have += len(b)
+PY
 }
 
 run() { # DIR LABEL
@@ -55,6 +57,8 @@ run() { # DIR LABEL
 			label, b/1e6, docs, wall, cpu, b/1e6/cpu, w/cpu, b/1e6/wall, rss/1024 }'
 }
 
+rm -rf "$WORK/small" "$WORK/large"
+rm -rf "$WORK/small" "$WORK/large"
 make_corpus "$WORK/small" 5
 make_corpus "$WORK/large" "$SIZE_MB"
 echo "dossier extract --format jsonl, $(nproc) cores, $(go version | cut -d' ' -f3)"
