@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/reader"
+)
+
+func extractText(t *testing.T, s string) *dossier.Extraction {
+	t.Helper()
+	doc, err := reader.Parse("case.txt", []byte(s), reader.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := extractor(t).Extract(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func rangeString(r *dossier.Range) string {
+	if r == nil {
+		return "null"
+	}
+	if r.Max == nil {
+		return fmt.Sprintf("%d+", r.Min)
+	}
+	return fmt.Sprintf("%d-%d", r.Min, *r.Max)
+}
+
+// TestCasualties: how figures in prose become {min, max}.
+func TestCasualties(t *testing.T) {
+	tests := []struct {
+		text           string
+		fatal, injured string
+	}{
+		{"A car bomb killed 12 people and wounded 30 in Kabul, Afghanistan.", "12-12", "30-30"},
+		{"A bomb exploded in Kabul, Afghanistan, killing at least nine people and wounding more than 125.", "9+", "126+"},
+		{"The clashes in Baghdad, Iraq, left two dead and more than 125 injured.", "2-2", "126+"},
+		{"Police fired on protesters in Baghdad, Iraq, resulting in the death of one to two demonstrators.", "1-2", "null"},
+		{"Ten people, all of whom were black, were murdered in a shooting in Buffalo, New York.", "10-10", "null"},
+		{"On 29 October 2022, 121 people were killed and over 300 were injured by a car bombing in Mogadishu, Somalia.", "121-121", "301+"},
+		{"Thirty eight people were killed in an attack in Jalalabad, Afghanistan, including 21 security personnel and 17 civilians.", "38-38", "null"},
+		{"A drone attack hit Erbil, Iraq. No one was killed.", "0-0", "null"},
+		{"A bomb exploded in Kabul, Afghanistan, injuring another 110.", "null", "110-110"},
+		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			m := extractText(t, "Published: 2020-01-01\n\n"+tc.text+"\n").Main()
+			if got := rangeString(m.Fatalities); got != tc.fatal {
+				t.Errorf("fatalities %s, want %s", got, tc.fatal)
+			}
+			if got := rangeString(m.Injuries); got != tc.injured {
+				t.Errorf("injuries %s, want %s", got, tc.injured)
+			}
+		})
+	}
+}
+
+// TestDates: absolute dates, and relative ones anchored to the right event.
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"absolute", "On 7 November 2021, a drone attacked the residence in Baghdad, Iraq.", "2021-11-07"},
+		{"American order", "A mass shooting occurred in El Paso, Texas, on August 3, 2019.", "2019-08-03"},
+		{"weekday in news", "Published: 2011-03-26\n\nA bomb exploded at a bus stop in Jerusalem, Israel, on Wednesday.", "2011-03-23"},
+		{"no date in news", "Published: 2011-01-08\n\nA gunman opened fire at a supermarket in Tucson, Arizona.", "2011-01-08"},
+		{"date in the URL", "Source: https://example.org/2021/11/07/drone\n\nA drone attacked the residence of the prime minister in Baghdad, Iraq, early on Sunday.", "2021-11-07"},
+		{"year from the title", "= 2022 Abu Dhabi attack =\n\nThe attack on oil tankers in Abu Dhabi, United Arab Emirates, was carried out with drones.", "2022"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, tc.doc+"\n").Main()
+			if m.Date == nil || m.Date.Start != tc.want {
+				t.Fatalf("date %+v, want %s", m.Date, tc.want)
+			}
+		})
+	}
+}
+
+// TestRelativeOtherIncident: "two days before the attack" counts from the
+// main incident, not from the date written just before it.
+func TestRelativeOtherIncident(t *testing.T) {
+	res := extractText(t, "On 7 November 2021, a drone attacked the residence of the prime minister in Baghdad, Iraq.\nOn October 10, 2021, elections were held. Just two days before the attack occurred, protesters tried to storm the Green Zone in Baghdad, throwing stones at the security forces.\n")
+	var dates []string
+	for _, in := range res.Incidents {
+		if !in.Main && in.Date != nil {
+			dates = append(dates, in.Date.Start)
+		}
+	}
+	if strings.Join(dates, ",") != "2021-11-05" {
+		t.Fatalf("other incidents dated %v, want the storming on 2021-11-05", dates)
+	}
+}
+
+// TestStance: the stance of a speaker toward the incident.
+func TestStance(t *testing.T) {
+	lead := "On 7 November 2021, a drone attacked the residence of Prime Minister Mustafa Al-Kadhimi in Baghdad, Iraq.\n"
+	tests := []struct {
+		sentence, speaker, stance, channel string
+	}{
+		{`President Barham Salih tweeted that "We cannot accept that Iraq will be dragged into chaos."`, "Barham Salih", "condemn", "tweet"},
+		{`Muqtada al-Sadr denounced what he termed a "terrorist attack".`, "Muqtada al-Sadr", "condemn", ""},
+		{`Qais Khazali dismissed the attack as a fraud.`, "Qais Khazali", "dismiss", ""},
+		{`Masoud Barzani expressed his solidarity with Kadhimi in a telephone call.`, "Masoud Barzani", "sympathize", "call"},
+		{`The spokesman for Asaib al-Haq, Mahmoud al-Rubaie, tweeted that it was "a fabricated explosion".`, "Mahmoud al-Rubaie", "dismiss", "tweet"},
+		{`"They are behind this," said Hameed Afridi, a police official.`, "Hameed Afridi", "accuse", ""},
+		{`Kata'ib Hezbollah denied any role in the attack.`, "Kata'ib Hezbollah", "deny", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.speaker, func(t *testing.T) {
+			res := extractText(t, lead+tc.sentence+"\n")
+			var got []string
+			for _, s := range res.Statements {
+				if s.Speaker == tc.speaker && s.Stance == tc.stance && s.Channel == tc.channel {
+					return
+				}
+				got = append(got, s.Speaker+":"+s.Stance+":"+s.Channel)
+			}
+			t.Fatalf("want %s:%s:%s, got %v", tc.speaker, tc.stance, tc.channel, got)
+		})
+	}
+}
+
+// TestAliases: one actor per real-world actor across spellings in a document.
+func TestAliases(t *testing.T) {
+	res := extractText(t, "On 7 November 2021, a drone attacked the residence of Prime Minister Mustafa Al-Kadhimi in Baghdad, Iraq. "+
+		"Kadhimi survived. Officials blamed Kata'ib Hezbollah. Kataib Hezbollah denied it. "+
+		"The Popular Mobilization Forces (PMF) said the PMF was not involved. Asaib Ahl al-Haq and Asaib al-Haq were named.\n")
+	count := map[string]int{}
+	for _, a := range res.Actors {
+		count[a.Name]++
+		all := append([]string{a.Name}, a.Aliases...)
+		t.Logf("%s %v", a.Kind, all)
+	}
+	for _, group := range [][]string{{"Mustafa Al-Kadhimi", "Kadhimi"}, {"Kata'ib Hezbollah", "Kataib Hezbollah"}, {"Popular Mobilization Forces", "PMF"}} {
+		n := 0
+		for _, a := range res.Actors {
+			names := strings.Join(append([]string{a.Name}, a.Aliases...), "|")
+			for _, g := range group {
+				if strings.Contains(names, g) {
+					n++
+					break
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%v is %d actors, want 1", group, n)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kata'ib Hezbollah's leaders", "Kata'ib|Hezbollah|'s|leaders"},
+		{"Iran-backed militias", "Iran|-|backed|militias"},
+		{"the U.S. embassy", "the|U.S.|embassy"},
+		{"1,200 people on the 13th", "1,200|people|on|the|13th"},
+		{"Kadhimi’s office", "Kadhimi|’s|office"},
+		{"(PMF)", "(|PMF|)"},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, tok := range Tokenize(tc.in, 100) {
+			got = append(got, tok.Text)
+			if tc.in[tok.Start-100:tok.End-100] != tok.Text {
+				t.Errorf("%q: offsets %d-%d do not give %q", tc.in, tok.Start, tok.End, tok.Text)
+			}
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("Tokenize(%q) = %s, want %s", tc.in, strings.Join(got, "|"), tc.want)
+		}
+	}
+}
+
+func TestPhraseSetLongestMatch(t *testing.T) {
+	p := NewPhraseSet[string]()
+	p.Add("suicide bomb", "a")
+	p.Add("suicide bomber", "b")
+	p.Add("bomber", "c")
+	toks := Tokenize("A suicide bomber and a bomber", 0)
+	var got []string
+	for _, m := range p.FindAll(toks) {
+		got = append(got, m.Val)
+	}
+	if strings.Join(got, "") != "bc" {
+		t.Fatalf("matches %v", got)
+	}
+}
