@@ -24,15 +24,15 @@ type docState struct {
 	published timex.Date
 	news      bool // a report with a publication date and no infobox
 
-	actors   []*actor
-	byKey    map[string]*actor
-	main     *incident
-	others   []*incident
-	rels     []dossier.Relation
-	stmts    []*statement
+	actors    []*actor
+	byKey     map[string]*actor
+	main      *incident
+	others    []*incident
+	rels      []dossier.Relation
+	stmts     []*statement
 	claimRecs []claimRec
-	relSeen  map[string]bool
-	mainCtry string // the main incident's country, a prior for others
+	relSeen   map[string]bool
+	mainCtry  string // the main incident's country, a prior for others
 }
 
 // sent is one analysed sentence. Offsets inside (dates, quantities) are

@@ -219,7 +219,7 @@ var parentType = map[string]string{
 	"Remote explosive/landmine/IED": "Explosions/Remote violence", "Grenade": "Explosions/Remote violence",
 	"Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
 	"Abduction/forced disappearance": "Violence against civilians",
-	"Peaceful protest": "Protests", "Protest with intervention": "Protests", "Excessive force against protesters": "Protests",
+	"Peaceful protest":               "Protests", "Protest with intervention": "Protests", "Excessive force against protesters": "Protests",
 	"Violent demonstration": "Riots", "Mob violence": "Riots",
 	"Agreement": "Strategic developments", "Arrests": "Strategic developments", "Change to group/activity": "Strategic developments",
 	"Disrupted weapons use": "Strategic developments", "Headquarters or base established": "Strategic developments",

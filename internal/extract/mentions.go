@@ -3,10 +3,10 @@ package extract
 import (
 	"strings"
 
-	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/actordict"
 	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/text"
 )
 

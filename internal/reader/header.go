@@ -18,7 +18,7 @@ import (
 // End is the byte offset where the prose begins.
 type Header struct {
 	Source, License, Published, Title string
-	End                                int
+	End                               int
 }
 
 var headerKeys = map[string]bool{"source": true, "license": true, "licence": true, "published": true, "title": true, "url": true, "date": true}
