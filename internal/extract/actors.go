@@ -435,13 +435,47 @@ func (d *docState) actorOf(m *mention, kind string) *actor {
 
 // collective registers a described group ("Iran-backed militias") as an actor.
 func (d *docState) collective(name string, start, end int) *actor {
-	if a := d.byKey[nameKey(name)]; a != nil {
+	key := d.backedKey(name)
+	if a := d.byKey[key]; a != nil {
+		if !strings.EqualFold(a.name, name) {
+			a.addAlias(name)
+		}
 		return a
 	}
 	a := d.newActor(name, dossier.KindArmedGroup, false, nil)
 	a.collective = true
 	a.first = d.evidence("actor", start, end, dossier.MethodProse, 0.6)
+	d.byKey[key] = a
 	return a
+}
+
+// backedKey gives the groups described by who backs them one key:
+// "Iran-backed militias", "Iranian-backed militias", "pro-Iran militias"
+// and "pro-Iranian militias" are one actor; other descriptions keep their
+// own name.
+func (d *docState) backedKey(name string) string {
+	w := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(w) < 2 {
+		return nameKey(name)
+	}
+	noun := strings.TrimSuffix(w[len(w)-1], "s")
+	for i, x := range w[:len(w)-1] {
+		backer := ""
+		switch {
+		case x == "pro" && i+1 < len(w)-1:
+			backer = w[i+1]
+		case i+1 < len(w)-1 && (w[i+1] == "backed" || w[i+1] == "aligned" || w[i+1] == "sponsored" || w[i+1] == "supported" || w[i+1] == "affiliated"):
+			backer = x
+		}
+		if backer == "" {
+			continue
+		}
+		if c, ok := d.x.gaz.Country(backer); ok {
+			backer = c.Name
+		}
+		return "backed:" + strings.ToLower(backer) + ":" + noun
+	}
+	return nameKey(name)
 }
 
 // outputActors lists the actors worth reporting: named actors of a known

@@ -184,6 +184,13 @@ func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
 		}
 		in.accused = addName(in.accused, name)
 	case "target":
+		if a != nil {
+			for b, r := range in.actors {
+				if b == a && r == "target" {
+					return // the same person under another name
+				}
+			}
+		}
 		in.targets = addName(in.targets, name)
 	}
 	if a != nil {
@@ -249,7 +256,12 @@ func (in *incident) decideType() {
 		}
 	}
 	sort.Strings(keys)
+	crowd := in.cues["Violent demonstration"] + in.cues["Peaceful protest"] + in.cues["Mob violence"] + in.cues["Protest with intervention"] + in.cues["Excessive force against protesters"]
 	for _, k := range keys {
+		// a crowd's violence is a riot or a protest even with shots fired
+		if means < 2 && crowd >= 3 && parentType[k] != "Riots" && parentType[k] != "Protests" {
+			continue
+		}
 		// ACLED codes an event by its means: a drone strike that was an
 		// assassination attempt is an air/drone strike
 		if means >= 2 && parentType[k] != "Explosions/Remote violence" {

@@ -383,6 +383,20 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	// a demonym at the front of a longer name: "Iraqi National Intelligence
 	// Service" keeps it; "Iraqi warlord" never gets here (lower case).
 	last := toks[j-1].Lower
+	// "the Green Zone of Baghdad": a site of a city
+	if j-i >= 3 {
+		for k := i + 1; k < j-1; k++ {
+			if toks[k].Lower == "of" && facilityWords[toks[k-1].Lower] {
+				if ps := d.x.gaz.Lookup(text.Join(d.body, toks, k+1, j)); len(ps) > 0 && ps[0].Population >= 1000 {
+					p := d.bestPlace(ps, st, j)
+					m.kind = kindFacility
+					m.place = &p
+					m.country = p.Country
+					return []*mention{m}
+				}
+			}
+		}
+	}
 	if facilityWords[last] && j-i >= 2 {
 		m.kind = kindFacility
 		// a city at its front: "Erbil International Airport"

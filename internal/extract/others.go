@@ -173,6 +173,7 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	}
 	eventful := false
 	at := -1
+	var ev text.Match[lexicon.Event] // the event word that makes the incident
 	light := 0 // words that say little alone ("protest", "march") add up
 	for _, e := range st.events {
 		if e.Val.Weight < 2 {
@@ -184,14 +185,15 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 			}
 			continue
 		}
-		if genericEvent(st, e.I) {
-			continue
+		if genericEvent(st, e.I) || inQuote(st, e.I) {
+			continue // "previous attacks"; a word inside a quotation
 		}
 		ana := anaphoric(st, e.I)
 		if !ana || named != nil || dh != nil && closeTo(st, e, dh) && !d.mainNoun(st.toks[e.J-1].Lower) {
 			eventful = true
 			if at < 0 {
 				at = st.toks[e.I].Start
+				ev = e
 			}
 		}
 	}
@@ -266,6 +268,14 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 			prio = prioLead
 		}
 		inc.setDate(dstart, dend, prio, d.sentEvidence("date", st, 0.75))
+	}
+	if inc.title == "" && ev.J > ev.I {
+		inc.title = eventNoun(text.Join(d.body, st.toks, ev.I, ev.J))
+		if p := d.placeIn(st); p != "" {
+			inc.title += " in " + p
+		}
+		inc.titleKey = titleKey(inc.title)
+		inc.addEvidence(d.sentEvidence("title", st, 0.4))
 	}
 	if inc.title == "" {
 		inc.title = d.otherTitle(st)
@@ -494,4 +504,30 @@ func (d *docState) refineDate(in *incident, st *sent, ctx timex.Date) {
 			return
 		}
 	}
+}
+
+// inQuote says whether token i is inside a quotation in its sentence.
+func inQuote(st *sent, i int) bool {
+	n := 0
+	for k := 0; k < i; k++ {
+		switch st.toks[k].Text {
+		case "\"", "“", "”":
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+// placeIn names the first place or site of a sentence, preferring a city.
+func (d *docState) placeIn(st *sent) string {
+	site := ""
+	for _, m := range st.mentions {
+		if m.kind == kindPlace && m.place != nil {
+			return m.surface
+		}
+		if m.kind == kindFacility && site == "" {
+			site = m.surface
+		}
+	}
+	return site
 }

@@ -38,6 +38,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if len(ps) == 0 {
 			continue
 		}
+		if role == "target" && in.main && !d.nearMain(st) {
+			continue // "Soleimani was assassinated" in the background of another attack
+		}
 		if role == "accused" && !accusationOfIncident(toks, m.J) {
 			continue
 		}
@@ -131,7 +134,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if mm.j-1 != k {
 				continue
 			}
-			if mm.demonym && mm.country != "" && e.Val.Type != "Protests" && e.Val.Type != "Riots" {
+			if (mm.demonym || mm.kind == dossier.KindState) && mm.country != "" && e.Val.Type != "Protests" && e.Val.Type != "Riots" {
 				a := d.stateActor(mm)
 				in.addRole("perpetrator", a.name, a, d.sentEvidence("", st, 0.6))
 			} else if mm.actor != nil && (mm.actor.kind == dossier.KindArmedGroup) {
