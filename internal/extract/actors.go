@@ -156,10 +156,15 @@ func (d *docState) resolveMention(m *mention) {
 			a = nil // "Iraq" the state and "Iraq" in a group's name differ
 		}
 	}
+	if a == nil && m.kind == dossier.KindState && m.country != "" {
+		a = d.byKey[nameKey(m.country)] // "Republic of Iraq" is Iraq
+	}
 	if a == nil {
 		name := m.surface
-		if m.entry != nil && m.kind == dossier.KindState {
-			name = m.entry.Name // states by their usual name, "United States" for "U.S."
+		if m.kind == dossier.KindState && m.country != "" {
+			name = m.country // states by their usual name: "United States" for "U.S."
+		} else if m.entry != nil && m.kind == dossier.KindState {
+			name = m.entry.Name
 		}
 		a = d.newActor(name, m.kind, m.confident, m.entry)
 		a.first = d.evidence("actor", m.start, m.end, dossier.MethodProse, 0.8)

@@ -97,6 +97,25 @@ func izafat(l string) bool {
 	return false
 }
 
+// eventHeads end names of events, wars and processes, which are not actors.
+var eventHeads = map[string]bool{}
+
+// lowerHeads are head words that, written in lower case after a name, say
+// what kind of group the name is.
+var lowerHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`war wars conflict crisis revolution uprising insurgency intervention invasion occupation
+		election elections protests attack attacks bombing bombings massacre clashes offensive siege battle campaign
+		operation ceasefire agreement accord treaty relations withdrawal`) {
+		eventHeads[w] = true
+	}
+	for _, w := range strings.Fields(`militia militias alliance party movement coalition brigade brigades faction front
+		organization organisation group network`) {
+		lowerHeads[w] = true
+	}
+}
+
 // nameToken reports whether t can be part of a name.
 func nameToken(t *text.Token) bool {
 	return t.Kind == text.Word && t.Cap() && !notNames[t.Lower]
@@ -254,10 +273,13 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 				r++
 			}
 			e := d.longestKnown(st, r, j)
-			if e > r {
-				out = append(out, d.classify(st, r, e, "")...)
-				r = e
+			if e == r {
+				// "Patriarch of the Chaldean Catholics", "Minister of Foreign
+				// Affairs": all of it names what the role is of
+				return append(out, d.classify(st, r, j, "")...)
 			}
+			out = append(out, d.classify(st, r, e, "")...)
+			r = e
 		}
 		if r < j {
 			ms := d.classify(st, r, j, role)
@@ -410,10 +432,22 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		}
 		return []*mention{m}
 	}
+	if eventHeads[last] {
+		return nil // "the Arab–Israeli War", "the 2021 Iraqi election": events, not actors
+	}
 	if kind, ok := d.orgKind(toks, i, j); ok {
 		m.kind = kind
 		m.confident = true
 		return []*mention{m}
+	}
+	// "the Saairun alliance", "the Mahdi Army militia": a lower-case head
+	// word after the name says what it names
+	if j < len(toks) && toks[j].Kind == text.Word && !toks[j].Cap() && !functionWords[first] {
+		if n, kind := d.x.lex.OrgWords.MatchAt(toks, j); n == 1 && lowerHeads[toks[j].Lower] {
+			m.kind = kind
+			m.confident = true
+			return []*mention{m}
+		}
 	}
 	// a known actor of this document by a shorter or longer name
 	if a := d.knownActor(m.surface); a != nil {
@@ -442,7 +476,8 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 
 func isDemonym(c gazetteer.Country, s string) bool {
 	for _, dm := range c.Demonyms {
-		if strings.EqualFold(dm, s) {
+		// "Iraqi", and the people: "Iraqis", "Americans"
+		if strings.EqualFold(dm, s) || strings.EqualFold(dm+"s", s) {
 			return true
 		}
 	}

@@ -273,7 +273,14 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 				e++
 			}
 			if e < v && toks[e].Is("officials", "sources", "diplomats", "official", "source") {
-				return nil, []namedSpeaker{{name: text.Join(d.body, toks, k, e+1), kind: dossier.ClaimantAnonymous}}
+				name := text.Join(d.body, toks, k, e+1)
+				// the anonymous speaker is an actor of its own kind
+				if d.byKey[nameKey(name)] == nil {
+					a := d.newActor(name, dossier.KindOther, true, nil)
+					a.first = d.evidence("actor", toks[k].Start, toks[e].End, dossier.MethodProse, 0.6)
+					a.used = true
+				}
+				return nil, []namedSpeaker{{name: name, kind: dossier.ClaimantAnonymous}}
 			}
 		}
 	}
