@@ -242,11 +242,23 @@ func (d *docState) casualties(st *sent) []casHit {
 				if !countable(qi) || qtok[qi][1] >= c.I {
 					continue
 				}
-				if c.I-qtok[qi][1] > 12 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
+				if c.I-qtok[qi][1] > 18 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
 					break
 				}
 				if includedFigure(st, qtok[qi][0]) {
 					continue
+				}
+				// "four others, two other soldiers and two civilians, have been
+				// hurt": the figures between commas break down the one before
+				for qe := qi - 1; qe >= 0; qe-- {
+					open := qtok[qi][0] - 1
+					for open > qtok[qe][1] && st.toks[open].Text != "," {
+						open--
+					}
+					if open > qtok[qe][1] && open-qtok[qe][1] <= 3 && countable(qe) && st.qty[qe].Min >= st.qty[qi].Min {
+						qi = qe
+					}
+					break
 				}
 				found = qi
 				break

@@ -536,6 +536,11 @@ func (d *docState) aboutOtherTime(st *sent, k int) bool {
 // fight back is a battle, not violence against civilians.
 func (d *docState) typeByTargets(in *incident) {
 	clash := in.cues["Armed clash"]
+	// a shooting at soldiers is a battle even when they do not fire back
+	if in.cues["Attack"] > 0 && in.weaponSet["firearm"] && d.securityVictims(in) {
+		clash = in.cues["Attack"]
+		in.cues["Armed clash"] = clash
+	}
 	if clash > 0 && in.cues["Attack"] > 0 {
 		security := false
 		for _, st := range d.sents {
@@ -688,4 +693,24 @@ func victimsOnly(v string) string {
 		return v[:i]
 	}
 	return v
+}
+
+// securityVictims says whether the incident's casualty sentences count
+// soldiers, police or guards among the dead or hurt and no civilians.
+func (d *docState) securityVictims(in *incident) bool {
+	sec, civ := false, false
+	for _, st := range d.sents {
+		if st.inc != in || len(st.cas) == 0 {
+			continue
+		}
+		for _, t := range st.toks {
+			switch t.Lower {
+			case "soldiers", "troops", "policemen", "officers", "peacekeepers", "servicemen":
+				sec = true
+			case "civilians", "children", "worshippers", "students", "shoppers", "passengers", "people":
+				civ = true
+			}
+		}
+	}
+	return sec && !civ
 }

@@ -100,6 +100,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 					}
 				}
 			}
+		case "killed":
+			// "Tristan van der Vlis ... killed six people": an actor killing a number
+			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower)) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
 		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided":
 			isVerb = i+1 < len(toks) && !(t.Lower == "opened" && toks[i+1].Lower != "fire")
 			if i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are") {
@@ -506,6 +509,14 @@ func listAhead(toks []text.Token, i int) bool {
 		if toks[k].Kind == text.Punct && toks[k].Text != "," && toks[k].Text != "-" && toks[k].Text != "'" {
 			return false
 		}
+	}
+	return false
+}
+
+func isCountWord(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "several", "at", "more", "over", "nearly", "about", "some":
+		return true
 	}
 	return false
 }
