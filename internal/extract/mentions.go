@@ -82,6 +82,7 @@ func init() {
 	for _, w := range strings.Fields(`airport zone square mall market church mosque synagogue temple shrine hotel station
 		bridge street road avenue boulevard base embassy consulate school hospital museum stadium theatre theater complex
 		prison camp checkpoint highway plaza building tower palace compound centre center port harbour harbor park
+		county province governorate prefecture oblast
 		village district neighbourhood neighborhood quarter bazaar cafe restaurant club arena hall`) {
 		facilityWords[w] = true
 	}

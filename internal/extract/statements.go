@@ -41,6 +41,9 @@ func (d *docState) findStatements() {
 		type verb struct{ i, j int }
 		var verbs []verb
 		for _, m := range speech {
+			if st.toks[m.I].Cap() && m.I != firstWord(st) {
+				continue // "the United States" is no verb
+			}
 			verbs = append(verbs, verb{m.I, m.J})
 		}
 		for _, m := range stances {
@@ -230,14 +233,14 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 			}
 			continue
 		}
-		if a := d.speakerActor(m); a != nil {
-			return []*actor{a}, nil
-		}
 		// "the Pima County sheriff": a place and a role
-		if (m.kind == kindPlace || m.kind == "") && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
+		if (m.kind == kindPlace || m.kind == kindFacility || m.kind == "") && !m.demonym && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
 			if n, _ := d.x.lex.Roles.MatchAt(toks, m.j); n > 0 {
 				return nil, []namedSpeaker{{name: text.Join(d.body, toks, m.i, m.j+n), kind: dossier.ClaimantOfficial}}
 			}
+		}
+		if a := d.speakerActor(m); a != nil {
+			return []*actor{a}, nil
 		}
 	}
 	return nil, nil
