@@ -645,10 +645,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	case m.place != nil:
 		name := m.surface
 		if m.kind == kindFacility {
-			name = m.place.Name
-			if ps := d.x.gaz.Lookup(firstWordsOf(m.surface, m.place)); len(ps) > 0 {
-				name = firstWordsOf(m.surface, m.place)
-			}
+			name = m.placeName // the city as the text writes it: "Erbil" of "Erbil International Airport"
 		}
 		loc = placeLocation(name, *m.place)
 	default:
@@ -659,22 +656,6 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	in.setLocation(loc, prio, d.sentEvidence("location", m.st, 0.75))
 }
 
-// firstWordsOf returns the words of a facility's name that name its city
-// ("Erbil" of "Erbil International Airport").
-func firstWordsOf(surface string, p interface{}) string {
-	w := strings.Fields(surface)
-	if len(w) > 1 {
-		return strings.Join(w[:len(w)-2+boolInt(len(w) == 2)], " ")
-	}
-	return surface
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // weaponName is the weapon a phrase reports: the phrase ("car bomb"), or
 // for words of the act ("mass shooting") the class ("firearm").

@@ -20,6 +20,7 @@ type mention struct {
 	kind       string // an actor kind, or kindPlace / kindFacility
 	entry      *actordict.Entry
 	place      *gazetteer.Place
+	placeName  string // for a site, its city as written ("Erbil" in "Erbil International Airport")
 	country    string // a country the mention names or implies
 	demonym    bool   // "Iraqi": an adjective, not a name
 	role       string // a role word written right before the name
@@ -414,6 +415,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 					p := d.bestPlace(ps, st, j)
 					m.kind = kindFacility
 					m.place = &p
+					m.placeName = text.Join(d.body, toks, k+1, j)
 					m.country = p.Country
 					return []*mention{m}
 				}
@@ -427,6 +429,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && (ps[0].Population >= 100000 || ps[0].Country == d.mainCtry && ps[0].Population >= 1000) {
 				p := ps[0]
 				m.place = &p
+				m.placeName = text.Join(d.body, toks, i, e)
 				m.country = p.Country
 				break
 			}
