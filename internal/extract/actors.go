@@ -105,6 +105,12 @@ func (d *docState) index(a *actor, name string) {
 	if _, ok := d.byKey[k]; !ok {
 		d.byKey[k] = a
 	}
+	// "Iran-backed militias" named in an infobox is the "pro-Iran militias" of the prose
+	if bk := d.backedKey(name); bk != k {
+		if _, ok := d.byKey[bk]; !ok {
+			d.byKey[bk] = a
+		}
+	}
 }
 
 // findActors turns mentions into document actors: one actor per real-world

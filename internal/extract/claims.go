@@ -36,6 +36,11 @@ func (d *docState) findClaims() {
 			}
 			claimWord := strings.Contains(st.text[max(0, st.toks[m.I].Start-st.start):], "claim")
 			for _, p := range ps {
+				// a claim is recorded for those the incident names as
+				// perpetrators or accused, so that the ledger and the record agree
+				if !st.inc.hasRole(p) {
+					continue
+				}
 				c := dossier.Claim{About: p.name, Claim: dossier.ClaimResponsible, Evidence: d.sentEvidence("claim", st, 0.7)}
 				switch {
 				case m.Val.Role == "perpetrator" && claimWord && !hedged(st.toks, m.I):
@@ -117,4 +122,20 @@ func (d *docState) addClaim(in *incident, c dossier.Claim) {
 		}
 	}
 	d.claimRecs = append(d.claimRecs, claimRec{in, c})
+}
+
+// hasRole says whether a party is among the incident's perpetrators or accused.
+func (in *incident) hasRole(p party) bool {
+	if p.actor != nil {
+		if r, ok := in.actors[p.actor]; ok && (r == "perpetrator" || r == "accused") {
+			return true
+		}
+	}
+	k := nameKey(p.name)
+	for _, x := range append(append([]string{}, in.perps...), in.accused...) {
+		if nameKey(x) == k {
+			return true
+		}
+	}
+	return false
 }

@@ -41,7 +41,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if role == "target" && in.main && !d.nearMain(st) {
 			continue // "Soleimani was assassinated" in the background of another attack
 		}
-		if role == "accused" && !accusationOfIncident(toks, m.J) {
+		if role == "accused" && (!accusationOfIncident(toks, m.J) || doubted(toks, m.I)) {
 			continue
 		}
 		if role == "perpetrator" && hedged(toks, m.I) {
@@ -517,6 +517,21 @@ func isCountWord(w string) bool {
 	switch w {
 	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "several", "at", "more", "over", "nearly", "about", "some":
 		return true
+	}
+	return false
+}
+
+// doubted says whether a sentence casts doubt on what follows before token
+// i: "expressed doubt that the attempt was directly the fault of Iran".
+func doubted(toks []text.Token, i int) bool {
+	for k := 0; k < i && k < len(toks); k++ {
+		switch toks[k].Lower {
+		case "doubt", "doubted", "doubts", "unlikely", "denied", "rejected", "dismissed", "disputed", "questioned":
+			return true
+		}
+		if toks[k].Lower == "ruled" && k+1 < len(toks) && toks[k+1].Lower == "out" {
+			return true
+		}
 	}
 	return false
 }
