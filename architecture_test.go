@@ -29,6 +29,9 @@ var forbidden = map[string][]string{
 	"internal/wikitext":  {"database/sql", "net/http"},
 	"internal/dump":      {"database/sql", "net/http", module + "internal/sqlite", module + "internal/postgres"},
 	"internal/resolve":   {"database/sql", "net/http"},
+	"internal/htmldoc":   {"database/sql", "net/http", module + "internal/sqlite", module + "internal/postgres", module + "internal/extract"},
+	"internal/feed":      {"database/sql", "net/http", module + "internal/sqlite", module + "internal/postgres", module + "internal/extract"},
+	"internal/inputs":    {"database/sql", "net/http", module + "internal/sqlite", module + "internal/postgres", module + "internal/extract"},
 	"internal/web":       {module + "internal/sqlite", module + "internal/postgres", module + "internal/sqlstore"},
 	"internal/export":    {module + "internal/sqlite", module + "internal/postgres", module + "internal/sqlstore"},
 }

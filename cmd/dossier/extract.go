@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/extract"
+	"github.com/dossier-project/dossier/internal/inputs"
 	"github.com/dossier-project/dossier/internal/reader"
 )
 
@@ -25,9 +26,12 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	fs.SetOutput(env.Stderr)
 	format := fs.String("format", "text", "output format: text (a readable card per document) or jsonl (one JSON object per line)")
 	lexdir := fs.String("lexicon", "", "folder of user lexicon files that add to the built-in ones (weapons.tsv, actors.tsv, places.tsv, ...)")
+	allPages := fs.Bool("all-pages", false, "extract every page of a MediaWiki dump, not only those its filter selects")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: dossier extract [--format text|jsonl] [--lexicon DIR] PATH...")
-		fmt.Fprintln(env.Stderr, "\nPATH is a file, a folder, a glob, or - for standard input.")
+		fmt.Fprintln(env.Stderr, "Usage: dossier extract [--format text|jsonl] [--lexicon DIR] [--all-pages] PATH...")
+		fmt.Fprintln(env.Stderr, "\nPATH is a file, a folder, a glob, or - for standard input: text articles, HTML pages")
+		fmt.Fprintln(env.Stderr, "(.html), JSON Lines feeds (.jsonl, one {url, title, published, text} per line) and")
+		fmt.Fprintln(env.Stderr, "MediaWiki dumps (.xml, .xml.bz2, multistream with its index; the pages worth extracting).")
 		fmt.Fprintln(env.Stderr, "Exit status: 0 all read, 3 some inputs failed (the others were extracted), 2 usage, 1 other failure.")
 		fs.PrintDefaults()
 	}
@@ -56,7 +60,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	// Documents are read in order by one goroutine, extracted by one worker
 	// per core, and written in input order; at most a few documents per
 	// worker are in memory at once, so memory stays flat whatever the input.
-	err = extractAll(ctx, reader.Expand(fs.Args()), env.Stdin, x, runtime.GOMAXPROCS(0), func(r result) error {
+	err = extractAll(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages}, x, runtime.GOMAXPROCS(0), func(r result) error {
 		if r.err != nil {
 			failed++
 			if err := w.Flush(); err != nil {
@@ -90,41 +94,46 @@ type result struct {
 	err error // names the input
 }
 
-// extractAll reads and extracts paths with workers and calls emit for each
-// in input order. It stops at the first error emit returns, or when ctx ends.
-func extractAll(ctx context.Context, paths []string, stdin io.Reader, x *extract.Extractor, workers int, emit func(result) error) error {
+// extractAll reads and extracts the inputs args name with workers and
+// calls emit for each document in input order. Files are read and
+// extracted on the workers; the documents of a feed or a dump are read in
+// order by the dispatcher and extracted on the workers. It stops at the
+// first error emit returns, or when ctx ends.
+func extractAll(ctx context.Context, args []string, stdin io.Reader, opts inputs.Options, x *extract.Extractor, workers int, emit func(result) error) error {
 	if workers < 1 {
 		workers = 1
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type job struct {
-		path string
-		out  chan result
+		in  inputs.Input
+		out chan result
 	}
 	jobs := make(chan job, workers)
 	order := make(chan chan result, 2*workers)
+	readErr := make(chan error, 1)
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for _, p := range paths {
-			j := job{path: p, out: make(chan result, 1)}
+		readErr <- inputs.Each(ctx, args, stdin, opts, func(in inputs.Input) error {
+			j := job{in: in, out: make(chan result, 1)}
 			select {
 			case order <- j.out:
 			case <-ctx.Done():
-				return
+				return ctx.Err()
 			}
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
-				return
+				return ctx.Err()
 			}
-		}
+			return nil
+		})
 	}()
 	for i := 0; i < workers; i++ {
 		go func() {
 			for j := range jobs {
-				j.out <- extractOne(ctx, j.path, stdin, x)
+				j.out <- extractOne(ctx, j.in, x)
 			}
 		}()
 	}
@@ -139,17 +148,20 @@ func extractAll(ctx context.Context, paths []string, stdin io.Reader, x *extract
 			return fmt.Errorf("write: %w", err)
 		}
 	}
+	if err := <-readErr; err != nil {
+		return err
+	}
 	return ctx.Err()
 }
 
-func extractOne(ctx context.Context, p string, stdin io.Reader, x *extract.Extractor) result {
-	doc, err := reader.ReadPath(ctx, p, stdin, reader.Limits{})
+func extractOne(ctx context.Context, in inputs.Input, x *extract.Extractor) result {
+	doc, err := in.Load(ctx)
 	if err != nil {
 		return result{err: err}
 	}
 	res, err := x.Extract(doc)
 	if err != nil {
-		return result{err: &reader.Error{Path: p, Err: err}}
+		return result{err: &reader.Error{Path: in.Name, Err: err}}
 	}
 	return result{doc: doc, res: res}
 }

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/sqlstore"
+	"github.com/dossier-project/dossier/internal/web"
+)
+
+func init() {
+	commands["serve"] = command{summary: "serve the web UI and the JSON API of a knowledge base", run: runServe}
+}
+
+const defaultAddr = "127.0.0.1:8080"
+
+// serveFlags are the flags serve and demo share.
+type serveFlags struct {
+	db, addr, tokens *string
+}
+
+func addServeFlags(fs *flag.FlagSet) serveFlags {
+	return serveFlags{
+		db:     dbFlag(fs),
+		addr:   fs.String("addr", defaultAddr, "address to listen on; the default accepts connections from this machine only"),
+		tokens: fs.String("tokens", "", "file of the tokens that may write reviews (default: beside the knowledge base; see 'dossier token')"),
+	}
+}
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	f := addServeFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: dossier serve [--db DSN] [--addr HOST:PORT] [--tokens FILE]")
+		fmt.Fprintln(env.Stderr, "\nServes the knowledge base: HTML pages at /, the JSON API at /api/v1/ (described at")
+		fmt.Fprintln(env.Stderr, "/api/v1/openapi.json). Reading needs no token; reviewing needs one from 'dossier token create'.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &exitError{code: exitUsage}
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return &exitError{code: exitUsage}
+	}
+	st, err := openStore(ctx, env, *f.db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serve(ctx, env, st, *f.db, *f.addr, tokenFile(*f.tokens, *f.db))
+}
+
+// serve listens on addr (a bind error is returned, never swallowed),
+// prints the URL, and serves until ctx ends, then shuts down gracefully.
+func serve(ctx context.Context, env *Env, st *sqlstore.DB, db, addr string, tokens *web.TokenFile) error {
+	srv, err := web.New(web.Config{Store: st, Auth: tokens, Log: env.Log, MaxInFlight: poolForServing(st)})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(env.Log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+
+	url := "http://" + ln.Addr().String() + "/"
+	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
+		fmt.Fprintf(env.Stderr, "dossier: warning: listening on %s, which other machines can reach; reading needs no token\n", ln.Addr())
+	}
+	fmt.Fprintf(env.Stdout, "serving %s at %s\n", where(db), url)
+	fmt.Fprintf(env.Stdout, "reviews need a token from: dossier token create --name YOUR-NAME (tokens: %s)\n", tokens.Path())
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// poolForServing sizes the store's connection pool and the number of
+// requests served at once, and returns the latter. database/sql keeps two
+// idle connections by default; under concurrent readers every other one
+// would be closed after each query and a new one opened (and its schema
+// parsed) for the next, which costs more than the queries. SQLite here is
+// pure Go and in memory once warm: its queries are CPU work, so serving
+// one request per CPU at a time gives the same throughput as more, and a
+// short, steady time for each. PostgreSQL's queries wait on the network,
+// so more run at once.
+func poolForServing(st *sqlstore.DB) int {
+	procs := runtime.GOMAXPROCS(0)
+	if st.Dialect().Name() == "sqlite" {
+		conns := max(4, 2*procs) // a page may read on a few connections at once
+		st.SQL().SetMaxOpenConns(conns)
+		st.SQL().SetMaxIdleConns(conns)
+		return procs
+	}
+	st.SQL().SetMaxIdleConns(8) // postgres.Open allows 8 open connections
+	return 8
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// tokenFile names the file of write tokens. The store has no table for
+// them, so they sit beside an SQLite file (FILE.tokens); for PostgreSQL,
+// in the per-user data folder, one file per server and database.
+func tokenFile(flagValue, db string) *web.TokenFile {
+	if flagValue != "" {
+		return web.OpenTokenFile(flagValue)
+	}
+	if v := os.Getenv("DOSSIER_TOKENS"); v != "" {
+		return web.OpenTokenFile(v)
+	}
+	if !isPostgres(db) {
+		return web.OpenTokenFile(strings.TrimPrefix(db, "sqlite:") + ".tokens")
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, ".local", "share")
+		}
+	}
+	h := sha256.Sum256([]byte(where(db)))
+	return web.OpenTokenFile(filepath.Join(dir, "dossier", "postgres-"+hex.EncodeToString(h[:6])+".tokens"))
+}

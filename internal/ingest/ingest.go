@@ -1,0 +1,357 @@
+// Package ingest is the orchestrator between the pure pipeline and a
+// store: it reads documents, extracts them on every core, and stores them
+// one by one in input order, each in its own transaction, so that a run
+// can be killed at any moment and run again to finish the job. A bad
+// document fails alone, named in the summary; a store that cannot be
+// written ends the run.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/reader"
+)
+
+// Store is what ingestion needs of a store.
+type Store interface {
+	DocumentState(ctx context.Context, key string) (dossier.DocumentState, error)
+	PutDocument(ctx context.Context, doc *dossier.Document, x *dossier.Extraction, extractor string) (dossier.PutResult, error)
+}
+
+// Extractor extracts one document (internal/extract.Extractor).
+type Extractor interface {
+	Extract(doc *dossier.Document) (*dossier.Extraction, error)
+}
+
+// Input is one document to ingest: a name for messages, its size when
+// known (for progress), and how to load it.
+type Input struct {
+	Name string
+	Size int64
+	Load func(ctx context.Context) (*dossier.Document, error)
+}
+
+// Paths turns command-line paths (files, folders, globs, "-") into inputs.
+func Paths(args []string, stdin io.Reader, lim reader.Limits) []Input {
+	var out []Input
+	for _, p := range reader.Expand(args) {
+		p := p
+		var size int64
+		if p != "-" {
+			if st, err := os.Stat(p); err == nil {
+				size = st.Size()
+			}
+		}
+		out = append(out, Input{Name: p, Size: size, Load: func(ctx context.Context) (*dossier.Document, error) {
+			return reader.ReadPath(ctx, p, stdin, lim)
+		}})
+	}
+	return out
+}
+
+// Loader loads stored documents, for re-extraction.
+type Loader interface {
+	StaleDocuments(ctx context.Context, extractor string) ([]string, error)
+	LoadDocument(ctx context.Context, ref string) (*dossier.Document, error)
+}
+
+// Stale returns the stored documents extracted by another version than
+// the one given, as inputs loaded from the store itself.
+func Stale(ctx context.Context, l Loader, version string) ([]Input, error) {
+	keys, err := l.StaleDocuments(ctx, version)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Input, len(keys))
+	for i, k := range keys {
+		k := k
+		out[i] = Input{Name: k, Load: func(ctx context.Context) (*dossier.Document, error) { return l.LoadDocument(ctx, k) }}
+	}
+	return out, nil
+}
+
+// Options configure a run.
+type Options struct {
+	Store     Store
+	Extractor Extractor
+	// Version is the extractor version stored with each document; a
+	// document stored with the same content and version is not extracted
+	// again.
+	Version string
+	// Workers extract in parallel; 0 means one per core.
+	Workers  int
+	Progress Progress // nil: none
+	Log      *slog.Logger
+}
+
+// Failure is a document that could not be ingested.
+type Failure struct {
+	Name string
+	Err  error
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Documents int
+	New       int
+	Updated   int
+	Unchanged int
+	Failed    int
+	// Skipped counts documents stored but not extracted (another language).
+	Skipped int
+	Bytes   int64
+	// Reports counts the documents' incident reports; each joined a known
+	// incident or founded a new one (NewIncidents). Incidents counts the
+	// distinct incidents they were placed in.
+	Reports      int
+	Incidents    int
+	NewIncidents int
+	Failures     []Failure
+	Elapsed      time.Duration
+}
+
+// result is one input after reading and extraction.
+type result struct {
+	seq       int
+	in        Input
+	doc       *dossier.Document
+	x         *dossier.Extraction
+	unchanged bool
+	err       error
+}
+
+// Run ingests inputs. Per-document failures are counted in the summary
+// and the run goes on; an error is returned when the run could not go on
+// (the store cannot be written, the context ended), with the summary of
+// what was done until then.
+func Run(ctx context.Context, opts Options, inputs []Input) (Summary, error) {
+	var total int64
+	for _, in := range inputs {
+		total += in.Size
+	}
+	return RunEach(ctx, opts, len(inputs), total, func(yield func(Input) error) error {
+		for _, in := range inputs {
+			if err := yield(in); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// RunEach is Run for inputs handed out one at a time by each, which calls
+// yield with every input in order and returns the error yield returns: a
+// MediaWiki dump or a feed yields its documents as it reads them, so they
+// are never all in memory (internal/inputs.Each has this shape). docs and
+// bytes are for the progress display, 0 when unknown. An error of each's
+// own (not one yield gave it) ends the run once the inputs it handed out
+// are stored, and is returned.
+func RunEach(ctx context.Context, opts Options, docs int, bytes int64, each func(yield func(Input) error) error) (Summary, error) {
+	start := time.Now()
+	var sum Summary
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	prog := opts.Progress
+	if prog == nil {
+		prog = nopProgress{}
+	}
+	prog.Start(docs, bytes)
+	defer prog.Finish()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		seq int
+		in  Input
+	}
+	jobs := make(chan job)
+	results := make(chan result, workers)
+	// window bounds how far reading and extraction may run ahead of storing.
+	window := make(chan struct{}, workers*4)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := prepare(ctx, opts, j.in)
+				r.seq = j.seq
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	// done carries how many inputs each handed out and the error it
+	// returned, sent before jobs is closed.
+	type handedOut struct {
+		n   int
+		err error
+	}
+	done := make(chan handedOut, 1)
+	go func() {
+		n := 0
+		err := each(func(in Input) error {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{seq: n, in: in}:
+				n++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		done <- handedOut{n, err}
+		close(jobs)
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	incidents := map[string]bool{}
+	pending := map[int]result{}
+	next := 0
+	var fatal error
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok || fatal != nil {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			status, err := store(ctx, opts, r, &sum, incidents)
+			if err != nil && stopsRun(err) {
+				fatal = err
+				cancel()
+				break
+			}
+			if err != nil {
+				sum.Failed++
+				sum.Failures = append(sum.Failures, Failure{Name: r.in.Name, Err: err})
+				log.Warn("document failed", "path", r.in.Name, "err", err)
+				status = "failed"
+			}
+			sum.Documents++
+			prog.Done(r.in.Name, docSize(r), status, err)
+		}
+	}
+	sum.Incidents = len(incidents)
+	sum.Elapsed = time.Since(start)
+	if fatal != nil {
+		return sum, fatal
+	}
+	if err := ctx.Err(); err != nil {
+		// Stopped from outside: complete only if every input was stored.
+		// The reader may still be blocked reading; it is not waited for.
+		select {
+		case h := <-done:
+			if h.err == nil && next == h.n {
+				return sum, nil
+			}
+		default:
+		}
+		return sum, err
+	}
+	// Workers stop early only when ctx ends: they saw jobs closed, so the
+	// reader is done.
+	if h := <-done; h.err != nil {
+		return sum, h.err
+	}
+	return sum, nil
+}
+
+// stopsRun tells the errors after which no further document can be stored.
+func stopsRun(err error) bool {
+	return errors.Is(err, dossier.ErrLocked) || errors.Is(err, dossier.ErrUnavailable) ||
+		errors.Is(err, dossier.ErrSchemaTooNew) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+func docSize(r result) int64 {
+	if r.doc != nil {
+		return int64(len(r.doc.Raw))
+	}
+	return r.in.Size
+}
+
+// prepare reads and extracts one input, unless the store already holds
+// this version extracted by this extractor.
+func prepare(ctx context.Context, opts Options, in Input) result {
+	r := result{in: in}
+	doc, err := in.Load(ctx)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.doc = doc
+	st, err := opts.Store.DocumentState(ctx, doc.Key())
+	switch {
+	case err == nil && st.Hash == doc.ContentHash() && st.Extractor == opts.Version:
+		r.unchanged = true
+		return r
+	case err != nil && !errors.Is(err, dossier.ErrNotFound):
+		r.err = err
+		return r
+	}
+	x, err := opts.Extractor.Extract(doc)
+	if err != nil {
+		r.err = &reader.Error{Path: in.Name, Err: fmt.Errorf("extract: %w", err)}
+		return r
+	}
+	r.x = x
+	return r
+}
+
+// store writes one prepared document and counts it.
+func store(ctx context.Context, opts Options, r result, sum *Summary, incidents map[string]bool) (string, error) {
+	if r.err != nil {
+		return "", r.err
+	}
+	sum.Bytes += int64(len(r.doc.Raw))
+	if r.unchanged {
+		sum.Unchanged++
+		return dossier.PutUnchanged, nil
+	}
+	res, err := opts.Store.PutDocument(ctx, r.doc, r.x, opts.Version)
+	if err != nil {
+		return "", err
+	}
+	switch res.Status {
+	case dossier.PutNew:
+		sum.New++
+	case dossier.PutUpdated:
+		sum.Updated++
+	default:
+		sum.Unchanged++
+	}
+	if r.x.Skipped != "" {
+		sum.Skipped++
+	}
+	for _, id := range res.Incidents {
+		incidents[id] = true
+	}
+	sum.Reports += len(res.Incidents)
+	sum.NewIncidents += res.NewIncidents
+	return res.Status, nil
+}

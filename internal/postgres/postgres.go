@@ -1,0 +1,164 @@
+// Package postgres opens a knowledge base in a PostgreSQL database, for a
+// team that shares one, through pgx (github.com/jackc/pgx/v5) behind
+// database/sql. The tables and queries are internal/sqlstore's; this
+// package supplies what is PostgreSQL's own: $n placeholders, tsvector
+// search, an advisory lock that queues writers, the migrations, and the
+// meaning of its errors.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Options configure Open.
+type Options struct {
+	sqlstore.Options
+	// ConnectTimeout bounds the first connection; 0 means 10 seconds.
+	ConnectTimeout time.Duration
+}
+
+// Open connects to the database a postgres:// URL (or key=value DSN)
+// names, and migrates it.
+func Open(ctx context.Context, dsn string, opts Options) (*sqlstore.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open PostgreSQL: %w: %v", dossier.ErrInvalid, err)
+	}
+	where := fmt.Sprintf("PostgreSQL %s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
+	if opts.Where == "" {
+		opts.Where = where
+	}
+	timeout := opts.ConnectTimeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > timeout {
+		cfg.ConnectTimeout = timeout
+	}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(8)
+	d := dialect{where: where}
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", where, d.MapError(err))
+	}
+	s, err := sqlstore.New(ctx, db, d, opts.Options)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dialect is PostgreSQL's sqlstore.Dialect.
+type dialect struct{ where string }
+
+func (dialect) Name() string { return "postgres" }
+
+// Rebind numbers the ? placeholders: $1, $2, ...
+func (dialect) Rebind(q string) string {
+	var b strings.Builder
+	n := 0
+	inQuote := false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c == '\'' {
+			inQuote = !inQuote
+		}
+		if c == '?' && !inQuote {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func (dialect) Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded folder exists
+	}
+	return sub
+}
+
+func (dialect) SearchCond(table string) string {
+	return `t.tsv @@ to_tsquery('simple', ?)`
+}
+
+func (dialect) Search(table string) (from, where, order string) {
+	// Newest first, as on SQLite.
+	return table + ` t, to_tsquery('simple', ?) q`, `t.tsv @@ q`, `t.n DESC`
+}
+
+// SearchQuery writes a tsquery: each folded word prefix-matched, all
+// required (&) or any (|).
+func (dialect) SearchQuery(words []string, any bool) string {
+	q := make([]string, 0, len(words))
+	for _, w := range words {
+		q = append(q, `'`+strings.ReplaceAll(w, `'`, `''`)+`':*`)
+	}
+	sep := " & "
+	if any {
+		sep = " | "
+	}
+	return strings.Join(q, sep)
+}
+
+// writerLock is the advisory lock that queues writers, as SQLite's write
+// lock does: resolution reads what the previous document wrote.
+const writerLock = 0x646f7373 // "doss"
+
+func (dialect) LockWriter(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, writerLock)
+	return err
+}
+
+func (d dialect) MapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%w: %s: %v", dossier.ErrUnavailable, d.where, err)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "28P01", "28000":
+			return fmt.Errorf("%w: %s: authentication failed: %v", dossier.ErrUnavailable, d.where, pe.Message)
+		case "3D000":
+			return fmt.Errorf("%w: %s: %v", dossier.ErrUnavailable, d.where, pe.Message)
+		}
+	}
+	return err
+}
+
+// CheckSearch has nothing to check: the tsvector columns are generated.
+func (dialect) CheckSearch(context.Context, *sql.DB) ([]string, error) { return nil, nil }
+
+// Bulk has nothing to prepare: the GIN indexes take bulk inserts well.
+func (dialect) Bulk(context.Context, *sql.DB, bool) error { return nil }

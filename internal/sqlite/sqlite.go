@@ -1,0 +1,213 @@
+// Package sqlite opens a knowledge base in one SQLite file, through the
+// pure-Go driver modernc.org/sqlite (no cgo), with FTS5 for full text.
+// The tables and queries are internal/sqlstore's; this package supplies
+// what is SQLite's own: the connection settings (WAL, a busy timeout,
+// BEGIN IMMEDIATE so that writers queue instead of deadlocking), FTS5
+// search, the migrations, and the meaning of its error codes.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Options configure Open.
+type Options struct {
+	sqlstore.Options
+	// BusyTimeout is how long a writer waits for another process's write
+	// lock before giving up with dossier.ErrLocked; 0 means 10 seconds.
+	BusyTimeout time.Duration
+	// MustExist refuses to create a new file (for commands that only read).
+	MustExist bool
+}
+
+// Open opens (creating when allowed) the SQLite file at path and migrates it.
+func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) {
+	if opts.Where == "" {
+		opts.Where = path
+	}
+	if _, err := os.Stat(path); err != nil {
+		if opts.MustExist {
+			return nil, fmt.Errorf("open %s: %w: no knowledge base there (run dossier ingest first)", path, dossier.ErrNotFound)
+		}
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, fmt.Errorf("open %s: %w", path, err)
+			}
+		}
+	}
+	busy := opts.BusyTimeout
+	if busy <= 0 {
+		busy = 10 * time.Second
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(busy.Milliseconds()))
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", "immediate")
+	q.Add("_pragma", "cache_size(-262144)")
+	q.Add("_pragma", "temp_store(memory)")
+	q.Add("_pragma", "mmap_size(268435456)")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	d := dialect{where: path, busy: busy}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, d.MapError(err))
+	}
+	s, err := sqlstore.New(ctx, db, d, opts.Options)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// escapePath makes a file path safe inside a file: URI.
+func escapePath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
+
+// dialect is SQLite's sqlstore.Dialect.
+type dialect struct {
+	where string
+	busy  time.Duration
+}
+
+func (dialect) Name() string           { return "sqlite" }
+func (dialect) Rebind(q string) string { return q }
+
+func (dialect) Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded folder exists
+	}
+	return sub
+}
+
+func (dialect) SearchCond(table string) string {
+	return `t.n IN (SELECT rowid FROM ` + table + `_fts WHERE ` + table + `_fts MATCH ?)`
+}
+
+func (dialect) Search(table string) (from, where, order string) {
+	// Newest first: FTS5 walks its index in rowid order without ranking
+	// every match, which keeps a common word fast on a large base.
+	return table + `_fts f JOIN ` + table + ` t ON t.n = f.rowid`, table + `_fts MATCH ?`, `f.rowid DESC`
+}
+
+// SearchQuery writes an FTS5 query: each folded word quoted and
+// prefix-matched, all required or any.
+func (dialect) SearchQuery(words []string, any bool) string {
+	q := make([]string, 0, len(words))
+	for _, w := range words {
+		q = append(q, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+	}
+	sep := " "
+	if any {
+		sep = " OR "
+	}
+	return strings.Join(q, sep)
+}
+
+// LockWriter has nothing to do: BEGIN IMMEDIATE took the write lock.
+func (dialect) LockWriter(context.Context, *sql.Tx) error { return nil }
+
+func (d dialect) MapError(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return fmt.Errorf("%w: %s (another process has been writing to it for more than %s)", dossier.ErrLocked, d.where, d.busy)
+		case sqlite3.SQLITE_NOTADB:
+			return fmt.Errorf("%s is not an SQLite database: %w", d.where, err)
+		case sqlite3.SQLITE_CANTOPEN:
+			return fmt.Errorf("cannot open %s: %w", d.where, err)
+		case sqlite3.SQLITE_READONLY:
+			return fmt.Errorf("%s is read-only: %w", d.where, err)
+		}
+	}
+	return err
+}
+
+// CheckSearch runs FTS5's integrity check of each index against its table.
+func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
+	var problems []string
+	for _, t := range []string{"incidents", "actors", "documents"} {
+		_, err := db.ExecContext(ctx, `INSERT INTO `+t+`_fts (`+t+`_fts, rank) VALUES ('integrity-check', 1)`)
+		if err != nil {
+			var se *sqlite.Error
+			if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT {
+				problems = append(problems, "full-text index of "+t+" out of step with the table")
+				continue
+			}
+			return nil, err
+		}
+	}
+	return problems, nil
+}
+
+// searchTables are the tables with an FTS5 index kept by triggers.
+var searchTables = []string{"incidents", "actors", "documents"}
+
+// triggers returns the statements that keep table's FTS5 index in step,
+// as migration 0001 creates them.
+func triggers(t string) string {
+	return fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s_fts_ai AFTER INSERT ON %[1]s BEGIN
+	INSERT INTO %[1]s_fts (rowid, search) VALUES (new.n, new.search);
+END;
+CREATE TRIGGER IF NOT EXISTS %[1]s_fts_ad AFTER DELETE ON %[1]s BEGIN
+	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, search) VALUES ('delete', old.n, old.search);
+END;
+CREATE TRIGGER IF NOT EXISTS %[1]s_fts_au AFTER UPDATE OF search ON %[1]s BEGIN
+	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, search) VALUES ('delete', old.n, old.search);
+	INSERT INTO %[1]s_fts (rowid, search) VALUES (new.n, new.search);
+END;`, t)
+}
+
+// Bulk drops the full-text triggers for a bulk load, then restores them
+// and rebuilds the indexes in one pass: much faster than row by row.
+func (d dialect) Bulk(ctx context.Context, db *sql.DB, start bool) error {
+	// One connection, with a large page cache and no syncing: the pragmas
+	// are per connection, and a bulk load that fails is started again.
+	if start {
+		db.SetMaxOpenConns(1)
+		if _, err := db.ExecContext(ctx, `PRAGMA cache_size = -2000000; PRAGMA synchronous = OFF`); err != nil {
+			return d.MapError(err)
+		}
+	} else {
+		defer db.SetMaxOpenConns(0)
+		defer db.ExecContext(ctx, `PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL`)
+	}
+	for _, t := range searchTables {
+		var q string
+		if start {
+			q = "DROP TRIGGER IF EXISTS " + t + "_fts_ai; DROP TRIGGER IF EXISTS " + t + "_fts_ad; DROP TRIGGER IF EXISTS " + t + "_fts_au;"
+		} else {
+			q = triggers(t) + "\nINSERT INTO " + t + "_fts (" + t + "_fts) VALUES ('rebuild');"
+		}
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return d.MapError(err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/sqlite"
+	"github.com/dossier-project/dossier/internal/storetest"
+)
+
+func open(t testing.TB) dossier.Store {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "kb.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+func TestRefusesNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kb.db")
+	st, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SQL().ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (999, '0999_future.sql', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	_, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if !errors.Is(err, dossier.ErrSchemaTooNew) || !strings.Contains(err.Error(), "999") {
+		t.Errorf("open: %v, want a schema-too-new error naming the version", err)
+	}
+}
+
+func TestMustExist(t *testing.T) {
+	_, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "none.db"), sqlite.Options{MustExist: true})
+	if !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("open: %v, want not found", err)
+	}
+}
+
+func TestNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(path, []byte(strings.Repeat("not a database at all\n", 100)), 0o644)
+	_, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if err == nil || !strings.Contains(err.Error(), "not an SQLite database") {
+		t.Errorf("open: %v", err)
+	}
+}
+
+// TestLocked: another process holding the write lock makes a write fail,
+// after the busy timeout, with ErrLocked naming the file; what was stored
+// before is intact.
+func TestLocked(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kb.db")
+	st, err := sqlite.Open(ctx, path, sqlite.Options{BusyTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d := storetest.Doc("a.txt", "", "", "", "a")
+	if _, err := st.PutDocument(ctx, d, storetest.Extraction(d), storetest.Version); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	b := storetest.Doc("b.txt", "", "", "", "b")
+	_, err = st.PutDocument(ctx, b, storetest.Extraction(b), storetest.Version)
+	if !errors.Is(err, dossier.ErrLocked) || !strings.Contains(err.Error(), path) {
+		t.Errorf("put while locked: %v, want ErrLocked naming %s", err, path)
+	}
+	conn.ExecContext(ctx, "ROLLBACK")
+	if _, err := st.DocumentState(ctx, "a.txt"); err != nil {
+		t.Errorf("document stored before the lock: %v", err)
+	}
+}
+
+// TestMigratesOlderSchema: a knowledge base written at schema version 1
+// is brought up to date when opened, its data kept.
+func TestMigratesOlderSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kb.db")
+	st, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := storetest.Doc("a.txt", "", "", "", "a")
+	if _, err := st.PutDocument(ctx, d, storetest.Extraction(d), storetest.Version); err != nil {
+		t.Fatal(err)
+	}
+	// Back to version 1, as an older dossier left it.
+	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`, `DELETE FROM schema_migrations WHERE version > 1`} {
+		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	st, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if v, _ := st.SchemaVersion(ctx); v != 2 {
+		t.Errorf("schema version %d, want 2", v)
+	}
+	if _, err := st.DocumentState(ctx, "a.txt"); err != nil {
+		t.Errorf("data lost: %v", err)
+	}
+}

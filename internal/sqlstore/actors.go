@@ -1,0 +1,376 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/resolve"
+)
+
+// summarizeActor recomputes an actor from its mentions: its name (the
+// spelling most documents use), kind, aliases, context and counts. An
+// actor left without mentions is deleted. Reviews that correct the name
+// or kind win over the mentions.
+func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error) {
+	rows, err := tx.query(ctx, `SELECT name, kind, aliases, context, COUNT(*) FROM mentions WHERE actor_id = ?
+		GROUP BY name, kind, aliases, context ORDER BY MIN(n)`, id)
+	if err != nil {
+		return false, fmt.Errorf("read mentions: %w", err)
+	}
+	type spelling struct {
+		name  string
+		count int
+	}
+	var order []string
+	nameCount := map[string]*spelling{}
+	kindCount := map[string]int{}
+	var kinds []string
+	var ctxKeys []string
+	any := false
+	addName := func(n string, c int) {
+		f := names.Fold(n)
+		if f == "" {
+			return
+		}
+		if nameCount[f] == nil {
+			nameCount[f] = &spelling{name: n}
+			order = append(order, f)
+		}
+		nameCount[f].count += c
+	}
+	for rows.Next() {
+		var name, kind, aliases, ctxJSON string
+		var c int
+		if err := rows.Scan(&name, &kind, &aliases, &ctxJSON, &c); err != nil {
+			rows.Close()
+			return false, err
+		}
+		any = true
+		addName(name, c)
+		var al, cx []string
+		_ = json.Unmarshal([]byte(aliases), &al)
+		_ = json.Unmarshal([]byte(ctxJSON), &cx)
+		for _, a := range al {
+			addName(a, 0)
+		}
+		if _, ok := kindCount[kind]; !ok {
+			kinds = append(kinds, kind)
+		}
+		kindCount[kind] += c
+		for _, k := range cx {
+			if len(ctxKeys) < 64 && !contains(ctxKeys, k) {
+				ctxKeys = append(ctxKeys, k)
+			}
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return false, err
+	}
+	if !any {
+		for _, q := range []string{`DELETE FROM actors WHERE id = ?`, `DELETE FROM actor_names WHERE actor_id = ?`} {
+			if _, err := tx.exec(ctx, q, id); err != nil {
+				return false, fmt.Errorf("delete actor: %w", err)
+			}
+		}
+		return false, nil
+	}
+	best := order[0]
+	for _, f := range order[1:] {
+		if nameCount[f].count > nameCount[best].count {
+			best = f
+		}
+	}
+	kind := kinds[0]
+	for _, k := range kinds[1:] {
+		if kindCount[k] > kindCount[kind] {
+			kind = k
+		}
+	}
+	name := nameCount[best].name
+	reviews, err := tx.reviewsOf(ctx, []string{id})
+	if err != nil {
+		return false, err
+	}
+	for _, r := range reviews {
+		if r.Target == dossier.TargetActor && r.Action == dossier.ReviewCorrect {
+			switch r.Field {
+			case "name":
+				name = r.Value
+				addName(name, 0)
+			case "kind":
+				kind = r.Value
+			}
+		}
+	}
+	aliases := []string{}
+	for _, f := range order {
+		if f != names.Fold(name) {
+			aliases = append(aliases, nameCount[f].name)
+		}
+	}
+	sort.Slice(aliases, func(i, j int) bool { return names.Fold(aliases[i]) < names.Fold(aliases[j]) })
+	if ctxKeys == nil {
+		ctxKeys = []string{}
+	}
+	var docs, incs int
+	if err := tx.queryRow(ctx, `SELECT COUNT(DISTINCT doc_id) FROM mentions WHERE actor_id = ?`, id).Scan(&docs); err != nil {
+		return false, err
+	}
+	if err := tx.queryRow(ctx, `SELECT COUNT(DISTINCT incident_id) FROM incident_actors WHERE actor_id = ?`, id).Scan(&incs); err != nil {
+		return false, err
+	}
+	search := names.Fold(name + " " + strings.Join(aliases, " ") + " " + kind)
+	_, err = tx.exec(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, kind = excluded.kind,
+			aliases = excluded.aliases, context = excluded.context, documents = excluded.documents,
+			incidents = excluded.incidents, search = excluded.search`,
+		id, name, names.Fold(name), kind, mustJSON(aliases), mustJSON(ctxKeys), docs, incs, search)
+	if err != nil {
+		return false, fmt.Errorf("write actor: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM actor_names WHERE actor_id = ?`, id); err != nil {
+		return false, err
+	}
+	for _, f := range order {
+		n := nameCount[f].name
+		if _, err := tx.exec(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+			id, resolve.ActorKey(n, kind), f); err != nil {
+			return false, fmt.Errorf("write actor names: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// actorIDs finds the actors a reference names: an id, else a spelling,
+// else a transliteration key; most documented first.
+func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
+	var n int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM actors WHERE id = ?`, ref).Scan(&n); err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	if n > 0 {
+		return []string{ref}, nil
+	}
+	for _, q := range []struct{ cond, arg string }{
+		{`fold = ?`, names.Fold(ref)},
+		{`key = ?`, names.Key(ref)},
+		{`key = ?`, resolve.ActorKey(ref, dossier.KindState)},
+	} {
+		rows, err := s.query(ctx, `SELECT a.id FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_names WHERE `+q.cond+`)
+			ORDER BY a.documents DESC, a.n LIMIT 50`, q.arg)
+		if err != nil {
+			return nil, s.wrap("find actor", err)
+		}
+		ids, err := scanStrings(rows)
+		if err != nil {
+			return nil, s.wrap("find actor", err)
+		}
+		if len(ids) > 0 {
+			return ids, nil
+		}
+	}
+	return nil, nil
+}
+
+const actorCols = `t.n, t.id, t.name, t.kind, t.aliases, t.documents, t.incidents`
+
+func scanActor(rows interface{ Scan(...any) error }) (int64, dossier.ActorSummary, error) {
+	var a dossier.ActorSummary
+	var n int64
+	var aliases string
+	if err := rows.Scan(&n, &a.ID, &a.Name, &a.Kind, &aliases, &a.Documents, &a.Incidents); err != nil {
+		return 0, a, err
+	}
+	a.Aliases = []string{}
+	_ = json.Unmarshal([]byte(aliases), &a.Aliases)
+	return n, a, nil
+}
+
+// Actors implements dossier.ActorReader: most documented first.
+func (s *DB) Actors(ctx context.Context, f dossier.ActorFilter) (dossier.ActorPage, error) {
+	page := dossier.ActorPage{Actors: []dossier.ActorSummary{}}
+	var where []string
+	var args []any
+	if f.Q != "" {
+		words := names.Tokens(f.Q)
+		if len(words) == 0 {
+			return page, nil
+		}
+		where = append(where, `(`+s.d.SearchCond("actors")+` OR t.id IN (SELECT actor_id FROM actor_names WHERE key = ?))`)
+		args = append(args, s.d.SearchQuery(words, false), names.Key(f.Q))
+	}
+	if f.Kind != "" {
+		where, args = append(where, `t.kind = ?`), append(args, f.Kind)
+	}
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return page, fmt.Errorf("list actors: %w", err)
+		}
+		where, args = append(where, `(t.documents, t.n) < (?, ?)`), append(args, c.K, c.N)
+	}
+	limit := f.Limit
+	if limit == 0 {
+		limit = 50
+	}
+	q := `SELECT ` + actorCols + ` FROM actors t`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY t.documents DESC, t.n DESC`
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit+1)
+	}
+	rows, err := s.query(ctx, q, args...)
+	if err != nil {
+		return page, s.wrap("list actors", err)
+	}
+	defer rows.Close()
+	var last cursor
+	for rows.Next() {
+		n, a, err := scanActor(rows)
+		if err != nil {
+			return page, s.wrap("list actors", err)
+		}
+		if limit > 0 && len(page.Actors) == limit {
+			page.Next = encodeCursor(last)
+			break
+		}
+		last = cursor{K: int64(a.Documents), N: n}
+		page.Actors = append(page.Actors, a)
+	}
+	return page, s.wrap("list actors", rows.Err())
+}
+
+// Actor implements dossier.ActorReader.
+func (s *DB) Actor(ctx context.Context, ref string) (*dossier.ActorDetail, error) {
+	ids, err := s.actorIDs(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, notFound("actor", ref)
+	}
+	d := &dossier.ActorDetail{}
+	for i, id := range ids {
+		_, a, err := scanActor(s.queryRow(ctx, `SELECT `+actorCols+` FROM actors t WHERE t.id = ?`, id))
+		if err != nil {
+			return nil, s.wrap("read actor", err)
+		}
+		if i == 0 {
+			d.ActorSummary = a
+		} else {
+			d.SameName = append(d.SameName, a)
+		}
+	}
+	id := d.ID
+	if d.Relations, err = s.relationsOf(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Incidents, err = s.actorIncidents(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Mentions, err = s.mentionsOf(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Statements, err = s.statements(ctx, `st.speaker_id = ?`, id, 200); err != nil {
+		return nil, err
+	}
+	rids := []string{id}
+	for _, m := range d.Mentions {
+		rids = append(rids, m.ID)
+	}
+	if d.Reviews, err = s.reviewsOf(ctx, s.db, rids); err != nil {
+		return nil, s.wrap("read actor", err)
+	}
+	return d, nil
+}
+
+func (s *DB) relationsOf(ctx context.Context, id string) ([]dossier.RelationRecord, error) {
+	rows, err := s.query(ctx, `SELECT rl.subject_id, COALESCE(sa.name, ''), rl.predicate, rl.object_id, COALESCE(oa.name, ''), rl.data,
+			d.id, d.path, d.title, d.source, d.published, d.copy_of
+		FROM relations rl JOIN documents d ON d.id = rl.doc_id
+		LEFT JOIN actors sa ON sa.id = rl.subject_id LEFT JOIN actors oa ON oa.id = rl.object_id
+		WHERE rl.subject_id = ? OR rl.object_id = ? ORDER BY d.n, rl.ord LIMIT 500`, id, id)
+	if err != nil {
+		return nil, s.wrap("read relations", err)
+	}
+	defer rows.Close()
+	out := []dossier.RelationRecord{}
+	for rows.Next() {
+		var r dossier.RelationRecord
+		var sname, oname, data, src string
+		if err := rows.Scan(&r.SubjectID, &sname, &r.Predicate, &r.ObjectID, &oname, &data, &r.Document.DocumentID, &r.Document.Path,
+			&r.Document.Title, &src, &r.Document.Published, &r.Document.CopyOf); err != nil {
+			return nil, s.wrap("read relations", err)
+		}
+		var rel dossier.Relation
+		_ = json.Unmarshal([]byte(data), &rel)
+		r.Subject, r.Object, r.Evidence = firstOf(sname, rel.Subject), firstOf(oname, rel.Object), rel.Evidence
+		r.Document.Source = strPtr(src)
+		out = append(out, r)
+	}
+	return out, s.wrap("read relations", rows.Err())
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func (s *DB) actorIncidents(ctx context.Context, id string) ([]dossier.IncidentRef, error) {
+	rows, err := s.query(ctx, `SELECT t.id, t.record, ia.roles FROM incident_actors ia JOIN incidents t ON t.n = ia.incident_n
+		WHERE ia.actor_id = ? ORDER BY ia.sort_day DESC, ia.incident_n DESC LIMIT 300`, id)
+	if err != nil {
+		return nil, s.wrap("read actor incidents", err)
+	}
+	defer rows.Close()
+	out := []dossier.IncidentRef{}
+	for rows.Next() {
+		var iid, rec, roles string
+		if err := rows.Scan(&iid, &rec, &roles); err != nil {
+			return nil, s.wrap("read actor incidents", err)
+		}
+		r := refOf(rec)
+		r.Role = roles
+		out = append(out, r)
+	}
+	return out, s.wrap("read actor incidents", rows.Err())
+}
+
+func (s *DB) mentionsOf(ctx context.Context, id string) ([]dossier.ActorMention, error) {
+	rows, err := s.query(ctx, `SELECT m.id, m.name, m.kind, m.aliases, m.reason, m.data, d.id, d.path, d.title, d.source, d.published, d.copy_of
+		FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? ORDER BY m.n LIMIT 200`, id)
+	if err != nil {
+		return nil, s.wrap("read mentions", err)
+	}
+	defer rows.Close()
+	out := []dossier.ActorMention{}
+	for rows.Next() {
+		var m dossier.ActorMention
+		var aliases, data, src string
+		if err := rows.Scan(&m.ID, &m.Name, &m.Kind, &aliases, &m.Reason, &data, &m.Document.DocumentID, &m.Document.Path,
+			&m.Document.Title, &src, &m.Document.Published, &m.Document.CopyOf); err != nil {
+			return nil, s.wrap("read mentions", err)
+		}
+		m.Aliases = []string{}
+		_ = json.Unmarshal([]byte(aliases), &m.Aliases)
+		var a dossier.Actor
+		_ = json.Unmarshal([]byte(data), &a)
+		m.Evidence = a.Evidence
+		m.Document.Source = strPtr(src)
+		out = append(out, m)
+	}
+	return out, s.wrap("read mentions", rows.Err())
+}

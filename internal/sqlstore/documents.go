@@ -1,0 +1,290 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
+)
+
+// findDocument resolves a reference (an id, a key, a path) to a document
+// id and key.
+func (s *DB) findDocument(ctx context.Context, q reader, ref string) (id, key string, err error) {
+	for _, cond := range []string{`id = ?`, `key = ?`, `path = ?`} {
+		rows, err := q.QueryContext(ctx, s.rebind(`SELECT id, key FROM documents WHERE `+cond+` ORDER BY n LIMIT 2`), ref)
+		if err != nil {
+			return "", "", s.wrap("find document", err)
+		}
+		var ids, keys []string
+		for rows.Next() {
+			var i, k string
+			if err := rows.Scan(&i, &k); err != nil {
+				rows.Close()
+				return "", "", s.wrap("find document", err)
+			}
+			ids, keys = append(ids, i), append(keys, k)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return "", "", s.wrap("find document", err)
+		}
+		switch len(ids) {
+		case 1:
+			return ids[0], keys[0], nil
+		case 2:
+			return "", "", fmt.Errorf("document %q: %w: several documents have this path; name one by its source or id", ref, dossier.ErrInvalid)
+		}
+	}
+	return "", "", notFound("document", ref)
+}
+
+// ForgetDocument implements dossier.Ingester.
+func (s *DB) ForgetDocument(ctx context.Context, ref string) (dossier.ForgetResult, error) {
+	var res dossier.ForgetResult
+	err := s.Transact(ctx, func(tx *Tx) error {
+		id, key, err := s.findDocument(ctx, tx.tx, ref)
+		if err != nil {
+			return err
+		}
+		res = dossier.ForgetResult{DocumentID: id, Key: key}
+		w := newWriter(ctx, tx, id, key)
+		if err := w.removeFacts(); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete document: %w", err)
+		}
+		if err := w.detectCopy(); err != nil {
+			return err
+		}
+		if err := w.refresh(); err != nil {
+			return err
+		}
+		res.IncidentsRemoved, res.IncidentsUpdated = w.incRemoved, w.incUpdated
+		res.ActorsRemoved, res.ActorsUpdated = w.actRemoved, w.actUpdated
+		return nil
+	})
+	if err != nil {
+		return res, s.wrap("forget "+ref, err)
+	}
+	return res, nil
+}
+
+// replaceDocument places a stored document's extraction again, after a
+// review changed where its reports or actors belong.
+func (s *DB) replaceDocument(ctx context.Context, tx *Tx, id string) error {
+	var key, ext string
+	var n int64
+	var fp []byte
+	if err := tx.queryRow(ctx, `SELECT key, n, fingerprint, extraction FROM documents WHERE id = ?`, id).Scan(&key, &n, &fp, &ext); err != nil {
+		return fmt.Errorf("read document %s: %w", id, err)
+	}
+	var x dossier.Extraction
+	if err := json.Unmarshal([]byte(ext), &x); err != nil {
+		return fmt.Errorf("read extraction of %s: %w", id, err)
+	}
+	w := newWriter(ctx, tx, id, key)
+	w.docN, w.fp = n, fp
+	if err := w.removeFacts(); err != nil {
+		return err
+	}
+	return w.place(&x)
+}
+
+// StaleDocuments implements dossier.Ingester.
+func (s *DB) StaleDocuments(ctx context.Context, extractor string) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT key FROM documents WHERE extractor <> ? ORDER BY n`, extractor)
+	if err != nil {
+		return nil, s.wrap("list stale documents", err)
+	}
+	keys, err := scanStrings(rows)
+	return keys, s.wrap("list stale documents", err)
+}
+
+// LoadDocument implements dossier.Ingester.
+func (s *DB) LoadDocument(ctx context.Context, ref string) (*dossier.Document, error) {
+	id, _, err := s.findDocument(ctx, s.db, ref)
+	if err != nil {
+		return nil, err
+	}
+	d := &dossier.Document{}
+	var hints string
+	err = s.queryRow(ctx, `SELECT path, source, title, published, site, author, format, raw, body, hints FROM documents WHERE id = ?`, id).
+		Scan(&d.Path, &d.Source, &d.Title, &d.Published, &d.Site, &d.Author, &d.Format, &d.Raw, &d.Text, &hints)
+	if err != nil {
+		return nil, s.wrap("load document "+ref, err)
+	}
+	if len(d.Text) == 0 {
+		d.Text = nil
+	}
+	if err := json.Unmarshal([]byte(hints), &d.Hints); err != nil {
+		return nil, fmt.Errorf("load document %s: hints: %w", ref, err)
+	}
+	if len(d.Hints) == 0 {
+		d.Hints = nil
+	}
+	return d, nil
+}
+
+const documentCols = `t.n, t.id, t.key, t.path, t.source, t.title, t.published, t.copy_of, t.format, t.language, t.skipped,
+	t.hash, t.extractor, t.size, t.ingested, (SELECT COUNT(DISTINCT r.incident_id) FROM reports r WHERE r.doc_id = t.id)`
+
+func scanDocument(rows interface{ Scan(...any) error }) (int64, dossier.DocumentSummary, error) {
+	var d dossier.DocumentSummary
+	var n int64
+	var src, ingested string
+	err := rows.Scan(&n, &d.DocumentID, &d.Key, &d.Path, &src, &d.Title, &d.Published, &d.CopyOf, &d.Format, &d.Language,
+		&d.Skipped, &d.Hash, &d.Extractor, &d.Size, &ingested, &d.Incidents)
+	d.Source.Source = strPtr(src)
+	d.Ingested, _ = time.Parse("2006-01-02T15:04:05Z", ingested)
+	return n, d, err
+}
+
+// Documents implements dossier.DocumentReader: the latest stored first.
+func (s *DB) Documents(ctx context.Context, f dossier.DocumentFilter) (dossier.DocumentPage, error) {
+	page := dossier.DocumentPage{Documents: []dossier.DocumentSummary{}}
+	var where []string
+	var args []any
+	if f.Q != "" {
+		words := names.Tokens(f.Q)
+		if len(words) == 0 {
+			return page, nil
+		}
+		where, args = append(where, s.d.SearchCond("documents")), append(args, s.d.SearchQuery(words, false))
+	}
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return page, fmt.Errorf("list documents: %w", err)
+		}
+		where, args = append(where, `t.n < ?`), append(args, c.N)
+	}
+	limit := f.Limit
+	if limit == 0 {
+		limit = 50
+	}
+	q := `SELECT ` + documentCols + ` FROM documents t`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY t.n DESC`
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit+1)
+	}
+	rows, err := s.query(ctx, q, args...)
+	if err != nil {
+		return page, s.wrap("list documents", err)
+	}
+	defer rows.Close()
+	var last int64
+	for rows.Next() {
+		n, d, err := scanDocument(rows)
+		if err != nil {
+			return page, s.wrap("list documents", err)
+		}
+		if limit > 0 && len(page.Documents) == limit {
+			page.Next = encodeCursor(cursor{N: last})
+			break
+		}
+		last = n
+		page.Documents = append(page.Documents, d)
+	}
+	return page, s.wrap("list documents", rows.Err())
+}
+
+// Document implements dossier.DocumentReader.
+func (s *DB) Document(ctx context.Context, ref string) (*dossier.DocumentDetail, error) {
+	id, _, err := s.findDocument(ctx, s.db, ref)
+	if err != nil {
+		return nil, err
+	}
+	d := &dossier.DocumentDetail{}
+	if _, d.DocumentSummary, err = scanDocument(s.queryRow(ctx, `SELECT `+documentCols+` FROM documents t WHERE t.id = ?`, id)); err != nil {
+		return nil, s.wrap("read document", err)
+	}
+	var raw, body []byte
+	var ext string
+	if err := s.queryRow(ctx, `SELECT raw, body, extraction FROM documents WHERE id = ?`, id).Scan(&raw, &body, &ext); err != nil {
+		return nil, s.wrap("read document", err)
+	}
+	d.Text = string(raw)
+	if len(body) > 0 {
+		d.Text = string(body)
+	}
+	d.Extraction = &dossier.Extraction{}
+	if err := json.Unmarshal([]byte(ext), d.Extraction); err != nil {
+		return nil, fmt.Errorf("read document %s: extraction: %w", ref, err)
+	}
+	// Where each extracted incident and actor went.
+	incOf := map[string]string{}
+	rows, err := s.query(ctx, `SELECT r.local_id, r.incident_id, t.record FROM reports r JOIN incidents t ON t.id = r.incident_id
+		WHERE r.doc_id = ? ORDER BY r.ord`, id)
+	if err != nil {
+		return nil, s.wrap("read document", err)
+	}
+	d.Incidents = []dossier.IncidentRef{}
+	for rows.Next() {
+		var local, iid, rec string
+		if err := rows.Scan(&local, &iid, &rec); err != nil {
+			rows.Close()
+			return nil, s.wrap("read document", err)
+		}
+		incOf[local] = iid
+		d.Incidents = append(d.Incidents, refOf(rec))
+	}
+	rows.Close()
+	actOf := map[int]string{}
+	rows, err = s.query(ctx, `SELECT ord, actor_id FROM mentions WHERE doc_id = ?`, id)
+	if err != nil {
+		return nil, s.wrap("read document", err)
+	}
+	for rows.Next() {
+		var ord int
+		var aid string
+		if err := rows.Scan(&ord, &aid); err != nil {
+			rows.Close()
+			return nil, s.wrap("read document", err)
+		}
+		actOf[ord] = aid
+	}
+	rows.Close()
+	d.Spans = spansOf(d.Extraction, incOf, actOf)
+	return d, nil
+}
+
+// spansOf lists the evidence of everything extracted from a document.
+func spansOf(x *dossier.Extraction, incOf map[string]string, actOf map[int]string) []dossier.Span {
+	out := []dossier.Span{}
+	add := func(e dossier.Evidence, kind, field, label, target string) {
+		if e.End <= e.Start {
+			return
+		}
+		out = append(out, dossier.Span{Start: e.Start, End: e.End, Kind: kind, Field: field, Label: label, Target: target})
+	}
+	for _, in := range x.Incidents {
+		for _, e := range in.Evidence {
+			add(e, "incident", e.Field, in.Title, incOf[in.ID])
+		}
+	}
+	for i, a := range x.Actors {
+		for _, e := range a.Evidence {
+			add(e, "actor", "", a.Name, actOf[i])
+		}
+	}
+	for _, r := range x.Relations {
+		add(r.Evidence, "relation", r.Predicate, r.Subject+" "+r.Predicate+" "+r.Object, "")
+	}
+	for _, st := range x.Statements {
+		add(st.Evidence, "statement", st.Stance, st.Speaker+": "+st.Stance, incOf[st.Incident])
+	}
+	for _, c := range x.Claims {
+		add(c.Evidence, "claim", c.Claim, c.Claimant+": "+c.About+" "+c.Claim, incOf[c.Incident])
+	}
+	return out
+}

@@ -1,0 +1,693 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/resolve"
+)
+
+// undatedDay is the sort_day of an incident without a date: after every
+// dated one when newest come first.
+const undatedDay = -1000000
+
+// candidateLimit bounds the incidents compared with one report.
+const candidateLimit = 400
+
+// incidentCandidates returns the incidents a report could belong to: those
+// dated within a day or two of it, those with a coarse date around it, and
+// those whose text shares its name, place or targets.
+func (s *DB) incidentCandidates(ctx context.Context, q *sql.Tx, f resolve.Features) ([]resolve.Candidate, error) {
+	var out []resolve.Candidate
+	seen := map[string]bool{}
+	run := func(query string, args ...any) error {
+		rows, err := q.QueryContext(ctx, s.rebind(query), args...)
+		if err != nil {
+			return fmt.Errorf("incident candidates: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, sig string
+			if err := rows.Scan(&id, &sig); err != nil {
+				return err
+			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
+			_ = json.Unmarshal([]byte(sig), c.Sig)
+			out = append(out, c)
+		}
+		return rows.Err()
+	}
+	country := ""
+	if f.Country != "" {
+		country = ` AND (country = ? OR country = '')`
+	}
+	withCountry := func(args ...any) []any {
+		if f.Country != "" {
+			return append(args, f.Country)
+		}
+		return args
+	}
+	if f.Dated {
+		// A coarse report ("2022") against day-dated incidents: the
+		// country must agree, or the window would hold too many.
+		precise := `SELECT id, signature FROM incidents WHERE sort_day BETWEEN ? AND ? AND day_hi >= ?` + country + ` ORDER BY n LIMIT ?`
+		if f.DayHi-f.DayLo <= 31 || f.Country != "" {
+			if err := run(precise, append(withCountry(int64(f.DayLo-2), int64(f.DayHi+2), int64(f.DayLo-2)), candidateLimit)...); err != nil {
+				return nil, err
+			}
+		}
+		if err := run(`SELECT id, signature FROM incidents WHERE coarse_date = 1 AND sort_day BETWEEN ? AND ? AND day_hi >= ?`+country+` ORDER BY n LIMIT ?`,
+			append(withCountry(int64(f.DayLo-1100), int64(f.DayHi+1), int64(f.DayLo-1)), candidateLimit)...); err != nil {
+			return nil, err
+		}
+	}
+	// By wording: the name's words, the place and the targets.
+	var words []string
+	for _, w := range f.Words {
+		if !isNumber(w) {
+			words = append(words, w)
+		}
+	}
+	words = append(words, strings.Fields(f.Place)...)
+	if len(words) > 0 {
+		from, where, order := s.d.Search("incidents")
+		query := `SELECT t.id, t.signature FROM ` + from + ` WHERE ` + where
+		args := []any{s.d.SearchQuery(words, true)}
+		if f.Dated {
+			query += ` AND t.sort_day = ?`
+			args = append(args, int64(undatedDay))
+		}
+		if err := run(query+` ORDER BY `+order+` LIMIT 50`, args...); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func isNumber(w string) bool {
+	_, err := strconv.Atoi(w)
+	return err == nil
+}
+
+// storedReport is a report read back with its document.
+type storedReport struct {
+	resolve.Report
+	score  float64
+	reason string
+	roles  []roleRef
+}
+
+const reportCols = `r.id, r.main, r.data, r.actors, r.score, r.reason, d.id, d.path, d.title, d.source, d.published, d.copy_of`
+
+func scanReport(rows *sql.Rows) (storedReport, error) {
+	var r storedReport
+	var main int
+	var data, actors string
+	var src string
+	if err := rows.Scan(&r.ID, &main, &data, &actors, &r.score, &r.reason, &r.Doc.DocumentID, &r.Doc.Path, &r.Doc.Title,
+		&src, &r.Doc.Published, &r.Doc.CopyOf); err != nil {
+		return r, err
+	}
+	r.Main = main != 0
+	r.Incident = &dossier.Incident{}
+	if err := json.Unmarshal([]byte(data), r.Incident); err != nil {
+		return r, fmt.Errorf("report %s: %w", r.ID, err)
+	}
+	_ = json.Unmarshal([]byte(actors), &r.roles)
+	r.Doc.Source = strPtr(src)
+	r.Group = r.Doc.DocumentID
+	if r.Doc.CopyOf != "" {
+		r.Group = r.Doc.CopyOf
+	}
+	return r, nil
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (s *DB) reportsOf(ctx context.Context, q reader, incidentID string) ([]storedReport, error) {
+	rows, err := q.QueryContext(ctx, s.rebind(`SELECT `+reportCols+` FROM reports r JOIN documents d ON d.id = r.doc_id
+		WHERE r.incident_id = ? ORDER BY d.n, r.ord`), incidentID)
+	if err != nil {
+		return nil, fmt.Errorf("read reports: %w", err)
+	}
+	defer rows.Close()
+	var out []storedReport
+	for rows.Next() {
+		r, err := scanReport(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// reconcileIncident recomputes an incident from its reports and reviews;
+// an incident left without reports is deleted. It reports whether the
+// incident still exists.
+func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, error) {
+	reports, err := s.reportsOf(ctx, tx.tx, id)
+	if err != nil {
+		return false, err
+	}
+	if len(reports) == 0 {
+		for _, q := range []string{`DELETE FROM incidents WHERE id = ?`, `DELETE FROM incident_actors WHERE incident_id = ?`,
+			`DELETE FROM incident_weapons WHERE incident_id = ?`} {
+			if _, err := tx.exec(ctx, q, id); err != nil {
+				return false, fmt.Errorf("delete incident: %w", err)
+			}
+		}
+		return false, nil
+	}
+	reviews, err := tx.reviewsOf(ctx, []string{id})
+	if err != nil {
+		return false, err
+	}
+	in := make([]resolve.Report, len(reports))
+	for i, r := range reports {
+		in[i] = r.Report
+	}
+	rc := resolve.Reconcile(id, in, reviews)
+	sum := &rc.Summary
+	var dayLo, dayHi any
+	sortDay, coarse := int64(undatedDay), 0
+	if lo, hi, ok := resolve.DateDays(sum.Date); ok {
+		dayLo, dayHi, sortDay = int64(lo), int64(hi), int64(lo)
+		if hi-lo > 2 {
+			coarse = 1
+		}
+	}
+	country := ""
+	if sum.Location != nil {
+		country = names.Fold(sum.Location.Country)
+	}
+	fat := -1
+	if sum.FatalitiesCited != nil {
+		fat = sum.FatalitiesCited.Min
+	} else if sum.Fatalities != nil {
+		fat = sum.Fatalities.Min
+	}
+	label := strings.Trim(resolve.DateString(sum.Date)+", "+resolve.LocationString(sum.Location), ", ")
+	text := []string{sum.Title, label, sum.Type, sum.SubType}
+	for _, fv := range rc.Fields {
+		if fv.Field == "title" || fv.Field == "location" {
+			for _, v := range fv.Values {
+				text = append(text, v.Value)
+			}
+		}
+	}
+	for _, l := range [][]string{sum.Weapons, sum.Targets, sum.Perpetrators, sum.Accused, sum.PartOf} {
+		text = append(text, l...)
+	}
+	if sum.Location != nil {
+		text = append(text, sum.Location.Admin1)
+	}
+	var n int64
+	err = tx.queryRow(ctx, `
+		INSERT INTO incidents (id, title, title_key, label, day_lo, day_hi, sort_day, coarse_date, country, type, sub_type,
+			fatalities, sources, record, signature, search)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, label = excluded.label,
+			day_lo = excluded.day_lo, day_hi = excluded.day_hi, sort_day = excluded.sort_day, coarse_date = excluded.coarse_date,
+			country = excluded.country, type = excluded.type, sub_type = excluded.sub_type, fatalities = excluded.fatalities,
+			sources = excluded.sources, record = excluded.record, signature = excluded.signature,
+			search = excluded.search
+		RETURNING n`,
+		id, sum.Title, names.Fold(sum.Title), label, dayLo, dayHi, sortDay, coarse, country, names.Fold(sum.Type), names.Fold(sum.SubType),
+		fat, sum.SourceCount, mustJSON(sum), mustJSON(rc.Signature), names.Fold(strings.Join(text, " "))).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("write incident: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM incident_actors WHERE incident_id = ?`, id); err != nil {
+		return false, err
+	}
+	var all []roleRef
+	for _, r := range reports {
+		all = append(all, r.roles...)
+	}
+	for _, ar := range joinRoles(all) {
+		if _, err := tx.exec(ctx, `INSERT INTO incident_actors (incident_id, actor_id, roles, sort_day, incident_n) VALUES (?, ?, ?, ?, ?)`,
+			id, ar.id, ar.roles, sortDay, n); err != nil {
+			return false, fmt.Errorf("write incident actors: %w", err)
+		}
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM incident_weapons WHERE incident_id = ?`, id); err != nil {
+		return false, err
+	}
+	wseen := map[string]bool{}
+	for _, wp := range sum.Weapons {
+		k := resolve.WeaponKey(wp)
+		if k == "" || wseen[k] {
+			continue
+		}
+		wseen[k] = true
+		if _, err := tx.exec(ctx, `INSERT INTO incident_weapons (incident_id, weapon, sort_day, incident_n) VALUES (?, ?, ?, ?)`,
+			id, k, sortDay, n); err != nil {
+			return false, fmt.Errorf("write incident weapons: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// cursor is a position in a sorted list: the sort key and the row number.
+type cursor struct {
+	K int64  `json:"k,omitempty"`
+	S string `json:"s,omitempty"`
+	N int64  `json:"n"`
+}
+
+func encodeCursor(c cursor) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(mustJSON(c)))
+}
+
+func decodeCursor(s string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil {
+		return c, fmt.Errorf("%w: bad cursor", dossier.ErrInvalid)
+	}
+	return c, nil
+}
+
+// incidentSorts maps a sort name to its column, direction and key type.
+var incidentSorts = map[string]struct {
+	col  string
+	desc bool
+	str  bool
+}{
+	dossier.SortDateDesc:   {"sort_day", true, false},
+	dossier.SortDateAsc:    {"sort_day", false, false},
+	dossier.SortSources:    {"sources", true, false},
+	dossier.SortFatalities: {"fatalities", true, false},
+	dossier.SortTitle:      {"title_key", false, true},
+}
+
+// acledTypes are the six event types; any other --type is a sub-type.
+var acledTypes = map[string]bool{"battles": true, "explosions remote violence": true, "violence against civilians": true,
+	"protests": true, "riots": true, "strategic developments": true}
+
+// incidentQuery builds the WHERE clause of an incident filter, leaving out
+// the actor and weapon, which eachIncident may turn into the table it
+// scans: the actors' and weapons' date-ordered indexes find the newest
+// incidents of a popular actor as fast as those of a rare one.
+func (s *DB) incidentQuery(ctx context.Context, f dossier.IncidentFilter) (where []string, args []any, actors []string, empty bool, err error) {
+	if f.From != "" {
+		d, ok := resolve.Day(f.From, false)
+		if !ok {
+			return nil, nil, nil, false, fmt.Errorf("%w: --from %q: want YYYY, YYYY-MM or YYYY-MM-DD", dossier.ErrInvalid, f.From)
+		}
+		where, args = append(where, `t.day_hi >= ?`), append(args, int64(d))
+	}
+	if f.To != "" {
+		d, ok := resolve.Day(f.To, true)
+		if !ok {
+			return nil, nil, nil, false, fmt.Errorf("%w: --to %q: want YYYY, YYYY-MM or YYYY-MM-DD", dossier.ErrInvalid, f.To)
+		}
+		where, args = append(where, `t.sort_day <= ? AND t.sort_day > ?`), append(args, int64(d), int64(undatedDay))
+	}
+	if f.Country != "" {
+		where, args = append(where, `t.country = ?`), append(args, names.Fold(f.Country))
+	}
+	if f.Type != "" {
+		col := `t.sub_type`
+		if acledTypes[names.Fold(f.Type)] {
+			col = `t.type`
+		}
+		where, args = append(where, col+` = ?`), append(args, names.Fold(f.Type))
+	}
+	if f.Actor != "" {
+		ids, err := s.actorIDs(ctx, f.Actor)
+		if err != nil {
+			return nil, nil, nil, false, err
+		}
+		if len(ids) == 0 {
+			return nil, nil, nil, true, nil
+		}
+		actors = ids
+	}
+	if f.Text != "" {
+		words := names.Tokens(f.Text)
+		if len(words) == 0 {
+			return nil, nil, nil, true, nil
+		}
+		where, args = append(where, s.d.SearchCond("incidents")), append(args, s.d.SearchQuery(words, false))
+	}
+	return where, args, actors, false, nil
+}
+
+// Incidents implements dossier.IncidentReader.
+func (s *DB) Incidents(ctx context.Context, f dossier.IncidentFilter) (dossier.IncidentPage, error) {
+	page := dossier.IncidentPage{Incidents: []dossier.IncidentSummary{}}
+	limit := f.Limit
+	if limit == 0 {
+		limit = 50
+	}
+	var last cursor
+	n := 0
+	err := s.eachIncident(ctx, f, limit, func(c cursor, in *dossier.IncidentSummary) error {
+		n++
+		if limit > 0 && n > limit {
+			page.Next = encodeCursor(last)
+			return errStop
+		}
+		last = c
+		page.Incidents = append(page.Incidents, *in)
+		return nil
+	})
+	return page, err
+}
+
+// EachIncident implements dossier.IncidentReader.
+func (s *DB) EachIncident(ctx context.Context, f dossier.IncidentFilter, fn func(*dossier.IncidentSummary) error) error {
+	limit := f.Limit
+	if limit == 0 {
+		limit = -1
+	}
+	n := 0
+	return s.eachIncident(ctx, f, limit, func(_ cursor, in *dossier.IncidentSummary) error {
+		n++
+		if limit > 0 && n > limit {
+			return errStop
+		}
+		return fn(in)
+	})
+}
+
+var errStop = fmt.Errorf("stop")
+
+// eachIncident runs the filtered, sorted query, in batches so that a
+// long listing holds no read transaction open for long.
+func (s *DB) eachIncident(ctx context.Context, f dossier.IncidentFilter, limit int, fn func(cursor, *dossier.IncidentSummary) error) error {
+	sortName := f.Sort
+	if sortName == "" {
+		sortName = dossier.SortDateDesc
+	}
+	so, ok := incidentSorts[sortName]
+	if !ok {
+		return fmt.Errorf("list incidents: %w: unknown sort %q", dossier.ErrInvalid, f.Sort)
+	}
+	where, args, actors, empty, err := s.incidentQuery(ctx, f)
+	if err != nil {
+		return fmt.Errorf("list incidents: %w", err)
+	}
+	if empty {
+		return nil
+	}
+	// What to scan: the incidents, or, sorting by date, the date-ordered
+	// index of the actor's (or weapon's) incidents.
+	from, sortCol, tieCol := `incidents t`, `t.`+so.col, `t.n`
+	weapon := resolve.WeaponKey(f.Weapon)
+	byDate := so.col == "sort_day"
+	switch {
+	case byDate && len(actors) == 1:
+		from, sortCol, tieCol = `incident_actors d JOIN incidents t ON t.n = d.incident_n`, `d.sort_day`, `d.incident_n`
+		where, args = append(where, `d.actor_id = ?`), append(args, actors[0])
+	case byDate && len(actors) == 0 && weapon != "":
+		from, sortCol, tieCol = `incident_weapons d JOIN incidents t ON t.n = d.incident_n`, `d.sort_day`, `d.incident_n`
+		where, args = append(where, `d.weapon = ?`), append(args, weapon)
+		weapon = ""
+	case len(actors) > 0:
+		where = append(where, `t.n IN (SELECT incident_n FROM incident_actors WHERE actor_id IN (`+placeholders(len(actors))+`))`)
+		args = append(args, anySlice(actors)...)
+	}
+	if weapon != "" {
+		where, args = append(where, `EXISTS (SELECT 1 FROM incident_weapons w WHERE w.incident_id = t.id AND w.weapon = ?)`), append(args, weapon)
+	}
+	if sortCol == `d.sort_day` && f.To != "" {
+		// The same bound on the scanned index, so that it starts there.
+		if d, ok := resolve.Day(f.To, true); ok {
+			where, args = append(where, `d.sort_day <= ?`), append(args, int64(d))
+		}
+	}
+	var cur *cursor
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return fmt.Errorf("list incidents: %w", err)
+		}
+		cur = &c
+	}
+	dir, cmp := "ASC", ">"
+	if so.desc {
+		dir, cmp = "DESC", "<"
+	}
+	batch := 500
+	if limit > 0 && limit+1 < batch {
+		batch = limit + 1
+	}
+	for {
+		w, a := append([]string{}, where...), append([]any{}, args...)
+		if cur != nil {
+			w = append(w, `(`+sortCol+`, `+tieCol+`) `+cmp+` (?, ?)`)
+			if so.str {
+				a = append(a, cur.S, cur.N)
+			} else {
+				a = append(a, cur.K, cur.N)
+			}
+		}
+		q := `SELECT t.n, t.` + so.col + `, t.record FROM ` + from
+		if len(w) > 0 {
+			q += ` WHERE ` + strings.Join(w, ` AND `)
+		}
+		q += ` ORDER BY ` + sortCol + ` ` + dir + `, ` + tieCol + ` ` + dir + ` LIMIT ?`
+		a = append(a, batch)
+		rows, err := s.query(ctx, q, a...)
+		if err != nil {
+			return s.wrap("list incidents", err)
+		}
+		got := 0
+		for rows.Next() {
+			var c cursor
+			var key any
+			var rec string
+			if so.str {
+				key = &c.S
+			} else {
+				key = &c.K
+			}
+			if err := rows.Scan(&c.N, key, &rec); err != nil {
+				rows.Close()
+				return s.wrap("list incidents", err)
+			}
+			got++
+			var in dossier.IncidentSummary
+			if err := json.Unmarshal([]byte(rec), &in); err != nil {
+				rows.Close()
+				return fmt.Errorf("list incidents: incident record: %w", err)
+			}
+			cc := c
+			cur = &cc
+			if err := fn(c, &in); err != nil {
+				rows.Close()
+				if err == errStop {
+					return nil
+				}
+				return err
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return s.wrap("list incidents", err)
+		}
+		if got < batch {
+			return nil
+		}
+	}
+}
+
+// Incident implements dossier.IncidentReader.
+func (s *DB) Incident(ctx context.Context, id string) (*dossier.IncidentDetail, error) {
+	var rec, country string
+	var sortDay, n int64
+	err := s.queryRow(ctx, `SELECT record, country, sort_day, n FROM incidents WHERE id = ?`, id).Scan(&rec, &country, &sortDay, &n)
+	if isNoRows(err) {
+		return nil, notFound("incident", id)
+	}
+	if err != nil {
+		return nil, s.wrap("read incident", err)
+	}
+	d := &dossier.IncidentDetail{}
+	if err := json.Unmarshal([]byte(rec), &d.IncidentSummary); err != nil {
+		return nil, fmt.Errorf("read incident %s: %w", id, err)
+	}
+	reports, err := s.reportsOf(ctx, s.db, id)
+	if err != nil {
+		return nil, s.wrap("read incident", err)
+	}
+	actorIDs := map[string]string{}
+	ids := []string{id}
+	var rin []resolve.Report
+	d.Reports = []dossier.IncidentReport{}
+	for _, r := range reports {
+		d.Reports = append(d.Reports, dossier.IncidentReport{ID: r.ID, Document: r.Doc, Main: r.Main, Incident: *r.Incident, Reason: r.reason, Score: r.score})
+		for _, role := range r.roles {
+			actorIDs[names.Fold(role.Name)] = role.ID
+		}
+		ids = append(ids, r.ID)
+		rin = append(rin, r.Report)
+	}
+	claims, err := s.claimsOf(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if d.Statements, err = s.statements(ctx, `r.incident_id = ?`, id, 500); err != nil {
+		return nil, err
+	}
+	d.Claims = resolve.Ledger(resolve.LedgerInput{Reports: rin, Claims: claims, Statements: d.Statements, ActorIDs: actorIDs})
+	if d.Claims == nil {
+		d.Claims = []dossier.LedgerEntry{}
+	}
+	if d.Actors, err = s.incidentActors(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Before, d.After, err = s.neighbours(ctx, country, sortDay, n); err != nil {
+		return nil, err
+	}
+	if d.Reviews, err = s.reviewsOf(ctx, s.db, ids); err != nil {
+		return nil, s.wrap("read incident", err)
+	}
+	// Every value of every field is computed from the reports on demand:
+	// storing it would double the size of the knowledge base.
+	d.Fields = resolve.Reconcile(id, rin, d.Reviews).Fields
+	return d, nil
+}
+
+func (s *DB) claimsOf(ctx context.Context, incidentID string) ([]resolve.ClaimRef, error) {
+	rows, err := s.query(ctx, `SELECT c.data, c.report_id, c.claimant_id, c.about_id, d.id, d.path, d.title, d.source, d.published, d.copy_of
+		FROM claims c JOIN reports r ON r.id = c.report_id JOIN documents d ON d.id = c.doc_id
+		WHERE r.incident_id = ? ORDER BY d.n, c.ord`, incidentID)
+	if err != nil {
+		return nil, s.wrap("read claims", err)
+	}
+	defer rows.Close()
+	var out []resolve.ClaimRef
+	for rows.Next() {
+		var c resolve.ClaimRef
+		var data, src string
+		if err := rows.Scan(&data, &c.ReportID, &c.ClaimantID, &c.AboutID, &c.Doc.DocumentID, &c.Doc.Path, &c.Doc.Title, &src,
+			&c.Doc.Published, &c.Doc.CopyOf); err != nil {
+			return nil, s.wrap("read claims", err)
+		}
+		c.Doc.Source = strPtr(src)
+		if err := json.Unmarshal([]byte(data), &c.Claim); err != nil {
+			return nil, fmt.Errorf("read claims: %w", err)
+		}
+		c.Group = c.Doc.DocumentID
+		if c.Doc.CopyOf != "" {
+			c.Group = c.Doc.CopyOf
+		}
+		out = append(out, c)
+	}
+	return out, s.wrap("read claims", rows.Err())
+}
+
+// statements reads statements joined to their report and document; cond
+// is a condition on the report (r) or statement (st) with one argument.
+func (s *DB) statements(ctx context.Context, cond, arg string, limit int) ([]dossier.StatementRecord, error) {
+	rows, err := s.query(ctx, `SELECT st.data, st.speaker_id, COALESCE(r.incident_id, ''), d.id, d.path, d.title, d.source, d.published, d.copy_of
+		FROM statements st LEFT JOIN reports r ON r.id = st.report_id JOIN documents d ON d.id = st.doc_id
+		WHERE `+cond+` ORDER BY d.n, st.ord LIMIT ?`, arg, limit)
+	if err != nil {
+		return nil, s.wrap("read statements", err)
+	}
+	defer rows.Close()
+	out := []dossier.StatementRecord{}
+	for rows.Next() {
+		var st dossier.StatementRecord
+		var data, src string
+		if err := rows.Scan(&data, &st.SpeakerID, &st.IncidentID, &st.Document.DocumentID, &st.Document.Path, &st.Document.Title, &src,
+			&st.Document.Published, &st.Document.CopyOf); err != nil {
+			return nil, s.wrap("read statements", err)
+		}
+		st.Document.Source = strPtr(src)
+		if err := json.Unmarshal([]byte(data), &st.Statement); err != nil {
+			return nil, fmt.Errorf("read statements: %w", err)
+		}
+		st.Incident = st.IncidentID
+		out = append(out, st)
+	}
+	return out, s.wrap("read statements", rows.Err())
+}
+
+func (s *DB) incidentActors(ctx context.Context, id string) ([]dossier.ActorRole, error) {
+	rows, err := s.query(ctx, `SELECT ia.actor_id, a.name, a.kind, ia.roles FROM incident_actors ia JOIN actors a ON a.id = ia.actor_id
+		WHERE ia.incident_id = ? ORDER BY ia.roles, a.name_key, ia.actor_id`, id)
+	if err != nil {
+		return nil, s.wrap("read incident actors", err)
+	}
+	defer rows.Close()
+	out := []dossier.ActorRole{}
+	for rows.Next() {
+		var r dossier.ActorRole
+		if err := rows.Scan(&r.ActorID, &r.Name, &r.Kind, &r.Role); err != nil {
+			return nil, s.wrap("read incident actors", err)
+		}
+		out = append(out, r)
+	}
+	return out, s.wrap("read incident actors", rows.Err())
+}
+
+// neighbours returns the nearest incidents in time in the same country.
+func (s *DB) neighbours(ctx context.Context, country string, sortDay, n int64) (before, after []dossier.IncidentRef, err error) {
+	before, after = []dossier.IncidentRef{}, []dossier.IncidentRef{}
+	if sortDay == undatedDay {
+		return before, after, nil
+	}
+	if before, err = s.incidentRefs(ctx, `SELECT t.id, t.record FROM incidents t WHERE t.country = ? AND (t.sort_day, t.n) < (?, ?) AND t.sort_day > ?
+		ORDER BY t.sort_day DESC, t.n DESC LIMIT 5`, country, sortDay, n, int64(undatedDay)); err != nil {
+		return nil, nil, err
+	}
+	if after, err = s.incidentRefs(ctx, `SELECT t.id, t.record FROM incidents t WHERE t.country = ? AND (t.sort_day, t.n) > (?, ?)
+		ORDER BY t.sort_day ASC, t.n ASC LIMIT 5`, country, sortDay, n); err != nil {
+		return nil, nil, err
+	}
+	return before, after, nil
+}
+
+func (s *DB) incidentRefs(ctx context.Context, q string, args ...any) ([]dossier.IncidentRef, error) {
+	rows, err := s.query(ctx, q, args...)
+	if err != nil {
+		return nil, s.wrap("read incidents", err)
+	}
+	defer rows.Close()
+	out := []dossier.IncidentRef{}
+	for rows.Next() {
+		var id, rec string
+		if err := rows.Scan(&id, &rec); err != nil {
+			return nil, s.wrap("read incidents", err)
+		}
+		out = append(out, refOf(rec))
+	}
+	return out, s.wrap("read incidents", rows.Err())
+}
+
+// refOf reads an incident reference out of a stored record.
+func refOf(rec string) dossier.IncidentRef {
+	var in dossier.IncidentSummary
+	_ = json.Unmarshal([]byte(rec), &in)
+	r := dossier.IncidentRef{ID: in.ID, Title: in.Title, Date: in.Date, Type: in.Type}
+	if in.Location != nil {
+		r.Country = in.Location.Country
+	}
+	return r
+}

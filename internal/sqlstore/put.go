@@ -1,0 +1,806 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/resolve"
+)
+
+// DocID is the id of the document stored under key.
+func DocID(key string) string { return dossier.StableID("d", key) }
+
+// ReportID is the id of a document's account of one of its incidents.
+func ReportID(docKey, localID string) string { return dossier.StableID("r", docKey, localID) }
+
+// MentionID is the id of a document's actor.
+func MentionID(docKey, kind, name string) string {
+	return dossier.StableID("m", docKey, resolve.KindClass(kind), resolve.ActorKey(name, kind))
+}
+
+// DocumentState implements dossier.Ingester.
+func (s *DB) DocumentState(ctx context.Context, key string) (dossier.DocumentState, error) {
+	st := dossier.DocumentState{Key: key, ID: DocID(key)}
+	err := s.queryRow(ctx, `SELECT hash, extractor FROM documents WHERE id = ?`, st.ID).Scan(&st.Hash, &st.Extractor)
+	if isNoRows(err) {
+		return st, notFound("document", key)
+	}
+	return st, s.wrap("document state", err)
+}
+
+// PutDocument implements dossier.Ingester: one document, one transaction.
+func (s *DB) PutDocument(ctx context.Context, doc *dossier.Document, x *dossier.Extraction, extractor string) (dossier.PutResult, error) {
+	if doc == nil || x == nil {
+		return dossier.PutResult{}, fmt.Errorf("put document: %w: no document or extraction", dossier.ErrInvalid)
+	}
+	key := doc.Key()
+	res := dossier.PutResult{DocumentID: DocID(key)}
+	hash := doc.ContentHash()
+	err := s.Transact(ctx, func(tx *Tx) error {
+		res.Status, res.Incidents, res.NewIncidents, res.Actors = "", nil, 0, 0
+		var oldHash, oldExt string
+		err := tx.queryRow(ctx, `SELECT hash, extractor FROM documents WHERE id = ?`, res.DocumentID).Scan(&oldHash, &oldExt)
+		switch {
+		case err == nil && oldHash == hash && oldExt == extractor:
+			res.Status = dossier.PutUnchanged
+			return nil
+		case err == nil:
+			res.Status = dossier.PutUpdated
+		case isNoRows(err):
+			res.Status = dossier.PutNew
+		default:
+			return err
+		}
+		w := newWriter(ctx, tx, res.DocumentID, key)
+		if res.Status == dossier.PutUpdated {
+			if err := w.removeFacts(); err != nil {
+				return err
+			}
+		}
+		if err := w.writeDocument(doc, x, extractor, hash); err != nil {
+			return err
+		}
+		if err := w.place(x); err != nil {
+			return err
+		}
+		res.Incidents, res.NewIncidents, res.Actors = w.placed, w.created, len(w.docActors)
+		return nil
+	})
+	if err != nil {
+		return res, s.wrap("store "+doc.Path, err)
+	}
+	return res, nil
+}
+
+// place resolves and writes what the document says, then reconciles
+// everything it touched.
+func (w *writer) place(x *dossier.Extraction) error {
+	if err := w.placeActors(x); err != nil {
+		return err
+	}
+	if err := w.placeIncidents(x); err != nil {
+		return err
+	}
+	if err := w.writeFacts(x); err != nil {
+		return err
+	}
+	if err := w.detectCopy(); err != nil {
+		return err
+	}
+	return w.refresh()
+}
+
+// writer holds the state of one document's transaction.
+type writer struct {
+	ctx    context.Context
+	tx     *Tx
+	docID  string
+	docKey string
+	docN   int64
+	fp     []byte
+
+	incidents map[string]bool // to reconcile at the end
+	actors    map[string]bool // to sum up again at the end
+	recopy    []string        // documents whose copy_of must be found again
+
+	byFold    map[string]string // folded name or alias -> actor id
+	byKey     map[string]string // name key -> actor id
+	docActors map[string]bool
+	reports   map[string]string // extracted incident id -> report id
+	reportInc map[string]string // report id -> incident id
+	placed    []string
+	created   int
+
+	// What refresh did.
+	incRemoved, incUpdated, actRemoved, actUpdated int
+}
+
+func newWriter(ctx context.Context, tx *Tx, docID, key string) *writer {
+	return &writer{ctx: ctx, tx: tx, docID: docID, docKey: key,
+		incidents: map[string]bool{}, actors: map[string]bool{},
+		byFold: map[string]string{}, byKey: map[string]string{}, docActors: map[string]bool{},
+		reports: map[string]string{}, reportInc: map[string]string{}}
+}
+
+// removeFacts deletes what the previous version of the document said,
+// remembering the incidents and actors that rested on it. They are
+// reconciled at the end, after the new version had the chance to place
+// its reports in them again (which keeps their ids).
+func (w *writer) removeFacts() error {
+	if err := w.collect(`SELECT DISTINCT incident_id FROM reports WHERE doc_id = ?`, w.incidents); err != nil {
+		return err
+	}
+	if err := w.collect(`SELECT DISTINCT actor_id FROM mentions WHERE doc_id = ?`, w.actors); err != nil {
+		return err
+	}
+	for _, t := range []string{"reports", "mentions", "claims", "statements", "relations"} {
+		if _, err := w.tx.exec(w.ctx, `DELETE FROM `+t+` WHERE doc_id = ?`, w.docID); err != nil {
+			return fmt.Errorf("delete %s: %w", t, err)
+		}
+	}
+	// Copies of this document must find their original again.
+	rows, err := w.tx.query(w.ctx, `SELECT id FROM documents WHERE copy_of = ?`, w.docID)
+	if err != nil {
+		return err
+	}
+	w.recopy, err = scanStrings(rows)
+	if err != nil {
+		return err
+	}
+	_, err = w.tx.exec(w.ctx, `UPDATE documents SET copy_of = '' WHERE copy_of = ?`, w.docID)
+	return err
+}
+
+func (w *writer) collect(q string, into map[string]bool) error {
+	rows, err := w.tx.query(w.ctx, q, w.docID)
+	if err != nil {
+		return err
+	}
+	ids, err := scanStrings(rows)
+	for _, id := range ids {
+		into[id] = true
+	}
+	return err
+}
+
+func scanStrings(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close() error
+}) ([]string, error) {
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("marshal %T: %v", v, err)) // our own types always marshal
+	}
+	return string(b)
+}
+
+// writeDocument stores the document row (keeping its row number when it
+// replaces an older version).
+func (w *writer) writeDocument(doc *dossier.Document, x *dossier.Extraction, extractor, hash string) error {
+	var body []byte
+	if doc.Text != nil {
+		body = doc.Text
+	}
+	hints := doc.Hints
+	if hints == nil {
+		hints = []dossier.Hint{}
+	}
+	title := doc.Title
+	if title == "" {
+		title = x.Doc.Title
+	}
+	published := doc.Published
+	if published == "" {
+		published = x.Published
+	}
+	w.fp = resolve.Fingerprint(doc.Body())
+	search := names.Fold(title + " " + doc.Path + " " + doc.Source + " " + string(doc.Body()))
+	err := w.tx.queryRow(w.ctx, `
+		INSERT INTO documents (id, key, path, source, title, published, site, author, format, language, skipped,
+			hash, extractor, size, raw, body, hints, extraction, fingerprint, copy_of, ingested, search)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)
+		ON CONFLICT (id) DO UPDATE SET path = excluded.path, source = excluded.source, title = excluded.title,
+			published = excluded.published, site = excluded.site, author = excluded.author, format = excluded.format,
+			language = excluded.language, skipped = excluded.skipped, hash = excluded.hash, extractor = excluded.extractor,
+			size = excluded.size, raw = excluded.raw, body = excluded.body, hints = excluded.hints,
+			extraction = excluded.extraction, fingerprint = excluded.fingerprint, copy_of = '',
+			ingested = excluded.ingested, search = excluded.search
+		RETURNING n`,
+		w.docID, w.docKey, doc.Path, doc.Source, title, published, doc.Site, doc.Author, doc.Format, x.Language, x.Skipped,
+		hash, extractor, len(doc.Raw), doc.Raw, body, mustJSON(hints), mustJSON(x), w.fp,
+		w.tx.s.now().UTC().Format("2006-01-02T15:04:05Z"), search).Scan(&w.docN)
+	if err != nil {
+		return fmt.Errorf("write document: %w", err)
+	}
+	return nil
+}
+
+// actorContext returns, for each actor of the extraction, the keys of the
+// actors it is related to in the document.
+func actorContext(x *dossier.Extraction) [][]string {
+	idx := map[string]int{}
+	for i, a := range x.Actors {
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if _, ok := idx[names.Fold(n)]; !ok {
+				idx[names.Fold(n)] = i
+			}
+		}
+	}
+	out := make([][]string, len(x.Actors))
+	link := func(from, to string) {
+		if i, ok := idx[names.Fold(from)]; ok {
+			k := names.Key(to)
+			for _, c := range out[i] {
+				if c == k {
+					return
+				}
+			}
+			out[i] = append(out[i], k)
+		}
+	}
+	for _, r := range x.Relations {
+		link(r.Subject, r.Object)
+		link(r.Object, r.Subject)
+	}
+	return out
+}
+
+// placeActors resolves each of the document's actors to a stored actor,
+// creating the ones not known yet, and records the mentions.
+func (w *writer) placeActors(x *dossier.Extraction) error {
+	ctxs := actorContext(x)
+	seen := map[string]bool{}
+	for i, a := range x.Actors {
+		probe := resolve.ActorProbe{Name: a.Name, Aliases: a.Aliases, Kind: a.Kind, Context: ctxs[i]}
+		mid := MentionID(w.docKey, a.Kind, a.Name)
+		if seen[mid] {
+			mid = dossier.StableID("m", w.docKey, fmt.Sprint(i), a.Name)
+		}
+		seen[mid] = true
+		if err := w.applyMergeReviews(dossier.TargetMention, mid, &probe.Force, &probe.Exclude); err != nil {
+			return err
+		}
+		cands, err := w.actorCandidates(probe.Keys())
+		if err != nil {
+			return err
+		}
+		if probe.Force != "" && !candidateHas(cands, probe.Force) {
+			if ok, err := w.exists("actors", probe.Force); err != nil {
+				return err
+			} else if !ok {
+				probe.Force = ""
+			}
+		}
+		id, reason := resolve.MatchActor(probe, cands)
+		if id == "" {
+			id, reason = resolve.NewActorID(probe, ""), "new actor"
+			if candidateHas(cands, id) || contains(probe.Exclude, id) {
+				id = resolve.NewActorID(probe, mid)
+			}
+			if err := w.createActor(id, probe); err != nil {
+				return err
+			}
+		}
+		aliases := a.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		ctx := ctxs[i]
+		if ctx == nil {
+			ctx = []string{}
+		}
+		_, err = w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, mustJSON(a))
+		if err != nil {
+			return fmt.Errorf("insert mention: %w", err)
+		}
+		// New names of a known actor become candidates for the rest of the document.
+		if err := w.addNames(id, probe); err != nil {
+			return err
+		}
+		w.actors[id] = true
+		w.docActors[id] = true
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if _, ok := w.byFold[names.Fold(n)]; !ok {
+				w.byFold[names.Fold(n)] = id
+			}
+			if _, ok := w.byKey[names.Key(n)]; !ok {
+				w.byKey[names.Key(n)] = id
+			}
+		}
+	}
+	return nil
+}
+
+func candidateHas(cs []resolve.ActorCandidate, id string) bool {
+	for _, c := range cs {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *writer) exists(table, id string) (bool, error) {
+	var n int
+	err := w.tx.queryRow(w.ctx, `SELECT COUNT(*) FROM `+table+` WHERE id = ?`, id).Scan(&n)
+	return n > 0, err
+}
+
+// actorCandidates returns the stored actors that share a name key.
+func (w *writer) actorCandidates(keys []string) ([]resolve.ActorCandidate, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	rows, err := w.tx.query(w.ctx, `SELECT id, name, kind, aliases, context FROM actors
+		WHERE id IN (SELECT actor_id FROM actor_names WHERE key IN (`+placeholders(len(keys))+`)) ORDER BY n`, anySlice(keys)...)
+	if err != nil {
+		return nil, fmt.Errorf("actor candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []resolve.ActorCandidate
+	for rows.Next() {
+		var c resolve.ActorCandidate
+		var aliases, ctx string
+		if err := rows.Scan(&c.ID, &c.Name, &c.Kind, &aliases, &ctx); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(aliases), &c.Names)
+		_ = json.Unmarshal([]byte(ctx), &c.Context)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// createActor inserts a new actor; refresh fills in its summary.
+func (w *writer) createActor(id string, p resolve.ActorProbe) error {
+	aliases := p.Aliases
+	if aliases == nil {
+		aliases = []string{}
+	}
+	_, err := w.tx.exec(w.ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
+		VALUES (?, ?, ?, ?, ?, '[]', 0, 0, ?)`, id, p.Name, names.Fold(p.Name), p.Kind, mustJSON(aliases), names.Fold(p.Name))
+	if err != nil {
+		return fmt.Errorf("insert actor: %w", err)
+	}
+	return nil
+}
+
+// addNames records names of an actor for lookups by key and spelling.
+func (w *writer) addNames(id string, p resolve.ActorProbe) error {
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		f := names.Fold(n)
+		if f == "" {
+			continue
+		}
+		_, err := w.tx.exec(w.ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+			id, resolve.ActorKey(n, p.Kind), f)
+		if err != nil {
+			return fmt.Errorf("insert actor name: %w", err)
+		}
+	}
+	return nil
+}
+
+// applyMergeReviews reads the reviews of a report's or mention's merge:
+// a confirmation or correction forces its place, a rejection excludes the
+// incident or actor it was rejected from.
+func (w *writer) applyMergeReviews(target, id string, force *string, exclude *[]string) error {
+	if ok, err := w.tx.hasReviews(w.ctx); err != nil || !ok {
+		return err
+	}
+	rows, err := w.tx.query(w.ctx, `SELECT action, value FROM reviews WHERE target_id = ? AND target = ? ORDER BY n`, id, target)
+	if err != nil {
+		return fmt.Errorf("read reviews: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var action, value string
+		if err := rows.Scan(&action, &value); err != nil {
+			return err
+		}
+		switch action {
+		case dossier.ReviewConfirm, dossier.ReviewCorrect:
+			*force = value
+			if i := indexOf(*exclude, value); i >= 0 {
+				*exclude = append((*exclude)[:i], (*exclude)[i+1:]...)
+			}
+		case dossier.ReviewReject:
+			*exclude = append(*exclude, value)
+			if *force == value {
+				*force = ""
+			}
+		}
+	}
+	return rows.Err()
+}
+
+func indexOf(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// actorFor finds the actor a name of this document resolved to.
+func (w *writer) actorFor(name string) string {
+	if id, ok := w.byFold[names.Fold(name)]; ok {
+		return id
+	}
+	return w.byKey[names.Key(name)]
+}
+
+// roleRef records an actor's part in a report.
+type roleRef struct {
+	Name string `json:"name"`
+	ID   string `json:"id"`
+	Role string `json:"role"`
+}
+
+// Roles of actors in incidents.
+const (
+	RoleTarget      = "target"
+	RolePerpetrator = "perpetrator"
+	RoleAccused     = "accused"
+	RoleClaimant    = "claimant"
+	RoleSpeaker     = "speaker"
+)
+
+// placeIncidents resolves each extracted incident (a report) to a stored
+// incident, creating new ones, and records the reports.
+func (w *writer) placeIncidents(x *dossier.Extraction) error {
+	probes := make([]resolve.Probe, len(x.Incidents))
+	rids := make([]string, len(x.Incidents))
+	candSet := map[string]bool{}
+	var cands []resolve.Candidate
+	for i := range x.Incidents {
+		in := &x.Incidents[i]
+		rids[i] = ReportID(w.docKey, in.ID)
+		if _, dup := w.reportInc[rids[i]]; dup {
+			rids[i] = dossier.StableID("r", w.docKey, in.ID, fmt.Sprint(i))
+		}
+		w.reportInc[rids[i]] = ""
+		probes[i].Features = resolve.FeaturesOf(in)
+		if err := w.applyMergeReviews(dossier.TargetReport, rids[i], &probes[i].Force, &probes[i].Exclude); err != nil {
+			return err
+		}
+		if probes[i].Force != "" {
+			if ok, err := w.exists("incidents", probes[i].Force); err != nil {
+				return err
+			} else if !ok {
+				probes[i].Force = ""
+			}
+		}
+		cs, err := w.tx.s.incidentCandidates(w.ctx, w.tx.tx, probes[i].Features)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if !candSet[c.ID] {
+				candSet[c.ID] = true
+				cands = append(cands, c)
+			}
+		}
+	}
+	decisions := resolve.Assign(probes, cands)
+	roles := w.reportRoles(x)
+	for i, d := range decisions {
+		in := &x.Incidents[i]
+		id := d.Incident
+		if id == "" {
+			var err error
+			if id, err = w.newIncidentID(rids[i], probes[i].Exclude); err != nil {
+				return err
+			}
+			if err := w.createIncident(id); err != nil {
+				return err
+			}
+			w.created++
+		}
+		data := *in
+		_, err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, mustJSON(data), mustJSON(roles[in.ID]))
+		if err != nil {
+			return fmt.Errorf("insert report: %w", err)
+		}
+		w.reports[in.ID] = rids[i]
+		w.reportInc[rids[i]] = id
+		w.incidents[id] = true
+		w.placed = append(w.placed, id)
+	}
+	return nil
+}
+
+// newIncidentID names the incident a report founds: from the report, so
+// that the same document builds the same incidents.
+func (w *writer) newIncidentID(rid string, exclude []string) (string, error) {
+	id := dossier.StableID("i", rid)
+	for salt := 1; ; salt++ {
+		ok, err := w.exists("incidents", id)
+		if err != nil {
+			return "", err
+		}
+		if !ok && !contains(exclude, id) {
+			return id, nil
+		}
+		id = dossier.StableID("i", rid, fmt.Sprint(salt))
+	}
+}
+
+// createIncident inserts an empty incident; refresh reconciles it.
+func (w *writer) createIncident(id string) error {
+	_, err := w.tx.exec(w.ctx, `INSERT INTO incidents (id, title, title_key, label, sort_day, coarse_date, country, type, sub_type,
+		fatalities, sources, record, signature, search) VALUES (?, '', '', '', ?, 0, '', '', '', -1, 0, '{}', '{}', '')`,
+		id, undatedDay)
+	if err != nil {
+		return fmt.Errorf("insert incident: %w", err)
+	}
+	return nil
+}
+
+// reportRoles lists, for each extracted incident, the actors in it.
+func (w *writer) reportRoles(x *dossier.Extraction) map[string][]roleRef {
+	out := map[string][]roleRef{}
+	add := func(inc, name, role string) {
+		id := w.actorFor(name)
+		if id == "" {
+			return
+		}
+		for _, r := range out[inc] {
+			if r.ID == id && r.Role == role {
+				return
+			}
+		}
+		out[inc] = append(out[inc], roleRef{Name: name, ID: id, Role: role})
+	}
+	for _, in := range x.Incidents {
+		out[in.ID] = []roleRef{}
+		for _, n := range in.Targets {
+			add(in.ID, n, RoleTarget)
+		}
+		for _, n := range in.Perpetrators {
+			add(in.ID, n, RolePerpetrator)
+		}
+		for _, n := range in.Accused {
+			add(in.ID, n, RoleAccused)
+		}
+	}
+	for _, c := range x.Claims {
+		if _, ok := out[c.Incident]; !ok {
+			continue
+		}
+		role := RoleAccused
+		if c.Claim == dossier.ClaimResponsible && names.Key(c.Claimant) == names.Key(c.About) {
+			role = RolePerpetrator
+		}
+		if c.Claim == dossier.ClaimResponsible {
+			add(c.Incident, c.About, role)
+		}
+		add(c.Incident, c.Claimant, RoleClaimant)
+	}
+	for _, st := range x.Statements {
+		if _, ok := out[st.Incident]; ok {
+			add(st.Incident, st.Speaker, RoleSpeaker)
+		}
+	}
+	return out
+}
+
+// writeFacts stores the claims, statements and relations with the
+// incidents and actors they resolved to.
+func (w *writer) writeFacts(x *dossier.Extraction) error {
+	for i, c := range x.Claims {
+		_, err := w.tx.exec(w.ctx, `INSERT INTO claims (doc_id, ord, report_id, claimant_id, about_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
+			w.docID, i, w.reports[c.Incident], w.actorFor(c.Claimant), w.actorFor(c.About), mustJSON(c))
+		if err != nil {
+			return fmt.Errorf("insert claim: %w", err)
+		}
+	}
+	for i, st := range x.Statements {
+		_, err := w.tx.exec(w.ctx, `INSERT INTO statements (doc_id, ord, report_id, speaker_id, data) VALUES (?, ?, ?, ?, ?)`,
+			w.docID, i, w.reports[st.Incident], w.actorFor(st.Speaker), mustJSON(st))
+		if err != nil {
+			return fmt.Errorf("insert statement: %w", err)
+		}
+	}
+	for i, r := range x.Relations {
+		_, err := w.tx.exec(w.ctx, `INSERT INTO relations (doc_id, ord, subject_id, predicate, object_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
+			w.docID, i, w.actorFor(r.Subject), r.Predicate, w.actorFor(r.Object), mustJSON(r))
+		if err != nil {
+			return fmt.Errorf("insert relation: %w", err)
+		}
+	}
+	return nil
+}
+
+// detectCopy marks the document as a syndicated copy of an earlier one
+// that reports the same incidents with nearly the same text, and lets
+// the copies of its previous version find their original again.
+func (w *writer) detectCopy() error {
+	if w.docN != 0 {
+		if err := w.findOriginal(w.docID, w.docN, w.fp); err != nil {
+			return err
+		}
+	}
+	for _, id := range w.recopy {
+		var n int64
+		var fp []byte
+		if err := w.tx.queryRow(w.ctx, `SELECT n, fingerprint FROM documents WHERE id = ?`, id).Scan(&n, &fp); err != nil {
+			if isNoRows(err) {
+				continue
+			}
+			return err
+		}
+		if err := w.findOriginal(id, n, fp); err != nil {
+			return err
+		}
+		if err := w.collect2(`SELECT DISTINCT incident_id FROM reports WHERE doc_id = ?`, id, w.incidents); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) collect2(q, arg string, into map[string]bool) error {
+	rows, err := w.tx.query(w.ctx, q, arg)
+	if err != nil {
+		return err
+	}
+	ids, err := scanStrings(rows)
+	for _, id := range ids {
+		into[id] = true
+	}
+	return err
+}
+
+// findOriginal sets copy_of of document id to the earliest stored
+// document that shares an incident and most of its text.
+func (w *writer) findOriginal(id string, n int64, fp []byte) error {
+	if fp == nil {
+		return nil
+	}
+	rows, err := w.tx.query(w.ctx, `SELECT DISTINCT d.n, d.id, d.copy_of, d.fingerprint FROM reports r
+		JOIN documents d ON d.id = r.doc_id
+		WHERE r.incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?) AND d.n < ? AND d.fingerprint IS NOT NULL
+		ORDER BY d.n`, id, n)
+	if err != nil {
+		return fmt.Errorf("find original: %w", err)
+	}
+	defer rows.Close()
+	orig := ""
+	for rows.Next() {
+		var on int64
+		var oid, ocopy string
+		var ofp []byte
+		if err := rows.Scan(&on, &oid, &ocopy, &ofp); err != nil {
+			return err
+		}
+		if resolve.Similarity(fp, ofp) >= resolve.CopyShare {
+			orig = oid
+			if ocopy != "" {
+				orig = ocopy
+			}
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	_, err = w.tx.exec(w.ctx, `UPDATE documents SET copy_of = ? WHERE id = ?`, orig, id)
+	return err
+}
+
+// refresh reconciles every incident the document touched, then sums up
+// every actor whose mentions or incidents changed.
+func (w *writer) refresh() error {
+	ids := sortedKeys(w.incidents)
+	for _, id := range ids {
+		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+			return err
+		}
+		ok, err := w.tx.s.reconcileIncident(w.ctx, w.tx, id)
+		if err != nil {
+			return err
+		}
+		if ok {
+			w.incUpdated++
+		} else {
+			w.incRemoved++
+		}
+		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+			return err
+		}
+	}
+	for _, id := range sortedKeys(w.actors) {
+		ok, err := w.tx.s.summarizeActor(w.ctx, w.tx, id)
+		if err != nil {
+			return err
+		}
+		if ok {
+			w.actUpdated++
+		} else {
+			w.actRemoved++
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// actorRoles is one actor's parts in one incident.
+type actorRoles struct {
+	id, roles string
+}
+
+var roleOrder = []string{RolePerpetrator, RoleAccused, RoleTarget, RoleClaimant, RoleSpeaker}
+
+// joinRoles gathers roles by actor, in a fixed order: "accused, claimant".
+func joinRoles(rs []roleRef) []actorRoles {
+	has := map[string]map[string]bool{}
+	var ids []string
+	for _, r := range rs {
+		if r.ID == "" {
+			continue
+		}
+		if has[r.ID] == nil {
+			has[r.ID] = map[string]bool{}
+			ids = append(ids, r.ID)
+		}
+		has[r.ID][r.Role] = true
+	}
+	sort.Strings(ids)
+	out := make([]actorRoles, 0, len(ids))
+	for _, id := range ids {
+		var parts []string
+		for _, role := range roleOrder {
+			if has[id][role] {
+				parts = append(parts, role)
+			}
+		}
+		out = append(out, actorRoles{id: id, roles: strings.Join(parts, ", ")})
+	}
+	return out
+}

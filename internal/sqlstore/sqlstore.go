@@ -1,0 +1,321 @@
+// Package sqlstore is the knowledge base written in SQL: the tables of
+// documents, reports, incidents, actors, claims, statements and reviews,
+// ingestion with resolution, and the queries behind dossier.Store. It is
+// shared by internal/sqlite and internal/postgres, which open the
+// database and supply what differs between the two (a Dialect: placeholders,
+// full-text search, locking, error codes, the migrations); the SQL here is
+// the common subset both speak.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dossier-project/dossier"
+)
+
+// Dialect is what one database engine does its own way.
+type Dialect interface {
+	// Name is "sqlite" or "postgres".
+	Name() string
+	// Rebind rewrites the ? placeholders of a query for the engine.
+	Rebind(q string) string
+	// Migrations holds NNNN_name.sql files, applied in order.
+	Migrations() fs.FS
+	// SearchCond returns a condition selecting the rows of table (aliased
+	// t) whose search text matches the query given as its one argument.
+	SearchCond(table string) string
+	// Search returns the FROM clause, WHERE condition and ORDER BY of a
+	// ranked search of table (aliased t); the query is the first argument.
+	Search(table string) (from, where, order string)
+	// SearchQuery turns folded words into the argument of the two above:
+	// all words (prefix-matched), or any of them.
+	SearchQuery(words []string, any bool) string
+	// LockWriter serialises writers inside a transaction (PostgreSQL takes
+	// an advisory lock; SQLite's BEGIN IMMEDIATE already did).
+	LockWriter(ctx context.Context, tx *sql.Tx) error
+	// MapError turns an engine error into a dossier error where one fits
+	// (ErrLocked, ErrUnavailable); others are returned as they are.
+	MapError(err error) error
+	// CheckSearch verifies the full-text index, returning problems.
+	CheckSearch(ctx context.Context, db *sql.DB) ([]string, error)
+	// Bulk prepares the database for a bulk load (start) and restores it
+	// after (SQLite indexes the full text once at the end).
+	Bulk(ctx context.Context, db *sql.DB, start bool) error
+}
+
+// Options configure a DB.
+type Options struct {
+	// Now is the clock for review and ingest times; nil means time.Now.
+	Now func() time.Time
+	Log *slog.Logger
+	// Where names the database in errors and logs (a file, a host).
+	Where string
+}
+
+// DB is a knowledge base in an SQL database. It implements dossier.Store.
+type DB struct {
+	db      *sql.DB
+	d       Dialect
+	now     func() time.Time
+	log     *slog.Logger
+	where   string
+	rebinds sync.Map
+}
+
+var _ dossier.Store = (*DB)(nil)
+
+// New wraps an open database: it migrates the schema (refusing one newer
+// than the migrations know) and returns the store.
+func New(ctx context.Context, db *sql.DB, d Dialect, opts Options) (*DB, error) {
+	s := &DB{db: db, d: d, now: opts.Now, log: opts.Log, where: opts.Where}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// SQL returns the underlying database, for tests and tools.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// Dialect returns the store's dialect.
+func (s *DB) Dialect() Dialect { return s.d }
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+func (s *DB) rebind(q string) string {
+	if v, ok := s.rebinds.Load(q); ok {
+		return v.(string)
+	}
+	r := s.d.Rebind(q)
+	s.rebinds.Store(q, r)
+	return r
+}
+
+// wrap adds the operation to an error and maps engine errors.
+func (s *DB) wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	err = s.d.MapError(err)
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// Tx is a write transaction with the store's helpers.
+type Tx struct {
+	tx *sql.Tx
+	s  *DB
+	// reviewed caches whether any review exists: most knowledge bases
+	// have none or few, and every reconciliation would look them up.
+	reviewed *bool
+}
+
+// hasReviews reports whether the knowledge base holds any review.
+func (t *Tx) hasReviews(ctx context.Context) (bool, error) {
+	if t.reviewed == nil {
+		var n int
+		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM reviews LIMIT 1) x`).Scan(&n); err != nil {
+			return false, err
+		}
+		b := n > 0
+		t.reviewed = &b
+	}
+	return *t.reviewed, nil
+}
+
+// reviewsOf returns the reviews of targets within the transaction.
+func (t *Tx) reviewsOf(ctx context.Context, ids []string) ([]dossier.Review, error) {
+	if ok, err := t.hasReviews(ctx); err != nil || !ok {
+		return []dossier.Review{}, err
+	}
+	return t.s.reviewsOf(ctx, t.tx, ids)
+}
+
+func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.s.rebind(q), args...)
+}
+
+func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.s.rebind(q), args...)
+}
+
+func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.s.rebind(q), args...)
+}
+
+// Transact runs fn in one write transaction: committed when fn returns
+// nil, rolled back otherwise.
+func (s *DB) Transact(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.d.MapError(err)
+	}
+	defer tx.Rollback()
+	if err := s.d.LockWriter(ctx, tx); err != nil {
+		return s.d.MapError(err)
+	}
+	if err := fn(&Tx{tx: tx, s: s}); err != nil {
+		return err
+	}
+	return s.d.MapError(tx.Commit())
+}
+
+// reader is what read queries run on: the database or a transaction.
+type reader interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+func (s *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, s.rebind(q), args...)
+}
+
+func (s *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return s.db.QueryRowContext(ctx, s.rebind(q), args...)
+}
+
+// migrationName is NNNN_description.sql.
+var migrationName = regexp.MustCompile(`^(\d{4})_[a-z0-9_]+\.sql$`)
+
+type migration struct {
+	version int
+	name    string
+}
+
+func (s *DB) migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(s.d.Migrations(), ".")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var ms []migration
+	for _, e := range entries {
+		m := migrationName.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		v, _ := strconv.Atoi(m[1])
+		ms = append(ms, migration{v, e.Name()})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// SchemaVersion returns the highest migration applied, 0 for a new database.
+func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	err := s.queryRow(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v)
+	if err != nil {
+		return 0, s.wrap("read schema version", err)
+	}
+	return int(v.Int64), nil
+}
+
+// migrate applies the migrations the database lacks, each in its own
+// transaction, and refuses a schema newer than it knows.
+func (s *DB) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
+		return s.wrap("create schema_migrations", err)
+	}
+	ms, err := s.migrations()
+	if err != nil {
+		return err
+	}
+	known := 0
+	if len(ms) > 0 {
+		known = ms[len(ms)-1].version
+	}
+	cur, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if cur > known {
+		return fmt.Errorf("open %s: %w: schema version %d, this dossier knows up to %d; upgrade dossier",
+			s.where, dossier.ErrSchemaTooNew, cur, known)
+	}
+	for _, m := range ms {
+		if m.version <= cur {
+			continue
+		}
+		body, err := fs.ReadFile(s.d.Migrations(), m.name)
+		if err != nil {
+			return fmt.Errorf("read migration %s: %w", m.name, err)
+		}
+		err = s.Transact(ctx, func(tx *Tx) error {
+			// Another process may have migrated while we waited for the lock.
+			var done int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
+			if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.exec(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
+				m.version, m.name, s.now().UTC().Format(time.RFC3339))
+			return err
+		})
+		if err != nil {
+			return s.wrap("migrate "+m.name, err)
+		}
+		if cur > 0 { // an upgrade is news; creating a new database is not
+			s.log.Info("migrated", "db", s.where, "migration", m.name)
+		} else {
+			s.log.Debug("created schema", "db", s.where, "migration", m.name)
+		}
+	}
+	return nil
+}
+
+// notFound builds a not-found error naming what was looked for.
+func notFound(what, ref string) error {
+	return fmt.Errorf("%s %q: %w", what, ref, dossier.ErrNotFound)
+}
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// nullInt converts an optional int for a query argument.
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return int64(*p)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// placeholders returns "?, ?, ?" for n arguments.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func anySlice(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
