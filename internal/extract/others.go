@@ -262,7 +262,9 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 			inc.setDate(timex.Date{Year: named.year}, timex.Date{}, prioTitle, d.sentEvidence("date", st, 0.6))
 		}
 	}
-	if dh != nil {
+	// a date of another year than the one the incident is named by
+	// ("the 1980 Oktoberfest bombing ... as of December 2023") is not its date
+	if dh != nil && !(named != nil && named.year != 0 && dstart.Year != named.year) {
 		prio := prioProse
 		if dstart.Day != 0 {
 			prio = prioLead

@@ -41,6 +41,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if role == "target" && in.main && !d.nearMain(st) {
 			continue // "Soleimani was assassinated" in the background of another attack
 		}
+		if role == "target" && causeBefore(toks, m.I) {
+			continue // "in retaliation for the assassination of X": an earlier event
+		}
 		if role == "accused" && (!accusationOfIncident(toks, m.J) || doubted(toks, m.I)) {
 			continue
 		}
@@ -530,6 +533,19 @@ func doubted(toks []text.Token, i int) bool {
 			return true
 		}
 		if toks[k].Lower == "ruled" && k+1 < len(toks) && toks[k+1].Lower == "out" {
+			return true
+		}
+	}
+	return false
+}
+
+// causeBefore says whether the words before token i present an earlier
+// event as a cause or a landmark: "in retaliation for the killing of",
+// "after the assassination of", "since the bombing of".
+func causeBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Lower {
+		case "for", "after", "following", "since", "avenge", "avenging", "revenge", "retaliation", "before", "like", "anniversary":
 			return true
 		}
 	}
