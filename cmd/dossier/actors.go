@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -31,11 +30,8 @@ func runActors(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Usage: dossier actors [--db DSN] [--q TEXT] [--kind KIND] [--limit N] [--format table|jsonl]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

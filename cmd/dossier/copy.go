@@ -46,11 +46,8 @@ func runCopy(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprint(env.Stderr, copyUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if *from == "" || *to == "" || fs.NArg() > 0 {
 		fs.Usage()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,11 +34,8 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Exit status: 0 all read, 3 some inputs failed (the others were extracted), 2 usage, 1 other failure.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if *format != "text" && *format != "jsonl" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("unknown format %q (want text or jsonl)", *format)}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 )
@@ -21,11 +20,8 @@ func runForget(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "document reported are removed; the others are reconciled without it.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

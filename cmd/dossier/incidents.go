@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,11 +38,8 @@ func runIncidents(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Usage: dossier incidents [--db DSN] [--from --to --country --type --actor --weapon --q TEXT] [--limit N] [--format table|jsonl]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -95,11 +94,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Exit status: 0 all stored, 3 some inputs failed (the others were stored), 2 usage, 1 other failure.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -100,4 +101,17 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'dossier COMMAND -h' for a command's flags.")
+}
+
+// parseFlags parses a subcommand's flags. stop is true when the command
+// must return at once: after -h (err nil) or on a bad flag (err carries the
+// usage exit status; the flag package has printed the problem).
+func parseFlags(fs *flag.FlagSet, args []string) (stop bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return true, &exitError{code: exitUsage}
+	}
+	return false, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
@@ -28,11 +27,8 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "extractor (or other lexicons) extracted; reviews are kept and applied again.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -29,11 +28,8 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "\nEvery word must match, as a word or the start of one; case and accents are ignored.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,11 +28,8 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "       dossier show [--db DSN] [--format text|json] document SOURCE|PATH|ID")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &exitError{code: exitUsage}
+	if stop, err := parseFlags(fs, args); stop {
+		return err
 	}
 	if fs.NArg() < 2 {
 		fs.Usage()
