@@ -243,14 +243,19 @@ func (d *docState) subjectOf(st *sent, k int) *actor {
 	return nil
 }
 
-// paraSubject is the person a paragraph is about: the first person named
-// in its first sentence.
-func (d *docState) paraSubject(st *sent) *actor {
+// paraLead is the first sentence of a sentence's paragraph.
+func (d *docState) paraLead(st *sent) *sent {
 	first := st
 	for i := st.idx; i >= 0 && d.sents[i].para == st.para; i-- {
 		first = d.sents[i]
 	}
-	for _, m := range first.mentions {
+	return first
+}
+
+// paraSubject is the person a paragraph is about: the first person named
+// in its first sentence.
+func (d *docState) paraSubject(st *sent) *actor {
+	for _, m := range d.paraLead(st).mentions {
 		if a := d.personActor(m); a != nil && (m.kind == dossier.KindPerson) {
 			return a
 		}
@@ -263,11 +268,7 @@ func (d *docState) paraSubject(st *sent) *actor {
 
 // orgSubject is the organisation a paragraph is about.
 func (d *docState) orgSubject(st *sent) *actor {
-	first := st
-	for i := st.idx; i >= 0 && d.sents[i].para == st.para; i-- {
-		first = d.sents[i]
-	}
-	for _, m := range first.mentions {
+	for _, m := range d.paraLead(st).mentions {
 		if m.i > 3 {
 			break
 		}
