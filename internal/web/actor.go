@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -42,11 +41,8 @@ func (s *Server) actorPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a, err := s.store.Actor(r.Context(), id)
-	if errors.Is(err, dossier.ErrNotFound) {
-		return errorf(codeNotFound, "there is no actor %q", id)
-	}
 	if err != nil {
-		return err
+		return lookupError(err, "actor", id)
 	}
 	d := &actorData{page: s.newPage(r, a.Name), A: a, Kinds: actorKinds}
 	d.Nav = "actors"
@@ -94,11 +90,8 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	doc, err := s.store.Document(r.Context(), id)
-	if errors.Is(err, dossier.ErrNotFound) {
-		return errorf(codeNotFound, "there is no document %q", id)
-	}
 	if err != nil {
-		return err
+		return lookupError(err, "document", id)
 	}
 	d := &documentData{page: s.newPage(r, docTitle(doc.Source)), D: doc}
 	d.Nav = "documents"

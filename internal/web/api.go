@@ -74,11 +74,8 @@ func (s *Server) apiIncident(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in, err := s.store.Incident(r.Context(), id)
-	if errors.Is(err, dossier.ErrNotFound) {
-		return errorf(codeNotFound, "there is no incident %q", id)
-	}
 	if err != nil {
-		return err
+		return lookupError(err, "incident", id)
 	}
 	return s.writeJSON(w, r, http.StatusOK, in)
 }
@@ -106,11 +103,8 @@ func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a, err := s.store.Actor(r.Context(), id)
-	if errors.Is(err, dossier.ErrNotFound) {
-		return errorf(codeNotFound, "there is no actor %q", id)
-	}
 	if err != nil {
-		return err
+		return lookupError(err, "actor", id)
 	}
 	return s.writeJSON(w, r, http.StatusOK, a)
 }
@@ -135,11 +129,8 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := s.store.Document(r.Context(), id)
-	if errors.Is(err, dossier.ErrNotFound) {
-		return errorf(codeNotFound, "there is no document %q", id)
-	}
 	if err != nil {
-		return err
+		return lookupError(err, "document", id)
 	}
 	return s.writeJSON(w, r, http.StatusOK, d)
 }

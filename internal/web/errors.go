@@ -140,3 +140,12 @@ type errorData struct {
 	Code       string
 	Message    string
 }
+
+// lookupError turns a store's "not found" for one object into the 404 that
+// names it; other errors pass through.
+func lookupError(err error, what, id string) error {
+	if errors.Is(err, dossier.ErrNotFound) {
+		return errorf(codeNotFound, "there is no %s %q", what, id)
+	}
+	return err
+}

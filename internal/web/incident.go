@@ -91,11 +91,8 @@ func (s *Server) incidentPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	in, err := s.store.Incident(ctx, id)
-	if errors.Is(err, dossier.ErrNotFound) {
-		return errorf(codeNotFound, "there is no incident %q", id)
-	}
 	if err != nil {
-		return err
+		return lookupError(err, "incident", id)
 	}
 	d := &incidentData{page: s.newPage(r, in.Title), I: in}
 	d.Nav = "incidents"
