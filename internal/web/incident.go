@@ -28,7 +28,7 @@ type incidentData struct {
 	// MoreSources are the sources whose text the page links to only.
 	MoreSources []sourceExcerpt
 	Ledger      []ledgerGroup
-	Point    *mapPoint
+	Point       *mapPoint
 	// Reviewable lists the fields a reviewer may correct.
 	Reviewable []string
 }
