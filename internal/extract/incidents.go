@@ -656,7 +656,6 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	in.setLocation(loc, prio, d.sentEvidence("location", m.st, 0.75))
 }
 
-
 // weaponName is the weapon a phrase reports: the phrase ("car bomb"), or
 // for words of the act ("mass shooting") the class ("firearm").
 func weaponName(body []byte, toks []text.Token, m text.Match[lexicon.Weapon]) string {

@@ -174,7 +174,7 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	eventful := false
 	at := -1
 	var ev text.Match[lexicon.Event] // the event word that makes the incident
-	light := 0 // words that say little alone ("protest", "march") add up
+	light := 0                       // words that say little alone ("protest", "march") add up
 	for _, e := range st.events {
 		if e.Val.Weight < 2 {
 			if !anaphoric(st, e.I) {
