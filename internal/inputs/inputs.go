@@ -172,6 +172,9 @@ func Count(args []string) (docs int, bytes int64) {
 		if p == "-" {
 			return 0, 0
 		}
+		if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			return 0, 0 // a pipe or FIFO: opening it here would take what the run must read
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			docs++ // reported when read
@@ -192,11 +195,17 @@ func Count(args []string) (docs int, bytes int64) {
 	return docs, bytes
 }
 
-// each hands out the documents of one path.
+// each hands out the documents of one path. Every input is opened once
+// and sniffed from a buffer: a pipe, a FIFO or a process substitution
+// ("<(cat f)") cannot be opened a second time, so what is not a regular
+// file is read through the one open file (streamed for feeds and dumps,
+// read whole, within the size limit, for a single document). A regular
+// file is sniffed and closed, then opened again where it is read, so that
+// no more files are held open than documents are in flight.
 func each(ctx context.Context, path string, stdin io.Reader, opts Options, fn func(Input) error) error {
 	var size int64
 	var head []byte
-	var src io.Reader // standard input, past the peeked bytes
+	var src io.Reader // a stream past the peeked bytes: standard input, a pipe, a FIFO
 	if path == "-" {
 		br := bufio.NewReaderSize(stdin, 64<<10)
 		head, _ = br.Peek(sniffBytes)
@@ -207,10 +216,11 @@ func each(ctx context.Context, path string, stdin io.Reader, opts Options, fn fu
 			return fn(failed(path, &reader.Error{Path: path, Err: osProblem(err)}))
 		}
 		st, err := f.Stat()
-		if err == nil && st.IsDir() {
+		switch {
+		case err != nil:
+		case st.IsDir():
 			err = errors.New("is a directory")
-		}
-		if err == nil {
+		case st.Mode().IsRegular():
 			size = st.Size()
 			head = make([]byte, sniffBytes)
 			var n int
@@ -219,10 +229,20 @@ func each(ctx context.Context, path string, stdin io.Reader, opts Options, fn fu
 			if err == io.EOF || err == io.ErrUnexpectedEOF {
 				err = nil
 			}
+		default: // pipe, FIFO, character device, socket: this open is the only one
+			defer f.Close()
+			br := bufio.NewReaderSize(f, 64<<10)
+			head, err = br.Peek(sniffBytes)
+			if err == io.EOF || err == bufio.ErrBufferFull {
+				err = nil
+			}
+			src = br
 		}
-		f.Close()
+		if src == nil {
+			f.Close()
+		}
 		if err != nil {
-			return fn(failed(path, &reader.Error{Path: path, Err: err}))
+			return fn(failed(path, &reader.Error{Path: path, Err: osProblem(err)}))
 		}
 	}
 	switch Detect(path, head) {
@@ -230,23 +250,37 @@ func each(ctx context.Context, path string, stdin io.Reader, opts Options, fn fu
 		return eachPage(ctx, path, src, opts, fn)
 	case Feed:
 		return eachLine(ctx, path, src, opts, fn)
-	case HTML:
-		return fn(Input{Name: path, Size: size, Load: func(ctx context.Context) (*dossier.Document, error) {
-			raw, err := readAll(ctx, path, src, opts.Limits)
-			if err != nil {
-				return nil, err
-			}
-			doc, err := htmldoc.Parse(path, raw, opts.Limits)
-			if err != nil {
-				return nil, &reader.Error{Path: path, Err: err}
-			}
-			return doc, nil
-		}})
-	default:
-		return fn(Input{Name: path, Size: size, Load: func(ctx context.Context) (*dossier.Document, error) {
-			return reader.ReadPath(ctx, path, orStdin(src, stdin), opts.Limits)
-		}})
 	}
+	// A single document. A stream is read now, before its file is closed.
+	var raw []byte
+	if src != nil && path != "-" {
+		var err error
+		if raw, err = readAll(ctx, path, src, opts.Limits); err != nil {
+			return fn(failed(path, err))
+		}
+		size = int64(len(raw))
+	}
+	load := func(ctx context.Context) ([]byte, error) {
+		if raw != nil {
+			return raw, nil
+		}
+		return readAll(ctx, path, src, opts.Limits) // standard input, or the file opened again
+	}
+	parse := reader.Parse
+	if Detect(path, head) == HTML {
+		parse = htmldoc.Parse
+	}
+	return fn(Input{Name: path, Size: size, Load: func(ctx context.Context) (*dossier.Document, error) {
+		b, err := load(ctx)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := parse(path, b, opts.Limits)
+		if err != nil {
+			return nil, &reader.Error{Path: path, Err: err}
+		}
+		return doc, nil
+	}})
 }
 
 func orStdin(src, stdin io.Reader) io.Reader {
