@@ -138,8 +138,30 @@ func acledRow(in *dossier.IncidentSummary, actors *actorIndex, times map[string]
 	out := make([]string, len(ACLEDColumns))
 	for i, col := range ACLEDColumns {
 		out[i] = row[col]
+		if !numericColumns[col] {
+			out[i] = spreadsheetSafe(out[i])
+		}
 	}
 	return out
+}
+
+// numericColumns hold numbers only and stay plain numbers (a longitude
+// may start with "-").
+var numericColumns = map[string]bool{
+	"year": true, "time_precision": true, "iso": true, "latitude": true, "longitude": true,
+	"geo_precision": true, "fatalities": true, "timestamp": true,
+	"fatalities_max": true, "injuries_min": true, "injuries_max": true,
+}
+
+// spreadsheetSafe defuses a text cell that a spreadsheet would read as a
+// formula (CSV injection): a cell starting with =, +, -, @, a tab or a
+// carriage return gets a leading apostrophe, as OWASP recommends. The text
+// comes from documents anyone can write.
+func spreadsheetSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func countryName(in *dossier.IncidentSummary) string {
