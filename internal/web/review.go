@@ -10,7 +10,9 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier"
 )
@@ -106,16 +108,32 @@ func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) (author strin
 	return author, nil
 }
 
-// localPath keeps a return address only when it stays on this site.
+// localPath keeps a return address only when it is a path on this site,
+// and returns it cleaned: what the redirect sends is what was checked.
+// Backslashes (which browsers read as slashes, so "/\\evil.example" or
+// "/./\\evil.example" would leave the site), control characters, a scheme,
+// a host and a path that cleans to "//" all fall back to "/".
 func localPath(p string) string {
-	if p == "" || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if p == "" || p[0] != '/' || strings.ContainsRune(p, '\\') || strings.IndexFunc(p, unicode.IsControl) >= 0 {
 		return "/"
 	}
 	u, err := url.Parse(p)
-	if err != nil || u.Host != "" || u.Scheme != "" {
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		strings.ContainsRune(u.Path, '\\') || strings.IndexFunc(u.Path, unicode.IsControl) >= 0 {
 		return "/"
 	}
-	return p
+	clean := path.Clean(u.Path)
+	if !strings.HasPrefix(clean, "/") || strings.HasPrefix(clean, "//") {
+		return "/"
+	}
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	out := (&url.URL{Path: clean, RawQuery: u.RawQuery}).String()
+	if strings.HasPrefix(out, "//") || !strings.HasPrefix(out, "/") {
+		return "/"
+	}
+	return out
 }
 
 type loginData struct {
