@@ -54,6 +54,9 @@ func Parse(path string, raw []byte, lim reader.Limits) (*dossier.Document, error
 	if err != nil {
 		return nil, err
 	}
+	// Nesting past any real page's is flattened first: parsing and
+	// readability would otherwise take time that grows with depth squared.
+	src, _ = flatten(src)
 	root, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
