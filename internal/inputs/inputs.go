@@ -128,12 +128,20 @@ func hasSuffix(s string, sufs ...string) bool {
 // found in folders and globs (Open finds them beside their dump).
 func Expand(args []string) []string {
 	var out []string
+	for _, e := range expand(args) {
+		out = append(out, e.Path)
+	}
+	return out
+}
+
+func expand(args []string) []reader.Entry {
+	var out []reader.Entry
 	for _, a := range args {
-		for _, p := range reader.Expand([]string{a}) {
-			if p != a && dump.IsIndex(p) {
+		for _, e := range reader.ExpandEntries([]string{a}) {
+			if e.Path != a && e.Problem == nil && dump.IsIndex(e.Path) {
 				continue
 			}
-			out = append(out, p)
+			out = append(out, e)
 		}
 	}
 	return out
@@ -143,11 +151,17 @@ func Expand(args []string) []string {
 // the first error fn returns, or ctx's error when ctx ends; problems with
 // the inputs themselves are handed to fn as inputs that fail to load.
 func Each(ctx context.Context, args []string, stdin io.Reader, opts Options, fn func(Input) error) error {
-	for _, p := range Expand(args) {
+	for _, e := range expand(args) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := each(ctx, p, stdin, opts, fn); err != nil {
+		if e.Problem != nil { // found in a folder, not a document: named, never silently skipped
+			if err := fn(failed(e.Path, &reader.Error{Path: e.Path, Err: e.Problem})); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := each(ctx, e.Path, stdin, opts, fn); err != nil {
 			return err
 		}
 	}

@@ -124,3 +124,45 @@ func TestCountLeavesPipesAlone(t *testing.T) {
 		t.Errorf("after Count, the pipe gave %q", got)
 	}
 }
+
+// TestLinksAndSpecialFiles: a folder given through a symbolic link is read;
+// links inside a folder to files and folders are followed (a loop read
+// once); a FIFO or a broken link inside a folder is named as a failed
+// input, never skipped without a word (and never opened, which would hang).
+func TestLinksAndSpecialFiles(t *testing.T) {
+	base := t.TempDir()
+	real := filepath.Join(base, "real")
+	other := filepath.Join(base, "other")
+	os.Mkdir(real, 0o755)
+	os.Mkdir(other, 0o755)
+	write(t, real, "a.txt", []byte(textDoc))
+	write(t, other, "b.txt", []byte(textDoc))
+	os.Symlink(filepath.Join(other, "b.txt"), filepath.Join(real, "link-to-b.txt"))
+	os.Symlink(other, filepath.Join(real, "link-to-other"))
+	os.Symlink(real, filepath.Join(real, "loop"))
+	os.Symlink(filepath.Join(base, "missing.txt"), filepath.Join(real, "broken.txt"))
+	if err := syscall.Mkfifo(filepath.Join(real, "pipe"), 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	link := filepath.Join(base, "link-to-real")
+	os.Symlink(real, link)
+
+	items := collect(t, []string{link}, "")
+	var ok, failedNames []string
+	for _, it := range items {
+		rel, _ := filepath.Rel(link, it.name)
+		if it.err != "" {
+			failedNames = append(failedNames, rel+": "+it.err)
+		} else {
+			ok = append(ok, rel)
+		}
+	}
+	wantOK := []string{"a.txt", "link-to-b.txt", "link-to-other/b.txt"}
+	if strings.Join(ok, " ") != strings.Join(wantOK, " ") {
+		t.Errorf("read %q, want %q", ok, wantOK)
+	}
+	if len(failedNames) != 2 || !strings.Contains(strings.Join(failedNames, "\n"), "named pipe") ||
+		!strings.Contains(strings.Join(failedNames, "\n"), "symbolic link") {
+		t.Errorf("failed inputs %q, want the broken link and the FIFO, each named", failedNames)
+	}
+}

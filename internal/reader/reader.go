@@ -59,19 +59,42 @@ type Item struct {
 // Expand resolves command-line arguments into input paths, in order:
 // a folder contributes its text files sorted by path, a glob its matches,
 // "-" stays "-". A name that matches nothing is returned as is so that
-// reading it reports the problem in order with the others.
+// reading it reports the problem in order with the others. Entries that
+// cannot be read as documents (see ExpandEntries) are returned too, and
+// fail when read.
 func Expand(args []string) []string {
 	var out []string
+	for _, e := range ExpandEntries(args) {
+		out = append(out, e.Path)
+	}
+	return out
+}
+
+// Entry is one input found by ExpandEntries. Problem is set for what a
+// folder holds that is not a document to read: a named pipe, a socket, a
+// device, a broken or looping symbolic link. It names the problem, so that
+// nothing is skipped without a word.
+type Entry struct {
+	Path    string
+	Problem error
+}
+
+// ExpandEntries is Expand with the problems of folder entries. Symbolic
+// links are followed, to files and to folders alike, an argument that is a
+// link to a folder included; a folder reached twice through links is read
+// once.
+func ExpandEntries(args []string) []Entry {
+	var out []Entry
 	for _, a := range args {
 		if a == "-" {
-			out = append(out, a)
+			out = append(out, Entry{Path: a})
 			continue
 		}
 		if st, err := os.Stat(a); err == nil {
 			if st.IsDir() {
 				out = append(out, walk(a)...)
 			} else {
-				out = append(out, a)
+				out = append(out, Entry{Path: a})
 			}
 			continue
 		}
@@ -85,39 +108,97 @@ func Expand(args []string) []string {
 					if st, err := os.Stat(p); err == nil && st.IsDir() {
 						out = append(out, walk(p)...)
 					} else {
-						out = append(out, p)
+						out = append(out, Entry{Path: p})
 					}
 				}
 				continue
 			}
 		}
-		out = append(out, a)
+		out = append(out, Entry{Path: a})
 	}
 	return out
 }
 
-// walk lists the regular files under dir, skipping hidden entries.
-func walk(dir string) []string {
-	var out []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// walk lists the regular files under dir, skipping hidden entries,
+// following symbolic links, and naming what is not a file to read.
+func walk(dir string) []Entry {
+	var out []Entry
+	walkInto(dir, map[string]bool{}, &out)
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+func walkInto(dir string, seen map[string]bool, out *[]Entry) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		*out = append(*out, Entry{Path: dir, Problem: cleanOSError(err)})
+		return
+	}
+	if seen[real] {
+		return // a link back to a folder already read
+	}
+	seen[real] = true
+	// A trailing separator makes WalkDir follow a root that is a link.
+	root := dir
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, p) // reported when read
+			*out = append(*out, Entry{Path: p}) // reported when read
+			return nil
+		}
+		if p == root {
 			return nil
 		}
 		name := d.Name()
-		if p != dir && strings.HasPrefix(name, ".") {
+		if strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			out = append(out, p)
+		switch t := d.Type(); {
+		case t.IsRegular():
+			*out = append(*out, Entry{Path: p})
+		case t.IsDir():
+			if r, err := filepath.EvalSymlinks(p); err == nil {
+				if seen[r] {
+					return filepath.SkipDir
+				}
+				seen[r] = true
+			}
+		case t&fs.ModeSymlink != 0:
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+				*out = append(*out, Entry{Path: p, Problem: fmt.Errorf("symbolic link to nothing readable: %w", cleanOSError(err))})
+			case st.IsDir():
+				walkInto(p, seen, out)
+			case st.Mode().IsRegular():
+				*out = append(*out, Entry{Path: p})
+			default:
+				*out = append(*out, Entry{Path: p, Problem: notAFile(st.Mode())})
+			}
+		default:
+			*out = append(*out, Entry{Path: p, Problem: notAFile(t)})
 		}
 		return nil
 	})
-	sort.Strings(out)
-	return out
+}
+
+// notAFile names what a folder entry is when it is not a file to read.
+func notAFile(m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		kind = "a device"
+	}
+	return fmt.Errorf("%s inside a folder: not read (give it by name to read it)", kind)
 }
 
 // ReadPath reads one input ("-" is stdin) into a document.
