@@ -41,11 +41,15 @@ func defaultDB() string {
 
 // dbFlag registers --db on a command's flag set.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDB(), "knowledge base: an SQLite file, or a postgres:// URL (default $DOSSIER_DB or the per-user file)")
+	p := fs.String("db", defaultDB(), "knowledge base: an SQLite file, or a postgres:// URL (default $DOSSIER_DB or the per-user file)")
+	fs.Lookup("db").DefValue = where(defaultDB()) // help prints the default: never its password
+	return p
 }
 
+// isPostgres tells a PostgreSQL address: a postgres:// URL or a libpq
+// key-value string ("host=... dbname=... password=..."), never a file name.
 func isPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || isKeyValueDSN(dsn)
 }
 
 // openStore opens the knowledge base a --db value names. Commands that
@@ -65,12 +69,11 @@ func where(dsn string) string {
 	if !isPostgres(dsn) {
 		return strings.TrimPrefix(dsn, "sqlite:")
 	}
-	if i := strings.Index(dsn, "@"); i >= 0 {
-		if j := strings.Index(dsn, "://"); j >= 0 && j < i {
-			return dsn[:j+3] + "…" + dsn[i:]
-		}
+	out := dsn
+	for _, p := range dsnPasswords(dsn) {
+		out = strings.ReplaceAll(out, p, "…")
 	}
-	return dsn
+	return out
 }
 
 // storeExit maps store errors to exit statuses: a bad request is a usage

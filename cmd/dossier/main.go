@@ -52,15 +52,27 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		Log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	secrets := secretsOf(os.Getenv("DOSSIER_DB"), os.Args[1:])
+	stdout, stderr := newRedactWriter(os.Stdout, secrets), newRedactWriter(os.Stderr, secrets)
+	env := &Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr,
+		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
 	code := Run(ctx, env, os.Args[1:])
+	flushAll(stdout, stderr)
 	stop()
 	os.Exit(code)
 }
 
-// Run runs one subcommand and returns the process exit status.
+// Run runs one subcommand and returns the process exit status. Database
+// passwords never reach env's writers (see secrets.go).
 func Run(ctx context.Context, env *Env, args []string) int {
+	if secrets := secretsOf(os.Getenv("DOSSIER_DB"), args); len(secrets) > 0 {
+		if _, done := env.Stdout.(*redactWriter); !done {
+			e := *env
+			e.Stdout, e.Stderr = newRedactWriter(env.Stdout, secrets), newRedactWriter(env.Stderr, secrets)
+			defer flushAll(e.Stdout, e.Stderr)
+			env = &e
+		}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stderr)
 		if len(args) == 0 {
