@@ -23,6 +23,7 @@ const (
 	codeUnsupported  = "unsupported_media_type"
 	codeUnavailable  = "unavailable"
 	codeInternal     = "internal"
+	codeTimeout      = "timeout"
 )
 
 // statusOf is the one place codes become HTTP statuses.
@@ -37,6 +38,7 @@ var statusOf = map[string]int{
 	codeUnsupported:  http.StatusUnsupportedMediaType,
 	codeUnavailable:  http.StatusServiceUnavailable,
 	codeInternal:     http.StatusInternalServerError,
+	codeTimeout:      http.StatusRequestTimeout,
 }
 
 // Error is an error meant for the client: a code and a message that is

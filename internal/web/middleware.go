@@ -1,11 +1,15 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -76,6 +80,25 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			s.fail(sw, r, err)
 			return
 		}
+		// A body is read before the request takes a slot, within a deadline:
+		// slow bodies (a sign-in form sent a byte a second) hold their own
+		// connection only, never a slot other requests wait for. A write's
+		// token (the API's header, a form's sign-in cookie) is checked
+		// first: no body is read without one. Sign-in is the exception: its
+		// body is the token.
+		if hasBody(r) {
+			if r.URL.Path != "/login" {
+				if _, _, err := s.authorize(r, !isAPI(r)); err != nil {
+					s.fail(sw, r, err)
+					return
+				}
+			}
+			if err := readBody(sw, r); err != nil {
+				w.Header().Set("Connection", "close")
+				s.fail(sw, r, err)
+				return
+			}
+		}
 		if !strings.HasPrefix(r.URL.Path, "/static/") {
 			// Wait for a slot; the time waited is reported apart from the
 			// time served (Server-Timing: queue, app).
@@ -90,6 +113,45 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(sw, r)
 	})
+}
+
+// bodyReadTimeout bounds the time a client may take to send a body.
+const bodyReadTimeout = 10 * time.Second
+
+func hasBody(r *http.Request) bool {
+	switch r.Method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return r.ContentLength != 0
+	}
+	return false
+}
+
+// readBody reads a request's body into memory, at most the bound of its
+// kind and within bodyReadTimeout, and puts it back as the request's body.
+func readBody(w http.ResponseWriter, r *http.Request) error {
+	limit := int64(maxFormBytes)
+	if isAPI(r) {
+		limit = maxJSONBytes
+	}
+	if r.ContentLength > limit {
+		return errorf(codeTooLarge, "the request body is larger than %d bytes", limit)
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(bodyReadTimeout)) // not every writer can; tests' recorders cannot
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	_ = rc.SetReadDeadline(time.Time{})
+	if err != nil {
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return errorf(codeTimeout, "the request body did not arrive within %s", bodyReadTimeout)
+		}
+		return errorf(codeInvalid, "the request body could not be read")
+	}
+	if int64(len(body)) > limit {
+		return errorf(codeTooLarge, "the request body is larger than %d bytes", limit)
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return nil
 }
 
 // fail answers an error in the form the path calls for.
