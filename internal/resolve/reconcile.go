@@ -254,6 +254,14 @@ func CheckValue(field, v string) error {
 	case "fatalities", "injuries":
 		_, err := ParseRange(v)
 		return err
+	case "type":
+		if dossier.CanonicalType(v) == "" {
+			return fmt.Errorf("%w: type %q is not one of ACLED's event types (%s)", dossier.ErrInvalid, v, strings.Join(dossier.ACLEDTypes, ", "))
+		}
+	case "sub_type":
+		if dossier.CanonicalSubType(v) == "" {
+			return fmt.Errorf("%w: sub_type %q is not one of ACLED's 25 event sub-types", dossier.ErrInvalid, v)
+		}
 	}
 	if !IsField(field) {
 		return fmt.Errorf("%w: unknown field %q (want one of %s)", dossier.ErrInvalid, field, strings.Join(Fields, ", "))

@@ -56,7 +56,7 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 			if r.Value == "" {
 				return fmt.Errorf("%w: a value is required", dossier.ErrInvalid)
 			}
-			if r.Action == dossier.ReviewCorrect {
+			if r.Action == dossier.ReviewCorrect || r.Action == dossier.ReviewConfirm {
 				if err := resolve.CheckValue(r.Field, r.Value); err != nil {
 					return err
 				}
