@@ -48,7 +48,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	} else {
 		fmt.Fprintf(env.Stdout, "sample corpus: all %d documents already stored\n", sum.Unchanged)
 	}
-	return serve(ctx, env, st, *f.db, *f.addr, tokenFile(*f.tokens, *f.db))
+	return serve(ctx, env, st, f)
 }
 
 // loadSamples ingests the embedded sample corpus; documents already

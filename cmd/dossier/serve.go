@@ -29,14 +29,45 @@ const defaultAddr = "127.0.0.1:8080"
 // serveFlags are the flags serve and demo share.
 type serveFlags struct {
 	db, addr, tokens *string
+	hosts            *listFlag
+	secure           *bool
 }
 
 func addServeFlags(fs *flag.FlagSet) serveFlags {
-	return serveFlags{
+	f := serveFlags{
 		db:     dbFlag(fs),
 		addr:   fs.String("addr", defaultAddr, "address to listen on; the default accepts connections from this machine only"),
 		tokens: fs.String("tokens", "", "file of the tokens that may write reviews (default: beside the knowledge base; see 'dossier token')"),
+		hosts:  &listFlag{},
+		secure: fs.Bool("secure-cookies", false, "mark the sign-in cookie Secure (behind TLS; automatic when the proxy sends X-Forwarded-Proto: https)"),
 	}
+	fs.Var(f.hosts, "allowed-host", "a host name clients may use to reach this server, besides the listening address and localhost;\nrepeat or separate with commas; \"*\" allows any (behind a load balancer that checks it)")
+	return f
+}
+
+// listFlag is a flag that may be repeated and holds comma-separated values.
+type listFlag struct{ vals []string }
+
+func (l *listFlag) String() string { return strings.Join(l.vals, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, x := range strings.Split(v, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			l.vals = append(l.vals, x)
+		}
+	}
+	return nil
+}
+
+// allowedHosts are the Host names the server answers for: the listening
+// address, this machine's loopback names, and those given.
+func allowedHosts(addr string, ln net.Addr, extra []string) []string {
+	hosts := []string{"localhost", "127.0.0.1", "::1"}
+	for _, a := range []string{addr, ln.String()} {
+		if h, _, err := net.SplitHostPort(a); err == nil && h != "" && h != "0.0.0.0" && h != "::" {
+			hosts = append(hosts, h)
+		}
+	}
+	return append(hosts, extra...)
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -61,19 +92,22 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serve(ctx, env, st, *f.db, *f.addr, tokenFile(*f.tokens, *f.db))
+	return serve(ctx, env, st, f)
 }
 
 // serve listens on addr (a bind error is returned, never swallowed),
 // prints the URL, and serves until ctx ends, then shuts down gracefully.
-func serve(ctx context.Context, env *Env, st *sqlstore.DB, db, addr string, tokens *web.TokenFile) error {
-	srv, err := web.New(web.Config{Store: st, Auth: tokens, Log: env.Log, MaxInFlight: poolForServing(st)})
-	if err != nil {
-		return err
-	}
+func serve(ctx context.Context, env *Env, st *sqlstore.DB, f serveFlags) error {
+	db, addr, tokens := *f.db, *f.addr, tokenFile(*f.tokens, *f.db)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	srv, err := web.New(web.Config{Store: st, Auth: tokens, Log: env.Log, MaxInFlight: poolForServing(st),
+		AllowedHosts: allowedHosts(addr, ln.Addr(), f.hosts.vals), SecureCookies: *f.secure})
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	hs := &http.Server{
 		Handler:           srv,
@@ -90,6 +124,9 @@ func serve(ctx context.Context, env *Env, st *sqlstore.DB, db, addr string, toke
 	url := "http://" + ln.Addr().String() + "/"
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
 		fmt.Fprintf(env.Stderr, "dossier: warning: listening on %s, which other machines can reach; reading needs no token\n", ln.Addr())
+		if len(f.hosts.vals) == 0 {
+			fmt.Fprintf(env.Stderr, "dossier: only requests naming %s or localhost are answered; add the names clients use with --allowed-host\n", ln.Addr())
+		}
 	}
 	fmt.Fprintf(env.Stdout, "serving %s at %s\n", where(db), url)
 	fmt.Fprintf(env.Stdout, "reviews need a token from: dossier token create --name YOUR-NAME (tokens: %s)\n", tokens.Path())

@@ -76,6 +76,11 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			}
 			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "dur", time.Since(start))
 		}()
+		if s.hosts != nil && !s.hosts[normHost(r.Host)] {
+			s.log.Warn("request for a host not allowed (see --allowed-host)", "host", r.Host)
+			http.Error(sw, "421 misdirected request: this server does not answer for that host name", http.StatusMisdirectedRequest)
+			return
+		}
 		if err := checkBounds(r); err != nil {
 			s.fail(sw, r, err)
 			return

@@ -178,7 +178,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: tok, Path: "/", HttpOnly: true, Secure: s.secure,
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: tok, Path: "/", HttpOnly: true, Secure: s.secureRequest(r),
 		SameSite: http.SameSiteStrictMode, MaxAge: 30 * 24 * 3600})
 	s.log.Info("reviewer signed in", "author", author)
 	http.Redirect(w, r, d.Return, http.StatusSeeOther)
@@ -189,7 +189,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.checkForm(w, r); err != nil {
 		return err
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", HttpOnly: true, Secure: s.secure,
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", HttpOnly: true, Secure: s.secureRequest(r),
 		SameSite: http.SameSiteStrictMode, MaxAge: -1})
 	http.Redirect(w, r, localPath(r.PostForm.Get("return")), http.StatusSeeOther)
 	return nil

@@ -17,8 +17,10 @@ import (
 	"fmt"
 	"html/template"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/dossier-project/dossier"
@@ -49,8 +51,14 @@ type Config struct {
 	Auth Authenticator
 	Log  *slog.Logger
 	// SecureCookies marks the sign-in cookie Secure, for a server behind
-	// TLS.
+	// TLS. It is also Secure on a request that arrived over TLS or that a
+	// proxy says did (X-Forwarded-Proto: https).
 	SecureCookies bool
+	// AllowedHosts are the host names (without port) requests may name in
+	// their Host header; others are refused (421), which defeats DNS
+	// rebinding against a server on this machine. Empty allows any host;
+	// "*" in the list too.
+	AllowedHosts []string
 	// MaxInFlight bounds the requests served at once; the others wait
 	// their turn. 0 means one per CPU.
 	MaxInFlight int
@@ -62,6 +70,7 @@ type Server struct {
 	auth    Authenticator
 	log     *slog.Logger
 	secure  bool
+	hosts   map[string]bool // nil: any
 	pages   map[string]*template.Template
 	assets  *assets
 	openapi []byte
@@ -85,6 +94,16 @@ func New(cfg Config) (*Server, error) {
 		cop: http.NewCrossOriginProtection()}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	for _, h := range cfg.AllowedHosts {
+		if h == "*" {
+			s.hosts = nil
+			break
+		}
+		if s.hosts == nil {
+			s.hosts = map[string]bool{}
+		}
+		s.hosts[normHost(h)] = true
 	}
 	n := cfg.MaxInFlight
 	if n <= 0 {
@@ -197,4 +216,18 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 	b = append(b, '\n')
 	respond(w, r, status, "application/json", b)
 	return nil
+}
+
+// normHost is a Host header's host name, lower-case, without port or brackets.
+func normHost(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if host, _, err := net.SplitHostPort(h); err == nil {
+		h = host
+	}
+	return strings.TrimSuffix(strings.Trim(h, "[]"), ".")
+}
+
+// secureRequest tells whether the sign-in cookie must be Secure.
+func (s *Server) secureRequest(r *http.Request) bool {
+	return s.secure || r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
 }
