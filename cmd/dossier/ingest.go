@@ -12,8 +12,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/mattn/go-isatty"
-
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/extract"
 	"github.com/dossier-project/dossier/internal/ingest"
@@ -57,15 +55,21 @@ func extractorVersion(lexdir string) (string, error) {
 // progressFor chooses how to show progress: a bar on a terminal, lines
 // otherwise.
 func progressFor(mode string, w io.Writer) (ingest.Progress, error) {
+	raw := w
+	if t, ok := w.(*termWriter); ok {
+		raw = t.Raw() // the bar escapes the names it prints itself
+	}
 	if mode == "auto" {
 		mode = "lines"
-		if f, ok := w.(*os.File); ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())) {
+		if _, ok := w.(*termWriter); ok {
+			mode = "bar"
+		} else if f, ok := w.(*os.File); ok && isTerminal(f) {
 			mode = "bar"
 		}
 	}
 	switch mode {
 	case "bar":
-		return &ingest.Bar{W: w}, nil
+		return &ingest.Bar{W: raw}, nil
 	case "lines":
 		return &ingest.Lines{W: w}, nil
 	case "none":

@@ -28,6 +28,9 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Log    *slog.Logger
+	// Terminal says Stdout and Stderr are terminals: control characters
+	// in what dossier prints are then shown escaped (see terminal.go).
+	Terminal bool
 }
 
 // commands is filled by each subcommand's file.
@@ -54,6 +57,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	secrets := secretsOf(os.Getenv("DOSSIER_DB"), os.Args[1:])
 	stdout, stderr := newRedactWriter(os.Stdout, secrets), newRedactWriter(os.Stderr, secrets)
+	if isTerminal(os.Stdout) {
+		stdout = forTerminal(stdout)
+	}
+	if isTerminal(os.Stderr) {
+		stderr = forTerminal(stderr)
+	}
 	env := &Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr,
 		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
 	code := Run(ctx, env, os.Args[1:])
@@ -65,6 +74,11 @@ func main() {
 // Run runs one subcommand and returns the process exit status. Database
 // passwords never reach env's writers (see secrets.go).
 func Run(ctx context.Context, env *Env, args []string) int {
+	if env.Terminal {
+		e := *env
+		e.Stdout, e.Stderr = forTerminal(env.Stdout), forTerminal(env.Stderr)
+		env = &e
+	}
 	if secrets := secretsOf(os.Getenv("DOSSIER_DB"), args); len(secrets) > 0 {
 		if _, done := env.Stdout.(*redactWriter); !done {
 			e := *env

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"github.com/dossier-project/dossier/internal/text"
 	"io"
 	"strings"
 	"sync"
@@ -80,7 +81,7 @@ func (b *Bar) Done(name string, bytes int64, status string, err error) {
 	b.done++
 	b.read += bytes
 	if err != nil {
-		fmt.Fprintf(b.W, "\r\033[K%v\n", err)
+		fmt.Fprintf(b.W, "\r\033[K%s\n", text.TerminalSafe(err.Error()))
 		b.draw()
 		return
 	}

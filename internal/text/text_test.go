@@ -42,3 +42,20 @@ func TestPhraseSetLongestMatch(t *testing.T) {
 		t.Fatalf("matches %v", got)
 	}
 }
+
+func TestTerminalSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain name.txt":            "plain name.txt",
+		"two\nlines\tand tab":       "two\nlines\tand tab",
+		"evil\r\x1b[2KOK: 0 failed": `evil\r\x1b[2KOK: 0 failed`,
+		"bell\a del\x7f":            `bell\x07 del\x7f`,
+		"c1 \u009b31m":              `c1 \u009b31m`,
+		"bidi \u202egnp.exe":        `bidi \u202egnp.exe`,
+		"Ba’athist Kadhimi مصطفى":   "Ba’athist Kadhimi مصطفى",
+		"bad \xff byte":             `bad \xff byte`,
+	} {
+		if got := TerminalSafe(in); got != want {
+			t.Errorf("TerminalSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
