@@ -117,6 +117,9 @@ type Document struct {
 	// Hints are structured fields a reader already knows (infobox parameters
 	// parsed from wikitext, coordinates), with offsets into the text.
 	Hints []Hint
+	// Cut says that the reader kept only part of the input, and why
+	// ("HTML page of 15.0 MB cut to its first 4.0 MB"); empty otherwise.
+	Cut string
 }
 
 // Hint is a structured value a reader found (an infobox parameter, a link
@@ -276,6 +279,10 @@ type Extraction struct {
 	// Skipped says why a document was read but not extracted
 	// ("language: ar, not extracted").
 	Skipped string `json:"skipped,omitempty"`
+	// Truncated says that only the first part of a very long document was
+	// read or extracted, and how much ("text of 15.0 MB: the first 2.0 MB
+	// extracted"). Work and memory stay bounded whatever the input.
+	Truncated string `json:"truncated,omitempty"`
 }
 
 // Main returns the main incident, or nil.

@@ -105,16 +105,25 @@ func extractAll(ctx context.Context, args []string, stdin io.Reader, opts inputs
 		in  inputs.Input
 		out chan result
 	}
+	type pending struct {
+		out     chan result
+		release func()
+	}
 	jobs := make(chan job, workers)
-	order := make(chan chan result, 2*workers)
+	order := make(chan pending, 2*workers)
 	readErr := make(chan error, 1)
+	budget := inputs.NewInFlight()
 	go func() {
 		defer close(order)
 		defer close(jobs)
 		readErr <- inputs.Each(ctx, args, stdin, opts, func(in inputs.Input) error {
+			release, err := budget.Acquire(ctx, in.Size)
+			if err != nil {
+				return err
+			}
 			j := job{in: in, out: make(chan result, 1)}
 			select {
-			case order <- j.out:
+			case order <- pending{j.out, release}:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -133,13 +142,14 @@ func extractAll(ctx context.Context, args []string, stdin io.Reader, opts inputs
 			}
 		}()
 	}
-	for out := range order {
+	for p := range order {
 		var r result
 		select {
-		case r = <-out:
+		case r = <-p.out:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		p.release()
 		if err := emit(r); err != nil {
 			return fmt.Errorf("write: %w", err)
 		}

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"syscall"
 )
@@ -45,6 +46,9 @@ type exitError struct {
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
+// defaultMemoryLimit is the Go heap's soft limit when GOMEMLIMIT is not set.
+const defaultMemoryLimit = 320 << 20
+
 // Exit statuses, documented in the README.
 const (
 	exitOK      = 0
@@ -55,6 +59,12 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder near it, so that the
+		// garbage of decoding and extraction does not double the memory a
+		// run needs. GOMEMLIMIT overrides it.
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	secrets := secretsOf(os.Getenv("DOSSIER_DB"), os.Args[1:])
 	stdout, stderr := newRedactWriter(os.Stdout, secrets), newRedactWriter(os.Stderr, secrets)
 	if isTerminal(os.Stdout) {

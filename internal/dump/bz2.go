@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cosnicolaou/pbzip2"
+	"golang.org/x/sync/semaphore"
 )
 
 // bz2Reader decompresses a bzip2 file (one stream or many concatenated) by
@@ -23,17 +24,85 @@ type bz2Reader struct {
 	once   sync.Once
 }
 
-// newBZ2Reader starts decoding r with up to workers blocks in flight.
+// decodedBudget bounds the decoded bytes of the blocks appended to the
+// decoder and not yet read. A 900 kB block can decode to 46 MB (a run of
+// one byte), and each decoded block lives in a buffer grown by doubling:
+// without this bound a few kilobytes of bzip2 took gigabytes on a machine
+// with many cores. Blocks of real dumps decode to about 4 MB, so several
+// stay in flight and both workers keep busy.
+const decodedBudget = 48 << 20
+
+// maxExpansion is the most a bzip2 block expands: the estimate for a block
+// before any has been seen.
+const maxExpansion = 50
+
+// newBZ2Reader starts decoding r with workers blocks decoded at once.
+//
+// A block is appended once the blocks in flight (appended and not yet
+// read) leave room for it in decodedBudget. Its decoded size is estimated
+// from its compressed size and the largest expansion of the last blocks
+// read; the decompressor reports each block once the reader has taken all
+// of it (its pipe does not buffer), which frees its share.
 func newBZ2Reader(ctx context.Context, r io.Reader, workers int) *bz2Reader {
 	ctx, cancel := context.WithCancel(ctx)
 	sc := pbzip2.NewScanner(r)
-	dc := pbzip2.NewDecompressor(ctx, pbzip2.BZConcurrency(workers))
+	progress := make(chan pbzip2.Progress, workers+1)
+	dc := pbzip2.NewDecompressor(ctx, pbzip2.BZConcurrency(workers), pbzip2.BZSendUpdates(progress))
 	br := &bz2Reader{dc: dc, cancel: cancel, done: make(chan struct{})}
+	sem := semaphore.NewWeighted(decodedBudget)
+	var mu sync.Mutex
+	weights := map[uint64]int64{}
+	var recent [8]float64 // expansions of the last blocks read; 0 for none yet
+	expansion := func() float64 {
+		m := 0.0
+		for _, x := range recent {
+			m = max(m, x)
+		}
+		if m == 0 {
+			return maxExpansion
+		}
+		return max(1, m)
+	}
+	go func() {
+		// A merged pair of blocks (a false block boundary) reports once
+		// for two, hence the order numbers.
+		var last uint64
+		for {
+			select {
+			case p := <-progress:
+				mu.Lock()
+				if p.Compressed > 0 {
+					recent[p.Block%uint64(len(recent))] = float64(p.Size) / float64(p.Compressed)
+				}
+				for ; last < p.Block; last++ {
+					if w, ok := weights[last+1]; ok {
+						sem.Release(w)
+						delete(weights, last+1)
+					}
+				}
+				mu.Unlock()
+			case <-br.done:
+				return
+			}
+		}
+	}()
 	go func() {
 		defer close(br.done)
 		var err error
+		var order uint64
 		for sc.Scan(ctx) {
-			if err = dc.Append(sc.Block()); err != nil {
+			block := sc.Block()
+			mu.Lock()
+			w := min(int64(decodedBudget), max(1, int64(float64(len(block.Data))*expansion())))
+			mu.Unlock()
+			if err = sem.Acquire(ctx, w); err != nil {
+				break
+			}
+			order++
+			mu.Lock()
+			weights[order] = w
+			mu.Unlock()
+			if err = dc.Append(block); err != nil {
 				break
 			}
 		}

@@ -40,7 +40,8 @@ type Options struct {
 	// NoIndex reads a multistream dump as one sequence of streams even if
 	// an index is present.
 	NoIndex bool
-	// Workers is the number of decompression workers; 0 means GOMAXPROCS.
+	// Workers is the number of decompression workers; 0 means GOMAXPROCS,
+	// and never more than MaxDecodeWorkers.
 	Workers int
 	// MaxPageBytes is the size limit of one <page> element, 0 for
 	// DefaultMaxPageBytes. Larger pages are skipped and reported.
@@ -177,9 +178,7 @@ func Open(ctx context.Context, path string, opts Options) (*Reader, error) {
 		return nil, fmt.Errorf("open dump: %w", err)
 	}
 	r := &Reader{path: path, opts: opts, f: f, ckpt: opts.Resume}
-	if r.opts.Workers <= 0 {
-		r.opts.Workers = runtime.GOMAXPROCS(0)
-	}
+	r.opts.Workers = decodeWorkers(r.opts.Workers)
 	if r.opts.MaxPageBytes <= 0 {
 		r.opts.MaxPageBytes = DefaultMaxPageBytes
 	}
@@ -224,9 +223,7 @@ func NewReader(ctx context.Context, name string, src io.Reader, opts Options) (*
 	br := bufio.NewReaderSize(src, 256<<10)
 	magic, _ := br.Peek(3)
 	r := &Reader{path: name, opts: opts, src: br, format: sniff(magic), ckpt: opts.Resume}
-	if r.opts.Workers <= 0 {
-		r.opts.Workers = runtime.GOMAXPROCS(0)
-	}
+	r.opts.Workers = decodeWorkers(r.opts.Workers)
 	if r.opts.MaxPageBytes <= 0 {
 		r.opts.MaxPageBytes = DefaultMaxPageBytes
 	}
@@ -474,4 +471,19 @@ func findIndex(path string) string {
 // callers expanding folders should not read as a dump.
 func IsIndex(path string) bool {
 	return strings.HasSuffix(path, "-index.txt.bz2") || strings.HasSuffix(path, "-index.txt")
+}
+
+// MaxDecodeWorkers caps the bzip2 blocks decoded at once, whatever the
+// cores. A 900 kB block of one repeated byte decodes to about 45 MB and
+// every worker holds up to three blocks (queued, decoding, done), so memory
+// follows this number, not the machine: more workers made a 4 KB bomb
+// take gigabytes. Two keep a real dump's decoding near the speed of
+// lbzip2 on two cores (scripts/bench-scan.sh).
+const MaxDecodeWorkers = 2
+
+func decodeWorkers(n int) int {
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return min(n, MaxDecodeWorkers)
 }

@@ -14,7 +14,11 @@
 package extract
 
 import (
+	"context"
+
+	"bytes"
 	"fmt"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/actordict"
@@ -85,6 +89,13 @@ func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err
 			res, err = nil, fmt.Errorf("internal error while extracting (please report): %v", r)
 		}
 	}()
+	// Memory, not cores, bounds how many documents are extracted at once
+	// when they are large: each takes its share of one budget.
+	c := memoryCost(doc)
+	if err := memoryGate.Acquire(context.Background(), c); err != nil {
+		return nil, err
+	}
+	defer memoryGate.Release(c)
 	_, res, err = x.extract(doc)
 	return res, err
 }
@@ -93,6 +104,12 @@ func (x *Extractor) Extract(doc *dossier.Document) (res *dossier.Extraction, err
 // that look inside.
 func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extraction, error) {
 	body := doc.Body()
+	truncated := doc.Cut
+	if len(body) > MaxTextBytes {
+		cut := cutAt(body, MaxTextBytes)
+		truncated = joinNotes(truncated, fmt.Sprintf("text of %.1f MB: the first %.1f MB extracted", float64(len(body))/1e6, float64(cut)/1e6))
+		body = body[:cut] // a prefix: evidence offsets stay offsets into the document
+	}
 	lay, err := layout.Parse(body, doc.Title)
 	if err != nil {
 		return nil, nil, err
@@ -105,6 +122,7 @@ func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extracti
 		Actors:     []dossier.Actor{},
 		Relations:  []dossier.Relation{},
 		Statements: []dossier.Statement{},
+		Truncated:  truncated,
 	}
 	if doc.Source != "" {
 		s := doc.Source
@@ -150,4 +168,48 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// MaxTextBytes bounds the text one document gives the extractor. News
+// reports and encyclopedia articles are a few kilobytes to a few hundred;
+// a longer text (a book, a whole site saved as one page) is extracted from
+// its first MaxTextBytes, which keeps the work and the memory of one
+// document bounded (about 60 bytes of memory per byte of text).
+const MaxTextBytes = 2 << 20
+
+// cutAt returns where to cut body at most at limit: after the last
+// paragraph break before it, else the last line break, else at limit
+// moved back to the start of a UTF-8 character.
+func cutAt(body []byte, limit int) int {
+	if i := bytes.LastIndex(body[:limit], []byte("\n\n")); i > limit/2 {
+		return i + 2
+	}
+	if i := bytes.LastIndexByte(body[:limit], '\n'); i > limit/2 {
+		return i + 1
+	}
+	for limit > 0 && body[limit]&0xC0 == 0x80 {
+		limit--
+	}
+	return limit
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// MemoryBudget is the memory that the documents being extracted at once may
+// take together, whatever the number of workers or cores: many small
+// documents run side by side, a few large ones take turns.
+const MemoryBudget = 128 << 20
+
+var memoryGate = semaphore.NewWeighted(MemoryBudget)
+
+// memoryCost estimates what extracting doc takes: about 60 bytes per byte of
+// the text extracted (see MaxTextBytes), plus a floor for the fixed work.
+func memoryCost(doc *dossier.Document) int64 {
+	n := int64(min(len(doc.Body()), MaxTextBytes))
+	return min(MemoryBudget, 64*n+(256<<10))
 }

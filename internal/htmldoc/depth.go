@@ -2,6 +2,7 @@ package htmldoc
 
 import (
 	"bytes"
+	"fmt"
 
 	"golang.org/x/net/html"
 )
@@ -95,4 +96,76 @@ func tooDeep(src []byte) bool {
 			}
 		}
 	}
+}
+
+// maxHTMLBytes bounds the HTML given to the parser and readability, whose
+// trees take about fifty bytes of memory per byte of page. Saved news
+// pages are well under it once their scripts and styles are gone.
+const maxHTMLBytes = 3 << 20
+
+// bulky are elements whose content is never text to read.
+var bulky = map[string]bool{"script": true, "style": true, "svg": true, "noscript": true, "template": true, "iframe": true, "object": true}
+
+// slim returns a page no larger than maxHTMLBytes: a larger page loses
+// its scripts (except JSON-LD metadata), styles and comments, in one pass
+// of the tokenizer; if it is still larger, it is cut after the last tag
+// that ends before the bound. The note says what was done, or is empty.
+func slim(src []byte) ([]byte, string) {
+	if len(src) <= maxHTMLBytes {
+		return src, ""
+	}
+	var out bytes.Buffer
+	out.Grow(min(len(src), maxHTMLBytes+4096))
+	z := html.NewTokenizer(bytes.NewReader(src))
+	skip := "" // the bulky element being skipped
+	cut := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.CommentToken:
+			continue
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			if skip == "" && bulky[string(name)] && !isJSONLD(z, hasAttr) {
+				skip = string(name)
+				continue
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if skip != "" && string(name) == skip {
+				skip = ""
+				continue
+			}
+		}
+		if skip != "" {
+			continue
+		}
+		if out.Len()+len(raw) > maxHTMLBytes {
+			cut = true
+			break
+		}
+		out.Write(raw)
+	}
+	note := fmt.Sprintf("HTML page of %.1f MB: scripts and styles left out", float64(len(src))/1e6)
+	if cut {
+		note = fmt.Sprintf("HTML page of %.1f MB: scripts and styles left out, the first %.1f MB of the rest read", float64(len(src))/1e6, float64(out.Len())/1e6)
+	}
+	return out.Bytes(), note
+}
+
+// isJSONLD tells a <script type="application/ld+json">, which holds the
+// page's metadata.
+func isJSONLD(z *html.Tokenizer, hasAttr bool) bool {
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		if string(k) == "type" && bytes.Contains(bytes.ToLower(v), []byte("ld+json")) {
+			return true
+		}
+	}
+	return false
 }

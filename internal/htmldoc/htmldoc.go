@@ -57,6 +57,7 @@ func Parse(path string, raw []byte, lim reader.Limits) (*dossier.Document, error
 	// Nesting past any real page's is flattened first: parsing and
 	// readability would otherwise take time that grows with depth squared.
 	src, _ = flatten(src)
+	src, cutNote := slim(src)
 	root, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
@@ -96,6 +97,7 @@ func Parse(path string, raw []byte, lim reader.Limits) (*dossier.Document, error
 		Author: m.author,
 		Format: Format,
 		Raw:    raw,
+		Cut:    cutNote,
 	}
 	doc.Published = m.published
 	if doc.Published == "" && m.source != "" {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dossier-project/dossier/internal/inputs"
 	"io"
 	"log/slog"
 	"os"
@@ -162,10 +163,7 @@ func RunEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
+	workers := Workers(opts.Workers)
 	prog := opts.Progress
 	if prog == nil {
 		prog = nopProgress{}
@@ -183,6 +181,9 @@ func RunEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 	results := make(chan result, workers)
 	// window bounds how far reading and extraction may run ahead of storing.
 	window := make(chan struct{}, workers*4)
+	budget := inputs.NewInFlight() // and in bytes
+	releases := map[int]func(){}
+	var relMu sync.Mutex
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -214,6 +215,13 @@ func RunEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			release, err := budget.Acquire(ctx, in.Size)
+			if err != nil {
+				return err
+			}
+			relMu.Lock()
+			releases[n] = release
+			relMu.Unlock()
 			select {
 			case jobs <- job{seq: n, in: in}:
 				n++
@@ -239,6 +247,12 @@ func RunEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 				break
 			}
 			delete(pending, next)
+			relMu.Lock()
+			if rel := releases[next]; rel != nil {
+				rel()
+				delete(releases, next)
+			}
+			relMu.Unlock()
 			next++
 			<-window
 			status, err := store(ctx, opts, r, &sum, incidents)
@@ -354,4 +368,16 @@ func store(ctx context.Context, opts Options, r result, sum *Summary, incidents 
 	sum.Reports += len(res.Incidents)
 	sum.NewIncidents += res.NewIncidents
 	return res.Status, nil
+}
+
+// Workers is the number of extraction workers for a requested number: one
+// per core for 0, and never more than four per core (at most 64), since
+// more only queue for the same cores and hold memory (a million took
+// gigabytes for one document).
+func Workers(n int) int {
+	limit := min(64, 4*runtime.GOMAXPROCS(0))
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return max(1, min(n, limit))
 }
