@@ -47,7 +47,7 @@ func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
 // defaultMemoryLimit is the Go heap's soft limit when GOMEMLIMIT is not set.
-const defaultMemoryLimit = 320 << 20
+const defaultMemoryLimit = 288 << 20
 
 // Exit statuses, documented in the README.
 const (
