@@ -157,6 +157,31 @@ func Run(ctx context.Context, opts Options, inputs []Input) (Summary, error) {
 // own (not one yield gave it) ends the run once the inputs it handed out
 // are stored, and is returned.
 func RunEach(ctx context.Context, opts Options, docs int, bytes int64, each func(yield func(Input) error) error) (Summary, error) {
+	rs, _ := opts.Store.(StaleReconciler)
+	if rs != nil {
+		// what a crashed run left stale
+		if _, err := rs.ReconcileStale(ctx); err != nil {
+			return Summary{}, err
+		}
+	}
+	sum, err := runEach(ctx, opts, docs, bytes, each)
+	if rs != nil && ctx.Err() == nil {
+		start := time.Now()
+		if _, rerr := rs.ReconcileStale(ctx); rerr != nil && err == nil {
+			err = rerr
+		}
+		sum.Elapsed += time.Since(start)
+	}
+	return sum, err
+}
+
+// StaleReconciler is a store that defers computing incidents of many
+// reports until the end of a run (internal/sqlstore).
+type StaleReconciler interface {
+	ReconcileStale(ctx context.Context) (int, error)
+}
+
+func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func(yield func(Input) error) error) (Summary, error) {
 	start := time.Now()
 	var sum Summary
 	log := opts.Log

@@ -66,3 +66,26 @@ func Similarity(a, b []byte) float64 {
 	}
 	return float64(eq) / fpSize
 }
+
+// Bands of a fingerprint for locality-sensitive hashing: fpSize values cut
+// into bandCount bands, each hashed. Two fingerprints of similarity s share
+// a band with probability 1-(1-s^r)^b (r values a band): 0.89 at the copy
+// threshold 0.7, 0.985 at 0.8, 0.9995 at 0.9, 0.013 at 0.2. Candidates found
+// this way are then compared whole.
+func Bands(fp []byte) []int64 {
+	if len(fp) != fpSize*8 {
+		return nil
+	}
+	const per = fpSize / bandCount * 8
+	out := make([]int64, bandCount)
+	for b := range out {
+		h := fnv.New64a()
+		h.Write([]byte{byte(b)})
+		h.Write(fp[b*per : (b+1)*per])
+		out[b] = int64(h.Sum64() >> 1) // non-negative: a BIGINT everywhere
+	}
+	return out
+}
+
+// bandCount is the number of bands of a fingerprint.
+const bandCount = 8

@@ -111,7 +111,8 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to version 1, as an older dossier left it.
-	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`, `DELETE FROM schema_migrations WHERE version > 1`} {
+	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
+		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -122,8 +123,8 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 2 {
-		t.Errorf("schema version %d, want 2", v)
+	if v, _ := st.SchemaVersion(ctx); v != 3 {
+		t.Errorf("schema version %d, want 3", v)
 	}
 	if _, err := st.DocumentState(ctx, "a.txt"); err != nil {
 		t.Errorf("data lost: %v", err)

@@ -2,7 +2,9 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -231,6 +233,19 @@ func (w *writer) writeDocument(doc *dossier.Document, x *dossier.Extraction, ext
 		w.tx.s.now().UTC().Format("2006-01-02T15:04:05Z"), search).Scan(&w.docN)
 	if err != nil {
 		return fmt.Errorf("write document: %w", err)
+	}
+	return writeBands(w.ctx, w.tx, w.docN, w.fp)
+}
+
+// writeBands stores the LSH bands of a document's fingerprint.
+func writeBands(ctx context.Context, tx *Tx, n int64, fp []byte) error {
+	if _, err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = ?`, n); err != nil {
+		return fmt.Errorf("write bands: %w", err)
+	}
+	for _, b := range resolve.Bands(fp) {
+		if _, err := tx.exec(ctx, `INSERT INTO document_bands (band, doc_n) VALUES (?, ?)`, b, n); err != nil {
+			return fmt.Errorf("write bands: %w", err)
+		}
 	}
 	return nil
 }
@@ -692,10 +707,33 @@ func (w *writer) findOriginal(id string, n int64, fp []byte) error {
 	if fp == nil {
 		return nil
 	}
-	rows, err := w.tx.query(w.ctx, `SELECT DISTINCT d.n, d.id, d.copy_of, d.fingerprint FROM reports r
+	// Every earlier document of the same incidents, or, for an incident of
+	// many reports, those that share a band of the fingerprint with it.
+	var big int
+	err := w.tx.queryRow(w.ctx, `SELECT 1 FROM reports WHERE incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?)
+		LIMIT 1 OFFSET ?`, id, BigIncident).Scan(&big)
+	if err != nil && !isNoRows(err) {
+		return fmt.Errorf("find original: %w", err)
+	}
+	q, args := `SELECT DISTINCT d.n, d.id, d.copy_of, d.fingerprint FROM reports r
 		JOIN documents d ON d.id = r.doc_id
 		WHERE r.incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?) AND d.n < ? AND d.fingerprint IS NOT NULL
-		ORDER BY d.n`, id, n)
+		ORDER BY d.n`, []any{id, n}
+	if err == nil {
+		bands := resolve.Bands(fp)
+		q = `SELECT DISTINCT d.n, d.id, d.copy_of, d.fingerprint FROM document_bands b
+		JOIN documents d ON d.n = b.doc_n
+		WHERE b.band IN (?` + strings.Repeat(", ?", len(bands)-1) + `) AND d.n < ? AND d.fingerprint IS NOT NULL
+			AND EXISTS (SELECT 1 FROM reports r1 WHERE r1.doc_id = d.id
+				AND r1.incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?))
+		ORDER BY d.n`
+		args = args[:0]
+		for _, b := range bands {
+			args = append(args, b)
+		}
+		args = append(args, n, id)
+	}
+	rows, err := w.tx.query(w.ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("find original: %w", err)
 	}
@@ -729,6 +767,22 @@ func (w *writer) findOriginal(id string, n int64, fp []byte) error {
 func (w *writer) refresh() error {
 	ids := sortedKeys(w.incidents)
 	for _, id := range ids {
+		// An incident of many reports is marked stale rather than computed
+		// again from all of them in every document's transaction, which
+		// made ingest quadratic in the reports of one event; the end of the
+		// run computes it once (ReconcileStale).
+		var big int
+		err := w.tx.queryRow(w.ctx, `SELECT 1 FROM reports WHERE incident_id = ? LIMIT 1 OFFSET ?`, id, BigIncident).Scan(&big)
+		switch {
+		case err == nil:
+			if _, err := w.tx.exec(w.ctx, `INSERT INTO stale_incidents (incident_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
+				return fmt.Errorf("mark incident stale: %w", err)
+			}
+			w.incUpdated++
+			continue
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("count reports: %w", err)
+		}
 		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
 			return err
 		}
@@ -803,4 +857,106 @@ func joinRoles(rs []roleRef) []actorRoles {
 		out = append(out, actorRoles{id: id, roles: strings.Join(parts, ", ")})
 	}
 	return out
+}
+
+// BigIncident is the number of reports past which an incident is computed
+// again at the end of a run rather than after each document.
+const BigIncident = 64
+
+// ReconcileStale computes again every incident marked stale, each in its
+// own transaction, with the actors it names, and returns how many it did.
+// Ingest calls it at the end of a run and at the start of the next (after
+// a crash nothing stays stale for long).
+func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
+	if err := s.backfillBands(ctx); err != nil {
+		return 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT incident_id FROM stale_incidents ORDER BY incident_id`))
+	if err != nil {
+		return 0, s.wrap("list stale incidents", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, s.wrap("list stale incidents", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, s.wrap("list stale incidents", err)
+	}
+	for _, id := range ids {
+		err := s.Transact(ctx, func(tx *Tx) error {
+			w := newWriter(ctx, tx, "", "")
+			w.incidents[id] = true
+			if _, err := tx.exec(ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {
+				return err
+			}
+			if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+				return err
+			}
+			if _, err := s.reconcileIncident(ctx, tx, id); err != nil {
+				return err
+			}
+			if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+				return err
+			}
+			for _, a := range sortedKeys(w.actors) {
+				if _, err := s.summarizeActor(ctx, tx, a); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, fmt.Errorf("reconcile incident %s: %w", id, err)
+		}
+	}
+	return len(ids), nil
+}
+
+// backfillBands writes the fingerprint bands of documents stored before
+// bands existed (schema version 3), once: when there are documents with a
+// fingerprint and no band at all.
+func (s *DB) backfillBands(ctx context.Context) error {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM document_bands LIMIT 1`).Scan(&one)
+	if err == nil {
+		return nil
+	}
+	if !isNoRows(err) {
+		return s.wrap("look for bands", err)
+	}
+	return s.Transact(ctx, func(tx *Tx) error {
+		rows, err := tx.query(ctx, `SELECT n, fingerprint FROM documents WHERE fingerprint IS NOT NULL`)
+		if err != nil {
+			return err
+		}
+		type fpRow struct {
+			n  int64
+			fp []byte
+		}
+		var all []fpRow
+		for rows.Next() {
+			var r fpRow
+			if err := rows.Scan(&r.n, &r.fp); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, r := range all {
+			if err := writeBands(ctx, tx, r.n, r.fp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -202,6 +203,46 @@ func testSyndicated(t *testing.T, ctx context.Context, st dossier.Store) {
 	f := field(incident(t, ctx, st, ins[0].ID), "date")
 	if len(f.Values) != 1 || f.Values[0].Cited != 2 {
 		t.Errorf("date cited %+v, want 2", f.Values)
+	}
+}
+
+// testBigIncident: an incident of more reports than the store recomputes
+// after each document is recomputed once by ReconcileStale, with every
+// source listed and a copy of one of its reports found among them and
+// counted once, as for a small incident.
+func testBigIncident(t *testing.T, ctx context.Context, st dossier.Store) {
+	rs, ok := st.(interface {
+		ReconcileStale(context.Context) (int, error)
+	})
+	if !ok {
+		t.Skip("this store recomputes every incident at once")
+	}
+	const n = 90
+	texts := make([]string, n)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("Report %d from outlet %d. ", i, i*7) + strings.Repeat(fmt.Sprintf("Witness %d of story %d described what happened in the street that night. ", i, i), 8)
+		d := Doc(fmt.Sprintf("r%03d.txt", i), fmt.Sprintf("https://outlet%d.example/story", i), "Drone attack", "2021-11-07", texts[i])
+		k := kadhimi("k")
+		k.Main = true
+		put(t, ctx, st, d, Extraction(d, k))
+	}
+	cp := Doc("copy.txt", "https://mirror.example/copy", "Drone attack (copy)", "2021-11-07", texts[75])
+	k := kadhimi("k")
+	k.Main = true
+	put(t, ctx, st, cp, Extraction(cp, k))
+	done, err := rs.ReconcileStale(ctx)
+	if err != nil || done != 1 {
+		t.Fatalf("ReconcileStale: %d incidents, %v; want 1", done, err)
+	}
+	ins := incidents(t, ctx, st, dossier.IncidentFilter{})
+	if len(ins) != 1 {
+		t.Fatalf("%d incidents, want 1", len(ins))
+	}
+	if len(ins[0].Sources) != n+1 || ins[0].SourceCount != n {
+		t.Errorf("sources %d, count %d: want %d listed, %d counted (the copy once)", len(ins[0].Sources), ins[0].SourceCount, n+1, n)
+	}
+	if again, err := rs.ReconcileStale(ctx); err != nil || again != 0 {
+		t.Errorf("a second ReconcileStale did %d, %v; want nothing left", again, err)
 	}
 }
 

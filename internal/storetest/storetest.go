@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 		{"PublicationDateADayOff", testDayOff},
 		{"UndatedReportAttaches", testUndated},
 		{"SyndicatedCopiesCountOnce", testSyndicated},
+		{"BigIncidentDeferred", testBigIncident},
 		{"ActorsAcrossSpellings", testActors},
 		{"PeopleOfOneNameStayApart", testNamesakes},
 		{"ClaimsLedger", testLedger},
