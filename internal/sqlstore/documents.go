@@ -75,6 +75,10 @@ func (s *DB) ForgetDocument(ctx context.Context, ref string) (dossier.ForgetResu
 	if err != nil {
 		return res, s.wrap("forget "+ref, err)
 	}
+	// a big incident the document left is recomputed now, not at the next run
+	if _, err := s.ReconcileStale(ctx); err != nil {
+		return res, err
+	}
 	return res, nil
 }
 
