@@ -68,6 +68,9 @@ type DocumentState struct {
 	Key       string
 	Hash      string
 	Extractor string
+	// Variants are the content hashes of other inputs with the same key
+	// that lost to the stored version (see PutVariant).
+	Variants []string
 }
 
 // Put statuses.
@@ -75,6 +78,12 @@ const (
 	PutNew       = "new"
 	PutUpdated   = "updated"
 	PutUnchanged = "unchanged"
+	// PutVariant: another version of a stored document (the same source
+	// URL in two files, a feed repeating a URL) that lost to the stored one
+	// by content (newest Published, then longer, then smallest content
+	// hash); it is recorded as a variant and changes nothing else, so that
+	// the same inputs in any order store the same documents.
+	PutVariant = "variant"
 )
 
 // PutResult says what PutDocument did.

@@ -145,6 +145,9 @@ func finishRun(ctx context.Context, env *Env, st dossier.Maintainer, db, verb st
 	if sum.Skipped > 0 {
 		fmt.Fprintf(env.Stdout, "%d document(s) stored but not extracted (language)\n", sum.Skipped)
 	}
+	if sum.Variants > 0 {
+		fmt.Fprintf(env.Stdout, "%d input(s) were other versions of a stored document (same source) and were kept as variants\n", sum.Variants)
+	}
 	if stats, err := st.Stats(ctx); err == nil {
 		fmt.Fprintf(env.Stdout, "incident reports: %d (%d joined known incidents, %d new incidents)\n",
 			sum.Reports, sum.Reports-sum.NewIncidents, sum.NewIncidents)

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -109,7 +110,10 @@ type Summary struct {
 	Failed    int
 	// Skipped counts documents stored but not extracted (another language).
 	Skipped int
-	Bytes   int64
+	// Variants counts inputs that were other versions of a stored document
+	// and lost to it (dossier.PutVariant); they are among Unchanged.
+	Variants int
+	Bytes    int64
 	// Reports counts the documents' incident reports; each joined a known
 	// incident or founded a new one (NewIncidents). Incidents counts the
 	// distinct incidents they were placed in.
@@ -346,8 +350,8 @@ func prepare(ctx context.Context, opts Options, in Input) result {
 	r.doc = doc
 	st, err := opts.Store.DocumentState(ctx, doc.Key())
 	switch {
-	case err == nil && st.Hash == doc.ContentHash() && st.Extractor == opts.Version:
-		r.unchanged = true
+	case err == nil && st.Extractor == opts.Version && (st.Hash == doc.ContentHash() || slices.Contains(st.Variants, doc.ContentHash())):
+		r.unchanged = true // this version, or a known variant that lost to it
 		return r
 	case err != nil && !errors.Is(err, dossier.ErrNotFound):
 		r.err = err
@@ -381,6 +385,9 @@ func store(ctx context.Context, opts Options, r result, sum *Summary, incidents 
 		sum.New++
 	case dossier.PutUpdated:
 		sum.Updated++
+	case dossier.PutVariant:
+		sum.Unchanged++
+		sum.Variants++
 	default:
 		sum.Unchanged++
 	}

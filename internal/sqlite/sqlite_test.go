@@ -112,7 +112,7 @@ func TestMigratesOlderSchema(t *testing.T) {
 	}
 	// Back to version 1, as an older dossier left it.
 	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
-		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DELETE FROM schema_migrations WHERE version > 1`} {
+		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DROP TABLE document_variants`, `DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

@@ -56,6 +56,9 @@ func (s *DB) ForgetDocument(ctx context.Context, ref string) (dossier.ForgetResu
 		if err := w.removeFacts(); err != nil {
 			return err
 		}
+		if _, err := tx.exec(ctx, `DELETE FROM document_variants WHERE doc_id = ?`, id); err != nil {
+			return fmt.Errorf("delete document: %w", err)
+		}
 		if _, err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = (SELECT n FROM documents WHERE id = ?)`, id); err != nil {
 			return fmt.Errorf("delete document: %w", err)
 		}

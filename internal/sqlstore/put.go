@@ -32,7 +32,34 @@ func (s *DB) DocumentState(ctx context.Context, key string) (dossier.DocumentSta
 	if isNoRows(err) {
 		return st, notFound("document", key)
 	}
+	if err != nil {
+		return st, s.wrap("document state", err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT hash FROM document_variants WHERE doc_id = ? ORDER BY hash`), st.ID)
+	if err != nil {
+		return st, s.wrap("document state", err)
+	}
+	st.Variants, err = scanStrings(rows)
 	return st, s.wrap("document state", err)
+}
+
+// version is what decides between two versions of one document.
+type version struct {
+	hash, published string
+	size            int64
+}
+
+// wins tells whether a replaces b: the newest publication date, then the
+// larger, then the smallest content hash. Any order of the same inputs
+// keeps the same one.
+func (a version) wins(b version) bool {
+	if a.published != b.published {
+		return a.published > b.published
+	}
+	if a.size != b.size {
+		return a.size > b.size
+	}
+	return a.hash < b.hash
 }
 
 // PutDocument implements dossier.Ingester: one document, one transaction.
@@ -45,12 +72,39 @@ func (s *DB) PutDocument(ctx context.Context, doc *dossier.Document, x *dossier.
 	hash := doc.ContentHash()
 	err := s.Transact(ctx, func(tx *Tx) error {
 		res.Status, res.Incidents, res.NewIncidents, res.Actors = "", nil, 0, 0
-		var oldHash, oldExt string
-		err := tx.queryRow(ctx, `SELECT hash, extractor FROM documents WHERE id = ?`, res.DocumentID).Scan(&oldHash, &oldExt)
+		var oldHash, oldExt, oldPath, oldPub string
+		var oldSize int64
+		err := tx.queryRow(ctx, `SELECT hash, extractor, path, published, size FROM documents WHERE id = ?`, res.DocumentID).
+			Scan(&oldHash, &oldExt, &oldPath, &oldPub, &oldSize)
+		published := doc.Published
+		if published == "" {
+			published = x.Published
+		}
 		switch {
 		case err == nil && oldHash == hash && oldExt == extractor:
 			res.Status = dossier.PutUnchanged
 			return nil
+		case err == nil && oldHash != hash:
+			// Two versions of one document: the one to keep is chosen by
+			// content, never by the order they arrive in.
+			in := version{hash: hash, published: published, size: int64(len(doc.Raw))}
+			old := version{hash: oldHash, published: oldPub, size: oldSize}
+			if !in.wins(old) {
+				if _, err := tx.exec(ctx, `INSERT INTO document_variants (doc_id, hash, path, published, size) VALUES (?, ?, ?, ?, ?)
+					ON CONFLICT DO NOTHING`, res.DocumentID, hash, doc.Path, published, in.size); err != nil {
+					return fmt.Errorf("record variant: %w", err)
+				}
+				res.Status = dossier.PutVariant
+				return nil
+			}
+			if _, err := tx.exec(ctx, `INSERT INTO document_variants (doc_id, hash, path, published, size) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING`, res.DocumentID, oldHash, oldPath, oldPub, oldSize); err != nil {
+				return fmt.Errorf("record variant: %w", err)
+			}
+			if _, err := tx.exec(ctx, `DELETE FROM document_variants WHERE doc_id = ? AND hash = ?`, res.DocumentID, hash); err != nil {
+				return fmt.Errorf("record variant: %w", err)
+			}
+			res.Status = dossier.PutUpdated
 		case err == nil:
 			res.Status = dossier.PutUpdated
 		case isNoRows(err):

@@ -246,6 +246,46 @@ func testBigIncident(t *testing.T, ctx context.Context, st dossier.Store) {
 	}
 }
 
+// testVariants: two inputs with one key (the same source URL in two files)
+// are one document whatever their order: the newer version is kept, the
+// other recorded as a variant, and putting either again changes nothing.
+// Before, the stored document flipped on every run.
+func testVariants(t *testing.T, ctx context.Context, st dossier.Store) {
+	older := Doc("a/story.txt", "https://news.example/story", "Drone attack", "2021-11-07", "A drone struck the residence. Two guards were hurt.")
+	newer := Doc("b/story.txt", "https://news.example/story", "Drone attack", "2021-11-08", "A drone struck the residence on Sunday. Six guards were hurt, officials said.")
+	for _, d := range []*dossier.Document{newer, older, newer, older} {
+		k := kadhimi("k")
+		k.Main = true
+		res := put(t, ctx, st, d, Extraction(d, k))
+		if d == older && res.Status != dossier.PutVariant {
+			t.Errorf("the older version: %s, want %s", res.Status, dossier.PutVariant)
+		}
+	}
+	state, err := st.DocumentState(ctx, newer.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state.Hash != newer.ContentHash() || len(state.Variants) != 1 || state.Variants[0] != older.ContentHash() {
+		t.Errorf("stored %s with variants %v; want the newer version and the older as its variant", state.Hash, state.Variants)
+	}
+	// The other order: the older first, then the newer replaces it; the
+	// older again is a variant. The same version is kept.
+	older2 := Doc("c/story.txt", "https://news.example/other", "Drone attack", "2021-11-07", "Short first version.")
+	newer2 := Doc("d/story.txt", "https://news.example/other", "Drone attack", "2021-11-08", "Longer second version of the story, with more detail.")
+	for i, d := range []*dossier.Document{older2, newer2, older2, newer2} {
+		k := kadhimi("k")
+		k.Main = true
+		res := put(t, ctx, st, d, Extraction(d, k))
+		want := []string{dossier.PutNew, dossier.PutUpdated, dossier.PutVariant, dossier.PutUnchanged}[i]
+		if res.Status != want {
+			t.Errorf("put %d (%s): %s, want %s", i+1, d.Path, res.Status, want)
+		}
+	}
+	if s2, err := st.DocumentState(ctx, newer2.Key()); err != nil || s2.Hash != newer2.ContentHash() {
+		t.Errorf("stored %s, %v; want the newer version", s2.Hash, err)
+	}
+}
+
 func testActors(t *testing.T, ctx context.Context, st dossier.Store) {
 	a := Doc("a.txt", "", "", "", "a")
 	xa := Extraction(a, kadhimi("k"))

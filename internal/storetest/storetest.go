@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"UndatedReportAttaches", testUndated},
 		{"SyndicatedCopiesCountOnce", testSyndicated},
 		{"BigIncidentDeferred", testBigIncident},
+		{"OneKeyTwoVersions", testVariants},
 		{"ActorsAcrossSpellings", testActors},
 		{"PeopleOfOneNameStayApart", testNamesakes},
 		{"ClaimsLedger", testLedger},

@@ -16,3 +16,14 @@ CREATE TABLE document_bands (
 );
 CREATE INDEX document_bands_band ON document_bands (band);
 CREATE INDEX document_bands_doc ON document_bands (doc_n);
+
+-- Other versions of a stored document (the same key, other content) that
+-- lost to it by content: newest Published, then larger, then smallest hash.
+CREATE TABLE document_variants (
+	doc_id    TEXT NOT NULL,
+	hash      TEXT NOT NULL,
+	path      TEXT NOT NULL,
+	published TEXT NOT NULL,
+	size      BIGINT NOT NULL,
+	PRIMARY KEY (doc_id, hash)
+);
