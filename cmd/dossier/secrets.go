@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -25,7 +26,7 @@ func secretsOf(envDB string, args []string) []string {
 	var out []string
 	add := func(dsn string) {
 		for _, s := range dsnPasswords(dsn) {
-			if s != "" && !contains(out, s) {
+			if s != "" && !slices.Contains(out, s) {
 				out = append(out, s)
 			}
 		}
@@ -37,7 +38,7 @@ func secretsOf(envDB string, args []string) []string {
 			continue // not a flag
 		}
 		name, val, hasVal := strings.Cut(a, "=")
-		if !contains(dsnFlags, name) {
+		if !slices.Contains(dsnFlags, name) {
 			continue
 		}
 		if !hasVal && i+1 < len(args) {
@@ -46,15 +47,6 @@ func secretsOf(envDB string, args []string) []string {
 		add(val)
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 var kvPassword = regexp.MustCompile(`(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)`)
@@ -124,7 +116,7 @@ func dsnPasswords(dsn string) []string {
 	}
 	var out []string
 	for _, p := range pw {
-		if len(p) >= 1 && !contains(out, p) {
+		if len(p) >= 1 && !slices.Contains(out, p) {
 			out = append(out, p)
 		}
 	}
