@@ -188,8 +188,8 @@ const root = "../../corpora"
 
 // Floors of the corpora's sizes.
 const (
-	minArticles = 180
-	minReports  = 30
+	minArticles = 399
+	minReports  = 55
 )
 
 // corpusFiles lists every text file of the corpora.
