@@ -89,6 +89,11 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	done, err := s.admitHeavy(r)
+	if err != nil {
+		return err
+	}
+	defer done()
 	doc, err := s.store.Document(r.Context(), id)
 	if err != nil {
 		return lookupError(err, "document", id)

@@ -128,6 +128,11 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	done, err := s.admitHeavy(r)
+	if err != nil {
+		return err
+	}
+	defer done()
 	d, err := s.store.Document(r.Context(), id)
 	if err != nil {
 		return lookupError(err, "document", id)

@@ -66,11 +66,16 @@ type Config struct {
 
 // Server is the web UI and the API as one http.Handler.
 type Server struct {
-	store   Store
-	auth    Authenticator
-	log     *slog.Logger
-	secure  bool
-	hosts   map[string]bool // nil: any
+	store  Store
+	auth   Authenticator
+	log    *slog.Logger
+	secure bool
+	hosts  map[string]bool // nil: any
+	// heavy admits the responses that carry a whole document (up to 16 MiB
+	// of text, several times that as a page): a client that does not read
+	// holds its response until the write deadline, so only a few are
+	// built at once.
+	heavy   chan struct{}
 	pages   map[string]*template.Template
 	assets  *assets
 	openapi []byte
@@ -110,6 +115,7 @@ func New(cfg Config) (*Server, error) {
 		n = runtime.GOMAXPROCS(0)
 	}
 	s.slots = make(chan struct{}, n)
+	s.heavy = make(chan struct{}, maxHeavy)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
@@ -230,4 +236,18 @@ func normHost(h string) string {
 // secureRequest tells whether the sign-in cookie must be Secure.
 func (s *Server) secureRequest(r *http.Request) bool {
 	return s.secure || r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+}
+
+// maxHeavy is how many whole-document responses are built and sent at once.
+const maxHeavy = 2
+
+// admitHeavy waits for a place among the whole-document responses and
+// returns the function that frees it, or the request's error.
+func (s *Server) admitHeavy(r *http.Request) (func(), error) {
+	select {
+	case s.heavy <- struct{}{}:
+		return func() { <-s.heavy }, nil
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
 }
