@@ -83,7 +83,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	fs.SetOutput(env.Stderr)
 	db := dbFlag(fs)
 	lexdir := fs.String("lexicon", "", "folder of user lexicon files that add to the built-in ones")
-	workers := fs.Int("workers", 0, "documents extracted in parallel (0: one per core)")
+	workers := fs.Int("workers", 0, "documents extracted in parallel (0: one per core; at most four per core)")
+	docTimeout := fs.Duration("doc-timeout", 2*time.Minute, "safety net: a document whose extraction takes longer fails, is not stored, and is retried by the next run (0: none)")
 	progress := fs.String("progress", "auto", "progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none")
 	allPages := fs.Bool("all-pages", false, "ingest every page of a MediaWiki dump, not only those its filter selects")
 	fs.Usage = func() {
@@ -125,7 +126,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	// Files are read on the workers; feeds and dumps are read here, one
 	// document at a time, as the workers take them.
 	docs, size := inputs.Count(fs.Args())
-	sum, runErr := ingest.RunEach(ctx, ingest.Options{Store: st, Extractor: x, Version: version, Workers: *workers,
+	sum, runErr := ingest.RunEach(ctx, ingest.Options{Store: st, Extractor: x, Version: version, Workers: *workers, DocTimeout: *docTimeout,
 		Progress: prog, Log: env.Log}, docs, size, func(yield func(ingest.Input) error) error {
 		return inputs.Each(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages}, func(in inputs.Input) error {
 			return yield(ingest.Input(in))

@@ -90,9 +90,14 @@ type Options struct {
 	// again.
 	Version string
 	// Workers extract in parallel; 0 means one per core.
-	Workers  int
-	Progress Progress // nil: none
-	Log      *slog.Logger
+	Workers int
+	// DocTimeout is a safety net, not a bound: work is bounded in bytes
+	// everywhere, so no document should come near it. A document whose
+	// extraction takes longer fails (nothing of it is stored), is named in
+	// the summary, and is tried again by the next run. 0: no limit.
+	DocTimeout time.Duration
+	Progress   Progress // nil: none
+	Log        *slog.Logger
 }
 
 // Failure is a document that could not be ingested.
@@ -357,7 +362,7 @@ func prepare(ctx context.Context, opts Options, in Input) result {
 		r.err = err
 		return r
 	}
-	x, err := opts.Extractor.Extract(doc)
+	x, err := extractWithin(opts.Extractor, doc, opts.DocTimeout)
 	if err != nil {
 		r.err = &reader.Error{Path: in.Name, Err: fmt.Errorf("extract: %w", err)}
 		return r
@@ -412,4 +417,34 @@ func Workers(n int) int {
 		n = runtime.GOMAXPROCS(0)
 	}
 	return max(1, min(n, limit))
+}
+
+// ErrDocTimeout is the failure of a document whose extraction outlasted
+// Options.DocTimeout.
+var ErrDocTimeout = errors.New("extraction took longer than --doc-timeout; nothing stored, the next run tries again")
+
+// extractWithin extracts doc, giving up after timeout (0: never). The
+// extraction it gave up on finishes in the background (its work is
+// bounded) and its result is dropped.
+func extractWithin(x Extractor, doc *dossier.Document, timeout time.Duration) (*dossier.Extraction, error) {
+	if timeout <= 0 {
+		return x.Extract(doc)
+	}
+	type out struct {
+		x   *dossier.Extraction
+		err error
+	}
+	ch := make(chan out, 1)
+	go func() {
+		r, err := x.Extract(doc)
+		ch <- out{r, err}
+	}()
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case o := <-ch:
+		return o.x, o.err
+	case <-t.C:
+		return nil, fmt.Errorf("%w (%s)", ErrDocTimeout, timeout)
+	}
 }
