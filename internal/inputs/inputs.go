@@ -297,13 +297,6 @@ func each(ctx context.Context, path string, stdin io.Reader, opts Options, fn fu
 	}})
 }
 
-func orStdin(src, stdin io.Reader) io.Reader {
-	if src != nil {
-		return src
-	}
-	return stdin
-}
-
 // failed is an input that could not be read at all.
 func failed(name string, err error) Input {
 	return Input{Name: name, Load: func(context.Context) (*dossier.Document, error) { return nil, err }}
