@@ -280,7 +280,7 @@ type Extraction struct {
 	// ("language: ar, not extracted").
 	Skipped string `json:"skipped,omitempty"`
 	// Truncated says that only the first part of a very long document was
-	// read or extracted, and how much ("text of 15.0 MB: the first 2.0 MB
+	// read or extracted, and how much ("text of 15.0 MB: the first 1.0 MB
 	// extracted"). Work and memory stay bounded whatever the input.
 	Truncated string `json:"truncated,omitempty"`
 }

@@ -175,7 +175,7 @@ func firstNonEmpty(ss ...string) string {
 // a longer text (a book, a whole site saved as one page) is extracted from
 // its first MaxTextBytes, which keeps the work and the memory of one
 // document bounded (about 60 bytes of memory per byte of text).
-const MaxTextBytes = 2 << 20
+const MaxTextBytes = 1 << 20
 
 // cutAt returns where to cut body at most at limit: after the last
 // paragraph break before it, else the last line break, else at limit
