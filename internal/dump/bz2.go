@@ -1,6 +1,9 @@
 package dump
 
 import (
+	"bufio"
+	"bytes"
+	stdbzip2 "compress/bzip2"
 	"context"
 	"errors"
 	"io"
@@ -154,4 +157,27 @@ func (c countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+// bombProbeBytes is how much of a bzip2 input isBomb looks at.
+const bombProbeBytes = 1 << 20
+
+// bombExpansion is the expansion past which a bzip2 input is decoded as a
+// stream: text compresses about five-fold, a run of one byte by
+// thousands.
+const bombExpansion = 64
+
+// isBomb tells whether a bzip2 input expands so much that decoding it
+// block by block, each block whole in memory, would take far more memory
+// than its size suggests: its first bombProbeBytes, decoded as a stream,
+// give more than bombExpansion times their size (64 MiB at most are
+// decoded to find out).
+func isBomb(br *bufio.Reader) bool {
+	head, _ := br.Peek(bombProbeBytes)
+	if len(head) == 0 {
+		return false
+	}
+	limit := int64(bombExpansion) * int64(len(head))
+	n, _ := io.Copy(io.Discard, io.LimitReader(stdbzip2.NewReader(bytes.NewReader(head)), limit+1))
+	return n > limit
 }

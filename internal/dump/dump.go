@@ -14,6 +14,7 @@ package dump
 
 import (
 	"bufio"
+	stdbzip2 "compress/bzip2"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -342,7 +343,15 @@ func (r *Reader) sequential(ctx context.Context, yield func(*Page, error) bool) 
 	}
 	switch r.format {
 	case formatBZ2:
-		bz := newBZ2Reader(ctx, src, r.opts.Workers)
+		// A stream whose blocks are tiny expands enormously (a bzip2 bomb):
+		// it is decoded as a stream, in constant memory, rather than block by
+		// block in parallel, where each block lives whole in memory.
+		peek := bufio.NewReaderSize(src, bombProbeBytes)
+		if isBomb(peek) {
+			src = stdbzip2.NewReader(peek)
+			break
+		}
+		bz := newBZ2Reader(ctx, peek, r.opts.Workers)
 		defer bz.Close()
 		src = bz
 	case formatGzip:
