@@ -219,20 +219,7 @@ func (in *incident) cue(sub string, w float64) {
 }
 
 // parentType maps an ACLED sub-event type to its event type.
-var parentType = map[string]string{
-	"Armed clash": "Battles", "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles",
-	"Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
-	"Suicide bomb": "Explosions/Remote violence", "Shelling/artillery/missile attack": "Explosions/Remote violence",
-	"Remote explosive/landmine/IED": "Explosions/Remote violence", "Grenade": "Explosions/Remote violence",
-	"Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
-	"Abduction/forced disappearance": "Violence against civilians",
-	"Peaceful protest":               "Protests", "Protest with intervention": "Protests", "Excessive force against protesters": "Protests",
-	"Violent demonstration": "Riots", "Mob violence": "Riots",
-	"Agreement": "Strategic developments", "Arrests": "Strategic developments", "Change to group/activity": "Strategic developments",
-	"Disrupted weapons use": "Strategic developments", "Headquarters or base established": "Strategic developments",
-	"Looting/property destruction": "Strategic developments", "Non-violent transfer of territory": "Strategic developments",
-	"Other": "Strategic developments",
-}
+var parentType = dossier.ACLEDSubTypes
 
 // decideType picks the sub-type with the most evidence; ACLED's order of
 // precedence breaks near ties (a suicide bombing is a suicide bomb even when
