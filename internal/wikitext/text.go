@@ -2,7 +2,6 @@ package wikitext
 
 import (
 	"html"
-	"strconv"
 	"strings"
 )
 
@@ -361,12 +360,8 @@ func controlEntities(s string) string {
 		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
 			j, base = j+1, 16
 		}
-		k := j
-		for k < len(s) && k-j < 10 && (s[k] >= '0' && s[k] <= '9' || base == 16 && (s[k]|0x20) >= 'a' && (s[k]|0x20) <= 'f') {
-			k++
-		}
-		v, err := strconv.ParseUint(s[j:k], base, 32)
-		if k > j && err == nil && v < 0x20 && v != '\t' && v != '\n' {
+		k, v := entityValue(s, j, base)
+		if k > j && v > 0 && v < 0x20 && v != '\t' && v != '\n' {
 			b.WriteByte(' ')
 			if k < len(s) && s[k] == ';' {
 				k++
@@ -377,6 +372,25 @@ func controlEntities(s string) string {
 		b.WriteString("&#")
 		s = s[i+2:]
 	}
+}
+
+// entityValue reads the digits of a numeric entity from s[j:] and returns
+// where they end and their value, accumulated as html.UnescapeString does
+// in a rune that wraps: "&#X100000002" decodes to U+0002.
+func entityValue(s string, j, base int) (int, rune) {
+	v := rune(0)
+	for ; j < len(s); j++ {
+		c := rune(s[j])
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*rune(base) + c - '0'
+		case base == 16 && (c|0x20) >= 'a' && (c|0x20) <= 'f':
+			v = v*16 + (c | 0x20) - 'a' + 10
+		default:
+			return j, v
+		}
+	}
+	return j, v
 }
 
 // quotes removes the apostrophe runs of italic (two) and bold (three); a
