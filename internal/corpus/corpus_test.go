@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/gazetteer"
 )
 
 func TestParseDate(t *testing.T) {
@@ -72,6 +74,11 @@ func TestSplitNames(t *testing.T) {
 		{"Laura Castillo and three accomplices", "Laura Castillo"},
 		{"Salah Abdeslam Ahmad Hadfi Bilal Hadfi Samy Amimour", ""},
 		{"suicide bomber", ""},
+		{"border|22px Provisional IRA", "Provisional IRA"},
+		{"class=skin-invert|20px West Africa Province", "West Africa Province"},
+		{"Islamic State – West Africa Province", "Islamic State – West Africa Province"},
+		{"Unknown jihadists", ""},
+		{"Unspecified Islamist insurgents", ""},
 	} {
 		if got := strings.Join(SplitNames(c.in), " | "); got != c.want {
 			t.Errorf("SplitNames(%q) = %q, want %q", c.in, got, c.want)
@@ -127,5 +134,30 @@ func TestNewsLayout(t *testing.T) {
 	}
 	if _, err := ParseReport("Source: x\nBogus: y\n\nbody"); err == nil {
 		t.Error("an unknown header was accepted")
+	}
+}
+
+// A battle box lists sides, not roles: the side that is not a state's
+// forces attacked, wherever it is listed; otherwise Combatant1.
+func TestAttackingSide(t *testing.T) {
+	gz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ c1, c2, want string }{
+		{"Burkina Faso", "Jama'at Nasr al-Islam wal Muslimin", "Combatant2"},
+		{", , ,", "MOJWA", "Combatant2"}, // flag icons lost: states
+		{"Malian Army, Wagner Group", "Jama'at Nasr al-Islam wal Muslimin", "Combatant2"},
+		{"border|22px Egyptian Army, 22px Central Security Forces, Egyptian Ministry of the Interior", "Wilayat Sinai", "Combatant2"},
+		{"Volunteers for the Defense of the Homeland", "Ansarul Islam", "Combatant2"},
+		{"Al-Shabaab", "20px Kenya Defence Forces, 20px Kenya Police Service", "Combatant1"},
+		{"ETA", "15px Civil Guard", "Combatant1"},
+		{"Movement for the Salvation of Azawad", "Islamic State in the Greater Sahara", "Combatant1"}, // neither
+		{"Nigeria", "Cameroon", "Combatant1"}, // both
+	} {
+		ib := &Infobox{Fields: []Field{{Key: "Combatant1", Value: c.c1}, {Key: "Combatant2", Value: c.c2}}}
+		if got := attackingSide(ib, gz); got != c.want {
+			t.Errorf("attackingSide(%q, %q) = %s, want %s", c.c1, c.c2, got, c.want)
+		}
 	}
 }

@@ -154,11 +154,11 @@ func Generate(doc, text string, gz *gazetteer.Gazetteer) (GoldFile, error) {
 			add(SplitNames(v))
 		}
 	}
-	if !havePerp {
-		if v, ok := ib.Get("Combatant1"); ok && isBattleBox(ib) {
-			add(SplitNames(v))
-			note("Perpetrator from Combatant1.")
-		}
+	if !havePerp && isBattleBox(ib) {
+		key := attackingSide(ib, gz)
+		v, _ := ib.Get(key)
+		add(SplitNames(v))
+		note("Perpetrator from " + key + ".")
 	}
 	if v, ok := ib.Get(targetKeys...); ok {
 		gv.Targets = splitList(v)
@@ -174,6 +174,48 @@ func Generate(doc, text string, gz *gazetteer.Gazetteer) (GoldFile, error) {
 	g.ExcerptChars = excerptLimit
 	g.ProsePossiblyTruncated = utf8.RuneCountInString(text) >= excerptLimit-50
 	return g, nil
+}
+
+// attackingSide chooses the battle-box field that holds the attackers. A
+// battle box lists sides, not roles; in an article about an attack, an
+// ambush or a raid, the side that is not the state's forces (a country
+// named, or left as a bare flag icon; an army, police, guard or a UN
+// mission) is the one that attacked, wherever the editor listed it. When
+// both sides or neither are state forces, Combatant1, the side listed
+// first.
+func attackingSide(ib *Infobox, gz *gazetteer.Gazetteer) string {
+	v1, _ := ib.Get("Combatant1")
+	v2, _ := ib.Get("Combatant2")
+	s1, s2 := stateSide(v1, gz), stateSide(v2, gz)
+	if s1 && !s2 {
+		return "Combatant2"
+	}
+	return "Combatant1"
+}
+
+// stateForcesRE names the forces of a state or of the UN in a combatant
+// field.
+var stateForcesRE = regexp.MustCompile(`(?i)\b(army|armed forces|military|police|gendarmerie|national guard|civil guard|navy|air force|special forces|defen[cs]e forces|security forces|state forces|battalions?|soldiers|troops|volunteers for the defen[cs]e of the homeland|ministry of [\w ]+|VDP|MINUSMA|MINUSCA|MONUSCO|AMISOM|UNIFIL|operation barkhane|wagner group)\b`)
+
+// stateSide tells a combatant field whose every named part is a state or
+// its forces; a field of bare flag icons ("Mali" rendered as an image)
+// counts as a state.
+func stateSide(v string, gz *gazetteer.Gazetteer) bool {
+	v = markupRE.ReplaceAllString(pxRE.ReplaceAllString(v, ""), "")
+	v = parenRE.ReplaceAllString(v, "")
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '*' || r == ';' || r == '\n' || r == '•' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if c, ok := gz.Country(part); ok && !isDemonymOnly(c, part) {
+			continue
+		}
+		if !stateForcesRE.MatchString(part) {
+			return false
+		}
+	}
+	return true
 }
 
 func isBattleBox(ib *Infobox) bool {
@@ -220,10 +262,11 @@ func casualties(ib *Infobox, note func(string)) (*Range, *Range) {
 
 var (
 	pxRE        = regexp.MustCompile(`\b\d+px\b`)
+	markupRE    = regexp.MustCompile(`\b(border|class=[\w-]+|alt=[^|]*|link=[^|]*)\|`)
 	kiaRE       = regexp.MustCompile(`\s*\bKIA\b`)
 	labelRE     = regexp.MustCompile(`^[\p{L} ]{2,30}:\s*`)
 	andSplitRE  = regexp.MustCompile(`\s+and\s+`)
-	notNameRE   = regexp.MustCompile(`(?i)^(unknown|none|n/a|unidentified|suicide bombers?|gunm[ae]n|attackers?|assailants?|militants?|various|several|multiple|see below|disputed|both|others?|\d+ others|and \d+ others|six others|three accomplices)$`)
+	notNameRE   = regexp.MustCompile(`(?i)^((unknown|unidentified|unspecified)( [\p{L}-]+){0,2}|none|n/a|unidentified|suicide bombers?|gunm[ae]n|attackers?|assailants?|militants?|various|several|multiple|see below|disputed|both|others?|\d+ others|and \d+ others|six others|three accomplices)$`)
 	akaRE       = regexp.MustCompile(`(?i)\s+(he |she )?(also known as|a\.?k\.?a\.?)\s.*$`)
 	andOthersRE = regexp.MustCompile(`(?i)\s+and\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|others|unnamed)\b.*$`)
 	leadWordsRE = regexp.MustCompile(`(?i)^(mastermind is|mastermind:|led by|suspected:?|alleged:?|allegedly|claimed by)\s+`)
@@ -237,6 +280,7 @@ var (
 func SplitNames(v string) []string {
 	v = refMark.ReplaceAllString(v, "")
 	v = pxRE.ReplaceAllString(v, "")
+	v = markupRE.ReplaceAllString(v, "")
 	v = kiaRE.ReplaceAllString(v, "")
 	for parenRE.MatchString(v) {
 		v = parenRE.ReplaceAllString(v, "")
@@ -295,11 +339,10 @@ func wordCount(s string) int {
 // Ahmad al-Mohammed M. al-Mahmod ..."): more than five capitalised words and
 // no lower-case word joining them, as names of groups have ("of", "and").
 func runTogether(s string) bool {
-	w := strings.Fields(s)
-	if len(w) <= 5 {
+	if wordCount(s) <= 5 {
 		return false
 	}
-	for _, x := range w {
+	for _, x := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(x)
 		if unicode.IsLower(r) && !strings.Contains(x, "-") {
 			return false
