@@ -153,7 +153,7 @@ func TestAttackingSide(t *testing.T) {
 		{"Al-Shabaab", "20px Kenya Defence Forces, 20px Kenya Police Service", "Combatant1"},
 		{"ETA", "15px Civil Guard", "Combatant1"},
 		{"Movement for the Salvation of Azawad", "Islamic State in the Greater Sahara", "Combatant1"}, // neither
-		{"Nigeria", "Cameroon", "Combatant1"}, // both
+		{"Nigeria", "Cameroon", "Combatant1"},                                                         // both
 	} {
 		ib := &Infobox{Fields: []Field{{Key: "Combatant1", Value: c.c1}, {Key: "Combatant2", Value: c.c2}}}
 		if got := attackingSide(ib, gz); got != c.want {

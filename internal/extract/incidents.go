@@ -648,6 +648,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			name = m.placeName // the city as the text writes it: "Erbil" of "Erbil International Airport"
 		}
 		loc = placeLocation(name, *m.place)
+		if m.place.Feature == featureCountry {
+			if c, ok := d.x.gaz.Country(m.place.Country); ok {
+				loc = countryLocation(c) // the place's name at its country's coordinates
+				loc.Place = name
+			}
+		}
 	default:
 		if c, ok := d.x.gaz.Country(m.country); ok {
 			loc = countryLocation(c)

@@ -459,6 +459,15 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.actor = a
 		return []*mention{m}
 	}
+	// a place the gazetteer does not know, written where a place is
+	// expected and followed by its country: "in Tilwa, Ouallam Department,
+	// Niger", "the village of Adab-Dab, Niger"
+	if p, ok := d.unknownPlace(st, i, j); ok {
+		m.kind = kindPlace
+		m.place = &p
+		m.country = p.Country
+		return []*mention{m}
+	}
 	// person names
 	if d.looksLikePerson(st, i, j, role) {
 		m.kind = dossier.KindPerson
@@ -599,7 +608,7 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 		// "Solhan, Yagha Province, Burkina Faso": a place the gazetteer
 		// knows only elsewhere; the country the text gives wins
-		return gazetteer.Place{Name: text.Join(d.body, st.toks, 0, 0), Country: c.Name, CountryCode: c.Code, Lat: c.Lat, Lon: c.Lon, Feature: "COUNTRY"}
+		return countryPlace(c)
 	}
 	if d.mainCtry != "" {
 		for _, p := range ps {
@@ -609,6 +618,37 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 	}
 	return ps[0]
+}
+
+// countryPlace stands for a place known only by its country: the
+// country's coordinates, marked so that the location says so.
+func countryPlace(c gazetteer.Country) gazetteer.Place {
+	return gazetteer.Place{Country: c.Name, CountryCode: c.Code, Lat: c.Lat, Lon: c.Lon, Feature: featureCountry}
+}
+
+// featureCountry marks a place whose coordinates are its country's.
+const featureCountry = "COUNTRY"
+
+// unknownPlace reads toks[i:j] as a place the gazetteer does not know when
+// the writing leaves no doubt: a locative before it ("in", "near", "the
+// village of") and its country after it, through at most two divisions.
+func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
+	if j-i > 4 || !locativeBefore(st.toks, i) {
+		return gazetteer.Place{}, false
+	}
+	for k := i; k < j; k++ {
+		if !nameToken(&st.toks[k]) {
+			return gazetteer.Place{}, false
+		}
+	}
+	c, ok := d.countryAfter(st, j)
+	if !ok {
+		return gazetteer.Place{}, false
+	}
+	if _, isCountry := d.x.gaz.Country(text.Join(d.body, st.toks, i, j)); isCountry {
+		return gazetteer.Place{}, false
+	}
+	return countryPlace(c), true
 }
 
 // isKnownName says whether toks[i:j] is a name the dictionary knows.
