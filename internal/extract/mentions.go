@@ -158,6 +158,12 @@ func (d *docState) findMentions(st *sent) []*mention {
 				// "Mohammed Shia' Al Sudani": an ayn written as an apostrophe
 				j++
 				continue
+			case (tj.Text == "'s" || tj.Text == "’s" || tj.Text == "'" && j > start && strings.HasSuffix(toks[j-1].Lower, "s")) && !tj.Space && j+1 < n && nameToken(&toks[j+1]) && d.orgAfterPossessive(toks, start, j+1):
+				// "Lord's Resistance Army", "People's Liberation Army",
+				// "Kurdistan Workers' Party": a possessive inside the name of
+				// an organisation
+				j++
+				continue
 			case tj.Text == "I" && j+1 < n && nameToken(&toks[j+1]) && j > start: // regnal numeral: "Louis Raphaël I Sako"
 				j++
 				continue
@@ -481,8 +487,8 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.country = p.Country
 		return []*mention{m}
 	}
-	if single && (atStart || functionWords[first]) {
-		return nil
+	if single && (atStart || functionWords[first]) && !(atStart && !functionWords[first] && d.agentCueAt(st, j)) {
+		return nil // "Jundallah claimed responsibility" is kept: the cue says it is an actor
 	}
 	return []*mention{m} // unknown kind: may still be resolved later
 }
@@ -495,6 +501,18 @@ func isDemonym(c gazetteer.Country, s string) bool {
 		}
 	}
 	return false
+}
+
+// orgAfterPossessive says whether the capitalised run from token k ends in
+// an organisation's head word ("Resistance Army"), so that a possessive
+// before it belongs to the name.
+func (d *docState) orgAfterPossessive(toks []text.Token, start, k int) bool {
+	e := k
+	for e < len(toks) && nameToken(&toks[e]) {
+		e++
+	}
+	_, ok := d.orgKind(toks, start, e)
+	return ok && e-k >= 1
 }
 
 // orgKind reads the kind of an organisation from the last word of its name
@@ -618,6 +636,17 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 	}
 	return ps[0]
+}
+
+// agentCueAt says whether a cue naming the party before it (its subject)
+// starts at token j: "claimed responsibility", "was behind".
+func (d *docState) agentCueAt(st *sent, j int) bool {
+	for _, m := range d.x.lex.Responsibility.FindAll(st.toks) {
+		if m.I == j && m.Val.Side == "before" {
+			return true
+		}
+	}
+	return false
 }
 
 // countryPlace stands for a place known only by its country: the

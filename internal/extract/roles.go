@@ -88,6 +88,31 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 		}
 	}
+	// an act named by a noun and its agent after "by": "a massacre of 26
+	// Hindus in the Chapnari village ... by terrorists belonging to ...",
+	// "an ambush by al-Mourabitoun", "a terrorist attack by PKK"
+	for _, e := range st.events {
+		if e.Val.Weight < 2 || e.I > 0 && toks[e.I-1].Is("was", "were", "been", "being", "is", "are") || strings.HasSuffix(toks[e.J-1].Lower, "ed") {
+			continue
+		}
+		if describedAs(toks, e.I) || cuedBefore(toks, e.I) {
+			continue // "described as a drive-by shooting by a Ministry of Defence spokesperson": who spoke
+		}
+		if k := agentBy(st, e.J); k > 0 {
+			role := "perpetrator"
+			if hedged(toks, e.I) {
+				role = "accused"
+			}
+			for n, p := range d.partiesAfter(st, k+1, false) {
+				if n == 0 && k+4 < len(toks) && p.start > toks[k+4].Start {
+					break // "an explosion by a three-wheeled motorcycle targeting an Afghan army convoy": not the agent
+				}
+				if p.actor != nil && p.actor.kind != kindPlace {
+					in.addRole(role, p.name, p.actor, d.sentEvidence("", st, 0.6))
+				}
+			}
+		}
+	}
 	// active voice: "the Houthi movement conducted an attack", "Hamas
 	// initiated a surprise invasion ... and killed", "employees of Blackwater
 	// shot at Iraqi civilians"
@@ -106,7 +131,10 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		case "killed":
 			// "Tristan van der Vlis ... killed six people": an actor killing a number
 			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower)) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
-		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided":
+		case "shot", "gunned":
+			// "the UVF ... shot dead three civilians", "gunned down two"
+			isVerb = i+1 < len(toks) && toks[i+1].Is("dead", "down") && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
+		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided", "massacred", "abducted", "kidnapped":
 			isVerb = i+1 < len(toks) && !(t.Lower == "opened" && toks[i+1].Lower != "fire")
 			if i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are") {
 				isVerb = false // passive: the subject is the target
@@ -166,6 +194,52 @@ func (d *docState) stateActor(m *mention) *actor {
 	a := d.newActor(m.country, dossier.KindState, true, e)
 	a.first = d.evidence("actor", m.start, m.end, dossier.MethodProse, 0.6)
 	return a
+}
+
+// agentBy finds the "by" that introduces the agent of the act whose words
+// end at token j, within the same clause: it stops at a clause boundary,
+// at another verb's participle ("condemned by") and at another act.
+func agentBy(st *sent, j int) int {
+	toks := st.toks
+	for k := j; k < len(toks) && k < j+25; k++ {
+		t := toks[k]
+		if t.Lower == "by" {
+			return k
+		}
+		if t.Text == ";" || t.Is("which", "who", "while", "but", "after", "before", "when", "since", "following", "and", "that", "as", "was", "were", "is", "are") && k > j ||
+			t.Kind == text.Word && !t.Cap() && len(t.Lower) > 4 && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")) {
+			return -1
+		}
+		for _, e := range st.events {
+			if e.I == k && k > j {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// describedAs says whether the act at token i is a name someone gave it:
+// "described as a shooting", "called it an attack".
+func describedAs(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		if toks[k].Is("described", "describing", "called", "calling", "termed", "labelled", "labeled", "branded", "dubbed") {
+			return true
+		}
+	}
+	return false
+}
+
+// cuedBefore says whether the act at token i is the object of a cue of its
+// own or of a negation ("accused of the attack by the government", "no
+// group claimed the attack"): its "by" names the accuser, not the agent.
+func cuedBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if toks[k].Is("accused", "blamed", "responsibility", "claimed", "condemned", "denied", "suspected", "no", "not", "reprisal", "retaliation", "revenge") {
+			return true
+		}
+	}
+	return false
 }
 
 func hedged(toks []text.Token, upto int) bool {
@@ -290,21 +364,24 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually") {
 		i--
 	}
-	if i >= 0 && toks[i].Text == ")" {
-		// "(ISIL-KP)": an acronym in brackets after the name
-		for i >= 0 && toks[i].Text != "(" {
+	// an aside between commas and an acronym in brackets, in either order:
+	// "the Ulster Volunteer Force (UVF), a loyalist paramilitary group, shot"
+	for range 2 {
+		if i >= 0 && toks[i].Text == "," {
+			j := i - 1
+			for j >= 0 && toks[j].Text != "," && toks[j].Text != ";" {
+				j--
+			}
+			if j >= 0 && toks[j].Text == "," {
+				i = j - 1
+			}
+		}
+		if i >= 0 && toks[i].Text == ")" {
+			// "(ISIL-KP)": an acronym in brackets after the name
+			for i >= 0 && toks[i].Text != "(" {
+				i--
+			}
 			i--
-		}
-		i--
-	}
-	if i >= 0 && toks[i].Text == "," {
-		// an aside between commas: the subject stands before it
-		j := i - 1
-		for j >= 0 && toks[j].Text != "," && toks[j].Text != ";" {
-			j--
-		}
-		if j >= 0 && toks[j].Text == "," {
-			i = j - 1
 		}
 	}
 	if i < 0 {
