@@ -507,6 +507,16 @@ func isDemonym(c gazetteer.Country, s string) bool {
 // an organisation's head word ("Resistance Army"), so that a possessive
 // before it belongs to the name.
 func (d *docState) orgAfterPossessive(toks []text.Token, start, k int) bool {
+	owner := text.Join(d.body, toks, start, k-1)
+	if _, ok := d.x.gaz.Country(owner); ok {
+		return false // "Iran's Islamic Revolutionary Guard Corps": the state's
+	}
+	if _, ok := d.x.dict.Lookup(owner); ok {
+		return false
+	}
+	if ps := d.x.gaz.Lookup(owner); len(ps) > 0 {
+		return false // "Baghdad's Popular Mobilization Committee"
+	}
 	e := k
 	for e < len(toks) && nameToken(&toks[e]) {
 		e++
