@@ -104,6 +104,13 @@ type Document struct {
 	Title string
 	// Published is the publication date, YYYY-MM-DD, when known.
 	Published string
+	// PublishedFrom says where Published was read: "header" (a
+	// "Published:" line), "meta" (an HTML page's meta data), "line" (a date
+	// on its own line among the first lines, as news pages print it) or
+	// "url" (a date in the source URL); PublishedStart and PublishedEnd
+	// are its byte offsets in Raw when it was read from the text.
+	PublishedFrom                string
+	PublishedStart, PublishedEnd int
 	// Site, Author from metadata (HTML pages, feeds).
 	Site   string
 	Author string

@@ -396,8 +396,12 @@ func (in *incident) titleEvidence() dossier.Evidence {
 	return dossier.Evidence{}
 }
 
-// publishedEvidence points at the "Published:" header line, or the source URL.
+// publishedEvidence points at where the publication date was read: the
+// date on its own line, the "Published:" header line, or the source URL.
 func (d *docState) publishedEvidence() dossier.Evidence {
+	if d.doc.PublishedFrom == "line" && d.doc.PublishedEnd > d.doc.PublishedStart && d.doc.PublishedEnd <= len(d.body) {
+		return d.evidence("date", d.doc.PublishedStart, d.doc.PublishedEnd, dossier.MethodMeta, 0.5)
+	}
 	h := d.body[:d.lay.Header.End]
 	for _, key := range []string{"Published: ", "Date: ", "Source: "} {
 		if i := bytes.Index(h, []byte(key)); i >= 0 {

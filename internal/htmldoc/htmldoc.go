@@ -100,11 +100,17 @@ func Parse(path string, raw []byte, lim reader.Limits) (*dossier.Document, error
 		Cut:    cutNote,
 	}
 	doc.Published = m.published
+	if doc.Published != "" {
+		doc.PublishedFrom = "meta"
+	}
 	if doc.Published == "" && m.source != "" {
 		doc.Published = reader.DateFromURL(m.source)
 	}
 	if doc.Published == "" {
 		doc.Published = reader.DateFromURL(path)
+	}
+	if doc.PublishedFrom == "" && doc.Published != "" {
+		doc.PublishedFrom = "url"
 	}
 	if doc.Site == "" && base != nil {
 		doc.Site = strings.TrimPrefix(base.Hostname(), "www.")

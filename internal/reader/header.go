@@ -96,6 +96,40 @@ var (
 	urlDateFlat  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
 )
 
+// dateLineMax is how many non-blank lines from the top may hold the date a
+// news page prints on its own line (after its title, site name and
+// navigation).
+const dateLineMax = 8
+
+var weekdayPrefix = regexp.MustCompile(`^(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+`)
+
+// DateLine finds a publication date printed on its own line among the first
+// lines from offset off ("Monday, November 9, 2009", "9 November 2009",
+// "2009-11-09"): the date and its byte offsets. A line that holds anything
+// else, even a date inside a sentence, is not one.
+func DateLine(raw []byte, off int) (string, int, int) {
+	seen := 0
+	for off < len(raw) && seen < dateLineMax {
+		end := len(raw)
+		if nl := bytes.IndexByte(raw[off:], '\n'); nl >= 0 {
+			end = off + nl
+		}
+		line := raw[off:end]
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			seen++
+			if len(t) <= 40 {
+				s := weekdayPrefix.ReplaceAllString(string(t), "")
+				if d := normalizeDate(s); d != "" {
+					start := off + bytes.Index(line, t)
+					return d, start, start + len(t)
+				}
+			}
+		}
+		off = end + 1
+	}
+	return "", 0, 0
+}
+
 // DateFromURL finds a publication date written in a URL: /2021/11/07/,
 // 2021-11-06 or 20211107. It returns "" when there is none or it is not a
 // real calendar date.

@@ -324,11 +324,21 @@ func Parse(path string, raw []byte, lim Limits) (*dossier.Document, error) {
 	doc := &dossier.Document{Path: path, Raw: raw, Format: "text"}
 	h := ParseHeader(raw)
 	doc.Source, doc.Title, doc.Published = h.Source, h.Title, h.Published
+	if doc.Published != "" {
+		doc.PublishedFrom = "header"
+	}
 	if doc.Title == "" && doc.Source != "" {
 		doc.Title = TitleFromURL(doc.Source)
 	}
+	if doc.Published == "" {
+		if d, s, e := DateLine(raw, h.End); d != "" {
+			doc.Published, doc.PublishedFrom, doc.PublishedStart, doc.PublishedEnd = d, "line", s, e
+		}
+	}
 	if doc.Published == "" && doc.Source != "" {
-		doc.Published = DateFromURL(doc.Source)
+		if doc.Published = DateFromURL(doc.Source); doc.Published != "" {
+			doc.PublishedFrom = "url"
+		}
 	}
 	return doc, nil
 }

@@ -143,3 +143,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A news page prints its date on a line of its own near the top; a date
+// inside a sentence, or far down the page, is not the publication date.
+func TestDateLine(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"weekday", "Suicide bomber kills three\n\nFrom Wikinews, the free news source you can write!\nJump to navigation Jump to search\n\nMonday, November 9, 2009\n\nPakistani police said today ...\n", "2009-11-09"},
+		{"day first", "Title\n\n9 November 2009\n\nText.\n", "2009-11-09"},
+		{"iso", "2011-02-21\nText.\n", "2011-02-21"},
+		{"in a sentence", "Title\n\nOn Monday, November 9, 2009 a bomb exploded.\n", ""},
+		{"too far down", "a\nb\nc\nd\ne\nf\ng\nh\ni\nMonday, November 9, 2009\n", ""},
+		{"not a date", "Title\n\nMonday, November 39, 2009\n", ""},
+	} {
+		got, s, e := DateLine([]byte(c.text), 0)
+		if got != c.want {
+			t.Errorf("%s: DateLine = %q, want %q", c.name, got, c.want)
+			continue
+		}
+		if got != "" && strings.TrimSpace(c.text[s:e]) != c.text[s:e] {
+			t.Errorf("%s: offsets %d-%d give %q", c.name, s, e, c.text[s:e])
+		}
+	}
+	doc, err := Parse("page.txt", []byte("Source: https://en.wikinews.org/wiki/X\n\nX\n\nMonday, November 9, 2009\n\nText.\n"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Published != "2009-11-09" || doc.PublishedFrom != "line" || string(doc.Raw[doc.PublishedStart:doc.PublishedEnd]) != "Monday, November 9, 2009" {
+		t.Errorf("Parse: published %q from %q at %q", doc.Published, doc.PublishedFrom, doc.Raw[doc.PublishedStart:doc.PublishedEnd])
+	}
+}
