@@ -189,7 +189,7 @@ const root = "../../corpora"
 // Floors of the corpora's sizes.
 const (
 	minArticles = 413
-	minReports  = 55
+	minReports  = 131
 )
 
 // corpusFiles lists every text file of the corpora.
