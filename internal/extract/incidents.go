@@ -503,6 +503,7 @@ func (d *docState) mainFromProse(in *incident) {
 		}
 		d.findRoles(in, st, prio)
 	}
+	d.findTargets(in, ms, lead)
 	// the title's words count double: "Car bomb kills 11 in Pakistan"
 	if in.title != "" {
 		toks := text.Tokenize(in.title, 0)

@@ -75,6 +75,7 @@ type Lexicon struct {
 	GivenNames     map[string]bool         // lower case
 	Adjectives     map[string]bool         // lower case: "shia", "sunni", "kurdish"
 	Responsibility *text.PhraseSet[Responsibility]
+	Targets        *text.PhraseSet[string] // value: people or site
 }
 
 // Responsibility is a cue naming who carried out, is accused of, or was
@@ -86,7 +87,7 @@ type Responsibility struct {
 
 // Files the lexicon is made of.
 var Files = []string{"weapons.tsv", "events.tsv", "casualties.tsv", "speech.tsv", "stance.tsv",
-	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt", "responsibility.tsv", "adjectives.txt"}
+	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt", "responsibility.tsv", "adjectives.txt", "targets.tsv"}
 
 var (
 	defaultOnce sync.Once
@@ -116,6 +117,7 @@ func Load(dir string) (*Lexicon, error) {
 		GivenNames:     map[string]bool{},
 		Adjectives:     map[string]bool{},
 		Responsibility: text.NewPhraseSet[Responsibility](),
+		Targets:        text.NewPhraseSet[string](),
 	}
 	for _, name := range Files {
 		f, err := builtin.Open("data/" + name)
@@ -237,6 +239,11 @@ func (lx *Lexicon) read(name, where string, r io.Reader) error {
 				return err
 			}
 			lx.Responsibility.Add(key, Responsibility{Role: cols[1], Side: cols[2]})
+		case "targets.tsv":
+			if err := need(2); err != nil {
+				return err
+			}
+			lx.Targets.Add(key, cols[1])
 		case "adjectives.txt":
 			for _, w := range strings.Fields(line) {
 				lx.Adjectives[strings.ToLower(strings.NewReplacer("’", "'", "ʼ", "'").Replace(w))] = true
