@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/lexicon"
@@ -68,8 +71,24 @@ func newDocState(x *Extractor, doc *dossier.Document, lay *layout.Layout) *docSt
 		d.published = p
 		d.anchor = p
 	}
-	d.news = doc.Published != "" && len(lay.Infobox) == 0
+	d.news = len(lay.Infobox) == 0 && (doc.Published != "" || !encyclopedic(doc))
 	return d
+}
+
+// encyclopedic says whether a document is an encyclopedia article rather
+// than a report: rendered wikitext, or a page of an encyclopedia site. A
+// report without a date of its own is still a report: its statements and
+// targets are read as a report's are.
+func encyclopedic(doc *dossier.Document) bool {
+	if doc.Format == "wikitext" {
+		return true
+	}
+	u, err := url.Parse(doc.Source)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "wikipedia.org" || strings.HasSuffix(h, ".wikipedia.org")
 }
 
 // analyze tokenizes every sentence and finds dates, figures, event words,

@@ -155,3 +155,25 @@ func TestAliases(t *testing.T) {
 		}
 	}
 }
+
+// A report without a date is still a report; an encyclopedia article is
+// known by its reader or its site.
+func TestEncyclopedic(t *testing.T) {
+	for _, c := range []struct {
+		format, source string
+		want           bool
+	}{
+		{"text", "https://en.wikipedia.org/wiki/2016_Cizre_bombing", true},
+		{"text", "https://ar.wikipedia.org/wiki/X", true},
+		{"wikitext", "", true},
+		{"text", "https://en.wikinews.org/wiki/Car_bomb_kills_11_in_Pakistan", false},
+		{"html", "https://www.example.com/news/2021/11/07/attack", false},
+		{"text", "", false},
+		{"text", "not a url %%", false},
+	} {
+		doc := &dossier.Document{Format: c.format, Source: c.source}
+		if got := encyclopedic(doc); got != c.want {
+			t.Errorf("encyclopedic(%s, %q) = %v, want %v", c.format, c.source, got, c.want)
+		}
+	}
+}
