@@ -70,9 +70,20 @@ func (d *docState) findStatements() {
 			if len(speakers) == 0 && len(names) == 0 {
 				continue
 			}
-			stance, cue := d.stanceOf(st, stances, v.i)
+			from := v.i
+			if len(speakers)+len(names) > 0 && quoteBefore(st.toks, v.i) {
+				from = 0 // `"I condemn the attacks," said X`: the quotation is what X said
+			}
+			stance, cue := d.stanceOf(st, stances, from)
 			channel := d.channelOf(st, speech)
 			quote := quoteIn(st.text)
+			if quote == "" && v.i == firstWord(st) && d.quoteEndsBefore(st) {
+				quote = quoteIn(d.sents[st.idx-1].text) // `"...". said X`
+				if stance == dossier.StanceOther {
+					prev := d.sents[st.idx-1]
+					stance, _ = d.stanceOf(prev, d.x.lex.Stances.FindAll(prev.toks), 0)
+				}
+			}
 			if quote == "" && st.idx+1 < len(d.sents) {
 				// `X commented on the incident. "This is a national tragedy..."`
 				nx := d.sents[st.idx+1]
@@ -188,13 +199,76 @@ func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker)
 			q++
 		}
 	}
-	if q == 0 {
+	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) {
 		return nil, nil
 	}
 	if vj < len(toks) && toks[vj].Text == "," {
 		vj++ // `said, Ayub Khan, a local police chief`
 	}
 	return d.speakerAt(st, vj)
+}
+
+// quoteBefore says whether a quotation closes right before the verb at
+// token v (`"...," said X`).
+func quoteBefore(toks []text.Token, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-2; k-- {
+		if toks[k].Text == "\"" || toks[k].Text == "”" {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteEndsBefore says whether the sentence before st ends with a closing
+// quotation mark: `"... the attack." said X` is split after the quotation,
+// and the sentence of the attribution starts with its verb.
+func (d *docState) quoteEndsBefore(st *sent) bool {
+	if st.idx == 0 {
+		return false
+	}
+	prev := strings.TrimSpace(d.sents[st.idx-1].text)
+	return strings.HasSuffix(prev, "\"") || strings.HasSuffix(prev, "”")
+}
+
+// speakerNouns head a speaker named by a common noun: "police said",
+// "according to officials", "the health ministry said".
+var speakerNouns = map[string]bool{"police": true, "officials": true, "official": true, "authorities": true, "ministry": true,
+	"army": true, "military": true, "government": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"witnesses": true, "eyewitnesses": true, "residents": true, "sources": true, "doctors": true, "medics": true, "hospital": true}
+
+// nounSpeaker reads a speaker named by a common noun phrase ending at token
+// e-1 ("the health ministry", "local police", "officials"): the phrase, or
+// "" when the head is not a speaker noun.
+func (d *docState) nounSpeaker(toks []text.Token, e int) string {
+	if e <= 0 || e > len(toks) || !speakerNouns[toks[e-1].Lower] {
+		return ""
+	}
+	i := e - 1
+	named := false
+	for i > 0 && i > e-4 && toks[i-1].Kind == text.Word && !toks[i-1].Is("the", "a", "an", "and", "said", "to", "by", "according", "of", "that", "but", "as") && !stopWord(toks[i-1].Lower) {
+		i--
+		named = named || toks[i].Cap() && i != firstWordOf(toks)
+	}
+	// a body that speaks as one ("the health ministry", "the army"); a
+	// crowd or an unnamed person ("police", "officials", "witnesses") only
+	// with a name that says whose ("Kabul police")
+	if !named && !institutionNouns[toks[e-1].Lower] {
+		return ""
+	}
+	return text.Join(d.body, toks, i, e)
+}
+
+// institutionNouns head a speaker that is one body even when unnamed.
+var institutionNouns = map[string]bool{"ministry": true, "government": true, "army": true, "military": true, "hospital": true}
+
+// firstWordOf is the index of the first word of a token list.
+func firstWordOf(toks []text.Token) int {
+	for i, t := range toks {
+		if t.Kind == text.Word {
+			return i
+		}
+	}
+	return 0
 }
 
 // speakerAt reads a speaker starting at token k, over titles and
@@ -242,6 +316,22 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		if a := d.speakerActor(m); a != nil {
 			return []*actor{a}, nil
 		}
+	}
+	// "according to police", "according to local officials", "said a
+	// military spokesman, Donald Oji"
+	e := k
+	for e < len(toks) && e < k+4 && toks[e].Kind == text.Word && !toks[e].Cap() && !toks[e].Is("of", "for", "that", "in", "on", "at", "to") {
+		e++
+	}
+	if e > k && e+1 < len(toks) && toks[e].Text == "," {
+		if p := mentionAt(st, e+1); p != nil && p.kind == dossier.KindPerson {
+			if a := d.speakerActor(p); a != nil {
+				return []*actor{a}, nil
+			}
+		}
+	}
+	if name := d.nounSpeaker(toks, e); name != "" {
+		return nil, []namedSpeaker{{name: name, kind: dossier.ClaimantOfficial}}
 	}
 	return nil, nil
 }
@@ -323,6 +413,14 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		cands = append(cands, m)
 	}
 	if len(cands) == 0 {
+		// "Police say", "The health ministry said", "officials said"
+		e := v
+		for e > 0 && toks[e-1].Is("have", "has", "had", "also", "later", "earlier") {
+			e--
+		}
+		if name := d.nounSpeaker(toks, e); name != "" {
+			return nil, []namedSpeaker{{name: name, kind: dossier.ClaimantOfficial}}
+		}
 		return nil, nil
 	}
 	// the last candidate before the verb, or those coordinated with it; but
