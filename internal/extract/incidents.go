@@ -569,8 +569,11 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	type cand struct {
 		m     *mention
 		score float64
+		n     int  // sentence
+		loc   bool // after a locative preposition, not a bearing ("130 mi north of Niamey")
 	}
 	var best *cand
+	var all []cand
 	for n, st := range ss {
 		if n > 40 {
 			break
@@ -602,10 +605,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				}
 				prev = q.i - 1
 			}
+			loc := false
 			if prev >= 0 {
 				switch st.toks[prev].Lower {
 				case "in", "at", "near", "outside", "of":
 					score += 1.5
+					loc = !(prev >= 1 && st.toks[prev-1].Is("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
 				case "from":
 					score -= 1
 				case "against", "on", "into":
@@ -619,9 +624,26 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if d.mainCtry != "" && m.country == d.mainCtry {
 				score += 0.5
 			}
+			all = append(all, cand{m, score, n, loc})
 			if best == nil || score > best.score {
-				best = &cand{m, score}
+				best = &cand{m, score, n, loc}
 			}
+		}
+	}
+	// a province named with a town in it ("in Spain's northern Basque
+	// region, in the town of Mondragon"): the town, when it is named in
+	// the same or the next sentence after a preposition of place
+	if best != nil && best.m.place != nil && (best.m.place.Feature == "ADM1" || best.m.place.Feature == "ADM2") {
+		var town *cand
+		for i := range all {
+			c := &all[i]
+			if c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && c.m.place.Feature != featureCountry &&
+				c.loc && c.m.country == best.m.country && c.n >= best.n && c.n <= best.n+1 && (town == nil || c.score > town.score) {
+				town = c
+			}
+		}
+		if town != nil {
+			best = town
 		}
 	}
 	if best == nil {
