@@ -242,11 +242,11 @@ func (d *docState) casualties(st *sent) []casHit {
 				if !countable(qi) || qtok[qi][1] >= c.I {
 					continue
 				}
+				if includedFigure(st, qtok[qi][0]) {
+					continue // "Eighteen people, including five US soldiers and a Canadian soldier, were killed": the total is before
+				}
 				if c.I-qtok[qi][1] > 18 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
 					break
-				}
-				if includedFigure(st, qtok[qi][0]) {
-					continue
 				}
 				// "four others, two other soldiers and two civilians, have been
 				// hurt": the figures between commas break down the one before
