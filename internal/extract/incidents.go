@@ -504,6 +504,18 @@ func (d *docState) mainFromProse(in *incident) {
 		d.findRoles(in, st, prio)
 	}
 	d.findTargets(in, ms, lead)
+	// one death told without a figure: "A police officer has been killed"
+	if in.fat == nil {
+		for _, st := range ms {
+			if st.para > lead {
+				break
+			}
+			if v := d.loneDeath(st); v >= 0 && !d.aboutOtherTime(st, v) {
+				in.setCount("fatalities", dossier.Exact(1), prioProse, d.sentEvidence("fatalities", st, 0.6))
+				break
+			}
+		}
+	}
 	// the title's words count double: "Car bomb kills 11 in Pakistan"
 	if in.title != "" {
 		toks := text.Tokenize(in.title, 0)

@@ -196,3 +196,54 @@ func (d *docState) namedVictim(st *sent) *mention {
 	}
 	return nil
 }
+
+// lone victim words: "A police officer has been killed", "a boy was killed".
+var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "person": true,
+	"officer": true, "policeman": true, "policewoman": true, "soldier": true, "politician": true, "journalist": true,
+	"priest": true, "nun": true, "councillor": true, "councilor": true, "guard": true, "civilian": true, "student": true,
+	"teacher": true, "worker": true, "leader": true, "official": true, "judge": true, "lawyer": true, "activist": true,
+	"mayor": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true}
+
+// deathVerbs say that the subject of "was ..." died.
+var deathVerbs = map[string]bool{"killed": true, "murdered": true, "assassinated": true, "beheaded": true, "executed": true}
+
+// loneDeath finds a sentence saying one person was killed, with no figure:
+// "A police officer has been killed in County Armagh", "Isaías Carrasco,
+// 42, was shot dead", "Anna Politkovskaya ... was found shot dead". It
+// returns the token where the verb starts, or -1.
+func (d *docState) loneDeath(st *sent) int {
+	toks := st.toks
+	for k := 0; k+1 < len(toks); k++ {
+		if !toks[k].Is("was", "been") {
+			continue
+		}
+		v := k + 1
+		for v < len(toks) && toks[v].Is("found", "reportedly", "allegedly", "later") {
+			v++
+		}
+		if v >= len(toks) {
+			break
+		}
+		dies := deathVerbs[toks[v].Lower] || v+1 < len(toks) && (toks[v].Lower == "shot" && toks[v+1].Is("dead") || toks[v].Lower == "fatally" && toks[v+1].Is("shot", "stabbed", "wounded"))
+		if !dies {
+			continue
+		}
+		// the subject: a named person, or "a/an/one" + a lone victim word
+		if m := d.namedVictim(st); m != nil && m.i < k {
+			return v
+		}
+		for s := k - 1; s >= 0 && s >= k-6; s-- {
+			if loneVictimHeads[toks[s].Lower] {
+				for a := s - 1; a >= 0 && a >= s-4; a-- {
+					if toks[a].Is("a", "an", "one") {
+						return v
+					}
+					if toks[a].Is("the", "two", "three", "several") || toks[a].Kind == text.Number {
+						break
+					}
+				}
+			}
+		}
+	}
+	return -1
+}

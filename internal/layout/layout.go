@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -329,11 +330,15 @@ func isScrape(b []byte, lines []line) bool {
 
 func (l *Layout) parseScrape(lines []line) int {
 	i := 0
-	// Title: the first line that is not chrome.
+	// Title: the first line that is not chrome, unless the header names
+	// another ("Unchecked" under "Title: Lebanese Christian leader ...")
 	for ; i < len(lines); i++ {
 		s, e := trimSpan(l.Body, lines[i].start, lines[i].end)
 		if e == s || isChrome(string(l.Body[s:e])) {
 			continue
+		}
+		if l.Header.Title != "" && !strings.EqualFold(string(l.Body[s:e]), l.Header.Title) {
+			break
 		}
 		l.Title, l.TitleStart, l.TitleEnd = string(l.Body[s:e]), s, e
 		i++
@@ -380,9 +385,47 @@ func isChrome(s string) bool {
 			return true
 		}
 	}
+	if isFurniture(s) {
+		return true
+	}
 	return s == "Map" || strings.HasPrefix(s, "Coordinates: ") || strings.HasSuffix(s, "protected article") ||
 		strings.Contains(s, " is located in ") || strings.HasPrefix(s, "OpenStreetMap")
 }
+
+// furniturePrefixes open the lines a wiki or news page prints around its
+// text: navigation, review status, archive notices, share and sign-up
+// prompts, lists of related links, credits. They are not prose: their
+// dates and names say nothing of the incident.
+var furniturePrefixes = []string{
+	"jump to ", "skip to ", "main menu", "navigation menu", "page version status", "this is the stable version",
+	"there are no reviewed versions of this page", "the page has not been checked", "this page is archived",
+	"articles presented on wikinews", "retrieved from", "template changes await review", "share this",
+	"share on ", "sign up for", "subscribe to", "read more", "related news", "related articles", "related stories",
+	"have your say", "click here", "advertisement", "all rights reserved", "copyright ©", "follow us",
+	"this article is more than", "you can write", "print this", "email this",
+}
+
+// furnitureLines are whole lines of page furniture.
+var furnitureLines = map[string]bool{"unchecked": true, "checked": true, "sources": true, "external links": true,
+	"see also": true, "references": true, "share": true, "comments": true, "print": true, "email": true}
+
+// isFurniture says whether a line is page furniture: a known opening, or a
+// site's slogan ("From Wikinews, the free news source you can write!").
+func isFurniture(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if furnitureLines[strings.TrimRight(l, ".:")] {
+		return true
+	}
+	for _, p := range furniturePrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return sloganRE.MatchString(strings.TrimSpace(s))
+}
+
+// sloganRE is a site's slogan line: one name, "the free", no full stop.
+var sloganRE = regexp.MustCompile(`^From [A-Z][\w.-]*, the free [^.]{0,60}$`)
 
 // isProseLine says whether a line reads as running prose: long, several
 // words, ending like a sentence.

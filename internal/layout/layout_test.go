@@ -140,3 +140,38 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Page furniture (navigation, review status, slogans, archive notices) is
+// not prose, and a header's title is not replaced by a status line.
+func TestFurnitureIsNotProse(t *testing.T) {
+	body := "Source: https://en.wikinews.org/wiki/X\nTitle: Lebanese Christian leader assassinated\n\nJump to content\n\nUnchecked\n\n" +
+		"This is the stable version, checked on 18 December 2024. Template changes await review.\n\n" +
+		"From Wikinews, the free news source you can write!\n\n" +
+		"There are no reviewed versions of this page, so it may not have been checked for adherence to standards.\n\n" +
+		"Yesterday, Pierre Gemayel was shot in his car and was declared dead at the hospital.\n\n" +
+		"This page is archived, and is no longer publicly editable.\n"
+	l, err := Parse([]byte(body), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Title == "Unchecked" {
+		t.Errorf("title %q: a status line", l.Title)
+	}
+	if len(l.Sents) != 1 || !strings.HasPrefix(l.SentenceText(0), "Yesterday, Pierre Gemayel") {
+		var got []string
+		for i := range l.Sents {
+			got = append(got, l.SentenceText(i))
+		}
+		t.Errorf("sentences %q, want only the report's", got)
+	}
+	for _, s := range []string{"Share this:", "Related news", "Read more: the full story", "From Wikipedia, the free encyclopedia"} {
+		if !isFurniture(s) {
+			t.Errorf("isFurniture(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"From the capital, the free movement of troops was reported.", "Sources said the attack was planned.", "Checked bags were searched."} {
+		if isFurniture(s) {
+			t.Errorf("isFurniture(%q) = true: prose", s)
+		}
+	}
+}
