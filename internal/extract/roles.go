@@ -47,7 +47,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if role == "accused" && (!accusationOfIncident(toks, m.J) || doubted(toks, m.I)) {
 			continue
 		}
-		if role == "perpetrator" && hedged(toks, m.I) {
+		if role == "perpetrator" && hedged(toks, m.I) && !(claimCue(toks, m.I, m.J) && !doubtedClaim(toks, m.I)) {
 			role = "accused"
 		}
 		if role == "perpetrator" && negated(toks, m.I) {
@@ -131,6 +131,14 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		case "killed":
 			// "Tristan van der Vlis ... killed six people": an actor killing a number
 			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower)) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
+		case "fired":
+			// "Rolando Mendoza fired his M16 rifle at the tourists"
+			for k := i + 1; k < len(toks) && k < i+6; k++ {
+				if toks[k].Is("at", "on", "into", "upon") {
+					isVerb = !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
+					break
+				}
+			}
 		case "shot", "gunned":
 			// "the UVF ... shot dead three civilians", "gunned down two"
 			isVerb = i+1 < len(toks) && toks[i+1].Is("dead", "down") && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
@@ -243,8 +251,46 @@ func cuedBefore(toks []text.Token, i int) bool {
 }
 
 func hedged(toks []text.Token, upto int) bool {
+	// an aside right before the cue describes the subject, it does not
+	// hedge the act: "Jundallah, a Sunni militant group suspected of having
+	// ties with al-Qaida, took responsibility"
+	asideStart, asideEnd := -1, -1
+	if upto > 0 && upto <= len(toks) && toks[upto-1].Text == "," {
+		for k := upto - 2; k >= 0; k-- {
+			if toks[k].Text == "," {
+				asideStart, asideEnd = k, upto-1
+				break
+			}
+		}
+	}
 	for k := 0; k < upto && k < len(toks); k++ {
+		if k > asideStart && k < asideEnd {
+			continue
+		}
 		if hedges[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// claimCue says whether the cue at toks[i:j] is a claim of responsibility:
+// a group's claim reported by someone ("according to the BBC, Islamic
+// Jihad later claimed responsibility") is still its claim.
+func claimCue(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Is("claimed", "claims", "claiming", "responsibility", "responsible") {
+			return true
+		}
+	}
+	return false
+}
+
+// doubtedClaim says whether a claim is itself in doubt: "a claim whose
+// authenticity could not be verified", "purportedly claimed".
+func doubtedClaim(toks []text.Token, at int) bool {
+	for k := max(0, at-6); k < at; k++ {
+		if toks[k].Is("purportedly", "purported", "unverified", "allegedly", "supposedly", "may", "might", "possibly", "probably", "likely", "believed", "suspected") {
 			return true
 		}
 	}
@@ -390,6 +436,12 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	// "the Houthi movement in Yemen conducted": the place is not the subject
 	for _, m := range st.mentions {
 		if m.j-1 == i && m.i >= 2 && toks[m.i-1].Is("in", "from", "of", "based") && (m.kind == kindPlace || m.kind == dossier.KindState) {
+			// "Maoist rebels in India killed": the group before the place
+			for j := max(0, m.i-7); j <= m.i-2; j++ {
+				if p, n, ok := d.collectiveAt(st, j); ok && j+n == m.i-1 {
+					return []party{p}
+				}
+			}
 			i = m.i - 2
 			for i >= 0 && !toks[i].Cap() && toks[i].Kind == text.Word && i > m.i-5 {
 				i-- // "movement"
@@ -398,6 +450,22 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 				i = m.i - 2
 			}
 			break
+		}
+	}
+	// "Shining Path rebels", "Boko Haram militants": the name before the
+	// group noun is the party
+	if i >= 1 {
+		if role, ok := d.x.lex.Collective[toks[i].Lower]; ok && role != "victim" {
+			for _, m := range st.mentions {
+				if m.j == i && (m.actor != nil && m.actor.kind != kindPlace && m.actor.kind != kindFacility && m.actor.kind != dossier.KindPerson || m.kind == "" && m.j-m.i >= 2) {
+					if a := m.actor; a != nil {
+						return []party{{name: a.displayName(m), actor: a, start: m.start, end: m.end}}
+					}
+					if a := d.actorOf(m, dossier.KindArmedGroup); a != nil {
+						return []party{{name: a.name, actor: a, start: m.start, end: m.end}}
+					}
+				}
+			}
 		}
 	}
 	for _, m := range st.mentions {
