@@ -66,8 +66,22 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	}
 	// passive voice with the agent further on: "was attacked on 31 December
 	// 2019 by Kata'ib Hezbollah militiamen"
+	type span struct{ I, J int }
+	var acts []span
 	for _, e := range st.events {
-		if e.Val.Weight < 2 || e.I == 0 || !toks[e.I-1].Is("was", "were", "been", "being") {
+		if e.Val.Weight >= 2 {
+			acts = append(acts, span{e.I, e.J})
+		}
+	}
+	for _, c := range st.cas {
+		// "A police officer has been killed in County Armagh, Northern
+		// Ireland by Continuity IRA gunmen"
+		if c.Val.Field == "fatalities" || c.Val.Field == "injuries" {
+			acts = append(acts, span{c.I, c.J})
+		}
+	}
+	for _, e := range acts {
+		if e.I == 0 || !toks[e.I-1].Is("was", "were", "been", "being") {
 			continue
 		}
 		for k := e.J; k < len(toks) && k < e.J+12; k++ {
