@@ -594,6 +594,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if m.place == nil && m.kind != dossier.KindState && !(m.demonym) {
 				continue
 			}
+			if m.place != nil && m.place.Feature == featureCountry && m.place.Country == "" && d.mainCtry == "" {
+				continue // a place named as one, in no country the document gives
+			}
 			if m.j+1 < len(st.toks) && st.toks[m.j].Text == "-" && !st.toks[m.j].Space && !st.toks[m.j+1].Cap() {
 				continue // "Iran-backed": a modifier, not a place
 			}
@@ -688,7 +691,20 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		}
 		loc = placeLocation(name, *m.place)
 		if m.place.Feature == featureCountry {
-			if c, ok := d.x.gaz.Country(m.place.Country); ok {
+			ctry := m.place.Country
+			if ctry == "" {
+				// "the town of Khiam, Nabatieh Governorate in southern
+				// Lebanon": a country named after it in its sentence, else the
+				// document's
+				ctry = d.mainCtry
+				for _, m2 := range m.st.mentions {
+					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym {
+						ctry = m2.country
+						break
+					}
+				}
+			}
+			if c, ok := d.x.gaz.Country(ctry); ok {
 				loc = countryLocation(c) // the place's name at its country's coordinates
 				loc.Place = name
 			}

@@ -680,11 +680,16 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{}, false
 		}
 	}
-	c, ok := d.countryAfter(st, j)
-	if !ok {
+	if _, isCountry := d.x.gaz.Country(text.Join(d.body, st.toks, i, j)); isCountry {
 		return gazetteer.Place{}, false
 	}
-	if _, isCountry := d.x.gaz.Country(text.Join(d.body, st.toks, i, j)); isCountry {
+	c, ok := d.countryAfter(st, j)
+	if !ok {
+		// "the town of Khiam", "the village of Dargamandi": the text says
+		// it is a place; its country is the document's, known later
+		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township") {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
 		return gazetteer.Place{}, false
 	}
 	return countryPlace(c), true

@@ -177,3 +177,37 @@ func TestEncyclopedic(t *testing.T) {
 		}
 	}
 }
+
+// A place the gazetteer does not know is read when the writing leaves no
+// doubt: its country after it, or "the town of" before it.
+func TestUnknownPlaces(t *testing.T) {
+	for _, c := range []struct{ text, place, country string }{
+		{"On February 22, 2017, jihadists attacked Nigerien forces in Tilwa, Ouallam Department, Niger, killing 15 soldiers.", "Tilwa", "Niger"},
+		{"A roadside bomb has killed four United Nations peacekeepers in the town of Khiam, Nabatieh Governorate in southern Lebanon.", "Khiam", "Lebanon"},
+		{"Gunmen killed nine villagers in Karpathos Wells on Tuesday.", "", ""},
+	} {
+		res := extractText(t, "Source: https://example.org/report\n\n"+c.text+"\n")
+		var loc *dossier.Location
+		for _, in := range res.Incidents {
+			if in.Main {
+				loc = in.Location
+			}
+		}
+		got := [2]string{}
+		if loc != nil {
+			got = [2]string{loc.Place, loc.Country}
+		}
+		if c.place == "" {
+			if got[0] == "Karpathos Wells" {
+				t.Errorf("%q: a name with no sign of a place became the place", c.text)
+			}
+			continue
+		}
+		if got != [2]string{c.place, c.country} {
+			t.Errorf("%q: location %q, want %s, %s", c.text, got, c.place, c.country)
+		}
+		if loc.Precision != "country" {
+			t.Errorf("%q: precision %q: the coordinates are the country's", c.text, loc.Precision)
+		}
+	}
+}
