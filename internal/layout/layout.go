@@ -389,7 +389,7 @@ func isChrome(s string) bool {
 		return true
 	}
 	return s == "Map" || strings.HasPrefix(s, "Coordinates: ") || strings.HasSuffix(s, "protected article") ||
-		strings.Contains(s, " is located in ") || strings.HasPrefix(s, "OpenStreetMap")
+		len(s) < 120 && strings.Contains(s, " is located in ") && !strings.HasSuffix(s, ".") || strings.HasPrefix(s, "OpenStreetMap")
 }
 
 // furniturePrefixes open the lines a wiki or news page prints around its

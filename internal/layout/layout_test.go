@@ -175,3 +175,18 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		}
 	}
 }
+
+// A map caption ("Beni is located in Democratic Republic of the Congo") is
+// chrome; a paragraph that says where a place is located is prose.
+func TestLocatedInProse(t *testing.T) {
+	body := "Source: https://en.wikipedia.org/wiki/X\n" +
+		"On 14 August 2016, assailants raided the district of Rwangoma in the city of Beni which is located in North Kivu. At least 64 people were killed.\n\n" +
+		"Beni is located in Democratic Republic of the Congo\n"
+	l, err := Parse([]byte(body), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Sents) != 2 || !strings.HasPrefix(l.SentenceText(0), "On 14 August 2016") {
+		t.Errorf("%d sentences; the paragraph must be read and the caption not", len(l.Sents))
+	}
+}
