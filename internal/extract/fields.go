@@ -296,6 +296,12 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 			continue
 		case t.Kind == text.Punct && t.Text != "-" && t.Text != "(" && t.Text != ")":
 			return false
+		case t.Lower == "including" && !inAside && k+1 < to && (st.toks[k+1].Kind == text.Number || isCountWord(st.toks[k+1].Lower)):
+			// "At least 19 people including 13 policemen were killed": the
+			// breakdown of the figure before runs to the verb
+			for k+1 < to && st.toks[k+1].Kind == text.Word && !st.toks[k+1].Is("were", "was", "have", "has", "had", "are", "and", "but", "which", "while") || k+1 < to && st.toks[k+1].Kind == text.Number {
+				k++
+			}
 		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but" || t.Lower == "and"):
 			return false
 		}
