@@ -402,8 +402,17 @@ var furniturePrefixes = []string{
 	"articles presented on wikinews", "retrieved from", "template changes await review", "share this",
 	"share on ", "sign up for", "subscribe to", "read more", "related news", "related articles", "related stories",
 	"have your say", "click here", "advertisement", "all rights reserved", "copyright ©", "follow us",
-	"this article is more than", "you can write", "print this", "email this",
+	"this article is more than", "you can write", "print this", "email this", "other stories from", "more stories from",
+	"wikipedia has more about this subject", "wikipedia has more about",
 }
+
+// captionRE is a map's caption: "Location of County Armagh within Northern
+// Ireland".
+var captionRE = regexp.MustCompile(`^Location of [^.]{2,80} (within|in) [^.]{2,60}$`)
+
+// linkItemRE is an item of a list of other stories: a bullet, a date and
+// a colon ("• 27 May 2015: Pro-government forces ...").
+var linkItemRE = regexp.MustCompile(`^[•*·-]\s*\d{1,2} [A-Z][a-z]+ \d{4}:`)
 
 // furnitureLines are whole lines of page furniture.
 var furnitureLines = map[string]bool{"unchecked": true, "checked": true, "sources": true, "external links": true,
@@ -421,7 +430,8 @@ func isFurniture(s string) bool {
 			return true
 		}
 	}
-	return sloganRE.MatchString(strings.TrimSpace(s))
+	t := strings.TrimSpace(s)
+	return sloganRE.MatchString(t) || captionRE.MatchString(t) || linkItemRE.MatchString(t)
 }
 
 // sloganRE is a site's slogan line: one name, "the free", no full stop.
