@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -178,11 +179,22 @@ func (d *docState) fromInfobox(in *incident) {
 
 func withField(ev dossier.Evidence, f string) dossier.Evidence { ev.Field = f; return ev }
 
+// iconMarkup is what a rendered flag icon leaves in an infobox cell.
+var iconMarkup = regexp.MustCompile(`\b\d+px\b|\b(border|class=[\w-]+|alt=[^|]*|link=[^|]*)\|`)
+
 // namesInValue splits a cell that lists names and drops placeholders.
 func (d *docState) namesInValue(v string) []string {
 	var out []string
+	// flag icons and their markup left in a cell ("22px Kurdistan
+	// Workers' Party", "border|Provisional IRA")
+	v = iconMarkup.ReplaceAllString(v, "")
 	for _, p := range splitList(v) {
 		p = strings.TrimSpace(strings.Trim(p, "*.:-–"))
+		for _, lead := range []string{"blamed on ", "claimed by ", "led by ", "perpetrated by ", "carried out by "} {
+			if len(p) > len(lead) && strings.EqualFold(p[:len(lead)], lead) {
+				p = strings.TrimSpace(p[len(lead):]) // "Blamed on Rappani Khalilov"
+			}
+		}
 		lp := strings.ToLower(p)
 		switch {
 		case p == "", lp == "unknown", lp == "none", lp == "n/a", lp == "see below", strings.HasPrefix(lp, "unknown"),

@@ -211,3 +211,18 @@ func TestUnknownPlaces(t *testing.T) {
 		}
 	}
 }
+
+// An infobox cell's flag-icon markup and lead words are not part of a name.
+func TestInfoboxNamesClean(t *testing.T) {
+	d := &docState{}
+	for _, c := range []struct{ in, want string }{
+		{"22px Kurdistan Workers' Party", "Kurdistan Workers' Party"},
+		{"border|22px Provisional IRA, border|22px INLA", "Provisional IRA | INLA"},
+		{"Blamed on Rappani Khalilov", "Rappani Khalilov"},
+		{"Unknown", ""},
+	} {
+		if got := strings.Join(d.namesInValue(c.in), " | "); got != c.want {
+			t.Errorf("namesInValue(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
