@@ -3,7 +3,8 @@
 # in ../shared (seed, encyclopedia articles with and without their infobox,
 # news), then, for dossier's own corpora (corpora/encyclopedia, corpora/news),
 # every field of score.py on the dev and test splits with its n and the
-# dev − test difference. The test split is scored, never listed document by
+# dev − test difference; news-nopub is the news set with each report's
+# Published: line removed. The test split is scored, never listed document by
 # document: --verbose lists the misses of the shared gold and of dev only.
 # Usage: scripts/score.sh [--verbose]
 set -euo pipefail
@@ -47,9 +48,12 @@ while IFS=$'\t' read -r set split name; do
 		cp "corpora/encyclopedia/wikipedia-with-infobox/$name.txt" "$out/$split/enc-infobox/"
 		;;
 	news)
-		mkdir -p "$out/$split/news-gold" "$out/$split/news-docs"
+		mkdir -p "$out/$split/news-gold" "$out/$split/news-docs" "$out/$split/news-nopub"
 		cp "corpora/news/gold/$name.json" "$out/$split/news-gold/"
 		cp "corpora/news/wikinews/$name.txt" "$out/$split/news-docs/"
+		# the same report without its Published: line: the date must come
+		# from the page, the text or the URL
+		grep -v '^Published: ' "corpora/news/wikinews/$name.txt" >"$out/$split/news-nopub/$name.txt" || true
 		;;
 	esac
 done <"$out/split.tsv"
@@ -63,6 +67,7 @@ for split in dev test; do
 	score_split "encyclopedia-prose-$split" "$out/$split/enc-gold" "$out/$split/enc-prose" --prose
 	score_split "encyclopedia-infobox-$split" "$out/$split/enc-gold" "$out/$split/enc-infobox"
 	score_split "news-$split" "$out/$split/news-gold" "$out/$split/news-docs"
+	score_split "news-nopub-$split" "$out/$split/news-gold" "$out/$split/news-nopub"
 done
 
 python3 - "$out" <<'EOF'
@@ -72,7 +77,7 @@ def figure(r):
     if "accuracy" in r:
         return r["accuracy"], r["n"], "acc"
     return r["f1"], r["gold"], "F1"
-for s in ("encyclopedia-prose", "encyclopedia-infobox", "news"):
+for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub"):
     dev = json.load(open(f"{out}/{s}-dev.json"))
     test = json.load(open(f"{out}/{s}-test.json"))
     print(f"== {s} (corpora/): dev {dev['docs']} documents, test {test['docs']} documents")
