@@ -279,6 +279,14 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 	toks := st.toks
 	for j := k; j < len(toks) && j < k+14; j++ {
 		t := toks[j]
+		if t.Text == "," && j > k && j+1 < len(toks) {
+			// "said Turkish defense minister, Vecdi Gonul": the name after the role
+			if p := mentionAt(st, j+1); p != nil && p.kind == dossier.KindPerson {
+				if a := d.speakerActor(p); a != nil {
+					return []*actor{a}, nil
+				}
+			}
+		}
 		if t.Text == "." || t.Text == ";" || t.Text == "\"" || t.Text == "“" || t.Text == "," || t.Is("that", "to", "in", "on", "at") {
 			break
 		}
