@@ -99,6 +99,34 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 			in.addRole("target", c.name, nil, d.sentEvidence("", c.st, 0.55))
 		}
 	}
+	// a headline names the site the lead may only describe: "Suicide attack
+	// hits mall in Netanya", "Gunman kills eight at Jerusalem school"
+	if site == nil && in.title != "" {
+		if name := d.headlineSite(in.title); name != "" {
+			if ev := in.titleEvidence(); ev.End > ev.Start {
+				in.addRole("target", name, nil, withField(ev, "targets"))
+			}
+		}
+	}
+}
+
+// headlineVerbs stand before the site in a headline.
+var headlineVerbs = map[string]bool{"storm": true, "stormed": true, "hits": true, "hit": true, "strikes": true, "attack": true, "attacks": true, "bombs": true, "targets": true, "rocks": true}
+
+// headlineSite finds a site a headline says was attacked.
+func (d *docState) headlineSite(title string) string {
+	toks := text.Tokenize(title, 0)
+	for _, m := range d.x.lex.Targets.FindAll(toks) {
+		if m.Val != "site" || needModifier[toks[m.J-1].Lower] && m.I > 0 && !targetModifiers[toks[m.I-1].Lower] {
+			continue
+		}
+		start, _ := targetStart(toks, m.I)
+		prev := determinerBefore(toks, start)
+		if prev >= 0 && (siteCues[toks[prev].Lower] || headlineVerbs[toks[prev].Lower]) && toks[prev].Lower != "in" {
+			return title[toks[start].Start:toks[m.J-1].End]
+		}
+	}
+	return ""
 }
 
 // targetStart walks back from a head noun over the words that qualify it:
