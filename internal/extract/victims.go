@@ -5,9 +5,12 @@ import (
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// Targets the responsibility cues miss ("an attack on X") are proposed
-// from the lead: noun phrases headed by a word of the lexicon's targets
-// list (a group of people or a site), each tied to the act by its place in
+// Who was hit, read from a report's lead: targets the responsibility cues
+// miss ("an attack on X"), and one death told without a figure.
+//
+// Targets are proposed from the lead: noun phrases headed by a word of the
+// lexicon's targets list (a group of people or a site), each tied to the
+// act by its place in
 // the sentence, then chosen: the first group of people and the first site.
 
 // targetCand is a proposed target: the phrase and where it is.
