@@ -99,6 +99,11 @@ for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub"):
                       f"{fmt(tv2)} {(t['pred'] if k == 'precision' else t['gold']) if t else 0:6d} {diff}")
 EOF
 
+# Actor hygiene (issue: extraction that holds): the share of distinct actor
+# names over all corpora that names.Problem flags (verb phrases, fragments,
+# generic descriptions, lists).
+go run ./tools/actorcheck "$out"/encyclopedia-*.jsonl "$out"/news-dev.jsonl "$out"/news-test.jsonl
+
 if [ ${#verbose[@]} -gt 0 ]; then
 	for s in encyclopedia-prose encyclopedia-infobox news; do
 		case $s in
