@@ -146,7 +146,7 @@ func (d *docState) fromInfobox(in *incident) {
 			if f.Canon == "accused" {
 				role = "accused"
 			}
-			for _, n := range d.namesInValue(v) {
+			for _, n := range d.namesInValue(v, true) {
 				a := d.actorByName(n, dossier.KindArmedGroup, f.Start, f.End)
 				in.addRole(role, n, a, ev)
 			}
@@ -154,7 +154,7 @@ func (d *docState) fromInfobox(in *incident) {
 			if f.Canon == "victims" && len(in.targets) > 0 {
 				continue
 			}
-			for _, n := range d.namesInValue(v) {
+			for _, n := range d.namesInValue(v, false) {
 				in.addRole("target", n, d.x.knownOrNil(d, n), ev)
 			}
 		case "weapons", "type":
@@ -182,8 +182,10 @@ func withField(ev dossier.Evidence, f string) dossier.Evidence { ev.Field = f; r
 // iconMarkup is what a rendered flag icon leaves in an infobox cell.
 var iconMarkup = regexp.MustCompile(`\b\d+px\b|\b(border|class=[\w-]+|alt=[^|]*|link=[^|]*)\|`)
 
-// namesInValue splits a cell that lists names and drops placeholders.
-func (d *docState) namesInValue(v string) []string {
+// namesInValue splits a cell that lists names and drops placeholders; for
+// the actors of a Perpetrator cell (actors true) it also drops what is not
+// a name (names.Problem), for targets it keeps groups ("civilians").
+func (d *docState) namesInValue(v string, actors bool) []string {
 	var out []string
 	// flag icons and their markup left in a cell ("22px Kurdistan
 	// Workers' Party", "border|Provisional IRA")
@@ -206,6 +208,17 @@ func (d *docState) namesInValue(v string) []string {
 		}
 		for _, pre := range []string{"the ", "The ", "Mastermind is ", "mastermind "} {
 			p = strings.TrimPrefix(p, pre)
+		}
+		if actors {
+			// "Jemaah Islamiyah suspected": the name before a qualifier
+			if w := strings.Fields(p); len(w) > 1 && (w[len(w)-1] == "suspected" || w[len(w)-1] == "alleged" || w[len(w)-1] == "claimed") {
+				p = strings.Join(w[:len(w)-1], " ")
+			}
+		}
+		if actors && names.Problem(p) != "" {
+			if _, known := d.x.dict.Lookup(p); !known || !hasUpper(p) {
+				continue // "(Turkish claim)", "(all suspected)": a qualifier, not a name
+			}
 		}
 		out = append(out, p)
 	}

@@ -214,14 +214,16 @@ func TestUnknownPlaces(t *testing.T) {
 
 // An infobox cell's flag-icon markup and lead words are not part of a name.
 func TestInfoboxNamesClean(t *testing.T) {
-	d := &docState{}
+	d := &docState{x: extractor(t)}
 	for _, c := range []struct{ in, want string }{
 		{"22px Kurdistan Workers' Party", "Kurdistan Workers' Party"},
 		{"border|22px Provisional IRA, border|22px INLA", "Provisional IRA | INLA"},
 		{"Blamed on Rappani Khalilov", "Rappani Khalilov"},
+		{"Unknown / not claimed, YPG (Turkish claim), SNA infighting (SDF claim)", "YPG | SNA infighting"},
+		{"Moro Islamic Liberation Front (blamed), Jemaah Islamiyah suspected", "Moro Islamic Liberation Front | Jemaah Islamiyah"},
 		{"Unknown", ""},
 	} {
-		if got := strings.Join(d.namesInValue(c.in), " | "); got != c.want {
+		if got := strings.Join(d.namesInValue(c.in, true), " | "); got != c.want {
 			t.Errorf("namesInValue(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
