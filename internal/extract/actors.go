@@ -493,6 +493,12 @@ func (d *docState) backedKey(name string) string {
 // kind, and described groups that play a part.
 func (d *docState) outputActors() []dossier.Actor {
 	var out []dossier.Actor
+	speakers := map[*actor]bool{}
+	for _, s := range d.stmts {
+		if s.speaker != nil {
+			speakers[s.speaker] = true
+		}
+	}
 	for _, a := range d.actors {
 		switch a.kind {
 		case dossier.KindPerson, dossier.KindArmedGroup, dossier.KindState, dossier.KindOrganization,
@@ -501,6 +507,14 @@ func (d *docState) outputActors() []dossier.Actor {
 			continue
 		}
 		if a.collective && !a.used {
+			continue
+		}
+		// the actor table holds names: an unnamed group ("gunmen",
+		// "attackers") stays the incident's unidentified actor in its
+		// roles, and a fragment or a phrase ("Vice-", "Dr", "suspected
+		// jihadists") is no one (names.Problem), unless someone speaks by it
+		// or it is an anonymous source ("anonymous regional officials")
+		if p := names.Problem(a.name); p != "" && !speakers[a] && a.entry == nil && a.kind != dossier.KindOther {
 			continue
 		}
 		if !a.kindConf && !a.used && len(a.mentions) < 2 && a.kind != dossier.KindPerson {

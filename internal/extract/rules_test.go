@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/reader"
 )
 
@@ -226,5 +227,21 @@ func TestInfoboxNamesClean(t *testing.T) {
 		if got := strings.Join(d.namesInValue(c.in, true), " | "); got != c.want {
 			t.Errorf("namesInValue(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// The actor table holds names: an unnamed group stays in the incident's
+// roles but is no actor; a named group is one.
+func TestActorTableHoldsNames(t *testing.T) {
+	res := extractText(t, "Source: https://example.org/report\n\nUnidentified attackers stormed a police station in Peshawar, Pakistan on 3 May 2010, killing five policemen. The attackers also attacked a checkpoint nearby. The Pakistani Taliban claimed responsibility for the attack.\n")
+	var actors []string
+	for _, a := range res.Actors {
+		actors = append(actors, a.Name)
+		if p := names.Problem(a.Name); p != "" && a.Kind != dossier.KindOther {
+			t.Errorf("actor %q is not a name (%s)", a.Name, p)
+		}
+	}
+	if !strings.Contains(strings.Join(actors, "|"), "Taliban") {
+		t.Errorf("actors %q: the named group is missing", actors)
 	}
 }
