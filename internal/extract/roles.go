@@ -119,7 +119,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				role = "accused"
 			}
 			for n, p := range d.partiesAfter(st, k+1, false) {
-				if n == 0 && k+4 < len(toks) && p.start > toks[k+4].Start {
+				if n == 0 && verbBetween(toks, k+1, p.start) {
 					break // "an explosion by a three-wheeled motorcycle targeting an Afghan army convoy": not the agent
 				}
 				if p.actor != nil && p.actor.kind != kindPlace {
@@ -243,6 +243,29 @@ func agentBy(st *sent, j int) int {
 		}
 	}
 	return -1
+}
+
+// verbBetween says whether a verb form ("targeting", "driven") stands
+// between token i and the byte offset end: the party after it is not the
+// agent of "by". "by the Basque separatist organisation ETA" has none.
+func verbBetween(toks []text.Token, i, end int) bool {
+	for k := i; k < len(toks) && toks[k].Start < end; k++ {
+		l := toks[k].Lower
+		if toks[k].Kind == text.Word && !toks[k].Cap() && len(l) > 4 && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") && !adjectiveEd(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveEd are -ed words that qualify a group, not verbs: "armed",
+// "Iran-backed".
+func adjectiveEd(w string) bool {
+	switch w {
+	case "armed", "backed", "based", "affiliated", "aligned", "linked", "allied", "sponsored", "supported", "unidentified", "masked", "suspected", "alleged":
+		return true
+	}
+	return false
 }
 
 // describedAs says whether the act at token i is a name someone gave it:
@@ -384,6 +407,8 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 			break
 		}
 		switch {
+		case t.Is("members", "fighters", "militants", "soldiers", "troops", "elements", "cadres", "operatives", "gunmen") && i+1 < len(toks) && toks[i+1].Lower == "of" && !target:
+			i++ // "members of the Moro Islamic Liberation Front": the group
 		case t.Is("the", "a", "an", "its", "their", "his", "her", "two", "three", "four", "five", "six", "several", "some", "unknown", "unidentified", "neighbouring", "neighboring"):
 		case t.Text == "," || t.Text == "—" || t.Text == "–" || t.Text == ":" || t.Text == "-":
 		case t.Kind == text.Number && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+2].Lower == "year":
@@ -473,7 +498,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	// "Shining Path rebels", "Boko Haram militants": the name before the
 	// group noun is the party
 	if i >= 1 {
-		if role, ok := d.x.lex.Collective[toks[i].Lower]; ok && role != "victim" {
+		if role, ok := d.x.lex.Collective[toks[i].Lower]; ok && role != "victim" || groupHeads[toks[i].Lower] {
 			for _, m := range st.mentions {
 				if m.j == i && (m.actor != nil && m.actor.kind != kindPlace && m.actor.kind != kindFacility && m.actor.kind != dossier.KindPerson || m.kind == "" && m.j-m.i >= 2) {
 					if a := m.actor; a != nil {
@@ -509,6 +534,12 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	return nil
 }
+
+// groupHeads are lower-case words that follow a group's name and stand
+// for it: "the Islamic State of Iraq organization", "the ISIL Yemen
+// branch", "Fulani herdsmen".
+var groupHeads = map[string]bool{"organization": true, "organisation": true, "group": true, "movement": true, "faction": true,
+	"branch": true, "wing": true, "cell": true, "unit": true, "herdsmen": true, "members": true, "cadres": true, "operatives": true}
 
 // displayName is how an actor is named in a role list: the document's
 // fullest name for it.
@@ -681,7 +712,7 @@ func listAhead(toks []text.Token, i int) bool {
 
 func isCountWord(w string) bool {
 	switch w {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "several", "at", "more", "over", "nearly", "about", "some":
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "several", "at", "more", "over", "nearly", "about", "some", "hundreds", "scores", "thousands", "around", "approximately":
 		return true
 	}
 	return false
