@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/names"
 )
 
 // GoldValues are an infobox's values normalised as in ../shared/spec/gold-format.md.
@@ -294,7 +295,7 @@ func SplitNames(v string) []string {
 			p = labelRE.ReplaceAllString(p, "")
 			p = leadWordsRE.ReplaceAllString(p, "")
 			p = strings.Trim(p, " .:-–")
-			if p == "" || notNameRE.MatchString(p) || !hasUpper(p) || wordCount(p) > 10 || runTogether(p) || strings.Contains(p, " or ") {
+			if p == "" || notNameRE.MatchString(p) || !names.HasUpper(p) || wordCount(p) > 10 || runTogether(p) || strings.Contains(p, " or ") {
 				continue
 			}
 			out = append(out, p)
@@ -349,15 +350,6 @@ func runTogether(s string) bool {
 		}
 	}
 	return true
-}
-
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return true
-		}
-	}
-	return false
 }
 
 func splitList(v string) []string {
@@ -415,7 +407,7 @@ func candidates(p string) []string {
 	var out []string
 	for j := 0; j < len(w); j++ {
 		s := strings.Join(w[j:], " ")
-		if hasUpper(s) {
+		if names.HasUpper(s) {
 			out = append(out, s)
 		}
 	}

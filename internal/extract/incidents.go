@@ -216,7 +216,7 @@ func (d *docState) namesInValue(v string, actors bool) []string {
 			}
 		}
 		if actors && names.Problem(p) != "" {
-			if _, known := d.x.dict.Lookup(p); !known || !hasUpper(p) {
+			if _, known := d.x.dict.Lookup(p); !known || !names.HasUpper(p) {
 				continue // "(Turkish claim)", "(all suspected)": a qualifier, not a name
 			}
 		}

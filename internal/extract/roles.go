@@ -2,9 +2,9 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -170,7 +170,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if p.actor == nil || p.actor.kind == kindPlace || p.actor.kind == dossier.KindPerson && !p.actor.kindConf {
 				continue
 			}
-			if t.Lower == "fired" && p.actor.collective && !hasUpper(p.name) {
+			if t.Lower == "fired" && p.actor.collective && !names.HasUpper(p.name) {
 				continue // "another group of attackers then fired on": nobody named
 			}
 			role := "perpetrator"
@@ -740,17 +740,6 @@ func causeBefore(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
 		case "for", "after", "following", "since", "avenge", "avenging", "revenge", "retaliation", "before", "like", "anniversary":
-			return true
-		}
-	}
-	return false
-}
-
-// hasUpper says whether a name holds a capital letter: "Palestinian
-// fighters" names a side, "attackers" nobody.
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
 			return true
 		}
 	}

@@ -239,15 +239,17 @@ var speakerNouns = map[string]bool{"police": true, "officials": true, "official"
 // nounSpeaker reads a speaker named by a common noun phrase ending at token
 // e-1 ("the health ministry", "local police", "officials"): the phrase, or
 // "" when the head is not a speaker noun.
-func (d *docState) nounSpeaker(toks []text.Token, e int) string {
+func (d *docState) nounSpeaker(st *sent, e int) string {
+	toks := st.toks
 	if e <= 0 || e > len(toks) || !speakerNouns[toks[e-1].Lower] {
 		return ""
 	}
 	i := e - 1
+	first := firstWord(st)
 	named := false
 	for i > 0 && i > e-4 && toks[i-1].Kind == text.Word && !toks[i-1].Is("the", "a", "an", "and", "said", "to", "by", "according", "of", "that", "but", "as") && !stopWord(toks[i-1].Lower) {
 		i--
-		named = named || toks[i].Cap() && i != firstWordOf(toks)
+		named = named || toks[i].Cap() && i != first
 	}
 	// a body that speaks as one ("the health ministry", "the army"); a
 	// crowd or an unnamed person ("police", "officials", "witnesses") only
@@ -260,16 +262,6 @@ func (d *docState) nounSpeaker(toks []text.Token, e int) string {
 
 // institutionNouns head a speaker that is one body even when unnamed.
 var institutionNouns = map[string]bool{"ministry": true, "government": true, "army": true, "military": true, "hospital": true}
-
-// firstWordOf is the index of the first word of a token list.
-func firstWordOf(toks []text.Token) int {
-	for i, t := range toks {
-		if t.Kind == text.Word {
-			return i
-		}
-	}
-	return 0
-}
 
 // speakerAt reads a speaker starting at token k, over titles and
 // descriptions: "Russian interior minister Rashid Nurgaliyev", "a
@@ -338,7 +330,7 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 			}
 		}
 	}
-	if name := d.nounSpeaker(toks, e); name != "" {
+	if name := d.nounSpeaker(st, e); name != "" {
 		return nil, []namedSpeaker{{name: name, kind: dossier.ClaimantOfficial}}
 	}
 	return nil, nil
@@ -426,7 +418,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		for e > 0 && toks[e-1].Is("have", "has", "had", "also", "later", "earlier") {
 			e--
 		}
-		if name := d.nounSpeaker(toks, e); name != "" {
+		if name := d.nounSpeaker(st, e); name != "" {
 			return nil, []namedSpeaker{{name: name, kind: dossier.ClaimantOfficial}}
 		}
 		return nil, nil

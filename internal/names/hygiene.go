@@ -44,19 +44,19 @@ func Problem(s string) string {
 	capital := false
 	for i, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",.;:()\"'"))
-		if verbWords[lw] && !hasUpperRune(w) {
+		if verbWords[lw] && !HasUpper(w) {
 			return "verb" // "Said Kouachi" is a name
 		}
-		if i > 0 && len(lw) > 4 && !hasUpperRune(w) && (strings.HasSuffix(lw, "ed") && !adjectivesEd[lw]) {
+		if i > 0 && len(lw) > 4 && !HasUpper(w) && (strings.HasSuffix(lw, "ed") && !adjectivesEd[lw]) {
 			return "verb" // "accused by Iran", "later denied"
 		}
-		if hasUpperRune(w) {
+		if HasUpper(w) {
 			capital = true
 		}
-		if lw == "and" && i > 0 && i < len(words)-1 && hasUpperRune(words[i-1]) && hasUpperRune(words[i+1]) && !strings.EqualFold(words[i+1], "the") && !connectorBefore(words[:i]) {
+		if lw == "and" && i > 0 && i < len(words)-1 && HasUpper(words[i-1]) && HasUpper(words[i+1]) && !strings.EqualFold(words[i+1], "the") && !connectorBefore(words[:i]) {
 			return "list" // "Hamas and Islamic Jihad", not "Group for Preaching and Combat"
 		}
-		if strings.HasSuffix(w, ",") && i < len(words)-1 && hasUpperRune(words[i+1]) && len(words) > 3 {
+		if strings.HasSuffix(w, ",") && i < len(words)-1 && HasUpper(words[i+1]) && len(words) > 3 {
 			return "list"
 		}
 	}
@@ -89,7 +89,9 @@ func connectorBefore(words []string) bool {
 	return false
 }
 
-func hasUpperRune(s string) bool {
+// HasUpper says whether s holds a capital letter: "Palestinian fighters"
+// names a side, "attackers" nobody.
+func HasUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsUpper(r) {
 			return true
