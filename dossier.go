@@ -232,6 +232,33 @@ type Incident struct {
 	Accused      []string   `json:"accused"`
 	PartOf       []string   `json:"part_of"`
 	Evidence     []Evidence `json:"evidence"`
+	// Kind is what the incident is to the documents that report it:
+	// IncidentEvent, IncidentReference or IncidentMention.
+	Kind string `json:"kind"`
+}
+
+// Incident kinds (../shared/spec/kb-output.md). Listings hold events and
+// references by default; mentions only when asked.
+const (
+	// IncidentEvent is a document's own incident.
+	IncidentEvent = "event"
+	// IncidentReference is a named or dated incident a document refers to,
+	// dated to the month and placed in a country by its own sentences.
+	IncidentReference = "reference"
+	// IncidentMention is anything else mentioned in passing.
+	IncidentMention = "mention"
+)
+
+// IncidentKindRank orders incident kinds: an incident that is some document's
+// event is an event, whatever other documents only mention it.
+func IncidentKindRank(k string) int {
+	switch k {
+	case IncidentEvent:
+		return 2
+	case IncidentReference:
+		return 1
+	}
+	return 0
 }
 
 // Actor is a person, group, state, organization, party or outlet.

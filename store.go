@@ -119,7 +119,17 @@ type Source struct {
 	// wire story on another site); copies count once when sources are
 	// tallied.
 	CopyOf string `json:"copy_of,omitempty"`
+	// Role is what the document does for the incident: RoleReport (the
+	// incident is its own event), RoleReference or RoleMention.
+	Role string `json:"role,omitempty"`
 }
+
+// Roles of a source (Source.Role).
+const (
+	RoleReport    = "report"
+	RoleReference = "reference"
+	RoleMention   = "mention"
+)
 
 // Incident sort orders for IncidentFilter.Sort.
 const (
@@ -143,7 +153,11 @@ type IncidentFilter struct {
 	Actor    string
 	Weapon   string
 	Text     string
-	Sort     string
+	// IncludeMentions lists incidents only mentioned in passing
+	// (IncidentMention) too; by default a listing holds events and
+	// references.
+	IncludeMentions bool
+	Sort            string
 	// Limit bounds a page; 0 means a default page (50), -1 every match.
 	Limit  int
 	Cursor string // from IncidentPage.Next
@@ -404,6 +418,8 @@ type Span struct {
 type SearchOptions struct {
 	Kinds []string // "incident", "actor", "document"; empty means all
 	Limit int      // per kind; 0 means 20
+	// IncludeMentions finds incidents only mentioned in passing too.
+	IncludeMentions bool
 }
 
 // SearchHit is one result of a full-text search.
@@ -414,6 +430,9 @@ type SearchHit struct {
 	// Detail is a short description: an incident's date and place, an
 	// actor's kind, a document's path.
 	Detail string `json:"detail,omitempty"`
+	// IncidentKind is an incident's kind (IncidentEvent, ...); Kind stays
+	// the kind of hit.
+	IncidentKind string `json:"incident_kind,omitempty"`
 }
 
 // Review targets, actions and fields.

@@ -33,9 +33,10 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.Actor, "actor", "", "only incidents involving this actor (a name in any spelling, or an id)")
 	fs.StringVar(&f.Weapon, "weapon", "", "only incidents with this weapon")
 	fs.StringVar(&f.Text, "q", "", "only incidents whose text matches these words")
+	fs.BoolVar(&f.IncludeMentions, "include-mentions", false, "list incidents only mentioned in passing too (default: events and references)")
 	fs.StringVar(&f.Sort, "sort", "-date", "order: -date (oldest first), date (newest first), sources, fatalities or title")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: dossier export [--db DSN] --format FORMAT [-o FILE] [--from --to --country --type --actor --weapon --q TEXT]")
+		fmt.Fprintln(env.Stderr, "Usage: dossier export [--db DSN] --format FORMAT [-o FILE] [--from --to --country --type --actor --weapon --q TEXT] [--include-mentions]")
 		fmt.Fprintln(env.Stderr, `
 Formats (docs/exports.md describes each):
   acled-csv  ACLED's columns and coding rules, one row per incident, then fatalities_max,

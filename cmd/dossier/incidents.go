@@ -30,12 +30,13 @@ func runIncidents(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.Actor, "actor", "", "only incidents involving this actor (a name in any spelling, or an id)")
 	fs.StringVar(&f.Weapon, "weapon", "", "only incidents with this weapon")
 	fs.StringVar(&f.Text, "q", "", "only incidents whose text matches these words")
+	fs.BoolVar(&f.IncludeMentions, "include-mentions", false, "list incidents only mentioned in passing too (default: events and references)")
 	fs.StringVar(&f.Sort, "sort", "date", "order: date (newest first), -date, sources, fatalities or title")
 	fs.StringVar(&f.Cursor, "cursor", "", "continue a listing where the previous page ended")
 	limit := fs.Int("limit", 0, "at most this many incidents (default: 50 in a table, all in jsonl)")
 	format := fs.String("format", "table", "output: table, or jsonl (one incident per line: extraction output plus sources and conflicts)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: dossier incidents [--db DSN] [--from --to --country --type --actor --weapon --q TEXT] [--limit N] [--format table|jsonl]")
+		fmt.Fprintln(env.Stderr, "Usage: dossier incidents [--db DSN] [--from --to --country --type --actor --weapon --q TEXT] [--include-mentions] [--limit N] [--format table|jsonl]")
 		fs.PrintDefaults()
 	}
 	if stop, err := parseFlags(fs, args); stop {

@@ -23,8 +23,9 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	kind := fs.String("kind", "", "only this kind of hit: incident, actor or document")
 	limit := fs.Int("limit", 20, "at most this many hits of each kind")
 	format := fs.String("format", "table", "output: table or jsonl")
+	mentions := fs.Bool("include-mentions", false, "find incidents only mentioned in passing too")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: dossier search [--db DSN] [--kind K] [--limit N] TEXT...")
+		fmt.Fprintln(env.Stderr, "Usage: dossier search [--db DSN] [--kind K] [--limit N] [--include-mentions] TEXT...")
 		fmt.Fprintln(env.Stderr, "\nEvery word must match, as a word or the start of one; case and accents are ignored.")
 		fs.PrintDefaults()
 	}
@@ -40,7 +41,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := dossier.SearchOptions{Limit: *limit}
+	opts := dossier.SearchOptions{Limit: *limit, IncludeMentions: *mentions}
 	if *kind != "" {
 		opts.Kinds = []string{*kind}
 	}

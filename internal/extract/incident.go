@@ -14,8 +14,12 @@ import (
 // the source it came from so that a better source (the infobox over the
 // prose, a precise date over a year) wins and a worse one never overwrites.
 type incident struct {
-	main  bool
-	title string
+	main bool
+	// ownDate marks another incident dated by its own sentence at month
+	// precision or better (a date with a month, or counted from the
+	// publication), not by the paragraph's context or its name's year.
+	ownDate bool
+	title   string
 	// key words of the title that identify a named incident ("erbil rocket attacks").
 	titleKey string
 
@@ -301,6 +305,7 @@ func (in *incident) output(docKey string, n int) dossier.Incident {
 		Fatalities: in.fat, Injuries: in.inj,
 		Perpetrators: nonNil(in.dropGenerics(in.perps)), Accused: nonNil(in.dropGenerics(in.accused)), PartOf: nonNil(in.partOf),
 		Evidence: in.evidence,
+		Kind:     in.kind(),
 	}
 	if out.Evidence == nil {
 		out.Evidence = []dossier.Evidence{}
@@ -322,4 +327,19 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// kind says what the incident is to its document: the main incident is the
+// document's own event; another one is a reference when its own sentences
+// date it to the month or better and place it in a country, and a mention
+// otherwise ("since 2019", "the architects of the October 7 attacks"),
+// stored but not listed by default.
+func (in *incident) kind() string {
+	switch {
+	case in.main:
+		return dossier.IncidentEvent
+	case in.ownDate && in.date != nil && len(in.date.Start) >= len("2006-01") && in.loc != nil && in.loc.Country != "" && in.locPrio > prioMeta:
+		return dossier.IncidentReference
+	}
+	return dossier.IncidentMention
 }

@@ -625,6 +625,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if m.j+1 < len(st.toks) && st.toks[m.j].Text == "-" && !st.toks[m.j].Space && !st.toks[m.j+1].Cap() {
 				continue // "Iran-backed": a modifier, not a place
 			}
+			if m.j < len(st.toks) && st.toks[m.j].Is("embassy", "embassies", "consulate", "consulates", "ambassador", "ambassador's") {
+				continue // "the United States embassy bombings": whose embassy, not where
+			}
 			score := 0.0
 			switch {
 			case m.kind == kindPlace:

@@ -66,12 +66,15 @@ func init() {
 	}
 }
 
-// notNames are capitalised words that are not names.
+// notNames are capitalised words that are not names: months, weekdays,
+// and the festivals and holy months that date events ("attacks during
+// Ramadan"), which the gazetteer may also know as a village.
 var notNames = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`january february march april may june july august september october november december
-		monday tuesday wednesday thursday friday saturday sunday i`) {
+		monday tuesday wednesday thursday friday saturday sunday i
+		ramadan eid christmas easter passover ashura nowruz muharram diwali hanukkah lent`) {
 		notNames[w] = true
 	}
 }

@@ -269,7 +269,9 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		if dstart.Day != 0 {
 			prio = prioLead
 		}
-		inc.setDate(dstart, dend, prio, d.sentEvidence("date", st, 0.75))
+		if inc.setDate(dstart, dend, prio, d.sentEvidence("date", st, 0.75)) {
+			inc.ownDate = ownDate(dh.e, dstart)
+		}
 	}
 	if inc.title == "" && ev.J > ev.I {
 		inc.title = eventNoun(text.Join(d.body, st.toks, ev.I, ev.J))
@@ -500,12 +502,24 @@ func (d *docState) refineDate(in *incident, st *sent, ctx timex.Date) {
 		if ok && refines(s, in.dateD) {
 			end := in.date.End
 			in.setDate(s, e, in.datePrio, d.sentEvidence("date", st, 0.7))
+			in.ownDate = in.ownDate || ownDate(h.e, s)
 			if end > in.date.End {
 				in.date.End = end
 			}
 			return
 		}
 	}
+}
+
+// ownDate says whether a date expression dates an incident by itself to
+// the month or better: it names the month ("on 15 February", "in March
+// 2019") or counts from the time of writing ("on Sunday", "yesterday"),
+// where a relative phrase ("two days later") leans on the sentence before.
+func ownDate(e timex.Expr, d timex.Date) bool {
+	if d.Month == 0 {
+		return false
+	}
+	return e.Kind == timex.Absolute && e.Month != 0 || e.Deictic
 }
 
 // inQuote says whether token i is inside a quotation in its sentence.

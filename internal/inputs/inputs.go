@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -129,7 +130,9 @@ func hasSuffix(s string, sufs ...string) bool {
 func Expand(args []string) []string {
 	var out []string
 	for _, e := range expand(args) {
-		out = append(out, e.Path)
+		if e.Skip == "" {
+			out = append(out, e.Path)
+		}
 	}
 	return out
 }
@@ -154,6 +157,10 @@ func Each(ctx context.Context, args []string, stdin io.Reader, opts Options, fn 
 	for _, e := range expand(args) {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if e.Skip != "" { // a folder's README, code or images: said, not read
+			slog.InfoContext(ctx, "skipped: not a document", "path", e.Path, "what", e.Skip)
+			continue
 		}
 		if e.Problem != nil { // found in a folder, not a document: named, never silently skipped
 			if err := fn(failed(e.Path, &reader.Error{Path: e.Path, Err: e.Problem})); err != nil {

@@ -61,11 +61,13 @@ type Item struct {
 // "-" stays "-". A name that matches nothing is returned as is so that
 // reading it reports the problem in order with the others. Entries that
 // cannot be read as documents (see ExpandEntries) are returned too, and
-// fail when read.
+// fail when read; files that are not documents (Entry.Skip) are left out.
 func Expand(args []string) []string {
 	var out []string
 	for _, e := range ExpandEntries(args) {
-		out = append(out, e.Path)
+		if e.Skip == "" {
+			out = append(out, e.Path)
+		}
 	}
 	return out
 }
@@ -74,9 +76,38 @@ func Expand(args []string) []string {
 // folder holds that is not a document to read: a named pipe, a socket, a
 // device, a broken or looping symbolic link. It names the problem, so that
 // nothing is skipped without a word.
+//
+// Skip is set for a file a folder holds beside its documents that is not
+// one (program source, configuration, images, the folder's README or
+// ATTRIBUTION): it says what the file is, and the file is not read. A file
+// named on the command line is always read.
 type Entry struct {
 	Path    string
 	Problem error
+	Skip    string
+}
+
+// NotDocument says what a file found in a folder is when its name shows it
+// is not an article (empty when it may be one): a corpus folder often holds
+// its README, licence and attribution, and a folder of a project its code.
+func NotDocument(name string) string {
+	lower := strings.ToLower(name)
+	base := strings.TrimSuffix(lower, filepath.Ext(lower))
+	switch base {
+	case "readme", "license", "licence", "copying", "notice", "attribution", "attributions", "changelog", "authors", "contributing":
+		return "the folder's " + strings.ToUpper(base) + " file"
+	}
+	switch filepath.Ext(lower) {
+	case ".go", ".py", ".js", ".mjs", ".ts", ".c", ".h", ".cc", ".cpp", ".rs", ".java", ".rb", ".pl", ".php", ".sh", ".sql", ".r":
+		return "program source"
+	case ".yaml", ".yml", ".toml", ".ini", ".cfg", ".mod", ".sum", ".lock", ".css", ".map":
+		return "configuration or data"
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".mp3", ".mp4", ".webm", ".woff", ".woff2", ".ttf":
+		return "an image or media file"
+	case ".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".exe", ".so", ".dll", ".a", ".o", ".wasm", ".zip", ".tar", ".7z":
+		return "a binary file"
+	}
+	return ""
 }
 
 // ExpandEntries is Expand with the problems of folder entries. Symbolic
@@ -160,7 +191,7 @@ func walkInto(dir string, seen map[string]bool, out *[]Entry) {
 		}
 		switch t := d.Type(); {
 		case t.IsRegular():
-			*out = append(*out, Entry{Path: p})
+			*out = append(*out, Entry{Path: p, Skip: NotDocument(name)})
 		case t.IsDir():
 			if r, err := filepath.EvalSymlinks(p); err == nil {
 				if seen[r] {
@@ -176,7 +207,7 @@ func walkInto(dir string, seen map[string]bool, out *[]Entry) {
 			case st.IsDir():
 				walkInto(p, seen, out)
 			case st.Mode().IsRegular():
-				*out = append(*out, Entry{Path: p})
+				*out = append(*out, Entry{Path: p, Skip: NotDocument(name)})
 			default:
 				*out = append(*out, Entry{Path: p, Problem: notAFile(st.Mode())})
 			}

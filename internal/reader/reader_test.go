@@ -106,7 +106,7 @@ func TestTitleFromURL(t *testing.T) {
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"b.txt", "a.txt", ".hidden.txt", "sub/c.txt"} {
+	for _, n := range []string{"b.txt", "a.txt", ".hidden.txt", "sub/c.txt", "README.md", "ATTRIBUTION.md", "sub/samples.go", "sub/photo.JPG"} {
 		p := filepath.Join(dir, n)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("x"), 0o644)
@@ -118,6 +118,28 @@ func TestExpand(t *testing.T) {
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("Expand = %v\nwant %v", got, want)
+	}
+	// named on the command line, a file is read whatever its name
+	if got := Expand([]string{filepath.Join(dir, "README.md")}); len(got) != 1 {
+		t.Fatalf("Expand(README.md) = %v, want the file", got)
+	}
+}
+
+// A folder's README, licence and attribution files, its code and images
+// are not articles; everything else may be.
+func TestNotDocument(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		not  bool
+	}{
+		{"README.md", true}, {"readme", true}, {"LICENSE", true}, {"ATTRIBUTION.md", true},
+		{"samples.go", true}, {"build.sh", true}, {"photo.jpeg", true}, {"kb.db", true}, {"styles.css", true},
+		{"report.txt", false}, {"page.html", false}, {"feed.jsonl", false}, {"feed.json", false},
+		{"dump.xml.bz2", false}, {"notes.md", false}, {"article", false}, {"readme-attack.txt", false},
+	} {
+		if got := NotDocument(c.name) != ""; got != c.not {
+			t.Errorf("NotDocument(%q) = %q, want not a document: %v", c.name, NotDocument(c.name), c.not)
+		}
 	}
 }
 

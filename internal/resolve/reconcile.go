@@ -21,6 +21,32 @@ type Report struct {
 	Incident *dossier.Incident
 }
 
+// Kind is what the report's incident is to its document: the main
+// incident is its event; another keeps the kind extraction gave it, and
+// one stored before extraction gave kinds is a reference (it was listed).
+func (r Report) Kind() string {
+	switch {
+	case r.Main:
+		return dossier.IncidentEvent
+	case r.Incident != nil && r.Incident.Kind != "":
+		return r.Incident.Kind
+	}
+	return dossier.IncidentReference
+}
+
+// SourceRole is the role of a document among an incident's sources
+// (../shared/spec/kb-output.md) given the kind of its report: it reports
+// the incident, refers to it, or mentions it.
+func SourceRole(kind string) string {
+	switch kind {
+	case dossier.IncidentEvent:
+		return dossier.RoleReport
+	case dossier.IncidentReference:
+		return dossier.RoleReference
+	}
+	return dossier.RoleMention
+}
+
 // Reconciled is an incident computed from its reports and reviews.
 type Reconciled struct {
 	Summary   dossier.IncidentSummary
@@ -296,15 +322,26 @@ func Reconcile(id string, reports []Report, reviews []dossier.Review) Reconciled
 	rc.Signature = &Signature{}
 
 	groupsSeen := map[string]bool{}
-	docsSeen := map[string]bool{}
+	docsSeen := map[string]int{} // document -> its place in Sources
+	docKind := map[string]string{}
+	s.Kind = dossier.IncidentMention
 	for _, r := range reports {
 		rc.Signature.Add(FeaturesOf(r.Incident))
 		if r.Main {
 			s.Main = true
 		}
-		if !docsSeen[r.Doc.DocumentID] {
-			docsSeen[r.Doc.DocumentID] = true
-			s.Sources = append(s.Sources, r.Doc)
+		k := r.Kind()
+		if dossier.IncidentKindRank(k) > dossier.IncidentKindRank(s.Kind) {
+			s.Kind = k
+		}
+		if i, ok := docsSeen[r.Doc.DocumentID]; !ok {
+			docsSeen[r.Doc.DocumentID], docKind[r.Doc.DocumentID] = len(s.Sources), k
+			src := r.Doc
+			src.Role = SourceRole(k)
+			s.Sources = append(s.Sources, src)
+		} else if dossier.IncidentKindRank(k) > dossier.IncidentKindRank(docKind[r.Doc.DocumentID]) {
+			// the document's own event, and a passing mention of it further down
+			docKind[r.Doc.DocumentID], s.Sources[i].Role = k, SourceRole(k)
 		}
 		groupsSeen[r.Group] = true
 	}

@@ -107,12 +107,15 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := storetest.Doc("a.txt", "", "", "", "a")
-	if _, err := st.PutDocument(ctx, d, storetest.Extraction(d), storetest.Version); err != nil {
+	own := storetest.Inc{ID: "i1", Main: true, Title: "Bombing in Baghdad", Date: "2021-11-07", Place: "Baghdad", Country: "Iraq"}
+	other := storetest.Inc{ID: "i2", Title: "Rocket attack on Erbil", Date: "2021-02-15", Place: "Erbil", Country: "Iraq"}
+	if _, err := st.PutDocument(ctx, d, storetest.Extraction(d, own, other), storetest.Version); err != nil {
 		t.Fatal(err)
 	}
 	// Back to version 1, as an older dossier left it.
 	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
-		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DROP TABLE document_variants`, `DELETE FROM schema_migrations WHERE version > 1`} {
+		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DROP TABLE document_variants`, `ALTER TABLE incidents DROP COLUMN kind`,
+		`DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -123,10 +126,30 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, _ := st.SchemaVersion(ctx); v != 3 {
-		t.Errorf("schema version %d, want 3", v)
+	if v, _ := st.SchemaVersion(ctx); v != 4 {
+		t.Errorf("schema version %d, want 4", v)
 	}
 	if _, err := st.DocumentState(ctx, "a.txt"); err != nil {
 		t.Errorf("data lost: %v", err)
+	}
+	// stored before kinds: the document's own incident is an event, the
+	// other one a reference, as both were listed
+	p, err := st.Incidents(ctx, dossier.IncidentFilter{})
+	if err != nil || len(p.Incidents) != 2 {
+		t.Fatalf("incidents after migration: %d, %v; want both", len(p.Incidents), err)
+	}
+	rows, err := st.SQL().QueryContext(ctx, `SELECT title, kind FROM incidents ORDER BY title`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var title, kind string
+		rows.Scan(&title, &kind)
+		got = append(got, title+": "+kind)
+	}
+	if want := "Bombing in Baghdad: event|Rocket attack on Erbil: reference"; strings.Join(got, "|") != want {
+		t.Errorf("kinds after migration: %q, want %q", strings.Join(got, "|"), want)
 	}
 }

@@ -265,11 +265,11 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 						strings.Join(sum.Targets, " "), strings.Join(sum.Accused, " ")}, " "))
 					var in int64
 					st, err := prep(`INSERT INTO incidents (id, title, title_key, label, day_lo, day_hi, sort_day, coarse_date, country, type, sub_type,
-						fatalities, sources, record, signature, search) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING n`)
+						fatalities, sources, record, signature, search, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING n`)
 					if err == nil {
 						err = st.QueryRowContext(ctx, gi.id, sum.Title, names.Fold(sum.Title), label, int64(lo), int64(lo), int64(lo),
 							names.Fold(sum.Location.Country), names.Fold(sum.Type), names.Fold(sum.SubType), sum.Fatalities.Min,
-							mustJSON(sum), mustJSON(rc.Signature), search).Scan(&in)
+							mustJSON(sum), mustJSON(rc.Signature), search, sum.Kind).Scan(&in)
 					}
 					if err != nil {
 						return fmt.Errorf("generate incident: %w", err)

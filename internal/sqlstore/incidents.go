@@ -221,16 +221,16 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 	var n int64
 	err = tx.queryRow(ctx, `
 		INSERT INTO incidents (id, title, title_key, label, day_lo, day_hi, sort_day, coarse_date, country, type, sub_type,
-			fatalities, sources, record, signature, search)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			fatalities, sources, record, signature, search, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, label = excluded.label,
 			day_lo = excluded.day_lo, day_hi = excluded.day_hi, sort_day = excluded.sort_day, coarse_date = excluded.coarse_date,
 			country = excluded.country, type = excluded.type, sub_type = excluded.sub_type, fatalities = excluded.fatalities,
 			sources = excluded.sources, record = excluded.record, signature = excluded.signature,
-			search = excluded.search
+			search = excluded.search, kind = excluded.kind
 		RETURNING n`,
 		id, sum.Title, names.Fold(sum.Title), label, dayLo, dayHi, sortDay, coarse, country, names.Fold(sum.Type), names.Fold(sum.SubType),
-		fat, sum.SourceCount, mustJSON(sum), mustJSON(rc.Signature), names.Fold(strings.Join(text, " "))).Scan(&n)
+		fat, sum.SourceCount, mustJSON(sum), mustJSON(rc.Signature), names.Fold(strings.Join(text, " ")), sum.Kind).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("write incident: %w", err)
 	}
@@ -310,6 +310,9 @@ var acledTypes = map[string]bool{"battles": true, "explosions remote violence": 
 // scans: the actors' and weapons' date-ordered indexes find the newest
 // incidents of a popular actor as fast as those of a rare one.
 func (s *DB) incidentQuery(ctx context.Context, f dossier.IncidentFilter) (where []string, args []any, actors []string, empty bool, err error) {
+	if !f.IncludeMentions {
+		where, args = append(where, `t.kind <> ?`), append(args, dossier.IncidentMention)
+	}
 	if f.From != "" {
 		d, ok := resolve.Day(f.From, false)
 		if !ok {
@@ -654,11 +657,11 @@ func (s *DB) neighbours(ctx context.Context, country string, sortDay, n int64) (
 		return before, after, nil
 	}
 	if before, err = s.incidentRefs(ctx, `SELECT t.id, t.record FROM incidents t WHERE t.country = ? AND (t.sort_day, t.n) < (?, ?) AND t.sort_day > ?
-		ORDER BY t.sort_day DESC, t.n DESC LIMIT 5`, country, sortDay, n, int64(undatedDay)); err != nil {
+		AND t.kind <> 'mention' ORDER BY t.sort_day DESC, t.n DESC LIMIT 5`, country, sortDay, n, int64(undatedDay)); err != nil {
 		return nil, nil, err
 	}
 	if after, err = s.incidentRefs(ctx, `SELECT t.id, t.record FROM incidents t WHERE t.country = ? AND (t.sort_day, t.n) > (?, ?)
-		ORDER BY t.sort_day ASC, t.n ASC LIMIT 5`, country, sortDay, n); err != nil {
+		AND t.kind <> 'mention' ORDER BY t.sort_day ASC, t.n ASC LIMIT 5`, country, sortDay, n); err != nil {
 		return nil, nil, err
 	}
 	return before, after, nil

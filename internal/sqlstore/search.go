@@ -9,11 +9,11 @@ import (
 
 // searchKinds maps a kind of hit to its table and the columns shown.
 var searchKinds = []struct {
-	kind, table, title, detail string
+	kind, table, title, detail, sub string
 }{
-	{"incident", "incidents", "t.title", "t.label"},
-	{"actor", "actors", "t.name", "t.kind"},
-	{"document", "documents", "t.title", "t.path"},
+	{"incident", "incidents", "t.title", "t.label", "t.kind"},
+	{"actor", "actors", "t.name", "t.kind", "''"},
+	{"document", "documents", "t.title", "t.path", "''"},
 }
 
 // Search implements dossier.Searcher: every word must match (as a prefix),
@@ -34,13 +34,18 @@ func (s *DB) Search(ctx context.Context, q string, opts dossier.SearchOptions) (
 			continue
 		}
 		from, where, order := s.d.Search(k.table)
-		rows, err := s.query(ctx, `SELECT t.id, `+k.title+`, `+k.detail+` FROM `+from+` WHERE `+where+` ORDER BY `+order+` LIMIT ?`, arg, limit)
+		args := []any{arg}
+		if k.kind == "incident" && !opts.IncludeMentions {
+			where += ` AND t.kind <> ?`
+			args = append(args, dossier.IncidentMention)
+		}
+		rows, err := s.query(ctx, `SELECT t.id, `+k.title+`, `+k.detail+`, `+k.sub+` FROM `+from+` WHERE `+where+` ORDER BY `+order+` LIMIT ?`, append(args, limit)...)
 		if err != nil {
 			return nil, s.wrap("search", err)
 		}
 		for rows.Next() {
 			h := dossier.SearchHit{Kind: k.kind}
-			if err := rows.Scan(&h.ID, &h.Title, &h.Detail); err != nil {
+			if err := rows.Scan(&h.ID, &h.Title, &h.Detail, &h.IncidentKind); err != nil {
 				rows.Close()
 				return nil, s.wrap("search", err)
 			}

@@ -721,3 +721,63 @@ func testErrors(t *testing.T, ctx context.Context, st dossier.Store) {
 	}
 	_ = ptr
 }
+
+// testKinds: a document's own incident is an event, a dated and placed
+// one it refers to a reference, both listed; a passing mention is stored
+// but listed, searched and exported only when asked. A mention of an
+// event in another document joins it without changing what it is.
+func testKinds(t *testing.T, ctx context.Context, st dossier.Store) {
+	a := Doc("a.txt", "https://example.org/a", "A", "2021-11-08", "The drone struck. Rockets hit Erbil on 15 February 2021. Attacks since 2019.")
+	ref := erbil("ir", "2021-02-15")
+	ref.Main, ref.Kind = false, dossier.IncidentReference
+	k := kadhimi("ik")
+	k.Kind = dossier.IncidentEvent
+	mention := Inc{ID: "im", Title: "Attacks since then", Date: "2019", Country: "Iraq", Kind: dossier.IncidentMention}
+	put(t, ctx, st, a, Extraction(a, k, ref, mention))
+
+	kinds := func(f dossier.IncidentFilter) map[string]string {
+		out := map[string]string{}
+		for _, in := range incidents(t, ctx, st, f) {
+			out[in.Title] = in.Kind
+		}
+		return out
+	}
+	got := kinds(dossier.IncidentFilter{})
+	if len(got) != 2 || got[k.Title] != dossier.IncidentEvent || got[ref.Title] != dossier.IncidentReference {
+		t.Errorf("default listing: %v, want the event and the reference", got)
+	}
+	got = kinds(dossier.IncidentFilter{IncludeMentions: true})
+	if len(got) != 3 || got[mention.Title] != dossier.IncidentMention {
+		t.Errorf("listing with mentions: %v, want the mention too", got)
+	}
+	if n := len(incidents(t, ctx, st, dossier.IncidentFilter{Text: "since"})); n != 0 {
+		t.Errorf("text filter found %d mentions, want none by default", n)
+	}
+	hits, err := st.Search(ctx, "since", dossier.SearchOptions{Kinds: []string{"incident"}})
+	if err != nil || len(hits) != 0 {
+		t.Errorf("search without mentions: %v, %v; want no hit", hits, err)
+	}
+	hits, err = st.Search(ctx, "since", dossier.SearchOptions{Kinds: []string{"incident"}, IncludeMentions: true})
+	if err != nil || len(hits) != 1 || hits[0].IncidentKind != dossier.IncidentMention {
+		t.Errorf("search with mentions: %v, %v; want the mention, marked", hits, err)
+	}
+
+	// b mentions the Kadhimi attack in passing: it stays an event, and b
+	// is listed among its sources as a mention.
+	b := Doc("b.txt", "https://example.org/b", "B", "2021-11-20", "The drone attack on the prime minister's residence.")
+	bm := kadhimi("ibk")
+	bm.Main, bm.Kind = false, dossier.IncidentMention
+	put(t, ctx, st, b, Extraction(b, bm))
+	for _, in := range incidents(t, ctx, st, dossier.IncidentFilter{IncludeMentions: true}) {
+		if in.Title != k.Title {
+			continue
+		}
+		roles := map[string]string{}
+		for _, s := range in.Sources {
+			roles[s.Path] = s.Role
+		}
+		if in.Kind != dossier.IncidentEvent || roles["a.txt"] != dossier.RoleReport || roles["b.txt"] != dossier.RoleMention {
+			t.Errorf("Kadhimi incident: kind %q, source roles %v; want event, a report and b a mention", in.Kind, roles)
+		}
+	}
+}

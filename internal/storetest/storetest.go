@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewMention", testReviewMention},
 		{"Forget", testForget},
 		{"FiltersAndPages", testFilters},
+		{"KindsListedAndHidden", testKinds},
 		{"Search", testSearch},
 		{"StaleAndLoad", testStaleLoad},
 		{"Errors", testErrors},
@@ -77,6 +78,7 @@ func Doc(path, source, title, published, text string) *dossier.Document {
 type Inc struct {
 	ID, Title, Date, Place, Country, Type, SubType string
 	Main                                           bool
+	Kind                                           string // "" as an extractor before kinds wrote
 	Lat, Lon                                       float64
 	Fatal                                          *dossier.Range
 	Targets, Perps, Weapons                        []string
@@ -85,7 +87,7 @@ type Inc struct {
 
 // Incident turns an Inc into extraction output, with evidence.
 func (i Inc) Incident() dossier.Incident {
-	in := dossier.Incident{ID: i.ID, Main: i.Main, Title: i.Title, Type: i.Type, SubType: i.SubType, Fatalities: i.Fatal,
+	in := dossier.Incident{ID: i.ID, Main: i.Main, Kind: i.Kind, Title: i.Title, Type: i.Type, SubType: i.SubType, Fatalities: i.Fatal,
 		Weapons: i.Weapons, Targets: i.Targets, Perpetrators: i.Perps, Accused: []string{}, PartOf: []string{}}
 	if in.Weapons == nil {
 		in.Weapons = []string{}

@@ -47,7 +47,7 @@ func (s *Server) apiIncidents(w http.ResponseWriter, r *http.Request) error {
 		items := make([]briefIncident, len(p.Incidents))
 		for i, in := range p.Incidents {
 			items[i] = briefIncident{ID: in.ID, Title: in.Title, Date: in.Date, Location: in.Location, Type: in.Type,
-				SubType: in.SubType, Fatalities: in.Fatalities, SourceCount: in.SourceCount, Conflicts: in.Conflicts}
+				SubType: in.SubType, Fatalities: in.Fatalities, SourceCount: in.SourceCount, Conflicts: in.Conflicts, Kind: in.Kind}
 		}
 		return s.writeJSON(w, r, http.StatusOK, list[briefIncident]{Items: items, Next: nextOf(p.Next)})
 	}
@@ -66,6 +66,7 @@ type briefIncident struct {
 	Fatalities  *dossier.Range     `json:"fatalities"`
 	SourceCount int                `json:"source_count"`
 	Conflicts   []string           `json:"conflicts"`
+	Kind        string             `json:"kind"`
 }
 
 func (s *Server) apiIncident(w http.ResponseWriter, r *http.Request) error {
@@ -175,7 +176,11 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	quota := off + n + 1
-	hits, err := s.store.Search(r.Context(), text, dossier.SearchOptions{Kinds: kinds, Limit: quota})
+	mentions, err := boolParam(r, "include_mentions")
+	if err != nil {
+		return err
+	}
+	hits, err := s.store.Search(r.Context(), text, dossier.SearchOptions{Kinds: kinds, Limit: quota, IncludeMentions: mentions})
 	if err != nil {
 		return err
 	}

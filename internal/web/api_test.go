@@ -43,27 +43,50 @@ func TestAPIIncidents(t *testing.T) {
 	x := sharedIDs(t)
 
 	// Pages follow one another without overlap, to the end.
-	seen := map[string]bool{}
-	path := "/api/v1/incidents?limit=40"
-	pages := 0
-	for {
-		p := decode[page[dossier.IncidentSummary]](t, mustGet(t, srv, path))
-		pages++
-		for _, in := range p.Items {
-			if seen[in.ID] {
-				t.Fatalf("incident %s on two pages", in.ID)
+	all := func(query string) map[string]string {
+		seen := map[string]string{}
+		path := "/api/v1/incidents?limit=40" + query
+		pages := 0
+		for {
+			p := decode[page[dossier.IncidentSummary]](t, mustGet(t, srv, path))
+			pages++
+			for _, in := range p.Items {
+				if seen[in.ID] != "" {
+					t.Fatalf("incident %s on two pages", in.ID)
+				}
+				seen[in.ID] = in.Kind
 			}
-			seen[in.ID] = true
+			if p.Next == nil {
+				break
+			}
+			path = "/api/v1/incidents?limit=40" + query + "&cursor=" + url.QueryEscape(*p.Next)
 		}
-		if p.Next == nil {
-			break
+		if pages < 2 {
+			t.Errorf("%s: %d pages, %d incidents", query, pages, len(seen))
 		}
-		path = "/api/v1/incidents?limit=40&cursor=" + url.QueryEscape(*p.Next)
+		return seen
 	}
-	if pages < 2 || len(seen) < 80 {
-		t.Errorf("%d pages, %d incidents", pages, len(seen))
+	seen := all("")
+	withMentions := all("&include_mentions=true")
+	mentions := 0
+	for id, k := range withMentions {
+		switch {
+		case k == dossier.IncidentMention:
+			mentions++
+			if seen[id] != "" {
+				t.Errorf("mention %s listed by default", id)
+			}
+		case seen[id] != k:
+			t.Errorf("incident %s (%s) missing from the default listing", id, k)
+		}
 	}
-	if !seen[x.incident] {
+	if len(seen) < 70 || mentions == 0 || len(withMentions) != len(seen)+mentions {
+		t.Errorf("%d incidents listed, %d with %d mentions", len(seen), len(withMentions), mentions)
+	}
+	if rec := get(t, srv, "/api/v1/incidents?include_mentions=maybe"); rec.Code != http.StatusBadRequest {
+		t.Errorf("include_mentions=maybe: %d, want 400", rec.Code)
+	}
+	if seen[x.incident] != dossier.IncidentEvent {
 		t.Errorf("the Kadhimi incident is not listed")
 	}
 

@@ -28,6 +28,9 @@ var eventTypes = []string{"Battles", "Explosions/Remote violence", "Violence aga
 // forms to show again and links to carry on.
 type filterForm struct {
 	From, To, Country, Type, Actor, Weapon, Q, Sort string
+	// Mentions is "1" when incidents only mentioned in passing are listed
+	// too (include_mentions).
+	Mentions string
 }
 
 // incidentFilter reads the incident filters of a query string (the same for
@@ -40,8 +43,15 @@ func incidentFilter(r *http.Request) (dossier.IncidentFilter, filterForm, error)
 		Actor: strings.TrimSpace(q.Get("actor")), Weapon: strings.TrimSpace(q.Get("weapon")),
 		Q: strings.TrimSpace(q.Get("q")), Sort: strings.TrimSpace(q.Get("sort")),
 	}
+	mentions, err := boolParam(r, "include_mentions")
+	if err != nil {
+		return dossier.IncidentFilter{}, ff, err
+	}
+	if mentions {
+		ff.Mentions = "1"
+	}
 	f := dossier.IncidentFilter{From: ff.From, To: ff.To, Country: ff.Country, Type: ff.Type, Actor: ff.Actor,
-		Weapon: ff.Weapon, Text: ff.Q, Sort: ff.Sort, Cursor: q.Get("cursor")}
+		Weapon: ff.Weapon, Text: ff.Q, Sort: ff.Sort, Cursor: q.Get("cursor"), IncludeMentions: mentions}
 	for name, v := range map[string]string{"from": ff.From, "to": ff.To} {
 		if v != "" && !isoDateRe.MatchString(v) {
 			return f, ff, errorf(codeInvalid, "%s=%q: want a date as YYYY, YYYY-MM or YYYY-MM-DD", name, v)
@@ -59,7 +69,7 @@ func incidentFilter(r *http.Request) (dossier.IncidentFilter, filterForm, error)
 func (ff filterForm) Values() url.Values {
 	v := url.Values{}
 	for k, x := range map[string]string{"from": ff.From, "to": ff.To, "country": ff.Country, "type": ff.Type,
-		"actor": ff.Actor, "weapon": ff.Weapon, "q": ff.Q, "sort": ff.Sort} {
+		"actor": ff.Actor, "weapon": ff.Weapon, "q": ff.Q, "sort": ff.Sort, "include_mentions": ff.Mentions} {
 		if x != "" {
 			v.Set(k, x)
 		}
@@ -72,7 +82,7 @@ func (ff filterForm) Encode() string { return ff.Values().Encode() }
 
 // Any reports whether a filter (other than the sort) is set.
 func (ff filterForm) Any() bool {
-	return ff.From != "" || ff.To != "" || ff.Country != "" || ff.Type != "" || ff.Actor != "" || ff.Weapon != "" || ff.Q != ""
+	return ff.From != "" || ff.To != "" || ff.Country != "" || ff.Type != "" || ff.Actor != "" || ff.Weapon != "" || ff.Q != "" || ff.Mentions != ""
 }
 
 // With returns the filters' query string with one more parameter (a
@@ -81,6 +91,19 @@ func (ff filterForm) With(key, value string) string {
 	v := ff.Values()
 	v.Set(key, value)
 	return v.Encode()
+}
+
+// boolParam reads a yes/no parameter: absent, "", 0, false, no or off is
+// false; 1, true, yes or on is true; anything else is an error.
+func boolParam(r *http.Request, name string) (bool, error) {
+	switch v := strings.ToLower(strings.TrimSpace(r.URL.Query().Get(name))); v {
+	case "", "0", "false", "no", "off":
+		return false, nil
+	case "1", "true", "yes", "on":
+		return true, nil
+	default:
+		return false, errorf(codeInvalid, "%s=%q: want true or false", name, v)
+	}
 }
 
 // limitParam reads a page size: def when absent, 1..max otherwise.

@@ -165,7 +165,11 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	d := &searchData{page: s.newPage(r, title)}
 	d.Query = q
 	if q != "" {
-		hits, err := s.store.Search(r.Context(), q, dossier.SearchOptions{Limit: 25})
+		mentions, err := boolParam(r, "include_mentions")
+		if err != nil {
+			return err
+		}
+		hits, err := s.store.Search(r.Context(), q, dossier.SearchOptions{Limit: 25, IncludeMentions: mentions})
 		if err != nil {
 			return err
 		}
