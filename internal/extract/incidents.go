@@ -628,6 +628,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if m.j < len(st.toks) && st.toks[m.j].Is("embassy", "embassies", "consulate", "consulates", "ambassador", "ambassador's") {
 				continue // "the United States embassy bombings": whose embassy, not where
 			}
+			if m.j < len(st.toks) && st.toks[m.j].Is("war", "wars", "conflict", "crisis", "revolution", "uprising", "insurgency") {
+				continue // "one day into the Gaza war": a war's name, not the place of a strike
+			}
 			score := 0.0
 			switch {
 			case m.kind == kindPlace:

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/lexicon"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
@@ -24,8 +26,9 @@ func (d *docState) findOthers() {
 			ctx = d.main.dateD
 		}
 		inc, lead := d.otherInSentence(st, &ctx, cur)
-		if inc == nil && cur != nil && !d.mentionsMain(st) {
-			// a later sentence of a paragraph about another incident
+		if inc == nil && cur != nil && !d.mentionsMain(st) && !retaliation(st) {
+			// a later sentence of a paragraph about another incident (not
+			// the other side's answer to it: "Israel retaliated by ...")
 			if st.hasEvent(1) || len(st.cas) > 0 || len(st.weapons) > 0 || d.hasDateIn(st) {
 				inc = cur
 			}
@@ -218,6 +221,11 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	if dh != nil && sameDay(dstart, d.main.dateD) {
 		return nil, -1
 	}
+	if dh != nil && named == nil && d.atMainPlace(st) && daysApart(dstart, d.main.dateD) <= 1 {
+		// "On 4 and 5 June 2021, jihadists attacked the village of Solhan"
+		// in the article on the Solhan massacre of 4 June: the same event
+		return nil, -1
+	}
 	if dh != nil && dstart.Day != 0 && d.main.dateD.Year != 0 && !eventful {
 		st.otherTime = true
 	}
@@ -228,7 +236,9 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	if named != nil && d.main.titleKey != "" && named.key == d.main.titleKey {
 		return nil, -1
 	}
-	if dh == nil && named != nil && d.mainLike(named) {
+	if named != nil && (dh == nil || dh.start >= named.start && dh.start < named.end) && d.mainLike(named) {
+		// the main incident by another name, dated only by its name ("the
+		// November 2020 attack on the university")
 		return nil, -1
 	}
 	// find or make the incident
@@ -304,6 +314,12 @@ func (d *docState) mainLike(n *namedIncident) bool {
 				hit++
 			}
 		}
+		// "the November 2020 attack" in the article on an attack of 2
+		// November 2020: the name's month is the incident's
+		if d.main.date != nil && d.main.dateD.Month != 0 && strings.EqualFold(w, time.Month(d.main.dateD.Month).String()) &&
+			(n.year == 0 || n.year == d.main.dateD.Year) {
+			hit++
+		}
 	}
 	if n.year != 0 && d.main.date != nil && n.year != d.main.dateD.Year {
 		return false
@@ -312,6 +328,35 @@ func (d *docState) mainLike(n *namedIncident) bool {
 }
 
 func sameDay(a, b timex.Date) bool { return a.Year == b.Year && a.Month == b.Month && a.Day == b.Day }
+
+// daysApart is the number of days between two dates with a day, a large
+// number when either has none.
+func daysApart(a, b timex.Date) int {
+	if a.Day == 0 || b.Day == 0 || a.Month == 0 || b.Month == 0 {
+		return 1 << 20
+	}
+	ta := time.Date(a.Year, time.Month(a.Month), a.Day, 0, 0, 0, 0, time.UTC)
+	tb := time.Date(b.Year, time.Month(b.Month), b.Day, 0, 0, 0, 0, time.UTC)
+	h := ta.Sub(tb).Hours() / 24
+	if h < 0 {
+		h = -h
+	}
+	return int(h)
+}
+
+// atMainPlace says whether a sentence names the main incident's place
+// (its city or site, not only its country).
+func (d *docState) atMainPlace(st *sent) bool {
+	if d.main.loc == nil || d.main.loc.Place == "" {
+		return false
+	}
+	for _, m := range st.mentions {
+		if names.Fold(m.surface) == names.Fold(d.main.loc.Place) {
+			return true
+		}
+	}
+	return false
+}
 
 // anaphoric says whether an event word refers back ("the attack", "this strike").
 func anaphoric(st *sent, i int) bool {
@@ -511,15 +556,33 @@ func (d *docState) refineDate(in *incident, st *sent, ctx timex.Date) {
 	}
 }
 
+// retaliation says whether a sentence tells of an answer to what came
+// before ("In retaliation, the US launched counterattacks", "Israel
+// retaliated"): another event, by the other side. "A retaliatory attack"
+// describes the event at hand, and is no cue.
+func retaliation(st *sent) bool {
+	for i := range st.toks {
+		l := st.toks[i].Lower
+		switch {
+		case l == "retaliated" || l == "retaliates" || l == "retaliating",
+			strings.HasPrefix(l, "counterattack") || strings.HasPrefix(l, "counter-attack") || strings.HasPrefix(l, "counteroffensive"),
+			l == "retaliation" && i <= 2 && i > 0 && st.toks[i-1].Is("in"): // "In retaliation, ..."
+			return true
+		}
+	}
+	return false
+}
+
 // ownDate says whether a date expression dates an incident by itself to
 // the month or better: it names the month ("on 15 February", "in March
-// 2019") or counts from the time of writing ("on Sunday", "yesterday"),
-// where a relative phrase ("two days later") leans on the sentence before.
+// 2019") or counts days from the time of writing ("on Sunday",
+// "yesterday"), where a relative phrase ("two days later") leans on the
+// sentence before and a period ("this week") dates nothing.
 func ownDate(e timex.Expr, d timex.Date) bool {
 	if d.Month == 0 {
 		return false
 	}
-	return e.Kind == timex.Absolute && e.Month != 0 || e.Deictic
+	return e.Kind == timex.Absolute && e.Month != 0 || e.Deictic && !e.Period && !e.Vague
 }
 
 // inQuote says whether token i is inside a quotation in its sentence.
