@@ -25,6 +25,8 @@ type Casualties struct {
 //	"41 - 80 confirmed, 50+ (reported)"             41–80: a second bare figure is an
 //	                                                alternative estimate, not a group
 //	"62 civilians killed, 163 wounded"              62: the figures of the first outcome
+//	"325+; 37+ captured"                            325+: the captured, missing or
+//	                                                evacuated are not casualties
 //	"Unknown"                                       not ok
 //
 // Start and End span the figures used. Only the first 1 KB is read.
@@ -143,6 +145,7 @@ const (
 	outcomeNone = iota
 	outcomeKilled
 	outcomeInjured
+	outcomeOther // captured, missing, evacuated: never the dead or the injured
 )
 
 // segment is one figure of a cell with what its words say.
@@ -268,17 +271,26 @@ func cellSegments(s string) (segs, plus []segment, total *Quantity) {
 		g.q = q
 		segs = append(segs, g)
 	}
-	// A figure with no outcome word takes the next one's, else the last.
+	// A figure with no outcome word takes the next one's, else the last;
+	// "captured" or "missing" speak of their own figure only ("325+; 37+
+	// captured" are 325 dead).
 	for i := len(segs) - 2; i >= 0; i-- {
-		if segs[i].outcome == outcomeNone {
+		if segs[i].outcome == outcomeNone && segs[i+1].outcome != outcomeOther {
 			segs[i].outcome = segs[i+1].outcome
 		}
 	}
 	for i := 1; i < len(segs); i++ {
-		if segs[i].outcome == outcomeNone {
+		if segs[i].outcome == outcomeNone && segs[i-1].outcome != outcomeOther {
 			segs[i].outcome = segs[i-1].outcome
 		}
 	}
+	kept := segs[:0]
+	for _, g := range segs {
+		if g.outcome != outcomeOther {
+			kept = append(kept, g)
+		}
+	}
+	segs = kept
 	for i := range plus {
 		if plus[i].outcome == outcomeNone && len(segs) > 0 {
 			plus[i].outcome = segs[0].outcome
@@ -286,7 +298,7 @@ func cellSegments(s string) (segs, plus []segment, total *Quantity) {
 	}
 	// Two bare figures in a row are two estimates of one count: keep the
 	// first ("41 - 80 confirmed, 50+ (reported)").
-	kept := segs[:0]
+	kept = segs[:0]
 	for i, g := range segs {
 		if i > 0 && !g.nouns && !segs[i-1].nouns && g.outcome == segs[i-1].outcome {
 			continue
@@ -308,6 +320,10 @@ func describeWord(g *segment, w string) {
 	case cls.has(cInjured):
 		if g.outcome == outcomeNone {
 			g.outcome = outcomeInjured
+		}
+	case cls.has(cNotCasualty):
+		if g.outcome == outcomeNone {
+			g.outcome = outcomeOther
 		}
 	case cls&setOf(cQualifier, cFollow) != 0, len(w) == 1:
 	default:

@@ -45,6 +45,7 @@ const (
 	cCountNoun
 	cKilled
 	cInjured
+	cNotCasualty
 	cQualifier
 	numClasses
 )
@@ -57,7 +58,7 @@ var classNames = map[string]class{
 	"open": cOpen, "approxsuffix": cApproxSuffix, "zero": cZero,
 	"month": cMonth, "weekday": cWeekday, "measure": cMeasure, "money": cMoney,
 	"age": cAge, "label": cLabel, "countnoun": cCountNoun, "killed": cKilled,
-	"injured": cInjured, "qualifier": cQualifier,
+	"injured": cInjured, "notcasualty": cNotCasualty, "qualifier": cQualifier,
 }
 
 // classSet is a set of classes, so one lookup can ask for several roles.
