@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/extract"
 	"github.com/dossier-project/dossier/internal/reader"
@@ -113,22 +114,28 @@ func TestMetadataSources(t *testing.T) {
 	tests := []struct {
 		name, path, head, body                 string
 		title, source, published, author, site string
+		at                                     string // the moment of publication, RFC 3339, when the page gives an offset
 	}{
 		{
 			name: "article:published_time wins over JSON-LD and time", path: "a.html",
 			head:      `<meta property="article:published_time" content="2021-11-07T01:30:00+03:00"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2021-11-01"}</script>`,
 			body:      `<time datetime="2020-01-01">old</time>`,
-			published: "2021-11-07",
+			published: "2021-11-07", at: "2021-11-07T01:30:00+03:00",
 		},
 		{
 			name: "the publisher's own zone gives the day", path: "a.html",
 			head:      `<meta property="article:published_time" content="2021-11-07T23:30:00-05:00">`,
+			published: "2021-11-07", at: "2021-11-07T23:30:00-05:00",
+		},
+		{
+			name: "a time without an offset gives no moment", path: "a.html",
+			head:      `<meta property="article:published_time" content="2021-11-07T23:30:00">`,
 			published: "2021-11-07",
 		},
 		{
 			name: "JSON-LD list with an article", path: "a.html",
 			head:  `<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@context":"https://schema.org","@type":["NewsArticle"],"headline":"Police post attacked","datePublished":"2022-03-04T10:00:00Z","author":[{"@type":"Person","name":"A. Writer"},{"@type":"Person","name":"B. Writer"}],"publisher":{"@type":"Organization","name":"The Daily"},"mainEntityOfPage":{"@type":"WebPage","@id":"https://daily.example/world/police-post"}}]</script>`,
-			title: "Police post attacked", published: "2022-03-04", author: "A. Writer; B. Writer", site: "The Daily",
+			title: "Police post attacked", published: "2022-03-04", at: "2022-03-04T10:00:00Z", author: "A. Writer; B. Writer", site: "The Daily",
 			source: "https://daily.example/world/police-post",
 		},
 		{
@@ -169,6 +176,9 @@ func TestMetadataSources(t *testing.T) {
 			}
 			if doc.Published != tc.published || doc.Source != tc.source {
 				t.Errorf("published %q source %q, want %q %q", doc.Published, doc.Source, tc.published, tc.source)
+			}
+			if at := rfc3339(doc.PublishedAt); at != tc.at {
+				t.Errorf("published at %q, want %q", at, tc.at)
 			}
 			if tc.title != "" && doc.Title != tc.title {
 				t.Errorf("title %q, want %q", doc.Title, tc.title)
@@ -267,4 +277,12 @@ func TestExtractFromPage(t *testing.T) {
 			t.Errorf("evidence %q at %d-%d does not index Text", e.Text, e.Start, e.End)
 		}
 	}
+}
+
+// rfc3339 writes a moment with its offset, "" for the zero Time.
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
