@@ -82,6 +82,9 @@ type Evidence struct {
 	Text       string  `json:"text"`
 	Method     string  `json:"method,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Note says what the method alone does not: why a value is an
+	// interval ("Sunday" read two ways, a day apart across time zones).
+	Note string `json:"note,omitempty"`
 	// Citations are the reference markers ("[3]") that follow the sentence.
 	Citations []string `json:"citations,omitempty"`
 }
