@@ -286,3 +286,32 @@ func rfc3339(t time.Time) string {
 	}
 	return t.Format(time.RFC3339)
 }
+
+// TestWeekdayFromPageMeta: the offset of article:published_time reaches
+// the extractor. Published in New York on Saturday evening, "early Sunday"
+// in Kabul is the next day; without a time, both readings remain.
+func TestWeekdayFromPageMeta(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ published, start, end string }{
+		{"2021-11-06T22:30:00-05:00", "2021-11-07", "2021-11-07"},
+		{"2021-11-06", "2021-10-31", "2021-11-07"},
+	} {
+		page := `<!DOCTYPE html><html><head><meta property="article:published_time" content="` + tc.published + `"></head><body><article>` +
+			`<p>A suicide bomber killed 12 people at a mosque in Kabul, Afghanistan, early Sunday.</p>` +
+			`<p>No group has claimed the attack, which came two days after a bombing in the same district.</p></article></body></html>`
+		doc, err := Parse("kabul.html", []byte(page), reader.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := x.Extract(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := res.Main().Date; d == nil || d.Start != tc.start || d.End != tc.end {
+			t.Errorf("published %s: date %+v, want %s..%s", tc.published, d, tc.start, tc.end)
+		}
+	}
+}
