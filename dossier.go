@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"time"
 )
 
 // Method says where in a document a value was read.
@@ -81,6 +82,9 @@ type Evidence struct {
 	Text       string  `json:"text"`
 	Method     string  `json:"method,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Note says what the method alone does not: why a value is an
+	// interval ("Sunday" read two ways, a day apart across time zones).
+	Note string `json:"note,omitempty"`
 	// Citations are the reference markers ("[3]") that follow the sentence.
 	Citations []string `json:"citations,omitempty"`
 }
@@ -111,6 +115,13 @@ type Document struct {
 	// are its byte offsets in Raw when it was read from the text.
 	PublishedFrom                string
 	PublishedStart, PublishedEnd int
+	// PublishedAt is the moment of publication with the publisher's UTC
+	// offset, when the source that gave Published also gives a time and
+	// an offset ("2021-11-06T22:30:00-05:00" in a page's meta data, a
+	// feed or a "Published:" line); the zero Time when it does not. Its
+	// date in its own offset is Published. It tells what day it already
+	// was elsewhere when a report says "on Sunday".
+	PublishedAt time.Time
 	// Site, Author from metadata (HTML pages, feeds).
 	Site   string
 	Author string

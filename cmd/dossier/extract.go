@@ -197,6 +197,9 @@ func writeCard(w io.Writer, doc *dossier.Document, x *dossier.Extraction) {
 			for _, e := range in.Evidence {
 				if e.Field == ev {
 					fmt.Fprintf(w, "  %-13s   <- %s (%s, bytes %d-%d)\n", "", clip(e.Text, 160), e.Method, e.Start, e.End)
+					if e.Note != "" {
+						fmt.Fprintf(w, "  %-13s   (%s)\n", "", e.Note)
+					}
 					break
 				}
 			}

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/lexicon"
@@ -347,7 +349,11 @@ func (d *docState) mainDate(in *incident) {
 			case e.Kind == timex.Absolute && e.Year != 0:
 				start, end, ok = dateOf(e, anchor, false)
 			case anchor.Year != 0 && (e.Kind == timex.Absolute || (anchor.Day != 0 && d.news)):
-				start, end, ok = dateOf(e, anchor, d.news)
+				opts := timex.ResolveOptions{PastOnly: d.news}
+				if e.Kind == timex.Weekday && d.news {
+					opts.NextDay = d.nextDay(st)
+				}
+				start, end, ok = e.Resolve(anchor, opts)
 			}
 			if !ok || start.Year == 0 {
 				continue
@@ -382,6 +388,10 @@ func (d *docState) mainDate(in *incident) {
 			prio = prioLead
 		}
 		ev := d.sentEvidence("date", best.st, 0.8)
+		if best.h.e.Kind == timex.Weekday && best.start != best.end {
+			ev.Note = fmt.Sprintf("%s is %s, or %s if that day had begun at the place when the report was published; the publication's time and UTC offset, or the place's time zone, are not known",
+				best.h.e.Weekday, best.start, best.end)
+		}
 		in.setDate(best.start, best.end, prio, ev)
 	case yearIn(in.title) != 0:
 		y := yearIn(in.title)
@@ -402,6 +412,34 @@ func (d *docState) mainDate(in *incident) {
 		}
 	}
 	d.anchorTo(in)
+}
+
+// nextDay says whether the day after the publication date had begun, when
+// the report was published, at the place a sentence dates: the places it
+// names, with the zones of the country the document is about unless one of
+// them is in it ("in Brooklyn" in a report on the United States is New
+// York's zone alone; "in Washington" in a report on Afghanistan is both).
+// It needs the moment of publication with its offset (PublishedAt).
+func (d *docState) nextDay(st *sent) timex.NextDay {
+	at := d.doc.PublishedAt
+	if at.IsZero() || at.Format("2006-01-02") != d.doc.Published {
+		return timex.NextDayUnknown
+	}
+	var zones []*time.Location
+	inCountry := false
+	for _, m := range st.mentions {
+		if m.place == nil || (m.kind != kindPlace && m.kind != kindFacility) {
+			continue
+		}
+		if z := d.x.gaz.Zones(*m.place); len(z) > 0 {
+			zones = append(zones, z...)
+			inCountry = inCountry || m.place.Country == d.mainCtry
+		}
+	}
+	if c, ok := d.x.gaz.Country(d.mainCtry); ok && !inCountry {
+		zones = append(zones, d.x.gaz.Zones(countryPlace(c))...)
+	}
+	return timex.NextDayAt(at, zones)
 }
 
 // anchorTo makes the main incident's date the anchor of relative dates when

@@ -194,6 +194,9 @@ func (it Item) Document(name string, lim reader.Limits) (*dossier.Document, erro
 		return nil, err
 	}
 	doc.Format = Format
+	if day != "" {
+		doc.PublishedAt, _ = reader.Instant(published) // the header holds only the day
+	}
 	doc.Site = strings.TrimSpace(it.Site)
 	doc.Author = strings.TrimSpace(it.Author)
 	if doc.Title == "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/reader"
@@ -39,11 +40,12 @@ func TestFeed(t *testing.T) {
 	}
 	want := []struct {
 		path, source, title, published string
+		at                             string // the moment of publication where the feed gives a time and an offset
 	}{
-		{"testdata/news.jsonl#L1", "https://en.m.wikinews.org/wiki/Bomb_on_Jerusalem_bus_kills_one,_over_30_injured", "Bomb on Jerusalem bus kills one, over 30 injured", "2011-03-26"},
-		{"testdata/news.jsonl#L2", "https://en.m.wikinews.org/wiki/Somali_minister_killed_by_car_bomb", "Somali minister killed by car bomb", "2009-06-18"},
+		{"testdata/news.jsonl#L1", "https://en.m.wikinews.org/wiki/Bomb_on_Jerusalem_bus_kills_one,_over_30_injured", "Bomb on Jerusalem bus kills one, over 30 injured", "2011-03-26", ""},
+		{"testdata/news.jsonl#L2", "https://en.m.wikinews.org/wiki/Somali_minister_killed_by_car_bomb", "Somali minister killed by car bomb", "2009-06-18", "2009-06-18T08:15:00+03:00"},
 		{},
-		{"testdata/news.jsonl#L5", "https://en.wikinews.org/wiki/Eleven_dead_after_Belarus_subway_bombing", "Eleven dead after Belarus subway bombing", "2011-04-12"},
+		{"testdata/news.jsonl#L5", "https://en.wikinews.org/wiki/Eleven_dead_after_Belarus_subway_bombing", "Eleven dead after Belarus subway bombing", "2011-04-12", ""},
 	}
 	for i, w := range want {
 		if w.path == "" {
@@ -67,6 +69,13 @@ func TestFeed(t *testing.T) {
 		h := reader.ParseHeader(d.Raw)
 		if h.Source != w.source || h.Published != w.published || h.Title != w.title {
 			t.Errorf("item %d: header %+v", i, h)
+		}
+		at := ""
+		if !d.PublishedAt.IsZero() {
+			at = d.PublishedAt.Format(time.RFC3339)
+		}
+		if at != w.at {
+			t.Errorf("item %d: published at %q, want %q", i, at, w.at)
 		}
 		if d.Text != nil || d.Key() != w.source {
 			t.Errorf("item %d: Text set or key %q", i, d.Key())

@@ -19,6 +19,8 @@
 //   - Admin1: first-level divisions ("Nangarhar", "Baghdad Governorate",
 //     "Texas", "محافظة نينوى"), matched with or without their generic word.
 //   - Country and CountryByCode: countries by name, alias, demonym or code.
+//   - Zones: the IANA time zones a place may be in, from GeoNames, with
+//     the zone database embedded (time/tzdata).
 //   - AddFile: a user's own places, in the TSV format described on AddFile,
 //     so a lexicon folder can extend the gazetteer without recompiling.
 //
@@ -99,6 +101,9 @@ var defaultBase struct {
 func Default() (*Gazetteer, error) {
 	defaultBase.once.Do(func() {
 		defaultBase.base, defaultBase.err = loadEmbedded(embeddedPlaces, embeddedCountries)
+		if defaultBase.err == nil {
+			defaultBase.err = loadZones()
+		}
 	})
 	if defaultBase.err != nil {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", defaultBase.err)
@@ -107,9 +112,13 @@ func Default() (*Gazetteer, error) {
 }
 
 // Load builds a gazetteer from a places file (gzip-compressed, in the format
-// tools/gazetteer writes) and a countries file (countries.tsv format).
+// tools/gazetteer writes) and a countries file (countries.tsv format). Its
+// time zones are the embedded ones.
 func Load(places, countries io.Reader) (*Gazetteer, error) {
 	b, err := loadBase(places, countries)
+	if err == nil {
+		err = loadZones()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}

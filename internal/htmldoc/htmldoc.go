@@ -99,7 +99,7 @@ func Parse(path string, raw []byte, lim reader.Limits) (*dossier.Document, error
 		Raw:    raw,
 		Cut:    cutNote,
 	}
-	doc.Published = m.published
+	doc.Published, doc.PublishedAt = m.published, m.publishedAt
 	if doc.Published != "" {
 		doc.PublishedFrom = "meta"
 	}

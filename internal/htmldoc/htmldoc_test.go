@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/extract"
 	"github.com/dossier-project/dossier/internal/reader"
@@ -113,22 +114,28 @@ func TestMetadataSources(t *testing.T) {
 	tests := []struct {
 		name, path, head, body                 string
 		title, source, published, author, site string
+		at                                     string // the moment of publication, RFC 3339, when the page gives an offset
 	}{
 		{
 			name: "article:published_time wins over JSON-LD and time", path: "a.html",
 			head:      `<meta property="article:published_time" content="2021-11-07T01:30:00+03:00"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2021-11-01"}</script>`,
 			body:      `<time datetime="2020-01-01">old</time>`,
-			published: "2021-11-07",
+			published: "2021-11-07", at: "2021-11-07T01:30:00+03:00",
 		},
 		{
 			name: "the publisher's own zone gives the day", path: "a.html",
 			head:      `<meta property="article:published_time" content="2021-11-07T23:30:00-05:00">`,
+			published: "2021-11-07", at: "2021-11-07T23:30:00-05:00",
+		},
+		{
+			name: "a time without an offset gives no moment", path: "a.html",
+			head:      `<meta property="article:published_time" content="2021-11-07T23:30:00">`,
 			published: "2021-11-07",
 		},
 		{
 			name: "JSON-LD list with an article", path: "a.html",
 			head:  `<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@context":"https://schema.org","@type":["NewsArticle"],"headline":"Police post attacked","datePublished":"2022-03-04T10:00:00Z","author":[{"@type":"Person","name":"A. Writer"},{"@type":"Person","name":"B. Writer"}],"publisher":{"@type":"Organization","name":"The Daily"},"mainEntityOfPage":{"@type":"WebPage","@id":"https://daily.example/world/police-post"}}]</script>`,
-			title: "Police post attacked", published: "2022-03-04", author: "A. Writer; B. Writer", site: "The Daily",
+			title: "Police post attacked", published: "2022-03-04", at: "2022-03-04T10:00:00Z", author: "A. Writer; B. Writer", site: "The Daily",
 			source: "https://daily.example/world/police-post",
 		},
 		{
@@ -169,6 +176,9 @@ func TestMetadataSources(t *testing.T) {
 			}
 			if doc.Published != tc.published || doc.Source != tc.source {
 				t.Errorf("published %q source %q, want %q %q", doc.Published, doc.Source, tc.published, tc.source)
+			}
+			if at := rfc3339(doc.PublishedAt); at != tc.at {
+				t.Errorf("published at %q, want %q", at, tc.at)
 			}
 			if tc.title != "" && doc.Title != tc.title {
 				t.Errorf("title %q, want %q", doc.Title, tc.title)
@@ -265,6 +275,43 @@ func TestExtractFromPage(t *testing.T) {
 	for _, e := range main.Evidence {
 		if e.End > len(doc.Text) || string(doc.Text[e.Start:e.End]) != e.Text {
 			t.Errorf("evidence %q at %d-%d does not index Text", e.Text, e.Start, e.End)
+		}
+	}
+}
+
+// rfc3339 writes a moment with its offset, "" for the zero Time.
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// TestWeekdayFromPageMeta: the offset of article:published_time reaches
+// the extractor. Published in New York on Saturday evening, "early Sunday"
+// in Kabul is the next day; without a time, both readings remain.
+func TestWeekdayFromPageMeta(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ published, start, end string }{
+		{"2021-11-06T22:30:00-05:00", "2021-11-07", "2021-11-07"},
+		{"2021-11-06", "2021-10-31", "2021-11-07"},
+	} {
+		page := `<!DOCTYPE html><html><head><meta property="article:published_time" content="` + tc.published + `"></head><body><article>` +
+			`<p>A suicide bomber killed 12 people at a mosque in Kabul, Afghanistan, early Sunday.</p>` +
+			`<p>No group has claimed the attack, which came two days after a bombing in the same district.</p></article></body></html>`
+		doc, err := Parse("kabul.html", []byte(page), reader.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := x.Extract(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := res.Main().Date; d == nil || d.Start != tc.start || d.End != tc.end {
+			t.Errorf("published %s: date %+v, want %s..%s", tc.published, d, tc.start, tc.end)
 		}
 	}
 }

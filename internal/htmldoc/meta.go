@@ -8,11 +8,15 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+
+	"github.com/dossier-project/dossier/internal/reader"
 )
 
-// meta is what a page says about itself.
+// meta is what a page says about itself. publishedAt is the moment of
+// publication when the value that gave published has a time and an offset.
 type meta struct {
 	title, site, author, source, published string
+	publishedAt                            time.Time
 }
 
 // Names of <meta> elements that carry each value, best first. Keys are
@@ -117,6 +121,7 @@ func readMeta(root *html.Node) meta {
 	m.author = oneLine(firstOf(authorName(first(authorKeys)), ldName(art["author"])))
 	for _, d := range []string{values["article:published_time"], ldString(art["datePublished"]), first(publishedKeys[1:]), timePub, timeAttr, ldString(art["dateCreated"])} {
 		if m.published = isoDate(d); m.published != "" {
+			m.publishedAt, _ = reader.Instant(d)
 			break
 		}
 	}

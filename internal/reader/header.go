@@ -15,9 +15,12 @@ import (
 //	Published: 2011-02-21
 //	Title: 38 killed in attack on Afghan bank
 //
-// End is the byte offset where the prose begins.
+// End is the byte offset where the prose begins. PublishedAt is the moment
+// of publication when the Published line gives a time with its UTC offset
+// ("Published: 2021-11-06T22:30:00-05:00"), else the zero Time.
 type Header struct {
 	Source, License, Published, Title string
+	PublishedAt                       time.Time
 	End                               int
 }
 
@@ -52,6 +55,7 @@ func ParseHeader(raw []byte) Header {
 		case "published", "date":
 			if d := normalizeDate(v); d != "" {
 				h.Published = d
+				h.PublishedAt, _ = Instant(v)
 			}
 		case "title":
 			h.Title = v
@@ -88,6 +92,22 @@ func normalizeDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// Instant reads a moment written with its UTC offset, as publishers give
+// publication times: RFC 3339 ("2021-11-06T22:30:00-05:00",
+// "2021-11-07T03:30:00Z", with or without seconds or the colon of the
+// offset) or RFC 1123 with a numeric offset. A date alone, or a time
+// without an offset, is no instant: what day it was elsewhere stays
+// unknown. The Time keeps the offset as written.
+func Instant(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00", "2006-01-02T15:04Z0700", time.RFC1123Z} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 var (

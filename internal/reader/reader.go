@@ -354,7 +354,7 @@ func Parse(path string, raw []byte, lim Limits) (*dossier.Document, error) {
 	}
 	doc := &dossier.Document{Path: path, Raw: raw, Format: "text"}
 	h := ParseHeader(raw)
-	doc.Source, doc.Title, doc.Published = h.Source, h.Title, h.Published
+	doc.Source, doc.Title, doc.Published, doc.PublishedAt = h.Source, h.Title, h.Published, h.PublishedAt
 	if doc.Published != "" {
 		doc.PublishedFrom = "header"
 	}

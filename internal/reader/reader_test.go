@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCheck(t *testing.T) {
@@ -73,6 +74,35 @@ func TestParseHeader(t *testing.T) {
 	}
 	if h := ParseHeader(raw); string(raw[h.End:h.End+4]) != "Body" {
 		t.Fatalf("header ends at %d (%q)", h.End, raw[h.End:])
+	}
+}
+
+// A Published line with a time and an offset gives the moment of
+// publication; a date alone, or a time without an offset, leaves it unknown.
+func TestPublishedAt(t *testing.T) {
+	for _, tc := range []struct {
+		line, date string
+		at         string // RFC 3339, "" for unknown
+	}{
+		{"2021-11-06T22:30:00-05:00", "2021-11-06", "2021-11-06T22:30:00-05:00"},
+		{"2021-11-07T03:30Z", "2021-11-07", "2021-11-07T03:30:00Z"},
+		{"2021-11-07T07:00:00+0430", "2021-11-07", "2021-11-07T07:00:00+04:30"},
+		{"Sat, 06 Nov 2021 22:30:00 -0500", "2021-11-06", "2021-11-06T22:30:00-05:00"},
+		{"2021-11-06", "2021-11-06", ""},
+		{"2021-11-06T22:30:00", "2021-11-06", ""},
+		{"6 November 2021", "2021-11-06", ""},
+	} {
+		doc, err := Parse("x.txt", []byte("Published: "+tc.line+"\n\nBody text.\n"), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := ""
+		if !doc.PublishedAt.IsZero() {
+			at = doc.PublishedAt.Format(time.RFC3339)
+		}
+		if doc.Published != tc.date || at != tc.at {
+			t.Errorf("Published: %s read as %q at %q, want %q at %q", tc.line, doc.Published, at, tc.date, tc.at)
+		}
 	}
 }
 

@@ -5,12 +5,72 @@ import "time"
 // ResolveOptions says how to read an expression against its anchor.
 type ResolveOptions struct {
 	// PastOnly reads the text as reporting the past, as news does: "on
-	// Sunday" is the most recent Sunday on or before the anchor, "On 8
+	// Sunday" is the most recent Sunday on or before the anchor (or the
+	// day after it, see NextDay), "On 8
 	// November" without a year is in the anchor's year, or the year before
 	// when that would be after the anchor. Without it, a weekday is the
 	// nearest one (the past one on a tie) and a date without a year takes
 	// the anchor's year.
 	PastOnly bool
+	// NextDay says, for a bare weekday in news (PastOnly, "early
+	// Sunday"), whether the place the text reports on was already on the
+	// day after the anchor when it was published: a report published on
+	// Saturday evening in New York about "early Sunday" in Kabul. Its
+	// zero value says that nobody knows, which leaves the weekday of the
+	// anchor's next day with two readings (see Resolve).
+	NextDay NextDay
+}
+
+// NextDay says whether the day after the publication date had begun at
+// the place a report is about when it was published.
+type NextDay uint8
+
+const (
+	// NextDayUnknown: the publication's UTC offset, or the place's time
+	// zone, is not known, or the place's zones disagree.
+	NextDayUnknown NextDay = iota
+	// NextDayNo: the place was still on the publication date.
+	NextDayNo
+	// NextDayYes: the place was already on the day after; the publisher
+	// is in a zone behind the place's.
+	NextDayYes
+)
+
+// latestZone is the zone furthest ahead (Kiribati's Line Islands): where
+// it is still the publication date, it is everywhere.
+var latestZone = time.FixedZone("UTC+14", 14*60*60)
+
+// NextDayAt says whether a report published at the moment published (with
+// the publisher's offset; the zero Time when unknown) was published on the
+// day after its date at a place in zones: each zone's local date of that
+// moment counts, and they must all agree. Without zones, only a moment at
+// which even the latest zone is still on the publication date is known
+// (NextDayNo).
+func NextDayAt(published time.Time, zones []*time.Location) NextDay {
+	if published.IsZero() {
+		return NextDayUnknown
+	}
+	day := dateOf(published)
+	ahead := func(z *time.Location) bool { return dateOf(published.In(z)).Compare(day) > 0 }
+	if len(zones) == 0 {
+		if ahead(latestZone) {
+			return NextDayUnknown
+		}
+		return NextDayNo
+	}
+	n := 0
+	for _, z := range zones {
+		if ahead(z) {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return NextDayNo
+	case len(zones):
+		return NextDayYes
+	}
+	return NextDayUnknown
 }
 
 // Resolve turns e into the dates it names, given the anchor it is
@@ -19,6 +79,15 @@ type ResolveOptions struct {
 // before"). The dates carry the precision the text supports: "two months
 // later" gives a month, "last week" the Monday to Sunday of that week.
 // start and end are equal unless e names a range or a week.
+//
+// A bare weekday in news (PastOnly, Dir 0: "on Sunday", "early Sunday")
+// is a day from the anchor − 6 to the anchor + 1: the most recent one
+// on or before the date at the place when the report was published. So
+// the weekday of the anchor's next day is the next day when
+// opts.NextDay is NextDayYes, six days before when it is NextDayNo, and,
+// when nobody knows, both: start is the anchor − 6 and end the anchor + 1,
+// an interval rather than a confident wrong day. Every other weekday
+// gives one day.
 //
 // It fails when the anchor is less precise than the phrase ("the next
 // day" from an anchor known to the month), for vague phrases ("a few weeks
@@ -142,6 +211,17 @@ func (e Expr) resolveWeekday(anchor Date, opts ResolveOptions) (start, end Date,
 			fwd = 7
 		}
 		days = fwd
+	case opts.PastOnly && back == 6:
+		// the weekday of the anchor's next day: that day where it had
+		// already begun, else six days before
+		switch opts.NextDay {
+		case NextDayYes:
+			days = 1
+		case NextDayNo:
+			days = -6
+		default:
+			return dateOf(a.AddDate(0, 0, -6)), dateOf(a.AddDate(0, 0, 1)), true
+		}
 	case opts.PastOnly || back <= fwd:
 		days = -back
 	default:

@@ -167,7 +167,7 @@ func TestResolve(t *testing.T) {
 		{"no anchor", "On 8 November", Date{}, true, "", ""},
 		{"on Sunday past only, on a Sunday", "on Sunday", sunday, true, "2021-11-07", "2021-11-07"},
 		{"on Friday past only", "on Friday", sunday, true, "2021-11-05", "2021-11-05"},
-		{"on Monday past only", "on Monday", sunday, true, "2021-11-01", "2021-11-01"},
+		{"on Monday past only: last Monday or tomorrow's", "on Monday", sunday, true, "2021-11-01", "2021-11-08"},
 		{"on Monday nearest", "on Monday", sunday, false, "2021-11-08", "2021-11-08"},
 		{"last Sunday", "last Sunday", sunday, true, "2021-10-31", "2021-10-31"},
 		{"next Monday", "next Monday", sunday, true, "2021-11-08", "2021-11-08"},
@@ -189,18 +189,25 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			es := Find(tt.in)
-			if len(es) != 1 {
-				t.Fatalf("Find(%q) = %d expressions, want 1", tt.in, len(es))
-			}
-			start, end, ok := es[0].Resolve(tt.anchor, ResolveOptions{PastOnly: tt.pastOnly})
-			if !ok {
-				start, end = Date{}, Date{}
-			}
-			if start.String() != tt.start || end.String() != tt.end || ok != (tt.start != "") {
-				t.Errorf("%q from %s: got %s..%s ok=%v, want %s..%s", tt.in, tt.anchor, start, end, ok, tt.start, tt.end)
-			}
+			checkResolve(t, tt.in, tt.anchor, ResolveOptions{PastOnly: tt.pastOnly}, tt.start, tt.end)
 		})
+	}
+}
+
+// checkResolve resolves the one expression of in; start and end are ""
+// when it must fail.
+func checkResolve(t *testing.T, in string, anchor Date, opts ResolveOptions, wantStart, wantEnd string) {
+	t.Helper()
+	es := Find(in)
+	if len(es) != 1 {
+		t.Fatalf("Find(%q) = %d expressions, want 1", in, len(es))
+	}
+	start, end, ok := es[0].Resolve(anchor, opts)
+	if !ok {
+		start, end = Date{}, Date{}
+	}
+	if start.String() != wantStart || end.String() != wantEnd || ok != (wantStart != "") {
+		t.Errorf("%q from %s: got %s..%s ok=%v, want %s..%s", in, anchor, start, end, ok, wantStart, wantEnd)
 	}
 }
 

