@@ -302,7 +302,10 @@ type group struct {
 	groups  map[string]bool
 	order   int
 	main    bool
-	status  string
+	// reported: some report of the incident itself or a reference to it
+	// gives the value, not only passing mentions
+	reported bool
+	status   string
 }
 
 func (g *group) cited() int { return len(g.groups) }
@@ -384,6 +387,7 @@ func Reconcile(id string, reports []Report, reviews []dossier.Review) Reconciled
 				}
 				g.groups[r.Group] = true
 				g.main = g.main || r.Main
+				g.reported = g.reported || r.Kind() != dossier.IncidentMention
 				if v.rank > g.rank {
 					g.rank = v.rank
 				}
@@ -453,8 +457,9 @@ func valueKey(field, v string) string {
 	return names.Fold(v)
 }
 
-// winner chooses a scalar field's value: a confirmed one first; then the
-// one with the most support (its sources, plus those of coarser values it
+// winner chooses a scalar field's value: a confirmed one first; then one
+// that a report or a reference gives over one only passing mentions give;
+// then the one with the most support (its sources, plus those of coarser values it
 // refines: "2021" supports "2021-11-07"), then the finest, then one from
 // an article about the incident, then the first reported.
 func winner(field string, gs []*group) *group {
@@ -475,6 +480,13 @@ func winner(field string, gs []*group) *group {
 		bc, gc := best.status == dossier.StatusConfirmed, g.status == dossier.StatusConfirmed
 		if gc != bc {
 			if gc {
+				best = g
+			}
+			continue
+		}
+		if g.reported != best.reported {
+			// a passing mention never outvotes a report or a reference
+			if g.reported {
 				best = g
 			}
 			continue

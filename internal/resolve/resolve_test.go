@@ -149,3 +149,36 @@ func TestFingerprint(t *testing.T) {
 		t.Errorf("a short text has a fingerprint")
 	}
 }
+
+// A passing mention never outvotes the report of the incident itself, even
+// when mentions outnumber it; the incident is the report's event, and each
+// source says its role.
+func TestReconcileMentionsDoNotOutvote(t *testing.T) {
+	mk := func(id string, main bool, kind, sub string) Report {
+		return Report{ID: "r" + id, Doc: dossier.Source{DocumentID: id}, Group: id, Main: main,
+			Incident: &dossier.Incident{Title: "Attack", Kind: kind, Type: "Violence against civilians", SubType: sub}}
+	}
+	reports := []Report{
+		mk("m1", false, dossier.IncidentMention, "Shelling/artillery/missile attack"),
+		mk("m2", false, dossier.IncidentMention, "Shelling/artillery/missile attack"),
+		mk("e", true, dossier.IncidentEvent, "Attack"),
+	}
+	s := Reconcile("i1", reports, nil).Summary
+	if s.SubType != "Attack" {
+		t.Errorf("sub_type %q, want the report's Attack over two mentions", s.SubType)
+	}
+	if s.Kind != dossier.IncidentEvent {
+		t.Errorf("kind %q, want event", s.Kind)
+	}
+	roles := []string{}
+	for _, src := range s.Sources {
+		roles = append(roles, src.DocumentID+":"+src.Role)
+	}
+	if got := strings.Join(roles, " "); got != "m1:mention m2:mention e:report" {
+		t.Errorf("roles %s", got)
+	}
+	// only mentions: a mention, whose value is theirs
+	if s := Reconcile("i2", reports[:2], nil).Summary; s.Kind != dossier.IncidentMention || s.SubType != "Shelling/artillery/missile attack" {
+		t.Errorf("mentions only: kind %q, sub_type %q", s.Kind, s.SubType)
+	}
+}
