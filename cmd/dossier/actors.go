@@ -24,7 +24,7 @@ func runActors(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.Q, "q", "", "only actors whose name or alias matches (any spelling)")
 	fs.StringVar(&f.Kind, "kind", "", "only actors of this kind (person, armed_group, state, organization, party, media, other)")
 	fs.StringVar(&f.Cursor, "cursor", "", "continue a listing where the previous page ended")
-	fs.IntVar(&f.Limit, "limit", 0, "at most this many actors (default 50; -1 for all)")
+	fs.IntVar(&f.Limit, "limit", 0, "at most this many actors (default: 50 in a table, all in jsonl; -1 for all)")
 	format := fs.String("format", "table", "output: table or jsonl")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: dossier actors [--db DSN] [--q TEXT] [--kind KIND] [--limit N] [--format table|jsonl]")
@@ -42,6 +42,9 @@ func runActors(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *format == "jsonl" && f.Limit == 0 {
+		f.Limit = -1 // ../shared/spec/kb-output.md: every match unless --limit is given
+	}
 	page, err := st.Actors(ctx, f)
 	if err != nil {
 		return storeExit(err)
@@ -68,7 +71,12 @@ func runActors(ctx context.Context, env *Env, args []string) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("unknown format %q (want table or jsonl)", *format)}
 	}
 	if page.Next != "" {
-		fmt.Fprintf(w, "\nmore actors: --cursor %s\n", page.Next)
+		more := w // JSON Lines hold actors only: the cursor goes to standard error
+		if *format == "jsonl" {
+			more = bufio.NewWriter(env.Stderr)
+			defer more.Flush()
+		}
+		fmt.Fprintf(more, "\nmore actors: --cursor %s\n", page.Next)
 	}
 	return w.Flush()
 }

@@ -211,13 +211,26 @@ func (d *docState) parentheticalAliases(st *sent) {
 			continue
 		}
 		k := m.j
-		if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" && toks[k+1].AllCaps() {
+		if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" && toks[k+1].AllCaps() && plausibleAcronym(m.actor, toks[k+1].Text) {
 			d.alias(m.actor, toks[k+1].Text)
 		}
 		if k+3 < len(toks) && toks[k].Text == "," && toks[k+1].Lower == "or" && toks[k+2].AllCaps() {
 			d.alias(m.actor, toks[k+2].Text)
 		}
 	}
+}
+
+// plausibleAcronym says whether an acronym in brackets after a name can be
+// that name's: a group's may come from another language ("Mozambican
+// Army (FADM)"), but a state's starts as the state's name does ("United
+// Arab Emirates (UAE)"); in "Islamic State – Mozambique (ISM)" the
+// acronym is the branch's, not Mozambique's.
+func plausibleAcronym(a *actor, acr string) bool {
+	if a.kind != dossier.KindState {
+		return true
+	}
+	in := initials(a.name)
+	return in != "" && in[0] == acr[0]
 }
 
 func (d *docState) alias(a *actor, s string) {
@@ -275,14 +288,39 @@ func (d *docState) definitions() {
 					continue
 				}
 			}
-			d.mergeMentions(subj, obj)
-			// "(PMU)" right after the other name
 			k := obj.j
+			if branch := branchEnd(toks, k); branch > k {
+				// "also known as Islamic State – Mozambique (ISM)": a branch
+				// of the group the name starts with, not that group
+				if subj.actor == nil {
+					continue
+				}
+				d.alias(subj.actor, text.Join(d.body, toks, obj.i, branch))
+				k = branch
+			} else {
+				d.mergeMentions(subj, obj)
+			}
+			// "(PMU)" right after the other name
 			if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" && subj.actor != nil {
 				d.alias(subj.actor, toks[k+1].Text)
 			}
 		}
 	}
+}
+
+// branchEnd reads the part of a name that names a branch after a spaced
+// dash ("Islamic State – Mozambique", "Islamic State - Central Africa
+// Province") from token k; it returns where the branch ends, or k when
+// no branch follows.
+func branchEnd(toks []text.Token, k int) int {
+	if k+1 >= len(toks) || !toks[k].Is("-", "–", "—") || !toks[k].Space || !toks[k+1].Cap() {
+		return k
+	}
+	e := k + 1
+	for e < len(toks) && toks[e].Kind == text.Word && (toks[e].Cap() || toks[e].Is("of", "the", "al")) {
+		e++
+	}
+	return e
 }
 
 // mergeMentions makes two mentions one actor, keeping the first name.
@@ -521,6 +559,12 @@ func (d *docState) outputActors() []dossier.Actor {
 			continue
 		}
 		aliases := append([]string{}, a.aliases...)
+		if a.entry != nil && nameKey(a.entry.Name) != nameKey(a.name) && !containsKey(aliases, a.entry.Name) {
+			// "ISIS" is the dictionary's Islamic State: its name joins the
+			// document's spellings, so that a knowledge base finds one actor
+			// under every spelling its documents use
+			aliases = append(aliases, a.entry.Name)
+		}
 		sort.Strings(aliases)
 		out = append(out, dossier.Actor{
 			ID:       dossier.StableID("a", a.kind, nameKey(a.name)),
@@ -531,6 +575,16 @@ func (d *docState) outputActors() []dossier.Actor {
 		})
 	}
 	return out
+}
+
+// containsKey says whether a list holds a name of the same key as n.
+func containsKey(list []string, n string) bool {
+	for _, x := range list {
+		if nameKey(x) == nameKey(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionText is the body text of toks[i:j] of a sentence.

@@ -53,8 +53,8 @@ func Problem(s string) string {
 		if HasUpper(w) {
 			capital = true
 		}
-		if lw == "and" && i > 0 && i < len(words)-1 && HasUpper(words[i-1]) && HasUpper(words[i+1]) && !strings.EqualFold(words[i+1], "the") && !connectorBefore(words[:i]) {
-			return "list" // "Hamas and Islamic Jihad", not "Group for Preaching and Combat"
+		if (lw == "and" || lw == "or") && i > 0 && i < len(words)-1 && HasUpper(words[i-1]) && HasUpper(words[i+1]) && !strings.EqualFold(words[i+1], "the") && !connectorBefore(words[:i]) {
+			return "list" // "Hamas and Islamic Jihad", "Al-Shabaab or Mombasa Republican Council", not "Group for Preaching and Combat"
 		}
 		if strings.HasSuffix(w, ",") && i < len(words)-1 && HasUpper(words[i+1]) && len(words) > 3 {
 			return "list"

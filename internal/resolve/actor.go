@@ -97,10 +97,12 @@ func MatchActor(p ActorProbe, cands []ActorCandidate) (string, string) {
 	pk := p.Keys()
 	type scored struct {
 		c      ActorCandidate
+		tier   int // how the names meet: name = name 3, name = alias 2, alias = name 1, alias = alias 0
 		shared int
 		ctx    int
 		reason string
 	}
+	pName := ActorKey(p.Name, p.Kind)
 	var best []scored
 	for _, c := range cands {
 		if contains(p.Exclude, c.ID) || KindClass(c.Kind) != KindClass(p.Kind) {
@@ -135,12 +137,27 @@ func MatchActor(p ActorProbe, cands []ActorCandidate) (string, string) {
 		default:
 			continue
 		}
-		best = append(best, scored{c, shared, ctx, reason})
+		tier := 0
+		switch cName := ActorKey(c.Name, c.Kind); {
+		case pName == cName:
+			tier = 3
+		case contains(ck, pName):
+			tier = 2
+		case contains(pk, cName):
+			tier = 1
+		}
+		best = append(best, scored{c, tier, shared, ctx, reason})
 	}
 	if len(best) == 0 {
 		return "", ""
 	}
+	// The actor the probe's own name names comes first: an alias a document
+	// gave ("Al-Shabaab, also known as Islamic State") never takes a
+	// mention away from the actor of its name, nor joins two actors.
 	sort.SliceStable(best, func(i, j int) bool {
+		if best[i].tier != best[j].tier {
+			return best[i].tier > best[j].tier
+		}
 		if best[i].ctx != best[j].ctx {
 			return best[i].ctx > best[j].ctx
 		}
@@ -151,7 +168,7 @@ func MatchActor(p ActorProbe, cands []ActorCandidate) (string, string) {
 	})
 	// Two people of one name with nothing to tell them apart: keep the
 	// probe apart rather than guess.
-	if len(best) > 1 && p.Kind == dossier.KindPerson && best[0].ctx == best[1].ctx && best[0].shared == best[1].shared {
+	if len(best) > 1 && p.Kind == dossier.KindPerson && best[0].tier == best[1].tier && best[0].ctx == best[1].ctx && best[0].shared == best[1].shared {
 		return "", ""
 	}
 	return best[0].c.ID, best[0].reason

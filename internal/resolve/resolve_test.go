@@ -76,6 +76,8 @@ func TestMatchActor(t *testing.T) {
 		{ID: "baqir", Name: "Mohammed Baqir al-Hakim", Kind: dossier.KindPerson},
 		{ID: "iraq", Name: "Iraq", Kind: dossier.KindState},
 		{ID: "hakim1", Name: "Hakim", Kind: dossier.KindPerson, Context: []string{"ncrp"}},
+		{ID: "is", Name: "Islamic State", Kind: dossier.KindArmedGroup, Names: []string{"ISIL", "IS"}},
+		{ID: "shabaab", Name: "al-Shabaab", Kind: dossier.KindArmedGroup, Names: []string{"al-Shabab"}},
 	}
 	for _, tc := range []struct {
 		p    ActorProbe
@@ -91,6 +93,9 @@ func TestMatchActor(t *testing.T) {
 		{ActorProbe{Name: "Republic of Iraq", Kind: dossier.KindState}, "iraq"},
 		{ActorProbe{Name: "Iraq", Kind: dossier.KindPerson}, ""},
 		{ActorProbe{Name: "Asaib Ahl al-Haq", Kind: dossier.KindArmedGroup, Exclude: []string{"aah"}}, ""},
+		// a document's "also known as" never takes a name from its actor
+		{ActorProbe{Name: "Al-Shabaab", Aliases: []string{"Islamic State"}, Kind: dossier.KindArmedGroup}, "shabaab"},
+		{ActorProbe{Name: "Daesh", Aliases: []string{"ISIL"}, Kind: dossier.KindArmedGroup}, "is"},
 	} {
 		if got, why := MatchActor(tc.p, cands); got != tc.want {
 			t.Errorf("%s (%s): %q (%s), want %q", tc.p.Name, tc.p.Kind, got, why, tc.want)
