@@ -377,6 +377,9 @@ type Fit struct {
 const (
 	UndatedMargin = 2.0
 	nearestCount  = 5
+	// UndatedReason starts the reason of an undated report that joined the
+	// one incident that fits it.
+	UndatedReason = "undated, the one incident that fits: "
 )
 
 // PlaceUndated compares an undated report with the candidates: exactly one
@@ -429,8 +432,7 @@ func PlaceUndated(p Probe, cands []Candidate) Decision {
 	}
 	switch {
 	case len(fits) == 1:
-		return Decision{Incident: fits[0].c.ID, Score: fits[0].m.Score,
-			Reason: "undated, the one incident that fits: " + fits[0].m.Reason(), Nearest: d.Nearest}
+		return Decision{Incident: fits[0].c.ID, Score: fits[0].m.Score, Reason: UndatedReason + fits[0].m.Reason(), Nearest: d.Nearest}
 	case p.Features.Country == "":
 		d.Reason = "undated, and no place to match on"
 	case len(fits) == 0:

@@ -887,6 +887,9 @@ func (w *writer) refresh() error {
 			w.actRemoved++
 		}
 	}
+	if err := w.unanchor(ids); err != nil {
+		return err
+	}
 	if !waiting {
 		return nil
 	}

@@ -65,6 +65,37 @@ func (w *writer) collectCountries(ids []string) error {
 	return nil
 }
 
+// unanchor places again the documents of undated reports left in an
+// incident that lost every date (the dated reports they joined were
+// forgotten or moved): they go back to the queue rather than make a
+// dateless incident of their own.
+func (w *writer) unanchor(ids []string) error {
+	for _, id := range ids {
+		rows, err := w.tx.query(w.ctx, `SELECT DISTINCT r.doc_id FROM reports r JOIN incidents i ON i.id = r.incident_id
+			WHERE i.id = ? AND i.sort_day = ? AND r.reason LIKE ?`, id, int64(undatedDay), resolve.UndatedReason+"%")
+		if err != nil {
+			return fmt.Errorf("undated reports: %w", err)
+		}
+		docs, err := scanStrings(rows)
+		if err != nil {
+			return fmt.Errorf("undated reports: %w", err)
+		}
+		for _, doc := range docs {
+			if doc == w.docID {
+				continue
+			}
+			touched, err := w.tx.s.placeAgain(w.ctx, w.tx, doc, true)
+			if err != nil {
+				return err
+			}
+			for c := range touched {
+				w.countries[c] = true
+			}
+		}
+	}
+	return nil
+}
+
 // queued is one row of the queue.
 type queued struct {
 	id, doc, reason, candidates string

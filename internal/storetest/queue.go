@@ -168,6 +168,17 @@ func testUndatedWaits(t *testing.T, ctx context.Context, st dossier.Store) {
 	if len(ins) != 1 || ins[0].SourceCount != 2 {
 		t.Errorf("incidents %+v, want Kadhimi with 2 sources", ins)
 	}
+	// Without the report that dated it, the undated one waits again
+	// rather than make a dateless incident.
+	if _, err := st.ForgetDocument(ctx, "wiki.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if ins := incidents(t, ctx, st, dossier.IncidentFilter{}); len(ins) != 0 {
+		t.Errorf("incidents after forgetting the dated report: %+v, want none", ins)
+	}
+	if q := queue(t, ctx, st); len(q) != 1 || q[0].Reason != "undated, and no incident fits" {
+		t.Errorf("queue after forgetting the dated report: %+v, want news.txt waiting", q)
+	}
 }
 
 // testQueueReview: a reviewer places a queued report in an incident, or
