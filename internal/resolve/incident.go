@@ -420,8 +420,8 @@ func PlaceUndated(p Probe, cands []Candidate) Decision {
 		}
 	}
 	var d Decision
-	for i, x := range all {
-		if i == nearestCount {
+	for _, x := range all {
+		if len(d.Nearest) == nearestCount || x.m.Score <= 0 {
 			break
 		}
 		fit := false
