@@ -93,28 +93,28 @@ func (s *DB) replaceDocument(ctx context.Context, tx *Tx, id string) error {
 }
 
 // placeAgain places a stored document's extraction again and returns the
-// countries of the incidents it touched. Nested, it leaves re-examining
-// the queue to its caller (which is re-examining it).
-func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (map[string]bool, error) {
+// incidents it touched. Nested, it leaves re-examining the queue to its
+// caller (which is re-examining it).
+func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (touched, error) {
 	var key, ext string
 	var n int64
 	var fp []byte
 	if err := tx.queryRow(ctx, `SELECT key, n, fingerprint, extraction FROM documents WHERE id = ?`, id).Scan(&key, &n, &fp, &ext); err != nil {
-		return nil, fmt.Errorf("read document %s: %w", id, err)
+		return touched{}, fmt.Errorf("read document %s: %w", id, err)
 	}
 	var x dossier.Extraction
 	if err := json.Unmarshal([]byte(ext), &x); err != nil {
-		return nil, fmt.Errorf("read extraction of %s: %w", id, err)
+		return touched{}, fmt.Errorf("read extraction of %s: %w", id, err)
 	}
 	w := newWriter(ctx, tx, id, key)
 	w.docN, w.fp, w.nested = n, fp, nested
 	if err := w.removeFacts(); err != nil {
-		return nil, err
+		return touched{}, err
 	}
 	if err := w.place(&x); err != nil {
-		return nil, err
+		return touched{}, err
 	}
-	return w.countries, nil
+	return w.touched, nil
 }
 
 // StaleDocuments implements dossier.Ingester.

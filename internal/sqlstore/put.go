@@ -175,18 +175,19 @@ type writer struct {
 	// What refresh did.
 	incRemoved, incUpdated, actRemoved, actUpdated int
 
-	// countries are those of the incidents refresh touched (folded), where
-	// queued reports may now fit; nested is set for a document placed
-	// again by re-examination, whose caller re-examines what it touched.
-	countries map[string]bool
-	nested    bool
+	// touched is what refresh changed, where queued reports may now fit;
+	// nested is set for a document placed again by re-examination, whose
+	// caller re-examines what it touched.
+	touched touched
+	nested  bool
 }
 
 func newWriter(ctx context.Context, tx *Tx, docID, key string) *writer {
 	return &writer{ctx: ctx, tx: tx, docID: docID, docKey: key,
 		incidents: map[string]bool{}, actors: map[string]bool{},
 		byFold: map[string]string{}, byKey: map[string]string{}, docActors: map[string]bool{},
-		reports: map[string]string{}, reportInc: map[string]string{}, countries: map[string]bool{}}
+		reports: map[string]string{}, reportInc: map[string]string{},
+		touched: touched{countries: map[string]bool{}, ids: map[string]bool{}}}
 }
 
 // removeFacts deletes what the previous version of the document said,
@@ -899,7 +900,7 @@ func (w *writer) refresh() error {
 	if w.nested {
 		return nil
 	}
-	return w.reexamine(w.countries)
+	return w.reexamine(w.touched)
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -1005,7 +1006,7 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 			if err := w.collectCountries([]string{id}); err != nil {
 				return err
 			}
-			return w.reexamine(w.countries)
+			return w.reexamine(w.touched)
 		})
 		if err != nil {
 			return 0, fmt.Errorf("reconcile incident %s: %w", id, err)

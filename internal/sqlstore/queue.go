@@ -45,11 +45,27 @@ func (w *writer) othersQueued() (bool, error) {
 	return true, nil
 }
 
-// collectCountries adds the countries of the incidents given (those that
-// exist) to w.countries; refresh calls it before and after reconciling, so
-// that an incident that moved or went away counts with both.
+// touched is what a placement changed: incidents, and their countries
+// (folded) before and after.
+type touched struct {
+	countries, ids map[string]bool
+}
+
+func (t touched) add(o touched) {
+	for c := range o.countries {
+		t.countries[c] = true
+	}
+	for id := range o.ids {
+		t.ids[id] = true
+	}
+}
+
+// collectCountries adds the incidents given and the countries of those
+// that exist to w.touched; refresh calls it before and after reconciling,
+// so that an incident that moved or went away counts with both.
 func (w *writer) collectCountries(ids []string) error {
 	for _, id := range ids {
+		w.touched.ids[id] = true
 		var c string
 		err := w.tx.queryRow(w.ctx, `SELECT country FROM incidents WHERE id = ?`, id).Scan(&c)
 		if isNoRows(err) {
@@ -59,7 +75,7 @@ func (w *writer) collectCountries(ids []string) error {
 			return fmt.Errorf("incident country: %w", err)
 		}
 		if c != "" {
-			w.countries[c] = true
+			w.touched.countries[c] = true
 		}
 	}
 	return nil
@@ -84,13 +100,11 @@ func (w *writer) unanchor(ids []string) error {
 			if doc == w.docID {
 				continue
 			}
-			touched, err := w.tx.s.placeAgain(w.ctx, w.tx, doc, true)
+			t, err := w.tx.s.placeAgain(w.ctx, w.tx, doc, true)
 			if err != nil {
 				return err
 			}
-			for c := range touched {
-				w.countries[c] = true
-			}
+			w.touched.add(t)
 		}
 	}
 	return nil
@@ -103,42 +117,30 @@ type queued struct {
 }
 
 // reexamine compares again the queued reports of other documents in the
-// countries given. One that now fits exactly one incident has its document
-// placed again (which attaches it); the countries that touched are then
-// examined in turn, until nothing moves. The others keep waiting, with
-// their reason and candidates brought up to date.
-func (w *writer) reexamine(countries map[string]bool) error {
-	for len(countries) > 0 {
-		keys := sortedKeys(countries)
-		rows, err := w.tx.query(w.ctx, `SELECT q.report_id, q.doc_id, q.reason, q.candidates, q.data FROM review_queue q
-			JOIN documents d ON d.id = q.doc_id
-			WHERE q.country IN (`+placeholders(len(keys))+`) AND q.doc_id <> ? ORDER BY d.n, q.ord`, append(anySlice(keys), w.docID)...)
+// countries touched. Only a report that one of the touched incidents now
+// fits, or that had one of them as a candidate, is looked at in full; one
+// that then fits exactly one incident has its document placed again (which
+// attaches it), and what that touched is examined in turn, until nothing
+// moves. The others keep waiting, their reason and candidates brought up
+// to date.
+func (w *writer) reexamine(t touched) error {
+	for len(t.countries) > 0 {
+		items, err := w.queuedIn(sortedKeys(t.countries))
 		if err != nil {
-			return fmt.Errorf("read the queue: %w", err)
-		}
-		var items []queued
-		for rows.Next() {
-			var q queued
-			var data string
-			if err := rows.Scan(&q.id, &q.doc, &q.reason, &q.candidates, &data); err != nil {
-				rows.Close()
-				return err
-			}
-			if err := json.Unmarshal([]byte(data), &q.in); err != nil {
-				rows.Close()
-				return fmt.Errorf("queued report %s: %w", q.id, err)
-			}
-			items = append(items, q)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
-		next := map[string]bool{}
+		near, err := w.candidatesByID(sortedKeys(t.ids))
+		if err != nil {
+			return err
+		}
+		next := touched{countries: map[string]bool{}, ids: map[string]bool{}}
 		for _, q := range items {
 			p := resolve.Probe{Features: resolve.FeaturesOf(&q.in), Undated: true}
 			if err := w.applyMergeReviews(dossier.TargetReport, q.id, &p.Force, &p.Exclude); err != nil {
 				return err
+			}
+			if !concerns(q, p, near, t.ids) {
+				continue
 			}
 			cands, err := w.tx.s.incidentCandidates(w.ctx, w.tx.tx, p.Features)
 			if err != nil {
@@ -146,13 +148,11 @@ func (w *writer) reexamine(countries map[string]bool) error {
 			}
 			d := resolve.PlaceUndated(p, cands)
 			if !d.Wait {
-				touched, err := w.tx.s.placeAgain(w.ctx, w.tx, q.doc, true)
+				placed, err := w.tx.s.placeAgain(w.ctx, w.tx, q.doc, true)
 				if err != nil {
 					return err
 				}
-				for c := range touched {
-					next[c] = true
-				}
+				next.add(placed)
 				continue
 			}
 			nearest := d.Nearest
@@ -165,9 +165,74 @@ func (w *writer) reexamine(countries map[string]bool) error {
 				}
 			}
 		}
-		countries = next
+		t = next
 	}
 	return nil
+}
+
+// concerns tells whether a change to the incidents given may move a
+// queued report: one of them fits it now, or was among its candidates.
+func concerns(q queued, p resolve.Probe, near []resolve.Candidate, ids map[string]bool) bool {
+	var was []resolve.Fit
+	_ = json.Unmarshal([]byte(q.candidates), &was)
+	for _, f := range was {
+		if ids[f.Incident] {
+			return true
+		}
+	}
+	for _, f := range resolve.PlaceUndated(p, near).Nearest {
+		if f.Fits {
+			return true
+		}
+	}
+	return false
+}
+
+// queuedIn reads the queued reports of other documents in the countries.
+func (w *writer) queuedIn(countries []string) ([]queued, error) {
+	rows, err := w.tx.query(w.ctx, `SELECT q.report_id, q.doc_id, q.reason, q.candidates, q.data FROM review_queue q
+		JOIN documents d ON d.id = q.doc_id
+		WHERE q.country IN (`+placeholders(len(countries))+`) AND q.doc_id <> ? ORDER BY d.n, q.ord`, append(anySlice(countries), w.docID)...)
+	if err != nil {
+		return nil, fmt.Errorf("read the queue: %w", err)
+	}
+	defer rows.Close()
+	var items []queued
+	for rows.Next() {
+		var q queued
+		var data string
+		if err := rows.Scan(&q.id, &q.doc, &q.reason, &q.candidates, &data); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &q.in); err != nil {
+			return nil, fmt.Errorf("queued report %s: %w", q.id, err)
+		}
+		items = append(items, q)
+	}
+	return items, rows.Err()
+}
+
+// candidatesByID reads the incidents given that still exist.
+func (w *writer) candidatesByID(ids []string) ([]resolve.Candidate, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := w.tx.query(w.ctx, `SELECT id, signature FROM incidents WHERE id IN (`+placeholders(len(ids))+`) ORDER BY id`, anySlice(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("read incidents: %w", err)
+	}
+	defer rows.Close()
+	var out []resolve.Candidate
+	for rows.Next() {
+		var id, sig string
+		if err := rows.Scan(&id, &sig); err != nil {
+			return nil, err
+		}
+		c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
+		_ = json.Unmarshal([]byte(sig), c.Sig)
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // Queue implements dossier.QueueReader: the waiting reports, oldest
