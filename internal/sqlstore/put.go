@@ -596,7 +596,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 	for i, d := range decisions {
 		in := &x.Incidents[i]
 		if d.Wait {
-			if err := w.enqueue(rids[i], i, in, probes[i].Features.Country, d); err != nil {
+			if err := w.enqueue(rids[i], i, in, probes[i].Features, d); err != nil {
 				return err
 			}
 			w.reports[in.ID] = rids[i]

@@ -18,13 +18,13 @@ import (
 // whether it was ingested before or after the incident's dated reports.
 
 // enqueue records a report that waits.
-func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, country string, d resolve.Decision) error {
+func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Features, d resolve.Decision) error {
 	nearest := d.Nearest
 	if nearest == nil {
 		nearest = []resolve.Fit{}
 	}
-	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, candidates)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, country, d.Reason, mustJSON(in), mustJSON(nearest))
+	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, mustJSON(in), mustJSON(f), mustJSON(nearest))
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}
@@ -113,7 +113,7 @@ func (w *writer) unanchor(ids []string) error {
 // queued is one row of the queue.
 type queued struct {
 	id, doc, reason, candidates string
-	in                          dossier.Incident
+	features                    resolve.Features
 }
 
 // reexamine compares again the queued reports of other documents in the
@@ -135,7 +135,7 @@ func (w *writer) reexamine(t touched) error {
 		}
 		next := touched{countries: map[string]bool{}, ids: map[string]bool{}}
 		for _, q := range items {
-			p := resolve.Probe{Features: resolve.FeaturesOf(&q.in), Undated: true}
+			p := resolve.Probe{Features: q.features, Undated: true}
 			if err := w.applyMergeReviews(dossier.TargetReport, q.id, &p.Force, &p.Exclude); err != nil {
 				return err
 			}
@@ -190,9 +190,8 @@ func concerns(q queued, p resolve.Probe, near []resolve.Candidate, ids map[strin
 
 // queuedIn reads the queued reports of other documents in the countries.
 func (w *writer) queuedIn(countries []string) ([]queued, error) {
-	rows, err := w.tx.query(w.ctx, `SELECT q.report_id, q.doc_id, q.reason, q.candidates, q.data FROM review_queue q
-		JOIN documents d ON d.id = q.doc_id
-		WHERE q.country IN (`+placeholders(len(countries))+`) AND q.doc_id <> ? ORDER BY d.n, q.ord`, append(anySlice(countries), w.docID)...)
+	rows, err := w.tx.query(w.ctx, `SELECT q.report_id, q.doc_id, q.reason, q.candidates, q.features FROM review_queue q
+		WHERE q.country IN (`+placeholders(len(countries))+`) AND q.doc_id <> ? ORDER BY q.doc_id, q.ord`, append(anySlice(countries), w.docID)...)
 	if err != nil {
 		return nil, fmt.Errorf("read the queue: %w", err)
 	}
@@ -204,7 +203,7 @@ func (w *writer) queuedIn(countries []string) ([]queued, error) {
 		if err := rows.Scan(&q.id, &q.doc, &q.reason, &q.candidates, &data); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(data), &q.in); err != nil {
+		if err := json.Unmarshal([]byte(data), &q.features); err != nil {
 			return nil, fmt.Errorf("queued report %s: %w", q.id, err)
 		}
 		items = append(items, q)

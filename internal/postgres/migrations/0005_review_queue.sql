@@ -10,6 +10,7 @@ CREATE TABLE review_queue (
 	country    TEXT NOT NULL,  -- folded, as incidents.country: what re-examination looks up
 	reason     TEXT NOT NULL,
 	data       TEXT NOT NULL,  -- the report: the extracted incident as JSON
+	features   TEXT NOT NULL,  -- what resolution compares (resolve.Features), read back by every re-examination
 	candidates TEXT NOT NULL   -- the nearest incidents with their scores (JSON)
 );
 CREATE INDEX review_queue_doc ON review_queue (doc_id);
