@@ -66,6 +66,9 @@ func TestAPIQueue(t *testing.T) {
 		}
 	}
 
+	if home := mustGet(t, srv, "/").Body.String(); !strings.Contains(home, `<a href="/queue"><b>1</b> undated report waits for review</a>`) {
+		t.Errorf("the home page does not say a report waits")
+	}
 	secret, _, err := tokens.Create("Ada Reviewer")
 	if err != nil {
 		t.Fatal(err)
