@@ -36,6 +36,7 @@ type Store interface {
 	DocumentReader
 	Searcher
 	Reviewer
+	QueueReader
 	Maintainer
 	Close() error
 }
@@ -450,6 +451,10 @@ const (
 	ReviewConfirm = "confirm"
 	ReviewCorrect = "correct"
 	ReviewReject  = "reject"
+
+	// OwnIncident is the value of a correct review of a report that gives
+	// it an incident of its own (a queued undated report, most often).
+	OwnIncident = "new"
 )
 
 // Review is a person's judgement on an extracted value or a merge. Reviews
@@ -510,6 +515,47 @@ type Reviewer interface {
 	Reviews(ctx context.Context, f ReviewFilter) ([]Review, error)
 }
 
+// QueueFilter pages through the review queue; Limit 0 means 50, -1 all.
+type QueueFilter struct {
+	Limit  int
+	Cursor string
+}
+
+// QueuePage is one page of the review queue, oldest document first.
+type QueuePage struct {
+	Items []QueuedReport `json:"items"`
+	Next  string         `json:"next,omitempty"`
+}
+
+// QueuedReport is a document's own report that gives no date and that no
+// single incident fits (none, or several): it forms no incident and waits
+// for a later report of its incident, or for a reviewer, who places it
+// with a review of TargetReport ID: correct to an incident id, or to
+// OwnIncident.
+type QueuedReport struct {
+	ID       string   `json:"id"`
+	Document Source   `json:"document"`
+	Incident Incident `json:"incident"`
+	// Reason says why it waits: no place to match on, no incident fits,
+	// or how many do.
+	Reason     string           `json:"reason"`
+	Candidates []QueueCandidate `json:"candidates"`
+}
+
+// QueueCandidate is an incident compared with a queued report: the
+// nearest ones, best first, those that fit marked.
+type QueueCandidate struct {
+	IncidentRef
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
+	Fits   bool    `json:"fits"`
+}
+
+// QueueReader lists the review queue.
+type QueueReader interface {
+	Queue(ctx context.Context, f QueueFilter) (QueuePage, error)
+}
+
 // Stats counts what a store holds.
 type Stats struct {
 	SchemaVersion int `json:"schema_version"`
@@ -518,6 +564,8 @@ type Stats struct {
 	Incidents     int `json:"incidents"`
 	Actors        int `json:"actors"`
 	Reviews       int `json:"reviews"`
+	// Queued counts the reports waiting in the review queue.
+	Queued int `json:"queued"`
 }
 
 // Maintainer reports on a store's contents and checks its consistency.

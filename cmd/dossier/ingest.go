@@ -154,6 +154,9 @@ func finishRun(ctx context.Context, env *Env, st dossier.Maintainer, db, verb st
 			sum.Reports, sum.Reports-sum.NewIncidents, sum.NewIncidents)
 		fmt.Fprintf(env.Stdout, "the knowledge base holds %d incidents, %d actors, %d documents\n",
 			stats.Incidents, stats.Actors, stats.Documents)
+		if stats.Queued > 0 {
+			fmt.Fprintf(env.Stdout, "%d undated report(s) wait in the review queue: dossier review queue\n", stats.Queued)
+		}
 	}
 	fmt.Fprintf(env.Stdout, "knowledge base: %s\n", where(db))
 	for _, f := range sum.Failures {

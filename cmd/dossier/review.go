@@ -16,6 +16,8 @@ func init() {
 
 const reviewUsage = `Usage: dossier review [--db DSN] [--author NAME] [--note TEXT] ACTION TARGET ID [FIELD] [VALUE]
        dossier review [--db DSN] list [ID]
+       dossier review queue [--db DSN] [--format text|jsonl]          (see 'dossier review queue --help')
+       dossier review queue [--db DSN] attach REPORT|DOCUMENT INCIDENT|new
 
 ACTION is confirm, correct or reject. TARGET and what follows:
   incident ID FIELD [VALUE]   a field of an incident (title, date, location, type, sub_type,
@@ -25,8 +27,10 @@ ACTION is confirm, correct or reject. TARGET and what follows:
                               a date as 2021-11-07, a count as 3, 1-2 or 3+, a list as "a; b".
   actor ID name|kind VALUE    correct an actor's name or kind.
   report ID [INCIDENT]        the merge of a document's report (see 'dossier show incident'):
-                              reject splits it off its incident, correct moves it to INCIDENT,
-                              confirm keeps it where it is, whatever later extraction says.
+                              reject splits it off its incident, correct moves it to INCIDENT
+                              (or to an incident of its own with 'new'), confirm keeps it where
+                              it is, whatever later extraction says. A report waiting in the
+                              review queue is placed with correct.
   mention ID [ACTOR]          the same for a document's actor (see 'dossier show actor').
 
 Reviews are kept apart from extracted facts: re-ingesting or reprocessing applies them again.
@@ -49,6 +53,9 @@ func runReview(ctx context.Context, env *Env, args []string) error {
 	if len(a) == 0 {
 		fs.Usage()
 		return &exitError{code: exitUsage}
+	}
+	if a[0] == "queue" {
+		return runReviewQueue(ctx, env, *db, *author, *note, a[1:])
 	}
 	if a[0] == "list" {
 		st, err := openStore(ctx, env, *db, false)

@@ -136,6 +136,7 @@ type Match struct {
 	Veto     string // why they cannot be the same incident
 	Identity bool   // a clue beyond date, country and type
 	Dated    bool   // both have dates
+	Place    bool   // the same place, a nearby one or the same country
 }
 
 // Merges reports whether the match is strong enough to merge.
@@ -222,10 +223,10 @@ func Compare(f Features, s *Signature) Match {
 		case nearest < 0:
 		case nearest <= 10:
 			add(2, true, "same place (%s, %.0f km)", name, nearest)
-			placed = true
+			placed, m.Place = true, true
 		case nearest <= 50:
 			add(1, false, "nearby places (%.0f km)", nearest)
-			placed = true
+			placed, m.Place = true, true
 		case nearest > 300:
 			m.Veto = fmt.Sprintf("places %.0f km apart", nearest)
 			return m
@@ -235,6 +236,7 @@ func Compare(f Features, s *Signature) Match {
 	}
 	if !placed && f.Country != "" && contains(s.Countries, f.Country) {
 		add(0.5, false, "same country (%s)", f.Country)
+		m.Place = true
 	}
 
 	// Type.
@@ -335,19 +337,111 @@ type Candidate struct {
 }
 
 // Probe is one report of a document to place: its features, and what
-// reviews decided about it (a forced incident, rejected incidents).
+// reviews decided about it (a forced incident, rejected incidents). Force
+// is dossier.OwnIncident when a reviewer gave the report an incident of
+// its own. Undated marks a document's own (main) report with no date: it
+// joins the one dated incident that fits it, or waits (Decision.Wait).
 type Probe struct {
 	Features Features
 	Force    string
 	Exclude  []string
+	Undated  bool
 }
 
 // Decision places one report: in Incident (empty for a new incident),
-// with the score and the reason.
+// with the score and the reason. Wait is set for an undated report that
+// no single incident fits: it forms no incident and waits for a reviewer
+// or a later report, with the incidents that came nearest.
 type Decision struct {
 	Incident string
 	Score    float64
 	Reason   string
+	Wait     bool
+	Nearest  []Fit
+}
+
+// Fit is an incident compared with an undated report.
+type Fit struct {
+	Incident string  `json:"incident"`
+	Score    float64 `json:"score"`
+	Reason   string  `json:"reason"`
+	// Fits: the incident is one the report could join (see PlaceUndated).
+	Fits bool `json:"fits"`
+}
+
+// An undated report fits an incident when their match merges (UndatedScore,
+// a clue of identity, no veto), the incident is dated, they share a place
+// (the same city within 50 km, or the same country), and the score is
+// within UndatedMargin of the best one: a candidate far behind the best is
+// no rival. It joins when exactly one fits.
+const (
+	UndatedMargin = 2.0
+	nearestCount  = 5
+	// UndatedReason starts the reason of an undated report that joined the
+	// one incident that fits it.
+	UndatedReason = "undated, the one incident that fits: "
+)
+
+// PlaceUndated compares an undated report with the candidates: exactly one
+// that fits is its incident; none or several and it waits.
+func PlaceUndated(p Probe, cands []Candidate) Decision {
+	type scored struct {
+		c Candidate
+		m Match
+	}
+	var all []scored
+	for _, c := range cands {
+		if contains(p.Exclude, c.ID) {
+			continue
+		}
+		m := Compare(p.Features, c.Sig)
+		if m.Veto != "" {
+			continue
+		}
+		all = append(all, scored{c, m})
+	}
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].m.Score != all[b].m.Score {
+			return all[a].m.Score > all[b].m.Score
+		}
+		return all[a].c.ID < all[b].c.ID
+	})
+	best := 0.0
+	var fits []scored
+	for _, x := range all {
+		if !x.m.Merges() || len(x.c.Sig.Dates) == 0 || !x.m.Place {
+			continue
+		}
+		if len(fits) == 0 {
+			best = x.m.Score
+		}
+		if x.m.Score >= best-UndatedMargin {
+			fits = append(fits, x)
+		}
+	}
+	var d Decision
+	for _, x := range all {
+		if len(d.Nearest) == nearestCount || x.m.Score <= 0 {
+			break
+		}
+		fit := false
+		for _, f := range fits {
+			fit = fit || f.c.ID == x.c.ID
+		}
+		d.Nearest = append(d.Nearest, Fit{Incident: x.c.ID, Score: x.m.Score, Reason: x.m.Reason(), Fits: fit})
+	}
+	switch {
+	case len(fits) == 1:
+		return Decision{Incident: fits[0].c.ID, Score: fits[0].m.Score, Reason: UndatedReason + fits[0].m.Reason(), Nearest: d.Nearest}
+	case p.Features.Country == "":
+		d.Reason = "undated, and no place to match on"
+	case len(fits) == 0:
+		d.Reason = "undated, and no incident fits"
+	default:
+		d.Reason = fmt.Sprintf("undated, and %d incidents fit", len(fits))
+	}
+	d.Wait = true
+	return d
 }
 
 // Assign places the reports of one document among candidate incidents.
@@ -358,9 +452,15 @@ func Assign(probes []Probe, cands []Candidate) []Decision {
 	out := make([]Decision, len(probes))
 	taken := map[string]bool{}
 	for i, p := range probes {
-		if p.Force != "" {
+		switch {
+		case p.Force == dossier.OwnIncident:
+			out[i] = Decision{Reason: "an incident of its own, by review"}
+		case p.Force != "":
 			out[i] = Decision{Incident: p.Force, Score: 0, Reason: "placed by review"}
 			taken[p.Force] = true
+		case p.Undated:
+			out[i] = PlaceUndated(p, cands)
+			taken[out[i].Incident] = out[i].Incident != ""
 		}
 	}
 	type pair struct {
@@ -370,7 +470,7 @@ func Assign(probes []Probe, cands []Candidate) []Decision {
 	}
 	var pairs []pair
 	for i, p := range probes {
-		if p.Force != "" {
+		if p.Force != "" || p.Undated {
 			continue
 		}
 		for j, c := range cands {

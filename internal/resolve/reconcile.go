@@ -164,13 +164,18 @@ func evidenceFor(in *dossier.Incident, field, v string) *dossier.Evidence {
 }
 
 // titleRank prefers the name of an article about the incident, then a
-// name-like title, then a generic one ("attack").
+// name-like title, then a generic one ("attack"); between equals, the title
+// of a report that dates the incident, so that an undated report that
+// joined it names it in no order of ingest.
 func titleRank(in *dossier.Incident) int {
 	r := 0
 	if in.Main {
-		r += 2
+		r += 4
 	}
 	if len(contentWords(in.Title)) >= 2 {
+		r += 2
+	}
+	if in.Date != nil {
 		r++
 	}
 	return r

@@ -17,7 +17,8 @@ func (s *DB) Stats(ctx context.Context) (dossier.Stats, error) {
 	for _, c := range []struct {
 		table string
 		into  *int
-	}{{"documents", &st.Documents}, {"reports", &st.Reports}, {"incidents", &st.Incidents}, {"actors", &st.Actors}, {"reviews", &st.Reviews}} {
+	}{{"documents", &st.Documents}, {"reports", &st.Reports}, {"incidents", &st.Incidents}, {"actors", &st.Actors}, {"reviews", &st.Reviews},
+		{"review_queue", &st.Queued}} {
 		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM `+c.table).Scan(c.into); err != nil {
 			return st, s.wrap("stats", err)
 		}
@@ -31,6 +32,8 @@ var invariants = []struct{ rule, query string }{
 	{"incidents without reports", `SELECT COUNT(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id)`},
 	{"incidents never reconciled", `SELECT COUNT(*) FROM incidents WHERE record = '{}'`},
 	{"reports of no document", `SELECT COUNT(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.doc_id)`},
+	{"queued reports of no document", `SELECT COUNT(*) FROM review_queue q WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = q.doc_id)`},
+	{"queued reports also placed", `SELECT COUNT(*) FROM review_queue q WHERE EXISTS (SELECT 1 FROM reports r WHERE r.id = q.report_id)`},
 	{"mentions of no document", `SELECT COUNT(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = m.doc_id)`},
 	{"mentions pointing to no actor", `SELECT COUNT(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = m.actor_id)`},
 	{"actors without mentions", `SELECT COUNT(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)`},

@@ -88,22 +88,33 @@ func (s *DB) ForgetDocument(ctx context.Context, ref string) (dossier.ForgetResu
 // replaceDocument places a stored document's extraction again, after a
 // review changed where its reports or actors belong.
 func (s *DB) replaceDocument(ctx context.Context, tx *Tx, id string) error {
+	_, err := s.placeAgain(ctx, tx, id, false)
+	return err
+}
+
+// placeAgain places a stored document's extraction again and returns the
+// incidents it touched. Nested, it leaves re-examining the queue to its
+// caller (which is re-examining it).
+func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (touched, error) {
 	var key, ext string
 	var n int64
 	var fp []byte
 	if err := tx.queryRow(ctx, `SELECT key, n, fingerprint, extraction FROM documents WHERE id = ?`, id).Scan(&key, &n, &fp, &ext); err != nil {
-		return fmt.Errorf("read document %s: %w", id, err)
+		return touched{}, fmt.Errorf("read document %s: %w", id, err)
 	}
 	var x dossier.Extraction
 	if err := json.Unmarshal([]byte(ext), &x); err != nil {
-		return fmt.Errorf("read extraction of %s: %w", id, err)
+		return touched{}, fmt.Errorf("read extraction of %s: %w", id, err)
 	}
 	w := newWriter(ctx, tx, id, key)
-	w.docN, w.fp = n, fp
+	w.docN, w.fp, w.nested = n, fp, nested
 	if err := w.removeFacts(); err != nil {
-		return err
+		return touched{}, err
 	}
-	return w.place(&x)
+	if err := w.place(&x); err != nil {
+		return touched{}, err
+	}
+	return w.touched, nil
 }
 
 // StaleDocuments implements dossier.Ingester.

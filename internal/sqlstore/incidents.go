@@ -72,6 +72,39 @@ func (s *DB) incidentCandidates(ctx context.Context, q *sql.Tx, f resolve.Featur
 			return nil, err
 		}
 	}
+	if !f.Dated && f.Country != "" {
+		// An undated report can only join a dated incident of its country
+		// (resolve.PlaceUndated): look there for its place, its name and
+		// its targets, each of which must be there in full, then for any
+		// word of its title.
+		var keys [][]string
+		keys = append(keys, names.Tokens(f.Place))
+		if f.Name != "" {
+			keys = append(keys, strings.Fields(f.Name))
+		}
+		for i, t := range f.TargetNames {
+			if i < 3 {
+				keys = append(keys, names.Tokens(t))
+			}
+		}
+		q := `SELECT t.id, t.signature FROM incidents t WHERE t.country = ? AND t.sort_day > ? AND ` + s.d.SearchCond("incidents") +
+			` ORDER BY t.n DESC LIMIT ?`
+		for i, k := range append(keys, f.Words) {
+			var words []string
+			for _, w := range k {
+				if !isNumber(w) {
+					words = append(words, w)
+				}
+			}
+			if len(words) == 0 {
+				continue
+			}
+			if err := run(q, f.Country, int64(undatedDay), s.d.SearchQuery(words, i == len(keys)), candidateLimit); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
 	// By wording: the name's words, the place and the targets.
 	var words []string
 	for _, w := range f.Words {

@@ -174,13 +174,20 @@ type writer struct {
 
 	// What refresh did.
 	incRemoved, incUpdated, actRemoved, actUpdated int
+
+	// touched is what refresh changed, where queued reports may now fit;
+	// nested is set for a document placed again by re-examination, whose
+	// caller re-examines what it touched.
+	touched touched
+	nested  bool
 }
 
 func newWriter(ctx context.Context, tx *Tx, docID, key string) *writer {
 	return &writer{ctx: ctx, tx: tx, docID: docID, docKey: key,
 		incidents: map[string]bool{}, actors: map[string]bool{},
 		byFold: map[string]string{}, byKey: map[string]string{}, docActors: map[string]bool{},
-		reports: map[string]string{}, reportInc: map[string]string{}}
+		reports: map[string]string{}, reportInc: map[string]string{},
+		touched: touched{countries: map[string]bool{}, ids: map[string]bool{}}}
 }
 
 // removeFacts deletes what the previous version of the document said,
@@ -194,7 +201,7 @@ func (w *writer) removeFacts() error {
 	if err := w.collect(`SELECT DISTINCT actor_id FROM mentions WHERE doc_id = ?`, w.actors); err != nil {
 		return err
 	}
-	for _, t := range []string{"reports", "mentions", "claims", "statements", "relations"} {
+	for _, t := range []string{"reports", "review_queue", "mentions", "claims", "statements", "relations"} {
 		if _, err := w.tx.exec(w.ctx, `DELETE FROM `+t+` WHERE doc_id = ?`, w.docID); err != nil {
 			return fmt.Errorf("delete %s: %w", t, err)
 		}
@@ -562,10 +569,11 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 		}
 		w.reportInc[rids[i]] = ""
 		probes[i].Features = resolve.FeaturesOf(in)
+		probes[i].Undated = in.Main && !probes[i].Features.Dated
 		if err := w.applyMergeReviews(dossier.TargetReport, rids[i], &probes[i].Force, &probes[i].Exclude); err != nil {
 			return err
 		}
-		if probes[i].Force != "" {
+		if probes[i].Force != "" && probes[i].Force != dossier.OwnIncident {
 			if ok, err := w.exists("incidents", probes[i].Force); err != nil {
 				return err
 			} else if !ok {
@@ -587,6 +595,13 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 	roles := w.reportRoles(x)
 	for i, d := range decisions {
 		in := &x.Incidents[i]
+		if d.Wait {
+			if err := w.enqueue(rids[i], i, in, probes[i].Features, d); err != nil {
+				return err
+			}
+			w.reports[in.ID] = rids[i]
+			continue
+		}
 		id := d.Incident
 		if id == "" {
 			var err error
@@ -820,6 +835,15 @@ func (w *writer) findOriginal(id string, n int64, fp []byte) error {
 // every actor whose mentions or incidents changed.
 func (w *writer) refresh() error {
 	ids := sortedKeys(w.incidents)
+	waiting, err := w.othersQueued()
+	if err != nil {
+		return err
+	}
+	if waiting {
+		if err := w.collectCountries(ids); err != nil {
+			return err
+		}
+	}
 	for _, id := range ids {
 		// An incident of many reports is marked stale rather than computed
 		// again from all of them in every document's transaction, which
@@ -864,7 +888,19 @@ func (w *writer) refresh() error {
 			w.actRemoved++
 		}
 	}
-	return nil
+	if err := w.unanchor(ids); err != nil {
+		return err
+	}
+	if !waiting {
+		return nil
+	}
+	if err := w.collectCountries(ids); err != nil {
+		return err
+	}
+	if w.nested {
+		return nil
+	}
+	return w.reexamine(w.touched)
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -963,7 +999,14 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 					return err
 				}
 			}
-			return nil
+			// queued reports of its country may fit it now
+			if waiting, err := w.othersQueued(); err != nil || !waiting {
+				return err
+			}
+			if err := w.collectCountries([]string{id}); err != nil {
+				return err
+			}
+			return w.reexamine(w.touched)
 		})
 		if err != nil {
 			return 0, fmt.Errorf("reconcile incident %s: %w", id, err)

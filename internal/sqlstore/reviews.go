@@ -84,7 +84,12 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 				table, col, what, owner = "mentions", "actor_id", "mention", "actors"
 			}
 			var docID, current string
-			if err := tx.queryRow(ctx, `SELECT doc_id, `+col+` FROM `+table+` WHERE id = ?`, r.TargetID).Scan(&docID, &current); err != nil {
+			err := tx.queryRow(ctx, `SELECT doc_id, `+col+` FROM `+table+` WHERE id = ?`, r.TargetID).Scan(&docID, &current)
+			if isNoRows(err) && r.Target == dossier.TargetReport {
+				// a report waiting in the review queue belongs to no incident yet
+				err = tx.queryRow(ctx, `SELECT doc_id FROM review_queue WHERE report_id = ?`, r.TargetID).Scan(&docID)
+			}
+			if err != nil {
 				if isNoRows(err) {
 					return notFound(what, r.TargetID)
 				}
@@ -92,6 +97,7 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 			}
 			r.Field = "merge"
 			switch {
+			case r.Action == dossier.ReviewCorrect && r.Target == dossier.TargetReport && r.Value == dossier.OwnIncident:
 			case r.Action == dossier.ReviewCorrect:
 				if r.Value == "" {
 					return fmt.Errorf("%w: correct a merge with the id it belongs to", dossier.ErrInvalid)
@@ -101,6 +107,9 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 				} else if !ok {
 					return notFound(strings.TrimSuffix(owner, "s"), r.Value)
 				}
+			case r.Value == "" && current == "":
+				return fmt.Errorf("%w: report %s waits in the review queue: correct it with an incident id, or %q for an incident of its own",
+					dossier.ErrInvalid, r.TargetID, dossier.OwnIncident)
 			case r.Value == "":
 				r.Value = current
 			}

@@ -173,12 +173,15 @@ func testUndated(t *testing.T, ctx context.Context, st dossier.Store) {
 			t.Errorf("%s has %d sources, want 2", in.Title, in.SourceCount)
 		}
 	}
-	// An undated report of another city does not attach.
+	// An undated report of another city does not attach, and forms no
+	// incident of its own: it waits in the review queue.
 	m := Doc("other.txt", "", "", "", "c")
-	put(t, ctx, st, m, Extraction(m, Inc{ID: "z", Main: true, Title: "Bombing in Basra market", Place: "Basra", Country: "Iraq",
-		Lat: 30.5, Lon: 47.8, Type: "Explosions/Remote violence", SubType: "Remote explosive/landmine/IED"}))
-	if ins := incidents(t, ctx, st, dossier.IncidentFilter{}); len(ins) != 3 {
-		t.Errorf("%d incidents, want 3", len(ins))
+	put(t, ctx, st, m, Extraction(m, basra("z")))
+	if ins := incidents(t, ctx, st, dossier.IncidentFilter{}); len(ins) != 2 {
+		t.Errorf("%d incidents, want 2", len(ins))
+	}
+	if q := queue(t, ctx, st); len(q) != 1 || q[0].Document.Path != "other.txt" || q[0].Reason != "undated, and no incident fits" {
+		t.Errorf("queue %+v, want other.txt, for no incident fits", q)
 	}
 }
 

@@ -48,6 +48,8 @@ func Run(t *testing.T, open Opener) {
 		{"Search", testSearch},
 		{"StaleAndLoad", testStaleLoad},
 		{"Errors", testErrors},
+		{"UndatedTwoCandidatesWait", testUndatedWaits},
+		{"QueueReviewSurvivesReprocess", testQueueReview},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,6 +66,7 @@ func Run(t *testing.T, open Opener) {
 			}
 		})
 	}
+	t.Run("UndatedReportEitherOrder", func(t *testing.T) { testUndatedEitherOrder(t, context.Background(), open) })
 }
 
 // Version is the extractor version the suite stores.

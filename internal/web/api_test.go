@@ -268,7 +268,7 @@ func TestOpenAPI(t *testing.T) {
 	for path, method := range map[string]string{
 		"/api/v1/incidents": "get", "/api/v1/incidents/{id}": "get", "/api/v1/actors": "get", "/api/v1/actors/{id}": "get",
 		"/api/v1/documents": "get", "/api/v1/documents/{id}": "get", "/api/v1/search": "get", "/api/v1/reviews": "post",
-		"/api/v1/network": "get", "/api/v1/stats": "get", "/api/v1/openapi.json": "get",
+		"/api/v1/network": "get", "/api/v1/stats": "get", "/api/v1/openapi.json": "get", "/api/v1/queue": "get",
 	} {
 		if _, ok := doc.Paths[path][method]; !ok {
 			t.Errorf("the OpenAPI document lacks %s %s", strings.ToUpper(method), path)

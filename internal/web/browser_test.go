@@ -376,3 +376,51 @@ func TestBrowserReview(t *testing.T) {
 	}
 	b.checkConsole(t)
 }
+
+// TestBrowserQueue: the queue page, reached from the navigation, lists an
+// undated report with its two candidates; a signed-in reviewer attaches it
+// to one, and the incident page then shows it with the reason.
+func TestBrowserQueue(t *testing.T) {
+	chromium(t)
+	st := queueStore(t)
+	srv, tokens := newServer(t, st)
+	secret, _, err := tokens.Create("queue tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	b := newBrowser(t)
+
+	b.do(t, "the queue from the navigation", chromedp.Navigate(ts.URL+"/"),
+		chromedp.Click(chromedp.CSS(`nav a[href="/queue"]`)),
+		chromedp.WaitVisible(chromedp.CSS("li.queued")))
+	if n := b.count(t, "li.queued"); n != 1 {
+		t.Fatalf("%d queued reports listed, want 1", n)
+	}
+	if li := b.text(t, "li.queued"); !strings.Contains(li, "basra-undated.txt") || !strings.Contains(li, "2 incidents fit") ||
+		!strings.Contains(li, "Car bomb at Basra fish market") || !strings.Contains(li, "Bomb kills five at Basra fish market") {
+		t.Errorf("queued report: %q", li)
+	}
+	if n := b.count(t, "li.queued tr.candidate.fits"); n != 2 {
+		t.Errorf("%d candidates marked as fitting, want 2", n)
+	}
+
+	b.do(t, "sign in", chromedp.Navigate(ts.URL+"/login?return=/queue"),
+		chromedp.WaitVisible(chromedp.CSS("#token")),
+		chromedp.SendKeys(chromedp.CSS("#token"), secret),
+		chromedp.Submit(chromedp.CSS("form.login")),
+		chromedp.WaitVisible(chromedp.CSS("li.queued form.review-buttons")))
+	target := b.eval(t, `document.querySelector('li.queued tr.candidate button[name=value]').value`)
+	b.do(t, "attach to the first candidate",
+		chromedp.Click(chromedp.CSS("li.queued tr.candidate button[name=value]")),
+		chromedp.WaitVisible(chromedp.CSS("p.empty")))
+	if loc := b.eval(t, "location.pathname"); loc != "/queue" {
+		t.Errorf("after the review: %s, want /queue", loc)
+	}
+	b.do(t, "the incident", chromedp.Navigate(ts.URL+"/incidents/"+target), chromedp.WaitVisible(chromedp.CSS("#reports")))
+	if rep := b.text(t, "#reports"); !strings.Contains(rep, "basra-undated.txt") || !strings.Contains(rep, "placed by review") {
+		t.Errorf("the incident's sources: %q", rep)
+	}
+	b.checkConsole(t)
+}

@@ -97,7 +97,7 @@ func parseTemplates(a *assets) (map[string]*template.Template, error) {
 		pages[name] = t
 	}
 	for _, want := range []string{"error", "home", "incidents", "incident", "actors", "actor", "documents", "document",
-		"timeline", "map", "network", "search", "reviews", "login"} {
+		"timeline", "map", "network", "search", "reviews", "queue", "login"} {
 		if pages[want] == nil {
 			return nil, fmt.Errorf("templates: no template for the %s page", want)
 		}

@@ -34,6 +34,7 @@ type Store interface {
 	dossier.DocumentReader
 	dossier.Searcher
 	dossier.Reviewer
+	dossier.QueueReader
 	Stats(ctx context.Context) (dossier.Stats, error)
 }
 
@@ -162,6 +163,7 @@ func (s *Server) routes() http.Handler {
 	page("GET /network", s.networkPage)
 	page("GET /search", s.searchPage)
 	page("GET /reviews", s.reviewList)
+	page("GET /queue", s.queuePage)
 	page("GET /login", s.loginPage)
 	// Forms that change something check the token, then the origin, then
 	// read the (bounded) body and check its CSRF field.
@@ -182,6 +184,7 @@ func (s *Server) routes() http.Handler {
 	api("GET", "/api/v1/search", s.apiSearch)
 	api("GET", "/api/v1/network", s.apiNetwork)
 	api("GET", "/api/v1/stats", s.apiStats)
+	api("GET", "/api/v1/queue", s.apiQueue)
 	api("GET", "/api/v1/openapi.json", s.apiOpenAPI)
 	mux.Handle("GET /api/v1/reviews", s.apiHandler(s.apiReviews))
 	mux.Handle("POST /api/v1/reviews", s.apiHandler(s.apiAddReview))
