@@ -134,6 +134,44 @@ func (d *docState) findActors() {
 	}
 	d.definitions()
 	d.acronyms()
+	d.displayNames()
+}
+
+// displayNames names each person by the full name the document uses most:
+// "Mustafa Al-Kadhimi" written ten times is his name, not the birth name
+// "Mustafa Abdul Latif Mishatat" given once in an aside, though it is
+// longer. Names of one word ("Kadhimi") do not count.
+func (d *docState) displayNames() {
+	for _, a := range d.actors {
+		if a.kind != dossier.KindPerson || len(a.aliases) == 0 {
+			continue
+		}
+		uses := map[string]int{}
+		for _, m := range a.mentions {
+			if n := stripPossessive(m.surface); len(strings.Fields(n)) >= 2 {
+				uses[n]++
+			}
+		}
+		best, bestN := a.name, uses[a.name]
+		for _, al := range a.aliases {
+			if n := uses[al]; n > bestN {
+				best, bestN = al, n
+			}
+		}
+		if best == a.name {
+			continue
+		}
+		old := a.name
+		a.name = best
+		kept := a.aliases[:0]
+		for _, al := range a.aliases {
+			if al != best {
+				kept = append(kept, al)
+			}
+		}
+		a.aliases = kept
+		a.addAlias(old)
+	}
 }
 
 func (d *docState) resolveMention(m *mention) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -23,6 +24,9 @@ func (d *docState) findRelations() {
 func (d *docState) addRelation(subj *actor, pred string, obj *actor, st *sent, conf float64) {
 	if subj == nil || obj == nil || subj == obj {
 		return
+	}
+	if obj.entry == nil && names.Problem(obj.name) != "" {
+		return // "Education Minister X": a department word, not an organisation named
 	}
 	k := subj.name + "\x1f" + pred + "\x1f" + obj.name
 	if d.relSeen[k] {
@@ -104,6 +108,13 @@ func (d *docState) roleRelations(st *sent) {
 				k++
 			}
 			if m := mentionAt(st, k); m != nil {
+				// "deputy chairman of Iraq's Popular Mobilization Forces": the
+				// organisation is the one the possessive names
+				if m.j+1 < len(toks) && toks[m.j].Is("'s", "’s") {
+					if m2 := mentionAt(st, m.j+1); m2 != nil && d.orgActor(m2) != nil {
+						m = m2
+					}
+				}
 				org = d.orgActor(m)
 				orgEnd = m.j
 				// "the Chaldean Catholic Church": a longer mention may start one token later
@@ -120,7 +131,7 @@ func (d *docState) roleRelations(st *sent) {
 			for k > 0 && toks[k-1].Kind == text.Word && !toks[k-1].Cap() && toks[k-1].Lower != "the" && k > ri-2 && !toks[k-1].Is("and", "of", "a", "an", "his", "her", "its", "their", "former") {
 				k-- // "Iranian major general"
 			}
-			if m := mentionEndingAt(st, k); m != nil && (m.kind != dossier.KindPerson || m.demonym) {
+			if m := mentionEndingAt(st, k); m != nil && (m.kind != dossier.KindPerson || m.demonym) && !nonStateBetween(toks, k, ri) {
 				org = d.orgActor(m)
 			}
 		}
@@ -191,6 +202,21 @@ func (d *docState) roleRelations(st *sent) {
 	}
 }
 
+// nonStateBetween says whether the words between a country's adjective and
+// a role name a kind of group rather than an office of the state: an
+// "Iraqi paramilitary leader" leads no state, a "Russian interior
+// minister" serves one.
+func nonStateBetween(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Is("paramilitary", "militia", "rebel", "insurgent", "militant", "opposition", "tribal", "religious",
+			"jihadist", "separatist", "guerrilla", "student", "union", "business", "community", "clan", "gang", "criminal",
+			"drug", "party", "political", "shia", "shiite", "sunni", "kurdish", "islamist") {
+			return true
+		}
+	}
+	return false
+}
+
 // holderBefore finds the person a role phrase describes when the name
 // comes first: "X, a prominent figure in", "X was an ... leader".
 func (d *docState) holderBefore(st *sent, ri int) *actor {
@@ -208,6 +234,9 @@ func (d *docState) holderBefore(st *sent, ri int) *actor {
 		if t.Is("is", "was", "as") {
 			// "X was an Iraqi paramilitary leader", "served as"
 			return d.subjectOf(st, k)
+		}
+		if t.Is("including", "among", "like") {
+			return nil // "killed alongside X, including the deputy chairman of Y": someone else
 		}
 		if t.Kind == text.Punct && t.Text != "-" {
 			return nil

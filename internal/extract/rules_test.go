@@ -245,3 +245,42 @@ func TestActorTableHoldsNames(t *testing.T) {
 		t.Errorf("actors %q: the named group is missing", actors)
 	}
 }
+
+// TestRelationsNeedABinding: a role binds a person to the organisation its
+// words name ("chairman of Iraq's Popular Mobilization Forces", "Russian
+// interior minister"); a person and a country in one sentence do not, nor
+// a country's adjective before a kind of group, nor a department word.
+func TestRelationsNeedABinding(t *testing.T) {
+	tests := []struct {
+		text     string
+		want     []string // subject|predicate|object that must be found
+		wantNone []string // that must not
+	}{
+		{"Five Iraqi nationals were killed alongside Qasem Soleimani, including the deputy chairman of Iraq's Popular Mobilization Forces, Abu Mahdi al-Muhandis.",
+			[]string{"Abu Mahdi al-Muhandis|leader_of|Popular Mobilization Forces"}, []string{"Qasem Soleimani|leader_of|Iraq", "Abu Mahdi al-Muhandis|leader_of|Iraq"}},
+		{"Jamal Ibrahim was an Iraqi paramilitary leader and former chief of staff of the Popular Mobilization Forces.",
+			nil, []string{"Jamal Ibrahim|leader_of|Iraq"}},
+		{"According to Russian interior minister Rashid Nurgaliyev, police tried to stop the car.",
+			[]string{"Rashid Nurgaliyev|member_of|Russia"}, nil},
+		{"Somali Health Minister Qamar Aden Ali and Education Minister Ahmed Abdullahi Waayeel were killed.",
+			nil, []string{"Qamar Aden Ali|member_of|Somali Health", "Ahmed Abdullahi Waayeel|member_of|Education"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text[:40], func(t *testing.T) {
+			got := map[string]bool{}
+			for _, r := range extractText(t, "Published: 2020-01-01\n\n"+tc.text+"\n").Relations {
+				got[r.Subject+"|"+r.Predicate+"|"+r.Object] = true
+			}
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("missing %s; got %v", w, got)
+				}
+			}
+			for _, w := range tc.wantNone {
+				if got[w] {
+					t.Errorf("unbound relation %s", w)
+				}
+			}
+		})
+	}
+}

@@ -63,8 +63,8 @@ func Problem(s string) string {
 	if !capital {
 		return "generic" // "gunmen", "the attackers", "militants"
 	}
-	if departmentWords[strings.ToLower(last)] && (len(words) == 1 || len(words) == 2 && isAdjectival(first)) {
-		return "generic" // "Education", "Somali Health"
+	if departmentWords[strings.ToLower(last)] && (len(words) == 1 || len(words) == 2 && (isAdjectival(first) || portfolioWords[strings.ToLower(first)])) {
+		return "generic" // "Education", "Somali Health", "Foreign Affairs", "Higher Education"
 	}
 	return ""
 }
@@ -141,5 +141,10 @@ var adjectivesEd = map[string]bool{"armed": true, "united": true, "backed": true
 	"organized": true, "unidentified": true, "masked": true, "called": true, "disaffected": true, "related": true}
 
 // departmentWords name a branch of government, not who runs it.
+// portfolioWords qualify a department in a minister's title: "Foreign
+// Affairs", "Higher Education", "Home Affairs".
+var portfolioWords = map[string]bool{"foreign": true, "home": true, "internal": true, "higher": true, "public": true,
+	"social": true, "national": true, "religious": true, "economic": true, "military": true}
+
 var departmentWords = map[string]bool{"education": true, "health": true, "defence": true, "defense": true, "interior": true,
 	"security": true, "finance": true, "justice": true, "affairs": true, "information": true, "intelligence": true}

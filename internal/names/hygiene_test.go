@@ -7,7 +7,7 @@ import "testing"
 func TestProblem(t *testing.T) {
 	for _, s := range []string{"claimed responsibility", "accused by Iran", "later denied", "pardoned", "out of which 7 killed",
 		"concluded by UN investigations", "Al-", "Education", "Somali Health", "gunmen", "militants", "attackers",
-		"K", "23px March 23 Movement", "Hamas and Islamic Jihad", "of the Logo LGA", "Al-Shabaab or Mombasa Republican Council"} {
+		"K", "23px March 23 Movement", "Hamas and Islamic Jihad", "of the Logo LGA", "Al-Shabaab or Mombasa Republican Council", "Foreign Affairs", "Higher Education"} {
 		if Problem(s) == "" {
 			t.Errorf("Problem(%q) = \"\": not a name", s)
 		}
