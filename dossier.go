@@ -193,6 +193,10 @@ type Location struct {
 type Range struct {
 	Min int  `json:"min"`
 	Max *int `json:"max"`
+	// Vague marks a range read from a word of magnitude ("dozens" is 24 or
+	// more, "hundreds" 200 or more: internal/numbers/data/words.tsv), not
+	// from a figure.
+	Vague bool `json:"vague,omitempty"`
 }
 
 // Exact returns the range {n, n}.

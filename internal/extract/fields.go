@@ -195,11 +195,18 @@ type casHit struct {
 }
 
 func qRange(q numbers.Quantity) *dossier.Range {
+	r := dossier.Between(q.Min, q.Max)
 	if q.Open {
-		return dossier.AtLeast(q.Min)
+		r = dossier.AtLeast(q.Min)
 	}
-	return dossier.Between(q.Min, q.Max)
+	r.Vague = q.Vague
+	return r
 }
+
+// minMagnitude is the smallest lower bound of a vague word that still says
+// how many: "dozens" (24+) and "hundreds" do, "several", "many" and "a
+// few" (2 or 3+) do not, and give no figure.
+const minMagnitude = 10
 
 // casualties finds "12 killed", "killing 12", "left two dead and more than
 // 125 injured", "the death of one to two demonstrators" in a sentence.
@@ -218,7 +225,7 @@ func (d *docState) casualties(st *sent) []casHit {
 	}
 	countable := func(qi int) bool {
 		q := st.qty[qi]
-		return q.IsCount() && !used[qi]
+		return q.IsCount() && !used[qi] && !(q.Vague && q.Min < minMagnitude)
 	}
 	for _, c := range st.cas {
 		found := -1
