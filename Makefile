@@ -22,7 +22,7 @@ FUZZ_TARGETS = \
 	./internal/layout:FuzzParse ./internal/reader:FuzzParse ./internal/htmldoc:FuzzParse \
 	./internal/numbers:FuzzFind ./internal/timex:FuzzFind ./internal/lang:FuzzDetect \
 	./internal/feed:FuzzDocuments ./internal/wikitext:FuzzRender ./internal/extract:FuzzExtract \
-	./internal/dump:FuzzReader ./internal/inputs:FuzzSniff ./internal/corpus:FuzzLayout
+	./internal/dump:FuzzReader ./internal/inputs:FuzzSniff ./internal/corpus:FuzzLayout ./internal/dateline:FuzzFind
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

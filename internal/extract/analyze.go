@@ -36,6 +36,7 @@ type docState struct {
 	claimRecs []claimRec
 	relSeen   map[string]bool
 	mainCtry  string // the main incident's country, a prior for others
+	dateline  *datelineInfo
 }
 
 // sent is one analysed sentence. Offsets inside (dates, quantities) are
@@ -112,6 +113,7 @@ func (d *docState) analyze() {
 	for _, st := range d.sents {
 		st.mentions = d.findMentions(st)
 	}
+	d.findDateline()
 }
 
 // evidence makes evidence for a span of the body.

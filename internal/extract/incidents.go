@@ -25,6 +25,7 @@ func (d *docState) findIncidents() {
 	d.mainDate(in)
 	d.findOthers()
 	d.mainFromProse(in)
+	d.datelineLocation(in)
 	in.decideType()
 	for _, o := range d.others {
 		o.decideType()
@@ -462,6 +463,11 @@ func (in *incident) titleEvidence() dossier.Evidence {
 // publishedEvidence points at where the publication date was read: the
 // date on its own line, the "Published:" header line, or the source URL.
 func (d *docState) publishedEvidence() dossier.Evidence {
+	if dl := d.dateline; dl != nil && dl.dateEnd > dl.dateStart {
+		ev := d.evidence("date", dl.dateStart, dl.dateEnd, dossier.MethodMeta, 0.5)
+		ev.Note = "dateline: the date the report was written"
+		return ev
+	}
 	if d.doc.PublishedFrom == "line" && d.doc.PublishedEnd > d.doc.PublishedStart && d.doc.PublishedEnd <= len(d.body) {
 		return d.evidence("date", d.doc.PublishedStart, d.doc.PublishedEnd, dossier.MethodMeta, 0.5)
 	}

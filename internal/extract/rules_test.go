@@ -284,3 +284,42 @@ func TestRelationsNeedABinding(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelines: the place a report was written from is not the incident's
+// place when the text names another; it is a last resort otherwise, with a
+// note; the dateline's date is not the incident's date, and a full one dates
+// a report without a publication date.
+func TestDatelines(t *testing.T) {
+	tests := []struct {
+		text, place, date, note string
+	}{
+		{"Published: 2021-03-03\n\nKABUL, March 3 (Reuters) - Gunmen attacked a police checkpoint in Jalalabad on Sunday, killing five officers.",
+			"Jalalabad", "2021-02-28", ""},
+		{"Published: 2021-03-03\n\nBAGHDAD (AP) — A car bomb exploded near a market on Tuesday, killing 12 people, police said.",
+			"Baghdad", "2021-03-02", "dateline"},
+		{"Title: T\n\nNAIROBI, Kenya, Jan 15, 2019 (AP) — Militants stormed a hotel complex on Tuesday, killing 14 people.",
+			"Nairobi", "2019-01-15", "dateline"},
+		{"Published: 2021-03-03\n\nUPDATE: A car bomb exploded in Kirkuk on Tuesday, killing 12 people.",
+			"Kirkuk", "2021-03-02", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text[23:45], func(t *testing.T) {
+			m := extractText(t, tc.text+"\n").Main()
+			if m.Location == nil || m.Location.Place != tc.place {
+				t.Fatalf("location %+v, want %s", m.Location, tc.place)
+			}
+			if m.Date == nil || m.Date.Start != tc.date {
+				t.Errorf("date %+v, want %s", m.Date, tc.date)
+			}
+			note := ""
+			for _, e := range m.Evidence {
+				if e.Field == "location" && strings.HasPrefix(e.Note, "dateline") {
+					note = "dateline"
+				}
+			}
+			if note != tc.note {
+				t.Errorf("location note %q, want %q", note, tc.note)
+			}
+		})
+	}
+}

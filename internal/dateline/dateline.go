@@ -1,0 +1,147 @@
+// Package dateline reads the opening of a news report that says where, and
+// sometimes when and for whom, it was written:
+//
+//	KABUL, March 3 (Reuters) - Gunmen attacked ...
+//	BAGHDAD (AP) — A car bomb ...
+//	Mogadishu, Somalia (CNN) -- At least ...
+//	NAIROBI, Kenya, Jan 15 — ...
+//
+// and the bare "City, Country" line some sites print above the text. The
+// place of writing is not the incident's place unless the text says so, and
+// the date is the date of writing; the extractor decides what to make of
+// them. Offsets are byte offsets into the text given.
+package dateline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Dateline is a dateline found at the start of a text.
+type Dateline struct {
+	Start, End int // the whole dateline with its dash and the space after it
+	Place      string
+	PlaceStart int
+	PlaceEnd   int
+	Region     string // "Somalia" in "Mogadishu, Somalia (CNN) --"
+	Date       string // as written: "March 3", "Jan 15"
+	DateStart  int
+	DateEnd    int
+	Outlet     string // "Reuters", "AP"
+}
+
+const (
+	word    = `[\p{Lu}][\p{L}'’.\-]*`
+	name    = word + `(?:[ \-]` + word + `){0,3}`
+	months  = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	dayPart = `(?:` + months + `\s+\d{1,2}|\d{1,2}\s+` + months + `)(?:,?\s+\d{4})?`
+	outlet  = `\(([\p{L}][\p{L}0-9 .&'’\-]{0,40})\)`
+	dash    = `(?:--|-|–|—|:)`
+)
+
+var opening = regexp.MustCompile(`^\s*(` + name + `)(?:,\s*(` + name + `))?(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*` + dash + `\s+`)
+
+// Find reads a dateline at the start of text (a report's first paragraph).
+// An opening counts as a dateline when its place is written in capitals
+// ("KABUL"), or an outlet in brackets or a date follows the place: "Iraq -
+// a report" alone is not one.
+func Find(text string) (Dateline, bool) {
+	m := opening.FindStringSubmatchIndex(text)
+	if m == nil {
+		return Dateline{}, false
+	}
+	d := Dateline{Start: m[0], End: m[1], PlaceStart: m[2], PlaceEnd: m[3], Place: text[m[2]:m[3]]}
+	if m[4] >= 0 {
+		d.Region = text[m[4]:m[5]]
+	}
+	if m[6] >= 0 {
+		d.Date, d.DateStart, d.DateEnd = text[m[6]:m[7]], m[6], m[7]
+	}
+	if m[8] >= 0 {
+		d.Outlet = text[m[8]:m[9]]
+	}
+	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "") {
+		return Dateline{}, false
+	}
+	if d.Region != "" && capitals(d.Region) && !capitals(d.Place) {
+		return Dateline{}, false // "Islamic State, ISIL -": not a place and its region
+	}
+	// the place reads as a name, not a sentence's first words: at most four
+	// words, each capitalised (checked by the pattern), no verb-like tail
+	if strings.Count(d.Place, " ") > 3 {
+		return Dateline{}, false
+	}
+	d.Place = titleCase(d.Place)
+	return d, true
+}
+
+// Line reads a bare "City, Country" line (at most six words, each part
+// capitalised, nothing else on the line): some sites print the place of
+// writing above the text.
+func Line(line string) (Dateline, bool) {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.Count(t, " ") > 5 {
+		return Dateline{}, false
+	}
+	city, region, ok := strings.Cut(t, ",")
+	region = strings.TrimSpace(region)
+	if !ok || city == "" || region == "" || strings.Contains(region, ",") {
+		return Dateline{}, false
+	}
+	if !allWordsCapitalised(city) || !allWordsCapitalised(region) {
+		return Dateline{}, false
+	}
+	off := strings.Index(line, t)
+	return Dateline{Start: off, End: off + len(t), Place: titleCase(city), PlaceStart: off, PlaceEnd: off + len(city), Region: region}, true
+}
+
+func allWordsCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if unicode.IsDigit(c) {
+				return false
+			}
+		}
+	}
+	return strings.TrimSpace(s) != ""
+}
+
+// capitals says whether a name is written in capitals: "KABUL", "DAR ES
+// SALAAM" (two letters or more, no lower-case letter).
+func capitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// titleCase writes a place written in capitals as a name: "DAR ES SALAAM"
+// -> "Dar Es Salaam"; other names are kept.
+func titleCase(s string) string {
+	if !capitals(s) {
+		return s
+	}
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == ' ' || r == '-'
+	}
+	return b.String()
+}

@@ -1,0 +1,77 @@
+package dateline
+
+import "testing"
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text                        string
+		ok                          bool
+		place, region, date, outlet string
+		rest                        string // the text after the dateline
+	}{
+		{"KABUL, March 3 (Reuters) - Gunmen attacked a checkpoint.", true, "Kabul", "", "March 3", "Reuters", "Gunmen attacked a checkpoint."},
+		{"BAGHDAD (AP) — A car bomb exploded.", true, "Baghdad", "", "", "AP", "A car bomb exploded."},
+		{"Mogadishu, Somalia (CNN) -- At least 10 people died.", true, "Mogadishu", "Somalia", "", "CNN", "At least 10 people died."},
+		{"NAIROBI, Kenya, Jan 15 — Militants stormed a hotel.", true, "Nairobi", "Kenya", "Jan 15", "", "Militants stormed a hotel."},
+		{"DAR ES SALAAM, 7 August 1998 - A truck bomb exploded.", true, "Dar Es Salaam", "", "7 August 1998", "", "A truck bomb exploded."},
+		{"ISLAMABAD: Pakistani forces killed five militants.", true, "Islamabad", "", "", "", "Pakistani forces killed five militants."},
+		// not datelines
+		{"Gunmen attacked a checkpoint in Kabul - the police said.", false, "", "", "", "", ""},
+		{"Iraq - a report.", false, "", "", "", "", ""},
+		{"Islamic State, ISIL - the group claimed it.", false, "", "", "", "", ""},
+		{"The attack in Kabul, Afghanistan killed 12.", false, "", "", "", "", ""},
+		{"Two British Army soldiers have been killed in a gun attack.", false, "", "", "", "", ""},
+	}
+	for _, tc := range tests {
+		d, ok := Find(tc.text)
+		if ok != tc.ok {
+			t.Errorf("Find(%q) ok = %v, want %v (%+v)", tc.text, ok, tc.ok, d)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if d.Place != tc.place || d.Region != tc.region || d.Date != tc.date || d.Outlet != tc.outlet || tc.text[d.End:] != tc.rest {
+			t.Errorf("Find(%q) = %+v, rest %q; want %s/%s/%s/%s, rest %q", tc.text, d, tc.text[d.End:], tc.place, tc.region, tc.date, tc.outlet, tc.rest)
+		}
+		if tc.text[d.PlaceStart:d.PlaceEnd] == "" || (d.Date != "" && tc.text[d.DateStart:d.DateEnd] != d.Date) {
+			t.Errorf("Find(%q): offsets do not point at the place and date", tc.text)
+		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	for _, tc := range []struct {
+		line       string
+		ok         bool
+		place, reg string
+	}{
+		{"Baghdad, Iraq", true, "Baghdad", "Iraq"},
+		{"  Mogadishu, Somalia ", true, "Mogadishu", "Somalia"},
+		{"Jalalabad, Nangarhar Province, Afghanistan", false, "", ""},
+		{"Sunday, March 8, 2009", false, "", ""},
+		{"Two killed, many hurt", false, "", ""},
+		{"Baghdad", false, "", ""},
+	} {
+		d, ok := Line(tc.line)
+		if ok != tc.ok || ok && (d.Place != tc.place || d.Region != tc.reg || tc.line[d.PlaceStart:d.PlaceEnd] != tc.place) {
+			t.Errorf("Line(%q) = %+v, %v; want %s, %s, %v", tc.line, d, ok, tc.place, tc.reg, tc.ok)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"KABUL, March 3 (Reuters) - x", "BAGHDAD (AP) — y", "", "A, B (C) -- d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d, ok := Find(s); ok {
+			if d.Start < 0 || d.End > len(s) || d.PlaceStart < d.Start || d.PlaceEnd > d.End {
+				t.Fatalf("offsets out of range: %+v for %q", d, s)
+			}
+		}
+		if d, ok := Line(s); ok && (d.PlaceEnd > len(s) || d.PlaceStart < 0) {
+			t.Fatalf("offsets out of range: %+v for %q", d, s)
+		}
+	})
+}

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/dateline"
+	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// datelineInfo is the place of writing a report opens with ("KABUL, March
+// 3 (Reuters) -"), resolved in the gazetteer.
+type datelineInfo struct {
+	start, end int // body offsets of the whole dateline
+	placeStart int
+	placeEnd   int
+	name       string
+	place      gazetteer.Place
+	// dateStart, dateEnd span the dateline's date when it dated an
+	// undated report ("NAIROBI, Jan 15, 2019 (AP) —"); 0 otherwise.
+	dateStart, dateEnd int
+}
+
+// findDateline reads a dateline at the start of a report's first
+// paragraphs, or a bare "City, Country" line above them. Its place is the
+// place of writing: its mentions and its date leave the sentence, so that
+// neither anchors the incident; the place remains a last resort when the
+// text names no place of its own. An opening whose place the gazetteer
+// does not know ("UPDATE:") is not a dateline.
+func (d *docState) findDateline() {
+	if !d.news {
+		return
+	}
+	for _, st := range d.sents {
+		if st.idx > 2 {
+			return
+		}
+		if !st.leadOfPara {
+			continue
+		}
+		dl, ok := dateline.Find(st.text)
+		if !ok && (st.idx+1 >= len(d.sents) || d.sents[st.idx+1].para != st.para) {
+			dl, ok = dateline.Line(st.text) // a line of its own
+		}
+		if !ok {
+			continue
+		}
+		ps := d.x.gaz.Lookup(dl.Place)
+		if len(ps) == 0 {
+			continue
+		}
+		p := ps[0]
+		if dl.Region != "" {
+			c, okc := d.x.gaz.Country(dl.Region)
+			for _, q := range ps {
+				if okc && q.Country == c.Name || q.Admin1 == dl.Region {
+					p = q
+					break
+				}
+			}
+		} else {
+			for _, q := range ps[1:] {
+				if q.Population > p.Population {
+					p = q
+				}
+			}
+		}
+		d.dateline = &datelineInfo{start: st.start + dl.Start, end: st.start + dl.End, placeStart: st.start + dl.PlaceStart,
+			placeEnd: st.start + dl.PlaceEnd, name: dl.Place, place: p}
+		kept := st.mentions[:0]
+		for _, m := range st.mentions {
+			if m.start >= d.dateline.end {
+				kept = append(kept, m)
+			}
+		}
+		st.mentions = kept
+		dates := st.dates[:0]
+		for _, h := range st.dates {
+			if h.start >= d.dateline.end {
+				dates = append(dates, h)
+			}
+		}
+		st.dates = dates
+		// a dateline with a full date dates a report that has no
+		// publication date: "on Sunday" counts from it
+		if d.published.Year == 0 && dl.Date != "" {
+			for _, e := range timex.Find(dl.Date) {
+				if e.Kind == timex.Absolute && e.Year != 0 && e.Month != 0 && e.Day != 0 {
+					d.published = timex.Date{Year: e.Year, Month: e.Month, Day: e.Day}
+					d.anchor = d.published
+					d.dateline.dateStart, d.dateline.dateEnd = st.start+dl.DateStart, st.start+dl.DateEnd
+					break
+				}
+			}
+		}
+		return
+	}
+}
+
+// datelineLocation is the place of writing as the incident's place, when
+// the text names no other: low priority, its evidence the dateline.
+func (d *docState) datelineLocation(in *incident) {
+	if d.dateline == nil || in.loc != nil {
+		return
+	}
+	ev := d.evidence("location", d.dateline.start, d.dateline.end, dossier.MethodProse, 0.4)
+	ev.Note = "dateline: the place the report was written from; the text names no other place"
+	in.setLocation(placeLocation(d.dateline.name, d.dateline.place), prioMeta, ev)
+}
