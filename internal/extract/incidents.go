@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/lexicon"
 	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/numbers"
@@ -728,7 +729,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		for i := range all {
 			c := &all[i]
 			if c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && c.m.place.Feature != featureCountry &&
-				c.loc && c.m.country == best.m.country && c.n >= best.n && c.n <= best.n+1 && (town == nil || c.score > town.score) {
+				c.m.country == best.m.country && c.n >= best.n && (town == nil || c.score > town.score) &&
+				(c.loc && c.n <= best.n+1 || within(c.m.place, best.m.place) && c.n <= best.n+2) {
 				town = c
 			}
 		}
@@ -790,6 +792,13 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		}
 	}
 	in.setLocation(loc, prio, d.sentEvidence("location", m.st, 0.75))
+}
+
+// within says whether a place lies in a first-level division: "near
+// Dagestan's capital, Makhachkala" names a town of the province the lead
+// named, however the sentence puts it.
+func within(p, region *gazetteer.Place) bool {
+	return region.Feature == "ADM1" && p.CountryCode == region.CountryCode && p.Admin1Code != "" && p.Admin1Code == region.Admin1Code
 }
 
 // weaponName is the weapon a phrase reports: the phrase ("car bomb"), or
