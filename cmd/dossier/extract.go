@@ -56,7 +56,8 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	// Documents are read in order by one goroutine, extracted by one worker
 	// per core, and written in input order; at most a few documents per
 	// worker are in memory at once, so memory stays flat whatever the input.
-	err = extractAll(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages}, x, runtime.GOMAXPROCS(0), func(r result) error {
+	var skipped skippedFiles
+	err = extractAll(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages, Skipped: skipped.add}, x, runtime.GOMAXPROCS(0), func(r result) error {
 		if r.err != nil {
 			failed++
 			if err := w.Flush(); err != nil {
@@ -77,6 +78,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
+	skipped.print(env.Stderr) // standard output holds the extractions only
 	if failed > 0 {
 		return &exitError{code: exitPartial, err: fmt.Errorf("%d input(s) failed", failed)}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier"
@@ -126,13 +127,42 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	// Files are read on the workers; feeds and dumps are read here, one
 	// document at a time, as the workers take them.
 	docs, size := inputs.Count(fs.Args())
+	var skipped skippedFiles
 	sum, runErr := ingest.RunEach(ctx, ingest.Options{Store: st, Extractor: x, Version: version, Workers: *workers, DocTimeout: *docTimeout,
 		Progress: prog, Log: env.Log}, docs, size, func(yield func(ingest.Input) error) error {
-		return inputs.Each(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages}, func(in inputs.Input) error {
+		return inputs.Each(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages, Skipped: skipped.add}, func(in inputs.Input) error {
 			return yield(ingest.Input(in))
 		})
 	})
+	skipped.print(env.Stdout)
 	return finishRun(ctx, env, st, *db, "ingested", sum, runErr)
+}
+
+// skippedFiles are the files of the folders given that are not documents.
+type skippedFiles struct {
+	paths []string
+	whys  []string
+}
+
+func (s *skippedFiles) add(path, why string) {
+	s.paths, s.whys = append(s.paths, path), append(s.whys, why)
+}
+
+// print lists them in the run's summary: the first few by name.
+func (s *skippedFiles) print(w io.Writer) {
+	if len(s.paths) == 0 {
+		return
+	}
+	const shown = 5
+	var names []string
+	for i, p := range s.paths {
+		if i == shown {
+			names = append(names, fmt.Sprintf("and %d more", len(s.paths)-shown))
+			break
+		}
+		names = append(names, fmt.Sprintf("%s (%s)", p, s.whys[i]))
+	}
+	fmt.Fprintf(w, "skipped %d file(s) of the folders that are not documents: %s\n", len(s.paths), strings.Join(names, ", "))
 }
 
 // finishRun prints a run's summary and failures and chooses the exit status.

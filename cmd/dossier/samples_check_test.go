@@ -19,6 +19,8 @@ func TestSamplesHandCheck(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kb.db")
 	if code, out, errs := dossierRun(t, "ingest", "--db", db, "--progress", "none", "samples/"); code != exitOK {
 		t.Fatalf("ingest samples/: %d\n%s\n%s", code, out, errs)
+	} else if !strings.Contains(out, "skipped 3 file(s)") || !strings.Contains(out, "samples/samples.go") {
+		t.Errorf("the summary does not list the folder's files that are not documents (samples.go, ATTRIBUTION.md):\n%s", out)
 	}
 	code, out, errs := dossierRun(t, "incidents", "--db", db, "--format", "jsonl")
 	if code != exitOK {

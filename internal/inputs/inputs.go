@@ -53,6 +53,9 @@ type Options struct {
 	// apply to every dump read, so leave them empty when reading several.
 	Dump     dump.Options
 	AllPages bool
+	// Skipped hears of each file a folder holds that is not a document
+	// (reader.NotDocument), with why; nil logs it.
+	Skipped func(path, why string)
 }
 
 // Kind is the reader an input goes to.
@@ -159,7 +162,11 @@ func Each(ctx context.Context, args []string, stdin io.Reader, opts Options, fn 
 			return err
 		}
 		if e.Skip != "" { // a folder's README, code or images: said, not read
-			slog.InfoContext(ctx, "skipped: not a document", "path", e.Path, "what", e.Skip)
+			if opts.Skipped != nil {
+				opts.Skipped(e.Path, e.Skip)
+			} else {
+				slog.InfoContext(ctx, "skipped: not a document", "path", e.Path, "why", e.Skip)
+			}
 			continue
 		}
 		if e.Problem != nil { // found in a folder, not a document: named, never silently skipped

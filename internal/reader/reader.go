@@ -87,27 +87,28 @@ type Entry struct {
 	Skip    string
 }
 
-// NotDocument says what a file found in a folder is when its name shows it
-// is not an article (empty when it may be one): a corpus folder often holds
-// its README, licence and attribution, and a folder of a project its code.
+// NotDocument says why a file found in a folder is not read as a document
+// (empty when it is read): a folder is read for the types dossier reads
+// (.txt, .text, .html, .htm, .xhtml, .shtml, .jsonl, .ndjson, .jsonlines,
+// .xml, .bz2, .gz, and files without an extension), less the folder's
+// README, LICENSE, ATTRIBUTION and the like, which describe the folder. A
+// folder of a corpus often holds those, and a folder of a project its code.
 func NotDocument(name string) string {
 	lower := strings.ToLower(name)
-	base := strings.TrimSuffix(lower, filepath.Ext(lower))
+	ext := filepath.Ext(lower)
+	base := strings.TrimSuffix(lower, ext)
+	if strings.HasSuffix(base, ".xml") || strings.HasSuffix(base, ".jsonl") || strings.HasSuffix(base, ".txt") {
+		base = strings.TrimSuffix(base, filepath.Ext(base)) // "dump.xml.bz2"
+	}
 	switch base {
 	case "readme", "license", "licence", "copying", "notice", "attribution", "attributions", "changelog", "authors", "contributing":
 		return "the folder's " + strings.ToUpper(base) + " file"
 	}
-	switch filepath.Ext(lower) {
-	case ".go", ".py", ".js", ".mjs", ".ts", ".c", ".h", ".cc", ".cpp", ".rs", ".java", ".rb", ".pl", ".php", ".sh", ".sql", ".r":
-		return "program source"
-	case ".yaml", ".yml", ".toml", ".ini", ".cfg", ".mod", ".sum", ".lock", ".css", ".map":
-		return "configuration or data"
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".mp3", ".mp4", ".webm", ".woff", ".woff2", ".ttf":
-		return "an image or media file"
-	case ".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".exe", ".so", ".dll", ".a", ".o", ".wasm", ".zip", ".tar", ".7z":
-		return "a binary file"
+	switch ext {
+	case "", ".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".jsonl", ".ndjson", ".jsonlines", ".xml", ".bz2", ".gz":
+		return ""
 	}
-	return ""
+	return "a " + ext + " file, not a document type dossier reads"
 }
 
 // ExpandEntries is Expand with the problems of folder entries. Symbolic

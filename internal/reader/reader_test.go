@@ -155,17 +155,18 @@ func TestExpand(t *testing.T) {
 	}
 }
 
-// A folder's README, licence and attribution files, its code and images
-// are not articles; everything else may be.
+// A folder is read for the types dossier reads, less its README, licence
+// and attribution files.
 func TestNotDocument(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		not  bool
 	}{
-		{"README.md", true}, {"readme", true}, {"LICENSE", true}, {"ATTRIBUTION.md", true},
+		{"README.md", true}, {"readme", true}, {"LICENSE", true}, {"ATTRIBUTION.md", true}, {"NOTICE.txt", true},
 		{"samples.go", true}, {"build.sh", true}, {"photo.jpeg", true}, {"kb.db", true}, {"styles.css", true},
-		{"report.txt", false}, {"page.html", false}, {"feed.jsonl", false}, {"feed.json", false},
-		{"dump.xml.bz2", false}, {"notes.md", false}, {"article", false}, {"readme-attack.txt", false},
+		{"notes.md", true}, {"feed.json", true}, {"report.pdf", true},
+		{"report.txt", false}, {"page.html", false}, {"page.HTM", false}, {"feed.jsonl", false}, {"feed.ndjson", false},
+		{"dump.xml.bz2", false}, {"dump.xml", false}, {"pages.gz", false}, {"article", false}, {"readme-attack.txt", false},
 	} {
 		if got := NotDocument(c.name) != ""; got != c.not {
 			t.Errorf("NotDocument(%q) = %q, want not a document: %v", c.name, NotDocument(c.name), c.not)
