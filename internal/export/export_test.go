@@ -218,11 +218,29 @@ func TestJSONL(t *testing.T) {
 	}
 	var k *dossier.IncidentDetail
 	for i, l := range lines {
+		var bounds struct {
+			DateStart     *string `json:"date_start"`
+			DateEnd       *string `json:"date_end"`
+			DatePrecision *string `json:"date_precision"`
+		}
+		if err := json.Unmarshal([]byte(l), &bounds); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		// the record is the full incident plus its date's bounds, and nothing else
+		var m map[string]json.RawMessage
+		json.Unmarshal([]byte(l), &m)
+		delete(m, "date_start")
+		delete(m, "date_end")
+		delete(m, "date_precision")
+		rest, _ := json.Marshal(m)
 		var d dossier.IncidentDetail
-		dec := json.NewDecoder(strings.NewReader(l))
+		dec := json.NewDecoder(strings.NewReader(string(rest)))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if d.Date != nil && (bounds.DateStart == nil || len(*bounds.DateStart) != 10 || bounds.DateEnd == nil || len(*bounds.DateEnd) != 10 || *bounds.DateEnd < *bounds.DateStart) {
+			t.Errorf("line %d: date %+v gives bounds %v..%v, want two full dates", i+1, d.Date, bounds.DateStart, bounds.DateEnd)
 		}
 		if all[d.ID] == nil || len(d.Sources) == 0 || len(d.Reports) == 0 || len(d.Fields) == 0 {
 			t.Errorf("line %d: incident %q with %d sources, %d reports, %d fields", i+1, d.ID, len(d.Sources), len(d.Reports), len(d.Fields))
@@ -275,6 +293,24 @@ func TestGeoJSON(t *testing.T) {
 		}
 		if f.Properties["title"] != in.Title {
 			t.Errorf("%s: title %v", f.ID, f.Properties["title"])
+		}
+		// no empty strings: a missing value is null
+		for k, v := range f.Properties {
+			if v == "" {
+				t.Errorf("%s: property %q is \"\", want null", f.ID, k)
+			}
+		}
+		// the date's bounds are full dates; a day-precision date alone has a "date"
+		ds, de := f.Properties["date_start"], f.Properties["date_end"]
+		if in.Date != nil {
+			s, ok1 := ds.(string)
+			e, ok2 := de.(string)
+			if !ok1 || !ok2 || len(s) != 10 || len(e) != 10 || e < s {
+				t.Errorf("%s: date %+v gives bounds %v..%v", f.ID, in.Date, ds, de)
+			}
+			if in.Date.Precision != dossier.PrecisionDay && f.Properties["date"] != nil {
+				t.Errorf("%s: a %s-precision date has a single day %v", f.ID, in.Date.Precision, f.Properties["date"])
+			}
 		}
 	}
 	// Baghdad is at 44.4 E, 33.3 N: longitude first.

@@ -66,34 +66,38 @@ func WriteGeoJSON(ctx context.Context, st Store, w io.Writer, opts Options) (Sta
 // missing value is null, so that a column keeps one type.
 func properties(in *dossier.IncidentSummary) map[string]any {
 	p := map[string]any{
-		"id":             in.ID,
-		"title":          in.Title,
-		"event_type":     in.Type,
-		"sub_event_type": in.SubType,
-		"date":           nil,
-		"date_start":     nil,
-		"date_end":       nil,
-		"date_precision": nil,
-		"fatalities":     conservative(in.Fatalities),
-		"fatalities_max": nil,
-		"injuries_min":   nil,
-		"injuries_max":   nil,
-		"weapons":        strings.Join(in.Weapons, "; "),
-		"targets":        strings.Join(in.Targets, "; "),
-		"perpetrators":   strings.Join(in.Perpetrators, "; "),
-		"accused":        strings.Join(in.Accused, "; "),
-		"sources":        in.SourceCount,
-		"source_urls":    strings.Join(sourceURLs(in.Sources), "; "),
-		"conflicts":      strings.Join(in.Conflicts, "; "),
+		"id":                 in.ID,
+		"title":              in.Title,
+		"event_type":         in.Type,
+		"sub_event_type":     in.SubType,
+		"date":               nil,
+		"date_start":         nil,
+		"date_end":           nil,
+		"date_precision":     nil,
+		"fatalities":         conservative(in.Fatalities),
+		"fatalities_max":     nil,
+		"injuries_min":       nil,
+		"injuries_max":       nil,
+		"weapons":            joined(in.Weapons),
+		"targets":            joined(in.Targets),
+		"perpetrators":       joined(in.Perpetrators),
+		"accused":            joined(in.Accused),
+		"sources":            in.SourceCount,
+		"source_urls":        joined(sourceURLs(in.Sources)),
+		"conflicts":          joined(in.Conflicts),
+		"kind":               orNull(in.Kind),
+		"place":              nil,
+		"admin1":             nil,
+		"country":            nil,
+		"location_precision": nil,
 	}
-	if d := in.Date; d != nil {
-		p["date_start"], p["date_end"], p["date_precision"] = d.Start, d.End, d.Precision
-		if date, _, ok := acledDate(d); ok {
-			p["date"] = date
-		}
+	p["title"], p["event_type"], p["sub_event_type"] = orNull(in.Title), orNull(in.Type), orNull(in.SubType)
+	p["date_start"], p["date_end"], p["date_precision"] = dateBounds(in.Date)
+	if d := in.Date; d != nil && d.Precision == dossier.PrecisionDay && d.Start == firstOf(d.End, d.Start) {
+		p["date"] = d.Start // one day; an interval has its bounds only
 	}
 	if l := in.Location; l != nil {
-		p["place"], p["admin1"], p["country"], p["location_precision"] = l.Place, l.Admin1, l.Country, l.Precision
+		p["place"], p["admin1"], p["country"], p["location_precision"] = orNull(l.Place), orNull(l.Admin1), orNull(l.Country), orNull(l.Precision)
 	}
 	if r := in.Fatalities; r != nil && r.Max != nil {
 		p["fatalities_max"] = *r.Max
@@ -115,4 +119,39 @@ func sourceURLs(srcs []dossier.Source) []string {
 		}
 	}
 	return out
+}
+
+// joined is a list as one attribute, null when empty.
+func joined(l []string) any {
+	if len(l) == 0 {
+		return nil
+	}
+	return strings.Join(l, "; ")
+}
+
+// orNull is a text attribute, null when empty: a GIS column keeps one type
+// and "no value" stays distinct from an empty string.
+func orNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// dateBounds are a date's interval as full ISO dates, the first and the
+// last day ("2021" is 2021-01-01 to 2021-12-31), and its precision; all
+// null without a date. GIS tools then type the columns as dates.
+func dateBounds(d *dossier.DateRange) (start, end, precision any) {
+	if d == nil || d.Start == "" {
+		return nil, nil, nil
+	}
+	lo, ok1 := parseDay(d.Start, false)
+	hi, ok2 := parseDay(firstOf(d.End, d.Start), true)
+	if !ok1 || !ok2 {
+		return nil, nil, orNull(d.Precision)
+	}
+	if hi.Before(lo) {
+		hi = lo
+	}
+	return lo.Format("2006-01-02"), hi.Format("2006-01-02"), orNull(d.Precision)
 }

@@ -7,7 +7,19 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+
+	"github.com/dossier-project/dossier"
 )
+
+// jsonlRecord is a full record with its date's interval as full ISO dates
+// beside the date as extraction writes it ("2021-11" is 2021-11-01 to
+// 2021-11-30), null without a date.
+type jsonlRecord struct {
+	*dossier.IncidentDetail
+	DateStart     any `json:"date_start"`
+	DateEnd       any `json:"date_end"`
+	DatePrecision any `json:"date_precision"`
+}
 
 // WriteJSONL writes one JSON object per line per incident: the full
 // record as the store holds it (dossier.IncidentDetail), with the
@@ -56,7 +68,9 @@ func WriteJSONL(ctx context.Context, st Store, w io.Writer, opts Options) (Stats
 				var b bytes.Buffer
 				enc := json.NewEncoder(&b)
 				enc.SetEscapeHTML(false)
-				err = enc.Encode(d)
+				rec := jsonlRecord{IncidentDetail: d}
+				rec.DateStart, rec.DateEnd, rec.DatePrecision = dateBounds(d.Date)
+				err = enc.Encode(rec)
 				out <- line{b.Bytes(), err}
 			}()
 		}

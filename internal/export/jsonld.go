@@ -69,10 +69,10 @@ func event(in *dossier.IncidentSummary, ix *actorIndex) map[string]any {
 		"name":        in.Title,
 		"description": notes(in),
 	}
-	if d := in.Date; d != nil && d.Start != "" {
-		e["startDate"] = d.Start
-		e["endDate"] = firstOf(d.End, d.Start)
-		e["dossier:datePrecision"] = d.Precision
+	if start, end, prec := dateBounds(in.Date); start != nil {
+		// full dates, the interval's first and last day: "2021" is
+		// 2021-01-01 to 2021-12-31, its precision beside
+		e["startDate"], e["endDate"], e["dossier:datePrecision"] = start, end, prec
 	}
 	if l := in.Location; l != nil {
 		place := map[string]any{"@type": "Place", "name": firstOf(l.Place, l.Admin1, l.Country)}

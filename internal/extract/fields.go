@@ -167,7 +167,7 @@ func splitList(s string) []string {
 }
 
 func placeLocation(name string, p gazetteer.Place) *dossier.Location {
-	lat, lon := round2(p.Lat), round2(p.Lon)
+	lat, lon := roundCoord(p.Lat), roundCoord(p.Lon)
 	prec := "city"
 	if p.Feature == "ADM1" {
 		prec = "admin1"
@@ -176,11 +176,13 @@ func placeLocation(name string, p gazetteer.Place) *dossier.Location {
 }
 
 func countryLocation(c gazetteer.Country) *dossier.Location {
-	lat, lon := round2(c.Lat), round2(c.Lon)
+	lat, lon := roundCoord(c.Lat), roundCoord(c.Lon)
 	return &dossier.Location{Country: c.Name, Lat: &lat, Lon: &lon, Precision: "country"}
 }
 
-func round2(f float64) float64 { return math.Round(f*100) / 100 }
+// roundCoord keeps a coordinate at the gazetteer's precision, four
+// decimals (about 11 m): GeoNames gives no more that means anything here.
+func roundCoord(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
 // ---- casualties
 
