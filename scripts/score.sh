@@ -4,7 +4,8 @@
 # news), then, for dossier's own corpora (corpora/encyclopedia, corpora/news),
 # every field of score.py on the dev and test splits with its n and the
 # dev − test difference; news-nopub is the news set with each report's
-# Published: line removed. The test split is scored, never listed document by
+# Published: line removed, news-furniture the news set with page furniture
+# added (go run ./tools/corpora furniture). The test split is scored, never listed document by
 # document: --verbose lists the misses of the shared gold and of dev only.
 # Usage: scripts/score.sh [--verbose]
 set -euo pipefail
@@ -57,6 +58,12 @@ while IFS=$'\t' read -r set split name; do
 		;;
 	esac
 done <"$out/split.tsv"
+# the same reports with page furniture added (tools/corpora furniture):
+# captions, credits, stamps, bylines, links to other stories must change
+# nothing the extractor reads
+for split in dev test; do
+	"$out/corpora" furniture "$out/$split/news-docs" "$out/$split/news-furniture"
+done
 
 score_split() { # label gold docs [--prose]
 	local label=$1 gold=$2 docs=$3; shift 3
@@ -68,6 +75,7 @@ for split in dev test; do
 	score_split "encyclopedia-infobox-$split" "$out/$split/enc-gold" "$out/$split/enc-infobox"
 	score_split "news-$split" "$out/$split/news-gold" "$out/$split/news-docs"
 	score_split "news-nopub-$split" "$out/$split/news-gold" "$out/$split/news-nopub"
+	score_split "news-furniture-$split" "$out/$split/news-gold" "$out/$split/news-furniture"
 done
 
 python3 - "$out" <<'EOF'
@@ -77,7 +85,7 @@ def figure(r):
     if "accuracy" in r:
         return r["accuracy"], r["n"], "acc"
     return r["f1"], r["gold"], "F1"
-for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub"):
+for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub", "news-furniture"):
     dev = json.load(open(f"{out}/{s}-dev.json"))
     test = json.load(open(f"{out}/{s}-test.json"))
     print(f"== {s} (corpora/): dev {dev['docs']} documents, test {test['docs']} documents")

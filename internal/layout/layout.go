@@ -404,6 +404,7 @@ var furniturePrefixes = []string{
 	"have your say", "click here", "advertisement", "all rights reserved", "copyright ©", "follow us",
 	"this article is more than", "you can write", "print this", "email this", "other stories from", "more stories from",
 	"wikipedia has more about this subject", "wikipedia has more about",
+	"related:", "see also:", "more on this story", "most read", "trending now", "sign in", "log in to", "newsletter",
 }
 
 // captionRE is a map's caption: "Location of County Armagh within Northern
@@ -431,8 +432,43 @@ func isFurniture(s string) bool {
 		}
 	}
 	t := strings.TrimSpace(s)
-	return sloganRE.MatchString(t) || captionRE.MatchString(t) || linkItemRE.MatchString(t)
+	if sloganRE.MatchString(t) || captionRE.MatchString(t) || linkItemRE.MatchString(t) {
+		return true
+	}
+	if len(t) <= 90 && (stampRE.MatchString(t) || bylineRE.MatchString(t) || counterRE.MatchString(t) || readTimeRE.MatchString(t)) {
+		return true
+	}
+	return creditRE.MatchString(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
+		footerRE.MatchString(t)
 }
+
+// Shapes of the furniture of news pages, each a general pattern:
+var (
+	// stampRE is a time stamp of the page: "Updated on 4 March 2021 10:32
+	// GMT", "Last updated: 12:05", "Published 3 hours ago".
+	stampRE = regexp.MustCompile(`(?i)^(last )?(updated|published|posted|modified)( on| at)?:?\s+(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )`)
+	// bylineRE is an author line: "By Jane Smith", "By Jane Smith, Reuters",
+	// "By Staff Reporter and Desk Editor".
+	bylineRE = regexp.MustCompile(`^By [A-Z][\p{L}'.-]+( (and )?[A-Z][\p{L}'.-]+){0,4}(, [A-Z][\p{L}& ]{1,30})?$`)
+	// counterRE is a counter of comments or shares: "23 comments",
+	// "Comments (12)", "View comments", "1.2K shares".
+	counterRE = regexp.MustCompile(`(?i)^(\d+[\d.,]*k? (comments?|shares?|replies)|comments? \(\d+\)|(view|show|load|hide) \d* ?comments?)$`)
+	// readTimeRE is a reading time or audio prompt: "4 min read", "Listen
+	// to this article".
+	readTimeRE = regexp.MustCompile(`(?i)^(\d+ ?(min|minute)s?( read)?|listen to this (article|story).*|estimated reading time.*)$`)
+	// creditRE is a photo credit, or a caption ending in one: "(Photo by
+	// Jane Smith/AFP via Getty Images)", "Photo: Jane Smith/Reuters",
+	// "A guard stands outside the court on Friday, June 3, 2016.
+	// REUTERS/Jane Smith". Its date and place are the photo's.
+	creditRE = regexp.MustCompile(`(?i)^\(?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}\)?$|` +
+		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$`)
+	// embedRE is the signature of an embedded post: "— Jane Smith
+	// (@janesmith) January 5, 2015".
+	embedRE = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,20}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$`)
+	// footerRE is a wire footer: "Reporting by Jane Smith; Editing by Desk
+	// Editor", "(Additional reporting by ...)".
+	footerRE = regexp.MustCompile(`^\(?([Aa]dditional )?([Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [A-Z]`)
+)
 
 // sloganRE is a site's slogan line: one name, "the free", no full stop.
 var sloganRE = regexp.MustCompile(`^From [A-Z][\w.-]*, the free [^.]{0,60}$`)

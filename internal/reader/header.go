@@ -117,19 +117,29 @@ var (
 )
 
 // dateLineMax is how many non-blank lines from the top may hold the date a
-// news page prints on its own line (after its title, site name and
-// navigation).
-const dateLineMax = 8
+// news page prints on its own line (after its title, site name,
+// navigation, sign-up prompts and byline), and dateLineProse how many lines
+// of prose: the date comes before the text, not in it.
+const (
+	dateLineMax   = 20
+	dateLineProse = 1
+)
+
+// proseLine says whether a line reads as running text: long, or a
+// sentence with its full stop.
+func proseLine(t []byte) bool {
+	return len(t) >= 100 || len(t) >= 40 && bytes.Count(t, []byte(" ")) >= 6 && bytes.HasSuffix(t, []byte("."))
+}
 
 var weekdayPrefix = regexp.MustCompile(`^(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+`)
 
 // DateLine finds a publication date printed on its own line among the first
-// lines from offset off ("Monday, November 9, 2009", "9 November 2009",
+// lines from offset off, above the text or after its first line ("Monday, November 9, 2009", "9 November 2009",
 // "2009-11-09"): the date and its byte offsets. A line that holds anything
 // else, even a date inside a sentence, is not one.
 func DateLine(raw []byte, off int) (string, int, int) {
-	seen := 0
-	for off < len(raw) && seen < dateLineMax {
+	seen, prose := 0, 0
+	for off < len(raw) && seen < dateLineMax && prose <= dateLineProse {
 		end := len(raw)
 		if nl := bytes.IndexByte(raw[off:], '\n'); nl >= 0 {
 			end = off + nl
@@ -137,6 +147,9 @@ func DateLine(raw []byte, off int) (string, int, int) {
 		line := raw[off:end]
 		if t := bytes.TrimSpace(line); len(t) > 0 {
 			seen++
+			if proseLine(t) {
+				prose++
+			}
 			if len(t) <= 40 {
 				s := weekdayPrefix.ReplaceAllString(string(t), "")
 				if d := normalizeDate(s); d != "" {

@@ -205,7 +205,9 @@ func TestDateLine(t *testing.T) {
 		{"day first", "Title\n\n9 November 2009\n\nText.\n", "2009-11-09"},
 		{"iso", "2011-02-21\nText.\n", "2011-02-21"},
 		{"in a sentence", "Title\n\nOn Monday, November 9, 2009 a bomb exploded.\n", ""},
-		{"too far down", "a\nb\nc\nd\ne\nf\ng\nh\ni\nMonday, November 9, 2009\n", ""},
+		{"after the text", "Title\n\nA bomb exploded in the market of the city on Monday, killing three people.\n\nPolice said the bomber was a young man who walked into the crowd.\n\nMonday, November 9, 2009\n", ""},
+		{"under furniture", "Title\nSkip to main content\nSubscribe to our newsletter\nUpdated 2 hours ago\nBy Staff Reporter\n4 min read\nShare\nPrint\nEmail\nMenu\n\nMonday, November 9, 2009\n\nText.\n", "2009-11-09"},
+		{"too far down", strings.Repeat("a\n", 20) + "Monday, November 9, 2009\n", ""},
 		{"not a date", "Title\n\nMonday, November 39, 2009\n", ""},
 	} {
 		got, s, e := DateLine([]byte(c.text), 0)

@@ -49,6 +49,8 @@ func main() {
 		err = cmdGold(os.Args[2:])
 	case "split":
 		err = cmdSplit(os.Args[2:])
+	case "furniture":
+		err = cmdFurniture(os.Args[2:])
 	default:
 		usage()
 	}
@@ -59,7 +61,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: corpora build|gold|split [flags]  (see go doc ./tools/corpora)")
+	fmt.Fprintln(os.Stderr, "usage: corpora build|gold|split|furniture [flags]  (see go doc ./tools/corpora)")
 	os.Exit(2)
 }
 
