@@ -104,7 +104,7 @@ func acledRow(in *dossier.IncidentSummary, coder *actorCoder, times map[string]i
 	if ev.civilianTargeting {
 		row["civilian_targeting"] = "Civilian targeting"
 	}
-	if c.Numeric > 0 {
+	if c.Code != "" { // Kosovo, without an ISO code, is 0
 		row["iso"] = strconv.Itoa(c.Numeric)
 	}
 	if d, prec, ok := acledDate(in.Date); ok {

@@ -298,6 +298,7 @@ func TestACLEDCountries(t *testing.T) {
 		{"Côte d'Ivoire", "Ivory Coast", "Western Africa", "CIV", 384},
 		{"Czechia", "Czech Republic", "Europe", "CZE", 203},
 		{"Puerto Rico", "Puerto Rico", "Caribbean", "PRI", 630},
+		{"Kosovo", "Kosovo", "Europe", "XKX", 0},     // no ISO code: iso 0
 		{"Iraqi", "Iraq", "Middle East", "IRQ", 368}, // a demonym, as actors' names give them
 	} {
 		c, ok := lookupCountry(tc.name)
