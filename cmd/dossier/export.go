@@ -35,12 +35,15 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.Text, "q", "", "only incidents whose text matches these words")
 	fs.BoolVar(&f.IncludeMentions, "include-mentions", false, "list incidents only mentioned in passing too (default: events and references)")
 	fs.StringVar(&f.Sort, "sort", "-date", "order: -date (oldest first), date (newest first), sources, fatalities or title")
+	codes := fs.String("acled-codes", export.ACLEDCodesText, "acled-csv: inter1, inter2 and interaction as "+
+		strings.Join(export.ACLEDCodeForms, " or ")+` ("State forces", or the older 1)`)
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: dossier export [--db DSN] --format FORMAT [-o FILE] [--from --to --country --type --actor --weapon --q TEXT] [--include-mentions]")
+		fmt.Fprintln(env.Stderr, "Usage: dossier export [--db DSN] --format FORMAT [-o FILE] [--from --to --country --type --actor --weapon --q TEXT] [--include-mentions] [--acled-codes text|numeric]")
 		fmt.Fprintln(env.Stderr, `
 Formats (docs/exports.md describes each):
   acled-csv  ACLED's columns and coding rules, one row per incident, then fatalities_max,
-             injuries_min, injuries_max and evidence (for R, pandas, spreadsheets)
+             injuries_min, injuries_max and evidence (for R, pandas, spreadsheets);
+             actor types as text, as ACLED's API returns them (--acled-codes numeric: numbers)
   jsonl      one full incident record per line: values with evidence, sources,
              conflicts, statements and the claims ledger
   geojson    a FeatureCollection of points, one per located incident (for QGIS)
@@ -59,6 +62,9 @@ Formats (docs/exports.md describes each):
 	if !slices.Contains(export.Formats, *format) {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--format must be one of %s", strings.Join(export.Formats, ", "))}
 	}
+	if !slices.Contains(export.ACLEDCodeForms, *codes) {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--acled-codes must be one of %s", strings.Join(export.ACLEDCodeForms, ", "))}
+	}
 	st, err := openStore(ctx, env, *db, false)
 	if err != nil {
 		return err
@@ -69,7 +75,7 @@ Formats (docs/exports.md describes each):
 	if err != nil {
 		return err
 	}
-	stats, err := export.Write(ctx, st, *format, out, export.Options{Filter: f})
+	stats, err := export.Write(ctx, st, *format, out, export.Options{Filter: f, ACLEDCodes: *codes})
 	if err == nil {
 		err = commit()
 	} else {

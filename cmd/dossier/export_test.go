@@ -65,6 +65,22 @@ func TestExportCLI(t *testing.T) {
 	if len(matches) > 0 {
 		t.Errorf("temporary files left: %v", matches)
 	}
+	// inter1 (column 10) is ACLED's text label by default, its number with
+	// --acled-codes numeric.
+	for codes, want := range map[string]string{"": "Political militia", "numeric": "3"} {
+		args := []string{"export", "--db", db, "--format", "acled-csv", "--country", "Pakistan"}
+		if codes != "" {
+			args = append(args, "--acled-codes", codes)
+		}
+		code, out, errs := dossierRun(t, args...)
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != exitOK || err != nil || len(rows) < 2 || rows[0][9] != "inter1" || rows[1][9] != want {
+			t.Errorf("--acled-codes %q: exit %d, %v, rows %q: %s", codes, code, err, rows, errs)
+		}
+	}
+	if code, _, _ := dossierRun(t, "export", "--db", db, "--format", "acled-csv", "--acled-codes", "roman"); code != exitUsage {
+		t.Errorf("unknown --acled-codes: exit %d", code)
+	}
 	if code, _, _ := dossierRun(t, "export", "--db", db, "--format", "xlsx"); code != exitUsage {
 		t.Errorf("unknown format: exit %d", code)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,25 +36,16 @@ const (
 	typeStrategic  = "Strategic developments"
 )
 
-// ACLED inter codes.
-const (
-	interNone      = 0
-	interState     = 1 // state forces
-	interRebel     = 2 // rebel groups
-	interMilitia   = 3 // political militias
-	interIdentity  = 4 // identity militias
-	interRioters   = 5
-	interProtester = 6
-	interCivilians = 7
-	interOther     = 8 // external and other forces
-)
-
 // WriteACLED writes the ACLED-style CSV: one row per incident, with
 // ACLED's columns and coding rules where dossier has the information (see
 // docs/exports.md for each column), then dossier's columns.
 func WriteACLED(ctx context.Context, st Store, w io.Writer, opts Options) (Stats, error) {
 	var stats Stats
-	actors, err := loadActors(ctx, st)
+	form, err := checkCodes(opts.ACLEDCodes)
+	if err != nil {
+		return stats, err
+	}
+	coder, err := loadActorCoder(ctx, st)
 	if err != nil {
 		return stats, err
 	}
@@ -67,7 +59,7 @@ func WriteACLED(ctx context.Context, st Store, w io.Writer, opts Options) (Stats
 	}
 	err = eachIncident(ctx, st, opts, func(in *dossier.IncidentSummary) error {
 		stats.Incidents++
-		return cw.Write(acledRow(in, actors, times))
+		return cw.Write(acledRow(in, coder, times, form))
 	})
 	if err != nil {
 		return stats, err
@@ -79,41 +71,40 @@ func WriteACLED(ctx context.Context, st Store, w io.Writer, opts Options) (Stats
 	return stats, nil
 }
 
-// acledRow codes one incident.
-func acledRow(in *dossier.IncidentSummary, actors *actorIndex, times map[string]int64) []string {
+// acledRow codes one incident; form says how inter codes are written.
+func acledRow(in *dossier.IncidentSummary, coder *actorCoder, times map[string]int64, form string) []string {
 	c, _ := lookupCountry(countryName(in))
 	if c.Name == "" {
 		c.Name = countryName(in)
 	}
-	a1, a2 := codeActors(in, actors, c.Name)
+	ev := coder.codeEvent(in, c)
 	row := map[string]string{
-		"event_id_cnty":      eventID(c.ISO3, in.ID),
-		"disorder_type":      disorderType(in.Type, in.SubType),
-		"event_type":         in.Type,
-		"sub_event_type":     in.SubType,
-		"actor1":             a1.name,
-		"assoc_actor_1":      strings.Join(a1.assoc, "; "),
-		"inter1":             interString(a1.inter),
-		"actor2":             a2.name,
-		"assoc_actor_2":      strings.Join(a2.assoc, "; "),
-		"inter2":             interString(a2.inter),
-		"interaction":        interaction(a1.inter, a2.inter),
-		"region":             c.Region,
-		"country":            c.Name,
-		"source":             strings.Join(sourceNames(in.Sources), "; "),
-		"notes":              notes(in),
-		"fatalities":         strconv.Itoa(conservative(in.Fatalities)),
-		"tags":               tags(in),
-		"fatalities_max":     rangeMax(in.Fatalities),
-		"injuries_min":       rangeMin(in.Injuries),
-		"injuries_max":       rangeMax(in.Injuries),
-		"evidence":           strings.Join(evidenceTexts(in.Evidence, 4000), " | "),
-		"civilian_targeting": "",
+		"event_id_cnty":  eventID(c.Prefix, in.ID),
+		"disorder_type":  disorderType(in.Type, in.SubType),
+		"event_type":     in.Type,
+		"sub_event_type": in.SubType,
+		"actor1":         ev.a1.name,
+		"assoc_actor_1":  strings.Join(ev.a1.assoc, "; "),
+		"inter1":         interValue(ev.a1.inter, form),
+		"actor2":         ev.a2.name,
+		"assoc_actor_2":  strings.Join(ev.a2.assoc, "; "),
+		"inter2":         interValue(ev.a2.inter, form),
+		"interaction":    interaction(ev.a1.inter, ev.a2.inter, form),
+		"region":         c.Region,
+		"country":        c.Name,
+		"source":         strings.Join(publishers(in.Sources), "; "),
+		"notes":          acledNotes(in, ev),
+		"fatalities":     strconv.Itoa(conservative(in.Fatalities)),
+		"tags":           tags(in),
+		"fatalities_max": rangeMax(in.Fatalities),
+		"injuries_min":   rangeMin(in.Injuries),
+		"injuries_max":   rangeMax(in.Injuries),
+		"evidence":       strings.Join(evidenceTexts(in.Evidence, 4000), " | "),
 	}
-	if in.Type == typeVAC || a2.inter == interCivilians && (in.Type == typeExplosions || in.Type == typeBattles) {
+	if ev.civilianTargeting {
 		row["civilian_targeting"] = "Civilian targeting"
 	}
-	if c.Numeric > 0 {
+	if c.Code != "" { // Kosovo, without an ISO code, is 0
 		row["iso"] = strconv.Itoa(c.Numeric)
 	}
 	if d, prec, ok := acledDate(in.Date); ok {
@@ -180,17 +171,17 @@ func firstOf(vs ...string) string {
 	return ""
 }
 
-// eventID is ACLED's event_id_cnty: the country's ISO 3166 alpha-3 code
-// and a number. The number is derived from dossier's incident id, so an
-// incident keeps its event id from one export to the next; "XXX" stands
-// for an unknown country.
-func eventID(iso3, id string) string {
-	if iso3 == "" {
-		iso3 = "XXX"
+// eventID is ACLED's event_id_cnty: the country's prefix (from ACLED's
+// country list) and a number. The number is derived from dossier's
+// incident id, so an incident keeps its event id from one export to the
+// next; "XXX" stands for an unknown country.
+func eventID(prefix, id string) string {
+	if prefix == "" {
+		prefix = "XXX"
 	}
 	h := fnv.New64a()
 	h.Write([]byte(id))
-	return iso3 + strconv.FormatUint(h.Sum64()%1_000_000_000_000, 10)
+	return prefix + strconv.FormatUint(h.Sum64()%1_000_000_000_000, 10)
 }
 
 // disorderType follows ACLED: political violence for the violent event
@@ -198,7 +189,7 @@ func eventID(iso3, id string) string {
 // demonstrations; both for excessive force against protesters.
 func disorderType(typ, sub string) string {
 	switch {
-	case sub == "Excessive force against protesters" || sub == "Excessive force against protestors":
+	case isExcessiveForce(sub):
 		return "Political violence; Demonstrations"
 	case sub == "Mob violence":
 		return "Political violence"
@@ -297,164 +288,6 @@ func rangeMax(r *dossier.Range) string {
 	return strconv.Itoa(*r.Max)
 }
 
-// codedActor is one side of an ACLED event.
-type codedActor struct {
-	name  string
-	assoc []string
-	inter int
-}
-
-// codeActors chooses ACLED's actor1 and actor2. Actor 1 is a reported
-// perpetrator, a group or a state before a person (ACLED names the
-// organisation, not its members), the other perpetrators its associates;
-// without one, ACLED's generic actor for the event type ("Unidentified
-// Armed Group (Iraq)", "Protesters (Iraq)"). Accused actors are not
-// perpetrators: they go to the notes. Actor 2 is the first target that is
-// an actor; civilians (people, or targets named as civilians) are coded as
-// ACLED does, "Civilians (Iraq)" with who they were as associates, and so
-// is the target of any violence against civilians.
-func codeActors(in *dossier.IncidentSummary, ix *actorIndex, countryName string) (a1, a2 codedActor) {
-	suffix := ""
-	if countryName != "" {
-		suffix = " (" + countryName + ")"
-	}
-	if len(in.Perpetrators) > 0 {
-		first := 0
-		for i, n := range in.Perpetrators {
-			if a := ix.find(n); a != nil && a.Kind != dossier.KindPerson {
-				first = i
-				break
-			}
-		}
-		a1.name = in.Perpetrators[first]
-		for i, n := range in.Perpetrators {
-			if i != first {
-				a1.assoc = append(a1.assoc, n)
-			}
-		}
-		a1.inter = inter(a1.name, ix.find(a1.name), "perpetrator")
-	} else {
-		switch in.Type {
-		case typeProtests:
-			a1 = codedActor{name: "Protesters" + suffix, inter: interProtester}
-		case typeRiots:
-			a1 = codedActor{name: "Rioters" + suffix, inter: interRioters}
-		case typeBattles, typeExplosions, typeVAC:
-			a1 = codedActor{name: "Unidentified Armed Group" + suffix, inter: interMilitia}
-		}
-	}
-	civilians := codedActor{name: "Civilians" + suffix, inter: interCivilians}
-	for _, t := range in.Targets {
-		a := ix.find(t)
-		code := inter(t, a, "target")
-		switch {
-		case code == interCivilians:
-			civilians.assoc = append(civilians.assoc, t)
-		case a2.name == "" && (a != nil || code == interState):
-			a2 = codedActor{name: t, inter: code}
-		case a2.name != "":
-			a2.assoc = append(a2.assoc, t)
-		}
-	}
-	if in.Type == typeVAC || a2.name == "" && len(civilians.assoc) > 0 {
-		if a2.name != "" {
-			civilians.assoc = append(civilians.assoc, append([]string{a2.name}, a2.assoc...)...)
-		}
-		a2 = civilians
-	}
-	return a1, a2
-}
-
-// civilianWords mark a target named as civilians.
-var civilianWords = []string{"civilian", "people", "student", "worshipper", "shopper", "villager", "children", "women",
-	"pilgrim", "passenger", "journalist", "resident", "crowd", "demonstrator", "protester", "protestor", "refugee", "patient"}
-
-// stateWords mark an organisation or a target that belongs to a state's
-// forces or government.
-var stateWords = []string{"police", "army", "armed forces", "military", "security forces", "soldier", "troops", "guard",
-	"ministry", "government", "intelligence", "navy", "air force", "gendarmerie", "border force", "reserve police",
-	"prime minister", "president", "minister", "governor", "embassy", "officials", "officers", "checkpoint"}
-
-// inter codes an actor by its kind, with its name for what the kind does
-// not tell: a state is state forces; an organisation is state forces when
-// its name says police, army, ministry and the like, else other forces; an
-// armed group is a political militia when its name says militia, else a
-// rebel group; people and media are civilians. A name that is no known
-// actor is coded by its words (police, militia, civilians...); a target
-// that names none of them is a thing, not an actor (interNone).
-func inter(name string, a *dossier.ActorSummary, role string) int {
-	lower := strings.ToLower(name)
-	kind := ""
-	if a != nil {
-		kind = a.Kind
-	}
-	hasState := false
-	for _, w := range stateWords {
-		if strings.Contains(lower, w) {
-			hasState = true
-			break
-		}
-	}
-	switch kind {
-	case dossier.KindState:
-		return interState
-	case dossier.KindArmedGroup:
-		if strings.Contains(lower, "militia") {
-			return interMilitia
-		}
-		return interRebel
-	case dossier.KindParty:
-		return interMilitia
-	case dossier.KindOrganization:
-		if hasState {
-			return interState
-		}
-		return interOther
-	case dossier.KindPerson:
-		if role == "perpetrator" {
-			return interMilitia // ACLED codes a lone attacker as an unidentified armed group
-		}
-		return interCivilians
-	case dossier.KindMedia:
-		return interCivilians
-	}
-	switch {
-	case hasState:
-		return interState
-	case strings.Contains(lower, "militia"):
-		return interMilitia
-	case role == "perpetrator":
-		return interMilitia
-	}
-	for _, w := range civilianWords {
-		if strings.Contains(lower, w) {
-			return interCivilians
-		}
-	}
-	return interNone // a thing, not an actor: "oil tanker trucks", "weapons depots"
-}
-
-func interString(code int) string {
-	if code == interNone {
-		return "0"
-	}
-	return strconv.Itoa(code)
-}
-
-// interaction is ACLED's pair of inter codes, the lower first ("13"), or
-// the one code followed by 0 when the event has one actor ("60").
-func interaction(a, b int) string {
-	switch {
-	case a == interNone && b == interNone:
-		return ""
-	case a == interNone:
-		return strconv.Itoa(b * 10)
-	case b == interNone:
-		return strconv.Itoa(a * 10)
-	}
-	return strconv.Itoa(min(a, b)*10 + max(a, b))
-}
-
 // notes is a short description in the manner of ACLED's: when, where,
 // what, and what dossier knows that the coded columns do not say
 // (accused actors, weapons, disagreements between sources).
@@ -470,19 +303,168 @@ func notes(in *dossier.IncidentSummary) string {
 		}
 	}
 	b.WriteString(".")
-	add := func(label string, vs []string) {
-		if len(vs) > 0 {
-			b.WriteString(" " + label + ": " + strings.Join(vs, "; ") + ".")
-		}
-	}
-	add("Weapons", in.Weapons)
-	add("Targets", in.Targets)
-	add("Accused", in.Accused)
+	writeDetails(&b, in, nil)
+	return b.String()
+}
+
+// writeDetails writes what the coded columns leave out: weapons, targets,
+// the people named, accused actors, the casualty ranges and the fields on
+// which sources disagree.
+func writeDetails(b *strings.Builder, in *dossier.IncidentSummary, people []string) {
+	addList(b, "Weapons", in.Weapons)
+	addList(b, "Targets", in.Targets)
+	addList(b, "People named", people)
+	addList(b, "Accused", in.Accused)
 	if in.Fatalities != nil || in.Injuries != nil {
 		b.WriteString(" Fatalities: " + rangeText(in.Fatalities) + "; injuries: " + rangeText(in.Injuries) + ".")
 	}
-	add("Sources disagree on", in.Conflicts)
+	addList(b, "Sources disagree on", in.Conflicts)
+}
+
+// acledNotes is the notes column: a sentence in the manner of ACLED's
+// notes ("On 7 November 2021, an unidentified armed group carried out an
+// air/drone strike on Mustafa Al-Kadhimi in Baghdad (Baghdad, Iraq)."),
+// then what the coded columns leave out (the title, weapons, targets,
+// people named, accused actors, the casualty ranges, the fields on which
+// sources disagree), then where dossier's evidence is.
+func acledNotes(in *dossier.IncidentSummary, ev codedEvent) string {
+	var b strings.Builder
+	b.WriteString(eventSentence(in, ev))
+	if t := strings.TrimSuffix(in.Title, "."); t != "" {
+		b.WriteString(" Reported as: " + t + ".")
+	}
+	writeDetails(&b, in, ev.people)
+	fmt.Fprintf(&b, " [dossier incident %s, %d source(s); evidence: dossier show incident %s]", in.ID, in.SourceCount, in.ID)
 	return b.String()
+}
+
+// eventSentence says when, who, did what to whom, and where.
+func eventSentence(in *dossier.IncidentSummary, ev codedEvent) string {
+	var b strings.Builder
+	switch d := in.Date; {
+	case d == nil || d.Start == "":
+	case d.End != "" && d.End != d.Start:
+		b.WriteString("Between " + humanDate(&dossier.DateRange{Start: d.Start}) + " and " + humanDate(&dossier.DateRange{Start: d.End}) + ", ")
+	case len(d.Start) == len("2006-01-02"):
+		b.WriteString("On " + humanDate(d) + ", ")
+	default:
+		b.WriteString("In " + humanDate(d) + ", ")
+	}
+	who := subjectPhrase(ev.a1.name)
+	verb, object := eventVerb(in.Type, in.SubType)
+	whom := listPhrase(in.Targets)
+	if whom == "" && ev.a2.inter == interCivilians {
+		whom = "civilians"
+	}
+	switch {
+	case who == "":
+		b.WriteString("a " + strings.ToLower(firstOf(in.SubType, in.Type, "event")) + " took place")
+		if whom != "" {
+			b.WriteString(" involving " + whom)
+		}
+	case whom != "" && object != "":
+		b.WriteString(who + " " + object + " " + whom)
+	default:
+		b.WriteString(who + " " + verb)
+	}
+	if l := in.Location; l != nil {
+		place := firstOf(l.Place, l.Admin1, l.Country)
+		if place != "" {
+			b.WriteString(" in " + place)
+		}
+		if rest := dedupe(l.Admin1, l.Country); len(rest) > 0 && !(len(rest) == 1 && rest[0] == place) {
+			b.WriteString(" (" + strings.Join(rest, ", ") + ")")
+		}
+	}
+	s := b.String()
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+// subjectPhrase writes actor 1 as the subject of a sentence: a generic
+// actor as a description ("an unidentified armed group", "protesters").
+func subjectPhrase(name string) string {
+	for _, g := range []struct{ prefix, phrase string }{
+		{"Unidentified Armed Group", "an unidentified armed group"}, {"Protesters", "protesters"},
+		{"Rioters", "rioters"}, {"Civilians", "civilians"},
+	} {
+		if name == g.prefix || strings.HasPrefix(name, g.prefix+" (") {
+			return g.phrase
+		}
+	}
+	return name
+}
+
+// eventVerbs say what actor 1 did in each sub-event type: without a
+// target, and before one.
+var eventVerbs = map[string][2]string{
+	"Armed clash":                         {"fought", "clashed with"},
+	"Government regains territory":        {"regained territory", "regained territory from"},
+	"Non-state actor overtakes territory": {"took territory", "took territory from"},
+	"Chemical weapon":                     {"used a chemical weapon", "used a chemical weapon against"},
+	"Air/drone strike":                    {"carried out an air/drone strike", "carried out an air/drone strike on"},
+	"Suicide bomb":                        {"carried out a suicide bombing", "carried out a suicide bombing against"},
+	"Shelling/artillery/missile attack":   {"fired shells, artillery or missiles", "shelled or fired missiles at"},
+	"Remote explosive/landmine/IED":       {"set off an explosive device", "set off an explosive device against"},
+	"Grenade":                             {"threw a grenade", "threw a grenade at"},
+	"Sexual violence":                     {"committed sexual violence", "sexually assaulted"},
+	"Attack":                              {"carried out an attack", "attacked"},
+	"Abduction/forced disappearance":      {"abducted people", "abducted"},
+	"Peaceful protest":                    {"held a peaceful protest", "held a peaceful protest against"},
+	"Protest with intervention":           {"protested and were dispersed", "protested and were dispersed by"},
+	"Excessive force against protesters":  {"were met with excessive force", "were met with excessive force by"},
+	"Violent demonstration":               {"held a violent demonstration", "held a violent demonstration against"},
+	"Mob violence":                        {"engaged in mob violence", "engaged in mob violence against"},
+	"Arrests":                             {"made arrests", "arrested"},
+}
+
+func eventVerb(typ, sub string) (string, string) {
+	if v, ok := eventVerbs[sub]; ok {
+		return v[0], v[1]
+	}
+	what := strings.ToLower(firstOf(sub, typ, "event"))
+	return "was involved in an event (" + what + ")", "was involved in an event (" + what + ") with"
+}
+
+// listPhrase joins names as prose: "A", "A and B", "A, B and C".
+func listPhrase(vs []string) string {
+	switch len(vs) {
+	case 0:
+		return ""
+	case 1:
+		return vs[0]
+	}
+	return strings.Join(vs[:len(vs)-1], ", ") + " and " + vs[len(vs)-1]
+}
+
+// publishers name the publishers of an incident's sources for ACLED's
+// source column: the site of each source's address, without "www."; a
+// source without an address (a local file) names none, and a syndicated
+// copy counts once with its original.
+func publishers(srcs []dossier.Source) []string {
+	var out []string
+	for _, s := range srcs {
+		if s.CopyOf != "" || s.Source == nil {
+			continue
+		}
+		u, err := url.Parse(*s.Source)
+		if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+			continue
+		}
+		if h := strings.TrimPrefix(u.Hostname(), "www."); !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// addList writes " Label: a; b." when there are values.
+func addList(b *strings.Builder, label string, vs []string) {
+	if len(vs) > 0 {
+		b.WriteString(" " + label + ": " + strings.Join(vs, "; ") + ".")
+	}
 }
 
 // dedupe drops empty and repeated values ("Baghdad, Baghdad, Iraq").

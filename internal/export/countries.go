@@ -1,6 +1,12 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -10,50 +16,56 @@ import (
 
 // country is what the ACLED columns say of a country.
 type country struct {
-	Name    string
-	ISO3    string // "IRQ"
-	Numeric int    // ISO 3166-1 numeric, 368
-	Region  string // ACLED's region, "Middle East"
+	Name    string // ACLED's name: "Democratic Republic of Congo", "eSwatini"
+	Code    string // ISO 3166-1 alpha-2, as the gazetteer knows it: "CD"
+	Numeric int    // ISO 3166-1 numeric, ACLED's iso column: 180
+	Region  string // ACLED's region: "Middle Africa"
+	Prefix  string // event_id_cnty's prefix
 }
 
-// subregions map UN M49 sub-regions to ACLED's regions, which follow them
-// with a few exceptions (overrides).
-var subregions = []struct {
-	m49    string
-	region string
-}{
-	{"015", "Northern Africa"}, {"011", "Western Africa"}, {"017", "Middle Africa"}, {"014", "Eastern Africa"},
-	{"018", "Southern Africa"}, {"145", "Middle East"}, {"143", "Caucasus and Central Asia"}, {"034", "South Asia"},
-	{"035", "Southeast Asia"}, {"030", "East Asia"}, {"150", "Europe"}, {"021", "North America"}, {"029", "Caribbean"},
-	{"013", "Central America"}, {"005", "South America"}, {"009", "Oceania"}, {"010", "Antarctica"},
-}
+// acledCountriesTSV is ACLED's country list; data/README.md says where it
+// comes from.
+//
+//go:embed data/acled_countries.tsv
+var acledCountriesTSV []byte
 
-// overrides place countries where ACLED does rather than where the UN
-// sub-regions would: Iran in the Middle East, the South Caucasus with
-// Central Asia.
-var overrides = map[string]string{
-	"IR": "Middle East", "AM": "Caucasus and Central Asia", "AZ": "Caucasus and Central Asia", "GE": "Caucasus and Central Asia",
-	"CY": "Europe",
-}
+// acledCountries maps alpha-2 codes to ACLED's countries.
+var acledCountries = sync.OnceValues(func() (map[string]country, error) {
+	return parseACLEDCountries(acledCountriesTSV)
+})
 
-var regions = func() []struct {
-	r      language.Region
-	region string
-} {
-	out := make([]struct {
-		r      language.Region
-		region string
-	}, len(subregions))
-	for i, s := range subregions {
-		out[i].r, out[i].region = language.MustParseRegion(s.m49), s.region
+func parseACLEDCountries(data []byte) (map[string]country, error) {
+	out := map[string]country{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("acled_countries.tsv:%d: %d fields, want 5", n, len(f))
+		}
+		num, err := strconv.Atoi(f[3])
+		if err != nil {
+			return nil, fmt.Errorf("acled_countries.tsv:%d: iso %q: %w", n, f[3], err)
+		}
+		c := country{Name: f[0], Region: f[1], Code: f[2], Numeric: num, Prefix: f[4]}
+		if _, dup := out[c.Code]; dup {
+			return nil, fmt.Errorf("acled_countries.tsv:%d: %s twice", n, c.Code)
+		}
+		out[c.Code] = c
 	}
-	return out
-}()
+	return out, sc.Err()
+}
 
 // gazetteerCountries loads the gazetteer once, for its country table.
 var gazetteerCountries = sync.OnceValues(gazetteer.Default)
 
-// lookupCountry finds a country by the name the knowledge base gives it.
+// lookupCountry finds a country by the name the knowledge base gives it (or
+// any name, alias or demonym the gazetteer knows) and returns it as ACLED
+// names it. A country missing from ACLED's list keeps the gazetteer's name,
+// its ISO codes and no region.
 func lookupCountry(name string) (country, bool) {
 	if name == "" {
 		return country{}, false
@@ -66,20 +78,41 @@ func lookupCountry(name string) (country, bool) {
 	if !ok {
 		return country{}, false
 	}
-	r, err := language.ParseRegion(c.Code)
-	if err != nil {
-		return country{Name: c.Name}, true
-	}
-	out := country{Name: c.Name, ISO3: r.ISO3(), Numeric: r.M49()}
-	if reg, ok := overrides[c.Code]; ok {
-		out.Region = reg
-		return out, true
-	}
-	for _, s := range regions {
-		if s.r.Contains(r) {
-			out.Region = s.region
-			break
+	return countryByCode(c.Code, c.Name), true
+}
+
+// countryByCode returns ACLED's country for an alpha-2 code; name is the
+// name to use when ACLED's list lacks it.
+func countryByCode(code, name string) country {
+	if all, err := acledCountries(); err == nil {
+		if c, ok := all[code]; ok {
+			return c
 		}
 	}
-	return out, true
+	out := country{Name: name, Code: code}
+	if r, err := language.ParseRegion(code); err == nil {
+		out.Numeric, out.Prefix = r.M49(), r.ISO3()
+	}
+	return out
+}
+
+// countryIn finds a country named in an actor's name: "Iraqi Armed Forces"
+// is Iraq's, "Police Forces of Kenya" Kenya's. The longest run of words
+// the gazetteer knows as a country, alias or demonym wins.
+func countryIn(name string) (country, bool) {
+	g, err := gazetteerCountries()
+	if err != nil {
+		return country{}, false
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '\'' || r == '’'
+	})
+	for n := min(4, len(words)); n > 0; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if c, ok := g.Country(strings.Join(words[i:i+n], " ")); ok {
+				return countryByCode(c.Code, c.Name), true
+			}
+		}
+	}
+	return country{}, false
 }

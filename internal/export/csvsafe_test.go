@@ -21,7 +21,7 @@ func TestACLEDSpreadsheetSafe(t *testing.T) {
 		Evidence: []dossier.Evidence{{Text: "+cmd|' /C calc'!A0"}},
 	}}
 	ix := &actorIndex{byID: map[string]*dossier.ActorSummary{}, byKey: map[string]*dossier.ActorSummary{}}
-	row := acledRow(in, ix, nil)
+	row := acledRow(in, &actorCoder{ix: ix}, nil, ACLEDCodesText)
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write(row)

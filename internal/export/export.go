@@ -49,6 +49,10 @@ type Options struct {
 	// Filter selects the incidents (its Limit and Cursor are ignored:
 	// every match is written). An empty Sort means oldest first.
 	Filter dossier.IncidentFilter
+	// ACLEDCodes is how the ACLED-style CSV writes inter1, inter2 and
+	// interaction: ACLEDCodesText (the default when empty) or
+	// ACLEDCodesNumeric.
+	ACLEDCodes string
 }
 
 // Stats count what an export wrote.

@@ -103,18 +103,14 @@ func TestACLEDCSV(t *testing.T) {
 		if v["event_type"] != in.Type || v["sub_event_type"] != in.SubType {
 			t.Errorf("%s: type %q/%q, want %q/%q", id, v["event_type"], v["sub_event_type"], in.Type, in.SubType)
 		}
-		// interaction: the two inter codes, lower first, or one code and 0.
-		i1, _ := strconv.Atoi(v["inter1"])
-		i2, _ := strconv.Atoi(v["inter2"])
-		want := strconv.Itoa(min(i1, i2)*10 + max(i1, i2))
-		if i2 == 0 {
-			want = strconv.Itoa(i1 * 10)
+		// interaction: the two actor types, lower code first, or one type
+		// "only" (ACLED's text labels by default).
+		i1, i2 := interCode(t, v["inter1"]), interCode(t, v["inter2"])
+		if got, want := v["interaction"], interaction(i1, i2, ACLEDCodesText); i1 != 0 && got != want {
+			t.Errorf("%s: inter %q %q, interaction %q, want %q", id, v["inter1"], v["inter2"], got, want)
 		}
-		if i1 != 0 && v["interaction"] != want {
-			t.Errorf("%s: inter %d %d, interaction %q, want %q", id, i1, i2, v["interaction"], want)
-		}
-		if (i2 == 7) != (v["actor2"] != "" && strings.HasPrefix(v["actor2"], "Civilians")) {
-			t.Errorf("%s: actor2 %q with inter2 %d", id, v["actor2"], i2)
+		if (i2 == interCivilians) != strings.HasPrefix(v["actor2"], "Civilians") {
+			t.Errorf("%s: actor2 %q with inter2 %q", id, v["actor2"], v["inter2"])
 		}
 		// the most conservative fatality figure, the range's other end after it
 		f, err := strconv.Atoi(v["fatalities"])
@@ -137,20 +133,27 @@ func TestACLEDCSV(t *testing.T) {
 		if ts, err := strconv.ParseInt(v["timestamp"], 10, 64); err != nil || ts < 1.5e9 {
 			t.Errorf("%s: timestamp %q", id, v["timestamp"])
 		}
-		if v["source"] == "" || v["notes"] == "" || v["evidence"] == "" {
-			t.Errorf("%s: empty source, notes or evidence", id)
+		// source names publishers: empty for the test documents that are
+		// local files without an address, never their path or title.
+		if v["notes"] == "" || v["evidence"] == "" || strings.Contains(v["source"], "/") || in.Title != "" && strings.Contains(v["source"], in.Title) {
+			t.Errorf("%s: source %q, empty notes or evidence", id, v["source"])
 		}
 	}
 	k := byDossierID[kadhimi(t, all).ID]
 	for col, want := range map[string]string{"country": "Iraq", "iso": "368", "region": "Middle East", "location": "Baghdad",
 		"admin1": "Baghdad", "event_date": "2021-11-07", "time_precision": "1", "geo_precision": "1", "year": "2021",
-		"actor1": "Unidentified Armed Group (Iraq)", "disorder_type": "Political violence"} {
+		"actor1": "Unidentified Armed Group (Iraq)", "disorder_type": "Political violence",
+		// The prime minister attacked stands for his government: state
+		// forces, not civilians, and his name is in notes only.
+		"actor2": "Government of Iraq", "inter2": "State forces", "assoc_actor_2": "", "civilian_targeting": "",
+		"interaction": "State forces-Political militia"} {
 		if k[col] != want {
 			t.Errorf("Kadhimi %s = %q, want %q", col, k[col], want)
 		}
 	}
 	if !strings.HasPrefix(k["event_id_cnty"], "IRQ") || !strings.Contains(k["notes"], "Accused: ") ||
-		!strings.Contains(k["notes"], "Kata'ib Hezbollah") || !strings.Contains(k["source"], "en.wikipedia.org") {
+		!strings.Contains(k["notes"], "Kata'ib Hezbollah") || k["source"] != "en.wikipedia.org" ||
+		!strings.Contains(k["notes"], "Mustafa Al-Kadhimi (target)") || !strings.Contains(k["notes"], "[dossier incident "+kadhimi(t, all).ID) {
 		t.Errorf("Kadhimi row %v", k)
 	}
 	// The same export twice gives the same ids.
@@ -179,11 +182,18 @@ func TestACLEDCoding(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		a, b int
-		want string
-	}{{1, 3, "13"}, {3, 1, "13"}, {6, 0, "60"}, {2, 7, "27"}, {0, 0, ""}} {
-		if got := interaction(tc.a, tc.b); got != tc.want {
-			t.Errorf("interaction(%d, %d) = %q, want %q", tc.a, tc.b, got, tc.want)
+		a, b          int
+		text, numeric string
+	}{
+		{1, 3, "State forces-Political militia", "13"}, {3, 1, "State forces-Political militia", "13"},
+		{6, 0, "Protesters only", "60"}, {0, 6, "Protesters only", "60"}, {2, 7, "Rebel group-Civilians", "27"},
+		{8, 8, "External/Other forces-External/Other forces", "88"}, {0, 0, "", ""},
+	} {
+		if got := interaction(tc.a, tc.b, ACLEDCodesText); got != tc.text {
+			t.Errorf("interaction(%d, %d) = %q, want %q", tc.a, tc.b, got, tc.text)
+		}
+		if got := interaction(tc.a, tc.b, ACLEDCodesNumeric); got != tc.numeric {
+			t.Errorf("numeric interaction(%d, %d) = %q, want %q", tc.a, tc.b, got, tc.numeric)
 		}
 	}
 	ix := &actorIndex{byID: map[string]*dossier.ActorSummary{}, byKey: map[string]*dossier.ActorSummary{}}
@@ -193,18 +203,24 @@ func TestACLEDCoding(t *testing.T) {
 		ix.byID[a.ID] = &a
 		ix.byKey[names.Key(a.Name)] = &a
 	}
+	coder := &actorCoder{ix: ix}
+	iraq, _ := lookupCountry("Iraq")
 	in := &dossier.IncidentSummary{Incident: dossier.Incident{Type: typeExplosions, Perpetrators: []string{"Adil Ahmad Dar", "Islamic State"},
 		Targets: []string{"Iraqi Armed Forces", "students"}}}
-	a1, a2 := codeActors(in, ix, "Iraq")
-	if a1.name != "Islamic State" || a1.inter != interRebel || !slices.Equal(a1.assoc, []string{"Adil Ahmad Dar"}) {
-		t.Errorf("actor1 %+v: the group, not its member", a1)
+	ev := coder.codeEvent(in, iraq)
+	if ev.a1.name != "Islamic State" || ev.a1.inter != interRebel || len(ev.a1.assoc) != 0 {
+		t.Errorf("actor1 %+v: the group, not its member", ev.a1)
 	}
-	if a2.name != "Iraqi Armed Forces" || a2.inter != interState {
-		t.Errorf("actor2 %+v", a2)
+	if !slices.Equal(ev.people, []string{"Adil Ahmad Dar (perpetrator)"}) {
+		t.Errorf("people %v: the member's name goes to notes", ev.people)
+	}
+	if ev.a2.name != "Military Forces of Iraq" || ev.a2.inter != interState || !slices.Equal(ev.a2.assoc, []string{"Civilians (Iraq)"}) {
+		t.Errorf("actor2 %+v", ev.a2)
 	}
 	in.Type = typeVAC
-	if _, a2 := codeActors(in, ix, "Iraq"); a2.name != "Civilians (Iraq)" || a2.inter != interCivilians {
-		t.Errorf("violence against civilians: actor2 %+v", a2)
+	if ev := coder.codeEvent(in, iraq); ev.a2.name != "Civilians (Iraq)" || ev.a2.inter != interCivilians ||
+		!slices.Equal(ev.a2.assoc, []string{"Students (Iraq)"}) || !ev.civilianTargeting {
+		t.Errorf("violence against civilians: actor2 %+v", ev.a2)
 	}
 }
 
