@@ -360,6 +360,15 @@ func (d *docState) mainDate(in *incident) {
 			if !ok || start.Year == 0 {
 				continue
 			}
+			if d.news && e.Kind == timex.Relative && !e.Deictic {
+				// "two days before general elections", "48 hours after two
+				// soldiers were killed": counted from another event, whose
+				// date the publication is not
+				continue
+			}
+			if d.news && e.Year == 0 && d.published.Year != 0 && after(start, d.published, 1) {
+				continue // counted from the publication, a report tells of what has happened
+			}
 			score := 0
 			if start.Day != 0 {
 				score += 3
@@ -459,6 +468,17 @@ func (in *incident) titleEvidence() dossier.Evidence {
 		}
 	}
 	return dossier.Evidence{}
+}
+
+// after says whether day a falls more than slack days after day b (both
+// with a day).
+func after(a, b timex.Date, slack int) bool {
+	if a.Day == 0 || b.Day == 0 {
+		return false
+	}
+	ta := time.Date(a.Year, time.Month(a.Month), a.Day, 0, 0, 0, 0, time.UTC)
+	tb := time.Date(b.Year, time.Month(b.Month), b.Day, 0, 0, 0, 0, time.UTC)
+	return ta.Sub(tb) > time.Duration(slack)*24*time.Hour
 }
 
 // publishedEvidence points at where the publication date was read: the
