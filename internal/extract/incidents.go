@@ -25,6 +25,7 @@ func (d *docState) findIncidents() {
 	d.mainDate(in)
 	d.findOthers()
 	d.mainFromProse(in)
+	d.choosePerps(in)
 	in.decideType()
 	for _, o := range d.others {
 		o.decideType()
