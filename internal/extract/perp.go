@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -113,6 +114,8 @@ type perpCand struct {
 	cue      *sent // the sentence of its strongest cue
 	hedge    bool  // that sentence blames or suspects rather than states
 	p        float64
+	bestCue  float64 // the weight of its strongest cue
+	strong   int     // mentions with a responsibility phrase or an agent's "by"
 }
 
 // perpChoiceApplies: the choice is made for an encyclopedia article's main
@@ -148,10 +151,15 @@ func (d *docState) choosePerps(in *incident) {
 			delete(in.actors, a)
 		}
 	}
+	var kept []string
 	for i, c := range cands {
 		if c.p < m.Threshold && !(i == 0 && c.p >= m.TopThreshold) {
 			continue
 		}
+		if slices.ContainsFunc(kept, func(k string) bool { return SameGroup(k, c.name) }) {
+			continue // "JNIM" after "Jama'at Nasr al-Islam wal-Muslimin"
+		}
+		kept = append(kept, c.name)
 		role := c.rule
 		if role == "" {
 			role = "perpetrator"
@@ -260,9 +268,39 @@ func (d *docState) perpCandidates(in *incident) []*perpCand {
 		}
 	}
 	title := " " + names.Fold(in.title) + " "
+	fs := make([]map[string]bool, len(cands))
+	for i, c := range cands {
+		fs[i] = map[string]bool{}
+		d.candFeatures(in, c, fs[i])
+	}
+	// the document's groups in the order they are first named, and the
+	// strongest cue of all
+	var groups []*perpCand
+	bestCue := 0.0
 	for _, c := range cands {
-		f := map[string]bool{}
-		d.candFeatures(in, c, f)
+		if c.bestCue > bestCue {
+			bestCue = c.bestCue
+		}
+		if len(c.mentions) > 0 && (c.kind == dossier.KindArmedGroup || c.kind == "collective" || c.kind == "described") {
+			groups = append(groups, c)
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].mentions[0].start < groups[j].mentions[0].start })
+	for i, c := range cands {
+		f := fs[i]
+		for n, g := range groups {
+			if g == c {
+				f["group-order:"+bucket(n+1, 1, 2)] = true
+				f["groups:"+bucket(len(groups), 1, 2)] = true
+			}
+		}
+		f["strong-cues:"+bucket(c.strong, 0, 1)] = true
+		if c.strong > 0 {
+			f["strong-cue&kind:"+orNone(c.kind)] = true
+		}
+		if bestCue > 0 && c.bestCue == bestCue {
+			f["best-cue"] = true
+		}
 		f["rule:"+orNone(c.rule)] = true
 		f["rule:"+orNone(c.rule)+"&kind:"+orNone(c.kind)] = true
 		f["ruleN:"+bucket(ruleN, 0, 1, 2)] = true
@@ -358,6 +396,9 @@ func (d *docState) candFeatures(in *incident, c *perpCand, f map[string]bool) {
 			f["lead"] = true
 		}
 		w := d.mentionFeatures(st, m, where, f)
+		if w >= 2 {
+			c.strong++
+		}
 		if where == "main" {
 			w += 0.5
 		}
@@ -366,6 +407,7 @@ func (d *docState) candFeatures(in *incident, c *perpCand, f map[string]bool) {
 		}
 		if w > best {
 			best = w
+			c.bestCue = w
 			c.cue = st
 			c.hedge = hedged(st.toks, m.i)
 		}
@@ -527,4 +569,34 @@ func (d *docState) describedGroups(st *sent) []*mention {
 			surface: text.Join(d.body, toks, s, k+1)})
 	}
 	return out
+}
+
+// SameGroup says whether two names chosen as perpetrators stand for one
+// group: an acronym of the other's words ("JNIM", "Jama'at Nasr al-Islam
+// wal-Muslimin"), or a name of two words or more whose words all stand in
+// the other, its longer form or a branch of it ("Islamic State",
+// "Islamic State – West Africa Province").
+func SameGroup(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if isAcronym(a) {
+		var ini strings.Builder
+		for _, w := range names.Tokens(b) {
+			if !names.IsArticle(w) && !names.IsParticle(w) && w != "of" && w != "the" && w != "and" && w != "for" && w != "wal" {
+				ini.WriteByte(w[0])
+			}
+		}
+		return strings.EqualFold(ini.String(), a)
+	}
+	ta, tb := names.Tokens(a), names.Tokens(b)
+	if len(ta) < 2 {
+		return false
+	}
+	for _, t := range ta {
+		if !slices.Contains(tb, t) {
+			return false
+		}
+	}
+	return true
 }

@@ -33,6 +33,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -213,7 +214,9 @@ func chosen(td *trainDoc, probs map[*example]float64, t cut) []string {
 	var keep []*example
 	for i, e := range exs {
 		if probs[e] >= t.all || i == 0 && probs[e] >= t.top {
-			keep = append(keep, e)
+			if !slices.ContainsFunc(keep, func(k *example) bool { return extract.SameGroup(k.name, e.name) }) {
+				keep = append(keep, e)
+			}
 		}
 	}
 	named := false
