@@ -29,6 +29,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"os"
@@ -44,8 +45,12 @@ import (
 
 const folds = 5
 
-// verbose lists what the model misses on dev (-v).
-var verbose bool
+// verbose lists what the model misses on dev (-v); repeats asks for more
+// cross-validations over other folds (-repeats), to compare variants.
+var (
+	verbose bool
+	repeats int
+)
 
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
@@ -61,6 +66,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("train perpetrators", flag.ContinueOnError)
 	root := fs.String("root", "corpora", "dossier's corpora")
 	out := fs.String("out", "internal/extract/data/perp-model.json", "the model file to write")
+	fs.IntVar(&repeats, "repeats", 0, "also cross-validate over this many other fold assignments (by a hash of each document's name) and print their mean F1")
 	fs.BoolVar(&verbose, "v", false, "also list the gold names no candidate matches and the dev documents the model gets wrong out of fold")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -313,38 +319,11 @@ func outOfFold(docs []*trainDoc, foldOf func(*trainDoc) int, k int) map[*example
 	return probs
 }
 
-func trainPerpetrators(ctx context.Context, root string, w io.Writer) ([]byte, error) {
-	docs, sum, err := loadDev(ctx, root)
-	if err != nil {
-		return nil, err
-	}
-	exs := examplesOf(docs)
-	pos, covered, goldN := 0, 0, 0
-	for _, e := range exs {
-		if e.y == 1 {
-			pos++
-		}
-	}
-	for _, td := range docs {
-		goldN += len(td.gold)
-		for _, g := range td.gold {
-			for _, e := range td.exs {
-				if sameName(e.name, g) {
-					covered++
-					break
-				}
-			}
-		}
-	}
-	fmt.Fprintf(w, "perpetrators: %d dev documents, %d candidates (%d positive), %d of %d gold names among the candidates\n",
-		len(docs), len(exs), pos, covered, goldN)
-	fmt.Fprintf(w, "training data sha256 %s\n", sum)
-	if verbose {
-		debugMissing(w, docs)
-	}
-
-	// cross-validation: the threshold of each fold is chosen on its
-	// training part (an inner cross-validation), never on the fold
+// crossValidate runs the 5-fold cross-validation of rules and model over
+// the documents' folds: the thresholds of each fold are chosen on its
+// training part (an inner cross-validation), never on the fold. It returns
+// the table and the sums over folds of P, R and F1.
+func crossValidate(docs []*trainDoc) (string, [3]float64, [3]float64) {
 	var tab bytes.Buffer
 	fmt.Fprintf(&tab, "%-6s %-9s %6s %6s %6s   %-9s %6s %6s %6s\n", "fold", "", "P", "R", "F1", "", "P", "R", "F1")
 	var sumR, sumM [3]float64
@@ -386,7 +365,57 @@ func trainPerpetrators(ctx context.Context, root string, w io.Writer) ([]byte, e
 		sumR[0]/folds, sumR[1]/folds, sumR[2]/folds, "model", sumM[0]/folds, sumM[1]/folds, sumM[2]/folds)
 	fmt.Fprintf(&tab, "%-6s %-9s %6.3f %6.3f %6.3f   %-9s %6.3f %6.3f %6.3f\n", "pooled", "rules",
 		poolR.p(), poolR.r(), poolR.f1(), "model", poolM.p(), poolM.r(), poolM.f1())
-	fmt.Fprint(w, tab.String())
+	return tab.String(), sumR, sumM
+}
+
+func trainPerpetrators(ctx context.Context, root string, w io.Writer) ([]byte, error) {
+	docs, sum, err := loadDev(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	exs := examplesOf(docs)
+	pos, covered, goldN := 0, 0, 0
+	for _, e := range exs {
+		if e.y == 1 {
+			pos++
+		}
+	}
+	for _, td := range docs {
+		goldN += len(td.gold)
+		for _, g := range td.gold {
+			for _, e := range td.exs {
+				if sameName(e.name, g) {
+					covered++
+					break
+				}
+			}
+		}
+	}
+	fmt.Fprintf(w, "perpetrators: %d dev documents, %d candidates (%d positive), %d of %d gold names among the candidates\n",
+		len(docs), len(exs), pos, covered, goldN)
+	fmt.Fprintf(w, "training data sha256 %s\n", sum)
+	if verbose {
+		debugMissing(w, docs)
+	}
+
+	tab, sumR, sumM := crossValidate(docs)
+	fmt.Fprint(w, tab)
+	for r := 1; r <= repeats; r++ {
+		// the same cross-validation over other folds, to see how much the
+		// figure owes to the split (-repeats)
+		saved := make([]int, len(docs))
+		for i, td := range docs {
+			saved[i] = td.fold
+			h := fnv.New32a()
+			fmt.Fprintf(h, "%s/%d", td.name, r)
+			td.fold = int(h.Sum32() % folds)
+		}
+		_, rr, mm := crossValidate(docs)
+		fmt.Fprintf(w, "repeat %d: mean F1 rules %.3f, model %.3f\n", r, rr[2]/folds, mm[2]/folds)
+		for i, td := range docs {
+			td.fold = saved[i]
+		}
+	}
 	adopted := sumM[2] > sumR[2]
 
 	// the model: threshold from 5-fold out-of-fold scores, weights from all of dev
