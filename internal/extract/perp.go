@@ -8,8 +8,11 @@ package extract
 // describes it by sparse binary features (cue words around its mentions,
 // the rules' own decision, where it is first named, its kind, how often it
 // is named, whether it reads as a victim, a speaker or a quotation) and
-// keeps those a logistic regression scores at or above a threshold. The
-// weights, the threshold and the feature list are data
+// keeps those a logistic regression scores high enough: the best candidate
+// at one threshold, any other at a higher one, and a group named twice
+// ("JNIM", "Jama'at Nasr al-Islam wal-Muslimin") once. It applies only when
+// the model file says cross-validation found it better than the rules. The
+// weights, the thresholds and the feature list are data
 // (data/perp-model.json), written by `go run ./tools/train perpetrators`
 // from the encyclopedia set's dev split and its infobox-derived labels; the
 // file records the SHA-256 of that training data, and a test of tools/train

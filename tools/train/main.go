@@ -2,20 +2,25 @@
 // dossier's own corpora and writes their weights where the extractor embeds
 // them.
 //
-//	go run ./tools/train perpetrators [-root corpora] [-out internal/extract/data/perp-model.json] [-v]
+//	go run ./tools/train perpetrators [-root corpora] [-out internal/extract/data/perp-model.json] [-v] [-repeats N]
 //
 // perpetrators: the choice among candidate perpetrators of an encyclopedia
 // article's main incident read from prose (internal/extract/perp.go). The
 // training data is the dev split of corpora/encyclopedia: each article
 // without its infobox as input, and as labels the infobox's perpetrators
 // that the prose names (the gold's in_prose list), matched to candidates
-// with the scorer's name rules. The test split is never read. Training is
+// with the scorer's name rules (a candidate's aliases count); only the
+// articles whose infobox has a Perpetrator field are learnt from, since a
+// missing field says nothing of the prose. The test split is never read.
+// The model is a logistic regression over the candidates' binary features;
+// a document's best candidate is chosen above one threshold, any other
+// above a second, both chosen by cross-validation. Training is
 // deterministic (documents in name order, full-batch gradient descent, no
 // randomness), so the same corpus and extractor give the same file byte for
 // byte; the file records the SHA-256 of the training data (document names,
 // texts and gold files). The command first cross-validates on dev (5 folds
 // by document: the i-th document in name order is in fold i mod 5), rules
-// against model, choosing the threshold inside each training part; the
+// against model, choosing the thresholds inside each training part; the
 // model is marked adopted only when its mean F1 over the folds beats the
 // rules'. Retrain after any change to the extractor that moves the
 // features: the test of this package fails until the file is rewritten.
