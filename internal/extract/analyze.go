@@ -37,6 +37,11 @@ type docState struct {
 	relSeen   map[string]bool
 	mainCtry  string // the main incident's country, a prior for others
 	dateline  *datelineInfo
+
+	// the choice of the main incident's perpetrators (perp.go): the
+	// candidates and what the rules alone chose
+	perpCands []*perpCand
+	rulePerps []string
 }
 
 // sent is one analysed sentence. Offsets inside (dates, quantities) are

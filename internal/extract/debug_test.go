@@ -44,4 +44,13 @@ func TestDebugMentions(t *testing.T) {
 			fmt.Printf("   D %q %+v\n", st.text[h.e.Start:h.e.End], h.e)
 		}
 	}
+	for _, c := range d.perpCands {
+		var top []string
+		for _, f := range c.feats {
+			if w := x.perp.Weights[f]; w > 0.3 || w < -0.3 {
+				top = append(top, fmt.Sprintf("%s=%.2f", f, w))
+			}
+		}
+		fmt.Printf("PERP %.3f %q rule=%s kind=%s %v\n", c.p, c.name, c.rule, c.kind, top)
+	}
 }

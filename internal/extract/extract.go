@@ -38,6 +38,7 @@ type Extractor struct {
 	lex  *lexicon.Lexicon
 	gaz  *gazetteer.Gazetteer
 	dict *actordict.Dict
+	perp *PerpModel // the choice of perpetrators in prose; nil: rules only
 }
 
 // Options configure an Extractor.
@@ -75,7 +76,11 @@ func New(opts Options) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	return &Extractor{lex: lx, gaz: gz, dict: dict}, nil
+	perp, err := LoadPerpModel(perpModelJSON)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp}, nil
 }
 
 // Extract reads one document. An error means the document's structure

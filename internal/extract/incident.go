@@ -52,6 +52,9 @@ type incident struct {
 	sents    map[int]bool
 	para     int
 	actors   map[*actor]string // actor -> role (perpetrator, accused, target)
+	// roleEv is the first evidence of each perpetrator and accused, by
+	// name key: the choice among candidates keeps it (perp.go).
+	roleEv map[string]dossier.Evidence
 }
 
 func newIncident(main bool) *incident {
@@ -202,6 +205,14 @@ func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
 		in.actors[a] = role
 	}
 	ev.Field = map[string]string{"perpetrator": "perpetrators", "accused": "accused", "target": "targets"}[role]
+	if role != "target" {
+		if in.roleEv == nil {
+			in.roleEv = map[string]dossier.Evidence{}
+		}
+		if _, ok := in.roleEv[nameKey(name)]; !ok {
+			in.roleEv[nameKey(name)] = ev
+		}
+	}
 	in.addEvidence(ev)
 }
 

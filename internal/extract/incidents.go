@@ -27,6 +27,7 @@ func (d *docState) findIncidents() {
 	d.findOthers()
 	d.mainFromProse(in)
 	d.datelineLocation(in)
+	d.choosePerps(in)
 	in.decideType()
 	for _, o := range d.others {
 		o.decideType()
