@@ -311,9 +311,17 @@ async function draw(canvas) {
   });
   cy.on('mouseover', 'node, edge', (evt) => { evt.target.addClass('hover'); canvas.style.cursor = 'pointer'; });
   cy.on('mouseout', 'node, edge', (evt) => { evt.target.removeClass('hover'); canvas.style.cursor = ''; });
-  cy.on('tap', 'node, edge', (evt) => showDetail(panel, cy, evt.target, names));
-  cy.on('dbltap', 'node', (evt) => {
-    location.href = '/actors/' + encodeURIComponent(evt.target.id());
+  // A second tap on the same actor opens it (cytoscape's dbltap fires for
+  // two quick taps on anything).
+  let last = { id: '', time: 0 };
+  cy.on('tap', 'node, edge', (evt) => {
+    const id = evt.target.id();
+    if (evt.target.isNode() && id === last.id && evt.timeStamp - last.time < 400) {
+      location.href = '/actors/' + encodeURIComponent(id);
+      return;
+    }
+    last = { id, time: evt.timeStamp };
+    showDetail(panel, cy, evt.target, names);
   });
   // The browser tests find a node to click through this.
   canvas.cy = cy;
