@@ -232,8 +232,9 @@ func (s *Server) buildNetwork(ctx context.Context) (*graph, error) {
 		}
 		return a.TargetName < b.TargetName
 	})
-	// Actors without relations would be dust around the graph; those with
-	// incidents stay, as they are what the network is about.
+	// Actors without relations would be dust around the graph: only linked
+	// ones are nodes (the page's script also hides those its filters leave
+	// alone).
 	for _, d := range details {
 		if linked[d.ID] {
 			g.Nodes = append(g.Nodes, graphNode{ID: d.ID, Name: d.Name, Kind: d.Kind, Documents: d.ActorSummary.Documents, Incidents: d.ActorSummary.Incidents})

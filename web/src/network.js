@@ -121,7 +121,7 @@ function fitLabels(cy) {
     cy.nodes().forEach((n) => {
       n.style({ 'font-size': labelPixels / z, 'text-max-width': 150 / z, 'text-margin-y': 3 / z, width: n.data('size') * grow, height: n.data('size') * grow });
     });
-    cy.edges().style({ width: 1.6 * grow, 'arrow-scale': 0.9 });
+    cy.edges().style({ width: 1.6 * grow, 'font-size': labelPixels / z });
     cy.nodes().removeClass('quiet');
   });
   const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -208,7 +208,7 @@ async function draw(canvas) {
           label: '',
         },
       },
-      { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: 3, opacity: 1, color: '#1d232a', 'font-size': labelPixels, 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'z-index': 10 } },
+      { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', 'underlay-color': '#ffd23f', 'underlay-opacity': 0.7, 'underlay-padding': 3, opacity: 1, color: '#1d232a', 'font-size': labelPixels, 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'z-index': 10 } },
       { selector: 'node:selected', style: { 'border-color': '#111', 'border-width': 3 } },
     ],
   });
