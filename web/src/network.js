@@ -221,22 +221,22 @@ async function draw(canvas) {
   byKind.appendChild(el('legend', '', 'Actors'));
   for (const k of kinds) {
     const n = g.nodes.filter((x) => x.kind === k).length;
-    byKind.appendChild(checkbox('kind', k, true, [swatch(colours[k] || colours.other, 'swatch'), (kindLabels[k] || [k, k])[1] + ' (' + n + ')'], () => apply(true)));
+    byKind.appendChild(checkbox('kind', k, true, [swatch(colours[k] || colours.other, 'swatch'), (kindLabels[k] || [k, k])[1] + ' (' + n + ')'], () => apply()));
   }
   const byRel = el('fieldset', 'relations');
   byRel.appendChild(el('legend', '', 'Relations'));
   for (const p of rels) {
     const n = g.edges.filter((x) => x.predicate === p).length;
-    byRel.appendChild(checkbox('predicate', p, true, [swatch((predicates[p] || [0, '#9aa5b1'])[1], 'line'), predicateLabel(p) + ' (' + n + ')'], () => apply(true)));
+    byRel.appendChild(checkbox('predicate', p, true, [swatch((predicates[p] || [0, '#9aa5b1'])[1], 'line'), predicateLabel(p) + ' (' + n + ')'], () => apply()));
   }
-  const lone = checkbox('isolated', '1', false, [el('span', 'lone-count')], () => apply(true));
+  const lone = checkbox('isolated', '1', false, [el('span', 'lone-count')], () => apply());
   lone.className = 'isolated';
   bar.appendChild(byKind);
   bar.appendChild(byRel);
   bar.appendChild(lone);
   stage.parentNode.insertBefore(bar, stage);
 
-  const apply = (relayout) => {
+  const apply = () => {
     const kindOn = new Set([...byKind.querySelectorAll('input:checked')].map((i) => i.value));
     const relOn = new Set([...byRel.querySelectorAll('input:checked')].map((i) => i.value));
     const showLone = lone.querySelector('input').checked;
@@ -253,7 +253,7 @@ async function draw(canvas) {
       });
     });
     lone.querySelector('.lone-count').textContent = ' actors without a relation on show (' + isolated + ')';
-    if (relayout) layout();
+    layout();
     canvas.dataset.nodes = String(cy.nodes().not('.hidden').length);
     canvas.dataset.edges = String(cy.edges().not('.hidden').length);
     canvas.dataset.isolated = String(isolated);
@@ -302,7 +302,7 @@ async function draw(canvas) {
     cy.fit(cy.elements().not('.hidden'), 30);
   }));
   bar.appendChild(views);
-  apply(true);
+  apply();
 
   let pending = 0;
   cy.on('zoom', () => {
