@@ -22,15 +22,19 @@ type viewData struct {
 	Error     string
 	Types     []string
 	Incidents []dossier.IncidentSummary
-	More      bool
+	// Next is the cursor of the list's next page; First says this is the
+	// first page.
+	Next  string
+	First bool
 	// Src is the JSON the script loads.
 	Src string
 	// Located counts the incidents of the list that have coordinates.
 	Located int
 }
 
-// viewListSize is how many incidents the list under a view shows.
-const viewListSize = 100
+// viewListSize is how many incidents a page of the list under a view
+// shows, as in the incident list; the script draws them all.
+const viewListSize = 50
 
 func (s *Server) incidentView(w http.ResponseWriter, r *http.Request, name, title, script string, sort string) error {
 	d := &viewData{page: s.newPage(r, title), Types: eventTypes}
@@ -48,12 +52,16 @@ func (s *Server) incidentView(w http.ResponseWriter, r *http.Request, name, titl
 	v.Set("limit", "500")
 	v.Set("view", "brief")
 	d.Src = "/api/v1/incidents?" + v.Encode()
-	f.Sort, f.Limit, f.Cursor = sort, viewListSize, ""
+	f.Sort, f.Limit = sort, viewListSize
 	p, err := s.store.Incidents(r.Context(), f)
+	if errors.Is(err, dossier.ErrInvalid) {
+		d.Error = explain(err, dossier.ErrInvalid)
+		return s.render(w, r, http.StatusBadRequest, name, d)
+	}
 	if err != nil {
 		return err
 	}
-	d.Incidents, d.More = p.Incidents, p.Next != ""
+	d.Incidents, d.Next, d.First = p.Incidents, p.Next, f.Cursor == ""
 	for _, in := range p.Incidents {
 		if in.Location != nil && in.Location.Lat != nil && in.Location.Lon != nil {
 			d.Located++
@@ -224,8 +232,9 @@ func (s *Server) buildNetwork(ctx context.Context) (*graph, error) {
 		}
 		return a.TargetName < b.TargetName
 	})
-	// Actors without relations would be dust around the graph; those with
-	// incidents stay, as they are what the network is about.
+	// Actors without relations would be dust around the graph: only linked
+	// ones are nodes (the page's script also hides those its filters leave
+	// alone).
 	for _, d := range details {
 		if linked[d.ID] {
 			g.Nodes = append(g.Nodes, graphNode{ID: d.ID, Name: d.Name, Kind: d.Kind, Documents: d.ActorSummary.Documents, Incidents: d.ActorSummary.Incidents})

@@ -1,4 +1,4 @@
-// Reading the JSON API from the views.
+// Reading the JSON API from the views, and the small controls they share.
 
 // fetchJSON gets one answer of the API, or throws with its error message.
 export async function fetchJSON(url) {
@@ -67,4 +67,28 @@ export function dateBounds(d) {
     return last ? new Date(Date.UTC(p[0], p[1] - 1, p[2] + 1) - 1) : new Date(Date.UTC(p[0], p[1] - 1, p[2]));
   };
   return { start: parse(d.start, false), end: parse(d.end || d.start, true) };
+}
+
+// checkbox makes a labelled box: children are text or elements after it.
+export function checkbox(name, value, checked, children, onChange) {
+  const label = document.createElement('label');
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.name = name;
+  input.value = value;
+  input.checked = checked;
+  input.addEventListener('change', onChange);
+  label.appendChild(input);
+  for (const c of children) label.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  return label;
+}
+
+// button makes a plain button that calls onClick.
+export function button(text, title, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.title = title;
+  b.addEventListener('click', onClick);
+  return b;
 }
