@@ -717,7 +717,15 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				}
 				prev = q.i - 1
 			}
+			if prev >= 1 && st.toks[prev].Is("the") && !m.demonym {
+				prev-- // "in the Ayacucho region"
+			}
 			loc := false
+			if distanceFrom(st, prev) {
+				// "340 miles from Peru's capital of Lima": a point of reference
+				score -= 2
+				prev = -1
+			}
 			if prev >= 0 {
 				switch st.toks[prev].Lower {
 				case "in", "at", "near", "outside", "of":
@@ -813,6 +821,25 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		}
 	}
 	in.setLocation(loc, prio, d.sentEvidence("location", m.st, 0.75))
+}
+
+// distanceFrom says whether the words before token k (the one before a
+// place) measure a distance from it: "340 miles from Peru's capital of",
+// "30 km (19 mi) away from", "some 50 kilometres outside".
+func distanceFrom(st *sent, k int) bool {
+	for i := k; i >= 0 && i >= k-6; i-- {
+		if st.toks[i].Is("from", "outside", "of") && i >= 1 {
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if st.toks[j].Is("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "mi") {
+					return true
+				}
+			}
+		}
+		if st.toks[i].Text == "," || st.toks[i].Text == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // within says whether a place lies in a first-level division: "near

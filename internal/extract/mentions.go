@@ -641,6 +641,18 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		// knows only elsewhere; the country the text gives wins
 		return countryPlace(c)
 	}
+	// "at the Sasa wharf section of the Port of Davao in Mindanao, the
+	// Philippines": a country named later in the sentence says which Sasa
+	if c, ok := d.countryLater(st, j); ok {
+		for _, p := range ps {
+			if p.Country == c.Name {
+				return p
+			}
+		}
+		if ps[0].Population < 100000 && ps[0].Feature != "PPLC" {
+			return countryPlace(c) // a small place the gazetteer knows only elsewhere
+		}
+	}
 	if d.mainCtry != "" {
 		for _, p := range ps {
 			if p.Country == d.mainCtry && p.Population*20 >= ps[0].Population {
@@ -649,6 +661,39 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 	}
 	return ps[0]
+}
+
+// countryLater finds a country named outright (not as an adjective) in the
+// rest of a sentence from token j.
+func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
+	toks := st.toks
+	for s := j; s < len(toks); s++ {
+		if !nameToken(&toks[s]) {
+			continue
+		}
+		e := s
+		for e < len(toks) && e < s+4 && (nameToken(&toks[e]) || toks[e].Lower == "of" && e > s) {
+			e++
+		}
+		for k := e; k > s; k-- {
+			if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, k)); ok && !isDemonymOf(c, text.Join(d.body, toks, s, k)) {
+				return c, true
+			}
+		}
+		s = e - 1
+	}
+	return gazetteer.Country{}, false
+}
+
+// isDemonymOf says whether a name is one of a country's demonyms ("Iraqi"),
+// which qualifies without placing.
+func isDemonymOf(c gazetteer.Country, n string) bool {
+	for _, dm := range c.Demonyms {
+		if strings.EqualFold(dm, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // agentCueAt says whether a cue naming the party before it (its subject)
