@@ -361,6 +361,9 @@ func (d *docState) mainDate(in *incident) {
 			if !ok || start.Year == 0 {
 				continue
 			}
+			if possessiveOfOther(st, h) {
+				continue // "last month's presidential election": the date of another noun
+			}
 			if d.news && e.Kind == timex.Relative && !e.Deictic {
 				// "two days before general elections", "48 hours after two
 				// soldiers were killed": counted from another event, whose
@@ -469,6 +472,22 @@ func (in *incident) titleEvidence() dossier.Evidence {
 		}
 	}
 	return dossier.Evidence{}
+}
+
+// possessiveOfOther says whether a date is a possessive that dates a noun
+// other than an event of violence: "last month's presidential election",
+// "Sunday's vote" (not "Sunday's bombing", which dates the bombing).
+func possessiveOfOther(st *sent, h dateHit) bool {
+	k := st.tokenIndexAt(h.end)
+	if k >= len(st.toks) || !st.toks[k].Is("'s", "’s") {
+		return false
+	}
+	for _, e := range st.events {
+		if e.I > k && e.I <= k+3 && e.Val.Weight >= 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // after says whether day a falls more than slack days after day b (both

@@ -458,9 +458,13 @@ var (
 	readTimeRE = regexp.MustCompile(`(?i)^(\d+ ?(min|minute)s?( read)?|listen to this (article|story).*|estimated reading time.*)$`)
 	// creditRE is a photo credit, or a caption ending in one: "(Photo by
 	// Jane Smith/AFP via Getty Images)", "Photo: Jane Smith/Reuters",
+	// "File photo: fires burn near the town in October.", a picture's
+	// caption with its year ("Kismayo, Somalia (2007)"),
 	// "A guard stands outside the court on Friday, June 3, 2016.
 	// REUTERS/Jane Smith". Its date and place are the photo's.
-	creditRE = regexp.MustCompile(`(?i)^\(?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}\)?$|` +
+	creditRE = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$|` +
+		`(?i)^(file|archive) (photo|image|picture)s?:|` +
+		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
 		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$`)
 	// embedRE is the signature of an embedded post: "— Jane Smith
 	// (@janesmith) January 5, 2015".
