@@ -108,9 +108,14 @@ func (dialect) SearchCond(table string) string {
 	return `t.tsv @@ to_tsquery('simple', ?)`
 }
 
-func (dialect) Search(table string) (from, where, order string) {
-	// Newest first, as on SQLite.
-	return table + ` t, to_tsquery('simple', ?) q`, `t.tsv @@ q`, `t.n DESC`
+func (dialect) Search(table string, title bool) (from, where, order string) {
+	// Newest first, as on SQLite; the title has a tsvector of its own
+	// (migration 0007).
+	col := `t.tsv`
+	if title {
+		col = `t.title_tsv`
+	}
+	return table + ` t, to_tsquery('simple', ?) q`, col + ` @@ q`, `t.n DESC`
 }
 
 // SearchQuery writes a tsquery: each folded word prefix-matched, all

@@ -109,10 +109,15 @@ func (dialect) SearchCond(table string) string {
 	return `t.n IN (SELECT rowid FROM ` + table + `_fts WHERE ` + table + `_fts MATCH ?)`
 }
 
-func (dialect) Search(table string) (from, where, order string) {
+func (dialect) Search(table string, title bool) (from, where, order string) {
 	// Newest first: FTS5 walks its index in rowid order without ranking
 	// every match, which keeps a common word fast on a large base.
-	return table + `_fts f JOIN ` + table + ` t ON t.n = f.rowid`, table + `_fts MATCH ?`, `f.rowid DESC`
+	from, where, order = table+`_fts f JOIN `+table+` t ON t.n = f.rowid`, table+`_fts MATCH ?`, `f.rowid DESC`
+	if title {
+		// A column filter: every phrase of the query in the title column.
+		where = table + `_fts MATCH ('{` + titleColumn(table) + `} : (' || ? || ')')`
+	}
+	return from, where, order
 }
 
 // SearchQuery writes an FTS5 query: each folded word quoted and
@@ -166,22 +171,38 @@ func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
 	return problems, nil
 }
 
-// searchTables are the tables with an FTS5 index kept by triggers.
-var searchTables = []string{"incidents", "actors", "documents"}
+// searchTables are the tables with an FTS5 index kept by triggers, and
+// the column of each that holds its title (an actor's name): the index's
+// first column, the search column its second (migration 0007).
+var searchTables = []struct{ table, title string }{
+	{"incidents", "title_key"},
+	{"actors", "name_key"},
+	{"documents", "title"},
+}
+
+// titleColumn returns the title column of a searched table.
+func titleColumn(table string) string {
+	for _, t := range searchTables {
+		if t.table == table {
+			return t.title
+		}
+	}
+	panic("sqlite: no full-text index on " + table) // a programming error
+}
 
 // triggers returns the statements that keep table's FTS5 index in step,
-// as migration 0001 creates them.
+// as migration 0007 creates them.
 func triggers(t string) string {
 	return fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s_fts_ai AFTER INSERT ON %[1]s BEGIN
-	INSERT INTO %[1]s_fts (rowid, search) VALUES (new.n, new.search);
+	INSERT INTO %[1]s_fts (rowid, %[2]s, search) VALUES (new.n, new.%[2]s, new.search);
 END;
 CREATE TRIGGER IF NOT EXISTS %[1]s_fts_ad AFTER DELETE ON %[1]s BEGIN
-	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, search) VALUES ('delete', old.n, old.search);
+	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, %[2]s, search) VALUES ('delete', old.n, old.%[2]s, old.search);
 END;
-CREATE TRIGGER IF NOT EXISTS %[1]s_fts_au AFTER UPDATE OF search ON %[1]s BEGIN
-	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, search) VALUES ('delete', old.n, old.search);
-	INSERT INTO %[1]s_fts (rowid, search) VALUES (new.n, new.search);
-END;`, t)
+CREATE TRIGGER IF NOT EXISTS %[1]s_fts_au AFTER UPDATE OF %[2]s, search ON %[1]s BEGIN
+	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, %[2]s, search) VALUES ('delete', old.n, old.%[2]s, old.search);
+	INSERT INTO %[1]s_fts (rowid, %[2]s, search) VALUES (new.n, new.%[2]s, new.search);
+END;`, t, titleColumn(t))
 }
 
 // Bulk drops the full-text triggers for a bulk load, then restores them
@@ -198,7 +219,8 @@ func (d dialect) Bulk(ctx context.Context, db *sql.DB, start bool) error {
 		defer db.SetMaxOpenConns(0)
 		defer db.ExecContext(ctx, `PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL`)
 	}
-	for _, t := range searchTables {
+	for _, st := range searchTables {
+		t := st.table
 		var q string
 		if start {
 			q = "DROP TRIGGER IF EXISTS " + t + "_fts_ai; DROP TRIGGER IF EXISTS " + t + "_fts_ad; DROP TRIGGER IF EXISTS " + t + "_fts_au;"

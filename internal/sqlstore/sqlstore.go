@@ -37,7 +37,8 @@ type Dialect interface {
 	SearchCond(table string) string
 	// Search returns the FROM clause, WHERE condition and ORDER BY of a
 	// ranked search of table (aliased t); the query is the first argument.
-	Search(table string) (from, where, order string)
+	// With title, only the title (an actor's name) is searched.
+	Search(table string, title bool) (from, where, order string)
 	// SearchQuery turns folded words into the argument of the two above:
 	// all words (prefix-matched), or any of them.
 	SearchQuery(words []string, any bool) string

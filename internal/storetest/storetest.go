@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"FiltersAndPages", testFilters},
 		{"KindsListedAndHidden", testKinds},
 		{"Search", testSearch},
+		{"SearchRanksTitleFirst", testSearchRanking},
 		{"StaleAndLoad", testStaleLoad},
 		{"Errors", testErrors},
 		{"UndatedTwoCandidatesWait", testUndatedWaits},
