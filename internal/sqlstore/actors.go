@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +151,9 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 }
 
 // actorIDs finds the actors a reference names: an id, else a spelling,
-// else a transliteration key; most documented first.
+// else a transliteration key, else a part of a name; most documented
+// first. The CLI's --actor, the API's actor= and `show actor` all come
+// here.
 func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
 	var n int
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM actors WHERE id = ?`, ref).Scan(&n); err != nil {
@@ -177,7 +180,68 @@ func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
 			return ids, nil
 		}
 	}
-	return nil, nil
+	return s.actorsByPartName(ctx, ref)
+}
+
+// maxPartNameCandidates bounds the actors whose names a part of a name is
+// compared with.
+const maxPartNameCandidates = 500
+
+// actorsByPartName finds the actors one of whose names or aliases holds
+// the words of ref as whole words, in order: "Soleimani" finds Qasem
+// Soleimani, "Kadhimi" Mustafa Al-Kadhimi, but "Kadhim" neither. Every
+// such actor is returned, most documented first: a surname that two
+// people share names both. The full-text index finds the candidates; their
+// names in actor_names decide.
+func (s *DB) actorsByPartName(ctx context.Context, ref string) ([]string, error) {
+	words := names.Tokens(ref)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	rows, err := s.query(ctx, `SELECT t.id FROM actors t WHERE `+s.d.SearchCond("actors")+`
+		ORDER BY t.documents DESC, t.n LIMIT ?`, s.d.SearchQuery(words, false), maxPartNameCandidates)
+	if err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	cands, err := scanStrings(rows)
+	if err != nil || len(cands) == 0 {
+		return nil, s.wrap("find actor", err)
+	}
+	rows, err = s.query(ctx, `SELECT actor_id, fold FROM actor_names WHERE actor_id IN (`+placeholders(len(cands))+`)`, anySlice(cands)...)
+	if err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	defer rows.Close()
+	match := map[string]bool{}
+	for rows.Next() {
+		var id, fold string
+		if err := rows.Scan(&id, &fold); err != nil {
+			return nil, s.wrap("find actor", err)
+		}
+		if containsRun(strings.Fields(fold), words) {
+			match[id] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	var ids []string
+	for _, id := range cands {
+		if match[id] {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// containsRun reports whether run stands in words, in order and together.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }
 
 const actorCols = `t.n, t.id, t.name, t.kind, t.aliases, t.documents, t.incidents`

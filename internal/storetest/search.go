@@ -8,6 +8,13 @@ import (
 	"github.com/dossier-project/dossier"
 )
 
+// soleimani is the 2020 strike as an encyclopedia reports it.
+func soleimani(id string) Inc {
+	return Inc{ID: id, Main: true, Title: "Assassination of Qasem Soleimani", Date: "2020-01-03", Place: "Baghdad", Country: "Iraq",
+		Type: "Explosions/Remote violence", SubType: "Air/drone strike", Targets: []string{"Qasem Soleimani"}, Weapons: []string{"MQ-9 Reaper"},
+		Fatal: dossier.Exact(10)}
+}
+
 // testSearchRanking: within each kind, exact title matches come first,
 // then title matches, then field matches (a named weapon before a word of
 // the type), then text; each hit has a snippet of what matched.
@@ -81,5 +88,55 @@ func testSearchRanking(t *testing.T, ctx context.Context, st dossier.Store) {
 		if len(hits) == 0 || hits[0].Title != tc.title || hits[0].Match != tc.match {
 			t.Errorf("search %q: %+v, want %q first, matched %s", tc.q, hits, tc.title, tc.match)
 		}
+	}
+}
+
+// testActorPartName: a part of a name (a surname) finds the actors whose
+// name or alias holds it as whole words, for the actor page and the
+// incidents' actor filter alike; a shared surname finds every bearer.
+func testActorPartName(t *testing.T, ctx context.Context, st dossier.Store) {
+	a := Doc("a.txt", "", "", "", "a")
+	xa := Extraction(a, soleimani("s"))
+	Actor(xa, "Qasem Soleimani", dossier.KindPerson, "Qassem Suleimani")
+	put(t, ctx, st, a, xa)
+	b := Doc("b.txt", "", "", "", "b")
+	xb := Extraction(b, kadhimi("k"))
+	Actor(xb, "Qasem Soleimani", dossier.KindPerson)
+	Actor(xb, "Mustafa Al-Kadhimi", dossier.KindPerson)
+	put(t, ctx, st, b, xb)
+	c := Doc("c.txt", "", "", "", "c")
+	xc := Extraction(c)
+	Actor(xc, "Hossein Soleimani", dossier.KindPerson)
+	put(t, ctx, st, c, xc)
+
+	for _, ref := range []string{"Soleimani", "soleimani", "Suleimani", "Qassem Suleimani", "Qasem"} {
+		d, err := st.Actor(ctx, ref)
+		if err != nil || d.Name != "Qasem Soleimani" {
+			t.Errorf("actor %q: %+v %v, want Qasem Soleimani", ref, d, err)
+			continue
+		}
+		page, err := st.Incidents(ctx, dossier.IncidentFilter{Actor: ref})
+		if err != nil || len(page.Incidents) != 1 || page.Incidents[0].Title != "Assassination of Qasem Soleimani" {
+			t.Errorf("incidents of %q: %+v %v, want the 2020 strike", ref, page.Incidents, err)
+		}
+	}
+	// Both bearers of the surname, the better documented first.
+	d, err := st.Actor(ctx, "Soleimani")
+	if err != nil || len(d.SameName) != 1 || d.SameName[0].Name != "Hossein Soleimani" {
+		t.Errorf("Soleimani: %+v %v, want Hossein Soleimani beside Qasem", d, err)
+	}
+	if d, err := st.Actor(ctx, "Kadhimi"); err != nil || d.Name != "Mustafa Al-Kadhimi" {
+		t.Errorf("actor Kadhimi: %+v %v", d, err)
+	}
+	// Whole words only: neither a part of a word nor a kind is a name.
+	for _, ref := range []string{"Kadhim", "Soleim", "person", "Hossein Qasem"} {
+		if d, err := st.Actor(ctx, ref); err == nil {
+			t.Errorf("actor %q found %s, want not found", ref, d.Name)
+		}
+	}
+	// A search by a surname ranks the incident the actor is in above text.
+	hits, err := st.Search(ctx, "Soleimani", dossier.SearchOptions{Kinds: []string{"incident"}})
+	if err != nil || len(hits) == 0 || hits[0].Title != "Assassination of Qasem Soleimani" {
+		t.Errorf("search Soleimani: %+v %v", hits, err)
 	}
 }

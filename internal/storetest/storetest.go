@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"KindsListedAndHidden", testKinds},
 		{"Search", testSearch},
 		{"SearchRanksTitleFirst", testSearchRanking},
+		{"ActorByPartOfName", testActorPartName},
 		{"StaleAndLoad", testStaleLoad},
 		{"Errors", testErrors},
 		{"UndatedTwoCandidatesWait", testUndatedWaits},
