@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -152,8 +153,34 @@ func (s *Server) documentList(w http.ResponseWriter, r *http.Request) error {
 
 type searchData struct {
 	page
-	Incidents, Actors, Documents []dossier.SearchHit
+	Incidents, Actors, Documents []searchHit
 	Searched                     bool
+}
+
+// searchHit is a hit as the search page shows it: its title with the
+// matched words marked when the title matched, else the title and a
+// snippet of what did.
+type searchHit struct {
+	dossier.SearchHit
+	Title, Snippet template.HTML
+}
+
+func newSearchHit(h dossier.SearchHit) searchHit {
+	v := searchHit{SearchHit: h, Title: highlight(h.Title, nil)}
+	if h.Snippet == nil {
+		return v
+	}
+	marks := make([]mark, len(h.Snippet.Marks))
+	for i, m := range h.Snippet.Marks {
+		marks[i] = mark{Start: m.Start, End: m.End, Class: "evidence"}
+	}
+	text := highlight(h.Snippet.Text, marks)
+	if h.Snippet.Field == "title" || h.Snippet.Field == "name" {
+		v.Title = text
+	} else {
+		v.Snippet = text
+	}
+	return v
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
@@ -174,14 +201,15 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		d.Searched = true
+		// The store's order: exact, title, then field or text matches.
 		for _, h := range hits {
-			switch h.Kind {
+			switch v := newSearchHit(h); h.Kind {
 			case "incident":
-				d.Incidents = append(d.Incidents, h)
+				d.Incidents = append(d.Incidents, v)
 			case "actor":
-				d.Actors = append(d.Actors, h)
+				d.Actors = append(d.Actors, v)
 			case "document":
-				d.Documents = append(d.Documents, h)
+				d.Documents = append(d.Documents, v)
 			}
 		}
 	}
