@@ -446,7 +446,7 @@ const (
 	// MatchExact: the query is the title, or an actor's name or alias in
 	// any spelling.
 	MatchExact = "exact"
-	// MatchTitle: every word is in the title (an actor's name).
+	// MatchTitle: every word is a whole word of the title (an actor's name).
 	MatchTitle = "title"
 	// MatchField: every word is among the fields: an incident's date,
 	// place, type, weapons, targets and actors; an actor's aliases and kind.

@@ -121,9 +121,18 @@ func (dialect) Search(table string, title bool) (from, where, order string) {
 // SearchQuery writes a tsquery: each folded word prefix-matched, all
 // required (&) or any (|).
 func (dialect) SearchQuery(words []string, any bool) string {
+	return tsQuery(words, any, `:*`)
+}
+
+// SearchWords writes a tsquery of whole words, all required.
+func (dialect) SearchWords(words []string) string {
+	return tsQuery(words, false, ``)
+}
+
+func tsQuery(words []string, any bool, prefix string) string {
 	q := make([]string, 0, len(words))
 	for _, w := range words {
-		q = append(q, `'`+strings.ReplaceAll(w, `'`, `''`)+`':*`)
+		q = append(q, `'`+strings.ReplaceAll(w, `'`, `''`)+`'`+prefix)
 	}
 	sep := " & "
 	if any {

@@ -40,10 +40,10 @@ var searchKinds = []searchKind{
 //
 //  1. exact: the query is the title, or an actor's name or alias in any
 //     transliteration;
-//  2. title: every word is in the title (an actor's name);
+//  2. title: every word is a word of the title (an actor's name);
 //  3. field (incidents, actors) or text (documents): every word is in
-//     what the kind's full-text index holds; incidents whose weapon or
-//     actor the query names (as the actor filter reads names) first.
+//     what the kind's full-text index holds, as a word or its start;
+//     incidents whose weapon or actor the query names first.
 //
 // Each rank is one query of an index that stops at the limit, so a common
 // word costs no more than a rare one. CLI, API and web UI all show hits in
@@ -110,11 +110,11 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 			return nil, err
 		}
 	}
-	arg := s.d.SearchQuery(words, false)
 	exact := len(hits)
 	if len(hits) < limit {
+		// Whole words: a prefix costs a merge of every term it begins.
 		from, where, order := s.d.Search(k.table, true)
-		if err := run(dossier.MatchTitle, from, where, order, arg); err != nil {
+		if err := run(dossier.MatchTitle, from, where, order, s.d.SearchWords(words)); err != nil {
 			return nil, err
 		}
 	}
@@ -130,11 +130,13 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		}
 	}
 	if k.kind == "incident" && len(hits) < limit {
-		cond, args, err := s.namedIncidents(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		if err := run(dossier.MatchField, k.table+` t`, cond, `t.n DESC`, args...); err != nil {
+		// Incidents whose weapon the query names, or one of whose actors
+		// it names (any spelling or transliteration), before those that
+		// only have the words somewhere among their fields, such as in
+		// their type.
+		cond := `(t.n IN (SELECT incident_n FROM incident_weapons WHERE weapon = ?) OR t.n IN (SELECT incident_n FROM incident_actors
+			WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE fold = ? OR key = ?)))`
+		if err := run(dossier.MatchField, k.table+` t`, cond, `t.n DESC`, fq, fq, names.Key(q)); err != nil {
 			return nil, err
 		}
 	}
@@ -144,7 +146,7 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		if k.kind == "document" {
 			match = dossier.MatchText
 		}
-		if err := run(match, from, where, order, arg); err != nil {
+		if err := run(match, from, where, order, s.d.SearchQuery(words, false)); err != nil {
 			return nil, err
 		}
 	}
@@ -152,24 +154,6 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		return nil, err
 	}
 	return hits, nil
-}
-
-// namedIncidents returns a condition selecting the incidents whose
-// weapon the query names, or one of whose actors it names (as the actor
-// filter reads a name): they rank above incidents that only have the
-// words somewhere among their fields, such as in their type.
-func (s *DB) namedIncidents(ctx context.Context, q string) (string, []any, error) {
-	ids, err := s.actorIDs(ctx, q)
-	if err != nil {
-		return "", nil, err
-	}
-	cond := `t.n IN (SELECT incident_n FROM incident_weapons WHERE weapon = ?)`
-	args := []any{names.Fold(q)}
-	if len(ids) > 0 {
-		cond = `(` + cond + ` OR t.n IN (SELECT incident_n FROM incident_actors WHERE actor_id IN (` + placeholders(len(ids)) + `)))`
-		args = append(args, anySlice(ids)...)
-	}
-	return cond, args, nil
 }
 
 // maxTextSnippets bounds the documents whose text is read for snippets in
@@ -200,6 +184,10 @@ func (s *DB) snippets(ctx context.Context, k searchKind, hits []dossier.SearchHi
 		title := "title"
 		if k.kind == "actor" {
 			title = "name"
+		}
+		if sn := snippet(title, h.Title, words); sn != nil && matchedWords(sn.Text, words) == len(words) {
+			h.Snippet = sn // the fields need not be read
+			continue
 		}
 		cands := [][2]string{{title, h.Title}}
 		switch k.kind {

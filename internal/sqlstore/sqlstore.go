@@ -42,6 +42,10 @@ type Dialect interface {
 	// SearchQuery turns folded words into the argument of the two above:
 	// all words (prefix-matched), or any of them.
 	SearchQuery(words []string, any bool) string
+	// SearchWords turns folded words into an argument of the same two
+	// that matches them as whole words, all required: cheaper than
+	// prefixes on a large base.
+	SearchWords(words []string) string
 	// LockWriter serialises writers inside a transaction (PostgreSQL takes
 	// an advisory lock; SQLite's BEGIN IMMEDIATE already did).
 	LockWriter(ctx context.Context, tx *sql.Tx) error
