@@ -157,28 +157,21 @@ type searchData struct {
 	Searched                     bool
 }
 
-// searchHit is a hit as the search page shows it: its title with the
-// matched words marked when the title matched, else the title and a
-// snippet of what did.
+// searchHit is a hit as the search page shows it: when something other
+// than its title matched, a snippet of it with the matched words marked.
 type searchHit struct {
 	dossier.SearchHit
-	Title, Snippet template.HTML
+	Snippet template.HTML
 }
 
 func newSearchHit(h dossier.SearchHit) searchHit {
-	v := searchHit{SearchHit: h, Title: highlight(h.Title, nil)}
-	if h.Snippet == nil {
-		return v
-	}
-	marks := make([]mark, len(h.Snippet.Marks))
-	for i, m := range h.Snippet.Marks {
-		marks[i] = mark{Start: m.Start, End: m.End, Class: "evidence"}
-	}
-	text := highlight(h.Snippet.Text, marks)
-	if h.Snippet.Field == "title" || h.Snippet.Field == "name" {
-		v.Title = text
-	} else {
-		v.Snippet = text
+	v := searchHit{SearchHit: h}
+	if sn := h.Snippet; sn != nil && sn.Field != "title" && sn.Field != "name" {
+		marks := make([]mark, len(sn.Marks))
+		for i, m := range sn.Marks {
+			marks[i] = mark{Start: m.Start, End: m.End, Class: "evidence"}
+		}
+		v.Snippet = highlight(sn.Text, marks)
 	}
 	return v
 }
