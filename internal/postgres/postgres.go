@@ -108,6 +108,10 @@ func (dialect) SearchCond(table string) string {
 	return `t.tsv @@ to_tsquery('simple', ?)`
 }
 
+func (dialect) NameKeyCond() string {
+	return `n.key_tsv @@ to_tsquery('simple', ?)`
+}
+
 func (dialect) Search(table string, title bool) (from, where, order string) {
 	// Newest first, as on SQLite; the title has a tsvector of its own
 	// (migration 0007).

@@ -109,6 +109,10 @@ func (dialect) SearchCond(table string) string {
 	return `t.n IN (SELECT rowid FROM ` + table + `_fts WHERE ` + table + `_fts MATCH ?)`
 }
 
+func (dialect) NameKeyCond() string {
+	return `n.rowid IN (SELECT rowid FROM actor_names_key_fts WHERE actor_names_key_fts MATCH ?)`
+}
+
 func (dialect) Search(table string, title bool) (from, where, order string) {
 	// Newest first: FTS5 walks its index in rowid order without ranking
 	// every match, which keeps a common word fast on a large base.
@@ -181,30 +185,32 @@ func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
 }
 
 // searchIndexes are the FTS5 indexes that triggers keep in step with
-// their tables: the search text of each table (migration 0001) and its
-// title alone (an actor's name; migration 0007).
-var searchIndexes = []struct{ index, table, column string }{
-	{"incidents_fts", "incidents", "search"},
-	{"actors_fts", "actors", "search"},
-	{"documents_fts", "documents", "search"},
-	{"incidents_title_fts", "incidents", "title_key"},
-	{"actors_title_fts", "actors", "name_key"},
-	{"documents_title_fts", "documents", "title"},
+// their tables (rowid names the table's rowid column): the search text of
+// each table (migration 0001), its title alone (an actor's name) and the
+// transliteration keys of actor names (migration 0007).
+var searchIndexes = []struct{ index, table, column, rowid string }{
+	{"incidents_fts", "incidents", "search", "n"},
+	{"actors_fts", "actors", "search", "n"},
+	{"documents_fts", "documents", "search", "n"},
+	{"incidents_title_fts", "incidents", "title_key", "n"},
+	{"actors_title_fts", "actors", "name_key", "n"},
+	{"documents_title_fts", "documents", "title", "n"},
+	{"actor_names_key_fts", "actor_names", "key", "rowid"},
 }
 
 // triggers returns the statements that keep an FTS5 index of one column
 // in step with its table, as the migrations create them.
-func triggers(index, table, column string) string {
+func triggers(index, table, column, rowid string) string {
 	return fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s_ai AFTER INSERT ON %[2]s BEGIN
-	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.n, new.%[3]s);
+	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, new.%[3]s);
 END;
 CREATE TRIGGER IF NOT EXISTS %[1]s_ad AFTER DELETE ON %[2]s BEGIN
-	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.n, old.%[3]s);
+	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, old.%[3]s);
 END;
 CREATE TRIGGER IF NOT EXISTS %[1]s_au AFTER UPDATE OF %[3]s ON %[2]s BEGIN
-	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.n, old.%[3]s);
-	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.n, new.%[3]s);
-END;`, index, table, column)
+	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, old.%[3]s);
+	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, new.%[3]s);
+END;`, index, table, column, rowid)
 }
 
 // Bulk drops the full-text triggers for a bulk load, then restores them
@@ -226,7 +232,7 @@ func (d dialect) Bulk(ctx context.Context, db *sql.DB, start bool) error {
 		if start {
 			q = "DROP TRIGGER IF EXISTS " + x.index + "_ai; DROP TRIGGER IF EXISTS " + x.index + "_ad; DROP TRIGGER IF EXISTS " + x.index + "_au;"
 		} else {
-			q = triggers(x.index, x.table, x.column) + "\nINSERT INTO " + x.index + " (" + x.index + ") VALUES ('rebuild');"
+			q = triggers(x.index, x.table, x.column, x.rowid) + "\nINSERT INTO " + x.index + " (" + x.index + ") VALUES ('rebuild');"
 		}
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return d.MapError(err)

@@ -123,6 +123,8 @@ func TestMigratesOlderSchema(t *testing.T) {
 		`DROP TRIGGER incidents_title_fts_ai`, `DROP TRIGGER incidents_title_fts_ad`, `DROP TRIGGER incidents_title_fts_au`,
 		`DROP TRIGGER actors_title_fts_ai`, `DROP TRIGGER actors_title_fts_ad`, `DROP TRIGGER actors_title_fts_au`,
 		`DROP TRIGGER documents_title_fts_ai`, `DROP TRIGGER documents_title_fts_ad`, `DROP TRIGGER documents_title_fts_au`,
+		`DROP TABLE actor_names_key_fts`, `DROP TRIGGER actor_names_key_fts_ai`, `DROP TRIGGER actor_names_key_fts_ad`,
+		`DROP TRIGGER actor_names_key_fts_au`,
 		`DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)

@@ -183,55 +183,66 @@ func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
 	return s.actorsByPartName(ctx, ref)
 }
 
-// maxPartNameCandidates bounds the actors whose names a part of a name is
-// compared with.
-const maxPartNameCandidates = 500
+// maxPartNameRows bounds the names a part of a name is compared with.
+const maxPartNameRows = 2000
 
 // actorsByPartName finds the actors one of whose names or aliases holds
 // the words of ref as whole words, in order: "Soleimani" finds Qasem
-// Soleimani, "Kadhimi" Mustafa Al-Kadhimi, but "Kadhim" neither. Every
-// such actor is returned, most documented first: a surname that two
-// people share names both. The full-text index finds the candidates; their
-// names in actor_names decide.
+// Soleimani, "Kadhimi" Mustafa Al-Kadhimi, but "Kadhim" neither. The words
+// are read as spelled first, then, when that finds nobody, by their
+// transliteration keys ("Suleimani" finds Qasem Soleimani too). Every such
+// actor is returned, most documented first: a surname that two people
+// share names both. A full-text index finds the candidate names (of the
+// actors, of the keys); the names themselves decide.
 func (s *DB) actorsByPartName(ctx context.Context, ref string) ([]string, error) {
 	words := names.Tokens(ref)
 	if len(words) == 0 {
 		return nil, nil
 	}
-	rows, err := s.query(ctx, `SELECT t.id FROM actors t WHERE `+s.d.SearchCond("actors")+`
-		ORDER BY t.documents DESC, t.n LIMIT ?`, s.d.SearchQuery(words, false), maxPartNameCandidates)
+	ids, err := s.partNameMatches(ctx, `n.actor_id IN (SELECT t.id FROM actors t WHERE `+s.d.SearchCond("actors")+`)`,
+		s.d.SearchQuery(words, false), func(fold, _ string) bool { return containsRun(strings.Fields(fold), words) })
+	if err != nil || len(ids) > 0 {
+		return ids, err
+	}
+	keys := strings.Fields(names.Key(ref))
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	return s.partNameMatches(ctx, s.d.NameKeyCond(), s.d.SearchWords(keys),
+		func(_, key string) bool { return containsRun(strings.Fields(key), keys) })
+}
+
+// partNameMatches returns the actors, most documented first, that have a
+// name among those cond selects from actor_names (aliased n) that fits.
+func (s *DB) partNameMatches(ctx context.Context, cond string, arg any, fits func(fold, key string) bool) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT n.actor_id, n.fold, n.key FROM actor_names n WHERE `+cond+` LIMIT ?`, arg, maxPartNameRows)
 	if err != nil {
-		return nil, s.wrap("find actor", err)
-	}
-	cands, err := scanStrings(rows)
-	if err != nil || len(cands) == 0 {
-		return nil, s.wrap("find actor", err)
-	}
-	rows, err = s.query(ctx, `SELECT actor_id, fold FROM actor_names WHERE actor_id IN (`+placeholders(len(cands))+`)`, anySlice(cands)...)
-	if err != nil {
-		return nil, s.wrap("find actor", err)
-	}
-	defer rows.Close()
-	match := map[string]bool{}
-	for rows.Next() {
-		var id, fold string
-		if err := rows.Scan(&id, &fold); err != nil {
-			return nil, s.wrap("find actor", err)
-		}
-		if containsRun(strings.Fields(fold), words) {
-			match[id] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return nil, s.wrap("find actor", err)
 	}
 	var ids []string
-	for _, id := range cands {
-		if match[id] {
+	seen := map[string]bool{}
+	for rows.Next() {
+		var id, fold, key string
+		if err := rows.Scan(&id, &fold, &key); err != nil {
+			rows.Close()
+			return nil, s.wrap("find actor", err)
+		}
+		if !seen[id] && fits(fold, key) {
+			seen[id] = true
 			ids = append(ids, id)
 		}
 	}
-	return ids, nil
+	err = rows.Err()
+	rows.Close()
+	if err != nil || len(ids) == 0 {
+		return nil, s.wrap("find actor", err)
+	}
+	rows, err = s.query(ctx, `SELECT id FROM actors WHERE id IN (`+placeholders(len(ids))+`) ORDER BY documents DESC, n`, anySlice(ids)...)
+	if err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	ids, err = scanStrings(rows)
+	return ids, s.wrap("find actor", err)
 }
 
 // containsRun reports whether run stands in words, in order and together.

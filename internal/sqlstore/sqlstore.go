@@ -35,6 +35,10 @@ type Dialect interface {
 	// SearchCond returns a condition selecting the rows of table (aliased
 	// t) whose search text matches the query given as its one argument.
 	SearchCond(table string) string
+	// NameKeyCond returns a condition selecting the rows of actor_names
+	// (aliased n) whose transliteration key holds the words of the query
+	// given as its one argument (SearchWords of key words).
+	NameKeyCond() string
 	// Search returns the FROM clause, WHERE condition and ORDER BY of a
 	// ranked search of table (aliased t); the query is the first argument.
 	// With title, only the title (an actor's name) is searched.

@@ -3,7 +3,10 @@
 -- actor's name): title_key of an incident, name_key of an actor, title of
 -- a document (FTS5 folds it). A title is short, so its index is small and
 -- a common word costs little there; detail=none keeps no positions, which
--- a search of whole words does not need. Keep sqlite.go's triggers in step.
+-- a search of whole words does not need. Actor names gain an index of the
+-- words of their transliteration keys, so that a part of a name in another
+-- spelling ("Suleimani" for Qasem Soleimani) finds its actor. Keep
+-- sqlite.go's triggers in step.
 
 CREATE VIRTUAL TABLE incidents_title_fts USING fts5 (title_key, content='incidents', content_rowid='n', detail='none', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO incidents_title_fts (incidents_title_fts) VALUES ('rebuild');
@@ -42,4 +45,17 @@ END;
 CREATE TRIGGER documents_title_fts_au AFTER UPDATE OF title ON documents BEGIN
 	INSERT INTO documents_title_fts (documents_title_fts, rowid, title) VALUES ('delete', old.n, old.title);
 	INSERT INTO documents_title_fts (rowid, title) VALUES (new.n, new.title);
+END;
+
+CREATE VIRTUAL TABLE actor_names_key_fts USING fts5 (key, content='actor_names', detail='none', tokenize='unicode61');
+INSERT INTO actor_names_key_fts (actor_names_key_fts) VALUES ('rebuild');
+CREATE TRIGGER actor_names_key_fts_ai AFTER INSERT ON actor_names BEGIN
+	INSERT INTO actor_names_key_fts (rowid, key) VALUES (new.rowid, new.key);
+END;
+CREATE TRIGGER actor_names_key_fts_ad AFTER DELETE ON actor_names BEGIN
+	INSERT INTO actor_names_key_fts (actor_names_key_fts, rowid, key) VALUES ('delete', old.rowid, old.key);
+END;
+CREATE TRIGGER actor_names_key_fts_au AFTER UPDATE OF key ON actor_names BEGIN
+	INSERT INTO actor_names_key_fts (actor_names_key_fts, rowid, key) VALUES ('delete', old.rowid, old.key);
+	INSERT INTO actor_names_key_fts (rowid, key) VALUES (new.rowid, new.key);
 END;
