@@ -434,6 +434,43 @@ type SearchHit struct {
 	// IncidentKind is an incident's kind (IncidentEvent, ...); Kind stays
 	// the kind of hit.
 	IncidentKind string `json:"incident_kind,omitempty"`
+	// Match is how the hit matched, which ranks it among hits of its kind:
+	// MatchExact before MatchTitle before MatchField before MatchText.
+	Match string `json:"match"`
+	// Snippet is an excerpt of what matched, nil when there is none to show.
+	Snippet *Snippet `json:"snippet,omitempty"`
+}
+
+// How a search hit matched, best first.
+const (
+	// MatchExact: the query is the title, or an actor's name or alias in
+	// any spelling.
+	MatchExact = "exact"
+	// MatchTitle: every word is a whole word of the title (an actor's name).
+	MatchTitle = "title"
+	// MatchField: every word is among the fields: an incident's date,
+	// place, type, weapons, targets and actors; an actor's aliases and kind.
+	MatchField = "field"
+	// MatchText: every word is in a document's text, path or source.
+	MatchText = "text"
+)
+
+// Snippet is a short excerpt of a search hit with the matched words marked.
+type Snippet struct {
+	// Field is where the excerpt is from: title, name, alias, label
+	// (date and place), type, weapons, targets, perpetrators, accused,
+	// part_of, admin1 or text.
+	Field string `json:"field"`
+	// Text is the excerpt, "…" where it was cut.
+	Text string `json:"text"`
+	// Marks are the matched words: byte offsets into Text, in order.
+	Marks []Mark `json:"marks"`
+}
+
+// Mark is a run of bytes [Start, End) of a text.
+type Mark struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Review targets, actions and fields.

@@ -27,7 +27,7 @@ func runIncidents(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.To, "to", "", "only incidents on or before this date")
 	fs.StringVar(&f.Country, "country", "", "only incidents in this country (its English short name)")
 	fs.StringVar(&f.Type, "type", "", "only incidents of this ACLED type or sub-type")
-	fs.StringVar(&f.Actor, "actor", "", "only incidents involving this actor (a name in any spelling, or an id)")
+	fs.StringVar(&f.Actor, "actor", "", "only incidents involving this actor (a name in any spelling, whole words of one such as a surname, or an id)")
 	fs.StringVar(&f.Weapon, "weapon", "", "only incidents with this weapon")
 	fs.StringVar(&f.Text, "q", "", "only incidents whose text matches these words")
 	fs.BoolVar(&f.IncludeMentions, "include-mentions", false, "list incidents only mentioned in passing too (default: events and references)")

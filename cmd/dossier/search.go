@@ -27,6 +27,9 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: dossier search [--db DSN] [--kind K] [--limit N] [--include-mentions] TEXT...")
 		fmt.Fprintln(env.Stderr, "\nEvery word must match, as a word or the start of one; case and accents are ignored.")
+		fmt.Fprintln(env.Stderr, "Hits of each kind rank exact title or name matches first, then title matches,")
+		fmt.Fprintln(env.Stderr, "then field matches (an incident's weapon or actor named first), then text;")
+		fmt.Fprintln(env.Stderr, "newest first within each. MATCH says which; the snippet shows what matched.")
 		fs.PrintDefaults()
 	}
 	if stop, err := parseFlags(fs, args); stop {
@@ -62,13 +65,32 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		return w.Flush()
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "KIND\tID\tTITLE\tDETAIL")
+	fmt.Fprintln(tw, "KIND\tID\tMATCH\tTITLE\tDETAIL\tSNIPPET")
 	for _, h := range hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", h.Kind, h.ID, clip(h.Title, 70), clip(h.Detail, 50))
+		snip := ""
+		if sn := h.Snippet; sn != nil && sn.Field != "title" && sn.Field != "name" {
+			snip = sn.Field + ": " + markSnippet(sn)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", h.Kind, h.ID, h.Match, clip(h.Title, 60), clip(h.Detail, 40), clip(snip, 90))
 	}
 	tw.Flush()
 	if len(hits) == 0 {
 		fmt.Fprintln(w, "no match")
 	}
 	return w.Flush()
+}
+
+// markSnippet writes a snippet with its matched words in [brackets].
+func markSnippet(sn *dossier.Snippet) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range sn.Marks {
+		if m.Start < at || m.End > len(sn.Text) {
+			continue
+		}
+		b.WriteString(sn.Text[at:m.Start] + "[" + sn.Text[m.Start:m.End] + "]")
+		at = m.End
+	}
+	b.WriteString(sn.Text[at:])
+	return b.String()
 }

@@ -224,7 +224,7 @@ func writeActor(w io.Writer, d *dossier.ActorDetail) {
 	}
 	fmt.Fprintf(w, "%d document(s), %d incident(s)\n", d.Documents, d.ActorSummary.Incidents)
 	for _, o := range d.SameName {
-		fmt.Fprintf(w, "another actor of this name: %s (%s) [%s], %d document(s)\n", o.Name, o.Kind, o.ID, o.Documents)
+		fmt.Fprintf(w, "another actor the name fits: %s (%s) [%s], %d document(s)\n", o.Name, o.Kind, o.ID, o.Documents)
 	}
 	if len(d.Relations) > 0 {
 		fmt.Fprintln(w, "\nRELATIONS")

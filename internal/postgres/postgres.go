@@ -108,17 +108,35 @@ func (dialect) SearchCond(table string) string {
 	return `t.tsv @@ to_tsquery('simple', ?)`
 }
 
-func (dialect) Search(table string) (from, where, order string) {
-	// Newest first, as on SQLite.
-	return table + ` t, to_tsquery('simple', ?) q`, `t.tsv @@ q`, `t.n DESC`
+func (dialect) NameKeyCond() string {
+	return `n.key_tsv @@ to_tsquery('simple', ?)`
+}
+
+func (dialect) Search(table string, title bool) (from, where, order string) {
+	// Newest first, as on SQLite; the title has a tsvector of its own
+	// (migration 0007).
+	col := `t.tsv`
+	if title {
+		col = `t.title_tsv`
+	}
+	return table + ` t, to_tsquery('simple', ?) q`, col + ` @@ q`, `t.n DESC`
 }
 
 // SearchQuery writes a tsquery: each folded word prefix-matched, all
 // required (&) or any (|).
 func (dialect) SearchQuery(words []string, any bool) string {
+	return tsQuery(words, any, `:*`)
+}
+
+// SearchWords writes a tsquery of whole words, all required.
+func (dialect) SearchWords(words []string) string {
+	return tsQuery(words, false, ``)
+}
+
+func tsQuery(words []string, any bool, prefix string) string {
 	q := make([]string, 0, len(words))
 	for _, w := range words {
-		q = append(q, `'`+strings.ReplaceAll(w, `'`, `''`)+`':*`)
+		q = append(q, `'`+strings.ReplaceAll(w, `'`, `''`)+`'`+prefix)
 	}
 	sep := " & "
 	if any {

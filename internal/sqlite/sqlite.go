@@ -109,18 +109,36 @@ func (dialect) SearchCond(table string) string {
 	return `t.n IN (SELECT rowid FROM ` + table + `_fts WHERE ` + table + `_fts MATCH ?)`
 }
 
-func (dialect) Search(table string) (from, where, order string) {
+func (dialect) NameKeyCond() string {
+	return `n.rowid IN (SELECT rowid FROM actor_names_key_fts WHERE actor_names_key_fts MATCH ?)`
+}
+
+func (dialect) Search(table string, title bool) (from, where, order string) {
 	// Newest first: FTS5 walks its index in rowid order without ranking
 	// every match, which keeps a common word fast on a large base.
-	return table + `_fts f JOIN ` + table + ` t ON t.n = f.rowid`, table + `_fts MATCH ?`, `f.rowid DESC`
+	index := table + `_fts`
+	if title {
+		index = table + `_title_fts`
+	}
+	return index + ` f JOIN ` + table + ` t ON t.n = f.rowid`, index + ` MATCH ?`, `f.rowid DESC`
 }
 
 // SearchQuery writes an FTS5 query: each folded word quoted and
 // prefix-matched, all required or any.
 func (dialect) SearchQuery(words []string, any bool) string {
+	return ftsQuery(words, any, `*`)
+}
+
+// SearchWords writes an FTS5 query of whole words, all required: a word
+// needs no merge of every term it begins, which costs on a common word.
+func (dialect) SearchWords(words []string) string {
+	return ftsQuery(words, false, ``)
+}
+
+func ftsQuery(words []string, any bool, prefix string) string {
 	q := make([]string, 0, len(words))
 	for _, w := range words {
-		q = append(q, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+		q = append(q, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`+prefix)
 	}
 	sep := " "
 	if any {
@@ -152,12 +170,12 @@ func (d dialect) MapError(err error) error {
 // CheckSearch runs FTS5's integrity check of each index against its table.
 func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
 	var problems []string
-	for _, t := range []string{"incidents", "actors", "documents"} {
-		_, err := db.ExecContext(ctx, `INSERT INTO `+t+`_fts (`+t+`_fts, rank) VALUES ('integrity-check', 1)`)
+	for _, x := range searchIndexes {
+		_, err := db.ExecContext(ctx, `INSERT INTO `+x.index+` (`+x.index+`, rank) VALUES ('integrity-check', 1)`)
 		if err != nil {
 			var se *sqlite.Error
 			if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT {
-				problems = append(problems, "full-text index of "+t+" out of step with the table")
+				problems = append(problems, "full-text index "+x.index+" out of step with "+x.table)
 				continue
 			}
 			return nil, err
@@ -166,22 +184,33 @@ func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
 	return problems, nil
 }
 
-// searchTables are the tables with an FTS5 index kept by triggers.
-var searchTables = []string{"incidents", "actors", "documents"}
+// searchIndexes are the FTS5 indexes that triggers keep in step with
+// their tables (rowid names the table's rowid column): the search text of
+// each table (migration 0001), its title alone (an actor's name) and the
+// transliteration keys of actor names (migration 0007).
+var searchIndexes = []struct{ index, table, column, rowid string }{
+	{"incidents_fts", "incidents", "search", "n"},
+	{"actors_fts", "actors", "search", "n"},
+	{"documents_fts", "documents", "search", "n"},
+	{"incidents_title_fts", "incidents", "title_key", "n"},
+	{"actors_title_fts", "actors", "name_key", "n"},
+	{"documents_title_fts", "documents", "title", "n"},
+	{"actor_names_key_fts", "actor_names", "key", "rowid"},
+}
 
-// triggers returns the statements that keep table's FTS5 index in step,
-// as migration 0001 creates them.
-func triggers(t string) string {
-	return fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s_fts_ai AFTER INSERT ON %[1]s BEGIN
-	INSERT INTO %[1]s_fts (rowid, search) VALUES (new.n, new.search);
+// triggers returns the statements that keep an FTS5 index of one column
+// in step with its table, as the migrations create them.
+func triggers(index, table, column, rowid string) string {
+	return fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s_ai AFTER INSERT ON %[2]s BEGIN
+	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, new.%[3]s);
 END;
-CREATE TRIGGER IF NOT EXISTS %[1]s_fts_ad AFTER DELETE ON %[1]s BEGIN
-	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, search) VALUES ('delete', old.n, old.search);
+CREATE TRIGGER IF NOT EXISTS %[1]s_ad AFTER DELETE ON %[2]s BEGIN
+	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, old.%[3]s);
 END;
-CREATE TRIGGER IF NOT EXISTS %[1]s_fts_au AFTER UPDATE OF search ON %[1]s BEGIN
-	INSERT INTO %[1]s_fts (%[1]s_fts, rowid, search) VALUES ('delete', old.n, old.search);
-	INSERT INTO %[1]s_fts (rowid, search) VALUES (new.n, new.search);
-END;`, t)
+CREATE TRIGGER IF NOT EXISTS %[1]s_au AFTER UPDATE OF %[3]s ON %[2]s BEGIN
+	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, old.%[3]s);
+	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, new.%[3]s);
+END;`, index, table, column, rowid)
 }
 
 // Bulk drops the full-text triggers for a bulk load, then restores them
@@ -198,12 +227,12 @@ func (d dialect) Bulk(ctx context.Context, db *sql.DB, start bool) error {
 		defer db.SetMaxOpenConns(0)
 		defer db.ExecContext(ctx, `PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL`)
 	}
-	for _, t := range searchTables {
+	for _, x := range searchIndexes {
 		var q string
 		if start {
-			q = "DROP TRIGGER IF EXISTS " + t + "_fts_ai; DROP TRIGGER IF EXISTS " + t + "_fts_ad; DROP TRIGGER IF EXISTS " + t + "_fts_au;"
+			q = "DROP TRIGGER IF EXISTS " + x.index + "_ai; DROP TRIGGER IF EXISTS " + x.index + "_ad; DROP TRIGGER IF EXISTS " + x.index + "_au;"
 		} else {
-			q = triggers(t) + "\nINSERT INTO " + t + "_fts (" + t + "_fts) VALUES ('rebuild');"
+			q = triggers(x.index, x.table, x.column, x.rowid) + "\nINSERT INTO " + x.index + " (" + x.index + ") VALUES ('rebuild');"
 		}
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return d.MapError(err)

@@ -119,7 +119,13 @@ func TestMigratesOlderSchema(t *testing.T) {
 	// Back to version 1, as an older dossier left it.
 	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
 		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DROP TABLE document_variants`, `ALTER TABLE incidents DROP COLUMN kind`,
-		`DROP TABLE review_queue`, `DELETE FROM schema_migrations WHERE version > 1`} {
+		`DROP TABLE review_queue`, `DROP TABLE incidents_title_fts`, `DROP TABLE actors_title_fts`, `DROP TABLE documents_title_fts`,
+		`DROP TRIGGER incidents_title_fts_ai`, `DROP TRIGGER incidents_title_fts_ad`, `DROP TRIGGER incidents_title_fts_au`,
+		`DROP TRIGGER actors_title_fts_ai`, `DROP TRIGGER actors_title_fts_ad`, `DROP TRIGGER actors_title_fts_au`,
+		`DROP TRIGGER documents_title_fts_ai`, `DROP TRIGGER documents_title_fts_ad`, `DROP TRIGGER documents_title_fts_au`,
+		`DROP TABLE actor_names_key_fts`, `DROP TRIGGER actor_names_key_fts_ai`, `DROP TRIGGER actor_names_key_fts_ad`,
+		`DROP TRIGGER actor_names_key_fts_au`,
+		`DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

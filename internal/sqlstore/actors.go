@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +151,9 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 }
 
 // actorIDs finds the actors a reference names: an id, else a spelling,
-// else a transliteration key; most documented first.
+// else a transliteration key, else a part of a name; most documented
+// first. The CLI's --actor, the API's actor= and `show actor` all come
+// here.
 func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
 	var n int
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM actors WHERE id = ?`, ref).Scan(&n); err != nil {
@@ -177,7 +180,79 @@ func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
 			return ids, nil
 		}
 	}
-	return nil, nil
+	return s.actorsByPartName(ctx, ref)
+}
+
+// maxPartNameRows bounds the names a part of a name is compared with.
+const maxPartNameRows = 2000
+
+// actorsByPartName finds the actors one of whose names or aliases holds
+// the words of ref as whole words, in order: "Soleimani" finds Qasem
+// Soleimani, "Kadhimi" Mustafa Al-Kadhimi, but "Kadhim" neither. The words
+// are read as spelled first, then, when that finds nobody, by their
+// transliteration keys ("Suleimani" finds Qasem Soleimani too). Every such
+// actor is returned, most documented first: a surname that two people
+// share names both. A full-text index finds the candidate names (of the
+// actors, of the keys); the names themselves decide.
+func (s *DB) actorsByPartName(ctx context.Context, ref string) ([]string, error) {
+	words := names.Tokens(ref)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	ids, err := s.partNameMatches(ctx, `n.actor_id IN (SELECT t.id FROM actors t WHERE `+s.d.SearchCond("actors")+`)`,
+		s.d.SearchQuery(words, false), func(fold, _ string) bool { return containsRun(strings.Fields(fold), words) })
+	if err != nil || len(ids) > 0 {
+		return ids, err
+	}
+	keys := strings.Fields(names.Key(ref))
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	return s.partNameMatches(ctx, s.d.NameKeyCond(), s.d.SearchWords(keys),
+		func(_, key string) bool { return containsRun(strings.Fields(key), keys) })
+}
+
+// partNameMatches returns the actors, most documented first, that have a
+// name among those cond selects from actor_names (aliased n) that fits.
+func (s *DB) partNameMatches(ctx context.Context, cond string, arg any, fits func(fold, key string) bool) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT n.actor_id, n.fold, n.key FROM actor_names n WHERE `+cond+` LIMIT ?`, arg, maxPartNameRows)
+	if err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for rows.Next() {
+		var id, fold, key string
+		if err := rows.Scan(&id, &fold, &key); err != nil {
+			rows.Close()
+			return nil, s.wrap("find actor", err)
+		}
+		if !seen[id] && fits(fold, key) {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil || len(ids) == 0 {
+		return nil, s.wrap("find actor", err)
+	}
+	rows, err = s.query(ctx, `SELECT id FROM actors WHERE id IN (`+placeholders(len(ids))+`) ORDER BY documents DESC, n`, anySlice(ids)...)
+	if err != nil {
+		return nil, s.wrap("find actor", err)
+	}
+	ids, err = scanStrings(rows)
+	return ids, s.wrap("find actor", err)
+}
+
+// containsRun reports whether run stands in words, in order and together.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }
 
 const actorCols = `t.n, t.id, t.name, t.kind, t.aliases, t.documents, t.incidents`

@@ -114,7 +114,7 @@ func (s *DB) incidentCandidates(ctx context.Context, q *sql.Tx, f resolve.Featur
 	}
 	words = append(words, strings.Fields(f.Place)...)
 	if len(words) > 0 {
-		from, where, order := s.d.Search("incidents")
+		from, where, order := s.d.Search("incidents", false)
 		query := `SELECT t.id, t.signature FROM ` + from + ` WHERE ` + where
 		args := []any{s.d.SearchQuery(words, true)}
 		if f.Dated {

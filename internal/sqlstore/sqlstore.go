@@ -35,12 +35,21 @@ type Dialect interface {
 	// SearchCond returns a condition selecting the rows of table (aliased
 	// t) whose search text matches the query given as its one argument.
 	SearchCond(table string) string
+	// NameKeyCond returns a condition selecting the rows of actor_names
+	// (aliased n) whose transliteration key holds the words of the query
+	// given as its one argument (SearchWords of key words).
+	NameKeyCond() string
 	// Search returns the FROM clause, WHERE condition and ORDER BY of a
 	// ranked search of table (aliased t); the query is the first argument.
-	Search(table string) (from, where, order string)
+	// With title, only the title (an actor's name) is searched.
+	Search(table string, title bool) (from, where, order string)
 	// SearchQuery turns folded words into the argument of the two above:
 	// all words (prefix-matched), or any of them.
 	SearchQuery(words []string, any bool) string
+	// SearchWords turns folded words into an argument of the same two
+	// that matches them as whole words, all required: cheaper than
+	// prefixes on a large base.
+	SearchWords(words []string) string
 	// LockWriter serialises writers inside a transaction (PostgreSQL takes
 	// an advisory lock; SQLite's BEGIN IMMEDIATE already did).
 	LockWriter(ctx context.Context, tx *sql.Tx) error

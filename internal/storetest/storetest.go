@@ -46,6 +46,8 @@ func Run(t *testing.T, open Opener) {
 		{"FiltersAndPages", testFilters},
 		{"KindsListedAndHidden", testKinds},
 		{"Search", testSearch},
+		{"SearchRanksTitleFirst", testSearchRanking},
+		{"ActorByPartOfName", testActorPartName},
 		{"StaleAndLoad", testStaleLoad},
 		{"Errors", testErrors},
 		{"UndatedTwoCandidatesWait", testUndatedWaits},

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -218,7 +219,7 @@ func TestAPIActorsDocumentsSearch(t *testing.T) {
 	}
 	order := map[string]int{"incident": 0, "actor": 1, "document": 2}
 	for i := range whole.Items {
-		if paged[i] != whole.Items[i] {
+		if !reflect.DeepEqual(paged[i], whole.Items[i]) {
 			t.Fatalf("hit %d differs between paging and one page: %+v, %+v", i, paged[i], whole.Items[i])
 		}
 		if i > 0 && order[paged[i-1].Kind] > order[paged[i].Kind] {

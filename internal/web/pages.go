@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -152,8 +153,27 @@ func (s *Server) documentList(w http.ResponseWriter, r *http.Request) error {
 
 type searchData struct {
 	page
-	Incidents, Actors, Documents []dossier.SearchHit
+	Incidents, Actors, Documents []searchHit
 	Searched                     bool
+}
+
+// searchHit is a hit as the search page shows it: when something other
+// than its title matched, a snippet of it with the matched words marked.
+type searchHit struct {
+	dossier.SearchHit
+	Snippet template.HTML
+}
+
+func newSearchHit(h dossier.SearchHit) searchHit {
+	v := searchHit{SearchHit: h}
+	if sn := h.Snippet; sn != nil && sn.Field != "title" && sn.Field != "name" {
+		marks := make([]mark, len(sn.Marks))
+		for i, m := range sn.Marks {
+			marks[i] = mark{Start: m.Start, End: m.End, Class: "evidence"}
+		}
+		v.Snippet = highlight(sn.Text, marks)
+	}
+	return v
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
@@ -174,14 +194,15 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		d.Searched = true
+		// The store's order: exact, title, then field or text matches.
 		for _, h := range hits {
-			switch h.Kind {
+			switch v := newSearchHit(h); h.Kind {
 			case "incident":
-				d.Incidents = append(d.Incidents, h)
+				d.Incidents = append(d.Incidents, v)
 			case "actor":
-				d.Actors = append(d.Actors, h)
+				d.Actors = append(d.Actors, v)
 			case "document":
-				d.Documents = append(d.Documents, h)
+				d.Documents = append(d.Documents, v)
 			}
 		}
 	}
