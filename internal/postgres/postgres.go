@@ -114,7 +114,7 @@ func (dialect) NameKeyCond() string {
 
 func (dialect) Search(table string, title bool) (from, where, order string) {
 	// Newest first, as on SQLite; the title has a tsvector of its own
-	// (migration 0007).
+	// (migration 0006).
 	col := `t.tsv`
 	if title {
 		col = `t.title_tsv`

@@ -187,7 +187,7 @@ func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
 // searchIndexes are the FTS5 indexes that triggers keep in step with
 // their tables (rowid names the table's rowid column): the search text of
 // each table (migration 0001), its title alone (an actor's name) and the
-// transliteration keys of actor names (migration 0007).
+// transliteration keys of actor names (migration 0006).
 var searchIndexes = []struct{ index, table, column, rowid string }{
 	{"incidents_fts", "incidents", "search", "n"},
 	{"actors_fts", "actors", "search", "n"},

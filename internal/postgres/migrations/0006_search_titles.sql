@@ -1,4 +1,4 @@
--- Version 7: search ranks exact and title matches first (issue 13). Each
+-- Version 6: search ranks exact and title matches first (issue 13). Each
 -- searched table gains a tsvector of its title (an actor's name) alone, so
 -- that a title match is found through an index: the folded title_key of
 -- an incident, name_key of an actor, the title of a document ('simple'

@@ -1,4 +1,4 @@
--- Version 7: search ranks exact and title matches first (issue 13). Each
+-- Version 6: search ranks exact and title matches first (issue 13). Each
 -- searched table gains a second full-text index of its title alone (an
 -- actor's name): title_key of an incident, name_key of an actor, title of
 -- a document (FTS5 folds it). A title is short, so its index is small and
