@@ -543,6 +543,20 @@ func yearIn(s string) int {
 // speechDate says whether a date dates a statement, not an event:
 // "On 8 November, Kadhimi's office released a statement ...".
 func speechDate(st *sent, h dateHit) bool {
+	// "a journalist shot dead in Myanmar this Thursday, is alleged to
+	// ...": a casualty or an event word just before the date is what it
+	// dates, whatever is said of it afterwards
+	k := st.tokenIndexAt(h.start)
+	for _, c := range st.cas {
+		if c.J <= k && c.J >= k-8 {
+			return false
+		}
+	}
+	for _, e := range st.events {
+		if e.Val.Weight >= 2 && e.J <= k && e.J >= k-8 {
+			return false
+		}
+	}
 	for _, t := range st.toks {
 		if t.Start < h.end {
 			continue
