@@ -574,6 +574,19 @@ type QueueReader interface {
 	Queue(ctx context.Context, f QueueFilter) (QueuePage, error)
 }
 
+// CursorSigner signs the cursors of lists that a store does not page
+// itself (the web layer's search offsets) with the key the store's own
+// cursors are signed with, so that they too are refused when made up or
+// reused under other filters.
+type CursorSigner interface {
+	// SealCursor returns a token for payload, valid in scope (a list and
+	// its filters in a canonical form).
+	SealCursor(scope string, payload []byte) string
+	// OpenCursor returns the payload of a token sealed in scope, or
+	// ErrInvalid.
+	OpenCursor(scope, token string) ([]byte, error)
+}
+
 // Stats counts what a store holds.
 type Stats struct {
 	SchemaVersion int `json:"schema_version"`

@@ -66,27 +66,41 @@ func (s *DB) mac(scope string, payload []byte) []byte {
 
 // sealCursor turns a position into a token valid in scope.
 func (s *DB) sealCursor(scope string, c cursor) string {
-	payload := []byte(mustJSON(c))
-	return base64.RawURLEncoding.EncodeToString(payload) + "." + base64.RawURLEncoding.EncodeToString(s.mac(scope, payload))
+	return s.SealCursor(scope, []byte(mustJSON(c)))
 }
 
 // openCursor checks a token against scope and returns its position.
 func (s *DB) openCursor(scope, token string) (cursor, error) {
 	var c cursor
-	bad := fmt.Errorf("%w: cursor: not one this knowledge base gave for this list with these filters", dossier.ErrInvalid)
+	payload, err := s.OpenCursor(scope, token)
+	if err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal(payload, &c); err != nil {
+		return c, errBadCursor
+	}
+	return c, nil
+}
+
+var errBadCursor = fmt.Errorf("%w: cursor: not one this knowledge base gave for this list with these filters", dossier.ErrInvalid)
+
+// SealCursor implements dossier.CursorSigner.
+func (s *DB) SealCursor(scope string, payload []byte) string {
+	return base64.RawURLEncoding.EncodeToString(payload) + "." + base64.RawURLEncoding.EncodeToString(s.mac(scope, payload))
+}
+
+// OpenCursor implements dossier.CursorSigner.
+func (s *DB) OpenCursor(scope, token string) ([]byte, error) {
 	p, m, ok := strings.Cut(token, ".")
 	if !ok {
-		return c, bad
+		return nil, errBadCursor
 	}
 	payload, err1 := base64.RawURLEncoding.DecodeString(p)
 	sum, err2 := base64.RawURLEncoding.DecodeString(m)
 	if err1 != nil || err2 != nil || !hmac.Equal(sum, s.mac(scope, payload)) {
-		return c, bad
+		return nil, errBadCursor
 	}
-	if err := json.Unmarshal(payload, &c); err != nil {
-		return c, bad
-	}
-	return c, nil
+	return payload, nil
 }
 
 // paginate reads one page of a list with read, which returns the rows

@@ -47,5 +47,5 @@ func (s *Server) apiQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, list[dossier.QueuedReport]{Items: p.Items, Next: nextOf(p.Next)})
+	return s.writeJSON(w, r, http.StatusOK, listOf(p.Items, p.Next, p.PageInfo))
 }
