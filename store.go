@@ -169,6 +169,21 @@ type IncidentPage struct {
 	Incidents []IncidentSummary `json:"incidents"`
 	// Next is the cursor of the following page, empty on the last.
 	Next string `json:"next,omitempty"`
+	PageInfo
+}
+
+// PageInfo is what every page of a list says besides its items and its
+// next page.
+type PageInfo struct {
+	// Prev is the cursor of the previous page, empty on the first.
+	// Cursors are valid only under the filters that gave them; a cursor
+	// given under other filters is refused with ErrInvalid.
+	Prev string `json:"prev,omitempty"`
+	// Total counts the rows that match the filters, on every page. When
+	// there are more than a store counts (TotalIsEstimate), it is a lower
+	// bound.
+	Total           int  `json:"total"`
+	TotalIsEstimate bool `json:"total_is_estimate"`
 }
 
 // IncidentSummary is a reconciled incident in the shape of extraction
@@ -318,6 +333,7 @@ type ActorFilter struct {
 type ActorPage struct {
 	Actors []ActorSummary `json:"actors"`
 	Next   string         `json:"next,omitempty"`
+	PageInfo
 }
 
 // ActorSummary is a resolved actor: one per real-world actor across
@@ -378,6 +394,7 @@ type DocumentFilter struct {
 type DocumentPage struct {
 	Documents []DocumentSummary `json:"documents"`
 	Next      string            `json:"next,omitempty"`
+	PageInfo
 }
 
 // DocumentSummary describes a stored document.
@@ -562,6 +579,7 @@ type QueueFilter struct {
 type QueuePage struct {
 	Items []QueuedReport `json:"items"`
 	Next  string         `json:"next,omitempty"`
+	PageInfo
 }
 
 // QueuedReport is a document's own report that gives no date and that no
@@ -591,6 +609,19 @@ type QueueCandidate struct {
 // QueueReader lists the review queue.
 type QueueReader interface {
 	Queue(ctx context.Context, f QueueFilter) (QueuePage, error)
+}
+
+// CursorSigner signs the cursors of lists that a store does not page
+// itself (the web layer's search offsets) with the key the store's own
+// cursors are signed with, so that they too are refused when made up or
+// reused under other filters.
+type CursorSigner interface {
+	// SealCursor returns a token for payload, valid in scope (a list and
+	// its filters in a canonical form).
+	SealCursor(scope string, payload []byte) string
+	// OpenCursor returns the payload of a token sealed in scope, or
+	// ErrInvalid.
+	OpenCursor(scope, token string) ([]byte, error)
 }
 
 // Stats counts what a store holds.

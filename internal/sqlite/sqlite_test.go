@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/sqlite"
+	"github.com/dossier-project/dossier/internal/sqlstore"
 	"github.com/dossier-project/dossier/internal/storetest"
 )
 
@@ -124,7 +126,7 @@ func TestMigratesOlderSchema(t *testing.T) {
 		`DROP TRIGGER actors_title_fts_ai`, `DROP TRIGGER actors_title_fts_ad`, `DROP TRIGGER actors_title_fts_au`,
 		`DROP TRIGGER documents_title_fts_ai`, `DROP TRIGGER documents_title_fts_ad`, `DROP TRIGGER documents_title_fts_au`,
 		`DROP TABLE actor_names_key_fts`, `DROP TRIGGER actor_names_key_fts_ai`, `DROP TRIGGER actor_names_key_fts_ad`,
-		`DROP TRIGGER actor_names_key_fts_au`,
+		`DROP TRIGGER actor_names_key_fts_au`, `DROP TABLE cursor_key`,
 		`DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
@@ -161,5 +163,41 @@ func TestMigratesOlderSchema(t *testing.T) {
 	}
 	if want := "Bombing in Baghdad: event|Rocket attack on Erbil: reference"; strings.Join(got, "|") != want {
 		t.Errorf("kinds after migration: %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestCursorsAcrossOpeners: a cursor one opener of a knowledge base gave
+// is good for another (a second server, a read-only command), and for no
+// other knowledge base: the key is the database's own.
+func TestCursorsAcrossOpeners(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	open := func(name string) *sqlstore.DB {
+		st, err := sqlite.Open(ctx, filepath.Join(dir, name), sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	a, b, other := open("kb.db"), open("kb.db"), open("other.db")
+	for _, st := range []*sqlstore.DB{a, other} {
+		for i, place := range []string{"Baghdad", "Basra", "Mosul"} {
+			d := storetest.Doc(place+".txt", "", "", "", place)
+			in := storetest.Inc{ID: "i1", Main: true, Title: "Bombing in " + place, Date: fmt.Sprintf("2021-11-0%d", i+1), Place: place, Country: "Iraq"}
+			if _, err := st.PutDocument(ctx, d, storetest.Extraction(d, in), storetest.Version); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	page, err := a.Incidents(ctx, dossier.IncidentFilter{Limit: 1})
+	if err != nil || page.Next == "" {
+		t.Fatalf("first page: %v, next %q", err, page.Next)
+	}
+	if _, err := b.Incidents(ctx, dossier.IncidentFilter{Limit: 1, Cursor: page.Next}); err != nil {
+		t.Errorf("another opener refuses the cursor: %v", err)
+	}
+	if _, err := other.Incidents(ctx, dossier.IncidentFilter{Limit: 1, Cursor: page.Next}); !errors.Is(err, dossier.ErrInvalid) {
+		t.Errorf("another knowledge base accepts the cursor: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -285,45 +286,18 @@ func (s *DB) Actors(ctx context.Context, f dossier.ActorFilter) (dossier.ActorPa
 	if f.Kind != "" {
 		where, args = append(where, `t.kind = ?`), append(args, f.Kind)
 	}
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return page, fmt.Errorf("list actors: %w", err)
-		}
-		where, args = append(where, `(t.documents, t.n) < (?, ?)`), append(args, c.K, c.N)
-	}
 	limit := f.Limit
 	if limit == 0 {
 		limit = 50
 	}
-	q := `SELECT ` + actorCols + ` FROM actors t`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += ` ORDER BY t.documents DESC, t.n DESC`
-	if limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, limit+1)
-	}
-	rows, err := s.query(ctx, q, args...)
-	if err != nil {
-		return page, s.wrap("list actors", err)
-	}
-	defer rows.Close()
-	var last cursor
-	for rows.Next() {
+	k := keyset{op: "list actors", scope: scope("actors", strings.Join(names.Tokens(f.Q), " "), f.Kind), cols: actorCols,
+		from: `actors t`, key: `t.documents`, n: `t.n`, desc: true, where: where, args: args}
+	var err error
+	page.Actors, page.Next, page.PageInfo, err = readKeyset(ctx, s, k, f.Cursor, limit, func(rows *sql.Rows) (cursor, dossier.ActorSummary, error) {
 		n, a, err := scanActor(rows)
-		if err != nil {
-			return page, s.wrap("list actors", err)
-		}
-		if limit > 0 && len(page.Actors) == limit {
-			page.Next = encodeCursor(last)
-			break
-		}
-		last = cursor{K: int64(a.Documents), N: n}
-		page.Actors = append(page.Actors, a)
-	}
-	return page, s.wrap("list actors", rows.Err())
+		return cursor{K: int64(a.Documents), N: n}, a, err
+	})
+	return page, err
 }
 
 // Actor implements dossier.ActorReader.

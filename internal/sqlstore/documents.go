@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -178,45 +179,18 @@ func (s *DB) Documents(ctx context.Context, f dossier.DocumentFilter) (dossier.D
 		}
 		where, args = append(where, s.d.SearchCond("documents")), append(args, s.d.SearchQuery(words, false))
 	}
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return page, fmt.Errorf("list documents: %w", err)
-		}
-		where, args = append(where, `t.n < ?`), append(args, c.N)
-	}
 	limit := f.Limit
 	if limit == 0 {
 		limit = 50
 	}
-	q := `SELECT ` + documentCols + ` FROM documents t`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += ` ORDER BY t.n DESC`
-	if limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, limit+1)
-	}
-	rows, err := s.query(ctx, q, args...)
-	if err != nil {
-		return page, s.wrap("list documents", err)
-	}
-	defer rows.Close()
-	var last int64
-	for rows.Next() {
+	k := keyset{op: "list documents", scope: scope("documents", strings.Join(names.Tokens(f.Q), " ")), cols: documentCols,
+		from: `documents t`, n: `t.n`, desc: true, where: where, args: args}
+	var err error
+	page.Documents, page.Next, page.PageInfo, err = readKeyset(ctx, s, k, f.Cursor, limit, func(rows *sql.Rows) (cursor, dossier.DocumentSummary, error) {
 		n, d, err := scanDocument(rows)
-		if err != nil {
-			return page, s.wrap("list documents", err)
-		}
-		if limit > 0 && len(page.Documents) == limit {
-			page.Next = encodeCursor(cursor{N: last})
-			break
-		}
-		last = n
-		page.Documents = append(page.Documents, d)
-	}
-	return page, s.wrap("list documents", rows.Err())
+		return cursor{N: n}, d, err
+	})
+	return page, err
 }
 
 // Document implements dossier.DocumentReader.

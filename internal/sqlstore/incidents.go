@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -298,40 +297,19 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 	return true, nil
 }
 
-// cursor is a position in a sorted list: the sort key and the row number.
-type cursor struct {
-	K int64  `json:"k,omitempty"`
-	S string `json:"s,omitempty"`
-	N int64  `json:"n"`
-}
-
-func encodeCursor(c cursor) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(mustJSON(c)))
-}
-
-func decodeCursor(s string) (cursor, error) {
-	var c cursor
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
-	if err != nil {
-		return c, fmt.Errorf("%w: bad cursor", dossier.ErrInvalid)
-	}
-	return c, nil
-}
-
 // incidentSorts maps a sort name to its column, direction and key type.
-var incidentSorts = map[string]struct {
-	col  string
-	desc bool
-	str  bool
-}{
+var incidentSorts = map[string]incidentSort{
 	dossier.SortDateDesc:   {"sort_day", true, false},
 	dossier.SortDateAsc:    {"sort_day", false, false},
 	dossier.SortSources:    {"sources", true, false},
 	dossier.SortFatalities: {"fatalities", true, false},
 	dossier.SortTitle:      {"title_key", false, true},
+}
+
+type incidentSort struct {
+	col  string
+	desc bool
+	str  bool
 }
 
 // acledTypes are the six event types; any other --type is a sub-type.
@@ -357,6 +335,9 @@ func (s *DB) incidentQuery(ctx context.Context, f dossier.IncidentFilter) (where
 		d, ok := resolve.Day(f.To, true)
 		if !ok {
 			return nil, nil, nil, false, fmt.Errorf("%w: --to %q: want YYYY, YYYY-MM or YYYY-MM-DD", dossier.ErrInvalid, f.To)
+		}
+		if from, ok := resolve.Day(f.From, false); ok && f.From != "" && from > d {
+			return nil, nil, nil, false, fmt.Errorf("%w: from %s is after to %s", dossier.ErrInvalid, f.From, f.To)
 		}
 		where, args = append(where, `t.sort_day <= ? AND t.sort_day > ?`), append(args, int64(d), int64(undatedDay))
 	}
@@ -390,6 +371,38 @@ func (s *DB) incidentQuery(ctx context.Context, f dossier.IncidentFilter) (where
 	return where, args, actors, false, nil
 }
 
+// incidentScope is the canonical form of the filters that choose and
+// order incidents, for cursors (see cursor.go).
+func incidentScope(f dossier.IncidentFilter) string {
+	sort := f.Sort
+	if sort == "" {
+		sort = dossier.SortDateDesc
+	}
+	return scope("incidents", f.From, f.To, names.Fold(f.Country), names.Fold(f.Type), strings.TrimSpace(f.Actor),
+		resolve.WeaponKey(f.Weapon), strings.Join(names.Tokens(f.Text), " "), fmt.Sprint(f.IncludeMentions), sort)
+}
+
+// countCap bounds how many rows a list's total counts: beyond it the
+// total is that many and flagged as an estimate.
+const countCap = 10000
+
+// countRows counts the rows of from that match where, up to countCap.
+func (s *DB) countRows(ctx context.Context, from string, where []string, args []any) (dossier.PageInfo, error) {
+	q := `SELECT 1 FROM ` + from
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM (`+q+` LIMIT ?) x`, append(append([]any{}, args...), countCap+1)...).Scan(&n)
+	if err != nil {
+		return dossier.PageInfo{}, s.wrap("count", err)
+	}
+	if n > countCap {
+		return dossier.PageInfo{Total: countCap, TotalIsEstimate: true}, nil
+	}
+	return dossier.PageInfo{Total: n}, nil
+}
+
 // Incidents implements dossier.IncidentReader.
 func (s *DB) Incidents(ctx context.Context, f dossier.IncidentFilter) (dossier.IncidentPage, error) {
 	page := dossier.IncidentPage{Incidents: []dossier.IncidentSummary{}}
@@ -397,18 +410,39 @@ func (s *DB) Incidents(ctx context.Context, f dossier.IncidentFilter) (dossier.I
 	if limit == 0 {
 		limit = 50
 	}
-	var last cursor
-	n := 0
-	err := s.eachIncident(ctx, f, limit, func(c cursor, in *dossier.IncidentSummary) error {
-		n++
-		if limit > 0 && n > limit {
-			page.Next = encodeCursor(last)
-			return errStop
+	sc, err := s.incidentScan(ctx, f)
+	if err != nil {
+		return page, err
+	}
+	scope := incidentScope(f)
+	var cur *cursor
+	if f.Cursor != "" {
+		c, err := s.openCursor(scope, f.Cursor)
+		if err != nil {
+			return page, fmt.Errorf("list incidents: %w", err)
 		}
-		last = c
-		page.Incidents = append(page.Incidents, *in)
-		return nil
+		cur = &c
+	}
+	if sc == nil {
+		return page, nil
+	}
+	if page.PageInfo, err = s.countRows(ctx, sc.from, sc.where, sc.args); err != nil {
+		return page, fmt.Errorf("list incidents: %w", err)
+	}
+	var info dossier.PageInfo
+	page.Incidents, page.Next, info, err = paginate(s, scope, cur, limit, func(cur *cursor) ([]dossier.IncidentSummary, []cursor, error) {
+		var items []dossier.IncidentSummary
+		var at []cursor
+		err := s.eachIncident(ctx, sc, cur, limit, func(c cursor, in *dossier.IncidentSummary) error {
+			if limit > 0 && len(at) == limit+1 {
+				return errStop
+			}
+			at, items = append(at, c), append(items, *in)
+			return nil
+		})
+		return items, at, err
 	})
+	page.Prev = info.Prev
 	return page, err
 }
 
@@ -418,8 +452,26 @@ func (s *DB) EachIncident(ctx context.Context, f dossier.IncidentFilter, fn func
 	if limit == 0 {
 		limit = -1
 	}
+	sc, err := s.incidentScan(ctx, f)
+	if err != nil {
+		return err
+	}
+	var cur *cursor
+	if f.Cursor != "" {
+		c, err := s.openCursor(incidentScope(f), f.Cursor)
+		if err != nil {
+			return fmt.Errorf("list incidents: %w", err)
+		}
+		if c.Back {
+			return fmt.Errorf("list incidents: %w: a previous-page cursor pages one page at a time", dossier.ErrInvalid)
+		}
+		cur = &c
+	}
+	if sc == nil {
+		return nil
+	}
 	n := 0
-	return s.eachIncident(ctx, f, limit, func(_ cursor, in *dossier.IncidentSummary) error {
+	return s.eachIncident(ctx, sc, cur, limit, func(_ cursor, in *dossier.IncidentSummary) error {
 		n++
 		if limit > 0 && n > limit {
 			return errStop
@@ -430,23 +482,31 @@ func (s *DB) EachIncident(ctx context.Context, f dossier.IncidentFilter, fn func
 
 var errStop = fmt.Errorf("stop")
 
-// eachIncident runs the filtered, sorted query, in batches so that a
-// long listing holds no read transaction open for long.
-func (s *DB) eachIncident(ctx context.Context, f dossier.IncidentFilter, limit int, fn func(cursor, *dossier.IncidentSummary) error) error {
+// incidentScan is the query of an incident filter: what it scans, the
+// sort and the conditions.
+type incidentScan struct {
+	from, sortCol, tieCol string
+	so                    incidentSort
+	where                 []string
+	args                  []any
+}
+
+// incidentScan builds the query of a filter; nil when nothing can match.
+func (s *DB) incidentScan(ctx context.Context, f dossier.IncidentFilter) (*incidentScan, error) {
 	sortName := f.Sort
 	if sortName == "" {
 		sortName = dossier.SortDateDesc
 	}
 	so, ok := incidentSorts[sortName]
 	if !ok {
-		return fmt.Errorf("list incidents: %w: unknown sort %q", dossier.ErrInvalid, f.Sort)
+		return nil, fmt.Errorf("list incidents: %w: unknown sort %q", dossier.ErrInvalid, f.Sort)
 	}
 	where, args, actors, empty, err := s.incidentQuery(ctx, f)
 	if err != nil {
-		return fmt.Errorf("list incidents: %w", err)
+		return nil, fmt.Errorf("list incidents: %w", err)
 	}
 	if empty {
-		return nil
+		return nil, nil
 	}
 	// What to scan: the incidents, or, sorting by date, the date-ordered
 	// index of the actor's (or weapon's) incidents.
@@ -474,16 +534,20 @@ func (s *DB) eachIncident(ctx context.Context, f dossier.IncidentFilter, limit i
 			where, args = append(where, `d.sort_day <= ?`), append(args, int64(d))
 		}
 	}
-	var cur *cursor
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return fmt.Errorf("list incidents: %w", err)
-		}
-		cur = &c
+	return &incidentScan{from: from, sortCol: sortCol, tieCol: tieCol, so: so, where: where, args: args}, nil
+}
+
+// eachIncident runs the filtered, sorted query from a position (after it,
+// or before it and backwards for a previous-page cursor), in batches so
+// that a long listing holds no read transaction open for long.
+func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, limit int, fn func(cursor, *dossier.IncidentSummary) error) error {
+	so := sc.so
+	desc := so.desc
+	if cur != nil && cur.Back {
+		desc = !desc
 	}
 	dir, cmp := "ASC", ">"
-	if so.desc {
+	if desc {
 		dir, cmp = "DESC", "<"
 	}
 	batch := 500
@@ -491,20 +555,20 @@ func (s *DB) eachIncident(ctx context.Context, f dossier.IncidentFilter, limit i
 		batch = limit + 1
 	}
 	for {
-		w, a := append([]string{}, where...), append([]any{}, args...)
+		w, a := append([]string{}, sc.where...), append([]any{}, sc.args...)
 		if cur != nil {
-			w = append(w, `(`+sortCol+`, `+tieCol+`) `+cmp+` (?, ?)`)
+			w = append(w, `(`+sc.sortCol+`, `+sc.tieCol+`) `+cmp+` (?, ?)`)
 			if so.str {
 				a = append(a, cur.S, cur.N)
 			} else {
 				a = append(a, cur.K, cur.N)
 			}
 		}
-		q := `SELECT t.n, t.` + so.col + `, t.record FROM ` + from
+		q := `SELECT t.n, t.` + so.col + `, t.record FROM ` + sc.from
 		if len(w) > 0 {
 			q += ` WHERE ` + strings.Join(w, ` AND `)
 		}
-		q += ` ORDER BY ` + sortCol + ` ` + dir + `, ` + tieCol + ` ` + dir + ` LIMIT ?`
+		q += ` ORDER BY ` + sc.sortCol + ` ` + dir + `, ` + sc.tieCol + ` ` + dir + ` LIMIT ?`
 		a = append(a, batch)
 		rows, err := s.query(ctx, q, a...)
 		if err != nil {
@@ -530,8 +594,10 @@ func (s *DB) eachIncident(ctx context.Context, f dossier.IncidentFilter, limit i
 				rows.Close()
 				return fmt.Errorf("list incidents: incident record: %w", err)
 			}
+			c.Back = cur != nil && cur.Back
 			cc := c
 			cur = &cc
+			c.Back = false
 			if err := fn(c, &in); err != nil {
 				rows.Close()
 				if err == errStop {

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -242,60 +243,41 @@ func (s *DB) Queue(ctx context.Context, f dossier.QueueFilter) (dossier.QueuePag
 	if limit == 0 {
 		limit = 50
 	}
-	q := `SELECT q.report_id, q.reason, q.data, q.candidates, d.n, q.ord, d.id, d.path, d.title, d.source, d.published, d.copy_of
-		FROM review_queue q JOIN documents d ON d.id = q.doc_id`
-	var args []any
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return page, fmt.Errorf("list the queue: %w", err)
-		}
-		q, args = q+` WHERE (d.n, q.ord) > (?, ?)`, append(args, c.N, c.K)
-	}
-	q += ` ORDER BY d.n, q.ord`
-	if limit > 0 {
-		q, args = q+` LIMIT ?`, append(args, limit+1)
-	}
-	rows, err := s.query(ctx, q, args...)
-	if err != nil {
-		return page, s.wrap("list the queue", err)
-	}
-	defer rows.Close()
-	type fits struct {
-		item    int
+	type row struct {
+		item    dossier.QueuedReport
 		nearest []resolve.Fit
 	}
-	var all []fits
-	var last cursor
-	for rows.Next() {
-		if limit > 0 && len(page.Items) == limit {
-			page.Next = encodeCursor(last)
-			break
-		}
-		var it dossier.QueuedReport
+	k := keyset{op: "list the queue", scope: scope("queue"), from: `review_queue q JOIN documents d ON d.id = q.doc_id`,
+		cols: `q.report_id, q.reason, q.data, q.candidates, d.n, q.ord, d.id, d.path, d.title, d.source, d.published, d.copy_of`,
+		key:  `d.n`, n: `q.ord`}
+	all, next, info, err := readKeyset(ctx, s, k, f.Cursor, limit, func(rows *sql.Rows) (cursor, row, error) {
+		var r row
+		var c cursor
+		it := &r.item
 		var data, cands, src string
-		if err := rows.Scan(&it.ID, &it.Reason, &data, &cands, &last.N, &last.K, &it.Document.DocumentID, &it.Document.Path,
+		if err := rows.Scan(&it.ID, &it.Reason, &data, &cands, &c.K, &c.N, &it.Document.DocumentID, &it.Document.Path,
 			&it.Document.Title, &src, &it.Document.Published, &it.Document.CopyOf); err != nil {
-			return page, s.wrap("list the queue", err)
+			return c, r, err
 		}
 		it.Document.Source = strPtr(src)
 		if err := json.Unmarshal([]byte(data), &it.Incident); err != nil {
-			return page, fmt.Errorf("list the queue: report %s: %w", it.ID, err)
+			return c, r, fmt.Errorf("report %s: %w", it.ID, err)
 		}
-		var near []resolve.Fit
-		if err := json.Unmarshal([]byte(cands), &near); err != nil {
-			return page, fmt.Errorf("list the queue: report %s: %w", it.ID, err)
+		if err := json.Unmarshal([]byte(cands), &r.nearest); err != nil {
+			return c, r, fmt.Errorf("report %s: %w", it.ID, err)
 		}
 		it.Candidates = []dossier.QueueCandidate{}
-		all = append(all, fits{len(page.Items), near})
-		page.Items = append(page.Items, it)
+		return c, r, nil
+	})
+	if err != nil {
+		return page, err
 	}
-	if err := rows.Err(); err != nil {
-		return page, s.wrap("list the queue", err)
+	page.Next, page.PageInfo = next, info
+	for _, r := range all {
+		page.Items = append(page.Items, r.item)
 	}
-	rows.Close()
-	for _, f := range all {
-		for _, n := range f.nearest {
+	for i, r := range all {
+		for _, n := range r.nearest {
 			var rec string
 			err := s.queryRow(ctx, `SELECT record FROM incidents WHERE id = ?`, n.Incident).Scan(&rec)
 			if isNoRows(err) {
@@ -304,7 +286,7 @@ func (s *DB) Queue(ctx context.Context, f dossier.QueueFilter) (dossier.QueuePag
 			if err != nil {
 				return page, s.wrap("list the queue", err)
 			}
-			page.Items[f.item].Candidates = append(page.Items[f.item].Candidates,
+			page.Items[i].Candidates = append(page.Items[i].Candidates,
 				dossier.QueueCandidate{IncidentRef: refOf(rec), Score: n.Score, Reason: n.Reason, Fits: n.Fits})
 		}
 	}

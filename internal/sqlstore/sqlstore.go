@@ -80,6 +80,8 @@ type DB struct {
 	log     *slog.Logger
 	where   string
 	rebinds sync.Map
+	// cursorKey signs the cursors of lists (see cursor.go).
+	cursorKey []byte
 }
 
 var _ dossier.Store = (*DB)(nil)
@@ -95,6 +97,9 @@ func New(ctx context.Context, db *sql.DB, d Dialect, opts Options) (*DB, error) 
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.loadCursorKey(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

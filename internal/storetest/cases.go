@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
@@ -594,12 +595,22 @@ func testFilters(t *testing.T, ctx context.Context, st dossier.Store) {
 		f := dossier.IncidentFilter{Sort: sort, Limit: 7}
 		pages := 0
 		var prev *dossier.IncidentSummary
+		var forward []string // each page's ids
+		var last dossier.IncidentPage
 		for {
 			page, err := st.Incidents(ctx, f)
 			if err != nil {
 				t.Fatal(err)
 			}
 			pages++
+			last = page
+			forward = append(forward, pageIDs(page.Incidents))
+			if page.Total != 30 || page.TotalIsEstimate {
+				t.Errorf("sort %s: total %d (estimate %v), want 30", sort, page.Total, page.TotalIsEstimate)
+			}
+			if (page.Prev == "") != (pages == 1) {
+				t.Errorf("sort %s: page %d has prev %q", sort, pages, page.Prev)
+			}
 			for i := range page.Incidents {
 				in := &page.Incidents[i]
 				if seen[in.ID] {
@@ -622,11 +633,56 @@ func testFilters(t *testing.T, ctx context.Context, st dossier.Store) {
 		if len(seen) != 30 || pages != 5 {
 			t.Errorf("sort %s: %d incidents in %d pages, want 30 in 5", sort, len(seen), pages)
 		}
+		// Previous pages lead back over the same pages to the first.
+		for i := len(forward) - 2; i >= 0 && last.Prev != ""; i-- {
+			f.Cursor = last.Prev
+			var err error
+			if last, err = st.Incidents(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			if got := pageIDs(last.Incidents); got != forward[i] {
+				t.Errorf("sort %s: back to page %d: %s, want %s", sort, i+1, got, forward[i])
+			}
+			if (last.Prev == "") != (i == 0) || last.Next == "" {
+				t.Errorf("sort %s: back to page %d: prev %q, next %q", sort, i+1, last.Prev, last.Next)
+			}
+		}
 	}
-	_, err := st.Incidents(ctx, dossier.IncidentFilter{From: "January"})
+	// A cursor is valid under its own filters only; a page size may change.
+	page, err := st.Incidents(ctx, dossier.IncidentFilter{Country: "Iraq", Limit: 3})
+	if err != nil || page.Next == "" || page.Total != 10 {
+		t.Fatalf("Iraq: %v, next %q, total %d", err, page.Next, page.Total)
+	}
+	if _, err := st.Incidents(ctx, dossier.IncidentFilter{Country: "iraq", Limit: 5, Cursor: page.Next}); err != nil {
+		t.Errorf("the same filters, another limit: %v", err)
+	}
+	for _, f := range []dossier.IncidentFilter{{Country: "Somalia"}, {Country: "Iraq", Sort: dossier.SortTitle}, {}, {Country: "Iraq", IncludeMentions: true}} {
+		f.Cursor = page.Next
+		_, err := st.Incidents(ctx, f)
+		isErr(t, err, dossier.ErrInvalid)
+	}
+	_, err = st.Actors(ctx, dossier.ActorFilter{Cursor: page.Next})
+	isErr(t, err, dossier.ErrInvalid)
+	// A position made up, with the signature of another.
+	_, sig, _ := strings.Cut(page.Next, ".")
+	forged := base64.RawURLEncoding.EncodeToString([]byte(`{"k":1,"n":1}`)) + "." + sig
+	_, err = st.Incidents(ctx, dossier.IncidentFilter{Country: "Iraq", Cursor: forged})
+	isErr(t, err, dossier.ErrInvalid)
+	_, err = st.Incidents(ctx, dossier.IncidentFilter{From: "2021", To: "2020-12"})
+	isErr(t, err, dossier.ErrInvalid)
+	_, err = st.Incidents(ctx, dossier.IncidentFilter{From: "January"})
 	isErr(t, err, dossier.ErrInvalid)
 	_, err = st.Incidents(ctx, dossier.IncidentFilter{Cursor: "garbage!"})
 	isErr(t, err, dossier.ErrInvalid)
+}
+
+// pageIDs is the ids of a page, in order.
+func pageIDs(ins []dossier.IncidentSummary) string {
+	var ids []string
+	for _, in := range ins {
+		ids = append(ids, in.ID)
+	}
+	return strings.Join(ids, " ")
 }
 
 func twoDigits(n int) string {

@@ -1,9 +1,11 @@
 package web
 
 import (
-	"encoding/base64"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,13 +13,26 @@ import (
 )
 
 // The JSON API under /api/v1. Lists answer {"items": [...], "next": CURSOR
-// or null}; pass next back as ?cursor= for the following page. Errors
-// answer {"error": {"code", "message"}}. Every answer has an ETag.
+// or null, "prev": CURSOR or null, "total": N, "total_is_estimate": BOOL};
+// pass next (or prev) back as ?cursor= for the following (or previous)
+// page, under the same filters. Errors answer {"error": {"code",
+// "message"}}. Every answer has an ETag. A parameter the OpenAPI document
+// does not name for a route is refused, so that a misspelt filter is an
+// error rather than a listing of everything.
 
 // list is the shape of every list answer.
 type list[T any] struct {
 	Items []T     `json:"items"`
 	Next  *string `json:"next"`
+	Prev  *string `json:"prev"`
+	// Total counts every match, on every page; when TotalIsEstimate it is
+	// a lower bound (the store stops counting at some point).
+	Total           int  `json:"total"`
+	TotalIsEstimate bool `json:"total_is_estimate"`
+}
+
+func listOf[T any](items []T, next string, info dossier.PageInfo) list[T] {
+	return list[T]{Items: items, Next: nextOf(next), Prev: nextOf(info.Prev), Total: info.Total, TotalIsEstimate: info.TotalIsEstimate}
 }
 
 func nextOf(cursor string) *string {
@@ -25,6 +40,51 @@ func nextOf(cursor string) *string {
 		return nil
 	}
 	return &cursor
+}
+
+// apiParams are the query parameters the OpenAPI document names for each
+// route ("GET /api/v1/incidents"): the one list, so that the document and
+// the server cannot disagree.
+func apiParams(doc []byte) (map[string]map[string]bool, error) {
+	var d struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct{ Name, In string }
+		}
+	}
+	if err := json.Unmarshal(doc, &d); err != nil {
+		return nil, fmt.Errorf("openapi document: %w", err)
+	}
+	out := map[string]map[string]bool{}
+	for path, ops := range d.Paths {
+		for method, op := range ops {
+			names := map[string]bool{}
+			for _, p := range op.Parameters {
+				if p.In == "query" {
+					names[p.Name] = true
+				}
+			}
+			out[strings.ToUpper(method)+" "+path] = names
+		}
+	}
+	return out, nil
+}
+
+// knownParams refuses a query parameter the route does not take.
+func (s *Server) knownParams(r *http.Request) error {
+	names, ok := s.params[r.Pattern]
+	if !ok {
+		return nil
+	}
+	for name := range r.URL.Query() {
+		if !names[name] {
+			known := slices.Sorted(maps.Keys(names))
+			if len(known) == 0 {
+				return errorf(codeInvalid, "%s takes no parameter, not %q", r.URL.Path, name)
+			}
+			return errorf(codeInvalid, "unknown parameter %q: %s takes %s", name, r.URL.Path, strings.Join(known, ", "))
+		}
+	}
+	return nil
 }
 
 func (s *Server) apiIncidents(w http.ResponseWriter, r *http.Request) error {
@@ -49,9 +109,9 @@ func (s *Server) apiIncidents(w http.ResponseWriter, r *http.Request) error {
 			items[i] = briefIncident{ID: in.ID, Title: in.Title, Date: in.Date, Location: in.Location, Type: in.Type,
 				SubType: in.SubType, Fatalities: in.Fatalities, SourceCount: in.SourceCount, Conflicts: in.Conflicts, Kind: in.Kind}
 		}
-		return s.writeJSON(w, r, http.StatusOK, list[briefIncident]{Items: items, Next: nextOf(p.Next)})
+		return s.writeJSON(w, r, http.StatusOK, listOf(items, p.Next, p.PageInfo))
 	}
-	return s.writeJSON(w, r, http.StatusOK, list[dossier.IncidentSummary]{Items: p.Incidents, Next: nextOf(p.Next)})
+	return s.writeJSON(w, r, http.StatusOK, listOf(p.Incidents, p.Next, p.PageInfo))
 }
 
 // briefIncident is what the timeline and the map need of an incident
@@ -95,7 +155,7 @@ func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, list[dossier.ActorSummary]{Items: p.Actors, Next: nextOf(p.Next)})
+	return s.writeJSON(w, r, http.StatusOK, listOf(p.Actors, p.Next, p.PageInfo))
 }
 
 func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) error {
@@ -121,7 +181,7 @@ func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, list[dossier.DocumentSummary]{Items: p.Documents, Next: nextOf(p.Next)})
+	return s.writeJSON(w, r, http.StatusOK, listOf(p.Documents, p.Next, p.PageInfo))
 }
 
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) error {
@@ -169,17 +229,28 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	off := 0
-	if c := q.Get("cursor"); c != "" {
-		if off, err = decodeOffset(c); err != nil || off > maxSearchOffset {
-			return errorf(codeInvalid, "cursor: not one this server gave, or too deep")
-		}
-	}
-	quota := off + n + 1
 	mentions, err := boolParam(r, "include_mentions")
 	if err != nil {
 		return err
 	}
+	// An offset cursor is signed, like the store's, for these words,
+	// kinds and mentions.
+	scope := strings.Join([]string{"search", text, strings.Join(kinds, ","), strconv.FormatBool(mentions)}, "\x00")
+	off := 0
+	if c := q.Get("cursor"); c != "" {
+		b, err := s.store.OpenCursor(scope, c)
+		if err != nil {
+			return err
+		}
+		if off, err = strconv.Atoi(string(b)); err != nil || off < 0 || off > maxSearchOffset {
+			return errorf(codeInvalid, "cursor: too deep")
+		}
+	}
+	offset := func(n int) *string {
+		c := s.store.SealCursor(scope, []byte(strconv.Itoa(n)))
+		return &c
+	}
+	quota := off + n + 1
 	hits, err := s.store.Search(r.Context(), text, dossier.SearchOptions{Kinds: kinds, Limit: quota, IncludeMentions: mentions})
 	if err != nil {
 		return err
@@ -197,26 +268,19 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 			break
 		}
 	}
-	out := list[dossier.SearchHit]{Items: []dossier.SearchHit{}}
+	// The total is the hits found; when a kind filled its quota there
+	// are more, and it is a lower bound.
+	out := list[dossier.SearchHit]{Items: []dossier.SearchHit{}, Total: len(all), TotalIsEstimate: full}
 	if off < len(all) {
 		out.Items = all[off:min(off+n, len(all))]
 	}
 	if full || len(all) > off+n {
-		out.Next = nextOf(encodeOffset(off + n))
+		out.Next = offset(off + n)
+	}
+	if off > 0 {
+		out.Prev = offset(max(off-n, 0))
 	}
 	return s.writeJSON(w, r, http.StatusOK, out)
-}
-
-func encodeOffset(n int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("o" + strconv.Itoa(n)))
-}
-
-func decodeOffset(c string) (int, error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) < 2 || b[0] != 'o' {
-		return 0, errors.New("bad cursor")
-	}
-	return strconv.Atoi(string(b[1:]))
 }
 
 func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) error {
@@ -245,7 +309,8 @@ func (s *Server) apiReviews(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, list[dossier.Review]{Items: rs, Next: nil})
+	// Reviews come in one page: the total is a lower bound when it is full.
+	return s.writeJSON(w, r, http.StatusOK, list[dossier.Review]{Items: rs, Total: len(rs), TotalIsEstimate: len(rs) == n})
 }
 
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {

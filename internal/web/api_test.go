@@ -14,8 +14,11 @@ import (
 )
 
 type page[T any] struct {
-	Items []T     `json:"items"`
-	Next  *string `json:"next"`
+	Items           []T     `json:"items"`
+	Next            *string `json:"next"`
+	Prev            *string `json:"prev"`
+	Total           int     `json:"total"`
+	TotalIsEstimate bool    `json:"total_is_estimate"`
 }
 
 func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
@@ -48,9 +51,14 @@ func TestAPIIncidents(t *testing.T) {
 		seen := map[string]string{}
 		path := "/api/v1/incidents?limit=40" + query
 		pages := 0
+		total := -1
 		for {
 			p := decode[page[dossier.IncidentSummary]](t, mustGet(t, srv, path))
 			pages++
+			if total >= 0 && p.Total != total || p.TotalIsEstimate || (p.Prev == nil) != (pages == 1) {
+				t.Errorf("%s page %d: total %d (was %d, estimate %v), prev %v", query, pages, p.Total, total, p.TotalIsEstimate, p.Prev)
+			}
+			total = p.Total
 			for _, in := range p.Items {
 				if seen[in.ID] != "" {
 					t.Fatalf("incident %s on two pages", in.ID)
@@ -62,8 +70,8 @@ func TestAPIIncidents(t *testing.T) {
 			}
 			path = "/api/v1/incidents?limit=40" + query + "&cursor=" + url.QueryEscape(*p.Next)
 		}
-		if pages < 2 {
-			t.Errorf("%s: %d pages, %d incidents", query, pages, len(seen))
+		if pages < 2 || total != len(seen) {
+			t.Errorf("%s: %d pages, %d incidents, total %d", query, pages, len(seen), total)
 		}
 		return seen
 	}
@@ -134,6 +142,13 @@ func TestAPIIncidents(t *testing.T) {
 		t.Errorf("incident: %d sources, %d fields, %d claims, %d statements, %d reports", d.SourceCount, len(d.Fields), len(d.Claims), len(d.Statements), len(d.Reports))
 	}
 
+	// A cursor is good under its own filters only; a misspelt filter, or
+	// from after to, is an error, not a listing of everything.
+	iraq := decode[page[dossier.IncidentSummary]](t, mustGet(t, srv, "/api/v1/incidents?country=Iraq&limit=2"))
+	attack := decode[page[dossier.SearchHit]](t, mustGet(t, srv, "/api/v1/search?q=attack&limit=7"))
+	if iraq.Next == nil || attack.Next == nil {
+		t.Fatal("no second page of Iraq's incidents or of the search for attack")
+	}
 	for _, tc := range []struct {
 		path, code string
 		status     int
@@ -142,6 +157,14 @@ func TestAPIIncidents(t *testing.T) {
 		{"/api/v1/incidents?sort=best", "invalid", 400},
 		{"/api/v1/incidents?limit=0", "invalid", 400},
 		{"/api/v1/incidents?cursor=garbage", "invalid", 400},
+		{"/api/v1/incidents?contry=Iraq", "invalid", 400},
+		{"/api/v1/incidents?country=Iraq&limit=5&cursor=" + url.QueryEscape(*iraq.Next), "", 200},
+		{"/api/v1/incidents?country=Iran&limit=5&cursor=" + url.QueryEscape(*iraq.Next), "invalid", 400},
+		{"/api/v1/incidents?country=Iraq&sort=title&cursor=" + url.QueryEscape(*iraq.Next), "invalid", 400},
+		{"/api/v1/actors?cursor=" + url.QueryEscape(*iraq.Next), "invalid", 400},
+		{"/api/v1/incidents?from=2022&to=2021-06", "invalid", 400},
+		{"/api/v1/stats?verbose=1", "invalid", 400},
+		{"/api/v1/incidents/" + x.incident + "?view=brief", "invalid", 400},
 		{"/api/v1/incidents/i000000000000", "not_found", 404},
 		{"/api/v1/actors/nobody-at-all", "not_found", 404},
 		{"/api/v1/documents/d000000000000", "not_found", 404},
@@ -149,9 +172,14 @@ func TestAPIIncidents(t *testing.T) {
 		{"/api/v1/search", "invalid", 400},
 		{"/api/v1/search?q=x&kind=place", "invalid", 400},
 		{"/api/v1/search?q=x&cursor=bad", "invalid", 400},
+		{"/api/v1/search?q=attack&limit=7&cursor=" + url.QueryEscape(*attack.Next), "", 200},
+		{"/api/v1/search?q=bombing&limit=7&cursor=" + url.QueryEscape(*attack.Next), "invalid", 400},
 		{"/api/v1/elsewhere", "not_found", 404},
 	} {
 		rec := get(t, srv, tc.path)
+		if rec.Code == 200 && tc.status == 200 {
+			continue
+		}
 		if rec.Code != tc.status || errorCode(t, rec.Body.Bytes()) != tc.code {
 			t.Errorf("GET %s: %d %s, want %d %s", tc.path, rec.Code, rec.Body.String(), tc.status, tc.code)
 		}

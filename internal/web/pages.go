@@ -48,11 +48,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 
 type incidentsData struct {
 	page
-	Filter     filterForm
-	Error      string
-	Incidents  []dossier.IncidentSummary
-	Next       string
-	First      bool
+	Filter    filterForm
+	Error     string
+	Incidents []dossier.IncidentSummary
+	Next      string
+	First     bool
+	dossier.PageInfo
 	Sorts      []string
 	SortLabels map[string]string
 	Types      []string
@@ -79,7 +80,7 @@ func (s *Server) incidentList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.Incidents, d.Next, d.First = p.Incidents, p.Next, f.Cursor == ""
+	d.Incidents, d.Next, d.First, d.PageInfo = p.Incidents, p.Next, f.Cursor == "", p.PageInfo
 	return s.render(w, r, status, "incidents", d)
 }
 
@@ -90,6 +91,7 @@ type actorsData struct {
 	Actors  []dossier.ActorSummary
 	Next    string
 	First   bool
+	dossier.PageInfo
 }
 
 var actorKinds = []string{dossier.KindPerson, dossier.KindArmedGroup, dossier.KindState, dossier.KindOrganization,
@@ -106,7 +108,7 @@ func (s *Server) actorList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.Actors, d.Next, d.First = p.Actors, p.Next, q.Get("cursor") == ""
+	d.Actors, d.Next, d.First, d.PageInfo = p.Actors, p.Next, q.Get("cursor") == "", p.PageInfo
 	return s.render(w, r, http.StatusOK, "actors", d)
 }
 
@@ -116,11 +118,12 @@ type documentsData struct {
 	Documents []dossier.DocumentSummary
 	Next      string
 	First     bool
+	dossier.PageInfo
 }
 
-// NextQuery is the query string of the following page.
-func (d *actorsData) NextQuery() string {
-	v := url.Values{"cursor": {d.Next}}
+// PageQuery is the query string of the page a cursor (Next, Prev) leads to.
+func (d *actorsData) PageQuery(cursor string) string {
+	v := url.Values{"cursor": {cursor}}
 	if d.Q != "" {
 		v.Set("q", d.Q)
 	}
@@ -130,9 +133,9 @@ func (d *actorsData) NextQuery() string {
 	return v.Encode()
 }
 
-// NextQuery is the query string of the following page.
-func (d *documentsData) NextQuery() string {
-	v := url.Values{"cursor": {d.Next}}
+// PageQuery is the query string of the page a cursor (Next, Prev) leads to.
+func (d *documentsData) PageQuery(cursor string) string {
+	v := url.Values{"cursor": {cursor}}
 	if d.Q != "" {
 		v.Set("q", d.Q)
 	}
@@ -147,7 +150,7 @@ func (s *Server) documentList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.Documents, d.Next, d.First = p.Documents, p.Next, q.Get("cursor") == ""
+	d.Documents, d.Next, d.First, d.PageInfo = p.Documents, p.Next, q.Get("cursor") == "", p.PageInfo
 	return s.render(w, r, http.StatusOK, "documents", d)
 }
 

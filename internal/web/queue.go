@@ -18,12 +18,13 @@ type queueData struct {
 	Items []dossier.QueuedReport
 	Next  string
 	First bool
+	dossier.PageInfo
 	// Own is the value that gives a report an incident of its own.
 	Own string
 }
 
-// NextQuery is the query string of the following page.
-func (d *queueData) NextQuery() string { return url.Values{"cursor": {d.Next}}.Encode() }
+// PageQuery is the query string of the page a cursor (Next, Prev) leads to.
+func (d *queueData) PageQuery(cursor string) string { return url.Values{"cursor": {cursor}}.Encode() }
 
 func (s *Server) queuePage(w http.ResponseWriter, r *http.Request) error {
 	d := &queueData{page: s.newPage(r, "Review queue"), Own: dossier.OwnIncident}
@@ -33,7 +34,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.Items, d.Next, d.First = p.Items, p.Next, cursor == ""
+	d.Items, d.Next, d.First, d.PageInfo = p.Items, p.Next, cursor == "", p.PageInfo
 	return s.render(w, r, http.StatusOK, "queue", d)
 }
 
@@ -47,5 +48,5 @@ func (s *Server) apiQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, r, http.StatusOK, list[dossier.QueuedReport]{Items: p.Items, Next: nextOf(p.Next)})
+	return s.writeJSON(w, r, http.StatusOK, listOf(p.Items, p.Next, p.PageInfo))
 }

@@ -35,6 +35,7 @@ type Store interface {
 	dossier.Searcher
 	dossier.Reviewer
 	dossier.QueueReader
+	dossier.CursorSigner
 	Stats(ctx context.Context) (dossier.Stats, error)
 }
 
@@ -80,6 +81,8 @@ type Server struct {
 	pages   map[string]*template.Template
 	assets  *assets
 	openapi []byte
+	// params are the query parameters each API route takes.
+	params  map[string]map[string]bool
 	handler http.Handler
 	cop     *http.CrossOriginProtection
 	// slots admits requests: a store and two CPUs serve a few requests at
@@ -125,6 +128,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	if s.openapi, err = openAPIDocument(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.params, err = apiParams(s.openapi); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	s.handler = s.middleware(s.routes())
@@ -210,7 +216,11 @@ func (s *Server) htmlHandler(h func(http.ResponseWriter, *http.Request) error) h
 // apiHandler turns an endpoint's error into a JSON error.
 func (s *Server) apiHandler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
+		err := s.knownParams(r)
+		if err == nil {
+			err = h(w, r)
+		}
+		if err != nil {
 			s.jsonError(w, r, err)
 		}
 	})

@@ -315,3 +315,59 @@ func TestConditionalGet(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviousPage walks the incident list forward by its Next links and
+// back by its Previous links, and finds the same pages, under a filter the
+// links keep.
+func TestPreviousPage(t *testing.T) {
+	srv, _ := newServer(t, sharedStore(t))
+	link := regexp.MustCompile(`<a rel="(next|prev)" href="([^"]+)"`)
+	follow := func(body, rel string) string {
+		for _, m := range link.FindAllStringSubmatch(body, -1) {
+			if m[1] == rel {
+				return strings.ReplaceAll(m[2], "&amp;", "&")
+			}
+		}
+		return ""
+	}
+	rows := regexp.MustCompile(`href="/incidents/(i[0-9a-f]+)"`)
+	idsOf := func(body string) string {
+		var ids []string
+		for _, m := range rows.FindAllStringSubmatch(body, -1) {
+			ids = append(ids, m[1])
+		}
+		return strings.Join(ids, " ")
+	}
+	for _, start := range []string{"/incidents", "/incidents?sort=title&include_mentions=1", "/actors"} {
+		var pages []string
+		path := start
+		for i := 0; path != "" && i < 3; i++ {
+			body := mustGet(t, srv, path).Body.String()
+			if i == 0 && (follow(body, "prev") != "" || !strings.Contains(body, " in all</span>")) {
+				t.Errorf("%s: a previous page on the first, or no total", start)
+			}
+			pages = append(pages, body)
+			path = follow(body, "next")
+		}
+		if len(pages) < 2 {
+			t.Fatalf("%s: one page only", start)
+		}
+		body := pages[len(pages)-1]
+		for i := len(pages) - 2; i >= 0; i-- {
+			prev := follow(body, "prev")
+			if prev == "" {
+				t.Fatalf("%s: page %d has no previous page", start, i+2)
+			}
+			if strings.Contains(start, "sort=title") && !strings.Contains(prev, "sort=title") {
+				t.Errorf("%s: the previous page loses the filters: %s", start, prev)
+			}
+			body = mustGet(t, srv, prev).Body.String()
+			if strings.HasPrefix(start, "/incidents") && idsOf(body) != idsOf(pages[i]) {
+				t.Errorf("%s: back on page %d, other incidents", start, i+1)
+			}
+		}
+		if follow(body, "prev") != "" {
+			t.Errorf("%s: back on the first page, a previous page still", start)
+		}
+	}
+}
