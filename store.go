@@ -123,6 +123,8 @@ type Source struct {
 	// Role is what the document does for the incident: RoleReport (the
 	// incident is its own event), RoleReference or RoleMention.
 	Role string `json:"role,omitempty"`
+	// Language is the document's language code ("en"), where known.
+	Language string `json:"language,omitempty"`
 }
 
 // Roles of a source (Source.Role).

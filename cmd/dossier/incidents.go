@@ -63,7 +63,7 @@ func runIncidents(ctx context.Context, env *Env, args []string) error {
 		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		err := st.EachIncident(ctx, f, func(in *dossier.IncidentSummary) error { return enc.Encode(in) })
+		err := st.EachIncident(ctx, f, func(in *dossier.IncidentSummary) error { return enc.Encode(listed(in)) })
 		if err != nil {
 			return storeExit(err)
 		}

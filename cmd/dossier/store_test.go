@@ -72,8 +72,8 @@ func TestKnowledgeBaseCLI(t *testing.T) {
 		if _, ok := m["path"]; !ok {
 			t.Errorf("source without path: %v", m)
 		}
-		if _, ok := m["source"]; !ok {
-			t.Errorf("source without source: %v", m)
+		if _, ok := m["url"]; !ok {
+			t.Errorf("source without url: %v", m)
 		}
 	}
 	id := kadhimi["id"].(string)

@@ -140,7 +140,7 @@ type storedReport struct {
 	roles  []roleRef
 }
 
-const reportCols = `r.id, r.main, r.data, r.actors, r.score, r.reason, d.id, d.path, d.title, d.source, d.published, d.copy_of`
+const reportCols = `r.id, r.main, r.data, r.actors, r.score, r.reason, d.id, d.path, d.title, d.source, d.published, d.copy_of, d.language`
 
 func scanReport(rows *sql.Rows) (storedReport, error) {
 	var r storedReport
@@ -148,7 +148,7 @@ func scanReport(rows *sql.Rows) (storedReport, error) {
 	var data, actors string
 	var src string
 	if err := rows.Scan(&r.ID, &main, &data, &actors, &r.score, &r.reason, &r.Doc.DocumentID, &r.Doc.Path, &r.Doc.Title,
-		&src, &r.Doc.Published, &r.Doc.CopyOf); err != nil {
+		&src, &r.Doc.Published, &r.Doc.CopyOf, &r.Doc.Language); err != nil {
 		return r, err
 	}
 	r.Main = main != 0
