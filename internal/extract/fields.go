@@ -230,6 +230,9 @@ func (d *docState) casualties(st *sent) []casHit {
 		return q.IsCount() && !used[qi] && !(q.Vague && q.Min < minMagnitude)
 	}
 	for _, c := range st.cas {
+		if commemorated(st, c.I) {
+			continue // "to commemorate the death of one of their imams": a death of long ago
+		}
 		found := -1
 		// "killed 13 people", "injured another 110", "the death toll rose
 		// to 38": a figure right after the word
@@ -281,6 +284,20 @@ func (d *docState) casualties(st *sent) []casHit {
 		hits = append(hits, casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I})
 	}
 	return hits
+}
+
+// commemorated says whether the casualty word at token i is what a rite or
+// an anniversary recalls: "commemorate the death of one of their twelve
+// imams", "the anniversary of the killing of".
+func commemorated(st *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		l := st.toks[k].Lower
+		if strings.HasPrefix(l, "commemorat") || strings.HasPrefix(l, "anniversar") || strings.HasPrefix(l, "mourn") ||
+			l == "mark" || l == "marks" || l == "marking" || l == "remember" || l == "remembering" {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanGap says whether the tokens between a figure and the casualty word
