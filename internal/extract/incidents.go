@@ -493,12 +493,8 @@ func possessiveOfOther(st *sent, h dateHit) bool {
 // after says whether day a falls more than slack days after day b (both
 // with a day).
 func after(a, b timex.Date, slack int) bool {
-	if a.Day == 0 || b.Day == 0 {
-		return false
-	}
-	ta := time.Date(a.Year, time.Month(a.Month), a.Day, 0, 0, 0, 0, time.UTC)
-	tb := time.Date(b.Year, time.Month(b.Month), b.Day, 0, 0, 0, 0, time.UTC)
-	return ta.Sub(tb) > time.Duration(slack)*24*time.Hour
+	n, ok := timex.DaysBetween(b, a)
+	return ok && n > slack
 }
 
 // publishedEvidence points at where the publication date was read: the

@@ -332,16 +332,11 @@ func sameDay(a, b timex.Date) bool { return a.Year == b.Year && a.Month == b.Mon
 // daysApart is the number of days between two dates with a day, a large
 // number when either has none.
 func daysApart(a, b timex.Date) int {
-	if a.Day == 0 || b.Day == 0 || a.Month == 0 || b.Month == 0 {
+	n, ok := timex.DaysBetween(a, b)
+	if !ok {
 		return 1 << 20
 	}
-	ta := time.Date(a.Year, time.Month(a.Month), a.Day, 0, 0, 0, 0, time.UTC)
-	tb := time.Date(b.Year, time.Month(b.Month), b.Day, 0, 0, 0, 0, time.UTC)
-	h := ta.Sub(tb).Hours() / 24
-	if h < 0 {
-		h = -h
-	}
-	return int(h)
+	return max(n, -n)
 }
 
 // atMainPlace says whether a sentence names the main incident's place

@@ -136,6 +136,15 @@ func daysIn(year, month int) int {
 	return 31
 }
 
+// DaysBetween is the number of days from a to b (negative when b comes
+// first), when both dates have a day.
+func DaysBetween(a, b Date) (int, bool) {
+	if a.Day == 0 || b.Day == 0 || a.Month == 0 || b.Month == 0 {
+		return 0, false
+	}
+	return int(timeOf(b).Sub(timeOf(a)).Hours() / 24), true
+}
+
 // timeOf and dateOf convert between Date and time.Time at noon UTC, which
 // keeps day arithmetic clear of time zones.
 func timeOf(d Date) time.Time {
