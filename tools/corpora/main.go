@@ -4,6 +4,7 @@
 //	go run ./tools/corpora build   [-root corpora] [-shared ../shared]
 //	go run ./tools/corpora gold    -in DIR -out GOLDDIR [-shared ../shared]
 //	go run ./tools/corpora split   [-root corpora]
+//	go run ./tools/corpora clustering [-root corpora] [-check]
 //
 // build: for the encyclopedia set, writes the prose-only variant of every
 // article (corpora/encyclopedia/wikipedia/) and its gold from its own
@@ -18,6 +19,9 @@
 // articles (the test runs it on ../shared/corpus/wikipedia-with-infobox).
 //
 // split: prints "SET<TAB>SPLIT<TAB>NAME" for every document.
+//
+// clustering: builds the clustering set, corpora/clustering (see
+// clustering.go).
 package main
 
 import (
@@ -51,6 +55,8 @@ func main() {
 		err = cmdSplit(os.Args[2:])
 	case "furniture":
 		err = cmdFurniture(os.Args[2:])
+	case "clustering":
+		err = cmdClustering(os.Args[2:])
 	default:
 		usage()
 	}
@@ -61,7 +67,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: corpora build|gold|split|furniture [flags]  (see go doc ./tools/corpora)")
+	fmt.Fprintln(os.Stderr, "usage: corpora build|gold|split|furniture|clustering [flags]  (see go doc ./tools/corpora)")
 	os.Exit(2)
 }
 
