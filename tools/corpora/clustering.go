@@ -31,7 +31,7 @@ import (
 // fixed rule (a hash of the report's URL), never by hand: a copy (the report
 // under another Source: URL, with wire furniture added, or abridged to its
 // first half) or an undated version (a Wikinews report laid out without its
-// Published: line or date line). Variants are at most a third of the
+// Published: line or date line, under a mirror's URL). Variants are at most a third of the
 // documents and never count as independent. With -check nothing is written:
 // the command fails when docs/ or gold.tsv differ from what it would write.
 
@@ -270,6 +270,11 @@ func makeVariant(d clusterDoc, r corpus.Report) (clusterDoc, bool) {
 		}
 		v.Variant = variantUndated
 		v.Name = d.Name + "--undated"
+		// as a mirror that drops the date prints it: under its own URL
+		// (dossier takes a changed text under a known URL for a new
+		// version of that document)
+		v.Source = "https://mirror.example.net/wikinews/" + d.Name
+		r.Source = v.Source
 		v.Text = undated(r)
 		v.Note = "undated: Published line and date line removed"
 	default:
@@ -409,7 +414,8 @@ mid-word); reports laid out as in corpora/news (page furniture removed from
 about two thirds); made by tools/corpora: copies (the same report under a
 made-up example.com/example.org URL, with wire furniture written by the
 tool, or abridged to the first half of its lines) and undated versions (the
-Published line and the date line removed). Variants are listed with the
+Published line and the date line removed, under a made-up example.net
+mirror URL). Variants are listed with the
 document they were made from.
 
 | file | from | variant |
