@@ -15,7 +15,9 @@
 // their means. They are printed for all documents and for the independent
 // documents alone (variants left out), then what became of the undated
 // variants (joined their event's incident, formed an incident of their own,
-// wait) and of the copies (listed with copy_of set).
+// wait) and of the copies (listed with copy_of set; a variant named
+// NAME--copy was made from NAME, so a pair whose original carries copy_of
+// instead is counted apart, as are independent documents listed as copies).
 package main
 
 import (
@@ -160,6 +162,8 @@ type result struct {
 	UndatedWaiting   int // no own incident
 	CopiesN          int
 	CopiesListed     int // listed with copy_of set
+	CopiesReversed   int // not listed as a copy, but the document it was made from is
+	IndepAsCopy      int // independent documents listed with copy_of set
 }
 
 // score computes the B-cubed figures and the variant counts.
@@ -215,6 +219,12 @@ func score(docs []goldDoc, incs []incident) result {
 			res.CopiesN++
 			if copyListed[d.Name] {
 				res.CopiesListed++
+			} else if copyListed[strings.TrimSuffix(d.Name, "--copy")] {
+				res.CopiesReversed++
+			}
+		case "":
+			if copyListed[d.Name] {
+				res.IndepAsCopy++
 			}
 		case "undated":
 			res.UndatedN++
@@ -294,5 +304,6 @@ func (r result) print(w io.Writer, split string) {
 	fmt.Fprintf(w, "no own incident (waiting, counted as singletons): %d; reported by more than one incident: %d\n", r.NoOwn, r.MultiOwn)
 	fmt.Fprintf(w, "undated variants: %d joined their event's incident, %d formed an incident of their own, %d wait (of %d)\n",
 		r.UndatedJoined, r.UndatedOwn, r.UndatedWaiting, r.UndatedN)
-	fmt.Fprintf(w, "copies: %d listed with copy_of set (of %d)\n", r.CopiesListed, r.CopiesN)
+	fmt.Fprintf(w, "copies: %d listed with copy_of set (of %d); %d more whose original is listed as the copy instead; independent documents listed as copies: %d\n",
+		r.CopiesListed, r.CopiesN, r.CopiesReversed, r.IndepAsCopy)
 }

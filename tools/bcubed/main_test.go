@@ -76,12 +76,13 @@ func TestVariants(t *testing.T) {
 		inc("6", "e"),
 	}
 	incs[0].Sources[3].CopyOf = p("doc-b")
+	incs[1].Sources[0].CopyOf = p("doc-c-copy") // c listed as the copy of c--copy
 	r := score(gold, incs)
 	if r.UndatedN != 4 || r.UndatedJoined != 1 || r.UndatedOwn != 1 || r.UndatedWaiting != 1 {
 		t.Errorf("undated: %d joined, %d own, %d wait of %d; want 1, 1, 1 of 4", r.UndatedJoined, r.UndatedOwn, r.UndatedWaiting, r.UndatedN)
 	}
-	if r.CopiesN != 2 || r.CopiesListed != 1 {
-		t.Errorf("copies: %d listed of %d, want 1 of 2", r.CopiesListed, r.CopiesN)
+	if r.CopiesN != 2 || r.CopiesListed != 1 || r.CopiesReversed != 1 || r.IndepAsCopy != 1 {
+		t.Errorf("copies: %d listed, %d reversed of %d, %d independent as copies; want 1, 1 of 2, 1", r.CopiesListed, r.CopiesReversed, r.CopiesN, r.IndepAsCopy)
 	}
 	// d is reported by incidents 4 and 5; its own is the first
 	if r.MultiOwn != 1 {

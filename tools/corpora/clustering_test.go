@@ -30,12 +30,12 @@ func TestClusteringSet(t *testing.T) {
 		got, want int
 	}{
 		{"events with two or more independent documents", s.multi, 25},
-		{"events", s.events, 35},
-		{"independent documents", s.independent, 60},
-		{"hard negatives", s.hardNeg, 12},
+		{"events", s.events, 40},
+		{"independent documents", s.independent, 65},
+		{"hard negatives", s.hardNeg, 17},
 		{"undated variants", s.undated, 9},
 		{"copies", s.copies, 14},
-		{"test events", s.testEvents, 11},
+		{"test events", s.testEvents, 12},
 	} {
 		if f.got < f.want {
 			t.Errorf("%s: %d, floor %d", f.what, f.got, f.want)
