@@ -29,13 +29,13 @@ func TestClusteringSet(t *testing.T) {
 		what      string
 		got, want int
 	}{
-		{"events with two or more independent documents", s.multi, 25},
-		{"events", s.events, 41},
-		{"independent documents", s.independent, 66},
-		{"hard negatives", s.hardNeg, 18},
-		{"undated variants", s.undated, 9},
-		{"copies", s.copies, 14},
-		{"test events", s.testEvents, 12},
+		{"events with two or more independent documents", s.multi, 40},
+		{"events", s.events, 59},
+		{"independent documents", s.independent, 99},
+		{"hard negatives", s.hardNeg, 23},
+		{"undated variants", s.undated, 14},
+		{"copies", s.copies, 17},
+		{"test events", s.testEvents, 17},
 	} {
 		if f.got < f.want {
 			t.Errorf("%s: %d, floor %d", f.what, f.got, f.want)
