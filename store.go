@@ -220,6 +220,19 @@ type IncidentDetail struct {
 	Before  []IncidentRef `json:"before"`
 	After   []IncidentRef `json:"after"`
 	Reviews []Review      `json:"reviews"`
+	// History lists the merges and splits that made the incident
+	// what it is, newest first; Waiting the undated reports in the review
+	// queue that came near it.
+	History []IncidentChange `json:"history"`
+	Waiting []QueuedReport   `json:"waiting"`
+}
+
+// IncidentChange is one merge or split of an incident.
+type IncidentChange struct {
+	Action string   `json:"action"` // merged, split
+	Others []string `json:"others"` // the incidents merged in or split into
+	Reason string   `json:"reason"`
+	Time   string   `json:"time"`
 }
 
 // FieldValues is one field of a merged incident: all that sources report.

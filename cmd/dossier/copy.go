@@ -240,8 +240,23 @@ func copyStore(ctx context.Context, src copySource, dst copyTarget, clock *repla
 			errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 	}
 	var later []*dossier.Review
+	// A store that settles at the end of a run (sqlstore) settles before
+	// each review, whose target is an incident id as the source had it
+	// then, and at the end.
+	settle := func() error {
+		if rs, ok := dst.(interface {
+			ReconcileStale(context.Context) (int, error)
+		}); ok {
+			_, err := rs.ReconcileStale(ctx)
+			return err
+		}
+		return nil
+	}
 	addReview := func(r *dossier.Review) error {
 		clock.Set(r.Time)
+		if err := settle(); err != nil {
+			return err
+		}
 		_, err := dst.AddReview(ctx, dossier.Review{Target: r.Target, TargetID: r.TargetID, Field: r.Field, Action: r.Action,
 			Value: r.Value, Author: r.Author, Note: r.Note})
 		return err
@@ -288,7 +303,7 @@ func copyStore(ctx context.Context, src copySource, dst copyTarget, clock *repla
 		res.reviews++
 	}
 	clock.Set(time.Time{})
-	return res, nil
+	return res, settle()
 }
 
 // copyDocument stores one source document in the target, stamped with

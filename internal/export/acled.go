@@ -442,19 +442,38 @@ func listPhrase(vs []string) string {
 // publishers name the publishers of an incident's sources for ACLED's
 // source column: the site of each source's address, without "www."; a
 // source without an address (a local file) names none, and a syndicated
-// copy counts once with its original.
+// copy counts once with its original: a group of copies is named by its
+// original's site, or by a copy's when the original has no address.
 func publishers(srcs []dossier.Source) []string {
-	var out []string
-	for _, s := range srcs {
-		if s.CopyOf != "" || s.Source == nil {
-			continue
+	host := func(s dossier.Source) string {
+		if s.Source == nil {
+			return ""
 		}
 		u, err := url.Parse(*s.Source)
 		if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
-			continue
+			return ""
 		}
-		if h := strings.TrimPrefix(u.Hostname(), "www."); !slices.Contains(out, h) {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	named := map[string]bool{} // groups (original ids) already named
+	var out []string
+	add := func(group, h string) {
+		if h == "" || named[group] {
+			return
+		}
+		named[group] = true
+		if !slices.Contains(out, h) {
 			out = append(out, h)
+		}
+	}
+	for _, s := range srcs {
+		if s.CopyOf == "" {
+			add(s.DocumentID, host(s))
+		}
+	}
+	for _, s := range srcs {
+		if s.CopyOf != "" {
+			add(s.CopyOf, host(s))
 		}
 	}
 	return out

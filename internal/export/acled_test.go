@@ -405,18 +405,21 @@ func TestACLEDActors(t *testing.T) {
 }
 
 // TestACLEDSource: the source column names publishers, never a title or
-// a local path.
+// a local path; a group of copies once, by its original's site, or by a
+// copy's when the original has no address.
 func TestACLEDSource(t *testing.T) {
 	s := func(v string) *string { return &v }
 	got := publishers([]dossier.Source{
-		{Path: "/data/a.txt", Title: "Attack in Baghdad"},
-		{Path: "b.html", Source: s("https://www.reuters.com/world/x")},
-		{Path: "c.html", Source: s("https://www.reuters.com/world/y")},
-		{Path: "d.html", Source: s("https://apnews.com/z"), CopyOf: "doc1"},
-		{Path: "e.html", Source: s("file:///home/me/e.html")},
-		{Path: "f.html", Source: s("https://en.wikipedia.org/wiki/F")},
+		{DocumentID: "a", Path: "/data/a.txt", Title: "Attack in Baghdad"},
+		{DocumentID: "b", Path: "b.html", Source: s("https://www.reuters.com/world/x")},
+		{DocumentID: "c", Path: "c.html", Source: s("https://www.reuters.com/world/y")},
+		{DocumentID: "d", Path: "d.html", Source: s("https://apnews.com/z"), CopyOf: "b"},
+		{DocumentID: "e", Path: "e.html", Source: s("file:///home/me/e.html")},
+		{DocumentID: "f", Path: "f.html", Source: s("https://en.wikipedia.org/wiki/F")},
+		{DocumentID: "g", Path: "g.html", Source: s("https://www.aljazeera.com/g"), CopyOf: "a"},
+		{DocumentID: "h", Path: "h.html", Source: s("https://www.bbc.com/h"), CopyOf: "a"},
 	})
-	if !slices.Equal(got, []string{"reuters.com", "en.wikipedia.org"}) {
+	if !slices.Equal(got, []string{"reuters.com", "en.wikipedia.org", "aljazeera.com"}) {
 		t.Errorf("publishers %v", got)
 	}
 	if got := publishers([]dossier.Source{{Path: "/data/a.txt", Title: "A"}}); len(got) != 0 {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 
+	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/names"
 )
 
@@ -29,14 +30,7 @@ func Fingerprint(text []byte) []byte {
 	for i := range mins {
 		mins[i] = ^uint64(0)
 	}
-	h := fnv.New64a()
-	for i := 0; i+shingle <= len(words); i++ {
-		h.Reset()
-		for _, w := range words[i : i+shingle] {
-			h.Write([]byte(w))
-			h.Write([]byte{' '})
-		}
-		x := h.Sum64()
+	eachShingle(words, func(x uint64) {
 		for j := range mins {
 			// One hash, many permutations: mix with a per-position odd constant.
 			v := (x ^ (uint64(j+1) * 0x9E3779B97F4A7C15)) * 0xBF58476D1CE4E5B9
@@ -45,7 +39,7 @@ func Fingerprint(text []byte) []byte {
 				mins[j] = v
 			}
 		}
-	}
+	})
 	out := make([]byte, fpSize*8)
 	for j, m := range mins {
 		binary.LittleEndian.PutUint64(out[j*8:], m)
@@ -89,3 +83,133 @@ func Bands(fp []byte) []int64 {
 
 // bandCount is the number of bands of a fingerprint.
 const bandCount = 8
+
+// Shingles are the five-word shingles of a document's prose: its
+// paragraphs as internal/layout finds them, without the page furniture
+// (navigation, credits, footers) that a site adds to a wire story.
+type Shingles map[uint64]bool
+
+// ProseShingles reads the shingles of a document body.
+func ProseShingles(body []byte) Shingles {
+	text := body
+	if l, err := layout.Parse(body, ""); err == nil && len(l.Paras) > 0 {
+		var b []byte
+		for _, p := range l.Paras {
+			b = append(b, l.Clean[p.Start:p.End]...)
+			b = append(b, '\n')
+		}
+		text = b
+	}
+	words := names.Tokens(string(text))
+	out := make(Shingles, len(words))
+	eachShingle(words, func(x uint64) { out[x] = true })
+	return out
+}
+
+// eachShingle calls fn with the hash of every five-word shingle.
+func eachShingle(words []string, fn func(uint64)) {
+	h := fnv.New64a()
+	for i := 0; i+shingle <= len(words); i++ {
+		h.Reset()
+		for _, w := range words[i : i+shingle] {
+			h.Write([]byte(w))
+			h.Write([]byte{' '})
+		}
+		fn(h.Sum64())
+	}
+}
+
+// In is the share of a's shingles that b also has.
+func (a Shingles) In(b Shingles) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for s := range a {
+		if b[s] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// Containment is the share of the smaller prose's shingles that the larger
+// one also has: an abridged copy (the first paragraphs of an article, a
+// wire story cut to fit) is contained in its original although their
+// fingerprints differ. It reads both texts whole, so it is asked only of
+// pairs whose fingerprints already share something.
+func Containment(a, b Shingles) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a.In(b)
+}
+
+// ContainShare is the containment past which the smaller text is a copy of
+// the larger: more than half of its five-word sequences verbatim (reports
+// written independently share a few quoted phrases, not most of their
+// text; an abridged copy keeps most of its sentences but loses or reshapes
+// its infobox and headers, 0.7 to 0.8 of its shingles); MinContainProbe
+// is the fingerprint similarity past which containment is worth computing
+// (two of 32 positions equal).
+const (
+	ContainShare    = 0.6
+	MinContainProbe = 2.0 / fpSize
+)
+
+// CopyDoc is one document of a copy group.
+type CopyDoc struct {
+	ID        string
+	Published string // YYYY-MM-DD…, or empty
+	Size      int    // bytes of the whole body
+	Prose     Shingles
+}
+
+// Original chooses the original of a group of copies, whatever order they
+// came in: the earliest published (a dated document before an undated
+// one); then the one that holds most of the others' prose (an abridged
+// copy holds less of the full text than the full text holds of it); then
+// the smallest (a site's copy adds furniture and footers to the same
+// prose); then the smallest id.
+func Original(group []CopyDoc) string {
+	holds := make([]float64, len(group))
+	for i := range group {
+		for j := range group {
+			if i != j {
+				holds[i] += group[j].Prose.In(group[i].Prose)
+			}
+		}
+	}
+	best := -1
+	for i, d := range group {
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := group[best]
+		switch {
+		case (d.Published != "") != (b.Published != ""):
+			if d.Published != "" {
+				best = i
+			}
+		case d.Published != b.Published:
+			if d.Published < b.Published {
+				best = i
+			}
+		case holds[i]-holds[best] > 0.05 || holds[best]-holds[i] > 0.05:
+			if holds[i] > holds[best] {
+				best = i
+			}
+		case d.Size != b.Size:
+			if d.Size < b.Size {
+				best = i
+			}
+		case d.ID < b.ID:
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return group[best].ID
+}

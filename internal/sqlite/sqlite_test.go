@@ -127,6 +127,10 @@ func TestMigratesOlderSchema(t *testing.T) {
 		`DROP TRIGGER documents_title_fts_ai`, `DROP TRIGGER documents_title_fts_ad`, `DROP TRIGGER documents_title_fts_au`,
 		`DROP TABLE actor_names_key_fts`, `DROP TRIGGER actor_names_key_fts_ai`, `DROP TRIGGER actor_names_key_fts_ad`,
 		`DROP TRIGGER actor_names_key_fts_au`, `DROP TABLE cursor_key`,
+		`DROP INDEX reports_block`, `ALTER TABLE reports DROP COLUMN country`, `ALTER TABLE reports DROP COLUMN day_lo`,
+		`ALTER TABLE reports DROP COLUMN day_hi`, `ALTER TABLE reports DROP COLUMN keyed`, `DROP TABLE unsettled`,
+		`DROP TABLE incident_redirects`, `DROP TABLE incident_log`, `DROP INDEX reviews_anchor_doc`,
+		`ALTER TABLE reviews DROP COLUMN anchor`, `ALTER TABLE reviews DROP COLUMN anchor_doc`,
 		`DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)

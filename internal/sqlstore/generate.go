@@ -250,9 +250,10 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 				}
 				for ord, gi := range incs {
 					roles := []roleRef{{Name: gi.actors[0].name, ID: gi.actors[0].id, Role: RoleAccused}, {Name: gi.actors[1].name, ID: gi.actors[1].id, Role: RoleTarget}}
-					if err := exec(`INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors)
-						VALUES (?, ?, ?, ?, ?, ?, 0, 'new incident', ?, ?)`, gi.rid, docID, ord, gi.in.ID, b2i(gi.in.Main), gi.id,
-						mustJSON(gi.in), mustJSON(roles)); err != nil {
+					kc, klo, khi := reportKeys(resolve.FeaturesOf(&gi.in))
+					if err := exec(`INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
+						country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, 0, 'new incident', ?, ?, ?, ?, ?, 1)`, gi.rid, docID, ord, gi.in.ID, b2i(gi.in.Main), gi.id,
+						mustJSON(gi.in), mustJSON(roles), kc, klo, khi); err != nil {
 						return fmt.Errorf("generate report: %w", err)
 					}
 					src := key

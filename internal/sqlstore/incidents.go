@@ -174,7 +174,7 @@ func strPtr(s string) *string {
 
 func (s *DB) reportsOf(ctx context.Context, q reader, incidentID string) ([]storedReport, error) {
 	rows, err := q.QueryContext(ctx, s.rebind(`SELECT `+reportCols+` FROM reports r JOIN documents d ON d.id = r.doc_id
-		WHERE r.incident_id = ? ORDER BY d.n, r.ord`), incidentID)
+		WHERE r.incident_id = ? ORDER BY d.id, r.ord`), incidentID)
 	if err != nil {
 		return nil, fmt.Errorf("read reports: %w", err)
 	}
@@ -623,6 +623,14 @@ func (s *DB) Incident(ctx context.Context, id string) (*dossier.IncidentDetail, 
 	var sortDay, n int64
 	err := s.queryRow(ctx, `SELECT record, country, sort_day, n FROM incidents WHERE id = ?`, id).Scan(&rec, &country, &sortDay, &n)
 	if isNoRows(err) {
+		// a retired id: the incident that took its reports
+		var to string
+		if rerr := s.queryRow(ctx, `SELECT new_id FROM incident_redirects WHERE old_id = ?`, id).Scan(&to); rerr == nil && to != id {
+			id = to
+			err = s.queryRow(ctx, `SELECT record, country, sort_day, n FROM incidents WHERE id = ?`, id).Scan(&rec, &country, &sortDay, &n)
+		}
+	}
+	if isNoRows(err) {
 		return nil, notFound("incident", id)
 	}
 	if err != nil {
@@ -671,13 +679,67 @@ func (s *DB) Incident(ctx context.Context, id string) (*dossier.IncidentDetail, 
 	// Every value of every field is computed from the reports on demand:
 	// storing it would double the size of the knowledge base.
 	d.Fields = resolve.Reconcile(id, rin, d.Reviews).Fields
+	if d.History, err = s.history(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Waiting, err = s.waitingNear(ctx, id); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// history lists an incident's merges and splits, newest first.
+func (s *DB) history(ctx context.Context, id string) ([]dossier.IncidentChange, error) {
+	rows, err := s.query(ctx, `SELECT action, other, reason, at FROM incident_log WHERE incident_id = ? ORDER BY n DESC LIMIT 100`, id)
+	if err != nil {
+		return nil, s.wrap("read incident history", err)
+	}
+	defer rows.Close()
+	out := []dossier.IncidentChange{}
+	for rows.Next() {
+		var c dossier.IncidentChange
+		var others string
+		if err := rows.Scan(&c.Action, &others, &c.Reason, &c.Time); err != nil {
+			return nil, err
+		}
+		c.Others = strings.Split(others, ",")
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// waitingNear lists the queued reports that have the incident among their
+// nearest candidates.
+func (s *DB) waitingNear(ctx context.Context, id string) ([]dossier.QueuedReport, error) {
+	rows, err := s.query(ctx, `SELECT q.report_id, q.reason, q.data, d.id, d.path, d.title, d.source, d.published, d.copy_of
+		FROM review_queue q JOIN documents d ON d.id = q.doc_id WHERE q.candidates LIKE ? ORDER BY d.n, q.ord LIMIT 20`,
+		`%"incident":"`+id+`"%`)
+	if err != nil {
+		return nil, s.wrap("read the queue", err)
+	}
+	defer rows.Close()
+	out := []dossier.QueuedReport{}
+	for rows.Next() {
+		var it dossier.QueuedReport
+		var data, src string
+		if err := rows.Scan(&it.ID, &it.Reason, &data, &it.Document.DocumentID, &it.Document.Path, &it.Document.Title,
+			&src, &it.Document.Published, &it.Document.CopyOf); err != nil {
+			return nil, err
+		}
+		it.Document.Source = strPtr(src)
+		if err := json.Unmarshal([]byte(data), &it.Incident); err != nil {
+			return nil, fmt.Errorf("report %s: %w", it.ID, err)
+		}
+		it.Candidates = []dossier.QueueCandidate{}
+		out = append(out, it)
+	}
+	return out, rows.Err()
 }
 
 func (s *DB) claimsOf(ctx context.Context, incidentID string) ([]resolve.ClaimRef, error) {
 	rows, err := s.query(ctx, `SELECT c.data, c.report_id, c.claimant_id, c.about_id, d.id, d.path, d.title, d.source, d.published, d.copy_of
 		FROM claims c JOIN reports r ON r.id = c.report_id JOIN documents d ON d.id = c.doc_id
-		WHERE r.incident_id = ? ORDER BY d.n, c.ord`, incidentID)
+		WHERE r.incident_id = ? ORDER BY d.id, c.ord`, incidentID)
 	if err != nil {
 		return nil, s.wrap("read claims", err)
 	}
@@ -708,7 +770,7 @@ func (s *DB) claimsOf(ctx context.Context, incidentID string) ([]resolve.ClaimRe
 func (s *DB) statements(ctx context.Context, cond, arg string, limit int) ([]dossier.StatementRecord, error) {
 	rows, err := s.query(ctx, `SELECT st.data, st.speaker_id, COALESCE(r.incident_id, ''), d.id, d.path, d.title, d.source, d.published, d.copy_of
 		FROM statements st LEFT JOIN reports r ON r.id = st.report_id JOIN documents d ON d.id = st.doc_id
-		WHERE `+cond+` ORDER BY d.n, st.ord LIMIT ?`, arg, limit)
+		WHERE `+cond+` ORDER BY d.id, st.ord LIMIT ?`, arg, limit)
 	if err != nil {
 		return nil, s.wrap("read statements", err)
 	}

@@ -596,7 +596,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 	for i, d := range decisions {
 		in := &x.Incidents[i]
 		if d.Wait {
-			if err := w.enqueue(rids[i], i, in, probes[i].Features, d); err != nil {
+			if err := w.enqueue(rids[i], i, in, probes[i].Features, d, roles[in.ID]); err != nil {
 				return err
 			}
 			w.reports[in.ID] = rids[i]
@@ -614,9 +614,10 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 			w.created++
 		}
 		data := *in
-		_, err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, mustJSON(data), mustJSON(roles[in.ID]))
+		c, lo, hi := reportKeys(probes[i].Features)
+		_, err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
+			country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, mustJSON(data), mustJSON(roles[in.ID]), c, lo, hi)
 		if err != nil {
 			return fmt.Errorf("insert report: %w", err)
 		}
@@ -624,6 +625,23 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 		w.reportInc[rids[i]] = id
 		w.incidents[id] = true
 		w.placed = append(w.placed, id)
+	}
+	return nil
+}
+
+// unsettle lists what the document touched for Settle: the incidents it
+// joined or left and its queued reports.
+func (w *writer) unsettle() error {
+	ids := sortedKeys(w.incidents)
+	for _, rid := range w.reports {
+		if w.reportInc[rid] == "" {
+			ids = append(ids, rid)
+		}
+	}
+	for _, id := range ids {
+		if _, err := w.tx.exec(w.ctx, `INSERT INTO unsettled (id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
+			return fmt.Errorf("mark unsettled: %w", err)
+		}
 	}
 	return nil
 }
@@ -730,27 +748,11 @@ func (w *writer) writeFacts(x *dossier.Extraction) error {
 	return nil
 }
 
-// detectCopy marks the document as a syndicated copy of an earlier one
-// that reports the same incidents with nearly the same text, and lets
-// the copies of its previous version find their original again.
+// detectCopy lets the copies of the document's previous version find
+// their original again: their incidents are settled with the document's
+// (Settle decides copies, whatever order the documents came in).
 func (w *writer) detectCopy() error {
-	if w.docN != 0 {
-		if err := w.findOriginal(w.docID, w.docN, w.fp); err != nil {
-			return err
-		}
-	}
 	for _, id := range w.recopy {
-		var n int64
-		var fp []byte
-		if err := w.tx.queryRow(w.ctx, `SELECT n, fingerprint FROM documents WHERE id = ?`, id).Scan(&n, &fp); err != nil {
-			if isNoRows(err) {
-				continue
-			}
-			return err
-		}
-		if err := w.findOriginal(id, n, fp); err != nil {
-			return err
-		}
 		if err := w.collect2(`SELECT DISTINCT incident_id FROM reports WHERE doc_id = ?`, id, w.incidents); err != nil {
 			return err
 		}
@@ -770,70 +772,12 @@ func (w *writer) collect2(q, arg string, into map[string]bool) error {
 	return err
 }
 
-// findOriginal sets copy_of of document id to the earliest stored
-// document that shares an incident and most of its text.
-func (w *writer) findOriginal(id string, n int64, fp []byte) error {
-	if fp == nil {
-		return nil
-	}
-	// Every earlier document of the same incidents, or, for an incident of
-	// many reports, those that share a band of the fingerprint with it.
-	var big int
-	err := w.tx.queryRow(w.ctx, `SELECT 1 FROM reports WHERE incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?)
-		LIMIT 1 OFFSET ?`, id, BigIncident).Scan(&big)
-	if err != nil && !isNoRows(err) {
-		return fmt.Errorf("find original: %w", err)
-	}
-	q, args := `SELECT DISTINCT d.n, d.id, d.copy_of, d.fingerprint FROM reports r
-		JOIN documents d ON d.id = r.doc_id
-		WHERE r.incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?) AND d.n < ? AND d.fingerprint IS NOT NULL
-		ORDER BY d.n`, []any{id, n}
-	if err == nil {
-		bands := resolve.Bands(fp)
-		q = `SELECT DISTINCT d.n, d.id, d.copy_of, d.fingerprint FROM document_bands b
-		JOIN documents d ON d.n = b.doc_n
-		WHERE b.band IN (?` + strings.Repeat(", ?", len(bands)-1) + `) AND d.n < ? AND d.fingerprint IS NOT NULL
-			AND EXISTS (SELECT 1 FROM reports r1 WHERE r1.doc_id = d.id
-				AND r1.incident_id IN (SELECT incident_id FROM reports WHERE doc_id = ?))
-		ORDER BY d.n`
-		args = args[:0]
-		for _, b := range bands {
-			args = append(args, b)
-		}
-		args = append(args, n, id)
-	}
-	rows, err := w.tx.query(w.ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("find original: %w", err)
-	}
-	defer rows.Close()
-	orig := ""
-	for rows.Next() {
-		var on int64
-		var oid, ocopy string
-		var ofp []byte
-		if err := rows.Scan(&on, &oid, &ocopy, &ofp); err != nil {
-			return err
-		}
-		if resolve.Similarity(fp, ofp) >= resolve.CopyShare {
-			orig = oid
-			if ocopy != "" {
-				orig = ocopy
-			}
-			break
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	_, err = w.tx.exec(w.ctx, `UPDATE documents SET copy_of = ? WHERE id = ?`, orig, id)
-	return err
-}
-
 // refresh reconciles every incident the document touched, then sums up
 // every actor whose mentions or incidents changed.
 func (w *writer) refresh() error {
+	if err := w.unsettle(); err != nil {
+		return err
+	}
 	ids := sortedKeys(w.incidents)
 	waiting, err := w.othersQueued()
 	if err != nil {
@@ -954,7 +898,8 @@ func joinRoles(rs []roleRef) []actorRoles {
 const BigIncident = 64
 
 // ReconcileStale computes again every incident marked stale, each in its
-// own transaction, with the actors it names, and returns how many it did.
+// own transaction, with the actors it names, and returns how many it did;
+// then it settles what the run touched (Settle).
 // Ingest calls it at the end of a run and at the start of the next (after
 // a crash nothing stays stale for long).
 func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
@@ -1011,6 +956,11 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("reconcile incident %s: %w", id, err)
 		}
+	}
+	// then the run's neighbourhoods are clustered again, which makes the
+	// result independent of the order the documents came in
+	if _, err := s.Settle(ctx); err != nil {
+		return len(ids), err
 	}
 	return len(ids), nil
 }

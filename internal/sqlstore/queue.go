@@ -19,13 +19,16 @@ import (
 // whether it was ingested before or after the incident's dated reports.
 
 // enqueue records a report that waits.
-func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Features, d resolve.Decision) error {
+func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Features, d resolve.Decision, roles []roleRef) error {
 	nearest := d.Nearest
 	if nearest == nil {
 		nearest = []resolve.Fit{}
 	}
-	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, mustJSON(in), mustJSON(f), mustJSON(nearest))
+	if roles == nil {
+		roles = []roleRef{}
+	}
+	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, mustJSON(in), mustJSON(f), mustJSON(nearest), mustJSON(roles))
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}

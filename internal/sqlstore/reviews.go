@@ -32,6 +32,7 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 	r.Time = s.now().UTC().Truncate(time.Second)
 	err := s.Transact(ctx, func(tx *Tx) error {
 		var apply func() error
+		anchor, anchorDoc := "", ""
 		switch r.Target {
 		case dossier.TargetIncident:
 			if ok, err := (&writer{ctx: ctx, tx: tx}).exists("incidents", r.TargetID); err != nil {
@@ -113,14 +114,25 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 			case r.Value == "":
 				r.Value = current
 			}
+			if r.Target == dossier.TargetReport {
+				inc := r.Value
+				if r.Action == dossier.ReviewReject && inc == "" {
+					inc = current
+				}
+				a, err := mergeAnchorFor(ctx, tx, docID, r.TargetID, inc, r.Action == dossier.ReviewReject)
+				if err != nil {
+					return err
+				}
+				anchor, anchorDoc = mustJSON(a), docID
+			}
 			apply = func() error { return s.replaceDocument(ctx, tx, docID) }
 		default:
 			return fmt.Errorf("%w: unknown target %q (want incident, actor, report or mention)", dossier.ErrInvalid, r.Target)
 		}
 		r.ID = dossier.StableID("v", r.Target, r.TargetID, r.Field, r.Action, r.Value, r.Author, r.Time.Format(time.RFC3339Nano))
-		if _, err := tx.exec(ctx, `INSERT INTO reviews (id, target, target_id, field, action, value, author, note, created)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-			r.ID, r.Target, r.TargetID, r.Field, r.Action, r.Value, r.Author, r.Note, r.Time.Format(time.RFC3339)); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO reviews (id, target, target_id, field, action, value, author, note, created, anchor, anchor_doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+			r.ID, r.Target, r.TargetID, r.Field, r.Action, r.Value, r.Author, r.Note, r.Time.Format(time.RFC3339), anchor, anchorDoc); err != nil {
 			return fmt.Errorf("insert review: %w", err)
 		}
 		yes := true
@@ -128,6 +140,10 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 		return apply()
 	})
 	if err != nil {
+		return r, s.wrap("review "+r.Target+" "+r.TargetID, err)
+	}
+	// a merge review placed a document again: settle its neighbourhood
+	if _, err := s.ReconcileStale(ctx); err != nil {
 		return r, s.wrap("review "+r.Target+" "+r.TargetID, err)
 	}
 	return r, nil

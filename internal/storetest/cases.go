@@ -228,12 +228,12 @@ func testBigIncident(t *testing.T, ctx context.Context, st dossier.Store) {
 		d := Doc(fmt.Sprintf("r%03d.txt", i), fmt.Sprintf("https://outlet%d.example/story", i), "Drone attack", "2021-11-07", texts[i])
 		k := kadhimi("k")
 		k.Main = true
-		put(t, ctx, st, d, Extraction(d, k))
+		putOnly(t, ctx, st, d, Extraction(d, k))
 	}
 	cp := Doc("copy.txt", "https://mirror.example/copy", "Drone attack (copy)", "2021-11-07", texts[75])
 	k := kadhimi("k")
 	k.Main = true
-	put(t, ctx, st, cp, Extraction(cp, k))
+	putOnly(t, ctx, st, cp, Extraction(cp, k))
 	done, err := rs.ReconcileStale(ctx)
 	if err != nil || done != 1 {
 		t.Fatalf("ReconcileStale: %d incidents, %v; want 1", done, err)

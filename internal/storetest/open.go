@@ -36,6 +36,19 @@ func OpenSQLite(t testing.TB) dossier.Store {
 // drops it when the test ends. It skips the test when no server is set.
 func OpenPostgres(t testing.TB) dossier.Store {
 	t.Helper()
+	st, err := postgres.Open(context.Background(), PostgresDSN(t), postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// PostgresDSN creates an empty database for one test and returns its DSN;
+// the database is dropped when the test ends. It skips the test when no
+// server is set.
+func PostgresDSN(t testing.TB) string {
+	t.Helper()
 	dsn := os.Getenv(EnvPostgres)
 	if dsn == "" {
 		t.Skipf("%s not set: no PostgreSQL server to test against (scripts/pg-test.sh starts one)", EnvPostgres)
@@ -55,16 +68,11 @@ func OpenPostgres(t testing.TB) dossier.Store {
 		t.Fatal(err)
 	}
 	u.Path = "/" + name
-	st, err := postgres.Open(ctx, u.String(), postgres.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() {
-		st.Close()
 		if a, err := sql.Open("pgx", dsn); err == nil {
 			a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 			a.Close()
 		}
 	})
-	return st
+	return u.String()
 }

@@ -224,6 +224,7 @@ func testQueueReview(t *testing.T, ctx context.Context, st dossier.Store) {
 			for _, r := range d.Reports {
 				paths = append(paths, r.Document.Path+" ("+r.Reason+")")
 			}
+			sort.Strings(paths)
 			got := strings.Join(paths, ", ")
 			switch {
 			case in.ID == convoyID && got != "convoy.txt (new incident), news.txt (placed by review)":

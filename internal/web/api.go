@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,6 +138,11 @@ func (s *Server) apiIncident(w http.ResponseWriter, r *http.Request) error {
 	in, err := s.store.Incident(r.Context(), id)
 	if err != nil {
 		return lookupError(err, "incident", id)
+	}
+	if in.ID != id {
+		// a retired id (merged into or renamed to another incident)
+		http.Redirect(w, r, "/api/v1/incidents/"+url.PathEscape(in.ID), http.StatusPermanentRedirect)
+		return nil
 	}
 	return s.writeJSON(w, r, http.StatusOK, in)
 }

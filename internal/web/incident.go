@@ -31,6 +31,8 @@ type incidentData struct {
 	Point       *mapPoint
 	// Reviewable lists the fields a reviewer may correct.
 	Reviewable []string
+	// Titles names the documents of the reports, for "copy of …".
+	Titles map[string]string
 }
 
 // fieldView is one infobox row.
@@ -94,8 +96,17 @@ func (s *Server) incidentPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return lookupError(err, "incident", id)
 	}
+	if in.ID != id {
+		// a retired id (merged into or renamed to another incident)
+		http.Redirect(w, r, "/incidents/"+url.PathEscape(in.ID), http.StatusPermanentRedirect)
+		return nil
+	}
 	d := &incidentData{page: s.newPage(r, in.Title), I: in}
 	d.Nav = "incidents"
+	d.Titles = map[string]string{}
+	for _, rp := range in.Reports {
+		d.Titles[rp.Document.DocumentID] = docTitle(rp.Document)
+	}
 	d.Fields = incidentFields(in)
 	for _, f := range in.Fields {
 		d.Reviewable = append(d.Reviewable, f.Field)

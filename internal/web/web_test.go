@@ -60,7 +60,7 @@ func TestPages(t *testing.T) {
 		{"incident list bad sort", "/incidents?sort=random", 400, []string{"sort=&#34;random&#34;"}},
 		{"incident", "/incidents/" + x.incident, 200, []string{
 			"<h1>Attempted assassination of Mustafa Al-Kadhimi</h1>",
-			"7 November 2021", "Baghdad, Iraq", "6 injured", "(2 sources)",
+			"7 November 2021", "Baghdad, Iraq", "6 injured", "(1 source)", "copy of Attempted assassination of Mustafa Al-Kadhimi",
 			"6 security guards", // the injuries' evidence
 			"Claims of responsibility", "Kata&#39;ib Hezbollah", "accused by anonymous sources",
 			"Statements", "Dismissed", "Condemned",
