@@ -72,6 +72,12 @@ func BenchmarkStore(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
+				// the end of the run: stale incidents, settling
+				if rs, ok := st.(ingest.StaleReconciler); ok {
+					if _, err := rs.ReconcileStale(context.Background()); err != nil {
+						b.Fatal(err)
+					}
+				}
 				b.StopTimer()
 				st.Close()
 				b.StartTimer()

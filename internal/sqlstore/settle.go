@@ -44,43 +44,51 @@ func (s *DB) Settle(ctx context.Context) (SettleSummary, error) {
 	if err := s.keyReports(ctx); err != nil {
 		return sum, err
 	}
-	for {
-		var seed string
-		err := s.queryRow(ctx, `SELECT id FROM unsettled ORDER BY id LIMIT 1`).Scan(&seed)
-		if isNoRows(err) {
-			return sum, nil
-		}
+	for done := false; !done; {
+		// components are settled in batches, a transaction each: one
+		// commit per component would cost more than the clustering
+		err := s.Transact(ctx, func(tx *Tx) error {
+			for i := 0; i < settleBatch; i++ {
+				var seed string
+				err := tx.queryRow(ctx, `SELECT id FROM unsettled ORDER BY id LIMIT 1`).Scan(&seed)
+				if isNoRows(err) {
+					done = true
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				st := &settler{ctx: ctx, tx: tx, nodes: map[string]*cnode{}}
+				if err := st.grow(seed); err != nil {
+					return fmt.Errorf("settle %s: %w", seed, err)
+				}
+				d, err := st.apply()
+				if err != nil {
+					return fmt.Errorf("settle %s: %w", seed, err)
+				}
+				sum.Components++
+				sum.Moved += d.Moved
+				sum.Merged += d.Merged
+				sum.Split += d.Split
+				sum.Retired += d.Retired
+				// everything in the component is settled
+				for _, id := range append(st.settledIDs(), seed) {
+					if _, err := tx.exec(ctx, `DELETE FROM unsettled WHERE id = ?`, id); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			return sum, s.wrap("settle", err)
 		}
-		err = s.Transact(ctx, func(tx *Tx) error {
-			st := &settler{ctx: ctx, tx: tx, nodes: map[string]*cnode{}}
-			if err := st.grow(seed); err != nil {
-				return err
-			}
-			d, err := st.apply()
-			if err != nil {
-				return err
-			}
-			sum.Components++
-			sum.Moved += d.Moved
-			sum.Merged += d.Merged
-			sum.Split += d.Split
-			sum.Retired += d.Retired
-			// everything in the component is settled
-			for _, id := range st.settledIDs() {
-				if _, err := tx.exec(ctx, `DELETE FROM unsettled WHERE id = ?`, id); err != nil {
-					return err
-				}
-			}
-			_, err = tx.exec(ctx, `DELETE FROM unsettled WHERE id = ?`, seed)
-			return err
-		})
-		if err != nil {
-			return sum, fmt.Errorf("settle %s: %w", seed, err)
-		}
 	}
+	return sum, nil
 }
+
+// settleBatch is how many components one transaction settles.
+const settleBatch = 64
 
 // keyReports computes the blocking keys of reports stored before they
 // existed (schema version 8), once.
