@@ -197,10 +197,12 @@ type IncidentSummary struct {
 	Conflicts []string `json:"conflicts"`
 	// SourceCount counts distinct sources, syndicated copies once.
 	SourceCount int `json:"source_count"`
-	// FatalitiesCited and InjuriesCited are the figures most sources give;
-	// Fatalities and Injuries span what all sources say.
-	FatalitiesCited *Range `json:"fatalities_cited"`
-	InjuriesCited   *Range `json:"injuries_cited"`
+	// Fatalities and Injuries (in Incident) are the figures most
+	// independent sources give (copies count once; the sources of the
+	// others are listed in the fields' values, and the field in
+	// Conflicts); FatalitiesSpan and InjuriesSpan span what all sources say.
+	FatalitiesSpan *Range `json:"fatalities_span"`
+	InjuriesSpan   *Range `json:"injuries_span"`
 }
 
 // IncidentDetail is everything known about one incident.

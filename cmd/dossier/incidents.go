@@ -86,7 +86,7 @@ func writeIncidentTable(w io.Writer, ins []dossier.IncidentSummary) {
 	fmt.Fprintln(tw, "ID\tDATE\tPLACE\tTYPE\tDEAD\tSOURCES\tCONFLICTS\tTITLE")
 	for _, in := range ins {
 		dead := resolve.RangeString(in.Fatalities)
-		if c := resolve.RangeString(in.FatalitiesCited); c != "" && c != dead {
+		if c := resolve.RangeString(in.FatalitiesSpan); c != "" && c != dead {
 			dead += " (" + c + ")"
 		}
 		conf := strings.Join(in.Conflicts, ",")

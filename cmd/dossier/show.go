@@ -122,9 +122,9 @@ func writeIncident(w io.Writer, d *dossier.IncidentDetail) {
 		rec := f.Reconciled
 		switch f.Field {
 		case "fatalities":
-			rec = spanText(d.Fatalities, d.FatalitiesCited)
+			rec = spanText(d.Fatalities, d.FatalitiesSpan)
 		case "injuries":
-			rec = spanText(d.Injuries, d.InjuriesCited)
+			rec = spanText(d.Injuries, d.InjuriesSpan)
 		}
 		fmt.Fprintf(w, "  %-13s %s%s\n", f.Field, rec, mark)
 		if len(f.Values) < 2 && f.Field == "title" {
@@ -188,13 +188,15 @@ func writeIncident(w io.Writer, d *dossier.IncidentDetail) {
 	writeReviews(w, d.Reviews)
 }
 
-func spanText(span, cited *dossier.Range) string {
-	if span == nil {
+// spanText writes a figure, the one most independent sources give, with
+// the span of all sources when it is wider.
+func spanText(figure, span *dossier.Range) string {
+	if figure == nil {
 		return ""
 	}
-	s := resolve.RangeString(span)
-	if cited != nil && resolve.RangeString(cited) != s {
-		s += " (most cited: " + resolve.RangeString(cited) + ")"
+	s := resolve.RangeString(figure)
+	if span != nil && resolve.RangeString(span) != s {
+		s += " (sources span " + resolve.RangeString(span) + ")"
 	}
 	return s
 }

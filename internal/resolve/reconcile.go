@@ -624,30 +624,30 @@ func applyScalar(s *dossier.IncidentSummary, field string, w *group) {
 	case "sub_type":
 		s.SubType = w.typed.(string)
 	case "fatalities":
-		s.FatalitiesCited = copyRange(w.typed.(*dossier.Range))
+		s.Fatalities = copyRange(w.typed.(*dossier.Range))
 	case "injuries":
-		s.InjuriesCited = copyRange(w.typed.(*dossier.Range))
+		s.Injuries = copyRange(w.typed.(*dossier.Range))
 	}
-	if w.ev != nil && field != "fatalities" && field != "injuries" {
+	if w.ev != nil {
 		e := *w.ev
 		e.Field = field
 		s.Evidence = append(s.Evidence, e)
 	}
 }
 
-// applySpan sets the range that the sources span: from the lowest minimum
-// to the highest maximum, open when any source gives an open bound.
+// applySpan sets the range that the sources span (FatalitiesSpan,
+// InjuriesSpan): from the lowest minimum to the highest maximum, open when
+// any source gives an open bound. The figure itself is the one most
+// independent sources give (winner, applyScalar).
 func applySpan(s *dossier.IncidentSummary, field string, gs []*group) {
 	if len(gs) == 0 {
 		return
 	}
 	var span *dossier.Range
-	var ev *dossier.Evidence
 	for _, g := range gs {
 		r := g.typed.(*dossier.Range)
 		if span == nil {
 			span = copyRange(r)
-			ev = g.ev
 			continue
 		}
 		if r.Min < span.Min {
@@ -666,20 +666,9 @@ func applySpan(s *dossier.IncidentSummary, field string, gs []*group) {
 		span.Max = &m
 	}
 	if field == "fatalities" {
-		s.Fatalities = span
+		s.FatalitiesSpan = span
 	} else {
-		s.Injuries = span
-	}
-	for _, g := range gs {
-		if g.ev != nil {
-			ev = g.ev
-			break
-		}
-	}
-	if ev != nil {
-		e := *ev
-		e.Field = field
-		s.Evidence = append(s.Evidence, e)
+		s.InjuriesSpan = span
 	}
 }
 
@@ -744,9 +733,9 @@ func applyCorrection(s *dossier.IncidentSummary, field, v string, gs []*group) s
 	case "fatalities", "injuries":
 		if r, err := ParseRange(v); err == nil {
 			if field == "fatalities" {
-				s.Fatalities, s.FatalitiesCited = r, copyRange(r)
+				s.Fatalities, s.FatalitiesSpan = r, copyRange(r)
 			} else {
-				s.Injuries, s.InjuriesCited = r, copyRange(r)
+				s.Injuries, s.InjuriesSpan = r, copyRange(r)
 			}
 		}
 	default:

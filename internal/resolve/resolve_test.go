@@ -119,11 +119,25 @@ func TestReconcile(t *testing.T) {
 	if s.SourceCount != 3 || len(s.Sources) != 4 {
 		t.Errorf("sources %d of %d, want 3 counted of 4", s.SourceCount, len(s.Sources))
 	}
-	if s.Fatalities.Min != 3 || s.Fatalities.Max != nil {
-		t.Errorf("span %s, want 3+ (from 3 to an open bound)", RangeString(s.Fatalities))
+	if s.FatalitiesSpan.Min != 3 || s.FatalitiesSpan.Max != nil {
+		t.Errorf("span %s, want 3+ (from 3 to an open bound)", RangeString(s.FatalitiesSpan))
 	}
-	if RangeString(s.FatalitiesCited) != "3" {
-		t.Errorf("most cited %s, want 3 (two sources; the copy counts once)", RangeString(s.FatalitiesCited))
+	if RangeString(s.Fatalities) != "3" {
+		t.Errorf("fatalities %s, want 3, the figure most independent sources give (two; the copy counts once)", RangeString(s.Fatalities))
+	}
+	var fat dossier.FieldValues
+	for _, f := range rc.Fields {
+		if f.Field == "fatalities" {
+			fat = f
+		}
+	}
+	if len(fat.Values) != 2 || fat.Values[1].Value != "5+" || len(fat.Values[1].Sources) != 2 || fat.Values[1].Cited != 1 {
+		t.Errorf("the other figure with its sources: %+v", fat.Values)
+	}
+	for _, e := range s.Evidence {
+		if e.Field == "fatalities" {
+			t.Errorf("fatalities evidence %+v from a report without evidence", e)
+		}
 	}
 	if DateString(s.Date) != "2021-11-07" {
 		t.Errorf("date %s, want the day (a year supports it)", DateString(s.Date))
@@ -134,8 +148,8 @@ func TestReconcile(t *testing.T) {
 	rc = Reconcile("i1", reports, []dossier.Review{
 		{Target: dossier.TargetIncident, TargetID: "i1", Field: "fatalities", Action: dossier.ReviewConfirm, Value: "5+"},
 	})
-	if RangeString(rc.Summary.FatalitiesCited) != "5+" || len(rc.Summary.Conflicts) != 0 {
-		t.Errorf("after confirming 5+: cited %s, conflicts %v", RangeString(rc.Summary.FatalitiesCited), rc.Summary.Conflicts)
+	if RangeString(rc.Summary.Fatalities) != "5+" || len(rc.Summary.Conflicts) != 0 {
+		t.Errorf("after confirming 5+: fatalities %s, conflicts %v", RangeString(rc.Summary.Fatalities), rc.Summary.Conflicts)
 	}
 }
 

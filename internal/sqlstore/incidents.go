@@ -230,9 +230,7 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 		country = names.Fold(sum.Location.Country)
 	}
 	fat := -1
-	if sum.FatalitiesCited != nil {
-		fat = sum.FatalitiesCited.Min
-	} else if sum.Fatalities != nil {
+	if sum.Fatalities != nil {
 		fat = sum.Fatalities.Min
 	}
 	label := strings.Trim(resolve.DateString(sum.Date)+", "+resolve.LocationString(sum.Location), ", ")

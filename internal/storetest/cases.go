@@ -102,11 +102,11 @@ func testMergeProvenance(t *testing.T, ctx context.Context, st dossier.Store) {
 	if in.SourceCount != 3 || len(in.Sources) != 3 {
 		t.Errorf("sources %d %+v, want 3", in.SourceCount, in.Sources)
 	}
-	if in.Fatalities == nil || in.Fatalities.Min != 3 || in.Fatalities.Max == nil || *in.Fatalities.Max != 5 {
-		t.Errorf("fatalities %+v, want the span 3-5", in.Fatalities)
+	if in.FatalitiesSpan == nil || in.FatalitiesSpan.Min != 3 || in.FatalitiesSpan.Max == nil || *in.FatalitiesSpan.Max != 5 {
+		t.Errorf("fatalities span %+v, want 3-5", in.FatalitiesSpan)
 	}
-	if in.FatalitiesCited == nil || in.FatalitiesCited.Min != 3 {
-		t.Errorf("most cited %+v, want 3", in.FatalitiesCited)
+	if in.Fatalities == nil || in.Fatalities.Min != 3 || in.Fatalities.Max == nil || *in.Fatalities.Max != 3 {
+		t.Errorf("fatalities %+v, want 3, what two of the three sources say", in.Fatalities)
 	}
 	if !strings.Contains(strings.Join(in.Conflicts, ","), "fatalities") {
 		t.Errorf("conflicts %v, want fatalities", in.Conflicts)
