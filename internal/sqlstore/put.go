@@ -608,7 +608,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 			if id, err = w.newIncidentID(rids[i], probes[i].Exclude); err != nil {
 				return err
 			}
-			if err := w.createIncident(id); err != nil {
+			if err := w.createIncident(id, w.docID); err != nil {
 				return err
 			}
 			w.created++
@@ -662,11 +662,12 @@ func (w *writer) newIncidentID(rid string, exclude []string) (string, error) {
 	}
 }
 
-// createIncident inserts an empty incident; refresh reconciles it.
-func (w *writer) createIncident(id string) error {
+// createIncident inserts an empty incident anchored on a report of the
+// document given; refresh reconciles it.
+func (w *writer) createIncident(id, anchorDoc string) error {
 	_, err := w.tx.exec(w.ctx, `INSERT INTO incidents (id, title, title_key, label, sort_day, coarse_date, country, type, sub_type,
-		fatalities, sources, record, signature, search) VALUES (?, '', '', '', ?, 0, '', '', '', -1, 0, '{}', '{}', '')`,
-		id, undatedDay)
+		fatalities, sources, record, signature, search, anchor_doc) VALUES (?, '', '', '', ?, 0, '', '', '', -1, 0, '{}', '{}', '', ?)`,
+		id, undatedDay, anchorDoc)
 	if err != nil {
 		return fmt.Errorf("insert incident: %w", err)
 	}

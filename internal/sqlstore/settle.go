@@ -450,6 +450,16 @@ func (st *settler) apply() (settleDiff, error) {
 		nodes = append(nodes, st.nodes[id].Node)
 	}
 	placed := resolve.Cluster(nodes, must, cannot)
+	oldIncs := map[string]bool{}
+	for _, n := range st.nodes {
+		if n.incident != "" {
+			oldIncs[n.incident] = true
+		}
+	}
+	oldAnchors, err := st.anchorDocs(sortedKeys(oldIncs))
+	if err != nil {
+		return diff, err
+	}
 
 	before := map[string][]string{} // old incident -> reports
 	after := map[string][]string{}  // new incident -> reports
@@ -497,13 +507,26 @@ func (st *settler) apply() (settleDiff, error) {
 			}
 		}
 	}
+	// each incident remembers the document of its anchor report
+	for _, id := range sortedNodeIDs(st.nodes) {
+		if inc := placed[id].Incident; inc != "" && resolve.IncidentID(id) == inc {
+			if _, err := st.tx.exec(st.ctx, `UPDATE incidents SET anchor_doc = ? WHERE id = ? AND anchor_doc <> ?`,
+				st.nodes[id].Doc, inc, st.nodes[id].Doc); err != nil {
+				return diff, fmt.Errorf("anchor incident: %w", err)
+			}
+		}
+	}
 	if err := st.copies(placed, touched); err != nil {
 		return diff, err
 	}
 	if len(touched) == 0 {
 		return diff, nil
 	}
-	// Reconcile what changed, with the actors it names.
+	// Log, redirect, and move the reviews of retired ids, then reconcile
+	// what changed (with the reviews in place), with the actors it names.
+	if err := st.record(before, after, placed, oldAnchors, &diff); err != nil {
+		return diff, err
+	}
 	w := newWriter(st.ctx, st.tx, "", "")
 	ids := sortedKeys(touched)
 	for _, id := range ids {
@@ -525,7 +548,7 @@ func (st *settler) apply() (settleDiff, error) {
 			return diff, err
 		}
 	}
-	return diff, st.record(before, after, placed, &diff)
+	return diff, nil
 }
 
 func sortedNodeIDs(m map[string]*cnode) []string {
@@ -539,7 +562,7 @@ func sortedNodeIDs(m map[string]*cnode) []string {
 
 // record logs merges and splits, redirects retired ids and moves
 // the field reviews of a retired incident to its successor.
-func (st *settler) record(before, after map[string][]string, placed resolve.Clustered, diff *settleDiff) error {
+func (st *settler) record(before, after map[string][]string, placed resolve.Clustered, anchors map[string]string, diff *settleDiff) error {
 	at := st.tx.s.now().UTC().Format("2006-01-02T15:04:05Z")
 	log := func(id, action string, others []string, reason string) error {
 		_, err := st.tx.exec(st.ctx, `INSERT INTO incident_log (incident_id, action, other, reason, at) VALUES (?, ?, ?, ?, ?)`,
@@ -573,9 +596,21 @@ func (st *settler) record(before, after map[string][]string, placed resolve.Clus
 		if _, ok := after[old]; ok || len(ds) == 0 {
 			continue
 		}
-		// the old id is retired: redirect it (and what pointed to it)
+		// the old id is retired: redirect it (and what pointed to it) to
+		// where its anchor document's report went, else to where most of
+		// its reports went
 		diff.Retired++
 		to := ds[0]
+		if doc := anchors[old]; doc != "" {
+			for _, r := range before[old] {
+				if n := st.nodes[r]; n.Doc == doc && placed[r].Incident != "" {
+					to = placed[r].Incident
+					if n.Main {
+						break
+					}
+				}
+			}
+		}
 		reason := fmt.Sprintf("%d of its %d reports are in %s", dest[to], len(before[old]), to)
 		if _, err := st.tx.exec(st.ctx, `INSERT INTO incident_redirects (old_id, new_id, reason) VALUES (?, ?, ?)
 			ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, reason = excluded.reason`, old, to, reason); err != nil {
@@ -670,7 +705,32 @@ func (st *settler) ensureIncident(id string) error {
 	if err != nil || ok {
 		return err
 	}
-	return (&writer{ctx: st.ctx, tx: st.tx}).createIncident(id)
+	return (&writer{ctx: st.ctx, tx: st.tx}).createIncident(id, "")
+}
+
+// anchorDocs reads the anchor documents of incidents.
+func (st *settler) anchorDocs(ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(len(ids), start+500)]
+		rows, err := st.tx.query(st.ctx, `SELECT id, anchor_doc FROM incidents WHERE id IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("read incidents: %w", err)
+		}
+		for rows.Next() {
+			var id, doc string
+			if err := rows.Scan(&id, &doc); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = doc
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // toQueue moves a stored report that no longer fits one incident to the

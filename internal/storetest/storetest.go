@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"Errors", testErrors},
 		{"UndatedTwoCandidatesWait", testUndatedWaits},
 		{"QueueReviewSurvivesReprocess", testQueueReview},
+		{"ReviewsSurviveUpgrade", testReviewsSurviveUpgrade},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -50,3 +50,8 @@ CREATE INDEX incident_log_incident ON incident_log (incident_id);
 ALTER TABLE reviews ADD COLUMN anchor TEXT NOT NULL DEFAULT '';
 ALTER TABLE reviews ADD COLUMN anchor_doc TEXT NOT NULL DEFAULT '';
 CREATE INDEX reviews_anchor_doc ON reviews (anchor_doc);
+
+-- The document whose report an incident's id is anchored on: when settling
+-- retires the id (a new extractor version renumbered the reports), the id
+-- and its reviews follow that document's report.
+ALTER TABLE incidents ADD COLUMN anchor_doc TEXT NOT NULL DEFAULT '';
