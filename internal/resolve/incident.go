@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
 )
 
 // Signature sums up the features of all the reports of one incident; a
@@ -208,6 +209,7 @@ func Compare(f Features, s *Signature) Match {
 		return m
 	}
 	placed := false
+	named := placeNamed(f, s)
 	if f.HasCoords && !coarse(f.LocPrecision) {
 		nearest, name := -1.0, ""
 		for _, p := range s.Places {
@@ -227,12 +229,31 @@ func Compare(f Features, s *Signature) Match {
 		case nearest <= 50:
 			add(1, false, "nearby places (%.0f km)", nearest)
 			placed, m.Place = true, true
-		case nearest > 300:
+		case nearest > 300 && named == "":
 			m.Veto = fmt.Sprintf("places %.0f km apart", nearest)
 			return m
+		case nearest > 300:
+			// one title names the other's place: a place name resolved
+			// to a namesake far away (Belltown, Seattle, found in Alaska)
+			add(1, false, "place named in the other's title (%s; its coordinates are %.0f km off)", named, nearest)
+			placed, m.Place = true, true
 		default:
 			placed = true
 		}
+	}
+	if !m.Place && f.Place != "" && f.Place != f.Country {
+		// the same province or district, named by both (no city)
+		for _, p := range s.Places {
+			if p.Name == f.Place && (p.Coarse || coarse(f.LocPrecision)) && !contains(s.Countries, p.Name) {
+				add(1, true, "same province or district (%s)", p.Name)
+				placed, m.Place = true, true
+				break
+			}
+		}
+	}
+	if !m.Place && named != "" {
+		add(1, false, "place named in the other's title (%s)", named)
+		placed, m.Place = true, true
 	}
 	if !placed && f.Country != "" && contains(s.Countries, f.Country) {
 		add(0.5, false, "same country (%s)", f.Country)
@@ -277,12 +298,26 @@ func Compare(f Features, s *Signature) Match {
 	}
 	if shared := intersect(f.Targets, s.Targets); len(shared) > 0 {
 		add(2, true, "same target (%s)", nameOf(shared[0], f.Targets, f.TargetNames))
+	} else if t := targetWithin(f.Targets, s.Targets); t != "" {
+		add(1.5, true, "same target within a longer one (%s)", nameOf(t, f.Targets, f.TargetNames))
 	}
 	if shared := intersect(f.Actors, s.Actors); len(shared) > 0 {
 		add(1, true, "same actor named (%s)", nameOf(shared[0], f.Actors, f.ActorNames))
 	}
 	if shared := intersect(f.Weapons, s.Weapons); len(shared) > 0 {
-		add(0.5, true, "same weapon (%s)", shared[0])
+		specific := ""
+		for _, w := range shared {
+			if !genericWeapons[w] {
+				specific = w
+				break
+			}
+		}
+		if specific != "" {
+			add(0.5, true, "same weapon (%s)", specific)
+		} else {
+			// every attack of its kind has one: no clue to which event
+			add(0.5, false, "same weapon (%s)", shared[0])
+		}
 	}
 	if r := f.Fatalities; r != nil && r.Max != nil && *r.Max == r.Min && r.Min > 0 {
 		for _, k := range s.Deaths {
@@ -293,6 +328,64 @@ func Compare(f Features, s *Signature) Match {
 		}
 	}
 	return m
+}
+
+// genericWeapons (WeaponKey) are what any bombing or shooting has: they
+// add to a match but never tell which event it is.
+var genericWeapons = map[string]bool{"bomb": true, "explosive": true, "explosive device": true, "firearm": true,
+	"gun": true, "weapon": true, "arm": true, "gunfire": true}
+
+// placeNamed returns a place of one side whose every word is in the
+// other side's titles ("Seattle" of one report in "Gunman kills one in
+// Seattle Jewish Federation"), or "".
+func placeNamed(f Features, s *Signature) string {
+	within := func(place string, words []string) bool {
+		toks := names.Tokens(place)
+		if len(toks) == 0 {
+			return false
+		}
+		for _, t := range toks {
+			if !contains(words, t) {
+				return false
+			}
+		}
+		return true
+	}
+	if f.Place != "" && within(f.Place, s.Words) {
+		return f.Place
+	}
+	for _, p := range s.Places {
+		if p.Name != "" && !p.Coarse && within(p.Name, f.Words) {
+			return p.Name
+		}
+	}
+	return ""
+}
+
+// targetWithin returns a target key of ks whose every part is in a longer
+// target of the other side ("parliament" in "Centre Block of Parliament"),
+// or the other way round; parts of fewer than five letters do not count.
+func targetWithin(ks, others []string) string {
+	in := func(a, b string) bool {
+		pa, pb := strings.Fields(a), strings.Fields(b)
+		if len(pa) >= len(pb) || len(a) < 5 {
+			return false
+		}
+		for _, x := range pa {
+			if !contains(pb, x) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, k := range ks {
+		for _, o := range others {
+			if in(k, o) || in(o, k) {
+				return k
+			}
+		}
+	}
+	return ""
 }
 
 // nameOf returns the name written for a key.

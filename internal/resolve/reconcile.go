@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -328,6 +329,22 @@ func Reconcile(id string, reports []Report, reviews []dossier.Review) Reconciled
 	s.Sources = []dossier.Source{}
 	s.Conflicts = []string{}
 	rc.Signature = &Signature{}
+
+	// A copy counts with its original only where the original reports the
+	// incident too; alone, it is the incident's source of that story.
+	docs := map[string]bool{}
+	for _, r := range reports {
+		docs[r.Doc.DocumentID] = true
+	}
+	reports = slices.Clone(reports)
+	for i := range reports {
+		if c := reports[i].Doc.CopyOf; c != "" && !docs[c] {
+			reports[i].Doc.CopyOf = ""
+			if reports[i].Group == c {
+				reports[i].Group = reports[i].Doc.DocumentID
+			}
+		}
+	}
 
 	groupsSeen := map[string]bool{}
 	docsSeen := map[string]int{} // document -> its place in Sources
