@@ -364,6 +364,9 @@ func (d *docState) mainDate(in *incident) {
 			if possessiveOfOther(st, h) {
 				continue // "last month's presidential election": the date of another noun
 			}
+			if sinceDate(st, h) {
+				continue // "the worst bombings since 2003": the start of a period, another event's date
+			}
 			if d.news && e.Kind == timex.Relative && !e.Deictic {
 				// "two days before general elections", "48 hours after two
 				// soldiers were killed": counted from another event, whose
@@ -488,6 +491,26 @@ func possessiveOfOther(st *sent, h dateHit) bool {
 		}
 	}
 	return true
+}
+
+// sinceDate says whether a year opens a period with "since" ("the worst
+// bombings since 2003", "since the 2019 elections"): it measures from
+// another event, which is what it dates. A day is not ruled out: "since
+// Friday, there have been 81 deaths" is the start of the incident itself.
+func sinceDate(st *sent, h dateHit) bool {
+	if h.e.Year == 0 || h.e.Day != 0 {
+		return false
+	}
+	k := st.tokenIndexAt(h.start)
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if st.toks[j].Is("since") {
+			return true
+		}
+		if !st.toks[j].Is("the", "a", "its", "their") {
+			return false
+		}
+	}
+	return false
 }
 
 // after says whether day a falls more than slack days after day b (both
