@@ -64,115 +64,39 @@ func Cluster(nodes []Node, must, cannot []Link) Clustered {
 			dated = append(dated, i)
 		}
 	}
-	n := len(ns)
-	sigs := make([]*Signature, n)
+	sigs := make([]*Signature, len(ns))
 	for i := range ns {
 		sigs[i] = &Signature{}
 		sigs[i].Add(ns[i].Features)
 	}
-
-	// Pairs: vetoes and edges.
-	apart := newBits(n)
-	type edge struct {
-		a, b int
-		m    Match
-	}
-	var edges []edge
-	for x := 0; x < len(dated); x++ {
-		i := dated[x]
-		for y := x + 1; y < len(dated); y++ {
-			j := dated[y]
-			if ns[i].Doc == ns[j].Doc || ns[i].Alone || ns[j].Alone {
-				apart.set(i, j, n)
-				continue
-			}
-			m := PairMatch(ns[i].Features, sigs[i], ns[j].Features, sigs[j])
-			if m.Veto != "" {
-				apart.set(i, j, n)
-				continue
-			}
-			if m.Merges() {
-				edges = append(edges, edge{i, j, m})
-			}
-		}
-	}
+	kept := map[[2]int]bool{} // kept apart by a review
 	for _, l := range cannot {
 		i, ok1 := idx[l.A]
 		j, ok2 := idx[l.B]
 		if ok1 && ok2 && i != j {
-			apart.set(i, j, n)
+			kept[[2]int{i, j}], kept[[2]int{j, i}] = true, true
 		}
 	}
-	sort.SliceStable(edges, func(a, b int) bool {
-		if edges[a].m.Score != edges[b].m.Score {
-			return edges[a].m.Score > edges[b].m.Score
-		}
-		if edges[a].a != edges[b].a {
-			return edges[a].a < edges[b].a
-		}
-		return edges[a].b < edges[b].b
-	})
+	apartByRule := func(i, j int) bool {
+		return ns[i].Doc == ns[j].Doc || ns[i].Alone || ns[j].Alone || kept[[2]int{i, j}]
+	}
 
-	// Union: reviews first, then the edges, best first.
-	parent := make([]int, n)
-	members := make([][]int, n)
-	for i := range parent {
-		parent[i] = i
-		members[i] = []int{i}
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		if ra > rb {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-		members[ra] = append(members[ra], members[rb]...)
-		members[rb] = nil
-	}
-	compatible := func(a, b int) bool {
-		for _, x := range members[find(a)] {
-			for _, y := range members[find(b)] {
-				if apart.has(x, y, n) {
-					return false
-				}
-			}
-		}
-		return true
+	c := &clustering{ns: ns, parent: make([]int, len(ns)), members: make([][]int, len(ns)),
+		best: make([]float64, len(ns)), other: make([]int, len(ns))}
+	for i := range ns {
+		c.parent[i], c.members[i], c.other[i] = i, []int{i}, -1
 	}
 	for _, l := range must {
 		i, ok1 := idx[l.A]
 		j, ok2 := idx[l.B]
 		if ok1 && ok2 && !ns[i].Undated && !ns[j].Undated {
-			union(i, j)
+			c.union(i, j)
 		}
 	}
-	best := make([]float64, n)
-	reason := make([]string, n)
-	for _, e := range edges {
-		if find(e.a) == find(e.b) {
-			// already together: a stronger tie than the one recorded?
-		} else if !compatible(e.a, e.b) {
-			continue
-		} else {
-			union(e.a, e.b)
-		}
-		for _, p := range [][2]int{{e.a, e.b}, {e.b, e.a}} {
-			if reason[p[0]] == "" || e.m.Score > best[p[0]] {
-				best[p[0]] = e.m.Score
-				reason[p[0]] = fmt.Sprintf("%s (against report %s)", e.m.Reason(), ns[p[1]].ID)
-			}
-		}
+	if len(dated) <= pairwiseMax {
+		c.bestFirst(dated, sigs, apartByRule)
+	} else {
+		c.sequential(dated, apartByRule)
 	}
 
 	// Ids: from the cluster's anchor, its smallest main report (else its
@@ -183,12 +107,12 @@ func Cluster(nodes []Node, must, cannot []Link) Clustered {
 	clusterOf := map[int]string{}
 	rootOf := map[string]int{}
 	for _, i := range dated {
-		r := find(i)
+		r := c.find(i)
 		if _, ok := clusterOf[r]; ok {
 			continue
 		}
 		anchor := -1
-		for _, m := range members[r] {
+		for _, m := range c.members[r] {
 			if anchor < 0 || ns[m].Main && !ns[anchor].Main || ns[m].Main == ns[anchor].Main && m < anchor {
 				anchor = m
 			}
@@ -197,19 +121,25 @@ func Cluster(nodes []Node, must, cannot []Link) Clustered {
 		clusterOf[r] = id
 		rootOf[id] = r
 		sig := &Signature{}
-		for _, m := range members[r] {
+		for _, m := range c.members[r] {
 			sig.Add(ns[m].Features)
 		}
 		cands = append(cands, Candidate{ID: id, Sig: sig})
 	}
 	for _, i := range dated {
-		id := clusterOf[find(i)]
-		p := Placement{Incident: id, Score: best[i], Reason: "merged, " + reason[i]}
-		if len(members[find(i)]) == 1 {
-			p.Reason = "new incident"
-			if ns[i].Alone {
-				p.Reason = "an incident of its own, by review"
-			}
+		id := clusterOf[c.find(i)]
+		p := Placement{Incident: id, Score: c.best[i], Reason: "new incident"}
+		switch {
+		case len(c.members[c.find(i)]) == 1 && ns[i].Alone:
+			p.Reason = "an incident of its own, by review"
+		case len(c.members[c.find(i)]) == 1:
+		case c.other[i] < 0:
+			p.Reason = "placed by review"
+		default:
+			// the reasons of the strongest tie, written once
+			o := c.other[i]
+			m := PairMatch(ns[i].Features, sigs[i], ns[o].Features, sigs[o])
+			p.Reason = fmt.Sprintf("merged, %s (against report %s)", m.Reason(), ns[o].ID)
 		}
 		out[ns[i].ID] = p
 	}
@@ -225,10 +155,10 @@ func Cluster(nodes []Node, must, cannot []Link) Clustered {
 			continue
 		}
 		probe := Probe{Features: nd.Features, Undated: true}
-		for _, c := range cands {
-			for _, m := range members[rootOf[c.ID]] {
-				if ns[m].Doc == nd.Doc || apart.has(i, m, n) {
-					probe.Exclude = append(probe.Exclude, c.ID)
+		for _, cd := range cands {
+			for _, m := range c.members[rootOf[cd.ID]] {
+				if apartByRule(i, m) {
+					probe.Exclude = append(probe.Exclude, cd.ID)
 					break
 				}
 			}
@@ -260,6 +190,163 @@ func Cluster(nodes []Node, must, cannot []Link) Clustered {
 	return out
 }
 
+// pairwiseMax is the size of component past which clustering compares each
+// report with the clusters formed so far (sequential) rather than every
+// pair (best first): the reports of one big event number in the thousands.
+const pairwiseMax = 600
+
+// clustering is the union-find state of Cluster.
+type clustering struct {
+	ns      []Node
+	parent  []int
+	members [][]int
+	best    []float64 // the score of each report's strongest tie in its cluster
+	other   []int     // the report of that tie
+}
+
+func (c *clustering) find(i int) int {
+	for c.parent[i] != i {
+		c.parent[i] = c.parent[c.parent[i]]
+		i = c.parent[i]
+	}
+	return i
+}
+
+func (c *clustering) union(a, b int) {
+	ra, rb := c.find(a), c.find(b)
+	if ra == rb {
+		return
+	}
+	if ra > rb {
+		ra, rb = rb, ra
+	}
+	c.parent[rb] = ra
+	c.members[ra] = append(c.members[ra], c.members[rb]...)
+	c.members[rb] = nil
+}
+
+// tie records the strongest tie of each report.
+func (c *clustering) tie(a, b int, score float64) {
+	for _, p := range [][2]int{{a, b}, {b, a}} {
+		if c.other[p[0]] < 0 || score > c.best[p[0]] {
+			c.best[p[0]], c.other[p[0]] = score, p[1]
+		}
+	}
+}
+
+// bestFirst merges along every pair whose match merges, strongest first,
+// unless a pair across the two clusters cannot be one incident.
+func (c *clustering) bestFirst(dated []int, sigs []*Signature, apartByRule func(i, j int) bool) {
+	n := len(c.ns)
+	apart := newBits(n)
+	type edge struct {
+		a, b  int32
+		score float64
+	}
+	var edges []edge
+	for x := 0; x < len(dated); x++ {
+		i := dated[x]
+		for y := x + 1; y < len(dated); y++ {
+			j := dated[y]
+			if apartByRule(i, j) {
+				apart.set(i, j, n)
+				continue
+			}
+			m := pairMatch(c.ns[i].Features, sigs[i], c.ns[j].Features, sigs[j], false)
+			if m.Veto != "" {
+				apart.set(i, j, n)
+				continue
+			}
+			if m.Merges() {
+				edges = append(edges, edge{int32(i), int32(j), m.Score})
+			}
+		}
+	}
+	sort.Slice(edges, func(a, b int) bool {
+		if edges[a].score != edges[b].score {
+			return edges[a].score > edges[b].score
+		}
+		if edges[a].a != edges[b].a {
+			return edges[a].a < edges[b].a
+		}
+		return edges[a].b < edges[b].b
+	})
+	compatible := func(a, b int) bool {
+		for _, x := range c.members[c.find(a)] {
+			for _, y := range c.members[c.find(b)] {
+				if apart.has(x, y, n) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, e := range edges {
+		a, b := int(e.a), int(e.b)
+		if c.find(a) != c.find(b) {
+			if !compatible(a, b) {
+				continue
+			}
+			c.union(a, b)
+		}
+		c.tie(a, b, e.score)
+	}
+}
+
+// sequential takes the reports in id order; each joins the cluster whose
+// reports so far it matches best (against their signature, as ingest
+// places a report) or starts one. Its result is a function of the set of
+// reports too, since the order is the ids'.
+func (c *clustering) sequential(dated []int, apartByRule func(i, j int) bool) {
+	type cl struct {
+		root int
+		sig  *Signature
+	}
+	var cls []*cl
+	byRoot := map[int]*cl{}
+	for _, i := range dated {
+		// a review's union already placed it with earlier reports
+		if r := c.find(i); r != i {
+			if k, ok := byRoot[r]; ok {
+				k.sig.Add(c.ns[i].Features)
+				continue
+			}
+		}
+		best, bestScore, bestWith := -1, 0.0, -1
+		for k, x := range cls {
+			ok := true
+			for _, m := range c.members[c.find(x.root)] {
+				if apartByRule(i, m) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			m := compare(c.ns[i].Features, x.sig, false)
+			if m.Merges() && (best < 0 || m.Score > bestScore) {
+				best, bestScore = k, m.Score
+				bestWith = c.find(x.root)
+			}
+		}
+		if best < 0 {
+			x := &cl{root: c.find(i), sig: &Signature{}}
+			x.sig.Add(c.ns[i].Features)
+			cls = append(cls, x)
+			byRoot[x.root] = x
+			continue
+		}
+		x := cls[best]
+		c.union(i, bestWith)
+		x.sig.Add(c.ns[i].Features)
+		delete(byRoot, x.root)
+		x.root = c.find(i)
+		byRoot[x.root] = x
+		c.tie(i, bestWith, bestScore)
+	}
+}
+
 // IncidentID is the id of the incident anchored on a report.
 func IncidentID(reportID string) string { return dossier.StableID("i", reportID) }
 
@@ -267,8 +354,12 @@ func IncidentID(reportID string) string { return dossier.StableID("i", reportID)
 // a veto either way keeps them apart. The result does not depend on which
 // report comes first.
 func PairMatch(a Features, sa *Signature, b Features, sb *Signature) Match {
-	m1 := Compare(a, sb)
-	m2 := Compare(b, sa)
+	return pairMatch(a, sa, b, sb, true)
+}
+
+func pairMatch(a Features, sa *Signature, b Features, sb *Signature, why bool) Match {
+	m1 := compare(a, sb, why)
+	m2 := compare(b, sa, why)
 	if m1.Veto != "" {
 		return m1
 	}

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -135,5 +136,34 @@ func TestOriginal(t *testing.T) {
 	}
 	if c := Containment(abridged, full); c < ContainShare {
 		t.Errorf("an abridged copy is contained %.2f, want ≥ %.2f", c, ContainShare)
+	}
+}
+
+// TestClusterBigComponent: past pairwiseMax reports the clustering is
+// sequential, and still one incident per event whatever the order.
+func TestClusterBigComponent(t *testing.T) {
+	var ns []Node
+	for i := 0; i < pairwiseMax+100; i++ {
+		in := dossier.Incident{Title: "Drone attack on the prime minister", Date: day("2021-11-07"), Location: baghdad,
+			Type: "Explosions/Remote violence", SubType: "Air/drone strike", Targets: []string{"Mustafa Al-Kadhimi"}}
+		ns = append(ns, Node{ID: fmt.Sprintf("r%04d", i), Doc: fmt.Sprintf("d%04d", i), Main: true, Features: FeaturesOf(&in)})
+	}
+	for i := 0; i < 5; i++ {
+		in := dossier.Incident{Title: "Bombing of the Basra market", Date: day("2021-11-07"), Location: loc("Basra", "Iraq", 30.5, 47.8),
+			Type: "Explosions/Remote violence", SubType: "Remote explosive/landmine/IED", Targets: []string{"market"}}
+		ns = append(ns, Node{ID: fmt.Sprintf("b%d", i), Doc: fmt.Sprintf("e%d", i), Main: true, Features: FeaturesOf(&in)})
+	}
+	want := Cluster(ns, nil, nil)
+	ids := map[string]int{}
+	for _, p := range want {
+		ids[p.Incident]++
+	}
+	if len(ids) != 2 || ids[IncidentID("r0000")] != pairwiseMax+100 || ids[IncidentID("b0")] != 5 {
+		t.Errorf("incidents %v, want two: r0000's with %d reports and b0's with 5", ids, pairwiseMax+100)
+	}
+	r := rand.New(rand.NewPCG(3, 9))
+	r.Shuffle(len(ns), func(i, j int) { ns[i], ns[j] = ns[j], ns[i] })
+	if got := Cluster(ns, nil, nil); !reflect.DeepEqual(got, want) {
+		t.Error("another order gives another clustering")
 	}
 }

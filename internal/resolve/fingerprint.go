@@ -157,6 +157,11 @@ const (
 	MinContainProbe = 2.0 / fpSize
 )
 
+// HoldsMax is the size of copy group past which Original does not compare
+// the members' prose (a wire story syndicated a thousand times): the
+// earliest published, then the smallest, is its original.
+const HoldsMax = 32
+
 // CopyDoc is one document of a copy group.
 type CopyDoc struct {
 	ID        string
@@ -173,10 +178,12 @@ type CopyDoc struct {
 // prose); then the smallest id.
 func Original(group []CopyDoc) string {
 	holds := make([]float64, len(group))
-	for i := range group {
-		for j := range group {
-			if i != j {
-				holds[i] += group[j].Prose.In(group[i].Prose)
+	if len(group) <= HoldsMax {
+		for i := range group {
+			for j := range group {
+				if i != j {
+					holds[i] += group[j].Prose.In(group[i].Prose)
+				}
 			}
 		}
 	}

@@ -157,12 +157,24 @@ func (m Match) Reason() string {
 }
 
 // Compare scores a report against an incident's signature.
-func Compare(f Features, s *Signature) Match {
+func Compare(f Features, s *Signature) Match { return compare(f, s, true) }
+
+// compare is Compare; without why it writes no reasons (clustering
+// compares every pair of a component and keeps the reasons of few).
+func compare(f Features, s *Signature, why bool) Match {
 	var m Match
 	add := func(score float64, identity bool, reason string, args ...any) {
 		m.Score += score
 		m.Identity = m.Identity || identity
-		m.Reasons = append(m.Reasons, fmt.Sprintf(reason, args...))
+		if why {
+			m.Reasons = append(m.Reasons, fmt.Sprintf(reason, args...))
+		}
+	}
+	setVeto := func(format string, args ...any) {
+		m.Veto = "veto"
+		if why {
+			m.Veto = fmt.Sprintf(format, args...)
+		}
 	}
 
 	// Date: both dated must agree within a day.
@@ -192,7 +204,7 @@ func Compare(f Features, s *Signature) Match {
 		}
 		switch {
 		case best < 0:
-			m.Veto = fmt.Sprintf("dates %d days apart", bestGap)
+			setVeto("dates %d days apart", bestGap)
 			return m
 		case best == 3:
 			add(3, false, "same date (%s)", dayString(f.DayLo))
@@ -205,7 +217,7 @@ func Compare(f Features, s *Signature) Match {
 
 	// Place: another country, or far apart, cannot be the same incident.
 	if f.Country != "" && len(s.Countries) > 0 && !contains(s.Countries, f.Country) && !contains(s.Countries, "") {
-		m.Veto = fmt.Sprintf("another country (%s, not %s)", f.Country, strings.Join(s.Countries, ", "))
+		setVeto("another country (%s, not %s)", f.Country, strings.Join(s.Countries, ", "))
 		return m
 	}
 	placed := false
@@ -230,7 +242,7 @@ func Compare(f Features, s *Signature) Match {
 			add(1, false, "nearby places (%.0f km)", nearest)
 			placed, m.Place = true, true
 		case nearest > 300 && named == "":
-			m.Veto = fmt.Sprintf("places %.0f km apart", nearest)
+			setVeto("places %.0f km apart", nearest)
 			return m
 		case nearest > 300:
 			// one title names the other's place: a place name resolved
