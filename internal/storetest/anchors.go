@@ -2,6 +2,9 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier"
@@ -96,3 +99,51 @@ func testReviewsSurviveUpgrade(t *testing.T, ctx context.Context, st dossier.Sto
 }
 
 func withID(i Inc, id string) Inc { i.ID = id; return i }
+
+// testSettleSplitsAChain: three reports of a siege a day apart each, stored
+// in one run, are placed one by one into one incident (each within a day
+// of the incident's dates so far); settling the run keeps the first and
+// the last apart (two days), logs the split with its reason, and the old
+// id leads to an incident that holds its anchor report.
+func testSettleSplitsAChain(t *testing.T, ctx context.Context, st dossier.Store) {
+	siege := func(id, date string) Inc {
+		return Inc{ID: id, Main: true, Title: "Siege of the Rashid Hotel", Date: date, Place: "Baghdad", Country: "Iraq",
+			Lat: 33.34, Lon: 44.40, Type: "Battles", SubType: "Armed clash", Targets: []string{"Rashid Hotel"}}
+	}
+	var docs []*dossier.Document
+	for i, date := range []string{"2021-11-06", "2021-11-07", "2021-11-08"} {
+		d := Doc(fmt.Sprintf("s%d.txt", i), "", "Siege", "", fmt.Sprintf("siege %d", i))
+		docs = append(docs, d)
+		putOnly(t, ctx, st, d, Extraction(d, siege("s", date)))
+	}
+	before := incidents(t, ctx, st, dossier.IncidentFilter{})
+	if len(before) != 1 {
+		t.Fatalf("%d incidents before settling, want the chain placed as one", len(before))
+	}
+	settle(t, ctx, st)
+	after := incidents(t, ctx, st, dossier.IncidentFilter{})
+	if len(after) != 2 {
+		t.Fatalf("%d incidents after settling, want 2 (the first and last report are two days apart)", len(after))
+	}
+	for _, in := range after {
+		var paths []string
+		for _, s := range in.Sources {
+			paths = append(paths, s.Path)
+		}
+		sort.Strings(paths)
+		if strings.Join(paths, ",") == "s0.txt,s1.txt,s2.txt" || strings.Join(paths, ",") == "s0.txt,s2.txt" {
+			t.Errorf("one incident holds %v", paths)
+		}
+	}
+	d, err := st.Incident(ctx, before[0].ID)
+	if err != nil {
+		t.Fatalf("the chain's id leads nowhere: %v", err)
+	}
+	var split bool
+	for _, h := range d.History {
+		split = split || h.Action == "split" && h.Reason != ""
+	}
+	if !split {
+		t.Errorf("history %+v: no split logged", d.History)
+	}
+}

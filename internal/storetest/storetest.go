@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"UndatedTwoCandidatesWait", testUndatedWaits},
 		{"QueueReviewSurvivesReprocess", testQueueReview},
 		{"ReviewsSurviveUpgrade", testReviewsSurviveUpgrade},
+		{"SettleSplitsAChain", testSettleSplitsAChain},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

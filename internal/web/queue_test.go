@@ -57,6 +57,13 @@ func TestAPIQueue(t *testing.T) {
 		!it.Candidates[0].Fits || it.Candidates[0].Title == "" || it.Candidates[0].Score < 5.5 {
 		t.Errorf("queued: %+v", it)
 	}
+	// the incident page says what waits near it
+	for _, c := range it.Candidates {
+		page := mustGet(t, srv, "/incidents/"+url.PathEscape(c.ID)).Body.String()
+		if !strings.Contains(page, "Waiting in the review queue") || !strings.Contains(page, "Explosion at Basra fish market") {
+			t.Errorf("the page of candidate %s does not list the waiting report", c.ID)
+		}
+	}
 	for _, tc := range []struct {
 		path string
 		code int
