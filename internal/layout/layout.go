@@ -415,6 +415,12 @@ var captionRE = regexp.MustCompile(`^Location of [^.]{2,80} (within|in) [^.]{2,6
 // a colon ("• 27 May 2015: Pro-government forces ...").
 var linkItemRE = regexp.MustCompile(`^[•*·-]\s*\d{1,2} [A-Z][a-z]+ \d{4}:`)
 
+// relatedItemRE is the same item with its bullet lost in copying: a date,
+// a colon and a headline, which has no full stop ("10 July 2016: Five
+// police officers killed in Dallas, Texas during sniper attack"). A
+// timeline's entry is a sentence and ends with one.
+var relatedItemRE = regexp.MustCompile(`^(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},) \d{4}: [^\n]{5,160}[^.!?]$`)
+
 // furnitureLines are whole lines of page furniture.
 var furnitureLines = map[string]bool{"unchecked": true, "checked": true, "sources": true, "external links": true,
 	"see also": true, "references": true, "share": true, "comments": true, "print": true, "email": true}
@@ -432,7 +438,7 @@ func isFurniture(s string) bool {
 		}
 	}
 	t := strings.TrimSpace(s)
-	if sloganRE.MatchString(t) || captionRE.MatchString(t) || linkItemRE.MatchString(t) {
+	if sloganRE.MatchString(t) || captionRE.MatchString(t) || linkItemRE.MatchString(t) || relatedItemRE.MatchString(t) {
 		return true
 	}
 	if len(t) <= 90 && (stampRE.MatchString(t) || bylineRE.MatchString(t) || counterRE.MatchString(t) || readTimeRE.MatchString(t)) {

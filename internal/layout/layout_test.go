@@ -178,14 +178,16 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"Photo: Jane Smith/Reuters", "A guard stands outside the court in Lahore on Friday, June 3, 2016. REUTERS/Jane Smith",
 		"— Local Observer (@localobserver) January 5, 2015", "Protesters in the square pic.twitter.com/abc123",
 		"Reporting by Jane Smith; Editing by Desk Editor", "(Additional reporting by Jane Smith)",
-		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday"} {
+		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
+		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county"} {
 		if !isFurniture(s) {
 			t.Errorf("isFurniture(%q) = false", s)
 		}
 	}
 	for _, s := range []string{"From the capital, the free movement of troops was reported.", "Sources said the attack was planned.", "Checked bags were searched.",
 		"By Sunday, the death toll had risen to 12.", "Updated figures put the death toll at 40 on Monday, officials said, after rescuers searched the rubble.",
-		"Reporters said by telephone that the attack began at dawn.", "Photographs of the scene showed burned cars.", "Two comments by the minister angered the opposition.", "Updated figures put the toll at 40.", "Posted guards fired at 2 men.", "The attack on the town (2007) killed 40 people.",
+		"Reporters said by telephone that the attack began at dawn.", "Photographs of the scene showed burned cars.",
+		"10 July 2016: Police said five officers were killed and seven wounded in the attack.", "Two comments by the minister angered the opposition.", "Updated figures put the toll at 40.", "Posted guards fired at 2 men.", "The attack on the town (2007) killed 40 people.",
 		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`} {
 		if isFurniture(s) {
 			t.Errorf("isFurniture(%q) = true: prose", s)
