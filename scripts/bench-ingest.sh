@@ -10,6 +10,9 @@
 #   scripts/bench-ingest.sh                       # SQLite, a new file each run
 #   scripts/bench-ingest.sh --db postgres://…     # PostgreSQL: a new database each run
 #                                                 # (the DSN's server; needs CREATE DATABASE)
+#   PROCS=4 scripts/bench-ingest.sh --db postgres://…
+#       4 processes at once on the same inputs (they share the work through
+#       claims); the rate is the documents over the wall time of them all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -32,6 +35,19 @@ for i in $(seq 1 "$runs"); do
 		db="${base%/*}/dossier_bench_$i?sslmode=disable"
 	fi
 	start=$(date +%s.%N)
+	if [ "${PROCS:-1}" -gt 1 ]; then
+		for p in $(seq 1 "$PROCS"); do
+			# shellcheck disable=SC2086
+			"$out/dossier" ingest --db "$db" --progress none $(echo "$files" | shuf --random-source=<(yes "$p")) >"$out/p$p.txt" &
+		done
+		wait
+		end=$(date +%s.%N)
+		rate=$(python3 -c "print(f'{$n/($end-$start):.1f}')")
+		echo "run $i: $PROCS processes, $n documents in $(python3 -c "print(f'{$end-$start:.2f}')")s: $rate docs/s; extracted $(grep -ho 'extracted [0-9]*' "$out"/p*.txt | awk '{print $2}' | paste -sd+)"
+		rates+=("$rate")
+		walls+=("$rate")
+		continue
+	fi
 	# shellcheck disable=SC2086
 	line=$("$out/dossier" ingest --db "$db" --progress none $files | grep '^ingested')
 	end=$(date +%s.%N)

@@ -171,8 +171,9 @@ func finishRun(ctx context.Context, env *Env, st dossier.Maintainer, db, verb st
 	if s := sum.Elapsed.Seconds(); s > 0 {
 		rate = fmt.Sprintf(", %.1f docs/s, %.2f MB/s", float64(sum.Documents)/s, float64(sum.Bytes)/1e6/s)
 	}
-	fmt.Fprintf(env.Stdout, "%s %d document(s) in %s: %d new, %d updated, %d unchanged, %d failed%s\n",
-		verb, sum.Documents, sum.Elapsed.Round(10*time.Millisecond), sum.New, sum.Updated, sum.Unchanged, sum.Failed, rate)
+	// extracted: by this process (several may feed one PostgreSQL base)
+	fmt.Fprintf(env.Stdout, "%s %d document(s) in %s: %d new, %d updated, %d unchanged, %d failed, extracted %d%s\n",
+		verb, sum.Documents, sum.Elapsed.Round(10*time.Millisecond), sum.New, sum.Updated, sum.Unchanged, sum.Failed, sum.Extracted, rate)
 	if sum.Skipped > 0 {
 		fmt.Fprintf(env.Stdout, "%d document(s) stored but not extracted (language)\n", sum.Skipped)
 	}

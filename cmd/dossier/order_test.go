@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -79,14 +80,14 @@ func orderCorpus(t *testing.T) []string {
 	t.Helper()
 	var files []string
 	for _, dir := range []string{"../../corpora/clustering/docs", "../../samples"} {
-		entries, err := os.ReadDir(dir)
+		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && (strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".html")) {
+				files = append(files, p)
+			}
+			return err
+		})
 		if err != nil {
 			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if n := e.Name(); strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".html") {
-				files = append(files, filepath.Join(dir, n))
-			}
 		}
 	}
 	sort.Strings(files)

@@ -127,6 +127,9 @@ type Summary struct {
 	NewIncidents int
 	Failures     []Failure
 	Elapsed      time.Duration
+	// Extracted counts the documents this process extracted itself; with
+	// several processes on one store, the others extracted the rest.
+	Extracted int
 }
 
 // result is one input after reading and extraction.
@@ -137,6 +140,20 @@ type result struct {
 	x         *dossier.Extraction
 	unchanged bool
 	err       error
+	// deferred: another process holds the document's claim; it is looked
+	// at again at the end of the run. release ends this process's claim.
+	deferred bool
+	release  func()
+}
+
+// Claimer is a store that several processes may feed at once
+// (internal/sqlstore on PostgreSQL): a process claims a document before it
+// extracts it, so that inputs given to several processes are extracted
+// about once in all. Without wait, Claim reports at once whether the key
+// was free; with wait, it returns once the key is free (the other
+// process stored the document, or died).
+type Claimer interface {
+	Claim(ctx context.Context, key string, wait bool) (release func(), ok bool, err error)
 }
 
 // Run ingests inputs. Per-document failures are counted in the summary
@@ -270,6 +287,7 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 	go func() { wg.Wait(); close(results) }()
 
 	incidents := map[string]bool{}
+	var deferred []result
 	pending := map[int]result{}
 	next := 0
 	var fatal error
@@ -289,6 +307,10 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 			relMu.Unlock()
 			next++
 			<-window
+			if r.deferred {
+				deferred = append(deferred, r)
+				continue
+			}
 			status, err := store(ctx, opts, r, &sum, incidents)
 			if err != nil && stopsRun(err) {
 				fatal = err
@@ -305,10 +327,42 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 			prog.Done(r.in.Name, docSize(r), status, err)
 		}
 	}
+	// The documents other processes had claimed: stored by them by now,
+	// or left to us when their claimant died.
+	left := len(deferred)
+	for _, r := range deferred {
+		if fatal != nil || ctx.Err() != nil {
+			break
+		}
+		left--
+		r = claimDeferred(ctx, opts, r)
+		status, err := store(ctx, opts, r, &sum, incidents)
+		if err != nil && stopsRun(err) {
+			fatal = err
+			break
+		}
+		if err != nil {
+			sum.Failed++
+			sum.Failures = append(sum.Failures, Failure{Name: r.in.Name, Err: err})
+			log.Warn("document failed", "path", r.in.Name, "err", err)
+			status = "failed"
+		}
+		sum.Documents++
+		prog.Done(r.in.Name, docSize(r), status, err)
+	}
+	// claims of documents extracted but not stored (the run stopped)
+	for _, r := range pending {
+		if r.release != nil {
+			r.release()
+		}
+	}
 	sum.Incidents = len(incidents)
 	sum.Elapsed = time.Since(start)
 	if fatal != nil {
 		return sum, fatal
+	}
+	if err := ctx.Err(); err != nil && left > 0 {
+		return sum, err
 	}
 	if err := ctx.Err(); err != nil {
 		// Stopped from outside: complete only if every input was stored.
@@ -353,28 +407,81 @@ func prepare(ctx context.Context, opts Options, in Input) result {
 		return r
 	}
 	r.doc = doc
+	if r.unchanged, r.err = stored(ctx, opts, doc); r.unchanged || r.err != nil {
+		return r
+	}
+	if c, ok := opts.Store.(Claimer); ok {
+		release, got, err := c.Claim(ctx, doc.Key(), false)
+		switch {
+		case err != nil:
+			r.err = err
+			return r
+		case !got:
+			r.deferred = true // another process is on it
+			return r
+		}
+		// it may have stored it between our look and our claim
+		if r.unchanged, r.err = stored(ctx, opts, doc); r.unchanged || r.err != nil {
+			release()
+			return r
+		}
+		r.release = release
+	}
+	return extractInto(opts, r)
+}
+
+// stored tells whether the store holds this version of the document
+// extracted by this extractor (or a known variant that lost to it).
+func stored(ctx context.Context, opts Options, doc *dossier.Document) (bool, error) {
 	st, err := opts.Store.DocumentState(ctx, doc.Key())
 	switch {
 	case err == nil && st.Extractor == opts.Version && (st.Hash == doc.ContentHash() || slices.Contains(st.Variants, doc.ContentHash())):
-		r.unchanged = true // this version, or a known variant that lost to it
-		return r
+		return true, nil
 	case err != nil && !errors.Is(err, dossier.ErrNotFound):
-		r.err = err
-		return r
+		return false, err
 	}
-	x, err := extractWithin(opts.Extractor, doc, opts.DocTimeout)
+	return false, nil
+}
+
+// extractInto extracts a loaded document into its result.
+func extractInto(opts Options, r result) result {
+	x, err := extractWithin(opts.Extractor, r.doc, opts.DocTimeout)
 	if err != nil {
-		r.err = &reader.Error{Path: in.Name, Err: fmt.Errorf("extract: %w", err)}
+		r.err = &reader.Error{Path: r.in.Name, Err: fmt.Errorf("extract: %w", err)}
 		return r
 	}
 	r.x = x
 	return r
 }
 
+// claimDeferred comes back to a document another process had claimed:
+// it waits for the claim to end, then finds it stored, or extracts it
+// (its claimant died, or failed on it).
+func claimDeferred(ctx context.Context, opts Options, r result) result {
+	r.deferred = false
+	release, _, err := opts.Store.(Claimer).Claim(ctx, r.doc.Key(), true)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if r.unchanged, r.err = stored(ctx, opts, r.doc); r.unchanged || r.err != nil {
+		release()
+		return r
+	}
+	r.release = release
+	return extractInto(opts, r)
+}
+
 // store writes one prepared document and counts it.
 func store(ctx context.Context, opts Options, r result, sum *Summary, incidents map[string]bool) (string, error) {
+	if r.release != nil {
+		defer r.release()
+	}
 	if r.err != nil {
 		return "", r.err
+	}
+	if r.x != nil {
+		sum.Extracted++
 	}
 	sum.Bytes += int64(len(r.doc.Raw))
 	if r.unchanged {

@@ -82,6 +82,9 @@ type DB struct {
 	rebinds sync.Map
 	// cursorKey signs the cursors of lists (see cursor.go).
 	cursorKey []byte
+	// claims holds this process's claims on documents (claims.go).
+	claimsOnce sync.Once
+	claims     *claims
 }
 
 var _ dossier.Store = (*DB)(nil)
@@ -112,7 +115,10 @@ func (s *DB) SQL() *sql.DB { return s.db }
 func (s *DB) Dialect() Dialect { return s.d }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.closeClaims()
+	return s.db.Close()
+}
 
 func (s *DB) rebind(q string) string {
 	if v, ok := s.rebinds.Load(q); ok {
@@ -244,7 +250,14 @@ func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
 // migrate applies the migrations the database lacks, each in its own
 // transaction, and refuses a schema newer than it knows.
 func (s *DB) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
+	// under the writer's lock: two processes opening a new PostgreSQL
+	// database at once would both create the table (IF NOT EXISTS is not
+	// safe against a concurrent CREATE there)
+	err := s.Transact(ctx, func(tx *Tx) error {
+		_, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`)
+		return err
+	})
+	if err != nil {
 		return s.wrap("create schema_migrations", err)
 	}
 	ms, err := s.migrations()
