@@ -287,6 +287,23 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 	go func() { wg.Wait(); close(results) }()
 
 	incidents := map[string]bool{}
+	// storeOne stores a prepared document and counts it; it returns the
+	// error that ends the run, if any (a document's own failure is counted).
+	storeOne := func(r result) error {
+		status, err := store(ctx, opts, r, &sum, incidents)
+		if err != nil && stopsRun(err) {
+			return err
+		}
+		if err != nil {
+			sum.Failed++
+			sum.Failures = append(sum.Failures, Failure{Name: r.in.Name, Err: err})
+			log.Warn("document failed", "path", r.in.Name, "err", err)
+			status = "failed"
+		}
+		sum.Documents++
+		prog.Done(r.in.Name, docSize(r), status, err)
+		return nil
+	}
 	var deferred []result
 	pending := map[int]result{}
 	next := 0
@@ -311,20 +328,10 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 				deferred = append(deferred, r)
 				continue
 			}
-			status, err := store(ctx, opts, r, &sum, incidents)
-			if err != nil && stopsRun(err) {
-				fatal = err
+			if fatal = storeOne(r); fatal != nil {
 				cancel()
 				break
 			}
-			if err != nil {
-				sum.Failed++
-				sum.Failures = append(sum.Failures, Failure{Name: r.in.Name, Err: err})
-				log.Warn("document failed", "path", r.in.Name, "err", err)
-				status = "failed"
-			}
-			sum.Documents++
-			prog.Done(r.in.Name, docSize(r), status, err)
 		}
 	}
 	// The documents other processes had claimed: stored by them by now,
@@ -335,20 +342,7 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 			break
 		}
 		left--
-		r = claimDeferred(ctx, opts, r)
-		status, err := store(ctx, opts, r, &sum, incidents)
-		if err != nil && stopsRun(err) {
-			fatal = err
-			break
-		}
-		if err != nil {
-			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Name: r.in.Name, Err: err})
-			log.Warn("document failed", "path", r.in.Name, "err", err)
-			status = "failed"
-		}
-		sum.Documents++
-		prog.Done(r.in.Name, docSize(r), status, err)
+		fatal = storeOne(claimDeferred(ctx, opts, r))
 	}
 	// claims of documents extracted but not stored (the run stopped)
 	for _, r := range pending {
