@@ -49,30 +49,43 @@ func OpenPostgres(t testing.TB) dossier.Store {
 // server is set.
 func PostgresDSN(t testing.TB) string {
 	t.Helper()
-	dsn := os.Getenv(EnvPostgres)
-	if dsn == "" {
+	if os.Getenv(EnvPostgres) == "" {
 		t.Skipf("%s not set: no PostgreSQL server to test against (scripts/pg-test.sh starts one)", EnvPostgres)
 	}
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", dsn)
+	dsn, drop, err := NewPostgresDatabase()
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("dossier_t%d_%d", time.Now().UnixNano()%1e9, rand.IntN(1e6))
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
 		t.Skipf("PostgreSQL at $%s unusable: %v", EnvPostgres, err)
 	}
-	u, err := url.Parse(dsn)
+	t.Cleanup(drop)
+	return dsn
+}
+
+// NewPostgresDatabase creates an empty database on the server of
+// $DOSSIER_TEST_PG and returns its DSN and what drops it.
+func NewPostgresDatabase() (dsn string, drop func(), err error) {
+	admin := os.Getenv(EnvPostgres)
+	if admin == "" {
+		return "", nil, fmt.Errorf("%s not set", EnvPostgres)
+	}
+	ctx := context.Background()
+	db, err := sql.Open("pgx", admin)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
+	}
+	defer db.Close()
+	name := fmt.Sprintf("dossier_t%d_%d", time.Now().UnixNano()%1e9, rand.IntN(1e6))
+	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		return "", nil, err
+	}
+	u, err := url.Parse(admin)
+	if err != nil {
+		return "", nil, err
 	}
 	u.Path = "/" + name
-	t.Cleanup(func() {
-		if a, err := sql.Open("pgx", dsn); err == nil {
+	return u.String(), func() {
+		if a, err := sql.Open("pgx", admin); err == nil {
 			a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 			a.Close()
 		}
-	})
-	return u.String()
+	}, nil
 }

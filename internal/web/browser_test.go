@@ -538,7 +538,10 @@ func checkNetworkEvidence(t *testing.T, b *browser) {
 	t.Helper()
 	// The middle of a relation inside the canvas, away from every actor.
 	b.do(t, "the network in the middle of the window", chromedp.Evaluate[chromedp.Void](`document.getElementById('network').scrollIntoView({ block: 'center' })`))
-	mid := b.eval(t, `(() => { const el = document.getElementById('network'), cy = el.cy, r = el.getBoundingClientRect();
+	// the point of a relation, once the layout has stopped moving (the
+	// filters just clicked animate it): the same point twice, 250 ms apart
+	midpoint := func() string {
+		return b.eval(t, `(() => { const el = document.getElementById('network'), cy = el.cy, r = el.getBoundingClientRect();
 		const nodes = cy.nodes().not('.hidden').map(n => n.renderedBoundingBox({ includeLabels: true }));
 		for (const e of cy.edges().not('.hidden')) {
 			const m = e.renderedMidpoint();
@@ -547,6 +550,16 @@ func checkNetworkEvidence(t *testing.T, b *browser) {
 			return (r.left + m.x) + ',' + (r.top + m.y);
 		}
 		return ''; })()`)
+	}
+	mid := midpoint()
+	for i := 0; i < 20; i++ {
+		time.Sleep(250 * time.Millisecond)
+		again := midpoint()
+		if again == mid {
+			break
+		}
+		mid = again
+	}
 	if mid == "" {
 		t.Error("no relation to click in the network's opening view")
 	} else {

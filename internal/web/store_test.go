@@ -14,9 +14,11 @@ import (
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/extract"
 	"github.com/dossier-project/dossier/internal/ingest"
+	"github.com/dossier-project/dossier/internal/postgres"
 	"github.com/dossier-project/dossier/internal/reader"
 	"github.com/dossier-project/dossier/internal/sqlite"
 	"github.com/dossier-project/dossier/internal/sqlstore"
+	"github.com/dossier-project/dossier/internal/storetest"
 	"github.com/dossier-project/dossier/internal/web"
 	"github.com/dossier-project/dossier/samples"
 )
@@ -73,7 +75,7 @@ func buildStore(name string, all bool) (*sqlstore.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(tmpRoot, name+".db"), sqlite.Options{})
+	st, err := openBackend(ctx, name)
 	if err != nil {
 		return nil, err
 	}
@@ -112,26 +114,77 @@ func newStore(t testing.TB) *sqlstore.DB {
 	return st
 }
 
-var shared struct {
+// backend is the store the tests build: "sqlite", or "postgres" while
+// TestOnPostgres runs the store-backed tests again on a PostgreSQL server.
+var backend = "sqlite"
+
+// drops are the PostgreSQL test databases to drop at the end.
+var drops []func()
+
+// openBackend opens an empty knowledge base of the current backend.
+func openBackend(ctx context.Context, name string) (*sqlstore.DB, error) {
+	if backend == "postgres" {
+		dsn, drop, err := storetest.NewPostgresDatabase()
+		if err != nil {
+			return nil, err
+		}
+		drops = append(drops, drop)
+		return postgres.Open(ctx, dsn, postgres.Options{})
+	}
+	return sqlite.Open(ctx, filepath.Join(tmpRoot, name+".db"), sqlite.Options{})
+}
+
+type sharedEntry struct {
 	once sync.Once
 	st   *sqlstore.DB
 	err  error
 }
 
+// shared holds one shared store per backend.
+var shared = map[string]*sharedEntry{"sqlite": {}, "postgres": {}}
+
 // sharedStore is the demo corpus and the hostile document, built once;
 // tests that use it only read.
 func sharedStore(t testing.TB) *sqlstore.DB {
 	t.Helper()
-	shared.once.Do(func() { shared.st, shared.err = buildStore("shared", true) })
-	if shared.err != nil {
-		t.Fatalf("shared store: %v", shared.err)
+	e := shared[backend]
+	e.once.Do(func() { e.st, e.err = buildStore("shared", true) })
+	if e.err != nil {
+		t.Fatalf("shared store: %v", e.err)
 	}
-	return shared.st
+	return e.st
 }
 
 func closeShared() {
-	if shared.st != nil {
-		shared.st.Close()
+	for _, e := range shared {
+		if e.st != nil {
+			e.st.Close()
+		}
+	}
+	for _, d := range drops {
+		d()
+	}
+}
+
+// TestOnPostgres runs the handler and browser tests again on a knowledge
+// base in PostgreSQL ($DOSSIER_TEST_PG, started by scripts/pg-test.sh).
+func TestOnPostgres(t *testing.T) {
+	if os.Getenv(storetest.EnvPostgres) == "" {
+		t.Skipf("%s not set", storetest.EnvPostgres)
+	}
+	backend = "postgres"
+	defer func() { backend = "sqlite" }()
+	for _, tc := range []struct {
+		name string
+		fn   func(*testing.T)
+	}{
+		{"APIIncidents", TestAPIIncidents}, {"APIActorsDocumentsSearch", TestAPIActorsDocumentsSearch},
+		{"OpenAPIResponses", TestOpenAPIResponses}, {"APIQueue", TestAPIQueue}, {"ReviewAPI", TestReviewAPI},
+		{"ReviewForms", TestReviewForms}, {"SearchRanking", TestSearchRanking}, {"ActorFilterByPartOfName", TestActorFilterByPartOfName},
+		{"Pages", TestPages}, {"HostileDocument", TestHostileDocument}, {"PreviousPage", TestPreviousPage},
+		{"Browser", TestBrowser}, {"BrowserReview", TestBrowserReview}, {"BrowserQueue", TestBrowserQueue},
+	} {
+		t.Run(tc.name, tc.fn)
 	}
 }
 
