@@ -130,7 +130,7 @@ func TestMigratesOlderSchema(t *testing.T) {
 		`DROP INDEX reports_block`, `ALTER TABLE reports DROP COLUMN country`, `ALTER TABLE reports DROP COLUMN day_lo`,
 		`ALTER TABLE reports DROP COLUMN day_hi`, `ALTER TABLE reports DROP COLUMN keyed`, `DROP TABLE unsettled`,
 		`DROP TABLE incident_redirects`, `DROP TABLE incident_log`, `DROP INDEX reviews_anchor_doc`,
-		`ALTER TABLE reviews DROP COLUMN anchor`, `ALTER TABLE reviews DROP COLUMN anchor_doc`, `ALTER TABLE incidents DROP COLUMN anchor_doc`,
+		`ALTER TABLE reviews DROP COLUMN anchor`, `ALTER TABLE reviews DROP COLUMN anchor_doc`, `ALTER TABLE incidents DROP COLUMN anchor_doc`, `DROP TABLE stale_actors`,
 		`DELETE FROM schema_migrations WHERE version > 1`} {
 		if _, err := st.SQL().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)

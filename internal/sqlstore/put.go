@@ -113,6 +113,7 @@ func (s *DB) PutDocument(ctx context.Context, doc *dossier.Document, x *dossier.
 			return err
 		}
 		w := newWriter(ctx, tx, res.DocumentID, key)
+		w.deferActors = true
 		if res.Status == dossier.PutUpdated {
 			if err := w.removeFacts(); err != nil {
 				return err
@@ -180,6 +181,8 @@ type writer struct {
 	// caller re-examines what it touched.
 	touched touched
 	nested  bool
+	// deferActors leaves the actors' summaries to the end of the run.
+	deferActors bool
 }
 
 func newWriter(ctx context.Context, tx *Tx, docID, key string) *writer {
@@ -823,6 +826,14 @@ func (w *writer) refresh() error {
 		}
 	}
 	for _, id := range sortedKeys(w.actors) {
+		if w.deferActors {
+			// summed up once at the end of the run (ReconcileStale): an
+			// actor many documents name is not counted again for each
+			if _, err := w.tx.exec(w.ctx, `INSERT INTO stale_actors (actor_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
+				return fmt.Errorf("mark actor stale: %w", err)
+			}
+			continue
+		}
 		ok, err := w.tx.s.summarizeActor(w.ctx, w.tx, id)
 		if err != nil {
 			return err
@@ -963,7 +974,39 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 	if _, err := s.Settle(ctx); err != nil {
 		return len(ids), err
 	}
-	return len(ids), nil
+	return len(ids), s.summarizeStaleActors(ctx)
+}
+
+// summarizeStaleActors sums up the actors the run's documents touched,
+// each once, a batch per transaction.
+func (s *DB) summarizeStaleActors(ctx context.Context) error {
+	for {
+		rows, err := s.query(ctx, `SELECT actor_id FROM stale_actors ORDER BY actor_id LIMIT 500`)
+		if err != nil {
+			return s.wrap("list stale actors", err)
+		}
+		ids, err := scanStrings(rows)
+		if err != nil {
+			return s.wrap("list stale actors", err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		err = s.Transact(ctx, func(tx *Tx) error {
+			for _, id := range ids {
+				if _, err := s.summarizeActor(ctx, tx, id); err != nil {
+					return err
+				}
+				if _, err := tx.exec(ctx, `DELETE FROM stale_actors WHERE actor_id = ?`, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return s.wrap("sum up actors", err)
+		}
+	}
 }
 
 // backfillBands writes the fingerprint bands of documents stored before

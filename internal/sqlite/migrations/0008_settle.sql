@@ -55,3 +55,11 @@ CREATE INDEX reviews_anchor_doc ON reviews (anchor_doc);
 -- retires the id (a new extractor version renumbered the reports), the id
 -- and its reviews follow that document's report.
 ALTER TABLE incidents ADD COLUMN anchor_doc TEXT NOT NULL DEFAULT '';
+
+-- Actors whose summary (name, counts) waits for the end of the run: a
+-- document's transaction marks the actors it touched, and the end of the
+-- run (ReconcileStale) sums each up once, not once per document that
+-- names it.
+CREATE TABLE stale_actors (
+	actor_id TEXT PRIMARY KEY
+);
