@@ -306,10 +306,17 @@ func writeBands(ctx context.Context, tx *Tx, n int64, fp []byte) error {
 	if _, err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = ?`, n); err != nil {
 		return fmt.Errorf("write bands: %w", err)
 	}
-	for _, b := range resolve.Bands(fp) {
-		if _, err := tx.exec(ctx, `INSERT INTO document_bands (band, doc_n) VALUES (?, ?)`, b, n); err != nil {
-			return fmt.Errorf("write bands: %w", err)
-		}
+	bands := resolve.Bands(fp)
+	if len(bands) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 2*len(bands))
+	for _, b := range bands {
+		args = append(args, b, n)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO document_bands (band, doc_n) VALUES `+
+		strings.TrimSuffix(strings.Repeat("(?, ?), ", len(bands)), ", "), args...); err != nil {
+		return fmt.Errorf("write bands: %w", err)
 	}
 	return nil
 }
@@ -477,16 +484,22 @@ func (w *writer) createActor(id string, p resolve.ActorProbe) error {
 
 // addNames records names of an actor for lookups by key and spelling.
 func (w *writer) addNames(id string, p resolve.ActorProbe) error {
+	var args []any
 	for _, n := range append([]string{p.Name}, p.Aliases...) {
 		f := names.Fold(n)
 		if f == "" {
 			continue
 		}
-		_, err := w.tx.exec(w.ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, resolve.ActorKey(n, p.Kind), f)
-		if err != nil {
-			return fmt.Errorf("insert actor name: %w", err)
-		}
+		args = append(args, id, resolve.ActorKey(n, p.Kind), f)
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	// one statement for all the names (one round trip)
+	_, err := w.tx.exec(w.ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES `+
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", ")+` ON CONFLICT DO NOTHING`, args...)
+	if err != nil {
+		return fmt.Errorf("insert actor name: %w", err)
 	}
 	return nil
 }
@@ -641,12 +654,8 @@ func (w *writer) unsettle() error {
 			ids = append(ids, rid)
 		}
 	}
-	for _, id := range ids {
-		if _, err := w.tx.exec(w.ctx, `INSERT INTO unsettled (id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
-			return fmt.Errorf("mark unsettled: %w", err)
-		}
-	}
-	return nil
+	sort.Strings(ids)
+	return w.tx.insertIDs(w.ctx, "unsettled", "id", ids)
 }
 
 // newIncidentID names the incident a report founds: from the report, so
@@ -825,14 +834,16 @@ func (w *writer) refresh() error {
 			return err
 		}
 	}
+	if w.deferActors {
+		// summed up once at the end of the run (ReconcileStale): an actor
+		// many documents name is not counted again for each
+		if err := w.tx.insertIDs(w.ctx, "stale_actors", "actor_id", sortedKeys(w.actors)); err != nil {
+			return err
+		}
+	}
 	for _, id := range sortedKeys(w.actors) {
 		if w.deferActors {
-			// summed up once at the end of the run (ReconcileStale): an
-			// actor many documents name is not counted again for each
-			if _, err := w.tx.exec(w.ctx, `INSERT INTO stale_actors (actor_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
-				return fmt.Errorf("mark actor stale: %w", err)
-			}
-			continue
+			break
 		}
 		ok, err := w.tx.s.summarizeActor(w.ctx, w.tx, id)
 		if err != nil {
@@ -997,11 +1008,8 @@ func (s *DB) summarizeStaleActors(ctx context.Context) error {
 				if _, err := s.summarizeActor(ctx, tx, id); err != nil {
 					return err
 				}
-				if _, err := tx.exec(ctx, `DELETE FROM stale_actors WHERE actor_id = ?`, id); err != nil {
-					return err
-				}
 			}
-			return nil
+			return tx.deleteIDs(ctx, "stale_actors", "actor_id", ids)
 		})
 		if err != nil {
 			return s.wrap("sum up actors", err)

@@ -71,10 +71,8 @@ func (s *DB) Settle(ctx context.Context) (SettleSummary, error) {
 				sum.Split += d.Split
 				sum.Retired += d.Retired
 				// everything in the component is settled
-				for _, id := range append(st.settledIDs(), seed) {
-					if _, err := tx.exec(ctx, `DELETE FROM unsettled WHERE id = ?`, id); err != nil {
-						return err
-					}
+				if err := tx.deleteIDs(ctx, "unsettled", "id", append(st.settledIDs(), seed)); err != nil {
+					return err
 				}
 			}
 			return nil

@@ -339,6 +339,32 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
+// insertIDs inserts one-column rows (ids) into table in one statement per
+// 500, skipping those already there: one round trip where a loop took one
+// per id (PostgreSQL pays for each).
+func (t *Tx) insertIDs(ctx context.Context, table, col string, ids []string) error {
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(len(ids), start+500)]
+		q := `INSERT INTO ` + table + ` (` + col + `) VALUES ` + strings.TrimSuffix(strings.Repeat("(?), ", len(chunk)), ", ") +
+			` ON CONFLICT DO NOTHING`
+		if _, err := t.exec(ctx, q, anySlice(chunk)...); err != nil {
+			return fmt.Errorf("insert into %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// deleteIDs deletes the rows of table whose col is one of ids.
+func (t *Tx) deleteIDs(ctx context.Context, table, col string, ids []string) error {
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(len(ids), start+500)]
+		if _, err := t.exec(ctx, `DELETE FROM `+table+` WHERE `+col+` IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...); err != nil {
+			return fmt.Errorf("delete from %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
 func anySlice(xs []string) []any {
 	out := make([]any, len(xs))
 	for i, x := range xs {
