@@ -17,6 +17,7 @@ import (
 	"github.com/dossier-project/dossier/internal/extract"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/inputs"
+	"github.com/dossier-project/dossier/internal/sqlstore"
 )
 
 func init() {
@@ -183,6 +184,12 @@ func finishRun(ctx context.Context, env *Env, st dossier.Maintainer, db, verb st
 	if stats, err := st.Stats(ctx); err == nil {
 		fmt.Fprintf(env.Stdout, "incident reports: %d (%d joined known incidents, %d new incidents)\n",
 			sum.Reports, sum.Reports-sum.NewIncidents, sum.NewIncidents)
+		if ls, ok := st.(interface{ LastSettle() sqlstore.SettleSummary }); ok {
+			if s := ls.LastSettle(); s.Moved+s.Merged+s.Split > 0 {
+				fmt.Fprintf(env.Stdout, "settled at the end of the run: %d report(s) moved, %d incident(s) merged, %d split\n",
+					s.Moved, s.Merged, s.Split)
+			}
+		}
 		fmt.Fprintf(env.Stdout, "the knowledge base holds %d incidents, %d actors, %d documents\n",
 			stats.Incidents, stats.Actors, stats.Documents)
 		if stats.Queued > 0 {

@@ -36,10 +36,26 @@ type SettleSummary struct {
 // report of a country at war meets thousands.
 const windowLimit = 20000
 
-// Settle clusters again the neighbourhood of everything unsettled, one
-// component per transaction.
+// LastSettle is what the settling of this process's runs did so far.
+func (s *DB) LastSettle() SettleSummary {
+	s.settleMu.Lock()
+	defer s.settleMu.Unlock()
+	return s.settled
+}
+
+// Settle clusters again the neighbourhood of everything unsettled, a batch
+// of components per transaction.
 func (s *DB) Settle(ctx context.Context) (SettleSummary, error) {
 	var sum SettleSummary
+	defer func() {
+		s.settleMu.Lock()
+		s.settled.Components += sum.Components
+		s.settled.Moved += sum.Moved
+		s.settled.Merged += sum.Merged
+		s.settled.Split += sum.Split
+		s.settled.Retired += sum.Retired
+		s.settleMu.Unlock()
+	}()
 	if err := s.keyReports(ctx); err != nil {
 		return sum, err
 	}
@@ -514,6 +530,21 @@ func (st *settler) apply() (settleDiff, error) {
 			}
 		}
 	}
+	// Moved counts the reports whose company changed, not those whose
+	// incident only took its canonical id.
+	diff.Moved = 0
+	for _, id := range sortedNodeIDs(st.nodes) {
+		n, p := st.nodes[id], placed[id]
+		if n.incident == "" || p.Incident == "" {
+			if n.incident != p.Incident {
+				diff.Moved++
+			}
+			continue
+		}
+		if !sameMembers(before[n.incident], after[p.Incident]) {
+			diff.Moved++
+		}
+	}
 	if err := st.copies(placed, touched); err != nil {
 		return diff, err
 	}
@@ -547,6 +578,19 @@ func (st *settler) apply() (settleDiff, error) {
 		}
 	}
 	return diff, nil
+}
+
+// sameMembers tells whether two sorted lists of report ids are the same.
+func sameMembers(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func sortedNodeIDs(m map[string]*cnode) []string {

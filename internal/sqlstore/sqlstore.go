@@ -85,6 +85,9 @@ type DB struct {
 	// claims holds this process's claims on documents (claims.go).
 	claimsOnce sync.Once
 	claims     *claims
+	// settled sums up what settling did in this process (LastSettle).
+	settleMu sync.Mutex
+	settled  SettleSummary
 }
 
 var _ dossier.Store = (*DB)(nil)
