@@ -365,7 +365,7 @@ func (d *docState) mainDate(in *incident) {
 				continue // "last month's presidential election": the date of another noun
 			}
 			if sinceDate(st, h) {
-				continue // "the worst bombings since 2003": the start of a period, another event's date
+				continue // "the deadliest attack since 2015": the start of a period, another event's date
 			}
 			if d.news && e.Kind == timex.Relative && !e.Deictic {
 				// "two days before general elections", "48 hours after two
@@ -493,10 +493,11 @@ func possessiveOfOther(st *sent, h dateHit) bool {
 	return true
 }
 
-// sinceDate says whether a year opens a period with "since" ("the worst
-// bombings since 2003", "since the 2019 elections"): it measures from
-// another event, which is what it dates. A day is not ruled out: "since
-// Friday, there have been 81 deaths" is the start of the incident itself.
+// sinceDate says whether a year opens a period with "since" ("the
+// deadliest attack since 2015", "since the 2019 elections"): it measures
+// from another event, which is what it dates. A day is not ruled out:
+// "since Friday, dozens have been killed" is the start of the incident
+// itself.
 func sinceDate(st *sent, h dateHit) bool {
 	if h.e.Year == 0 || h.e.Day != 0 {
 		return false

@@ -416,9 +416,9 @@ var captionRE = regexp.MustCompile(`^Location of [^.]{2,80} (within|in) [^.]{2,6
 var linkItemRE = regexp.MustCompile(`^[•*·-]\s*\d{1,2} [A-Z][a-z]+ \d{4}:`)
 
 // relatedItemRE is the same item with its bullet lost in copying: a date,
-// a colon and a headline, which has no full stop ("10 July 2016: Five
-// police officers killed in Dallas, Texas during sniper attack"). A
-// timeline's entry is a sentence and ends with one.
+// a colon and a headline, which has no full stop ("4 May 2016: Six dead
+// following flash flooding in the county"). A timeline's entry is a
+// sentence and ends with one.
 var relatedItemRE = regexp.MustCompile(`^(\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},) \d{4}: [^\n]{5,160}[^.!?]$`)
 
 // furnitureLines are whole lines of page furniture.

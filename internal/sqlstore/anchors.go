@@ -84,7 +84,7 @@ func docReports(ctx context.Context, tx *Tx, doc string) ([]anchoredReport, erro
 	return out, nil
 }
 
-// find returns the report of the document the anchor points to: the
+// findAnchored returns the report of the document the anchor points to: the
 // document's own incident for a main anchor, else the report whose
 // evidence overlaps the anchor's most (then the same title); "" when the
 // document says nothing of it any more.

@@ -32,8 +32,7 @@ func (s *DB) Claim(ctx context.Context, key string, wait bool) (release func(), 
 	if s.d.Name() != "postgres" {
 		return func() {}, true, nil
 	}
-	s.claimsOnce.Do(func() { s.claims = &claims{} })
-	c := s.claims
+	c := &s.claims
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.conn == nil {
@@ -71,9 +70,6 @@ func (s *DB) Claim(ctx context.Context, key string, wait bool) (release func(), 
 
 // closeClaims ends the claims' connection.
 func (s *DB) closeClaims() {
-	if s.claims == nil {
-		return
-	}
 	s.claims.mu.Lock()
 	defer s.claims.mu.Unlock()
 	if s.claims.conn != nil {

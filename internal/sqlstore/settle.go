@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -460,7 +462,7 @@ func (st *settler) apply() (settleDiff, error) {
 		return diff, err
 	}
 	nodes := make([]resolve.Node, 0, len(st.nodes))
-	for _, id := range sortedNodeIDs(st.nodes) {
+	for _, id := range slices.Sorted(maps.Keys(st.nodes)) {
 		nodes = append(nodes, st.nodes[id].Node)
 	}
 	placed := resolve.Cluster(nodes, must, cannot)
@@ -478,7 +480,7 @@ func (st *settler) apply() (settleDiff, error) {
 	before := map[string][]string{} // old incident -> reports
 	after := map[string][]string{}  // new incident -> reports
 	touched := map[string]bool{}
-	for _, id := range sortedNodeIDs(st.nodes) {
+	for _, id := range slices.Sorted(maps.Keys(st.nodes)) {
 		n := st.nodes[id]
 		p := placed[id]
 		if n.incident != "" {
@@ -489,17 +491,16 @@ func (st *settler) apply() (settleDiff, error) {
 		}
 		switch {
 		case p.Incident == "" && n.queued:
-			if err := st.requeue(n, p); err != nil {
+			// its reason and nearest incidents brought up to date
+			if err := st.insertQueue(n, p); err != nil {
 				return diff, err
 			}
 		case p.Incident == "":
-			diff.Moved++
 			touched[n.incident] = true
 			if err := st.toQueue(n, p); err != nil {
 				return diff, err
 			}
 		case n.queued:
-			diff.Moved++
 			touched[p.Incident] = true
 			if err := st.ensureIncident(p.Incident); err != nil {
 				return diff, err
@@ -509,7 +510,6 @@ func (st *settler) apply() (settleDiff, error) {
 			}
 		case n.incident != p.Incident || n.reason != p.Reason || n.score != p.Score:
 			if n.incident != p.Incident {
-				diff.Moved++
 				touched[n.incident], touched[p.Incident] = true, true
 				if err := st.ensureIncident(p.Incident); err != nil {
 					return diff, err
@@ -522,7 +522,7 @@ func (st *settler) apply() (settleDiff, error) {
 		}
 	}
 	// each incident remembers the document of its anchor report
-	for _, id := range sortedNodeIDs(st.nodes) {
+	for _, id := range slices.Sorted(maps.Keys(st.nodes)) {
 		if inc := placed[id].Incident; inc != "" && resolve.IncidentID(id) == inc {
 			if _, err := st.tx.exec(st.ctx, `UPDATE incidents SET anchor_doc = ? WHERE id = ? AND anchor_doc <> ?`,
 				st.nodes[id].Doc, inc, st.nodes[id].Doc); err != nil {
@@ -532,8 +532,7 @@ func (st *settler) apply() (settleDiff, error) {
 	}
 	// Moved counts the reports whose company changed, not those whose
 	// incident only took its canonical id.
-	diff.Moved = 0
-	for _, id := range sortedNodeIDs(st.nodes) {
+	for _, id := range slices.Sorted(maps.Keys(st.nodes)) {
 		n, p := st.nodes[id], placed[id]
 		if n.incident == "" || p.Incident == "" {
 			if n.incident != p.Incident {
@@ -593,15 +592,6 @@ func sameMembers(a, b []string) bool {
 	return true
 }
 
-func sortedNodeIDs(m map[string]*cnode) []string {
-	out := make([]string, 0, len(m))
-	for id := range m {
-		out = append(out, id)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // record logs merges and splits, redirects retired ids and moves
 // the field reviews of a retired incident to its successor.
 func (st *settler) record(before, after map[string][]string, placed resolve.Clustered, anchors map[string]string, diff *settleDiff) error {
@@ -612,7 +602,7 @@ func (st *settler) record(before, after map[string][]string, placed resolve.Clus
 		return err
 	}
 	// where each old incident's reports went
-	for _, old := range sortedStringKeys(before) {
+	for _, old := range slices.Sorted(maps.Keys(before)) {
 		dest := map[string]int{}
 		for _, r := range before[old] {
 			if inc := placed[r].Incident; inc != "" {
@@ -666,7 +656,7 @@ func (st *settler) record(before, after map[string][]string, placed resolve.Clus
 			return err
 		}
 	}
-	for _, inc := range sortedStringKeys(after) {
+	for _, inc := range slices.Sorted(maps.Keys(after)) {
 		// an id in use is no longer a redirect
 		if _, err := st.tx.exec(st.ctx, `DELETE FROM incident_redirects WHERE old_id = ?`, inc); err != nil {
 			return err
@@ -687,15 +677,6 @@ func (st *settler) record(before, after map[string][]string, placed resolve.Clus
 	return nil
 }
 
-func sortedStringKeys(m map[string][]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // reviewLinks turns the merge reviews of the component's reports, read
 // through their anchors, into links: a report placed in an incident by a
 // reviewer stays with that incident's anchor report, one taken out of an
@@ -705,7 +686,7 @@ func (st *settler) reviewLinks() (must, cannot []resolve.Link, err error) {
 	if ok, err := st.tx.hasReviews(st.ctx); err != nil || !ok {
 		return nil, nil, err
 	}
-	ids := sortedNodeIDs(st.nodes)
+	ids := slices.Sorted(maps.Keys(st.nodes))
 	docSet := map[string]bool{}
 	for _, id := range ids {
 		docSet[st.nodes[id].Doc] = true
@@ -802,11 +783,6 @@ func (st *settler) insertQueue(n *cnode, p resolve.Placement) error {
 	return nil
 }
 
-// requeue brings a queued report's reason and nearest incidents up to date.
-func (st *settler) requeue(n *cnode, p resolve.Placement) error {
-	return st.insertQueue(n, p)
-}
-
 // fromQueue stores a queued report in the incident it now fits.
 func (st *settler) fromQueue(n *cnode, p resolve.Placement) error {
 	c, lo, hi := reportKeys(n.Features)
@@ -828,7 +804,7 @@ func (st *settler) fromQueue(n *cnode, p resolve.Placement) error {
 func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) error {
 	byInc := map[string][]string{}
 	docInc := map[string]string{}
-	for _, id := range sortedNodeIDs(st.nodes) {
+	for _, id := range slices.Sorted(maps.Keys(st.nodes)) {
 		n := st.nodes[id]
 		if inc := placed[id].Incident; n.Main && inc != "" {
 			if _, ok := docInc[n.Doc]; !ok {
@@ -848,7 +824,7 @@ func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) err
 		prose     resolve.Shingles
 	}
 	info := map[string]*docInfo{}
-	ids := sortedKeys(boolSet(docInc))
+	ids := slices.Sorted(maps.Keys(docInc))
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(len(ids), start+500)]
 		rows, err := st.tx.query(st.ctx, `SELECT id, fingerprint, published, copy_of, LENGTH(COALESCE(body, raw)) FROM documents
@@ -892,7 +868,7 @@ func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) err
 		}
 		return x
 	}
-	for _, inc := range sortedStringKeys(byInc) {
+	for _, inc := range slices.Sorted(maps.Keys(byInc)) {
 		docs := byInc[inc]
 		sort.Strings(docs)
 		// every pair of a small incident; in a big one, the pairs whose
@@ -918,7 +894,7 @@ func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) err
 				}
 			}
 			seen := map[[2]int]bool{}
-			for _, b := range sortedBands(byBand) {
+			for _, b := range slices.Sorted(maps.Keys(byBand)) {
 				xs := byBand[b]
 				for x := range xs {
 					for y := x + 1; y < len(xs); y++ {
@@ -1010,21 +986,4 @@ func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) err
 		}
 	}
 	return nil
-}
-
-func sortedBands(m map[int64][]int) []int64 {
-	out := make([]int64, 0, len(m))
-	for b := range m {
-		out = append(out, b)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
-func boolSet(m map[string]string) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k := range m {
-		out[k] = true
-	}
-	return out
 }

@@ -83,8 +83,7 @@ type DB struct {
 	// cursorKey signs the cursors of lists (see cursor.go).
 	cursorKey []byte
 	// claims holds this process's claims on documents (claims.go).
-	claimsOnce sync.Once
-	claims     *claims
+	claims claims
 	// settled sums up what settling did in this process (LastSettle).
 	settleMu sync.Mutex
 	settled  SettleSummary
