@@ -183,6 +183,7 @@ type DateRange struct {
 type Location struct {
 	Place     string   `json:"place"`
 	Admin1    string   `json:"admin1,omitempty"`
+	Admin2    string   `json:"admin2,omitempty"` // second-level division (district, county) when the gazetteer knows it
 	Country   string   `json:"country,omitempty"`
 	Lat       *float64 `json:"lat"`
 	Lon       *float64 `json:"lon"`

@@ -111,7 +111,7 @@ func acledRow(in *dossier.IncidentSummary, coder *actorCoder, times map[string]i
 		row["event_date"], row["year"], row["time_precision"] = d, d[:4], strconv.Itoa(prec)
 	}
 	if l := in.Location; l != nil {
-		row["admin1"] = l.Admin1
+		row["admin1"], row["admin2"] = l.Admin1, l.Admin2
 		row["location"] = firstOf(l.Place, l.Admin1, l.Country)
 		if l.Lat != nil && l.Lon != nil {
 			row["latitude"] = strconv.FormatFloat(*l.Lat, 'f', 4, 64)

@@ -77,6 +77,7 @@ func TestACLEDCSV(t *testing.T) {
 	}
 	idRE := regexp.MustCompile(`^[A-Z]{3}\d{1,12}$`)
 	ids := map[string]bool{}
+	withAdmin2 := 0
 	byDossierID := map[string]map[string]string{}
 	for _, row := range rows[1:] {
 		v := map[string]string{}
@@ -122,6 +123,12 @@ func TestACLEDCSV(t *testing.T) {
 				t.Errorf("%s: fatalities_max %d below fatalities %d", id, fm, f)
 			}
 		}
+		if l := in.Location; l != nil && v["admin2"] != l.Admin2 || v["admin3"] != "" {
+			t.Errorf("%s: admin2 %q admin3 %q, want the gazetteer's %+v and no admin3", id, v["admin2"], v["admin3"], in.Location)
+		}
+		if v["admin2"] != "" {
+			withAdmin2++
+		}
 		lat, err1 := strconv.ParseFloat(v["latitude"], 64)
 		lon, err2 := strconv.ParseFloat(v["longitude"], 64)
 		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
@@ -138,6 +145,9 @@ func TestACLEDCSV(t *testing.T) {
 		if v["notes"] == "" || v["evidence"] == "" || strings.Contains(v["source"], "/") || in.Title != "" && strings.Contains(v["source"], in.Title) {
 			t.Errorf("%s: source %q, empty notes or evidence", id, v["source"])
 		}
+	}
+	if withAdmin2 == 0 {
+		t.Error("no row has an admin2, although city-level places carry the gazetteer's district")
 	}
 	k := byDossierID[kadhimi(t, all).ID]
 	for col, want := range map[string]string{"country": "Iraq", "iso": "368", "region": "Middle East", "location": "Baghdad",
@@ -309,6 +319,9 @@ func TestGeoJSON(t *testing.T) {
 		}
 		if f.Properties["title"] != in.Title {
 			t.Errorf("%s: title %v", f.ID, f.Properties["title"])
+		}
+		if a2, ok := f.Properties["admin2"]; !ok || in.Location.Admin2 == "" && a2 != nil || in.Location.Admin2 != "" && a2 != in.Location.Admin2 {
+			t.Errorf("%s: admin2 %v, want the location's %q (null when unknown)", f.ID, a2, in.Location.Admin2)
 		}
 		// no empty strings: a missing value is null
 		for k, v := range f.Properties {

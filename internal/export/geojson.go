@@ -88,6 +88,7 @@ func properties(in *dossier.IncidentSummary) map[string]any {
 		"kind":               orNull(in.Kind),
 		"place":              nil,
 		"admin1":             nil,
+		"admin2":             nil,
 		"country":            nil,
 		"location_precision": nil,
 	}
@@ -97,7 +98,7 @@ func properties(in *dossier.IncidentSummary) map[string]any {
 		p["date"] = d.Start // one day; an interval has its bounds only
 	}
 	if l := in.Location; l != nil {
-		p["place"], p["admin1"], p["country"], p["location_precision"] = orNull(l.Place), orNull(l.Admin1), orNull(l.Country), orNull(l.Precision)
+		p["place"], p["admin1"], p["admin2"], p["country"], p["location_precision"] = orNull(l.Place), orNull(l.Admin1), orNull(l.Admin2), orNull(l.Country), orNull(l.Precision)
 	}
 	if r := in.Fatalities; r != nil && r.Max != nil {
 		p["fatalities_max"] = *r.Max

@@ -172,7 +172,7 @@ func placeLocation(name string, p gazetteer.Place) *dossier.Location {
 	if p.Feature == "ADM1" {
 		prec = "admin1"
 	}
-	return &dossier.Location{Place: name, Admin1: p.Admin1, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
+	return &dossier.Location{Place: name, Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
 }
 
 func countryLocation(c gazetteer.Country) *dossier.Location {

@@ -8,9 +8,11 @@ import (
 // in two gzip members so that the two halves inflate in parallel (zcat
 // shows them as one text):
 //
-//	#dossier-gazetteer	1	admin1=N	places=N	text=N
+//	#dossier-gazetteer	2	admin1=N	admin2=N	places=N	text=N
 //	#admin1
 //	IQ	07	Baghdad	3334058	4440088	7216000
+//	#admin2
+//	10	9166649	Mosul District
 //	#places
 //	Baghdad	IQ	10	3334058	4440088	7216000	PPLC
 //	#keys	keys=N	postings=N	text=N
@@ -18,16 +20,19 @@ import (
 //
 // Admin1 rows: country code, GeoNames admin1 code, English name (may be
 // empty), latitude and longitude in 1e-5 degrees, population, then any
-// alternate names (English variants, Arabic), kept only in the index. Place rows:
+// alternate names (English variants, Arabic), kept only in the index. Admin2
+// rows (second-level divisions, only those some place lies in): index of
+// the admin1 row, GeoNames admin2 code, name. Place rows:
 // primary name, country code, index of the admin1 row or empty, latitude,
-// longitude, population, feature code; they come largest population first,
+// longitude, population, feature code, index of the admin2 row or empty
+// (always within the place's admin1); they come largest population first,
 // and a place's index is its row number. Key rows: a folded name (a fixed
 // point of Fold) and the ascending indices of the places that bear it; keys
 // are sorted and unique. The counts let the loader allocate once; text is
 // the number of bytes of the strings kept. The second member starts at
 // "#keys"; the gzip header of the first carries its byte offset as the
 // comment "keys=NNNNNNNNNN".
-const formatVersion = "1"
+const formatVersion = "2"
 
 // coordScale converts the stored integers to degrees.
 const coordScale = 1e5
@@ -40,6 +45,7 @@ type base struct {
 	text     string
 	keyText  string
 	admin1   []admin1Rec
+	admin2   []admin2Rec
 	places   []placeRec
 	keys     []keyRec
 	postings []uint32
@@ -61,11 +67,17 @@ type admin1Rec struct {
 	pop           uint32
 }
 
+type admin2Rec struct {
+	admin1        int32
+	codeOff, name span
+}
+
 type placeRec struct {
 	name     span
 	lat, lon int32
 	pop      uint32
 	admin1   int32 // -1 when unknown
+	admin2   int32 // -1 when unknown
 	country  uint16
 	feature  uint8
 }
@@ -101,6 +113,11 @@ func (b *base) place(i uint32) Place {
 		a := &b.admin1[p.admin1]
 		out.Admin1 = b.str(a.name)
 		out.Admin1Code = b.str(a.codeOff)
+	}
+	if p.admin2 >= 0 {
+		a := &b.admin2[p.admin2]
+		out.Admin2 = b.str(a.name)
+		out.Admin2Code = b.str(a.codeOff)
 	}
 	return out
 }

@@ -57,6 +57,8 @@ type Place struct {
 	Country     string // English short name from countries.tsv ("Iraq"), never a code
 	Admin1      string // first-level division name ("Baghdad") when known, else ""
 	Admin1Code  string // GeoNames admin1 code ("07"), meaningful with CountryCode
+	Admin2      string // second-level division name ("Mosul District") when known, else ""
+	Admin2Code  string // GeoNames admin2 code, meaningful with CountryCode and Admin1Code
 	Lat, Lon    float64
 	Population  int
 	Feature     string // GeoNames feature code: PPLC (capital), PPLA (admin1 seat), PPL, ..., or ADM1

@@ -435,9 +435,10 @@ func TestAddErrors(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	countries := "IQ\tIraq\t\tIraqi\tBaghdad\t33.3\t44.4\n"
-	good := "#dossier-gazetteer\t1\tadmin1=1\tplaces=2\ttext=30\n" +
+	good := "#dossier-gazetteer\t2\tadmin1=1\tadmin2=1\tplaces=2\ttext=30\n" +
 		"#admin1\nIQ\t07\tBaghdad\t3334058\t4440088\t7216000\n" +
-		"#places\nBaghdad\tIQ\t0\t3334058\t4440088\t7216000\tPPLC\nBaghdad Jadida\tIQ\t\t3330000\t4450000\t0\tPPL\n" +
+		"#admin2\n0\t9166668\tBaghdad District\n" +
+		"#places\nBaghdad\tIQ\t0\t3334058\t4440088\t7216000\tPPLC\t0\nBaghdad Jadida\tIQ\t\t3330000\t4450000\t0\tPPL\t\n" +
 		"#keys\tkeys=2\tpostings=3\ttext=21\nbaghdad\t0,1\nbaghdad jadida\t1\n"
 	tests := []struct {
 		name, places, countries string
@@ -445,7 +446,11 @@ func TestLoad(t *testing.T) {
 	}{
 		{"good", good, countries, false},
 		{"not gazetteer", "hello\n", countries, true},
-		{"wrong version", strings.Replace(good, "\t1\t", "\t9\t", 1), countries, true},
+		{"wrong version", strings.Replace(good, "\t2\t", "\t9\t", 1), countries, true},
+		{"seven place fields", strings.Replace(good, "PPLC\t0\n", "PPLC\n", 1), countries, true},
+		{"bad admin2 index", strings.Replace(good, "PPLC\t0\n", "PPLC\t3\n", 1), countries, true},
+		{"admin2 outside the admin1", strings.Replace(good, "PPL\t\n", "PPL\t0\n", 1), countries, true},
+		{"bad admin2 row", strings.Replace(good, "0\t9166668\t", "5\t9166668\t", 1), countries, true},
 		{"unknown country", good, "FR\tFrance\t\t\tParis\t48\t2\n", true},
 		{"bad place index", strings.Replace(good, "baghdad\t0,1", "baghdad\t0,7", 1), countries, true},
 		{"bad coordinate", strings.Replace(good, "3330000", "9330000", 1), countries, true},
@@ -472,10 +477,38 @@ func TestLoad(t *testing.T) {
 			if len(got) != 2 || got[0].Admin1 != "Baghdad" || got[0].Country != "Iraq" || got[1].Admin1 != "" {
 				t.Errorf("Lookup(Baghdad) = %+v", got)
 			}
+			if len(got) == 2 && (got[0].Admin2 != "Baghdad District" || got[0].Admin2Code != "9166668" || got[1].Admin2 != "") {
+				t.Errorf("Lookup(Baghdad) admin2 = %q %q, %q", got[0].Admin2, got[0].Admin2Code, got[1].Admin2)
+			}
 			if c, ok := g.Country("Iraqis"); !ok || c.Code != "IQ" {
 				t.Errorf("Country(Iraqis) = %+v, %v", c, ok)
 			}
 		})
+	}
+}
+
+// The embedded data gives second-level divisions where GeoNames has them.
+func TestEmbeddedAdmin2(t *testing.T) {
+	g := defaultGazetteer(t)
+	for _, tt := range []struct{ place, country, admin1 string }{
+		{"Mosul", "IQ", "Nineveh"},
+		{"Kabul", "AF", "Kabul"},
+		{"Maiduguri", "NG", "Borno State"},
+	} {
+		var found bool
+		for _, p := range g.Lookup(tt.place) {
+			if p.CountryCode != tt.country {
+				continue
+			}
+			found = true
+			if p.Admin2 == "" || p.Admin2Code == "" || p.Admin1 != tt.admin1 {
+				t.Errorf("Lookup(%q) = admin1 %q, admin2 %q (%q); want admin1 %q and an admin2", tt.place, p.Admin1, p.Admin2, p.Admin2Code, tt.admin1)
+			}
+			break
+		}
+		if !found {
+			t.Errorf("Lookup(%q) has no place in %s", tt.place, tt.country)
+		}
 	}
 }
 

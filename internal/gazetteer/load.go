@@ -183,6 +183,8 @@ func (p *parser) parseLine(line []byte) error {
 	switch p.section {
 	case "admin1":
 		return p.parseAdmin1(line)
+	case "admin2":
+		return p.parseAdmin2(line)
 	case "places":
 		return p.parsePlace(line)
 	case "keys":
@@ -201,7 +203,7 @@ func (p *parser) parseHeader(line []byte) error {
 			return fmt.Errorf("format version %q, want %q", fields[1:], formatVersion)
 		}
 		fields = fields[2:]
-	case "admin1", "places", "keys":
+	case "admin1", "admin2", "places", "keys":
 		fields = fields[1:]
 	default:
 		return fmt.Errorf("unknown section %q", p.section)
@@ -218,6 +220,8 @@ func (p *parser) parseHeader(line []byte) error {
 		switch {
 		case name == "admin1":
 			p.b.admin1 = make([]admin1Rec, 0, n)
+		case name == "admin2":
+			p.b.admin2 = make([]admin2Rec, 0, n)
 		case name == "places":
 			p.b.places = make([]placeRec, 0, n)
 		case name == "keys":
@@ -266,12 +270,32 @@ func (p *parser) parseAdmin1(line []byte) error {
 	return nil
 }
 
+func (p *parser) parseAdmin2(line []byte) error {
+	f := splitTabs(line, p.fields[:0])
+	if len(f) != 3 {
+		return fmt.Errorf("admin2 row has %d fields, want 3", len(f))
+	}
+	a1, err := parseUint(f[0])
+	if err != nil || int(a1) >= len(p.b.admin1) {
+		return fmt.Errorf("bad admin1 index %q", f[0])
+	}
+	a := admin2Rec{admin1: int32(a1)}
+	if a.codeOff, err = addText(&p.names, f[1]); err != nil {
+		return err
+	}
+	if a.name, err = addText(&p.names, f[2]); err != nil {
+		return err
+	}
+	p.b.admin2 = append(p.b.admin2, a)
+	return nil
+}
+
 func (p *parser) parsePlace(line []byte) error {
 	f := splitTabs(line, p.fields[:0])
-	if len(f) != 7 {
-		return fmt.Errorf("place row has %d fields, want 7", len(f))
+	if len(f) != 8 {
+		return fmt.Errorf("place row has %d fields, want 8", len(f))
 	}
-	pl := placeRec{admin1: -1}
+	pl := placeRec{admin1: -1, admin2: -1}
 	var err error
 	if pl.name, err = addText(&p.names, f[0]); err != nil {
 		return err
@@ -287,6 +311,13 @@ func (p *parser) parsePlace(line []byte) error {
 			return fmt.Errorf("bad admin1 index %q", f[2])
 		}
 		pl.admin1 = int32(a)
+	}
+	if len(f[7]) > 0 {
+		a, err := parseUint(f[7])
+		if err != nil || int(a) >= len(p.b.admin2) || p.b.admin2[a].admin1 != pl.admin1 {
+			return fmt.Errorf("bad admin2 index %q", f[7])
+		}
+		pl.admin2 = int32(a)
 	}
 	if pl.lat, pl.lon, err = parseCoord(f[3], f[4]); err != nil {
 		return err

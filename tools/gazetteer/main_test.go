@@ -58,6 +58,51 @@ func TestParseCity(t *testing.T) {
 	}
 }
 
+func TestAdmin2Of(t *testing.T) {
+	s := &admin1Sources{
+		codeOf:       map[string]string{"Mosul|36.335|43.11889": "IQ.15", "Old|1|1": "IQ.15"},
+		admin2Names:  map[string]string{"IQ.15.9166649": "Mosul District", "IQ.15.7": "Seven"},
+		admin2CodeOf: map[string]string{"Mosul|36.335|43.11889": "IQ.15.9166649", "Moved|2|2": "IQ.16.9166649"},
+	}
+	tests := []struct {
+		name  string
+		c     city
+		moved int
+		want  string
+	}{
+		{"recent snapshot", city{name: "Mosul", latS: "36.335", lonS: "43.11889", admin2: "1"}, 0, "IQ.15.9166649"},
+		{"recent code in another admin1", city{name: "Moved", latS: "2", lonS: "2", admin2: "7"}, 0, ""},
+		{"known to the recent snapshot without admin2", city{name: "Old", latS: "1", lonS: "1", admin2: "7"}, 0, ""},
+		{"only in cities500", city{name: "New", latS: "3", lonS: "3", admin2: "7"}, 0, "IQ.15.7"},
+		{"only in cities500, renumbered division", city{name: "New", latS: "3", lonS: "3", admin2: "7"}, 2, ""},
+		{"code without a name", city{name: "New", latS: "3", lonS: "3", admin2: "8"}, 0, ""},
+	}
+	for _, tt := range tests {
+		if got := s.admin2Of(tt.c, "IQ.15", tt.moved); got != tt.want {
+			t.Errorf("%s: admin2Of = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestSpansDivisions(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		pop    int64
+		admin2 string
+		want   bool
+	}{
+		{"Baghdad", 7216000, "Al Rusafa", true},
+		{"Mosul", 1683000, "Mosul District", false},
+		{"Tikrit", 160000, "Tikrit District", false},
+		{"Samarra", 158000, "Qaḑā’ Sāmarrā’", false},
+		{"Haditha", 30000, "Hadithah District", false}, // small: one division
+	} {
+		if got := spansDivisions(city{name: tt.name, population: tt.pop}, tt.admin2); got != tt.want {
+			t.Errorf("spansDivisions(%s, %s) = %v, want %v", tt.name, tt.admin2, got, tt.want)
+		}
+	}
+}
+
 // The file must be one gzip stream to zcat and two members whose offset the
 // first header names.
 func TestWriteTwoMembers(t *testing.T) {
@@ -65,7 +110,9 @@ func TestWriteTwoMembers(t *testing.T) {
 		{id: 1, name: "Baghdad", ascii: "Baghdad", alts: []string{"Bagdad"}, country: "IQ", admin1: "07", population: 7216000, feature: "PPLC"},
 		{id: 2, name: "Erbil", ascii: "Erbil", country: "IQ", admin1: "11", population: 1612700, feature: "PPLA"},
 	}
-	d := build(places, &admin1Sources{names: map[string]string{"IQ.07": "Baghdad"}})
+	d := build(places, &admin1Sources{names: map[string]string{"IQ.07": "Baghdad"},
+		admin2Names:  map[string]string{"IQ.07.9166668": "Baghdad District"},
+		admin2CodeOf: map[string]string{placeID("Baghdad", "", ""): "IQ.07.9166668"}})
 	var buf bytes.Buffer
 	if err := d.write(&buf); err != nil {
 		t.Fatal(err)
@@ -80,7 +127,8 @@ func TestWriteTwoMembers(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(all)
-	for _, want := range []string{"#dossier-gazetteer\t1\tadmin1=2\tplaces=2", "IQ\t07\tBaghdad\t", "IQ\t11\t\t", "#keys\tkeys=3\tpostings=3", "bagdad\t0\n", "erbil\t1\n"} {
+	for _, want := range []string{"#dossier-gazetteer\t2\tadmin1=2\tadmin2=1\tplaces=2", "IQ\t07\tBaghdad\t", "IQ\t11\t\t",
+		"#admin2\n0\t9166668\tBaghdad District\n", "PPLC\t0\n", "PPLA\t\n", "#keys\tkeys=3\tpostings=3", "bagdad\t0\n", "erbil\t1\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
 		}
