@@ -25,6 +25,9 @@ var (
 	ErrLocked = errors.New("database is locked by another process")
 	// ErrUnavailable: the database server cannot be reached.
 	ErrUnavailable = errors.New("database unavailable")
+	// ErrReadOnly: the database role or connection may read but not write
+	// (a server for readers only, given a read-only PostgreSQL role).
+	ErrReadOnly = errors.New("the knowledge base is read-only for this connection")
 )
 
 // Store is everything a knowledge base does. Commands take a Store; other

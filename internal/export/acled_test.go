@@ -291,13 +291,16 @@ func TestACLEDCountries(t *testing.T) {
 		{"Mexico", "Mexico", "North America", "MEX", 484},
 		{"Iraq", "Iraq", "Middle East", "IRQ", 368},
 		{"Iran", "Iran", "Middle East", "IRN", 364},
-		{"Democratic Republic of the Congo", "Democratic Republic of Congo", "Middle Africa", "COD", 180},
+		{"Democratic Republic of the Congo", "Democratic Republic of Congo", "Middle Africa", "DRC", 180},
 		{"Republic of the Congo", "Republic of Congo", "Middle Africa", "COG", 178},
-		{"Eswatini", "eSwatini", "Southern Africa", "SWZ", 748},
+		{"Eswatini", "eSwatini", "Southern Africa", "SWA", 748},
 		{"Curaçao", "Curacao", "Caribbean", "CUW", 531},
-		{"Côte d'Ivoire", "Ivory Coast", "Western Africa", "CIV", 384},
+		{"Côte d'Ivoire", "Ivory Coast", "Western Africa", "CDI", 384},
 		{"Czechia", "Czech Republic", "Europe", "CZE", 203},
-		{"Puerto Rico", "Puerto Rico", "Caribbean", "PRI", 630},
+		{"Puerto Rico", "Puerto Rico", "Caribbean", "PRT", 630}, // ACLED's acronyms, not ISO alpha-3
+		{"Portugal", "Portugal", "Europe", "POR", 620},
+		{"Nigeria", "Nigeria", "Western Africa", "NIG", 566},
+		{"Niger", "Niger", "Western Africa", "NIR", 562},
 		{"Kosovo", "Kosovo", "Europe", "XKX", 0},     // no ISO code: iso 0
 		{"Iraqi", "Iraq", "Middle East", "IRQ", 368}, // a demonym, as actors' names give them
 	} {

@@ -86,7 +86,7 @@ func TestACLEDCSV(t *testing.T) {
 		}
 		id := v["event_id_cnty"]
 		if !idRE.MatchString(id) || ids[id] {
-			t.Errorf("event_id_cnty %q not ISO3+number, or repeated", id)
+			t.Errorf("event_id_cnty %q not a three-letter prefix and a number, or repeated", id)
 		}
 		ids[id] = true
 		m := regexp.MustCompile(`dossier id=(\S+?);`).FindStringSubmatch(v["tags"])

@@ -170,6 +170,8 @@ func (d dialect) MapError(err error) error {
 			return fmt.Errorf("%w: %s: authentication failed: %v", dossier.ErrUnavailable, d.where, pe.Message)
 		case "3D000":
 			return fmt.Errorf("%w: %s: %v", dossier.ErrUnavailable, d.where, pe.Message)
+		case "42501", "25006": // insufficient_privilege, read_only_sql_transaction
+			return fmt.Errorf("%w: %s: %v", dossier.ErrReadOnly, d.where, pe.Message)
 		}
 	}
 	return err

@@ -252,16 +252,6 @@ func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
 // migrate applies the migrations the database lacks, each in its own
 // transaction, and refuses a schema newer than it knows.
 func (s *DB) migrate(ctx context.Context) error {
-	// under the writer's lock: two processes opening a new PostgreSQL
-	// database at once would both create the table (IF NOT EXISTS is not
-	// safe against a concurrent CREATE there)
-	err := s.Transact(ctx, func(tx *Tx) error {
-		_, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`)
-		return err
-	})
-	if err != nil {
-		return s.wrap("create schema_migrations", err)
-	}
 	ms, err := s.migrations()
 	if err != nil {
 		return err
@@ -269,6 +259,25 @@ func (s *DB) migrate(ctx context.Context) error {
 	known := 0
 	if len(ms) > 0 {
 		known = ms[len(ms)-1].version
+	}
+	// A current schema needs no write at all, so a read-only role (a
+	// server for readers) can open it.
+	if cur, err := s.SchemaVersion(ctx); err == nil && cur >= known {
+		if cur > known {
+			return fmt.Errorf("open %s: %w: schema version %d, this dossier knows up to %d; upgrade dossier",
+				s.where, dossier.ErrSchemaTooNew, cur, known)
+		}
+		return nil
+	}
+	// under the writer's lock: two processes opening a new PostgreSQL
+	// database at once would both create the table (IF NOT EXISTS is not
+	// safe against a concurrent CREATE there)
+	err = s.Transact(ctx, func(tx *Tx) error {
+		_, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`)
+		return err
+	})
+	if err != nil {
+		return s.wrap("create schema_migrations", err)
 	}
 	cur, err := s.SchemaVersion(ctx)
 	if err != nil {

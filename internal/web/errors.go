@@ -71,6 +71,8 @@ func publicError(err error) (e *Error, internal bool) {
 		return &Error{codeNotFound, "not found"}, false
 	case errors.Is(err, dossier.ErrInvalid):
 		return &Error{codeInvalid, explain(err, dossier.ErrInvalid)}, false
+	case errors.Is(err, dossier.ErrReadOnly):
+		return &Error{codeForbidden, "this server reads the knowledge base with a read-only role; reviews are made on a server that may write"}, false
 	case errors.Is(err, dossier.ErrLocked), errors.Is(err, dossier.ErrUnavailable):
 		return &Error{codeUnavailable, "the knowledge base is busy or unreachable; try again shortly"}, true
 	}
