@@ -277,7 +277,10 @@ func (s *DB) migrate(ctx context.Context) error {
 		return err
 	})
 	if err != nil {
-		return s.wrap("create schema_migrations", err)
+		if err = s.wrap("create schema_migrations", err); errors.Is(err, dossier.ErrReadOnly) {
+			return fmt.Errorf("open %s: the schema is older than this dossier (version %d wanted) and this role may not upgrade it; run `dossier db migrate` with the owner's role first: %w", s.where, known, err)
+		}
+		return err
 	}
 	cur, err := s.SchemaVersion(ctx)
 	if err != nil {

@@ -89,3 +89,51 @@ func NewPostgresDatabase() (dsn string, drop func(), err error) {
 		}
 	}, nil
 }
+
+// ReaderGrants are the statements that give role read-only access to the
+// knowledge base of database: what `dossier serve` needs to show it (no
+// sign-in, no reviews). docs/store-benchmarks.md ("Serving on PostgreSQL")
+// gives the same statements; TestReadOnlyRole runs them.
+func ReaderGrants(database, role string) []string {
+	return []string{
+		"CREATE ROLE " + role + " LOGIN",
+		"GRANT CONNECT ON DATABASE " + database + " TO " + role,
+		"GRANT USAGE ON SCHEMA public TO " + role,
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
+		"ALTER ROLE " + role + " SET default_transaction_read_only = on",
+	}
+}
+
+// NewReaderRole creates a read-only role for the test database at dsn
+// (made by NewPostgresDatabase, its schema already created) and returns
+// the DSN that logs in as it, and what drops the role (after the
+// database is dropped).
+func NewReaderRole(dsn string) (readerDSN string, drop func(), err error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	database := u.Path[1:]
+	role := database + "_reader"
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	defer db.Close()
+	for _, q := range ReaderGrants(database, role) {
+		if _, err := db.ExecContext(context.Background(), q); err != nil {
+			return "", nil, fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	u.User = url.User(role)
+	return u.String(), func() {
+		if a, err := sql.Open("pgx", dsn); err == nil {
+			a.ExecContext(context.Background(), "DROP OWNED BY "+role)
+			a.Close()
+		}
+		if a, err := sql.Open("pgx", os.Getenv(EnvPostgres)); err == nil {
+			a.ExecContext(context.Background(), "DROP ROLE IF EXISTS "+role)
+			a.Close()
+		}
+	}, nil
+}

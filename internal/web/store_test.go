@@ -121,6 +121,9 @@ var backend = "sqlite"
 // drops are the PostgreSQL test databases to drop at the end.
 var drops []func()
 
+// dsns are the PostgreSQL test databases by store name.
+var dsns = map[string]string{}
+
 // openBackend opens an empty knowledge base of the current backend.
 func openBackend(ctx context.Context, name string) (*sqlstore.DB, error) {
 	if backend == "postgres" {
@@ -129,6 +132,7 @@ func openBackend(ctx context.Context, name string) (*sqlstore.DB, error) {
 			return nil, err
 		}
 		drops = append(drops, drop)
+		dsns[name] = dsn
 		return postgres.Open(ctx, dsn, postgres.Options{})
 	}
 	return sqlite.Open(ctx, filepath.Join(tmpRoot, name+".db"), sqlite.Options{})
