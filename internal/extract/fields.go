@@ -169,7 +169,7 @@ func splitList(s string) []string {
 func placeLocation(name string, p gazetteer.Place) *dossier.Location {
 	lat, lon := roundCoord(p.Lat), roundCoord(p.Lon)
 	prec := "city"
-	if p.Feature == "ADM1" {
+	if p.Feature == "ADM1" || p.Feature == featureNear {
 		prec = "admin1"
 	}
 	return &dossier.Location{Place: name, Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}

@@ -716,6 +716,11 @@ func countryPlace(c gazetteer.Country) gazetteer.Place {
 // featureCountry marks a place whose coordinates are its country's.
 const featureCountry = "COUNTRY"
 
+// featureNear marks a place the gazetteer does not know, located by a
+// known place or division named after it: its coordinates and admin1 are
+// that first-level division's.
+const featureNear = "NEAR"
+
 // unknownPlace reads toks[i:j] as a place the gazetteer does not know when
 // the writing leaves no doubt: a locative before it ("in", "near", "the
 // village of") and its country after it, through at most two divisions.
@@ -733,14 +738,95 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	}
 	c, ok := d.countryAfter(st, j)
 	if !ok {
+		name := text.Join(d.body, st.toks, i, j)
+		unknown := len(d.x.gaz.Lookup(name)) == 0 && len(d.x.gaz.Admin1(name)) == 0 // else placeFor reads it
+		// "in Kandi, near the town of Gorod", "near Kandi, Northern
+		// Province": a known place or division written right after it
+		// locates it, at that division's point
+		if unknown {
+			if p, ok := d.anchorAfter(st, j); ok {
+				return p, true
+			}
+		}
 		// "the town of Khiam", "the village of Dargamandi": the text says
 		// it is a place; its country is the document's, known later
 		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township") {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
+		// "around Kandi village", "in the Kandi settlement" (not "the
+		// Basque town of", nor "the Kadhimiya district", a part of a city)
+		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township") && !st.toks[j].Cap() &&
+			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
 		return gazetteer.Place{}, false
 	}
 	return countryPlace(c), true
+}
+
+// anchorAfter locates an unknown place by what follows it: ", near (the
+// town of) Y" or ", Y", Y a place or first-level division the gazetteer
+// knows. The unknown place lies near Y, not at it, so it gets Y's
+// first-level division (its point and name), never Y's own coordinates.
+func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
+	toks := st.toks
+	k := j
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k == j && !(k < len(toks) && toks[k].Lower == "near") {
+		return gazetteer.Place{}, false
+	}
+	if k < len(toks) && toks[k].Lower == "near" {
+		k++
+		for k < len(toks) && toks[k].Is("the", "town", "city", "village", "of") {
+			k++
+		}
+	}
+	e := k
+	for e < len(toks) && e-k < 4 && nameToken(&toks[e]) {
+		e++
+	}
+	if e == k {
+		return gazetteer.Place{}, false
+	}
+	name := text.Join(d.body, toks, k, e)
+	if _, isCountry := d.x.gaz.Country(name); isCountry {
+		return gazetteer.Place{}, false
+	}
+	// the anchor must be in the country the text gives (named later in
+	// the sentence, else the document's): "Segovia" or "Beni" are
+	// divisions of several countries
+	ctry := d.mainCtry
+	if c, ok := d.countryLater(st, e); ok {
+		ctry = c.Name
+	}
+	if ctry == "" {
+		return gazetteer.Place{}, false
+	}
+	near := func(a gazetteer.Place) gazetteer.Place {
+		a.Feature = featureNear
+		return a
+	}
+	for _, a := range d.x.gaz.Admin1(name) {
+		if a.Country == ctry {
+			return near(a), true
+		}
+	}
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Country != ctry {
+			continue
+		}
+		for _, a := range d.x.gaz.Admin1(p.Admin1) {
+			if p.Admin1 != "" && a.CountryCode == p.CountryCode && a.Admin1Code == p.Admin1Code {
+				return near(a), true
+			}
+		}
+		if c, ok := d.x.gaz.Country(ctry); ok {
+			return countryPlace(c), true
+		}
+	}
+	return gazetteer.Place{}, false
 }
 
 // isKnownName says whether toks[i:j] is a name the dictionary knows.
