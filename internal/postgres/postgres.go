@@ -108,6 +108,13 @@ func (dialect) SearchCond(table string) string {
 	return `t.tsv @@ to_tsquery('simple', ?)`
 }
 
+// DayIndex: PostgreSQL has no full-text index in date order; its planner
+// walks incidents_day and checks the tsvector, or sorts the GIN index's
+// matches, whichever costs less.
+func (dialect) DayIndex() string { return "" }
+
+func (dialect) DayQuery(context.Context, *sql.DB, []string) (string, error) { return "", nil }
+
 func (dialect) NameKeyCond() string {
 	return `n.key_tsv @@ to_tsquery('simple', ?)`
 }

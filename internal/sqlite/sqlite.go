@@ -109,6 +109,56 @@ func (dialect) SearchCond(table string) string {
 	return `t.n IN (SELECT rowid FROM ` + table + `_fts WHERE ` + table + `_fts MATCH ?)`
 }
 
+// DayIndex is migration 0009's index of the incidents' search text in
+// date order: its rowid is day_key (see sqlstore.DayKey).
+func (dialect) DayIndex() string { return "incidents_day_fts" }
+
+// maxPrefixTerms bounds the words a prefix of DayQuery turns into.
+const maxPrefixTerms = 16
+
+// DayQuery writes the FTS5 query of DayIndex for folded words, all
+// required, each a prefix: as an OR of the words of the index it begins
+// (the same matches), found one seek each in incidents_day_terms, since
+// FTS5 merges every match of a prefix query before giving the first; a
+// prefix of more than maxPrefixTerms words stays a prefix.
+func (dialect) DayQuery(ctx context.Context, db *sql.DB, words []string) (string, error) {
+	q := make([]string, 0, len(words))
+	for _, w := range words {
+		var terms []string
+		next := w
+		for plain(w) && len(terms) <= maxPrefixTerms {
+			var t string
+			err := db.QueryRowContext(ctx, `SELECT term FROM incidents_day_terms WHERE term >= ? LIMIT 1`, next).Scan(&t)
+			if errors.Is(err, sql.ErrNoRows) || err == nil && !strings.HasPrefix(t, w) {
+				break
+			}
+			if err != nil {
+				return "", err
+			}
+			terms = append(terms, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+			next = t + "\x01" // the next word after t
+		}
+		if len(terms) == 0 || len(terms) > maxPrefixTerms {
+			q = append(q, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+		} else {
+			q = append(q, `(`+strings.Join(terms, ` OR `)+`)`)
+		}
+	}
+	return strings.Join(q, " AND "), nil
+}
+
+// plain reports whether the tokenizer keeps w as it is, one token (lower
+// case ASCII letters and digits), so that the words it begins are those
+// of the index that have it as their first bytes.
+func plain(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return w != ""
+}
+
 func (dialect) NameKeyCond() string {
 	return `n.rowid IN (SELECT rowid FROM actor_names_key_fts WHERE actor_names_key_fts MATCH ?)`
 }
@@ -185,32 +235,39 @@ func (dialect) CheckSearch(ctx context.Context, db *sql.DB) ([]string, error) {
 }
 
 // searchIndexes are the FTS5 indexes that triggers keep in step with
-// their tables (rowid names the table's rowid column): the search text of
-// each table (migration 0001), its title alone (an actor's name) and the
-// transliteration keys of actor names (migration 0006).
-var searchIndexes = []struct{ index, table, column, rowid string }{
-	{"incidents_fts", "incidents", "search", "n"},
-	{"actors_fts", "actors", "search", "n"},
-	{"documents_fts", "documents", "search", "n"},
-	{"incidents_title_fts", "incidents", "title_key", "n"},
-	{"actors_title_fts", "actors", "name_key", "n"},
-	{"documents_title_fts", "documents", "title", "n"},
-	{"actor_names_key_fts", "actor_names", "key", "rowid"},
+// their tables (rowid names the table's column that is the index's rowid;
+// columns, comma-separated, those it indexes; update, those whose change
+// rewrites its row): the search text of each table (migration 0001), its
+// title alone (an actor's name), the transliteration keys of actor names
+// (migration 0006) and the incidents' search text in date order (0009).
+var searchIndexes = []struct{ index, table, columns, rowid, update string }{
+	{"incidents_fts", "incidents", "search", "n", "search"},
+	{"actors_fts", "actors", "search", "n", "search"},
+	{"documents_fts", "documents", "search", "n", "search"},
+	{"incidents_title_fts", "incidents", "title_key", "n", "title_key"},
+	{"actors_title_fts", "actors", "name_key", "n", "name_key"},
+	{"documents_title_fts", "documents", "title", "n", "title"},
+	{"actor_names_key_fts", "actor_names", "key", "rowid", "key"},
+	{"incidents_day_fts", "incidents", "search", "day_key", "search, kind, sort_day"},
 }
 
-// triggers returns the statements that keep an FTS5 index of one column
-// in step with its table, as the migrations create them.
-func triggers(index, table, column, rowid string) string {
+// triggers returns the statements that keep an FTS5 index in step with
+// its table, as the migrations create them.
+func triggers(index, table, columns, rowid, update string) string {
+	var olds, news []string
+	for _, c := range strings.Split(columns, ", ") {
+		olds, news = append(olds, "old."+c), append(news, "new."+c)
+	}
 	return fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s_ai AFTER INSERT ON %[2]s BEGIN
-	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, new.%[3]s);
+	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, %[7]s);
 END;
 CREATE TRIGGER IF NOT EXISTS %[1]s_ad AFTER DELETE ON %[2]s BEGIN
-	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, old.%[3]s);
+	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, %[6]s);
 END;
-CREATE TRIGGER IF NOT EXISTS %[1]s_au AFTER UPDATE OF %[3]s ON %[2]s BEGIN
-	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, old.%[3]s);
-	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, new.%[3]s);
-END;`, index, table, column, rowid)
+CREATE TRIGGER IF NOT EXISTS %[1]s_au AFTER UPDATE OF %[5]s ON %[2]s BEGIN
+	INSERT INTO %[1]s (%[1]s, rowid, %[3]s) VALUES ('delete', old.%[4]s, %[6]s);
+	INSERT INTO %[1]s (rowid, %[3]s) VALUES (new.%[4]s, %[7]s);
+END;`, index, table, columns, rowid, update, strings.Join(olds, ", "), strings.Join(news, ", "))
 }
 
 // Bulk drops the full-text triggers for a bulk load, then restores them
@@ -232,7 +289,7 @@ func (d dialect) Bulk(ctx context.Context, db *sql.DB, start bool) error {
 		if start {
 			q = "DROP TRIGGER IF EXISTS " + x.index + "_ai; DROP TRIGGER IF EXISTS " + x.index + "_ad; DROP TRIGGER IF EXISTS " + x.index + "_au;"
 		} else {
-			q = triggers(x.index, x.table, x.column, x.rowid) + "\nINSERT INTO " + x.index + " (" + x.index + ") VALUES ('rebuild');"
+			q = triggers(x.index, x.table, x.columns, x.rowid, x.update) + "\nINSERT INTO " + x.index + " (" + x.index + ") VALUES ('rebuild');"
 		}
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return d.MapError(err)

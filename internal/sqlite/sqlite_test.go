@@ -119,7 +119,8 @@ func TestMigratesOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to version 1, as an older dossier left it.
-	for _, q := range []string{`DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
+	for _, q := range []string{`DROP TRIGGER incidents_day_fts_ai`, `DROP TRIGGER incidents_day_fts_ad`, `DROP TRIGGER incidents_day_fts_au`,
+		`DROP TABLE incidents_day_terms`, `DROP TABLE incidents_day_fts`, `ALTER TABLE incidents DROP COLUMN day_key`, `DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
 		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DROP TABLE document_variants`, `ALTER TABLE incidents DROP COLUMN kind`,
 		`DROP TABLE review_queue`, `DROP TABLE incidents_title_fts`, `DROP TABLE actors_title_fts`, `DROP TABLE documents_title_fts`,
 		`DROP TRIGGER incidents_title_fts_ai`, `DROP TRIGGER incidents_title_fts_ad`, `DROP TRIGGER incidents_title_fts_au`,

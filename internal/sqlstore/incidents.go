@@ -424,7 +424,11 @@ func (s *DB) Incidents(ctx context.Context, f dossier.IncidentFilter) (dossier.I
 	if sc == nil {
 		return page, nil
 	}
-	if page.PageInfo, err = s.countRows(ctx, sc.from, sc.where, sc.args); err != nil {
+	count := countQuery{sc.from, sc.where, sc.args}
+	if sc.count != nil {
+		count = *sc.count
+	}
+	if page.PageInfo, err = s.countRows(ctx, count.from, count.where, count.args); err != nil {
 		return page, fmt.Errorf("list incidents: %w", err)
 	}
 	var info dossier.PageInfo
@@ -484,10 +488,40 @@ var errStop = fmt.Errorf("stop")
 // sort and the conditions.
 type incidentScan struct {
 	from, sortCol, tieCol string
-	so                    incidentSort
-	where                 []string
-	args                  []any
+	// key, when set, is one integer in the order of (sortCol, tieCol):
+	// the rowid of the dialect's DayIndex (see dayKey).
+	key   string
+	so    incidentSort
+	where []string
+	args  []any
+	// count, when set, counts the same rows as from and where, faster.
+	count *countQuery
 }
+
+// countQuery is what countRows counts.
+type countQuery struct {
+	from  string
+	where []string
+	args  []any
+}
+
+// DayKey is day_key, the rowid of the dialect's DayIndex (SQLite
+// migration 0009): an incident's (kind is mention, sort_day, n) as one
+// integer, which orders the incidents by date and then n, the mentions
+// above all others.
+func DayKey(sortDay, n int64, mention bool) int64 {
+	k := (sortDay+dayKeyOffset)<<dayKeyShift + n
+	if mention {
+		k += dayKeyMention
+	}
+	return k
+}
+
+const (
+	dayKeyShift   = 40      // n < 2^40
+	dayKeyOffset  = 1 << 21 // |sort_day| < 2^21 (days since 1970; undatedDay)
+	dayKeyMention = 1 << 62 // mentions above every other incident
+)
 
 // incidentScan builds the query of a filter; nil when nothing can match.
 func (s *DB) incidentScan(ctx context.Context, f dossier.IncidentFilter) (*incidentScan, error) {
@@ -511,6 +545,9 @@ func (s *DB) incidentScan(ctx context.Context, f dossier.IncidentFilter) (*incid
 	from, sortCol, tieCol := `incidents t`, `t.`+so.col, `t.n`
 	weapon := resolve.WeaponKey(f.Weapon)
 	byDate := so.col == "sort_day"
+	if idx := s.d.DayIndex(); idx != "" && byDate && f.Text != "" && len(actors) == 0 && !f.IncludeMentions {
+		return s.dayScan(ctx, f, idx, so, weapon)
+	}
 	switch {
 	case byDate && len(actors) == 1:
 		from, sortCol, tieCol = `incident_actors d JOIN incidents t ON t.n = d.incident_n`, `d.sort_day`, `d.incident_n`
@@ -535,6 +572,45 @@ func (s *DB) incidentScan(ctx context.Context, f dossier.IncidentFilter) (*incid
 	return &incidentScan{from: from, sortCol: sortCol, tieCol: tieCol, so: so, where: where, args: args}, nil
 }
 
+// dayScan is the query of a filter with text, sorted by date, where the
+// dialect has a full-text index in date order: the index gives the
+// matches in the list's order, so the query stops at the page instead of
+// sorting every match (a common word matches a third of the incidents).
+// The mentions, above the others in the index's order, are left out by a
+// bound on it; when the text is the only condition, the index alone
+// counts the matches.
+func (s *DB) dayScan(ctx context.Context, f dossier.IncidentFilter, idx string, so incidentSort, weapon string) (*incidentScan, error) {
+	g := f
+	g.Text, g.IncludeMentions, g.Actor = "", true, ""
+	rest, restArgs, _, _, err := s.incidentQuery(ctx, g)
+	if err != nil {
+		return nil, fmt.Errorf("list incidents: %w", err)
+	}
+	match, err := s.d.DayQuery(ctx, s.db, names.Tokens(f.Text))
+	if err != nil {
+		return nil, s.wrap("list incidents", err)
+	}
+	where := []string{idx + ` MATCH ?`, `f.rowid < ?`}
+	args := []any{match, int64(dayKeyMention)}
+	if f.To != "" {
+		// The same bound on the index, so that it starts there.
+		if d, ok := resolve.Day(f.To, true); ok {
+			args[1] = DayKey(int64(d)+1, 0, false)
+		}
+	}
+	if len(rest) == 0 && weapon == "" {
+		return &incidentScan{from: idx + ` f JOIN incidents t ON t.n = f.rowid & ` + fmt.Sprint(int64(1)<<dayKeyShift-1),
+			sortCol: `t.sort_day`, tieCol: `t.n`, key: `f.rowid`, so: so, where: where, args: args,
+			count: &countQuery{from: idx + ` f`, where: where, args: args}}, nil
+	}
+	where, args = append(where, rest...), append(args, restArgs...)
+	if weapon != "" {
+		where, args = append(where, `EXISTS (SELECT 1 FROM incident_weapons w WHERE w.incident_id = t.id AND w.weapon = ?)`), append(args, weapon)
+	}
+	return &incidentScan{from: idx + ` f JOIN incidents t ON t.n = f.rowid & ` + fmt.Sprint(int64(1)<<dayKeyShift-1),
+		sortCol: `t.sort_day`, tieCol: `t.n`, key: `f.rowid`, so: so, where: where, args: args}, nil
+}
+
 // eachIncident runs the filtered, sorted query from a position (after it,
 // or before it and backwards for a previous-page cursor), in batches so
 // that a long listing holds no read transaction open for long.
@@ -554,7 +630,10 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 	}
 	for {
 		w, a := append([]string{}, sc.where...), append([]any{}, sc.args...)
-		if cur != nil {
+		switch {
+		case cur != nil && sc.key != "":
+			w, a = append(w, sc.key+` `+cmp+` ?`), append(a, DayKey(cur.K, cur.N, false))
+		case cur != nil:
 			w = append(w, `(`+sc.sortCol+`, `+sc.tieCol+`) `+cmp+` (?, ?)`)
 			if so.str {
 				a = append(a, cur.S, cur.N)
@@ -566,7 +645,11 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 		if len(w) > 0 {
 			q += ` WHERE ` + strings.Join(w, ` AND `)
 		}
-		q += ` ORDER BY ` + sc.sortCol + ` ` + dir + `, ` + sc.tieCol + ` ` + dir + ` LIMIT ?`
+		if sc.key != "" {
+			q += ` ORDER BY ` + sc.key + ` ` + dir + ` LIMIT ?`
+		} else {
+			q += ` ORDER BY ` + sc.sortCol + ` ` + dir + `, ` + sc.tieCol + ` ` + dir + ` LIMIT ?`
+		}
 		a = append(a, batch)
 		rows, err := s.query(ctx, q, a...)
 		if err != nil {

@@ -35,6 +35,15 @@ type Dialect interface {
 	// SearchCond returns a condition selecting the rows of table (aliased
 	// t) whose search text matches the query given as its one argument.
 	SearchCond(table string) string
+	// DayIndex names the engine's full-text index of the incidents' search
+	// text in date order, if it has one (SQLite): its rowid is day_key
+	// (see DayKey), so that a list filtered
+	// by text and sorted by date walks the matches in order and stops at
+	// the page. "" when the engine has none (PostgreSQL).
+	DayIndex() string
+	// DayQuery turns folded words into the argument of DayIndex's MATCH:
+	// all required, each a prefix.
+	DayQuery(ctx context.Context, db *sql.DB, words []string) (string, error)
 	// NameKeyCond returns a condition selecting the rows of actor_names
 	// (aliased n) whose transliteration key holds the words of the query
 	// given as its one argument (SearchWords of key words).

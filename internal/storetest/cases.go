@@ -840,3 +840,89 @@ func testKinds(t *testing.T, ctx context.Context, st dossier.Store) {
 		}
 	}
 }
+
+// testTextFilters: a list filtered by text and sorted by date (which
+// SQLite takes from a full-text index in date order) holds the incidents
+// that the same filter sorted by title holds (the index by rowid), in the
+// order of the unfiltered list, page after page in both directions, with
+// the right total: prefixes of several words, several words, other
+// filters, undated incidents and mentions.
+func testTextFilters(t *testing.T, ctx context.Context, st dossier.Store) {
+	places := []struct{ place, country string }{{"Baghdad", "Iraq"}, {"Basra", "Iraq"}, {"Kabul", "Afghanistan"}}
+	events := []string{"Rocket attack", "Attacks", "Bombing", "Attack", "Bombings and rocket fire"}
+	for i := 0; i < 26; i++ {
+		p, ev := places[i%3], events[i%5]
+		d := Doc("t"+string(rune('a'+i))+".txt", "", "", "", "text "+string(rune('a'+i)))
+		date := "2019-" + twoDigits(1+i%12) + "-" + twoDigits(1+i%7)
+		if i%9 == 4 {
+			date = ""
+		}
+		in := Inc{ID: "x", Main: true, Title: ev + " in " + p.place, Date: date, Place: p.place, Country: p.country,
+			Type: "Explosions/Remote violence", SubType: "Shelling/artillery/missile attack", Weapons: []string{"rockets"}}
+		if i%4 == 1 {
+			in.Weapons = []string{"car bomb"}
+		}
+		other := Inc{ID: "y", Title: "Earlier attack in " + p.place, Date: "2018-05-0" + string(rune('1'+i%9)), Place: p.place, Country: p.country,
+			Kind: dossier.IncidentMention}
+		put(t, ctx, st, d, Extraction(d, in, other))
+	}
+	for _, f := range []dossier.IncidentFilter{{Text: "attack"}, {Text: "bomb"}, {Text: "ba"}, {Text: "rocket attack"}, {Text: "att in"},
+		{Text: "attack", Country: "Iraq"}, {Text: "attack", Weapon: "rockets"}, {Text: "attacks", To: "2019-06"}, {Text: "bombing", From: "2019-03"},
+		{Text: "attack", IncludeMentions: true}, {Text: "earlier", IncludeMentions: true}, {Text: "earlier"}, {Text: "nothing"}} {
+		for _, sort := range []string{dossier.SortDateDesc, dossier.SortDateAsc} {
+			f.Sort = sort
+			byTitle := f
+			byTitle.Sort = dossier.SortTitle
+			match := map[string]bool{}
+			for _, in := range incidents(t, ctx, st, byTitle) {
+				match[in.ID] = true
+			}
+			all := f
+			all.Text = ""
+			var want []string
+			for _, in := range incidents(t, ctx, st, all) {
+				if match[in.ID] {
+					want = append(want, in.ID)
+				}
+			}
+			if len(want) != len(match) {
+				t.Errorf("%+v: %d matches, %d of them in the list without text", f, len(match), len(want))
+			}
+			if got := incidents(t, ctx, st, f); pageIDs(got) != strings.Join(want, " ") {
+				t.Errorf("%+v: %s\nwant %s", f, pageIDs(got), strings.Join(want, " "))
+			}
+			// page by page, forwards then back
+			g := f
+			g.Limit = 3
+			var pages []string
+			var last dossier.IncidentPage
+			for {
+				page, err := st.Incidents(ctx, g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if page.Total != len(want) || page.TotalIsEstimate {
+					t.Errorf("%+v: total %d (estimate %v), want %d", f, page.Total, page.TotalIsEstimate, len(want))
+				}
+				pages, last = append(pages, pageIDs(page.Incidents)), page
+				if page.Next == "" {
+					break
+				}
+				g.Cursor = page.Next
+			}
+			if got := strings.Join(strings.Fields(strings.Join(pages, " ")), " "); got != strings.Join(want, " ") {
+				t.Errorf("%+v: pages %q\nwant %s", f, pages, strings.Join(want, " "))
+			}
+			for i := len(pages) - 2; i >= 0 && last.Prev != ""; i-- {
+				g.Cursor = last.Prev
+				var err error
+				if last, err = st.Incidents(ctx, g); err != nil {
+					t.Fatal(err)
+				}
+				if got := pageIDs(last.Incidents); got != pages[i] {
+					t.Errorf("%+v: back to page %d: %s, want %s", f, i, got, pages[i])
+				}
+			}
+		}
+	}
+}

@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewMention", testReviewMention},
 		{"Forget", testForget},
 		{"FiltersAndPages", testFilters},
+		{"TextFiltersInDateOrder", testTextFilters},
 		{"KindsListedAndHidden", testKinds},
 		{"Search", testSearch},
 		{"SearchRanksTitleFirst", testSearchRanking},
