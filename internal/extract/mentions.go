@@ -754,7 +754,8 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 		// "around Kandi village", "in the Kandi settlement" (not "the
-		// Basque town of", nor "the Kadhimiya district", a part of a city)
+		// Alpine town of", an adjective, nor "the Kandi district", a part
+		// of a city)
 		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township") && !st.toks[j].Cap() &&
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
 			return gazetteer.Place{Feature: featureCountry}, true
@@ -771,13 +772,15 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	toks := st.toks
 	k := j
-	if k < len(toks) && toks[k].Text == "," {
+	comma := k < len(toks) && toks[k].Text == ","
+	if comma {
 		k++
 	}
-	if k == j && !(k < len(toks) && toks[k].Lower == "near") {
+	nearWord := k < len(toks) && toks[k].Lower == "near"
+	if !comma && !nearWord {
 		return gazetteer.Place{}, false
 	}
-	if k < len(toks) && toks[k].Lower == "near" {
+	if nearWord {
 		k++
 		for k < len(toks) && toks[k].Is("the", "town", "city", "village", "of") {
 			k++
@@ -795,8 +798,8 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	// the anchor must be in the country the text gives (named later in
-	// the sentence, else the document's): "Segovia" or "Beni" are
-	// divisions of several countries
+	// the sentence, else the document's): one division name may belong
+	// to several countries ("Central", "Northern", "Punjab")
 	ctry := d.mainCtry
 	if c, ok := d.countryLater(st, e); ok {
 		ctry = c.Name
@@ -818,7 +821,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 			continue
 		}
 		for _, a := range d.x.gaz.Admin1(p.Admin1) {
-			if p.Admin1 != "" && a.CountryCode == p.CountryCode && a.Admin1Code == p.Admin1Code {
+			if within(&p, &a) {
 				return near(a), true
 			}
 		}

@@ -39,10 +39,10 @@ type admin1Sources struct {
 func readAdmin1Sources(dir string) (*admin1Sources, error) {
 	s := &admin1Sources{}
 	var err error
-	if s.names, err = readAdmin1(dir + "/" + admin1Path); err != nil {
+	if s.names, err = readDivisionNames(dir+"/"+admin1Path, "admin1"); err != nil {
 		return nil, err
 	}
-	if s.admin2Names, err = readAdmin1(dir + "/" + admin2Path); err != nil {
+	if s.admin2Names, err = readDivisionNames(dir+"/"+admin2Path, "admin2"); err != nil {
 		return nil, err
 	}
 	if s.codeOf, s.admin2CodeOf, err = readRecentCodes(dir + "/" + citiesJSONPath); err != nil {

