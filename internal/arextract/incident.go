@@ -1,0 +1,477 @@
+package arextract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+)
+
+// leadSentences is how many sentences from the start a document's own
+// incident is looked for in: the lead of a report or of an article.
+const leadSentences = 4
+
+type perp struct {
+	name, kind string
+	ev         dossier.Evidence
+	accused    bool
+}
+
+type incident struct {
+	title      string
+	date       *dossier.DateRange
+	loc        *dossier.Location
+	typ, sub   string
+	weapons    []string
+	fat, inj   *dossier.Range
+	perps      []perp
+	claims     []dossier.Claim
+	evidence   []dossier.Evidence
+	subWeight  int
+	weaponSubs []string
+}
+
+func (in *incident) output(key string) dossier.Incident {
+	out := dossier.Incident{
+		Main: true, Title: in.title, Date: in.date, Location: in.loc, Type: in.typ, SubType: in.sub,
+		Weapons: nonNil(in.weapons), Targets: []string{}, Fatalities: in.fat, Injuries: in.inj,
+		Perpetrators: []string{}, Accused: []string{}, PartOf: []string{}, Evidence: in.evidence,
+		Kind: dossier.IncidentEvent,
+	}
+	for _, p := range in.perps {
+		if p.accused {
+			out.Accused = append(out.Accused, p.name)
+		} else {
+			out.Perpetrators = append(out.Perpetrators, p.name)
+		}
+	}
+	if out.Evidence == nil {
+		out.Evidence = []dossier.Evidence{}
+	}
+	date, place := "", ""
+	if in.date != nil {
+		date = in.date.Start
+	}
+	if in.loc != nil {
+		place = in.loc.Place + "/" + in.loc.Country
+	}
+	out.ID = dossier.StableID("i", key, "true", in.title, date, place, "0")
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// mainIncident finds the document's own incident: the event words of the
+// lead say that there is one and what kind; its date, place and figures
+// come from the lead's sentences, the event sentence first.
+func (d *doc) mainIncident() *incident {
+	if len(d.sents) == 0 {
+		return nil
+	}
+	lead := d.sents[:min(leadSentences, len(d.sents))]
+	var event *sentence
+	for _, s := range lead {
+		if s.eventW > 0 && (event == nil || s.eventW > event.eventW) {
+			event = s
+		}
+		if event != nil && event.eventW >= 3 {
+			break
+		}
+	}
+	if event == nil {
+		// no event word in the lead: a report of violence names it later, or
+		// the document reports none
+		for _, s := range d.sents[:min(12, len(d.sents))] {
+			if s.eventW >= 2 {
+				event = s
+				break
+			}
+		}
+	}
+	if event == nil {
+		return nil
+	}
+	in := &incident{title: d.in.Title}
+	// the event sentence first, then the rest of the lead in order
+	order := []*sentence{event}
+	for _, s := range lead {
+		if s != event {
+			order = append(order, s)
+		}
+	}
+	d.typeAndWeapons(in, order)
+	d.chooseDate(in, order)
+	d.choosePlace(in, order)
+	d.chooseFigures(in, order)
+	d.findClaims(in)
+	return in
+}
+
+// typeAndWeapons sets the type from the strongest event word of the lead
+// (the event sentence wins ties) and the weapons of the lead.
+func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
+	best := -1
+	for _, s := range order {
+		for _, e := range s.events {
+			w := e.V.weight*10 + boolInt(e.V.sub != "")
+			if w > best {
+				best = w
+				in.typ, in.sub = e.V.typ, e.V.sub
+				in.evidence = append(in.evidence[:0:0], d.evidence("type", s, 0.7))
+			}
+		}
+		for _, m := range d.x.p.weapons.All(s.words) {
+			if !slices.Contains(in.weapons, m.V.class) {
+				in.weapons = append(in.weapons, m.V.class)
+				in.weaponSubs = append(in.weaponSubs, m.V.sub)
+				in.evidence = append(in.evidence, d.evidence("weapons", s, 0.7))
+			}
+		}
+	}
+	// a weapon refines an explosion's or attack's sub-type
+	if in.typ != "" && in.sub == "" || in.typ == "Explosions/Remote violence" && in.sub == "" {
+		for _, sub := range in.weaponSubs {
+			if subTypeOf(sub) == in.typ {
+				in.sub = sub
+				break
+			}
+		}
+	}
+	if in.typ == "Violence against civilians" && slices.Contains(in.weapons, "explosive") {
+		in.typ = "Explosions/Remote violence"
+		in.sub = ""
+		for _, sub := range in.weaponSubs {
+			if subTypeOf(sub) == in.typ {
+				in.sub = sub
+				break
+			}
+		}
+	}
+}
+
+// subTypeOf returns the type an ACLED sub-type belongs to.
+func subTypeOf(sub string) string {
+	switch sub {
+	case "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon":
+		return "Explosions/Remote violence"
+	case "Armed clash":
+		return "Battles"
+	case "Attack", "Abduction/forced disappearance":
+		return "Violence against civilians"
+	}
+	return ""
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// chooseDate takes the first explicit date of the event sentence, else of
+// the lead, at the best precision; a day named from the publication date
+// ("اليوم الثلاثاء") when the lead has no explicit day; else the
+// publication date itself, from the metadata.
+func (d *doc) chooseDate(in *incident, order []*sentence) {
+	rank := map[string]int{"day": 3, "month": 2, "year": 1}
+	var best *dateFound
+	var bestS *sentence
+	for _, s := range order {
+		for _, f := range d.dates(s) {
+			if f.relative {
+				continue
+			}
+			if best == nil || rank[f.dr.Precision] > rank[best.dr.Precision] {
+				best, bestS = &f, s
+			}
+		}
+		if best != nil && best.dr.Precision == "day" {
+			break
+		}
+	}
+	if best == nil || best.dr.Precision != "day" {
+		for _, s := range order {
+			for _, f := range d.dates(s) {
+				if f.relative && (best == nil || consistent(f.dr, best.dr)) {
+					best, bestS = &f, s
+					break
+				}
+			}
+			if best != nil && best.relative {
+				break
+			}
+		}
+	}
+	if best != nil {
+		in.date = best.dr
+		ev := d.evidence("date", bestS, 0.8)
+		ev.Note = best.note
+		in.evidence = append(in.evidence, ev)
+		return
+	}
+	if d.in.Published != "" {
+		in.date = &dossier.DateRange{Start: d.in.Published, End: d.in.Published, Precision: "day"}
+		in.evidence = append(in.evidence, dossier.Evidence{Field: "date", Method: dossier.MethodMeta, Text: "Published: " + d.in.Published, Confidence: 0.4,
+			Note: "no date in the text: the publication date"})
+	}
+}
+
+// consistent reports a day inside a coarser date.
+func consistent(day, coarse *dossier.DateRange) bool {
+	return strings.HasPrefix(day.Start, coarse.Start)
+}
+
+// choosePlace takes the place of the event sentence, else of the lead: a
+// populated place (cued first, then the largest), else a first-level
+// division, else a country; a place outside the country the lead names
+// loses to one inside it.
+func (d *doc) choosePlace(in *incident, order []*sentence) {
+	type cand struct {
+		f placeFound
+		s *sentence
+	}
+	var country *cand
+	for _, s := range order {
+		for _, f := range d.places(s) {
+			if f.country != nil && country == nil {
+				country = &cand{f, s}
+			}
+		}
+	}
+	better := func(a, b placeFound) bool {
+		if a.cued != b.cued {
+			return a.cued
+		}
+		return a.place.Population > b.place.Population*20
+	}
+	for _, admin := range []bool{false, true} {
+		for _, s := range order {
+			var best *placeFound
+			for _, f := range d.places(s) {
+				if f.country != nil || (f.place.Feature == "ADM1") != admin {
+					continue
+				}
+				if country != nil && f.place.Country != country.f.country.Name {
+					continue
+				}
+				if best == nil || better(f, *best) {
+					best = &f
+				}
+			}
+			if best != nil {
+				in.loc = best.location(d.x.gz)
+				in.evidence = append(in.evidence, d.evidence("location", s, 0.7))
+				return
+			}
+		}
+	}
+	if country != nil {
+		in.loc = country.f.location(d.x.gz)
+		in.evidence = append(in.evidence, d.evidence("location", country.s, 0.6))
+	}
+}
+
+// chooseFigures takes the first fatalities and injuries figures of the
+// event sentence, else of the lead in order.
+func (d *doc) chooseFigures(in *incident, order []*sentence) {
+	for _, s := range order {
+		for _, f := range d.figures(s) {
+			switch {
+			case f.field == "fatalities" && in.fat == nil:
+				in.fat = f.r
+				in.evidence = append(in.evidence, d.evidence("fatalities", s, 0.7))
+			case f.field == "injuries" && in.inj == nil:
+				in.inj = f.r
+				in.evidence = append(in.evidence, d.evidence("injuries", s, 0.7))
+			}
+		}
+	}
+}
+
+// findClaims reads claims of responsibility: a claim verb, the claimant,
+// then the responsibility noun ("أعلن تنظيم الدولة مسؤوليته عن …"), or a
+// verb that claims alone ("تبنى تنظيم القاعدة الهجوم"); a negation before
+// the verb ("لم تعلن أي جهة مسؤوليتها") makes no claim.
+func (d *doc) findClaims(in *incident) {
+	seen := map[string]bool{}
+	for _, s := range d.sents {
+		w := s.words
+		for k := 0; k < len(w); k++ {
+			m, ok := d.x.p.claims.At(w, k)
+			if !ok || m.V.class != "claimverb" {
+				continue
+			}
+			if d.negated(s, k) {
+				continue
+			}
+			end := -1
+			for j := m.J; j < len(w) && j < m.J+10; j++ {
+				if n, ok := d.x.p.claims.At(w, j); ok && n.V.class == "claimnoun" {
+					end = j
+					break
+				}
+				if m.V.value == "direct" {
+					if _, ok := d.x.p.events.At(w, j); ok && j > m.J {
+						end = j
+						break
+					}
+				}
+			}
+			if end <= m.J {
+				continue
+			}
+			name, alias := d.actorName(s, m.J, end)
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			ev := d.evidence("perpetrators", s, 0.8)
+			kind := "armed_group"
+			if e, ok := d.x.dict.Lookup(name); ok {
+				kind = e.Kind
+			} else if alias != "" {
+				if e, ok := d.x.dict.Lookup(alias); ok {
+					kind = e.Kind
+				}
+			}
+			in.perps = append(in.perps, perp{name: name, kind: kind, ev: ev})
+			in.evidence = append(in.evidence, ev)
+			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: kind, About: name, Claim: "claimed", Evidence: ev})
+			k = end
+		}
+	}
+}
+
+// opensClaim reports a claim verb at word k with a responsibility noun
+// within ten words: a claim, not a plain statement.
+func (d *doc) opensClaim(s *sentence, k int) bool {
+	m, ok := d.x.p.claims.At(s.words, k)
+	if !ok || m.V.class != "claimverb" {
+		return false
+	}
+	for j := m.J; j < len(s.words) && j < m.J+10; j++ {
+		if n, ok := d.x.p.claims.At(s.words, j); ok && n.V.class == "claimnoun" {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports a negation among the two words before word k.
+func (d *doc) negated(s *sentence, k int) bool {
+	for j := max(0, k-2); j < k; j++ {
+		if m, ok := d.x.p.speech.At(s.words, j); ok && m.V.class == "negation" {
+			return true
+		}
+	}
+	return false
+}
+
+// actorName returns the name written in words [i, j) of s: up to eight
+// words, a parenthesis after it becoming an alias ("تنظيم الدولة
+// الإسلامية (داعش)"), and nothing when a function word opens it.
+func (d *doc) actorName(s *sentence, i, j int) (string, string) {
+	if j-i < 1 || j-i > 8 || d.x.p.function[s.words[i]] && j-i == 1 {
+		return "", ""
+	}
+	text := d.body[s.toks[i].Start:s.toks[j-1].End]
+	alias := ""
+	if p := strings.IndexAny(text, "(["); p > 0 {
+		alias = strings.Trim(text[p:], "()[] ")
+		text = strings.TrimSpace(text[:p])
+	}
+	text = strings.Join(strings.Fields(strings.NewReplacer("«", "", "»", "", "\"", "", "“", "", "”", "").Replace(text)), " ")
+	text = strings.Trim(text, " ،,:")
+	if text == "" {
+		return "", ""
+	}
+	return text, alias
+}
+
+// statements reads who said what: a speech or stance verb and the speaker
+// after it, up to a closing word ("إن", "أن", a colon, a quotation mark) or
+// a preposition; "بحسب X" names X as the source of the sentence.
+func (d *doc) statements() []dossier.Statement {
+	var out []dossier.Statement
+	seen := map[string]bool{}
+	for _, s := range d.sents {
+		w := s.words
+		for k := 0; k < len(w); k++ {
+			m, ok := d.x.p.speech.At(w, k)
+			if !ok {
+				continue
+			}
+			stance := ""
+			switch m.V.class {
+			case "say", "according":
+				stance = "other"
+			case "stance":
+				stance = m.V.value
+			default:
+				continue
+			}
+			if d.negated(s, k) || d.opensClaim(s, k) {
+				continue
+			}
+			end := d.speakerEnd(s, m.J, stance)
+			name, _ := d.actorName(s, m.J, end)
+			if name == "" {
+				continue
+			}
+			key := stance + "\x1f" + name
+			if seen[key] {
+				k = end - 1
+				continue
+			}
+			seen[key] = true
+			out = append(out, dossier.Statement{Speaker: name, Stance: stance, Evidence: d.evidence("statement", s, 0.6)})
+			k = end - 1
+		}
+	}
+	return out
+}
+
+// speakerEnd returns where a speaker that starts at word i ends: before a
+// closing word, a place preposition, an event word (what a condemnation is
+// of), a date word, a punctuation mark between words, or after four words.
+func (d *doc) speakerEnd(s *sentence, i int, stance string) int {
+	w := s.words
+	j := i
+	for j < len(w) && j < i+4 {
+		if j > i {
+			g := d.gap(s, j-1, j)
+			if strings.ContainsAny(g, ",،:«\"“(") {
+				break
+			}
+		}
+		if m, ok := d.x.p.speech.At(w, j); ok && (m.V.class == "close" || m.V.class == "say" || m.V.class == "stance") {
+			break
+		}
+		if m, ok := d.x.p.places.At(w, j); ok && m.V == "in" {
+			break
+		}
+		if _, ok := d.x.p.events.At(w, j); ok {
+			break
+		}
+		if _, _, ok := d.dateWord(s, j); ok {
+			break
+		}
+		if isDigits(w[j]) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// String is for debugging.
+func (in *incident) String() string {
+	return fmt.Sprintf("%v %v %s/%s %v %v %v", in.date, in.loc, in.typ, in.sub, in.fat, in.inj, in.perps)
+}

@@ -1,0 +1,178 @@
+package arextract
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/dossier-project/dossier/internal/arabic"
+	"github.com/dossier-project/dossier/internal/langpack"
+)
+
+// folding is Arabic's: letters folded, proclitics stripped from the first
+// word of a phrase.
+var folding = langpack.Folding{Fold: arabic.Fold, Stems: arabic.Stems}
+
+// exact folding: the word as written, no proclitics (for words such as
+// "من" or "م" that a proclitic reading would find everywhere).
+var exact = langpack.Folding{Fold: arabic.Fold}
+
+type dateWord struct {
+	class string // month, hijri, weekday, deictic, part, yearword, filler, era
+	value int
+	name  string
+}
+
+type numWord struct {
+	class string
+	value int
+}
+
+type casualtyWord struct {
+	class string // before, after, verbafter, dual, person, persondual, not
+	field string // fatalities or injuries
+}
+
+type eventWord struct {
+	typ, sub string
+	weight   int
+}
+
+type weaponWord struct {
+	class, sub string
+}
+
+type speechWord struct {
+	class, value string
+}
+
+// pack is the Arabic language pack read into matchers.
+type pack struct {
+	dates      *langpack.Matcher[dateWord]
+	datesExact *langpack.Matcher[dateWord] // fillers and era marks: no proclitics
+	numbers    *langpack.Matcher[numWord]
+	casualties *langpack.Matcher[casualtyWord]
+	events     *langpack.Matcher[eventWord]
+	weapons    *langpack.Matcher[weaponWord]
+	speech     *langpack.Matcher[speechWord] // say, according, stance, close, negation
+	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun
+	places     *langpack.Matcher[string]     // cue words before a place name
+	function   map[string]bool               // folded function words: never a place
+}
+
+func loadPack(p *langpack.Pack) (*pack, error) {
+	var (
+		out pack
+		err error
+	)
+	var exactLines, stemLines []langpack.Line
+	for _, l := range p.Lines("dates.tsv") {
+		if l.Class == "filler" || l.Class == "era" || l.Class == "yearword" {
+			exactLines = append(exactLines, l)
+		} else {
+			stemLines = append(stemLines, l)
+		}
+	}
+	dateValue := func(l langpack.Line) (dateWord, error) {
+		w := dateWord{class: l.Class, name: l.Value(0)}
+		switch l.Class {
+		case "month", "hijri", "weekday", "deictic":
+			n, err := strconv.Atoi(l.Value(0))
+			if err != nil {
+				return w, fmt.Errorf("%s %q: value %q is not a number", l.Class, l.Phrase, l.Value(0))
+			}
+			w.value = n
+		case "part", "yearword", "filler", "era":
+		default:
+			return w, fmt.Errorf("unknown class %q", l.Class)
+		}
+		return w, nil
+	}
+	if out.dates, err = langpack.Build(folding, stemLines, dateValue); err != nil {
+		return nil, err
+	}
+	if out.datesExact, err = langpack.Build(exact, exactLines, dateValue); err != nil {
+		return nil, err
+	}
+	if out.numbers, err = langpack.Build(folding, p.Lines("numbers.tsv"), func(l langpack.Line) (numWord, error) {
+		w := numWord{class: l.Class}
+		switch l.Class {
+		case "unit", "tens", "hundred", "scale", "fixed", "vague":
+			n, err := strconv.Atoi(l.Value(0))
+			if err != nil {
+				return w, fmt.Errorf("%s %q: value %q is not a number", l.Class, l.Phrase, l.Value(0))
+			}
+			w.value = n
+		case "teen", "min", "minafter", "gt", "approx", "lt", "between":
+		default:
+			return w, fmt.Errorf("unknown class %q", l.Class)
+		}
+		return w, nil
+	}); err != nil {
+		return nil, err
+	}
+	if out.casualties, err = langpack.Build(folding, p.Lines("casualties.tsv"), func(l langpack.Line) (casualtyWord, error) {
+		switch l.Class {
+		case "before", "after", "verbafter", "dual":
+			if f := l.Value(0); f != "fatalities" && f != "injuries" {
+				return casualtyWord{}, fmt.Errorf("%s %q: field %q is not fatalities or injuries", l.Class, l.Phrase, f)
+			}
+		case "person", "persondual", "not":
+		default:
+			return casualtyWord{}, fmt.Errorf("unknown class %q", l.Class)
+		}
+		return casualtyWord{class: l.Class, field: l.Value(0)}, nil
+	}); err != nil {
+		return nil, err
+	}
+	if out.events, err = langpack.Build(folding, p.Lines("events.tsv"), func(l langpack.Line) (eventWord, error) {
+		w, err := strconv.Atoi(l.Value(2))
+		if l.Class != "event" || l.Value(0) == "" || err != nil {
+			return eventWord{}, fmt.Errorf("want event<TAB>phrase<TAB>type<TAB>sub_type<TAB>weight")
+		}
+		return eventWord{typ: l.Value(0), sub: l.Value(1), weight: w}, nil
+	}); err != nil {
+		return nil, err
+	}
+	if out.weapons, err = langpack.Build(folding, p.Lines("weapons.tsv"), func(l langpack.Line) (weaponWord, error) {
+		if l.Class != "weapon" || l.Value(0) == "" {
+			return weaponWord{}, fmt.Errorf("want weapon<TAB>phrase<TAB>class<TAB>sub_type")
+		}
+		return weaponWord{class: l.Value(0), sub: l.Value(1)}, nil
+	}); err != nil {
+		return nil, err
+	}
+	var speechLines, claimLines []langpack.Line
+	for _, l := range p.Lines("speech.tsv") {
+		switch l.Class {
+		case "say", "according", "stance", "close", "negation":
+			speechLines = append(speechLines, l)
+		case "claimnoun", "claimverb":
+			claimLines = append(claimLines, l)
+		default:
+			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
+		}
+	}
+	speechValue := func(l langpack.Line) (speechWord, error) { return speechWord{class: l.Class, value: l.Value(0)}, nil }
+	if out.speech, err = langpack.Build(folding, speechLines, speechValue); err != nil {
+		return nil, err
+	}
+	if out.claims, err = langpack.Build(folding, claimLines, speechValue); err != nil {
+		return nil, err
+	}
+	out.function = map[string]bool{}
+	var cueLines []langpack.Line
+	for _, l := range p.Lines("places.tsv") {
+		switch l.Class {
+		case "function":
+			out.function[arabic.Fold(l.Phrase)] = true
+		case "cue", "in", "region":
+			cueLines = append(cueLines, l)
+		default:
+			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
+		}
+	}
+	if out.places, err = langpack.Build(folding, cueLines, func(l langpack.Line) (string, error) { return l.Class, nil }); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
