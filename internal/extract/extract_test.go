@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"slices"
 	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"

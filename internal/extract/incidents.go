@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier"
-	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/layout"
 	"github.com/dossier-project/dossier/internal/lexicon"
 	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/numbers"
