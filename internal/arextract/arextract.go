@@ -25,6 +25,7 @@ import (
 	"github.com/dossier-project/dossier/internal/arabic"
 	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/langpack"
+	"github.com/dossier-project/dossier/internal/layout"
 )
 
 // Extractor holds the read-only data of Arabic extraction; it is safe for
@@ -58,6 +59,8 @@ type Input struct {
 	// was read (dossier.MethodTitle or MethodMeta).
 	TitleStart, TitleEnd int
 	TitleMethod          string
+	// Infobox holds the fields of an article's infobox (layout.Parse).
+	Infobox []layout.Field
 }
 
 // Output is what the document reports.

@@ -10,6 +10,7 @@ import (
 	"github.com/dossier-project/dossier/internal/actordict"
 	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/langpack"
+	"github.com/dossier-project/dossier/internal/layout"
 )
 
 func newTest(t testing.TB) *Extractor {
@@ -148,6 +149,40 @@ func TestHijri(t *testing.T) {
 		y, m, d := hijriToGregorian(c.y, c.m, c.d)
 		if got := ymd(y, m, d); got != c.want {
 			t.Errorf("hijri %d-%d-%d = %s, want %s", c.y, c.m, c.d, got, c.want)
+		}
+	}
+}
+
+func TestInfobox(t *testing.T) {
+	x := newTest(t)
+	text := "= تفجير السوق =\n\nInfobox\n- الموقع: كركوك، العراق\n- التاريخ: 2 يونيو 2015\n- الأسلحة: سيارة مفخخة\n- الوفيات: 200 - 300 قتيل\n- الإصابات: أكثر من 200 جريح\n- المنفذ: تنظيم الدولة الإسلامية (داعش) و جماعة أخرى\n\nانفجرت سيارة مفخخة في سوق المدينة.\n"
+	lay, err := layout.Parse([]byte(text), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lay.Infobox) < 6 {
+		t.Fatalf("layout read %d infobox fields, want 6", len(lay.Infobox))
+	}
+	out := x.Extract(Input{Body: []byte(text), Start: lay.Infobox[len(lay.Infobox)-1].End, Key: "k", Infobox: lay.Infobox})
+	if len(out.Incidents) != 1 {
+		t.Fatalf("%d incidents", len(out.Incidents))
+	}
+	in := out.Incidents[0]
+	if in.Date == nil || in.Date.Start != "2015-06-02" {
+		t.Errorf("date %v", in.Date)
+	}
+	if in.Location == nil || in.Location.Place != "كركوك" || in.Location.Country != "Iraq" {
+		t.Errorf("location %+v", in.Location)
+	}
+	if figure2s(in.Fatalities) != "200-300" || figure2s(in.Injuries) != "201+" {
+		t.Errorf("figures %s, %s", figure2s(in.Fatalities), figure2s(in.Injuries))
+	}
+	if strings.Join(in.Perpetrators, "|") != "تنظيم الدولة الإسلامية|جماعة أخرى" {
+		t.Errorf("perpetrators %q", in.Perpetrators)
+	}
+	for _, ev := range in.Evidence {
+		if text[ev.Start:ev.End] != ev.Text {
+			t.Errorf("evidence %q off its offsets", ev.Text)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/arabic"
 )
 
 // leadSentences is how many sentences from the start a document's own
@@ -28,8 +29,48 @@ type incident struct {
 	perps      []perp
 	claims     []dossier.Claim
 	evidence   []dossier.Evidence
-	subWeight  int
 	weaponSubs []string
+	dateFrom   string // the method the date was read by
+}
+
+func (in *incident) setDate(dr *dossier.DateRange, ev dossier.Evidence, from string) {
+	in.date, in.dateFrom = dr, from
+	in.evidence = append(in.evidence, ev)
+}
+
+func (in *incident) setLocation(loc *dossier.Location, ev dossier.Evidence) {
+	in.loc = loc
+	in.evidence = append(in.evidence, ev)
+}
+
+func (in *incident) setFigure(field string, r *dossier.Range, ev dossier.Evidence) {
+	if field == "fatalities" {
+		in.fat = r
+	} else {
+		in.inj = r
+	}
+	in.evidence = append(in.evidence, ev)
+}
+
+// addPerp adds a perpetrator or accused once, by folded name.
+func (in *incident) addPerp(p perp) bool {
+	for _, q := range in.perps {
+		if arabic.Fold(q.name) == arabic.Fold(p.name) {
+			return false
+		}
+	}
+	in.perps = append(in.perps, p)
+	in.evidence = append(in.evidence, p.ev)
+	return true
+}
+
+func (in *incident) addWeapon(w weaponWord, ev dossier.Evidence) {
+	if slices.Contains(in.weapons, w.class) {
+		return
+	}
+	in.weapons = append(in.weapons, w.class)
+	in.weaponSubs = append(in.weaponSubs, w.sub)
+	in.evidence = append(in.evidence, ev)
 }
 
 func (in *incident) output(key string) dossier.Incident {
@@ -94,10 +135,14 @@ func (d *doc) mainIncident() *incident {
 			}
 		}
 	}
-	if event == nil {
+	if event == nil && len(d.in.Infobox) == 0 {
 		return nil
 	}
 	in := &incident{title: d.in.Title}
+	d.fromInfobox(in)
+	if event == nil {
+		event = d.sents[0]
+	}
 	// the event sentence first, then the rest of the lead in order
 	order := []*sentence{event}
 	for _, s := range lead {
@@ -117,21 +162,23 @@ func (d *doc) mainIncident() *incident {
 // (the event sentence wins ties) and the weapons of the lead.
 func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
 	best := -1
+	var typeEv dossier.Evidence
+	defer func() {
+		if in.typ != "" {
+			in.evidence = append(in.evidence, typeEv)
+		}
+	}()
 	for _, s := range order {
 		for _, e := range s.events {
 			w := e.V.weight*10 + boolInt(e.V.sub != "")
 			if w > best {
 				best = w
 				in.typ, in.sub = e.V.typ, e.V.sub
-				in.evidence = append(in.evidence[:0:0], d.evidence("type", s, 0.7))
+				typeEv = d.evidence("type", s, 0.7)
 			}
 		}
 		for _, m := range d.x.p.weapons.All(s.words) {
-			if !slices.Contains(in.weapons, m.V.class) {
-				in.weapons = append(in.weapons, m.V.class)
-				in.weaponSubs = append(in.weaponSubs, m.V.sub)
-				in.evidence = append(in.evidence, d.evidence("weapons", s, 0.7))
-			}
+			in.addWeapon(m.V, d.evidence("weapons", s, 0.7))
 		}
 	}
 	// a weapon refines an explosion's or attack's sub-type
@@ -180,6 +227,9 @@ func boolInt(b bool) int {
 // ("اليوم الثلاثاء") when the lead has no explicit day; else the
 // publication date itself, from the metadata.
 func (d *doc) chooseDate(in *incident, order []*sentence) {
+	if in.date != nil {
+		return
+	}
 	rank := map[string]int{"day": 3, "month": 2, "year": 1}
 	var best *dateFound
 	var bestS *sentence
@@ -210,10 +260,9 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 		}
 	}
 	if best != nil {
-		in.date = best.dr
 		ev := d.evidence("date", bestS, 0.8)
 		ev.Note = best.note
-		in.evidence = append(in.evidence, ev)
+		in.setDate(best.dr, ev, dossier.MethodProse)
 		return
 	}
 	if d.in.Published != "" {
@@ -233,6 +282,9 @@ func consistent(day, coarse *dossier.DateRange) bool {
 // division, else a country; a place outside the country the lead names
 // loses to one inside it.
 func (d *doc) choosePlace(in *incident, order []*sentence) {
+	if in.loc != nil {
+		return
+	}
 	type cand struct {
 		f placeFound
 		s *sentence
@@ -333,6 +385,7 @@ func (d *doc) findClaims(in *incident) {
 			}
 			seen[name] = true
 			ev := d.evidence("perpetrators", s, 0.8)
+			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: "", About: name, Claim: "claimed", Evidence: ev})
 			kind := "armed_group"
 			if e, ok := d.x.dict.Lookup(name); ok {
 				kind = e.Kind
@@ -341,9 +394,8 @@ func (d *doc) findClaims(in *incident) {
 					kind = e.Kind
 				}
 			}
-			in.perps = append(in.perps, perp{name: name, kind: kind, ev: ev})
-			in.evidence = append(in.evidence, ev)
-			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: kind, About: name, Claim: "claimed", Evidence: ev})
+			in.claims[len(in.claims)-1].ClaimantKind = kind
+			in.addPerp(perp{name: name, kind: kind, ev: ev})
 			k = end
 		}
 	}

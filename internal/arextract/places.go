@@ -39,7 +39,13 @@ func trimFolded(orig string, n int) string {
 // for a kind of place or a direction) or be a country, a division or a
 // place of 100,000 people or more: Arabic spells many common words as
 // some village somewhere.
-func (d *doc) places(s *sentence) []placeFound {
+func (d *doc) places(s *sentence) []placeFound { return d.placesCued(s, false) }
+
+// placesIn returns the places of an infobox value, where every name is a
+// place.
+func (d *doc) placesIn(s *sentence) []placeFound { return d.placesCued(s, true) }
+
+func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 	var out []placeFound
 	w := s.words
 	for i := 0; i < len(w); i++ {
@@ -66,7 +72,7 @@ func (d *doc) places(s *sentence) []placeFound {
 		if !ok {
 			continue
 		}
-		f.cued = cue || region || f.cued
+		f.cued = cue || region || f.cued || all
 		f.region = region
 		if !f.cued && f.country == nil && (f.place == nil || f.place.Population < 100000 && f.place.Feature != "ADM1") {
 			continue

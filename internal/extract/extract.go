@@ -172,9 +172,15 @@ func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extracti
 
 // extractArabic reads an Arabic document with the Arabic pack.
 func (x *Extractor) extractArabic(doc *dossier.Document, lay *layout.Layout, out *dossier.Extraction) {
+	// the prose starts after the header, the title line and the infobox
+	start := max(lay.Header.End, lay.TitleEnd)
+	for _, f := range lay.Infobox {
+		start = max(start, f.End)
+	}
 	in := arextract.Input{
-		Body: lay.Clean, Start: lay.Header.End, End: len(lay.Clean),
+		Body: lay.Clean, Start: start, End: len(lay.Clean),
 		Published: doc.Published, Title: out.Doc.Title, Key: doc.Key(),
+		Infobox: lay.Infobox,
 	}
 	if s, e, method, ok := titleSpan(lay, lay.Body, out.Doc.Title); ok {
 		in.TitleStart, in.TitleEnd, in.TitleMethod = s, e, method

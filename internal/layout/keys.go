@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/arabic"
 )
 
 //go:embed data/infobox_keys.tsv
@@ -29,13 +31,18 @@ func init() {
 	sort.Slice(scrapeKeys, func(i, j int) bool { return len(scrapeKeys[i]) > len(scrapeKeys[j]) })
 }
 
+// squash folds a key for matching: no case, spaces, underscores or
+// hyphens, and Arabic letters folded (arabic.FoldRune: "الإصابات" and
+// "الاصابات" are one key).
 func squash(k string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(k) {
 		if r == ' ' || r == '_' || r == '-' {
 			continue
 		}
-		b.WriteRune(r)
+		if f, ok := arabic.FoldRune(r); ok {
+			b.WriteRune(f)
+		}
 	}
 	return b.String()
 }
