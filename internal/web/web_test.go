@@ -59,7 +59,7 @@ func TestPages(t *testing.T) {
 		{"incident list bad date", "/incidents?from=November", 400, []string{"want a date as YYYY, YYYY-MM or YYYY-MM-DD"}},
 		{"incident list bad sort", "/incidents?sort=random", 400, []string{"sort=&#34;random&#34;"}},
 		{"incident", "/incidents/" + x.incident, 200, []string{
-			"<h1>Attempted assassination of Mustafa Al-Kadhimi</h1>",
+			"<h1 dir=\"auto\">Attempted assassination of Mustafa Al-Kadhimi</h1>",
 			"7 November 2021", "Baghdad, Iraq", "6 injured", "(1 source)", "copy of Attempted assassination of Mustafa Al-Kadhimi",
 			"6 security guards", // the injuries' evidence
 			"Claims of responsibility", "Kata&#39;ib Hezbollah", "accused by anonymous sources",
@@ -72,8 +72,8 @@ func TestPages(t *testing.T) {
 			"Sources disagree on", `class="field conflict"`, "sources disagree", "Violence against civilians", "(1 source)", "contested"}},
 		{"incident missing", "/incidents/i000000000000", 404, []string{"there is no incident"}},
 		{"actors", "/actors?q=asaib&kind=armed_group", 200, []string{"Asaib Al-Haq", "armed group"}},
-		{"actor", "/actors/" + x.actor, 200, []string{"<h1>Asaib Al-Haq</h1>", "Asaib Ahl al-Haq", "led by", "Qais Khazali", `id="timeline"`, "Names in the sources"}},
-		{"actor by name", "/actors/" + url.PathEscape("Kata'ib Hezbollah"), 200, []string{"<h1>Kata&#39;ib Hezbollah</h1>"}},
+		{"actor", "/actors/" + x.actor, 200, []string{"<h1 dir=\"auto\">Asaib Al-Haq</h1>", "Asaib Ahl al-Haq", "led by", "Qais Khazali", `id="timeline"`, "Names in the sources"}},
+		{"actor by name", "/actors/" + url.PathEscape("Kata'ib Hezbollah"), 200, []string{"<h1 dir=\"auto\">Kata&#39;ib Hezbollah</h1>"}},
 		{"actor missing", "/actors/a000000000000", 404, []string{"there is no actor"}},
 		{"documents", "/documents", 200, []string{"kadhimi-assassination-attempt.txt", "2016 Berlin truck attack"}},
 		{"document", "/documents/" + x.seed, 200, []string{`<pre class="doctext"`, `class="hl hl-incident`, `class="hl hl-actor`, "Incidents from this document"}},
