@@ -1,17 +1,16 @@
 package numbers
 
 import (
-	_ "embed"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/langpack"
 )
 
-//go:embed data/words.tsv
-var wordsTSV string
 
-// class is what a lexicon phrase does; data/words.tsv documents each one.
+// class is what a lexicon phrase does; the English pack's file (internal/langpack/data/en/numbers.tsv) documents each one.
 type class uint8
 
 const (
@@ -99,48 +98,53 @@ type lexicon struct {
 	filter [27 * 27]uint32
 }
 
-var lex = mustLoad(wordsTSV)
+var lex = mustLoad(englishLines())
 
-func mustLoad(data string) *lexicon {
-	l, err := loadLexicon(data)
+// englishLines returns the lines of this recognizer's file of the English
+// language pack (internal/langpack/data/en/numbers.tsv).
+func englishLines() []langpack.Line {
+	p, err := langpack.Get("en")
+	if err != nil {
+		panic(err) // the pack is embedded: a test fails before anyone ships it
+	}
+	return p.Lines("numbers.tsv")
+}
+
+func mustLoad(lines []langpack.Line) *lexicon {
+	l, err := loadLexicon(lines)
 	if err != nil {
 		panic(err) // the data is embedded: a test fails before anyone ships it
 	}
 	return l
 }
 
-func loadLexicon(data string) (*lexicon, error) {
+func loadLexicon(lines []langpack.Line) (*lexicon, error) {
 	l := &lexicon{first: map[string][]*entry{}, single: map[string]classSet{}, known: map[string]bool{}}
-	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || line[0] == '#' {
-			continue
+	for _, ln := range lines {
+		c, ok := classNames[ln.Class]
+		if !ok {
+			return nil, fmt.Errorf("numbers: %s: unknown class %q", ln.Where, ln.Class)
 		}
-		f := strings.Split(line, "\t")
-		c, ok := classNames[f[0]]
-		if !ok || len(f) < 2 || f[1] == "" {
-			return nil, fmt.Errorf("numbers: words.tsv line %d: bad line %q", n+1, line)
-		}
-		e := &entry{class: c, words: splitPhrase(f[1])}
-		if len(f) > 2 && f[2] != "" {
-			if v, err := strconv.Atoi(f[2]); err == nil {
-				e.value = v
+		e := &entry{class: c, words: splitPhrase(ln.Phrase)}
+		if v := ln.Value(0); v != "" {
+			if n, err := strconv.Atoi(v); err == nil {
+				e.value = n
 			} else {
-				e.unit = f[2]
+				e.unit = v
 			}
 		}
-		if len(f) > 3 && f[3] != "" {
-			v, err := strconv.Atoi(f[3])
+		if v := ln.Value(1); v != "" {
+			n, err := strconv.Atoi(v)
 			if err != nil {
-				return nil, fmt.Errorf("numbers: words.tsv line %d: max: %w", n+1, err)
+				return nil, fmt.Errorf("numbers: %s: max: %w", ln.Where, err)
 			}
-			e.max, e.hasMax = v, true
+			e.max, e.hasMax = n, true
 		}
 		if c == cMoney {
 			e.unit = "money"
 		}
 		if c == cMeasure && e.unit == "" {
-			return nil, fmt.Errorf("numbers: words.tsv line %d: measure without a unit", n+1)
+			return nil, fmt.Errorf("numbers: %s: measure without a unit", ln.Where)
 		}
 		if startClasses.has(c) || c == cScale {
 			for _, w := range e.words {

@@ -6,7 +6,7 @@
 //
 // It is a hand-written scanner over the bytes of the input, with no regular
 // expressions: it runs on the hot path of extraction. The words it knows are
-// data, in data/words.tsv.
+// data, in the English language pack (internal/langpack/data/en/numbers.tsv).
 //
 // # Bounds and vague quantities
 //

@@ -1,17 +1,16 @@
 package timex
 
 import (
-	_ "embed"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/langpack"
 )
 
-//go:embed data/words.tsv
-var wordsTSV string
 
-// class is what a lexicon phrase does; data/words.tsv documents each one.
+// class is what a lexicon phrase does; the English pack's file (internal/langpack/data/en/timex.tsv) documents each one.
 type class uint8
 
 const (
@@ -106,44 +105,47 @@ var aloneClasses = setOf(cMonth, cWeekday, cDeictic, cRecent, cClock, cUnit)
 var followClasses = setOf(cMonth, cWeekday, cUnit, cCount, cFew, cBefore, cAfter, cAgo,
 	cDayword, cSeason, cRecent, cClock)
 
-var lex = mustLoad(wordsTSV)
+var lex = mustLoad(englishLines())
 
-func mustLoad(data string) *lexicon {
-	l, err := loadLexicon(data)
+// englishLines returns the lines of this recognizer's file of the English
+// language pack (internal/langpack/data/en/timex.tsv).
+func englishLines() []langpack.Line {
+	p, err := langpack.Get("en")
+	if err != nil {
+		panic(err) // the pack is embedded: a test fails before anyone ships it
+	}
+	return p.Lines("timex.tsv")
+}
+
+func mustLoad(lines []langpack.Line) *lexicon {
+	l, err := loadLexicon(lines)
 	if err != nil {
 		panic(err) // the data is embedded: a test fails before anyone ships it
 	}
 	return l
 }
 
-func loadLexicon(data string) (*lexicon, error) {
+func loadLexicon(lines []langpack.Line) (*lexicon, error) {
 	l := &lexicon{
 		first:  map[string][]*entry{},
 		single: map[string]classSet{},
 		known:  map[string]bool{},
 		opens:  map[string]openKind{},
 	}
-	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || line[0] == '#' {
-			continue
+	for _, ln := range lines {
+		c, ok := classNames[ln.Class]
+		if !ok {
+			return nil, fmt.Errorf("timex: %s: unknown class %q", ln.Where, ln.Class)
 		}
-		f := strings.Split(line, "\t")
-		c, ok := classNames[f[0]]
-		if !ok || len(f) < 2 || f[1] == "" {
-			return nil, fmt.Errorf("timex: words.tsv line %d: bad line %q", n+1, line)
-		}
-		e := &entry{class: c, words: strings.FieldsFunc(strings.ToLower(f[1]), func(r rune) bool { return r == ' ' || r == '-' })}
-		if len(f) > 2 && f[2] != "" {
-			if v, err := strconv.Atoi(f[2]); err == nil {
-				e.value = v
+		e := &entry{class: c, words: strings.FieldsFunc(strings.ToLower(ln.Phrase), func(r rune) bool { return r == ' ' || r == '-' })}
+		if v := ln.Value(0); v != "" {
+			if n, err := strconv.Atoi(v); err == nil {
+				e.value = n
 			} else {
-				e.name = f[2]
+				e.name = v
 			}
 		}
-		if len(f) > 3 {
-			e.part = f[3]
-		}
+		e.part = ln.Value(1)
 		k := e.words[0]
 		l.first[k] = append(l.first[k], e)
 		if len(e.words) == 1 {

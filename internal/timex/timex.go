@@ -8,7 +8,8 @@
 //
 // Find is a hand-written scanner over the bytes of the input, with no
 // regular expressions: it runs on the hot path of extraction. The words it
-// knows are data, in data/words.tsv. Resolve turns an expression into dates
+// knows are data, in the English language pack
+// (internal/langpack/data/en/timex.tsv). Resolve turns an expression into dates
 // given an anchor: the publication date for "on Sunday", or the date of the
 // event a phrase such as "the day before" refers to. The caller chooses
 // the anchor; Expr.Deictic says which kind a relative phrase wants.

@@ -235,6 +235,6 @@ func TestDate(t *testing.T) {
 		t.Errorf("Compare at month precision = %d, want 0", got)
 	}
 	if time.Weekday(0) != time.Sunday {
-		t.Fatal("weekday values in words.tsv assume Sunday is 0")
+		t.Fatal("weekday values in the timex pack file assume Sunday is 0")
 	}
 }
