@@ -190,12 +190,12 @@ func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
 			}
 		}
 	}
-	if in.typ == "Violence against civilians" && slices.Contains(in.weapons, "explosive") {
-		in.typ = "Explosions/Remote violence"
-		in.sub = ""
+	// an attack carried out from afar (a bomb, a drone, a missile) is an
+	// explosion or remote violence, as ACLED codes it, whoever its target
+	if in.typ == "Violence against civilians" {
 		for _, sub := range in.weaponSubs {
-			if subTypeOf(sub) == in.typ {
-				in.sub = sub
+			if subTypeOf(sub) == "Explosions/Remote violence" {
+				in.typ, in.sub = "Explosions/Remote violence", sub
 				break
 			}
 		}
