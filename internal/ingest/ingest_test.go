@@ -235,3 +235,25 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("check: %v %v", problems, err)
 	}
 }
+
+// TestArabicReportJoinsEnglish: an Arabic report of the attack on the
+// prime minister's residence joins the incident the English documents
+// made, in either order.
+func TestArabicReportJoinsEnglish(t *testing.T) {
+	arabic := "../extract/testdata/docs/ar-news.txt"
+	for _, order := range [][]string{{corpus + "/" + seed, arabic}, {arabic, corpus + "/" + seed}} {
+		st := storetest.OpenSQLite(t)
+		for _, p := range order {
+			run(t, st, p)
+		}
+		p := place(t, st)
+		id, ok := p.mainOf["ar-news.txt"]
+		if !ok {
+			t.Fatalf("order %v: the Arabic report has no main incident", order)
+		}
+		if id != p.mainOf[seed] {
+			t.Errorf("order %v: the Arabic report's incident %s is not the seed's %s (documents %v)", order, id, p.mainOf[seed], p.docs[id])
+		}
+		st.Close()
+	}
+}
