@@ -65,11 +65,13 @@ func (in *incident) addPerp(p perp) bool {
 }
 
 func (in *incident) addWeapon(w weaponWord, ev dossier.Evidence) {
+	if !slices.Contains(in.weaponSubs, w.sub) {
+		in.weaponSubs = append(in.weaponSubs, w.sub)
+	}
 	if slices.Contains(in.weapons, w.class) {
 		return
 	}
 	in.weapons = append(in.weapons, w.class)
-	in.weaponSubs = append(in.weaponSubs, w.sub)
 	in.evidence = append(in.evidence, ev)
 }
 
@@ -181,25 +183,44 @@ func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
 			in.addWeapon(m.V, d.evidence("weapons", s, 0.7))
 		}
 	}
-	// a weapon refines an explosion's or attack's sub-type
-	if in.typ != "" && in.sub == "" || in.typ == "Explosions/Remote violence" && in.sub == "" {
-		for _, sub := range in.weaponSubs {
-			if subTypeOf(sub) == in.typ {
-				in.sub = sub
-				break
-			}
+	// a weapon refines an explosion's or attack's sub-type; the most
+	// specific weapon wins ("a suicide vest" over "a bomb")
+	if in.sub == "" || subRank(in.sub) < 0 {
+		if sub := bestSub(in.weaponSubs, in.typ); sub != "" {
+			in.sub = sub
 		}
 	}
 	// an attack carried out from afar (a bomb, a drone, a missile) is an
 	// explosion or remote violence, as ACLED codes it, whoever its target
 	if in.typ == "Violence against civilians" {
-		for _, sub := range in.weaponSubs {
-			if subTypeOf(sub) == "Explosions/Remote violence" {
-				in.typ, in.sub = "Explosions/Remote violence", sub
-				break
-			}
+		if sub := bestSub(in.weaponSubs, "Explosions/Remote violence"); sub != "" {
+			in.typ, in.sub = "Explosions/Remote violence", sub
 		}
 	}
+}
+
+// subRank orders the sub-types a weapon may give, most specific first;
+// -1 for the others.
+func subRank(sub string) int {
+	order := []string{"Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED", "Armed clash", "Attack"}
+	for i, s := range order {
+		if s == sub {
+			return len(order) - i
+		}
+	}
+	return -1
+}
+
+// bestSub returns the most specific of the weapons' sub-types that belongs
+// to type typ (any type when typ is "").
+func bestSub(subs []string, typ string) string {
+	best := ""
+	for _, sub := range subs {
+		if (typ == "" || subTypeOf(sub) == typ) && subRank(sub) > subRank(best) {
+			best = sub
+		}
+	}
+	return best
 }
 
 // subTypeOf returns the type an ACLED sub-type belongs to.
@@ -472,8 +493,12 @@ func (d *doc) statements() []dossier.Statement {
 			if d.negated(s, k) || d.opensClaim(s, k) {
 				continue
 			}
-			end := d.speakerEnd(s, m.J, stance)
-			name, _ := d.actorName(s, m.J, end)
+			start := m.J
+			if m.V.class == "according" && start+1 < len(w) && d.x.p.function[w[start]] {
+				start += 2 // "بحسب ما أكده X": the speaker follows the verb
+			}
+			end := d.speakerEnd(s, start, stance)
+			name, _ := d.actorName(s, start, end)
 			if name == "" {
 				continue
 			}

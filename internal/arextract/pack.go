@@ -10,7 +10,7 @@ import (
 
 // folding is Arabic's: letters folded, proclitics stripped from the first
 // word of a phrase.
-var folding = langpack.Folding{Fold: arabic.Fold, Stems: arabic.Stems}
+var folding = langpack.Folding{Fold: arabic.Fold, Stems: arabic.Stems, Inner: arabic.StripArticle}
 
 // exact folding: the word as written, no proclitics (for words such as
 // "من" or "م" that a proclitic reading would find everywhere).

@@ -11,6 +11,11 @@ import (
 type Folding struct {
 	Fold  func(string) string
 	Stems func(string) []string
+	// Inner, when set, normalises the words after a phrase's first, on
+	// both sides, before they are compared: Arabic writes the article on
+	// every word of a definite phrase ("التفجير الانتحاري" is the phrase
+	// "تفجير انتحاري"), so Arabic strips it.
+	Inner func(string) string
 }
 
 // Matcher finds the phrases of a pack file in a text cut into folded
@@ -49,6 +54,9 @@ func (m *Matcher[V]) Add(p string, v V) error {
 	}
 	for i := range words {
 		words[i] = m.f.Fold(words[i])
+		if i > 0 && m.f.Inner != nil {
+			words[i] = m.f.Inner(words[i])
+		}
 	}
 	ph := phrase[V]{words: words, text: p, v: v}
 	list := m.first[words[0]]
@@ -89,7 +97,11 @@ func (m *Matcher[V]) At(words []string, i int) (Match[V], bool) {
 			}
 			ok := true
 			for k := 1; k < len(p.words); k++ {
-				if words[i+k] != p.words[k] {
+				w := words[i+k]
+				if m.f.Inner != nil {
+					w = m.f.Inner(w)
+				}
+				if w != p.words[k] {
 					ok = false
 					break
 				}
