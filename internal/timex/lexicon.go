@@ -9,7 +9,6 @@ import (
 	"github.com/dossier-project/dossier/internal/langpack"
 )
 
-
 // class is what a lexicon phrase does; the English pack's file (internal/langpack/data/en/timex.tsv) documents each one.
 type class uint8
 
