@@ -1,5 +1,6 @@
-// Package lang identifies the language of a text, so that extraction runs
-// only on the English documents it was written for.
+// Package lang identifies the language of a text, so that extraction reads
+// each document with its language's rules (English, Arabic) and names the
+// languages it skips.
 //
 // It reads the first 8 KB. The script of the letters settles most
 // languages (Hebrew, Greek, Hangul, Devanagari, Thai, ...); letters typical
