@@ -4,7 +4,8 @@
 //
 // It reads the first 8 KB. The script of the letters settles most
 // languages (Hebrew, Greek, Hangul, Devanagari, Thai, ...); letters typical
-// of one language tell Arabic from Persian and Urdu, and Russian from
+// of one language tell Arabic from Persian, Urdu, Sorani Kurdish, Pashto,
+// Sindhi and Uyghur, and Russian from
 // Ukrainian and Serbian; Latin-script languages are told apart by how
 // often their function words occur. The word and letter lists are data, in
 // data/languages.tsv.
