@@ -35,8 +35,13 @@ run news "$shared/gold/news" "$shared/corpus/news"
 # Our corpora, by split: a folder of links per set, split and variant.
 "$out/corpora" split -root corpora >"$out/split.tsv"
 while IFS=$'\t' read -r set split name; do
-	g=corpora/encyclopedia/gold/$name.json
-	[ "$set" = news ] && g=corpora/news/gold/$name.json
+	case $set in
+	encyclopedia) g=corpora/encyclopedia/gold/$name.json ;;
+	news) g=corpora/news/gold/$name.json ;;
+	ar-encyclopedia) g=corpora/arabic/encyclopedia/gold/$name.json ;;
+	ar-news) g=corpora/arabic/news/gold/$name.json ;;
+	*) continue ;;
+	esac
 	if [ ! -f "$g" ]; then
 		echo "score.sh: $set/$name has no gold yet (go run ./tools/corpora build): skipped" >&2
 		continue
@@ -55,6 +60,17 @@ while IFS=$'\t' read -r set split name; do
 		# the same report without its Published: line: the date must come
 		# from the page, the text or the URL
 		grep -v '^Published: ' "corpora/news/wikinews/$name.txt" >"$out/$split/news-nopub/$name.txt" || true
+		;;
+	ar-encyclopedia)
+		mkdir -p "$out/$split/ar-enc-gold" "$out/$split/ar-enc-prose" "$out/$split/ar-enc-infobox"
+		cp "$g" "$out/$split/ar-enc-gold/"
+		cp "corpora/arabic/encyclopedia/wikipedia/$name.txt" "$out/$split/ar-enc-prose/"
+		cp "corpora/arabic/encyclopedia/wikipedia-with-infobox/$name.txt" "$out/$split/ar-enc-infobox/"
+		;;
+	ar-news)
+		mkdir -p "$out/$split/ar-news-gold" "$out/$split/ar-news-docs"
+		cp "$g" "$out/$split/ar-news-gold/"
+		cp "corpora/arabic/news/docs/$name.txt" "$out/$split/ar-news-docs/"
 		;;
 	esac
 done <"$out/split.tsv"
@@ -76,6 +92,14 @@ for split in dev test; do
 	score_split "news-$split" "$out/$split/news-gold" "$out/$split/news-docs"
 	score_split "news-nopub-$split" "$out/$split/news-gold" "$out/$split/news-nopub"
 	score_split "news-furniture-$split" "$out/$split/news-gold" "$out/$split/news-furniture"
+	# Arabic (corpora/arabic), when the sets are there
+	if [ -d "$out/$split/ar-enc-gold" ]; then
+		score_split "ar-encyclopedia-prose-$split" "$out/$split/ar-enc-gold" "$out/$split/ar-enc-prose" --prose
+		score_split "ar-encyclopedia-infobox-$split" "$out/$split/ar-enc-gold" "$out/$split/ar-enc-infobox"
+	fi
+	if [ -d "$out/$split/ar-news-gold" ]; then
+		score_split "ar-news-$split" "$out/$split/ar-news-gold" "$out/$split/ar-news-docs"
+	fi
 done
 
 python3 - "$out" <<'EOF'
@@ -85,7 +109,11 @@ def figure(r):
     if "accuracy" in r:
         return r["accuracy"], r["n"], "acc"
     return r["f1"], r["gold"], "F1"
-for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub", "news-furniture"):
+import os
+for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub", "news-furniture",
+          "ar-encyclopedia-prose", "ar-encyclopedia-infobox", "ar-news"):
+    if not os.path.exists(f"{out}/{s}-dev.json") or not os.path.exists(f"{out}/{s}-test.json"):
+        continue
     dev = json.load(open(f"{out}/{s}-dev.json"))
     test = json.load(open(f"{out}/{s}-test.json"))
     print(f"== {s} (corpora/): dev {dev['docs']} documents, test {test['docs']} documents")
@@ -113,12 +141,15 @@ EOF
 go run ./tools/actorcheck "$out"/encyclopedia-*.jsonl "$out"/news-dev.jsonl "$out"/news-test.jsonl
 
 if [ ${#verbose[@]} -gt 0 ]; then
-	for s in encyclopedia-prose encyclopedia-infobox news; do
+	for s in encyclopedia-prose encyclopedia-infobox news ar-encyclopedia-prose ar-news; do
 		case $s in
+		ar-encyclopedia-prose) gold=$out/dev/ar-enc-gold prose=(--prose) ;;
+		ar-news) gold=$out/dev/ar-news-gold prose=() ;;
 		encyclopedia-prose) gold=$out/dev/enc-gold prose=(--prose) ;;
 		encyclopedia-infobox) gold=$out/dev/enc-gold prose=() ;;
 		news) gold=$out/dev/news-gold prose=() ;;
 		esac
+		[ -f "$out/$s-dev.jsonl" ] || continue
 		echo "== $s dev: misses"
 		python3 "$shared/tools/score.py" --gold "$gold" --pred "$out/$s-dev.jsonl" "${prose[@]}" --verbose | sed -n '/^\[/,$p'
 	done
