@@ -69,6 +69,7 @@ var ArabicKeys = map[string]ArabicField{
 	"المنظم": ArOther, "المنظمون": ArOther, "الأضرار": ArOther, "المفقودون": ArOther, "المعتقلون": ArOther,
 	"السبب": ArOther, "الأسباب": ArOther, "المسؤول": ArOther, "الجهة المنفذة": ArPerpetrator,
 	"الخاطفون": ArPerpetrator, "الرهائن": ArOther, "عدد الرهائن": ArOther, "الطريقة": ArOther, "الأسلوب": ArOther,
+	"منفذون محتملون": ArOther, "المنفذون المحتملون": ArOther, "المنفذ المحتمل": ArOther,
 	"خريطة": ArHeader,
 }
 
@@ -305,9 +306,17 @@ func ReadArabic(raw ArabicRaw) (ArabicArticle, error) {
 		}
 	}
 	if from == start {
+		captions := 0
 		for j := start - 1; j >= 0; j-- {
 			t := strings.TrimSpace(lines[j])
 			if _, row := tableCells(t); row || t == "" || arImageRE.MatchString(t) && len([]rune(t)) < 120 {
+				from = j
+				continue
+			}
+			// the box's own caption: a short line that ends no sentence,
+			// set off from the lead by a blank line
+			if captions < 2 && len([]rune(t)) <= 80 && !strings.HasSuffix(t, ".") && (j == 0 || strings.TrimSpace(lines[j-1]) == "") && j > 0 {
+				captions++
 				from = j
 				continue
 			}
@@ -333,17 +342,32 @@ func ReadArabic(raw ArabicRaw) (ArabicArticle, error) {
 			continue
 		}
 		if _, _, ok := splitArabicRow(t); !ok {
+			// a short line between rows continues the row above ("08:00"
+			// after the date)
+			if len([]rune(t)) <= 40 && to+1 < len(lines) && isRowOrHeader(lines[to+1]) {
+				continue
+			}
 			break
 		}
 	}
 	seen := map[string]bool{}
-	for _, ln := range lines[from:to] {
+	afterRow := false
+	for i, ln := range lines[from:to] {
 		t := strings.TrimSpace(ln)
 		if t == "" || isHeader(t) {
+			afterRow = false
 			continue
 		}
 		k, v, ok := splitArabicRow(t)
+		if !ok && afterRow && from+i > start && len(a.Infobox) > 0 && !isArFurniture(cleanArabicLine(t)) {
+			if c := cleanArabicLine(t); c != "" {
+				a.Infobox[len(a.Infobox)-1].Value += " " + c
+			}
+			continue
+		}
+		afterRow = ok && ArabicRole(k) != ArHeader
 		if !ok || ArabicRole(k) == ArHeader || v == "" || seen[k] {
+			afterRow = afterRow && !seen[k]
 			continue
 		}
 		seen[k] = true
@@ -373,6 +397,15 @@ func ReadArabic(raw ArabicRaw) (ArabicArticle, error) {
 		return a, fmt.Errorf("infobox has no rows")
 	}
 	return a, nil
+}
+
+// isRowOrHeader tells an infobox row or heading line.
+func isRowOrHeader(ln string) bool {
+	t := strings.TrimSpace(ln)
+	if _, _, ok := splitArabicRow(t); ok {
+		return true
+	}
+	return cleanArabicLine(t) == "المعلومات"
 }
 
 func isArFurniture(c string) bool {
