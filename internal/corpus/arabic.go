@@ -359,7 +359,7 @@ func ReadArabic(raw ArabicRaw) (ArabicArticle, error) {
 			continue
 		}
 		k, v, ok := splitArabicRow(t)
-		if !ok && afterRow && from+i > start && len(a.Infobox) > 0 && !isArFurniture(cleanArabicLine(t)) {
+		if !ok && afterRow && from+i > start && len(a.Infobox) > 0 && !strings.Contains(t, "|") && !isArFurniture(cleanArabicLine(t)) {
 			if c := cleanArabicLine(t); c != "" {
 				a.Infobox[len(a.Infobox)-1].Value += " " + c
 			}
