@@ -237,9 +237,9 @@ func splitArabicRow(line string) (key, value string, ok bool) {
 // runIn tells whether rest can be a value run into key k: a flattened row
 // ("التاريخ2016", "الهدفأسواق متعددة") joins them without a space. What
 // continues the key's own word instead (a feminine or plural ending:
-// "الموقعة", "المنفذين", "المهاجمون", "الأسلحةات") is not a value.
+// "الموقعة", "التاريخية", "المهاجمون") is not a value.
 func runIn(k, rest string) bool {
-	for _, suffix := range []string{"ة", "ى", "ين", "ون", "ات"} {
+	for _, suffix := range []string{"ة", "ى", "ي", "ين", "ون", "ات"} {
 		if strings.HasPrefix(rest, suffix) {
 			return false
 		}

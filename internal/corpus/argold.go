@@ -104,8 +104,10 @@ func ArabicWeaponClass(item string) string {
 
 var (
 	arListSep = regexp.MustCompile(`[،,؛;\n•*]+|\s+و\s+|\s+أو\s+`)
-	// "حزب الله والحرس الثوري": a conjunction fused to an article starts a new name
-	arAndArticle = regexp.MustCompile(`\s+و(ال)`)
+	// "حزب الله والحرس الثوري", "جبهة النصرة وأحرار الشام": a conjunction
+	// fused to an article or to an alef starts a new name ("وزارة", "ولاية"
+	// and "وحدات" are words of their own and stay whole)
+	arAndArticle = regexp.MustCompile(`\s+و(ال|[أإآا])`)
 	// descriptions that name nobody
 	arNotName = regexp.MustCompile(`^(?:مجهول|مجهولون|مجهولين|غير معروف|غير معروفين|غير معروفة|غير محدد|لا احد|لا يوجد|` +
 		`مسلح|مسلحون|مسلحين|مسلحون مجهولون|مسلحين مجهولين|انتحاري|انتحاريون|انتحاريين|انتحارية|متطرفون|متطرفين|` +
@@ -115,7 +117,7 @@ var (
 
 // ArabicNames splits a perpetrator field into names as written: on the
 // list separators "،" "," "؛", on "و" standing alone and on "و" fused to
-// an article ("...والحرس الثوري"). A parenthesised part is a qualifier
+// an article or an alef ("...والحرس الثوري", "...وأحرار الشام"). A parenthesised part is a qualifier
 // ("(قُتل)") or another name of the same actor ("(داعش)"): it is dropped
 // from the name and returned as an alias. Descriptions that identify
 // nobody ("مسلحون مجهولون") are not names.
