@@ -33,10 +33,12 @@ type GoldFile struct {
 	Source                 string         `json:"source"`
 	Title                  string         `json:"title"`
 	Format                 string         `json:"format"`
+	Language               string         `json:"language,omitempty"`
 	Region                 string         `json:"region,omitempty"`
 	InfoboxHeaderLine      string         `json:"infobox_header_line,omitempty"`
 	Infobox                *Infobox       `json:"infobox"`
 	Gold                   GoldValues     `json:"gold"`
+	Actors                 []ArabicActor  `json:"actors,omitempty"`
 	Notes                  []string       `json:"notes"`
 	ExcerptChars           int            `json:"excerpt_chars"`
 	ProseChars             int            `json:"prose_chars"`

@@ -13,7 +13,10 @@
 // (corpora/news/raw/ → corpora/news/wikinews/). Both sets get an
 // ATTRIBUTION.md. Every document is checked against
 // ../shared/tools/reserved.py first and a reserved one stops the build.
-// Hand-written news gold (corpora/news/gold/) is never touched.
+// Hand-written news gold (corpora/news/gold/) is never touched. For the
+// Arabic encyclopedia set (corpora/arabic/encyclopedia, see arabic.go),
+// lays out every collected page (raw/ → wikipedia-with-infobox/ and
+// wikipedia/) and generates its gold the same way.
 //
 // gold: the infobox gold generator alone, for any folder of with-infobox
 // articles (the test runs it on ../shared/corpus/wikipedia-with-infobox).
@@ -90,7 +93,10 @@ func cmdBuild(args []string) error {
 	if err := encyclopediaAttribution(enc); err != nil {
 		return err
 	}
-	return buildNews(news)
+	if err := buildNews(news); err != nil {
+		return err
+	}
+	return buildArabicEncyclopedia(filepath.Join(*root, "arabic", "encyclopedia"), *shared)
 }
 
 func cmdGold(args []string) error {
@@ -116,6 +122,7 @@ func cmdSplit(args []string) error {
 	for _, set := range []struct{ name, dir string }{
 		{"encyclopedia", filepath.Join(*root, "encyclopedia", "wikipedia-with-infobox")},
 		{"news", filepath.Join(*root, "news", "wikinews")},
+		{"ar-encyclopedia", filepath.Join(*root, "arabic", "encyclopedia", "wikipedia-with-infobox")},
 	} {
 		docs, err := listTxt(set.dir)
 		if err != nil {
