@@ -269,7 +269,9 @@ func (d *doc) figures(s *sentence) []figure {
 					}
 				case "person":
 					for k := m.J; k < len(w) && k <= m.J+2; k++ {
-						if v, ok := cas.At(w, k); ok && v.V.class == "verbafter" {
+						// a casualty verb after the counted people ("34 شخصا لقوا
+						// حتفهم", "83 شخصا قتلوا")
+						if v, ok := cas.At(w, k); ok && (v.V.class == "verbafter" || v.V.class == "before") {
 							field = v.V.field
 							break
 						}

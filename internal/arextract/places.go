@@ -52,6 +52,11 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		if d.x.p.function[w[i]] || isDigits(w[i]) {
 			continue
 		}
+		// a month, a weekday or another date word is never a place ("16 آب
+		// 2012" is August, not a town named Ab)
+		if _, _, ok := d.dateWord(s, i); ok {
+			continue
+		}
 		if m, ok := d.x.p.places.At(w, i); ok && m.J == i+1 {
 			// a word for a kind of place or a direction is no name itself
 			// ("مدينة" is not Medina), though it may open one

@@ -382,7 +382,7 @@ func incidentScope(f dossier.IncidentFilter) string {
 
 // countCap bounds how many rows a list's total counts: beyond it the
 // total is that many and flagged as an estimate.
-const countCap = 10000
+const countCap = 1000
 
 // countRows counts the rows of from that match where, up to countCap.
 func (s *DB) countRows(ctx context.Context, from string, where []string, args []any) (dossier.PageInfo, error) {
@@ -560,7 +560,12 @@ func (s *DB) incidentScan(ctx context.Context, f dossier.IncidentFilter) (*incid
 		where = append(where, `t.n IN (SELECT incident_n FROM incident_actors WHERE actor_id IN (`+placeholders(len(actors))+`))`)
 		args = append(args, anySlice(actors)...)
 	}
-	if weapon != "" {
+	switch {
+	case weapon != "" && sortCol == `d.sort_day`:
+		// the scanned index row holds the incident's day and number: the
+		// weapon's index answers for it without reading the incident
+		where, args = append(where, `EXISTS (SELECT 1 FROM incident_weapons w WHERE w.weapon = ? AND w.sort_day = d.sort_day AND w.incident_n = d.incident_n)`), append(args, weapon)
+	case weapon != "":
 		where, args = append(where, `EXISTS (SELECT 1 FROM incident_weapons w WHERE w.incident_id = t.id AND w.weapon = ?)`), append(args, weapon)
 	}
 	if sortCol == `d.sort_day` && f.To != "" {
