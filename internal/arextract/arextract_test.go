@@ -65,6 +65,10 @@ func TestMainIncident(t *testing.T) {
 			date: "2017-07-04", place: "كابول", country: "Afghanistan", fat: "9"},
 		{name: "Hijri", text: "وقع التفجير في مكة يوم 12 رمضان 1440 هـ وقتل فيه 3 أشخاص.",
 			date: "2019-05-17", place: "مكة", country: "Saudi Arabia", fat: "3"},
+		{name: "verb after the counted people", text: "في 23 فبراير 2012 وقعت تفجيرات في الموصل، و83 شخصا قتلوا على الأقل وأصيب 20 آخرون.",
+			date: "2012-02-23", place: "الموصل", country: "Iraq", fat: "83+", inj: "20"},
+		{name: "event then place", text: "هجمات سوسة 2015 هجوم مسلح وقع في 26 يونيو 2015 أسفر عن مقتل 38 شخصا.",
+			date: "2015-06-26", place: "سوسة", country: "Tunisia", fat: "38"},
 		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
 			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
 	} {

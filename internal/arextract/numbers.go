@@ -271,7 +271,7 @@ func (d *doc) figures(s *sentence) []figure {
 					for k := m.J; k < len(w) && k <= m.J+2; k++ {
 						// a casualty verb after the counted people ("34 شخصا لقوا
 						// حتفهم", "83 شخصا قتلوا")
-						if v, ok := cas.At(w, k); ok && (v.V.class == "verbafter" || v.V.class == "before") {
+						if v, ok := d.x.p.verbsAfter.At(w, k); ok {
 							field = v.V.field
 							break
 						}

@@ -51,6 +51,7 @@ type pack struct {
 	datesExact *langpack.Matcher[dateWord] // fillers and era marks: no proclitics
 	numbers    *langpack.Matcher[numWord]
 	casualties *langpack.Matcher[casualtyWord]
+	verbsAfter *langpack.Matcher[casualtyWord] // the verbafter lines: a verb after the counted people
 	events     *langpack.Matcher[eventWord]
 	weapons    *langpack.Matcher[weaponWord]
 	speech     *langpack.Matcher[speechWord] // say, according, stance, close, negation
@@ -110,7 +111,15 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if out.casualties, err = langpack.Build(folding, p.Lines("casualties.tsv"), func(l langpack.Line) (casualtyWord, error) {
+	var casLines, afterLines []langpack.Line
+	for _, l := range p.Lines("casualties.tsv") {
+		if l.Class == "verbafter" {
+			afterLines = append(afterLines, l)
+		} else {
+			casLines = append(casLines, l)
+		}
+	}
+	casValue := func(l langpack.Line) (casualtyWord, error) {
 		switch l.Class {
 		case "before", "after", "verbafter", "dual":
 			if f := l.Value(0); f != "fatalities" && f != "injuries" {
@@ -121,7 +130,11 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			return casualtyWord{}, fmt.Errorf("unknown class %q", l.Class)
 		}
 		return casualtyWord{class: l.Class, field: l.Value(0)}, nil
-	}); err != nil {
+	}
+	if out.casualties, err = langpack.Build(folding, casLines, casValue); err != nil {
+		return nil, err
+	}
+	if out.verbsAfter, err = langpack.Build(folding, afterLines, casValue); err != nil {
 		return nil, err
 	}
 	if out.events, err = langpack.Build(folding, p.Lines("events.tsv"), func(l langpack.Line) (eventWord, error) {

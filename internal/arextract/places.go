@@ -77,6 +77,13 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		if !ok {
 			continue
 		}
+		// a name right after an event word is where it happened: Arabic
+		// names an incident "event + place" ("تفجيرات بغداد", "هجوم سوسة")
+		for _, e := range s.events {
+			if e.J == i {
+				cue = true
+			}
+		}
 		f.cued = cue || region || f.cued || all
 		f.region = region
 		if !f.cued && f.country == nil && (f.place == nil || f.place.Population < 100000 && f.place.Feature != "ADM1") {
