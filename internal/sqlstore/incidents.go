@@ -381,7 +381,11 @@ func incidentScope(f dossier.IncidentFilter) string {
 }
 
 // countCap bounds how many rows a list's total counts: beyond it the
-// total is that many and flagged as an estimate.
+// total is that many and flagged as an estimate. Counting reads every
+// matching row, so the cap is the cost of a total: at 10,000 a list of a
+// common country or actor spent 100 ms of a 200,000-incident store
+// counting; at 1,000 it spends a tenth of it, and "1,000+" tells a reader
+// as much as "10,000+" does.
 const countCap = 1000
 
 // countRows counts the rows of from that match where, up to countCap.
