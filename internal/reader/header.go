@@ -15,7 +15,9 @@ import (
 //	Published: 2011-02-21
 //	Title: 38 killed in attack on Afghan bank
 //
-// End is the byte offset where the prose begins. PublishedAt is the moment
+// A "Via:" line names the stored copy or mirror the page was read through;
+// it belongs to the header and is otherwise ignored. End is the byte offset
+// where the prose begins. PublishedAt is the moment
 // of publication when the Published line gives a time with its UTC offset
 // ("Published: 2021-11-06T22:30:00-05:00"), else the zero Time.
 type Header struct {
@@ -24,7 +26,7 @@ type Header struct {
 	End                               int
 }
 
-var headerKeys = map[string]bool{"source": true, "license": true, "licence": true, "published": true, "title": true, "url": true, "date": true}
+var headerKeys = map[string]bool{"source": true, "license": true, "licence": true, "published": true, "title": true, "url": true, "date": true, "via": true}
 
 // ParseHeader reads leading "Key: value" lines with known keys. It stops at
 // the first other line; a blank line right after the block is skipped too.

@@ -75,6 +75,11 @@ func TestParseHeader(t *testing.T) {
 	if h := ParseHeader(raw); string(raw[h.End:h.End+4]) != "Body" {
 		t.Fatalf("header ends at %d (%q)", h.End, raw[h.End:])
 	}
+	// a Via: line (the mirror a page was read through) is header, not prose
+	via := []byte("Source: https://ar.wikipedia.org/wiki/x\nVia: https://mirror.example/wiki/x\nLicense: CC BY-SA 4.0\n\nBody text.\n")
+	if h := ParseHeader(via); string(via[h.End:h.End+4]) != "Body" || h.Source != "https://ar.wikipedia.org/wiki/x" {
+		t.Fatalf("Via: header read as %+v (%q)", h, via[h.End:])
+	}
 }
 
 // A Published line with a time and an offset gives the moment of
