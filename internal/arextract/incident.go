@@ -7,6 +7,7 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/arabic"
+	"github.com/dossier-project/dossier/internal/gazetteer"
 )
 
 // leadSentences is how many sentences from the start a document's own
@@ -298,56 +299,99 @@ func consistent(day, coarse *dossier.DateRange) bool {
 	return strings.HasPrefix(day.Start, coarse.Start)
 }
 
-// choosePlace takes the place of the event sentence, else of the lead: a
-// populated place (cued first, then the largest), else a first-level
-// division, else a country; a place outside the country the lead names
-// loses to one inside it.
+// choosePlace takes the place of the event sentence, else of the lead:
+// the first cued place in text order (a name after a direction or "near"
+// only when nothing else is cued: it is where the place is, not the place),
+// else the largest uncued city, else a country. Known places outside the
+// country the lead names are left out; a name the gazetteer does not know
+// is anchored to the known place of its sentence or to the country.
 func (d *doc) choosePlace(in *incident, order []*sentence) {
 	if in.loc != nil {
 		return
 	}
-	type cand struct {
-		f placeFound
-		s *sentence
-	}
-	var country *cand
+	var country *gazetteer.Country
+	var countryS *sentence
 	for _, s := range order {
 		for _, f := range d.places(s) {
 			if f.country != nil && country == nil {
-				country = &cand{f, s}
+				country, countryS = f.country, s
 			}
 		}
 	}
-	better := func(a, b placeFound) bool {
-		if a.cued != b.cued {
-			return a.cued
-		}
-		return a.place.Population > b.place.Population*20
-	}
-	for _, admin := range []bool{false, true} {
+	if country == nil {
+		// no country named: the country of the first cued known place
 		for _, s := range order {
-			var best *placeFound
 			for _, f := range d.places(s) {
-				if f.country != nil || (f.place.Feature == "ADM1") != admin {
-					continue
-				}
-				if country != nil && f.place.Country != country.f.country.Name {
-					continue
-				}
-				if best == nil || better(f, *best) {
-					best = &f
+				if f.place != nil && f.cued {
+					if c, ok := d.x.gz.Country(f.place.Country); ok {
+						country = &c
+					}
+					break
 				}
 			}
-			if best != nil {
-				in.loc = best.location(d.x.gz)
-				in.evidence = append(in.evidence, d.evidence("location", s, 0.7))
-				return
+			if country != nil {
+				break
 			}
 		}
 	}
-	if country != nil {
-		in.loc = country.f.location(d.x.gz)
-		in.evidence = append(in.evidence, d.evidence("location", country.s, 0.6))
+	inCountry := func(f placeFound) bool {
+		return f.place == nil || country == nil || f.place.Country == country.Name
+	}
+	for _, s := range order {
+		fs := d.places(s)
+		var pick, near, big *placeFound
+		for k := range fs {
+			f := &fs[k]
+			if f.country != nil || !inCountry(*f) {
+				continue
+			}
+			if f.place != nil && near == nil {
+				near = f
+			}
+			switch {
+			case f.cued && !f.region && pick == nil:
+				pick = f
+			case !f.cued && f.place != nil && (big == nil || f.place.Population > big.place.Population):
+				big = f
+			}
+		}
+		if pick == nil {
+			for k := range fs {
+				if fs[k].region && inCountry(fs[k]) && fs[k].country == nil {
+					pick = &fs[k]
+					break
+				}
+			}
+		}
+		if pick == nil {
+			pick = big
+		}
+		if pick == nil {
+			continue
+		}
+		loc := pick.location(d.x.gz)
+		if pick.unknown {
+			var anchor *placeFound
+			for k := range fs {
+				if fs[k].place != nil && &fs[k] != pick && inCountry(fs[k]) {
+					anchor = &fs[k]
+					break
+				}
+			}
+			loc = pick.anchor(anchor, country)
+		}
+		if loc == nil {
+			continue
+		}
+		_ = near
+		in.loc = loc
+		in.evidence = append(in.evidence, d.evidence("location", s, 0.7))
+		return
+	}
+	if country != nil && countryS != nil {
+		lat, lon := country.Lat, country.Lon
+		in.loc = &dossier.Location{Country: country.Name, Lat: &lat, Lon: &lon, Precision: "country"}
+		in.evidence = append(in.evidence, d.evidence("location", countryS, 0.6))
 	}
 }
 

@@ -58,6 +58,7 @@ type pack struct {
 	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
+	prefix     map[string]bool               // folded words that open a place name and are none alone ("بني")
 }
 
 func loadPack(p *langpack.Pack) (*pack, error) {
@@ -173,11 +174,14 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		return nil, err
 	}
 	out.function = map[string]bool{}
+	out.prefix = map[string]bool{}
 	var cueLines []langpack.Line
 	for _, l := range p.Lines("places.tsv") {
 		switch l.Class {
 		case "function":
 			out.function[arabic.Fold(l.Phrase)] = true
+		case "prefix":
+			out.prefix[arabic.Fold(l.Phrase)] = true
 		case "cue", "in", "region":
 			cueLines = append(cueLines, l)
 		default:

@@ -1,6 +1,7 @@
 package arextract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier"
@@ -16,6 +17,7 @@ type placeFound struct {
 	country *gazetteer.Country
 	cued    bool // after a preposition, the proclitic ب, or a word for a kind of place
 	region  bool // after a direction or nearness word ("شمال بغداد")
+	unknown bool // a name the gazetteer does not know, cued by a word for a kind of place
 }
 
 // trimFolded returns orig without its first n folded letters (the
@@ -35,10 +37,13 @@ func trimFolded(orig string, n int) string {
 // places returns the places of a sentence, left to right: the longest name
 // of up to three words that the gazetteer knows as a country, a first-level
 // division or a populated place, starting at each word that is not a
-// function word. A place must be cued (after "في", the proclitic ب, a word
-// for a kind of place or a direction) or be a country, a division or a
-// place of 100,000 people or more: Arabic spells many common words as
-// some village somewhere.
+// function word. A known place must be cued (after "في", the proclitic ب,
+// a word for a kind of place, a direction, or right after the event word)
+// or be a country or a place of 100,000 people or more: Arabic spells many
+// common words as some village somewhere. A name the gazetteer does not
+// know is a place when a word for a kind of place stands before it ("قرية
+// الرايس", "حي سيدي يوسف"), or when it follows the event word and the
+// document's title names it too ("مجزرة بني مسوس").
 func (d *doc) places(s *sentence) []placeFound { return d.placesCued(s, false) }
 
 // placesIn returns the places of an infobox value, where every name is a
@@ -49,12 +54,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 	var out []placeFound
 	w := s.words
 	for i := 0; i < len(w); i++ {
-		if d.x.p.function[w[i]] || isDigits(w[i]) {
-			continue
-		}
-		// a month, a weekday or another date word is never a place ("16 آب
-		// 2012" is August, not a town named Ab)
-		if _, _, ok := d.dateWord(s, i); ok {
+		if d.notName(s, i) {
 			continue
 		}
 		if m, ok := d.x.p.places.At(w, i); ok && m.J == i+1 {
@@ -64,35 +64,106 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 				continue
 			}
 		}
-		cue, region := false, false
-		if i > 0 {
-			for k := max(0, i-3); k < i; k++ {
-				if m, ok := d.x.p.places.At(w, k); ok && m.J == i {
-					cue = cue || m.V != "region"
-					region = region || m.V == "region"
-				}
+		cue, region, kind := false, false, false
+		for k := max(0, i-3); k < i; k++ {
+			if m, ok := d.x.p.places.At(w, k); ok && m.J == i {
+				cue = cue || m.V != "region"
+				region = region || m.V == "region"
+				kind = kind || m.V == "cue"
+			}
+		}
+		// a name right after an event word is where it happened: Arabic
+		// names an incident "event + place" ("تفجيرات بغداد", "هجوم سوسة")
+		afterEvent := false
+		for _, e := range s.events {
+			if e.J == i {
+				afterEvent = true
 			}
 		}
 		f, ok := d.placeAt(s, i)
 		if !ok {
+			if kind || afterEvent && !all {
+				if u, ok := d.unknownAt(s, i, kind); ok {
+					out = append(out, u)
+					i = u.j - 1
+				}
+			}
 			continue
 		}
-		// a name right after an event word is where it happened: Arabic
-		// names an incident "event + place" ("تفجيرات بغداد", "هجوم سوسة")
-		for _, e := range s.events {
-			if e.J == i {
-				cue = true
-			}
-		}
-		f.cued = cue || region || f.cued || all
+		f.cued = cue || region || afterEvent || f.cued || all
 		f.region = region
-		if !f.cued && f.country == nil && (f.place == nil || f.place.Population < 100000 && f.place.Feature != "ADM1") {
+		if !f.cued && f.country == nil && (f.place == nil || f.place.Population < 100000) {
 			continue
 		}
 		out = append(out, f)
 		i = f.j - 1
 	}
 	return out
+}
+
+// notName reports a word that never starts a place name: a function word,
+// a figure, a date word (a month or weekday: "16 آب 2012" is August, not
+// a town named Ab).
+func (d *doc) notName(s *sentence, i int) bool {
+	if d.x.p.function[s.words[i]] || isDigits(s.words[i]) {
+		return true
+	}
+	_, _, ok := d.dateWord(s, i)
+	return ok
+}
+
+// unknownAt reads a place name the gazetteer does not know, starting at
+// word i: up to three words, ending before a function word, a figure, a
+// date word, a place cue, an event word, a punctuation mark or, after the
+// first word, a word with the article (an adjective: "وامري الكبرى"). A
+// first word the pack marks as a name prefix ("بني", "سيدي") takes the
+// next word with it. After an event word (cued is false), the document's
+// title must name the place too.
+func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
+	w := s.words
+	j := i
+	for j < len(w) && j < i+3 {
+		if j > i {
+			if g := d.gap(s, j-1, j); len(g) != 1 || g != " " {
+				break
+			}
+			if d.notName(s, j) || arabic.StripArticle(w[j]) != w[j] && !d.x.p.prefix[w[j-1]] {
+				break
+			}
+			if m, ok := d.x.p.places.At(w, j); ok && m.J > j {
+				break
+			}
+			if _, ok := d.x.p.events.At(w, j); ok {
+				break
+			}
+		}
+		j++
+		if !d.x.p.prefix[w[j-1]] {
+			break
+		}
+	}
+	if j == i || d.x.p.prefix[w[j-1]] {
+		return placeFound{}, false
+	}
+	name := d.span(s, i, j)
+	if !cued {
+		if !strings.Contains(foldedWords(d.in.Title), foldedWords(name)) {
+			return placeFound{}, false
+		}
+	}
+	return placeFound{i: i, j: j, name: name, cued: true, unknown: true}, true
+}
+
+// foldedWords returns the folded words of s joined by single spaces, with
+// a space at each end, for whole-word containment tests.
+func foldedWords(s string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range arabic.Tokens(s) {
+		b.WriteString(t.Folded)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // placeAt looks up the names of one to three words starting at word i,
@@ -102,6 +173,9 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 	for n := min(3, len(w)-i); n >= 1; n-- {
 		if n > 1 && d.x.p.function[w[i+n-1]] {
 			continue
+		}
+		if n == 1 && d.x.p.prefix[w[i]] {
+			continue // "بني", "سيدي" open a name; alone they are none
 		}
 		rest := ""
 		if n > 1 {
@@ -138,6 +212,9 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 // location turns a found place into a location; the name is the place as
 // the text writes it.
 func (f placeFound) location(gz *gazetteer.Gazetteer) *dossier.Location {
+	if f.unknown {
+		return nil // anchored by the caller (anchor)
+	}
 	if f.country != nil {
 		lat, lon := f.country.Lat, f.country.Lon
 		return &dossier.Location{Place: "", Country: f.country.Name, Lat: &lat, Lon: &lon, Precision: "country"}
@@ -149,4 +226,19 @@ func (f placeFound) location(gz *gazetteer.Gazetteer) *dossier.Location {
 		prec = "admin1"
 	}
 	return &dossier.Location{Place: f.name, Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
+}
+
+// anchor places a name the gazetteer does not know: at the known place the
+// same sentence names near it (its division, with that place's point and
+// precision admin1), else in the document's country (precision country).
+func (f placeFound) anchor(near *placeFound, country *gazetteer.Country) *dossier.Location {
+	if near != nil && near.place != nil && (country == nil || near.place.Country == country.Name) {
+		lat, lon := near.place.Lat, near.place.Lon
+		return &dossier.Location{Place: f.name, Admin1: near.place.Admin1, Country: near.place.Country, Lat: &lat, Lon: &lon, Precision: "admin1"}
+	}
+	if country != nil {
+		lat, lon := country.Lat, country.Lon
+		return &dossier.Location{Place: f.name, Country: country.Name, Lat: &lat, Lon: &lon, Precision: "country"}
+	}
+	return nil
 }
