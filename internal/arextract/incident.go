@@ -422,7 +422,25 @@ func (d *doc) findClaims(in *incident) {
 		w := s.words
 		for k := 0; k < len(w); k++ {
 			m, ok := d.x.p.claims.At(w, k)
-			if !ok || m.V.class != "claimverb" {
+			if !ok {
+				continue
+			}
+			if m.V.class == "agent" && !d.violenceBefore(s, k) {
+				continue // "إعدام قائدها على يد الحكومة": not this incident's agent
+			}
+			if m.V.class == "perpverb" || m.V.class == "agent" {
+				// "ارتكبتها القوات الإسرائيلية", "على يد جماعة جند الله": the
+				// one who carried it out follows, when it is a name
+				end := d.nameEnd(s, m.J)
+				if name, alias := d.actorName(s, m.J, end); name != "" && d.isActorName(s, m.J, end) {
+					ev := d.evidence("perpetrators", s, 0.7)
+					kind := d.actorKind(name, alias)
+					in.addPerp(perp{name: name, kind: kind, ev: ev})
+				}
+				k = end - 1
+				continue
+			}
+			if m.V.class != "claimverb" {
 				continue
 			}
 			if d.negated(s, k) {
@@ -448,18 +466,13 @@ func (d *doc) findClaims(in *incident) {
 			if name == "" || seen[name] {
 				continue
 			}
+			if !d.isActorName(s, m.J, end) {
+				continue
+			}
 			seen[name] = true
 			ev := d.evidence("perpetrators", s, 0.8)
-			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: "", About: name, Claim: "claimed", Evidence: ev})
-			kind := "armed_group"
-			if e, ok := d.x.dict.Lookup(name); ok {
-				kind = e.Kind
-			} else if alias != "" {
-				if e, ok := d.x.dict.Lookup(alias); ok {
-					kind = e.Kind
-				}
-			}
-			in.claims[len(in.claims)-1].ClaimantKind = kind
+			kind := d.actorKind(name, alias)
+			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: kind, About: name, Claim: "claimed", Evidence: ev})
 			in.addPerp(perp{name: name, kind: kind, ev: ev})
 			k = end
 		}
@@ -475,6 +488,94 @@ func (d *doc) opensClaim(s *sentence, k int) bool {
 	}
 	for j := m.J; j < len(s.words) && j < m.J+10; j++ {
 		if n, ok := d.x.p.claims.At(s.words, j); ok && n.V.class == "claimnoun" {
+			return true
+		}
+	}
+	return false
+}
+
+// violenceBefore reports an event word of weight 2 or more, or a casualty
+// word, among the eight words before word k: what an agent phrase after it
+// ("على يد X") is the agent of.
+func (d *doc) violenceBefore(s *sentence, k int) bool {
+	for _, e := range s.events {
+		if e.J <= k && e.J >= k-8 && e.V.weight >= 2 {
+			return true
+		}
+	}
+	for j := max(0, k-8); j < k; j++ {
+		if m, ok := d.x.p.casualties.At(s.words, j); ok && (m.V.class == "before" || m.V.class == "after") {
+			return true
+		}
+		if _, ok := d.x.p.verbsAfter.At(s.words, j); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// actorKind returns the dictionary's kind of an actor named name (or its
+// alias), else armed_group: who claims or carries out an attack.
+func (d *doc) actorKind(name, alias string) string {
+	if e, ok := d.x.dict.Lookup(name); ok {
+		return e.Kind
+	}
+	if alias != "" {
+		if e, ok := d.x.dict.Lookup(alias); ok {
+			return e.Kind
+		}
+	}
+	return "armed_group"
+}
+
+// nameEnd returns where a name that starts at word i ends: before a place
+// preposition, a date word, a figure, an event word, a claim word or a
+// punctuation mark between words, after at most eight words.
+func (d *doc) nameEnd(s *sentence, i int) int {
+	w := s.words
+	j := i
+	for j < len(w) && j < i+8 {
+		if j > i {
+			if g := d.gap(s, j-1, j); strings.ContainsAny(g, ",،.:;؛«\"“") {
+				break
+			}
+		}
+		if m, ok := d.x.p.places.At(w, j); ok && m.V == "in" {
+			break
+		}
+		if d.x.p.function[w[j]] && j > i {
+			break
+		}
+		if _, ok := d.x.p.events.At(w, j); ok {
+			break
+		}
+		if _, ok := d.x.p.claims.At(w, j); ok && j > i {
+			break
+		}
+		if _, _, ok := d.dateWord(s, j); ok || isDigits(w[j]) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// isActorName reports whether words [i, j) name an actor rather than
+// describe one: the actor dictionary knows a name in them, or they open
+// with a word for an organisation or a force; a description with no
+// identity ("مسلحون مجهولون") is none.
+func (d *doc) isActorName(s *sentence, i, j int) bool {
+	if j <= i {
+		return false
+	}
+	if _, ok := d.x.p.generics.At(s.words, i); ok {
+		return false
+	}
+	if _, ok := d.x.p.orgHeads.At(s.words, i); ok {
+		return true
+	}
+	for _, m := range d.x.dict.Find(d.span(s, i, j)) {
+		if m.Entry != nil {
 			return true
 		}
 	}

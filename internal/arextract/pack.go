@@ -55,7 +55,9 @@ type pack struct {
 	events     *langpack.Matcher[eventWord]
 	weapons    *langpack.Matcher[weaponWord]
 	speech     *langpack.Matcher[speechWord] // say, according, stance, close, negation
-	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun
+	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun, perpverb, agent
+	orgHeads   *langpack.Matcher[string]     // words that open an organisation's name
+	generics   *langpack.Matcher[string]     // descriptions with no identity
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
 	prefix     map[string]bool               // folded words that open a place name and are none alone ("بني")
@@ -160,7 +162,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		switch l.Class {
 		case "say", "according", "stance", "close", "negation":
 			speechLines = append(speechLines, l)
-		case "claimnoun", "claimverb":
+		case "claimnoun", "claimverb", "perpverb", "agent":
 			claimLines = append(claimLines, l)
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
@@ -171,6 +173,24 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		return nil, err
 	}
 	if out.claims, err = langpack.Build(folding, claimLines, speechValue); err != nil {
+		return nil, err
+	}
+	var heads, gens []langpack.Line
+	for _, l := range p.Lines("actors.tsv") {
+		switch l.Class {
+		case "orghead":
+			heads = append(heads, l)
+		case "generic":
+			gens = append(gens, l)
+		default:
+			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
+		}
+	}
+	word := func(l langpack.Line) (string, error) { return l.Class, nil }
+	if out.orgHeads, err = langpack.Build(folding, heads, word); err != nil {
+		return nil, err
+	}
+	if out.generics, err = langpack.Build(folding, gens, word); err != nil {
 		return nil, err
 	}
 	out.function = map[string]bool{}
