@@ -202,7 +202,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			out.function[arabic.Fold(l.Phrase)] = true
 		case "prefix":
 			out.prefix[arabic.Fold(l.Phrase)] = true
-		case "cue", "in", "region":
+		case "cue", "cueknown", "in", "region", "site":
 			cueLines = append(cueLines, l)
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)

@@ -64,9 +64,23 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 				continue
 			}
 		}
+		if m, ok := d.x.p.places.At(w, i); ok && m.V == "site" {
+			i = m.J - 1 // a building or a vehicle, not a place: its name may follow
+			continue
+		}
 		cue, region, kind := false, false, false
 		for k := max(0, i-3); k < i; k++ {
-			if m, ok := d.x.p.places.At(w, k); ok && m.J == i {
+			m, ok := d.x.p.places.At(w, k)
+			if !ok || m.V == "site" {
+				continue
+			}
+			// the cue may stand before a country's adjective: "العاصمة
+			// الأردنية عمان"
+			end := m.J
+			if end < i && end == i-1 && d.isCountryWord(s, end) {
+				end = i
+			}
+			if end == i {
 				cue = cue || m.V != "region"
 				region = region || m.V == "region"
 				kind = kind || m.V == "cue"
@@ -99,6 +113,17 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		i = f.j - 1
 	}
 	return out
+}
+
+// isCountryWord reports a word the gazetteer knows as a country's name or
+// adjective.
+func (d *doc) isCountryWord(s *sentence, i int) bool {
+	for _, stem := range arabic.Stems(s.words[i]) {
+		if _, ok := d.x.gz.Country(stem); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // notName reports a word that never starts a place name: a function word,
@@ -197,6 +222,9 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 				return f, true
 			}
 			if ps := d.x.gz.Lookup(name); len(ps) > 0 {
+				if si > 0 && ps[0].Population < 20000 {
+					continue // "باجا" is not ب + a village "اجا"
+				}
 				f.place = &ps[0]
 				return f, true
 			}
