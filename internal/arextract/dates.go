@@ -2,6 +2,7 @@ package arextract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier"
@@ -108,7 +109,19 @@ func (d *doc) dateAt(s *sentence, i int) (dateFound, bool) {
 		if n < 1 || n > 31 {
 			return dateFound{}, false
 		}
-		day, k = n, d.skipFillers(s, k+1)
+		day, k = n, k+1
+	} else if v, j, ok := d.dateWord(s, k); ok && v.class == "ordinal" {
+		day, k = v.value, j // "الحادي عشر من يناير"
+	}
+	if day > 0 {
+		// a span of days: "22-23 سبتمبر", "من 10 إلى 11 ديسمبر": the
+		// first day stands for the start
+		if k < len(w) && isDigits(w[k]) && strings.TrimSpace(d.gap(s, k-1, k)) == "-" {
+			k++
+		} else if v, j, ok := d.dateWord(s, k); ok && v.class == "rangesep" && j < len(w) && isDigits(w[j]) {
+			k = j + 1
+		}
+		k = d.skipFillers(s, k)
 	}
 	v, j, ok := d.dateWord(s, k)
 	if !ok {
@@ -123,6 +136,16 @@ func (d *doc) dateAt(s *sentence, i int) (dateFound, bool) {
 			k = j2
 		}
 		y, e, ok := d.yearAt(s, k, hijri)
+		if !ok && day > 0 && !hijri {
+			// "من 8 ديسمبر حتى 9 ديسمبر 1998": the year written once, later
+			// in the sentence
+			for n := k; n < len(w) && n < k+12; n++ {
+				if y2, _, ok2 := d.yearAt(s, n, false); ok2 && isDigits(w[n]) {
+					y, e, ok = y2, k, true
+					break
+				}
+			}
+		}
 		if !ok {
 			return dateFound{}, false // a month without its year: too weak alone
 		}

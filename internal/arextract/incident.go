@@ -138,6 +138,11 @@ func (d *doc) mainIncident() *incident {
 			}
 		}
 	}
+	if event == nil && d.titleEvent() {
+		// the title names the act ("مجزرة بن طلحة"); the lead reports it
+		// in words the pack does not list as event words
+		event = d.sents[0]
+	}
 	if event == nil && len(d.in.Infobox) == 0 {
 		return nil
 	}
@@ -159,6 +164,32 @@ func (d *doc) mainIncident() *incident {
 	d.chooseFigures(in, order)
 	d.findClaims(in)
 	return in
+}
+
+// titleEvent reports an event word of weight 2 or more in the title.
+func (d *doc) titleEvent() bool {
+	var words []string
+	for _, t := range arabic.Tokens(d.in.Title) {
+		words = append(words, t.Folded)
+	}
+	for _, m := range d.x.p.events.All(words) {
+		if m.V.weight >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleYear returns a year written in the title ("تفجير النجف 2003"), or 0.
+func (d *doc) titleYear() int {
+	for _, t := range arabic.Tokens(d.in.Title) {
+		if isDigits(t.Folded) {
+			if y, ok := atoi(t.Folded); ok && y >= 1900 && y <= 2100 {
+				return y
+			}
+		}
+	}
+	return 0
 }
 
 // typeAndWeapons sets the type from the strongest event word of the lead
@@ -287,6 +318,12 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 		in.setDate(best.dr, ev, dossier.MethodProse)
 		return
 	}
+	if y := d.titleYear(); y > 0 && d.in.TitleEnd > d.in.TitleStart {
+		t := fmt.Sprintf("%04d", y)
+		in.setDate(&dossier.DateRange{Start: t, End: t, Precision: "year"}, dossier.Evidence{Field: "date", Start: d.in.TitleStart, End: d.in.TitleEnd,
+			Text: d.body[d.in.TitleStart:d.in.TitleEnd], Method: d.in.TitleMethod, Confidence: 0.5, Note: "the year in the title"}, d.in.TitleMethod)
+		return
+	}
 	if d.in.Published != "" {
 		in.date = &dossier.DateRange{Start: d.in.Published, End: d.in.Published, Precision: "day"}
 		in.evidence = append(in.evidence, dossier.Evidence{Field: "date", Method: dossier.MethodMeta, Text: "Published: " + d.in.Published, Confidence: 0.4,
@@ -319,17 +356,20 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 		}
 	}
 	if country == nil {
-		// no country named: the country of the first cued known place
+		// no country named: the country of the largest cued known place of
+		// the first sentence that has one ("في المنطقة الخضراء ببغداد":
+		// Baghdad's, not that of a hamlet somewhere named "الخضراء")
 		for _, s := range order {
+			var big *gazetteer.Place
 			for _, f := range d.places(s) {
-				if f.place != nil && f.cued {
-					if c, ok := d.x.gz.Country(f.place.Country); ok {
-						country = &c
-					}
-					break
+				if f.place != nil && f.cued && (big == nil || f.place.Population > big.Population) {
+					big = f.place
 				}
 			}
-			if country != nil {
+			if big != nil {
+				if c, ok := d.x.gz.Country(big.Country); ok {
+					country = &c
+				}
 				break
 			}
 		}

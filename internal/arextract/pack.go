@@ -70,7 +70,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	)
 	var exactLines, stemLines []langpack.Line
 	for _, l := range p.Lines("dates.tsv") {
-		if l.Class == "filler" || l.Class == "era" || l.Class == "yearword" {
+		if l.Class == "filler" || l.Class == "era" || l.Class == "yearword" || l.Class == "rangesep" {
 			exactLines = append(exactLines, l)
 		} else {
 			stemLines = append(stemLines, l)
@@ -79,13 +79,13 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	dateValue := func(l langpack.Line) (dateWord, error) {
 		w := dateWord{class: l.Class, name: l.Value(0)}
 		switch l.Class {
-		case "month", "hijri", "weekday", "deictic":
+		case "month", "hijri", "weekday", "deictic", "ordinal":
 			n, err := strconv.Atoi(l.Value(0))
 			if err != nil {
 				return w, fmt.Errorf("%s %q: value %q is not a number", l.Class, l.Phrase, l.Value(0))
 			}
 			w.value = n
-		case "part", "yearword", "filler", "era":
+		case "part", "yearword", "filler", "era", "rangesep":
 		default:
 			return w, fmt.Errorf("unknown class %q", l.Class)
 		}

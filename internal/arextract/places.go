@@ -90,8 +90,8 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		// names an incident "event + place" ("تفجيرات بغداد", "هجوم سوسة")
 		afterEvent := false
 		for _, e := range s.events {
-			if e.J == i {
-				afterEvent = true
+			if e.J == i && e.V.weight >= 2 {
+				afterEvent = true // a noun of the act ("تفجيرات"), not a verb such as "استهدفت"
 			}
 		}
 		f, ok := d.placeAt(s, i)
