@@ -96,6 +96,11 @@ func cmdBuild(args []string) error {
 	if err := buildNews(news); err != nil {
 		return err
 	}
+	// the Arabic news set is written by hand (corpora/arabic/news/README.md):
+	// nothing to generate, but nothing reserved may enter it
+	if err := checkReserved(*shared, filepath.Join(*root, "arabic", "news", "raw"), filepath.Join(*root, "arabic", "news", "docs")); err != nil {
+		return err
+	}
 	return buildArabicEncyclopedia(filepath.Join(*root, "arabic", "encyclopedia"), *shared)
 }
 
@@ -123,6 +128,7 @@ func cmdSplit(args []string) error {
 		{"encyclopedia", filepath.Join(*root, "encyclopedia", "wikipedia-with-infobox")},
 		{"news", filepath.Join(*root, "news", "wikinews")},
 		{"ar-encyclopedia", filepath.Join(*root, "arabic", "encyclopedia", "wikipedia-with-infobox")},
+		{"ar-news", filepath.Join(*root, "arabic", "news", "docs")},
 	} {
 		docs, err := listTxt(set.dir)
 		if err != nil {

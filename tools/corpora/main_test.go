@@ -193,6 +193,7 @@ const (
 	// the Arabic encyclopedia set (corpora/arabic/encyclopedia); the
 	// target is 80 articles (issue 12), see corpora/arabic/README.md
 	minArabicArticles = 55
+	minArabicReports  = 36
 )
 
 // corpusFiles lists every text file of the corpora.
@@ -270,6 +271,7 @@ func TestCorporaUpToDate(t *testing.T) {
 		"news/raw": minReports, "news/wikinews": minReports, "news/gold": minReports,
 		"arabic/encyclopedia/raw": minArabicArticles, "arabic/encyclopedia/wikipedia-with-infobox": minArabicArticles,
 		"arabic/encyclopedia/wikipedia": minArabicArticles, "arabic/encyclopedia/gold": minArabicArticles,
+		"arabic/news/raw": minArabicReports, "arabic/news/docs": minArabicReports, "arabic/news/gold": minArabicReports,
 	} {
 		if counts[dir] < min {
 			t.Errorf("%s holds %d documents, want at least %d", dir, counts[dir], min)
