@@ -81,6 +81,9 @@ type Dict struct {
 	byKey map[string][]*Entry // names.Key of a name or alias -> entries, best first
 	trie  *trie
 	words *wordLists
+
+	skelOnce *sync.Once          // builds skel on the first lookup in Arabic script
+	skel     map[string][]*Entry // names.Skeleton of persons' names -> persons
 }
 
 //go:embed data/phoenix.tsv
@@ -89,21 +92,24 @@ var phoenixTSV []byte
 //go:embed data/extra.tsv
 var extraTSV []byte
 
+//go:embed data/arabic.tsv
+var arabicTSV []byte
+
 var (
 	defaultOnce sync.Once
 	defaultDict *Dict
 	defaultErr  error
 )
 
-// Default returns the dictionary of the embedded files, phoenix.tsv then
-// extra.tsv, read once. It is shared and read-only: to add files, Clone it.
+// Default returns the dictionary of the embedded files, phoenix.tsv, then
+// extra.tsv, then arabic.tsv, read once. It is shared and read-only: to add files, Clone it.
 func Default() (*Dict, error) {
 	defaultOnce.Do(func() {
 		d := newDict()
 		for _, f := range []struct {
 			name string
 			data []byte
-		}{{"phoenix.tsv", phoenixTSV}, {"extra.tsv", extraTSV}} {
+		}{{"phoenix.tsv", phoenixTSV}, {"extra.tsv", extraTSV}, {"arabic.tsv", arabicTSV}} {
 			if err := d.read(bytes.NewReader(f.data), f.name, ""); err != nil {
 				defaultErr = err
 				return
@@ -185,9 +191,77 @@ func (d *Dict) Lookup(name string) (*Entry, bool) {
 	}
 	es := d.byKey[names.Key(name)]
 	if len(es) == 0 {
+		if names.HasArabic(name) {
+			return d.lookupSkeleton(name)
+		}
 		return nil, false
 	}
 	return es[0], true
+}
+
+// minSkeleton is the shortest skeleton (names.Skeleton) that Lookup
+// trusts: four consonant classes, "Ali Khamenei" (lxmn).
+const minSkeleton = 4
+
+// lookupSkeleton finds the person an Arabic-script name of two words or
+// more denotes by its consonant skeleton (names.Skeleton), compared with
+// the skeletons of the Latin and Arabic names of the dictionary's persons.
+// When the skeleton is that of several persons, the one of the latest
+// file wins if it is alone there (a hand-written entry over the generated
+// ones); otherwise the name is not found.
+func (d *Dict) lookupSkeleton(name string) (*Entry, bool) {
+	if len(names.Tokens(name)) < 2 {
+		return nil, false
+	}
+	sk := names.Skeleton(name)
+	if len(sk) < minSkeleton {
+		return nil, false
+	}
+	if d.skelOnce == nil {
+		return nil, false
+	}
+	d.skelOnce.Do(d.indexSkeletons)
+	es := d.skel[sk]
+	switch len(es) {
+	case 0:
+		return nil, false
+	case 1:
+		return es[0], true
+	}
+	var best *Entry
+	tied := false
+	for _, e := range es {
+		switch {
+		case best == nil || d.file[e] > d.file[best]:
+			best, tied = e, false
+		case d.file[e] == d.file[best]:
+			tied = true
+		}
+	}
+	if tied {
+		return nil, false
+	}
+	return best, true
+}
+
+// indexSkeletons builds skel: the skeletons of the names and aliases of
+// two words or more of every person.
+func (d *Dict) indexSkeletons() {
+	skel := map[string][]*Entry{}
+	for _, e := range d.entries {
+		if e.Kind != "person" {
+			continue
+		}
+		for _, form := range append([]string{e.Name}, e.Aliases...) {
+			if len(names.Tokens(form)) < 2 {
+				continue
+			}
+			if sk := names.Skeleton(form); len(sk) >= minSkeleton {
+				skel[sk] = appendOnce(skel[sk], e)
+			}
+		}
+	}
+	d.skel = skel
 }
 
 // acronymKey indexes acronyms in byKey by their folded letters ("U.S." and
@@ -411,6 +485,7 @@ func (d *Dict) index() {
 	}
 	d.indexKeys()
 	d.trie = buildTrie(d.entries, d.order, d.words)
+	d.skelOnce, d.skel = new(sync.Once), nil
 	d.keys = nil // the memo is for building only
 }
 
