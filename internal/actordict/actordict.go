@@ -82,8 +82,15 @@ type Dict struct {
 	trie  *trie
 	words *wordLists
 
-	skelOnce *sync.Once          // builds skel on the first lookup in Arabic script
-	skel     map[string][]*Entry // names.Skeleton of persons' names -> persons
+	skelOnce *sync.Once            // builds skel on the first lookup in Arabic script
+	skel     map[string][]skelForm // names.Skeleton of persons' names -> persons
+}
+
+// skelForm is a name of a person by its skeleton: the entry and where the
+// name's words cut the skeleton (names.SkeletonCuts).
+type skelForm struct {
+	entry *Entry
+	cuts  []int
 }
 
 //go:embed data/phoenix.tsv
@@ -205,32 +212,27 @@ const minSkeleton = 4
 
 // lookupSkeleton finds the person an Arabic-script name of two words or
 // more denotes by its consonant skeleton (names.Skeleton), compared with
-// the skeletons of the Latin and Arabic names of the dictionary's persons.
-// When the skeleton is that of several persons, the one of the latest
-// file wins if it is alone there (a hand-written entry over the generated
-// ones); otherwise the name is not found.
+// the skeletons of the Latin and Arabic names of the dictionary's persons,
+// cut into words at agreeing places (names.CutsAgree). When the skeleton
+// is that of several persons, the one of the latest file wins if it is
+// alone there (a hand-written entry over the generated ones); otherwise
+// the name is not found.
 func (d *Dict) lookupSkeleton(name string) (*Entry, bool) {
-	if len(names.Tokens(name)) < 2 {
+	if len(names.Tokens(name)) < 2 || d.skelOnce == nil {
 		return nil, false
 	}
-	sk := names.Skeleton(name)
+	sk, cuts := names.SkeletonCuts(name)
 	if len(sk) < minSkeleton {
 		return nil, false
 	}
-	if d.skelOnce == nil {
-		return nil, false
-	}
 	d.skelOnce.Do(d.indexSkeletons)
-	es := d.skel[sk]
-	switch len(es) {
-	case 0:
-		return nil, false
-	case 1:
-		return es[0], true
-	}
 	var best *Entry
 	tied := false
-	for _, e := range es {
+	for _, f := range d.skel[sk] {
+		e := f.entry
+		if e == best || !names.CutsAgree(cuts, f.cuts) {
+			continue
+		}
 		switch {
 		case best == nil || d.file[e] > d.file[best]:
 			best, tied = e, false
@@ -238,7 +240,7 @@ func (d *Dict) lookupSkeleton(name string) (*Entry, bool) {
 			tied = true
 		}
 	}
-	if tied {
+	if best == nil || tied {
 		return nil, false
 	}
 	return best, true
@@ -247,7 +249,7 @@ func (d *Dict) lookupSkeleton(name string) (*Entry, bool) {
 // indexSkeletons builds skel: the skeletons of the names and aliases of
 // two words or more of every person.
 func (d *Dict) indexSkeletons() {
-	skel := map[string][]*Entry{}
+	skel := map[string][]skelForm{}
 	for _, e := range d.entries {
 		if e.Kind != "person" {
 			continue
@@ -256,8 +258,8 @@ func (d *Dict) indexSkeletons() {
 			if len(names.Tokens(form)) < 2 {
 				continue
 			}
-			if sk := names.Skeleton(form); len(sk) >= minSkeleton {
-				skel[sk] = appendOnce(skel[sk], e)
+			if sk, cuts := names.SkeletonCuts(form); len(sk) >= minSkeleton {
+				skel[sk] = append(skel[sk], skelForm{e, cuts})
 			}
 		}
 	}

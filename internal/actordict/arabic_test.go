@@ -78,3 +78,226 @@ func TestArabicExtends(t *testing.T) {
 		t.Errorf("the default dictionary has %d entries, want at most %d + %d new", m, n, fresh)
 	}
 }
+
+// TestSkeletonCollisions measures how many persons of the default
+// dictionary share a skeleton (names.Skeleton, with agreeing word cuts)
+// with another person: the persons that an Arabic-script name could not
+// tell apart. Some pairs are one person entered twice by the generated
+// data ("Ibrahim al Jafari", "Ibrahim al-Jaafari").
+func TestSkeletonCollisions(t *testing.T) {
+	d := mustDefault(t)
+	d.skelOnce.Do(d.indexSkeletons)
+	persons := 0
+	for _, e := range d.Entries() {
+		if e.Kind == "person" {
+			persons++
+		}
+	}
+	colliding := map[*Entry]bool{}
+	groups := 0
+	var examples []string
+	for sk, fs := range d.skel {
+		hit := false
+		for i := range fs {
+			for j := i + 1; j < len(fs); j++ {
+				if fs[i].entry != fs[j].entry && names.CutsAgree(fs[i].cuts, fs[j].cuts) {
+					colliding[fs[i].entry], colliding[fs[j].entry] = true, true
+					if !hit && len(examples) < 12 {
+						examples = append(examples, sk+": "+fs[i].entry.Name+" / "+fs[j].entry.Name)
+					}
+					hit = true
+				}
+			}
+		}
+		if hit {
+			groups++
+		}
+	}
+	rate := float64(len(colliding)) / float64(persons)
+	t.Logf("%d persons; %d (%.1f%%) share a skeleton with another person, in %d skeletons; e.g. %s",
+		persons, len(colliding), 100*rate, groups, strings.Join(examples, "; "))
+	if rate > 0.15 {
+		t.Errorf("%.1f%% of persons collide, want under 15%%", 100*rate)
+	}
+}
+
+func TestFindArabic(t *testing.T) {
+	d := mustDefault(t)
+	tests := []struct {
+		name string
+		text string
+		want []found // surfaces in order; each is located after the previous
+	}{
+		{
+			name: "names with and without proclitics",
+			text: "أعلن تنظيم داعش مسؤوليته، وداعش هدد لحزب الله بتنظيم الدولة.",
+			want: []found{{"تنظيم داعش", "Islamic State"}, {"داعش", "Islamic State"}, {"حزب الله", "Hezbollah"}, {"تنظيم الدولة", "Islamic State"}},
+		},
+		{
+			name: "longest name wins",
+			text: "قال متحدث باسم كتائب حزب الله إن القصف طال مقرات الحشد الشعبي.",
+			want: []found{{"كتائب حزب الله", "Kata'ib Hezbollah"}, {"الحشد الشعبي", "Popular Mobilization Forces"}},
+		},
+		{
+			name: "article kept in the name, conjunction left out",
+			text: "والعراق وبالعراق والحوثيون والحوثيين",
+			want: []found{{"العراق", "Iraq"}, {"العراق", "Iraq"}, {"الحوثيون", "Houthi movement"}, {"الحوثيين", "Houthi movement"}},
+		},
+		{
+			name: "lam before the article",
+			text: "التابعة للحشد الشعبي",
+			want: []found{{"لحشد الشعبي", "Popular Mobilization Forces"}},
+		},
+		{
+			name: "diacritics and tatweel, on the proclitic too",
+			text: "وَدَاعِش وإسرائيـــل وعَصَائِبُ أَهْلِ الحَقِّ",
+			want: []found{{"دَاعِش", "Islamic State"}, {"إسرائيـــل", "Israel"}, {"عَصَائِبُ أَهْلِ الحَقِّ", "Asa'ib Ahl al-Haq"}},
+		},
+		{
+			name: "alef and yeh variants",
+			text: "مصطفى الكاظمى واسرائيل والامم المتحدة",
+			want: []found{{"مصطفى الكاظمى", "Mustafa Al-Kadhimi"}, {"اسرائيل", "Israel"}, {"الامم المتحدة", "United Nations"}},
+		},
+		{
+			name: "persons",
+			text: "قتل قاسم سليماني وأبو مهدي المهندس بغارة قرب مطار بغداد، وقال حسن نصر الله إن الرد آت.",
+			want: []found{{"قاسم سليماني", "Qasem Soleimani"}, {"أبو مهدي المهندس", "Abu Mahdi al-Muhandis"}, {"حسن نصر الله", "Hassan Nasrallah"}},
+		},
+		{
+			name: "demonyms are the state",
+			text: "استهدفت القوات الأمريكية مواقع إيرانية",
+			want: []found{{"الأمريكية", "United States"}, {"إيرانية", "Iran"}},
+		},
+		{
+			name: "media and organizations",
+			text: "ونقلت وكالة الصحافة الفرنسية ورويترز عن منظمة العفو الدولية ومجلس الأمن الدولي",
+			want: []found{{"وكالة الصحافة الفرنسية", "Agence France-Presse"}, {"رويترز", "Reuters"}, {"منظمة العفو الدولية", "Amnesty International"}, {"مجلس الأمن الدولي", "United Nations Security Council"}},
+		},
+		{
+			name: "words that are names only in longer names",
+			text: "قصفت القاعدة العسكرية، وقال الشباب إن مجلس الأمن الوطني اجتمع في الجزيرة",
+			want: nil,
+		},
+		{
+			name: "al-Qaeda in its longer names",
+			text: "وأعلن تنظيم القاعدة في جزيرة العرب أن تنظيم القاعدة لم يشارك",
+			want: []found{{"تنظيم القاعدة في جزيرة العرب", "Al-Qaeda in the Arabian Peninsula"}, {"تنظيم القاعدة", "Al-Qaeda"}},
+		},
+		{
+			name: "names do not cross punctuation",
+			text: "حزب، الله",
+			want: nil,
+		},
+		{
+			name: "mixed scripts",
+			text: "Hezbollah (حزب الله) and ISIS (داعش)",
+			want: []found{{"Hezbollah", "Hezbollah"}, {"حزب الله", "Hezbollah"}, {"ISIS", "Islamic State"}, {"داعش", "Islamic State"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := d.Find(tt.text)
+			var got []found
+			for _, m := range ms {
+				if tt.text[m.Start:m.End] != m.Surface {
+					t.Errorf("text[%d:%d] = %q, Surface %q", m.Start, m.End, tt.text[m.Start:m.End], m.Surface)
+				}
+				got = append(got, found{m.Surface, m.Entry.Name})
+			}
+			if !equalFound(got, tt.want) {
+				t.Fatalf("Find(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+			}
+			from := 0
+			for i, w := range tt.want {
+				at := strings.Index(tt.text[from:], w.surface)
+				if at < 0 || ms[i].Start != from+at || ms[i].End != from+at+len(w.surface) {
+					t.Errorf("match %d %q at [%d:%d], want [%d:%d]", i, w.surface, ms[i].Start, ms[i].End, from+at, from+at+len(w.surface))
+				}
+				from = ms[i].End
+			}
+		})
+	}
+}
+
+func TestLookupAcrossScripts(t *testing.T) {
+	d := mustDefault(t)
+	tests := []struct{ query, name string }{
+		// Arabic names of arabic.tsv, and their variants by folding.
+		{"داعش", "Islamic State"},
+		{"تنظيم الدولة الإسلامية", "Islamic State"},
+		{"الحشد الشعبي", "Popular Mobilization Forces"},
+		{"حشد شعبي", "Popular Mobilization Forces"},
+		{"أنصار الله", "Houthi movement"},
+		{"العراق", "Iraq"},
+		{"الكاظمى", ""}, // a surname alone is not a name to look up
+		{"مصطفى الكاظمى", "Mustafa Al-Kadhimi"},
+		// Persons in Arabic script that arabic.tsv does not name: by
+		// skeleton, to the English entry.
+		{"مصطفى الكاظمي الحسيني", ""},
+		{"أبو مصعب البرناوي", "Abu Musab al-Barnawi"},
+		{"أمادو كوفا", "Amadou Koufa"},
+		{"طارق الهاشمي", "Tariq al Hashimi"},
+		{"هوشيار زيباري", "Hoshyar Zebari"},
+		{"محمد توفيق علاوي", "Muhammad Tawfiq Allawi"},
+		{"أسامة النجيفي", "Usama al Najafi"},
+		{"صالح المطلك", "Salih al Mutlaq"},
+		{"أبو مصعب الزرقاوى", "Abu Musab al-Zarqawi"},
+		{"قاسم سليمانى", "Qasem Soleimani"},
+		// Same skeleton, words cut elsewhere: not Pedro Lay.
+		{"أبو عزرائيل", ""},
+		// English is unchanged.
+		{"Mustafa al-Kazemi", "Mustafa Al-Kadhimi"},
+		{"Hizbollah", "Hezbollah"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			e, ok := d.Lookup(tt.query)
+			switch {
+			case tt.name == "" && ok:
+				t.Errorf("Lookup(%q) = %q, want nothing", tt.query, e.Name)
+			case tt.name != "" && !ok:
+				t.Errorf("Lookup(%q) found nothing, want %q", tt.query, tt.name)
+			case ok && e.Name != tt.name:
+				t.Errorf("Lookup(%q) = %q, want %q", tt.query, e.Name, tt.name)
+			}
+		})
+	}
+	// The Arabic and Latin names of a person are one entry.
+	for _, p := range [][2]string{
+		{"مصطفى الكاظمي", "Mustafa al-Kadhimi"},
+		{"قاسم سليماني", "Qassem Suleimani"},
+		{"أبو مهدي المهندس", "Abu Mahdi al-Muhandis"},
+		{"كتائب حزب الله", "Kataib Hizbollah"},
+		{"الحوثيون", "Ansarallah"},
+	} {
+		a, okA := d.Lookup(p[0])
+		b, okB := d.Lookup(p[1])
+		if !okA || !okB || a != b {
+			t.Errorf("Lookup(%q) and Lookup(%q) differ: %v, %v", p[0], p[1], a, b)
+		}
+	}
+}
+
+func BenchmarkFindArabic(b *testing.B) {
+	d := mustDefault(b)
+	var sb strings.Builder
+	for i := 0; i < 40; i++ {
+		sb.WriteString("أعلن تنظيم داعش مسؤوليته عن الهجوم الذي استهدف مقرا للحشد الشعبي في بغداد، فيما نفت كتائب حزب الله وعصائب أهل الحق أي علاقة لها. ")
+		sb.WriteString("وقال رئيس الوزراء مصطفى الكاظمي إن القوات الأمنية العراقية ستلاحق المنفذين، ودانت الأمم المتحدة والولايات المتحدة وإيران الهجوم بحسب رويترز ووكالة الصحافة الفرنسية.\n")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Find(text)
+	}
+}
+
+func BenchmarkLookupSkeleton(b *testing.B) {
+	d := mustDefault(b)
+	d.Lookup("طارق الهاشمي") // builds the index
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Lookup("طارق الهاشمي")
+	}
+}
