@@ -18,6 +18,10 @@ func TestArabicExtends(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := mustDefault(t)
+	named := map[string]*Entry{}
+	for _, e := range base.Entries() {
+		named[names.Key(e.Name)] = e
+	}
 	sc := bufio.NewScanner(bytes.NewReader(arabicTSV))
 	newNext := false
 	lines, aliases, fresh := 0, 0, 0
@@ -36,13 +40,16 @@ func TestArabicExtends(t *testing.T) {
 		}
 		lines++
 		aliases += len(e.Aliases)
-		old, ok := base.Lookup(e.Name)
+		// A line extends the entry of an earlier file whose name has the
+		// key of its name, or folds in those named by one of its Latin
+		// aliases of two words or more (see add).
+		old, ok := named[names.Key(e.Name)]
 		for _, a := range e.Aliases {
-			if ok && old.Kind == e.Kind {
+			if ok {
 				break
 			}
-			if x, found := base.Lookup(a); found && !names.HasArabic(a) {
-				old, ok = x, true
+			if len(names.Tokens(a)) >= 2 && !names.HasArabic(a) {
+				old, ok = named[names.Key(a)]
 			}
 		}
 		switch {
@@ -52,6 +59,9 @@ func TestArabicExtends(t *testing.T) {
 			t.Errorf("%q extends no entry: mark it new or correct the name", e.Name)
 		case !newNext && old.Kind != e.Kind:
 			t.Errorf("%q is %s in arabic.tsv, %s in %s", e.Name, e.Kind, old.Kind, old.Source)
+		case !newNext && (old.Name != e.Name || e.Country != "" && e.Country != old.Country):
+			// English text must read as before: same name, same country.
+			t.Errorf("%q (%s) in arabic.tsv renames %q (%s) of %s", e.Name, e.Country, old.Name, old.Country, old.Source)
 		}
 		if newNext {
 			fresh++
@@ -74,8 +84,8 @@ func TestArabicExtends(t *testing.T) {
 		}
 	}
 	t.Logf("arabic.tsv: %d lines, %d aliases, %d new entries", lines, aliases, fresh)
-	if n, m := len(base.Entries()), len(full.Entries()); m > n+fresh {
-		t.Errorf("the default dictionary has %d entries, want at most %d + %d new", m, n, fresh)
+	if n, m := len(base.Entries()), len(full.Entries()); m > n+fresh || fresh == 0 && m != n {
+		t.Errorf("the default dictionary has %d entries, want %d + %d new", m, n, fresh)
 	}
 }
 
@@ -300,4 +310,40 @@ func BenchmarkLookupSkeleton(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d.Lookup("طارق الهاشمي")
 	}
+}
+
+// TestEnglishUnchanged checks that arabic.tsv changes nothing on English:
+// every English name and alias looks up the same actor with or without it,
+// and Find returns the same matches on English prose.
+func TestEnglishUnchanged(t *testing.T) {
+	base, err := Load(bytes.NewReader(phoenixTSV), bytes.NewReader(extraTSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := mustDefault(t)
+	same := func(a, b *Entry) bool {
+		return a == nil && b == nil || a != nil && b != nil && a.Name == b.Name && a.Kind == b.Kind && a.Country == b.Country
+	}
+	diffs := 0
+	for _, e := range base.Entries() {
+		for _, form := range append([]string{e.Name}, e.Aliases...) {
+			a, _ := base.Lookup(form)
+			b, _ := full.Lookup(form)
+			if !same(a, b) && diffs < 20 {
+				diffs++
+				t.Errorf("Lookup(%q) = %v without arabic.tsv, %v with it", form, a, b)
+			}
+		}
+	}
+	text := benchText(t)
+	ma, mb := base.Find(text), full.Find(text)
+	if len(ma) != len(mb) {
+		t.Fatalf("Find: %d matches without arabic.tsv, %d with it", len(ma), len(mb))
+	}
+	for i := range ma {
+		if ma[i].Start != mb[i].Start || ma[i].End != mb[i].End || ma[i].Alias != mb[i].Alias || !same(ma[i].Entry, mb[i].Entry) {
+			t.Errorf("Find: match %d is %q (%s) without arabic.tsv, %q (%s) with it", i, ma[i].Surface, ma[i].Entry.Name, mb[i].Surface, mb[i].Entry.Name)
+		}
+	}
+	t.Logf("%d matches on %d bytes of English prose, the same", len(ma), len(text))
 }

@@ -1,8 +1,11 @@
 // Package names compares names the way a reader does: it ignores case,
 // accents, apostrophes, hyphens and possessives (Fold), and, for Arabic,
 // Persian and Pashto names written in Latin letters, the spelling choices of
-// the transliteration (Key). Everything here is a pure function of its
-// input, safe for concurrent use.
+// the transliteration (Key). Names in Arabic script are folded the way
+// internal/arabic folds them, and keyed without their article; a coarse
+// consonant skeleton compares a name in Arabic script with its Latin
+// spellings (Skeleton). Everything here is a pure function of its input,
+// safe for concurrent use.
 package names
 
 import (
