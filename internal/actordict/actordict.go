@@ -132,11 +132,7 @@ var (
 func Default() (*Dict, error) {
 	defaultOnce.Do(func() {
 		d := newDict()
-		for _, f := range []struct {
-			name      string
-			data      []byte
-			keepOrder bool
-		}{{"phoenix.tsv", phoenixTSV, false}, {"extra.tsv", extraTSV, false}, {"arabic.tsv", arabicTSV, true}} {
+		for _, f := range embeddedFiles() {
 			d.keepOrder = f.keepOrder
 			if err := d.read(bytes.NewReader(f.data), f.name, ""); err != nil {
 				defaultErr = err
@@ -149,6 +145,17 @@ func Default() (*Dict, error) {
 		defaultDict = d
 	})
 	return defaultDict, defaultErr
+}
+
+// embeddedFile is a file of data/ that Default reads.
+type embeddedFile struct {
+	name      string
+	data      []byte
+	keepOrder bool // see Dict.keepOrder
+}
+
+func embeddedFiles() []embeddedFile {
+	return []embeddedFile{{"phoenix.tsv", phoenixTSV, false}, {"extra.tsv", extraTSV, false}, {"arabic.tsv", arabicTSV, true}}
 }
 
 // Load builds a dictionary from the given TSV files, later files extending
