@@ -100,11 +100,10 @@ type Dict struct {
 	skel     map[string][]skelForm // names.Skeleton of persons' names -> persons
 }
 
-// skelForm is a name of a person by its skeleton: the entry and where the
-// name's words cut the skeleton (names.SkeletonCuts).
+// skelForm is a name of a person by its skeleton.
 type skelForm struct {
 	entry *Entry
-	cuts  []int
+	skel  names.Skel
 }
 
 //go:embed data/phoenix.tsv
@@ -245,8 +244,9 @@ const minSkeleton = 4
 
 // lookupSkeleton finds the person an Arabic-script name of two words or
 // more denotes by its consonant skeleton (names.Skeleton), compared with
-// the skeletons of the Latin and Arabic names of the dictionary's persons,
-// cut into words at agreeing places (names.CutsAgree). When the skeleton
+// the skeletons of the Latin and Arabic names of the dictionary's persons
+// (names.Skel.Matches: the same consonants, words cut at agreeing places,
+// long u where both write one). When the skeleton
 // is that of several persons, the one of the latest file wins if it is
 // alone there (a hand-written entry over the generated ones); otherwise
 // the name is not found.
@@ -254,16 +254,16 @@ func (d *Dict) lookupSkeleton(name string) (*Entry, bool) {
 	if len(names.Tokens(name)) < 2 || d.skelOnce == nil {
 		return nil, false
 	}
-	sk, cuts := names.SkeletonCuts(name)
-	if len(sk) < minSkeleton {
+	sk := names.SkeletonOf(name)
+	if len(sk.Key) < minSkeleton {
 		return nil, false
 	}
 	d.skelOnce.Do(d.indexSkeletons)
 	var best *Entry
 	tied := false
-	for _, f := range d.skel[sk] {
+	for _, f := range d.skel[sk.Key] {
 		e := f.entry
-		if e == best || !names.CutsAgree(cuts, f.cuts) {
+		if e == best || !sk.Matches(f.skel) {
 			continue
 		}
 		switch {
@@ -291,8 +291,8 @@ func (d *Dict) indexSkeletons() {
 			if len(names.Tokens(form)) < 2 {
 				continue
 			}
-			if sk, cuts := names.SkeletonCuts(form); len(sk) >= minSkeleton {
-				skel[sk] = append(skel[sk], skelForm{e, cuts})
+			if sk := names.SkeletonOf(form); len(sk.Key) >= minSkeleton {
+				skel[sk.Key] = append(skel[sk.Key], skelForm{e, sk})
 			}
 		}
 	}
