@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/internal/arabic"
 	"github.com/dossier-project/dossier/internal/names"
 )
 
@@ -42,6 +43,17 @@ const maxWords = 16
 // An Arabic article joined by a hyphen just before a match is included in
 // it: the dictionary's "Qaeda" matches "al-Qaeda" whole.
 //
+// In Arabic script, which has no capitals, every word may start a name.
+// The first word of a name may carry proclitics (the conjunctions و ف,
+// the prepositions ب ك ل, the article ال; see arabic.Stems): "وداعش",
+// "لحزب الله" and "بتنظيم الدولة" are found, the match starting after the
+// proclitics, so that text[Start:End] is the name as written ("داعش",
+// "حزب الله"; "لشرطة" of "للشرطة", whose article lost its alef). Words are
+// compared folded (alef forms, yeh, teh marbuta, diacritics, tatweel: see
+// names.Fold). Arabic words that are names only in context ("القاعدة",
+// the base; "الشباب", the youth) are in the dictionary only inside longer
+// names ("تنظيم القاعدة", "حركة الشباب").
+//
 // Demonyms are aliases of their state in the dictionary: "Iraqi" in "Iraqi
 // forces" is a match of the state Iraq with Alias "Iraqi"; a caller that
 // wants the country named outright compares Alias with Entry.Name.
@@ -71,6 +83,13 @@ func (d *Dict) Find(text string) []Match {
 			switch {
 			case unicode.IsUpper(r):
 				if m, ok := f.match(i); ok {
+					out = append(out, m)
+					i = m.End
+				} else {
+					i = skipWord(text, i)
+				}
+			case arabic.IsArabic(r) && unicode.IsLetter(r):
+				if m, ok := f.matchArabic(i); ok {
 					out = append(out, m)
 					i = m.End
 				} else {
@@ -137,6 +156,86 @@ func (f *finder) match(start int) (Match, bool) {
 	s, e := words[0].start, words[bestN-1].end
 	s = f.withArticle(s)
 	return Match{Start: s, End: e, Entry: best.entry, Surface: f.text[s:e], Alias: best.alias}, true
+}
+
+// matchArabic returns the longest name starting in the Arabic word at
+// start, trying the word with its proclitics removed (arabic.Stems) and
+// the following words as written.
+func (f *finder) matchArabic(start int) (Match, bool) {
+	end, _ := wordEnd(f.text, start)
+	if end == start {
+		return Match{}, false
+	}
+	f.buf = names.AppendFold(f.buf[:0], f.text[start:end])
+	root := &f.t.nodes[0]
+	if len(f.buf) == 0 || root.next == nil {
+		return Match{}, false
+	}
+	folded := string(f.buf)
+	var (
+		best      *cand
+		bestEnd   int
+		bestStart int
+	)
+	for si, stem := range arabic.Stems(folded) {
+		child, ok := root.next[stem]
+		if !ok {
+			continue
+		}
+		node := &f.t.nodes[child]
+		wend := end
+		for n := 1; ; n++ {
+			if len(node.cands) > 0 && wend > bestEnd {
+				best, bestEnd = &node.cands[0], wend
+				bestStart = start
+				if si > 0 {
+					bestStart = start + proclitics(f.text[start:end], folded, stem)
+				}
+			}
+			if node.next == nil || n >= maxWords {
+				break
+			}
+			next, ok := nextWord(f.text, wend)
+			if !ok {
+				break
+			}
+			e, _ := wordEnd(f.text, next)
+			f.buf = names.AppendFold(f.buf[:0], f.text[next:e])
+			c, ok := node.next[string(f.buf)]
+			if !ok {
+				break
+			}
+			node, wend = &f.t.nodes[c], e
+		}
+	}
+	if best == nil {
+		return Match{}, false
+	}
+	return Match{Start: bestStart, End: bestEnd, Entry: best.entry, Surface: f.text[bestStart:bestEnd], Alias: best.alias}, true
+}
+
+// proclitics returns the length in bytes of the proclitics that word, as
+// written, carries before stem, one of the arabic.Stems of folded (word
+// folded). When stem is not a suffix of folded, it restored the alef of an
+// article after ل ("للشرطة" → "الشرطة"), and the second ل is the stem's.
+func proclitics(word, folded, stem string) int {
+	n := utf8.RuneCountInString(folded) - utf8.RuneCountInString(stem)
+	if !strings.HasSuffix(folded, stem) {
+		n++
+	}
+	// Skip n letters that folding keeps, then the marks that follow them.
+	i := 0
+	for i < len(word) {
+		r, size := utf8.DecodeRuneInString(word[i:])
+		if _, kept := arabic.FoldRune(r); kept && !unicode.Is(unicode.Mn, r) {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+		i += size
+	}
+	return i
 }
 
 // accept applies the case rules of Find to a candidate over the words of

@@ -1,6 +1,7 @@
 package actordict
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -240,5 +241,21 @@ func TestDefaultHeap(t *testing.T) {
 	t.Logf("heap in use with the default dictionary: %.1f MB", float64(ms.HeapAlloc)/(1<<20))
 	if ms.HeapAlloc > 60<<20 {
 		t.Errorf("heap %d MB, want under 60 MB", ms.HeapAlloc>>20)
+	}
+}
+
+// BenchmarkLoad reads the embedded files as Default does (without its
+// once).
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		d := newDict()
+		for _, f := range embeddedFiles() {
+			d.keepOrder = f.keepOrder
+			if err := d.read(bytes.NewReader(f.data), f.name, ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+		d.keepOrder = false
+		d.index()
 	}
 }

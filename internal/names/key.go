@@ -1,6 +1,11 @@
 package names
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/arabic"
+)
 
 // Key returns a comparison key that is equal for the usual Latin
 // transliterations of one Arabic, Persian or Pashto name: Hezbollah,
@@ -32,6 +37,12 @@ import "strings"
 // confirmed by another clue (kind, context) before two entities are merged.
 // Q, K, G and Gh stay distinct (Qasem, Kasem and Ghasem differ), and so do
 // z, dh and th (Kazimi and Kadhimi differ).
+//
+// A word in Arabic script is keyed as Fold writes it (alef forms, yeh and
+// teh marbuta merged, diacritics dropped) without its article: "الكاظمي"
+// and "الكاظمى" have the key of "كاظمي", and "عبدالرحمن" that of
+// "عبد الرحمن". Key does not compare Arabic script with Latin letters:
+// Skeleton does, more coarsely.
 func Key(s string) string {
 	toks := Tokens(s)
 	kept := toks[:0:0]
@@ -45,7 +56,7 @@ func Key(s string) string {
 	}
 	var b strings.Builder
 	for _, t := range kept {
-		for _, part := range splitAbd(t) {
+		for _, part := range splitWord(t) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -54,6 +65,28 @@ func Key(s string) string {
 	}
 	return b.String()
 }
+
+// splitWord returns the parts of a folded word that Key keys: the word
+// itself, "abd" and the rest of a Latin "Abdul..." (splitAbd), an Arabic
+// word without its article, and "عبد" and the rest of an Arabic "عبدال...".
+func splitWord(t string) []string {
+	if t == "" || t[0] < utf8.RuneSelf {
+		return splitAbd(t)
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !arabic.IsArabic(r) {
+		return []string{t}
+	}
+	if strings.HasPrefix(t, arAbdAl) && utf8.RuneCountInString(t) > 6 {
+		return []string{arAbd, arabic.StripArticle(t[len(arAbd):])}
+	}
+	return []string{arabic.StripArticle(t)}
+}
+
+// arAbd and arAbdAl are "عبد" and "عبدال", folded.
+const (
+	arAbd   = "عبد"
+	arAbdAl = "عبدال"
+)
 
 // abdPrefixes are the spellings of "Abd al-" written as one word.
 var abdPrefixes = []string{"abdul", "abdel", "abdol", "abdal", "abdil", "abdur", "abdor", "abder", "abdu"}

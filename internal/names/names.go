@@ -1,14 +1,19 @@
 // Package names compares names the way a reader does: it ignores case,
 // accents, apostrophes, hyphens and possessives (Fold), and, for Arabic,
 // Persian and Pashto names written in Latin letters, the spelling choices of
-// the transliteration (Key). Everything here is a pure function of its
-// input, safe for concurrent use.
+// the transliteration (Key). Names in Arabic script are folded the way
+// internal/arabic folds them, and keyed without their article; a coarse
+// consonant skeleton compares a name in Arabic script with its Latin
+// spellings (Skeleton). Everything here is a pure function of its input,
+// safe for concurrent use.
 package names
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/arabic"
 )
 
 // Fold returns s in lower case with accents removed (ä -> a, ṣ -> s, ß -> ss),
@@ -16,7 +21,9 @@ import (
 // (Hezbollah's -> hezbollah), the dots of initialisms joined (U.S. -> us),
 // and every other run of punctuation, hyphens or spaces turned into one
 // space. The result is trimmed. Digits are kept; letters of other scripts are
-// lower-cased and kept.
+// lower-cased and kept. Arabic script is folded as arabic.Fold does it
+// (diacritics and tatweel dropped, alef forms, alef maqsura and yeh, teh
+// marbuta and heh merged, Arabic-Indic digits read as ASCII digits).
 func Fold(s string) string {
 	return string(AppendFold(make([]byte, 0, len(s)), s))
 }
@@ -47,7 +54,13 @@ func AppendFold(dst []byte, s string) []byte {
 			// A combining mark left by decomposed input: the base letter
 			// has already been written.
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if plain, ok := deaccent[r]; ok {
+			if arabic.IsArabic(r) {
+				if a, ok := arabic.FoldRune(r); ok {
+					f.begin()
+					f.w = utf8.AppendRune(f.w, a)
+					f.end()
+				}
+			} else if plain, ok := deaccent[r]; ok {
 				f.letter(plain)
 			} else {
 				f.begin()
