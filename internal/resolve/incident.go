@@ -267,6 +267,13 @@ func compare(f Features, s *Signature, why bool) Match {
 		add(1, false, "place named in the other's title (%s)", named)
 		placed, m.Place = true, true
 	}
+	if p := crossScriptPlace(f, s); p != "" && m.Dated {
+		// the same place written in two scripts ("القبير" and "Al-Qubeir"):
+		// what a reader of both languages sees at once, a clue to the event
+		// when the dates agree
+		add(2, true, "same place in two scripts (%s)", p)
+		placed, m.Place = true, true
+	}
 	if !placed && f.Country != "" && contains(s.Countries, f.Country) {
 		add(0.5, false, "same country (%s)", f.Country)
 		m.Place = true
@@ -612,4 +619,58 @@ func Assign(probes []Probe, cands []Candidate) []Decision {
 		}
 	}
 	return out
+}
+
+// crossScriptPlace returns a place one side names in Arabic script whose
+// transliteration skeleton (names.SkeletonOf) matches a place name or a
+// run of title words of the other side written in Latin letters, or "".
+// Skeletons of one short word collide often, so a skeleton of fewer than
+// three consonants counts only against a place name, not against title
+// words.
+func crossScriptPlace(f Features, s *Signature) string {
+	latinRuns := func(words []string) []string {
+		var out []string
+		for n := 1; n <= 3; n++ {
+			for i := 0; i+n <= len(words); i++ {
+				out = append(out, strings.Join(words[i:i+n], " "))
+			}
+		}
+		return out
+	}
+	match := func(ar string, places, words []string) bool {
+		if ar == "" || !names.HasArabic(ar) {
+			return false
+		}
+		a := names.SkeletonOf(ar)
+		if len(a.Key) < 2 {
+			return false
+		}
+		for _, p := range places {
+			if p != "" && !names.HasArabic(p) && a.Matches(names.SkeletonOf(p)) {
+				return true
+			}
+		}
+		if len(a.Key) < 3 {
+			return false
+		}
+		for _, w := range latinRuns(words) {
+			if !names.HasArabic(w) && a.Matches(names.SkeletonOf(w)) {
+				return true
+			}
+		}
+		return false
+	}
+	var sPlaces []string
+	for _, p := range s.Places {
+		sPlaces = append(sPlaces, p.Name)
+	}
+	if match(f.Place, sPlaces, s.Words) {
+		return f.Place
+	}
+	for _, p := range sPlaces {
+		if match(p, []string{f.Place}, f.Words) {
+			return p
+		}
+	}
+	return ""
 }
