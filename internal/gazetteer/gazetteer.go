@@ -91,6 +91,16 @@ var embeddedPlaces []byte
 //go:embed data/countries.tsv
 var embeddedCountries []byte
 
+// Country names in other languages (names.go): generated, then hand-edited.
+var (
+	//go:embed data/countries-ar.tsv
+	embeddedNamesAR []byte
+	//go:embed data/countries-ar-extra.tsv
+	embeddedNamesARExtra []byte
+
+	embeddedNames = [][]byte{embeddedNamesAR, embeddedNamesARExtra}
+)
+
 var defaultBase struct {
 	once sync.Once
 	base *base
@@ -205,13 +215,52 @@ func (g *Gazetteer) Admin1(name string) []Place {
 // and with or without a leading "the": "Iraqi", "U.S.", "the UAE",
 // "Türkiye". Plural demonyms ("Iraqis") are understood. Acronyms match
 // only when written in capitals: "US" and "U.S." are the United States,
-// "us" is nothing.
+// "us" is nothing. Arabic names and demonyms are found too ("العراق",
+// "سوريا", "سورية", "الولايات المتحدة", "العراقية", "الأميركيين"), with
+// or without the article where the article does not change the meaning
+// (see names.go). MatchCountry says whether the name was a demonym.
 func (g *Gazetteer) Country(name string) (Country, bool) {
+	m, ok := g.MatchCountry(name)
+	return m.Country, ok
+}
+
+// CountryMatch is a country found by MatchCountry, with what the name was.
+// Name and Demonym may both hold: "سورية" is Syria, or "Syrian" (feminine)
+// without the article; "السعودية" is Saudi Arabia or "Saudi".
+type CountryMatch struct {
+	Country
+	Name    bool // the name of the country, an alias, or a name in another language
+	Demonym bool // an adjective or noun for its people or things ("Iraqi", "Iraqis", "العراقية")
+	// Word: the name is also a common word, a family name or the name of a
+	// larger place elsewhere ("مالي", financial; "عمان", also Amman;
+	// "السوداني", also a family name): accept it only where the context
+	// expects a country.
+	Word bool
+}
+
+// MatchCountry is Country with what the name was to the country: its name,
+// a demonym, or a name that is also a common word. Arabic has no capitals
+// to tell a name from a word, so the Arabic data marks the names that are
+// also words (see names.go); English names are never marked.
+func (g *Gazetteer) MatchCountry(name string) (CountryMatch, bool) {
 	e, ok := g.base.countryIndex[countryKey(Fold(name))]
 	if !ok || (e.acronym && !isUpperQuery(trimThe(name))) {
-		return Country{}, false
+		return CountryMatch{}, false
 	}
-	return g.base.countries[e.country], true
+	nm, dm := nameBare, demBare
+	if hasArabicArticle(name) {
+		nm, dm = nameArticle, demArticle
+	}
+	m := CountryMatch{
+		Country: g.base.countries[e.country],
+		Name:    e.forms&nm != 0,
+		Demonym: e.forms&dm != 0,
+		Word:    e.forms&commonWord != 0,
+	}
+	if !m.Name && !m.Demonym {
+		return CountryMatch{}, false
+	}
+	return m, true
 }
 
 // CountryByCode finds a country by its ISO 3166-1 alpha-2 code, in any case.
