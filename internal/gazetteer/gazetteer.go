@@ -61,7 +61,8 @@ type Place struct {
 	Admin2Code  string // GeoNames admin2 code, meaningful with CountryCode and Admin1Code
 	Lat, Lon    float64
 	Population  int
-	Feature     string // GeoNames feature code: PPLC (capital), PPLA (admin1 seat), PPL, ..., or ADM1
+	Feature     string // GeoNames feature code: PPLC (capital), PPLA (admin1 seat), PPL, ..., ADM1, or a site's (PPLX, AIRP, SQR, ...)
+	City        string // for a site or district of data/sites.tsv, the GeoNames place it belongs to ("Baghdad"), else ""
 }
 
 // Country is one row of countries.tsv.
@@ -148,19 +149,23 @@ func (g *Gazetteer) Lookup(name string) []Place {
 		return nil
 	}
 	ids := g.base.find(key)
+	sites := g.base.findSites(key)
 	var extra []int32
 	if g.extraKeys != nil {
 		extra = g.extraKeys[string(key)]
 	}
-	if len(ids) == 0 && len(extra) == 0 {
+	if len(ids) == 0 && len(sites) == 0 && len(extra) == 0 {
 		return nil
 	}
-	out := make([]Place, 0, len(ids)+len(extra))
+	out := make([]Place, 0, len(ids)+len(sites)+len(extra))
 	for _, id := range ids {
 		out = append(out, g.base.place(id))
 	}
-	if len(extra) == 0 {
+	if len(sites) == 0 && len(extra) == 0 {
 		return out // the base is stored largest first
+	}
+	for _, i := range sites {
+		out = append(out, g.base.sites[i])
 	}
 	for _, i := range extra {
 		out = append(out, g.extra[i])
@@ -177,7 +182,7 @@ func (g *Gazetteer) Has(name string) bool {
 	if len(key) == 0 {
 		return false
 	}
-	return len(g.base.find(key)) > 0 || len(g.extraKeys[string(key)]) > 0
+	return len(g.base.find(key)) > 0 || len(g.base.findSites(key)) > 0 || len(g.extraKeys[string(key)]) > 0
 }
 
 // Admin1 returns the first-level divisions named name, largest first, or nil.

@@ -34,6 +34,9 @@ func loadBase(places, countries io.Reader) (*base, error) {
 	if err := b.check(p); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
+	if err := b.loadEmbeddedSites(true); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 
@@ -84,6 +87,9 @@ func loadEmbedded(places, countries []byte) (*base, error) {
 	}
 	if err := b.check(halves[1]); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
+	}
+	if err := b.loadEmbeddedSites(false); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
