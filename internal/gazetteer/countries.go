@@ -45,6 +45,12 @@ const (
 	commonWord                        // also a common word, a family name or a larger place elsewhere
 )
 
+// articleMatters reports whether the Arabic article changes what a key is,
+// so that matching needs to look for it (never for English names).
+func (f nameForms) articleMatters() bool {
+	return f&nameBare != 0 != (f&nameArticle != 0) || f&demBare != 0 != (f&demArticle != 0)
+}
+
 // formsFor returns the forms a written name gives its key: with both
 // forms unless it is Arabic written without its article, or marked as
 // needing it.

@@ -241,8 +241,29 @@ func (g *Gazetteer) Admin1(name string) []Place {
 // or without the article where the article does not change the meaning
 // (see names.go). MatchCountry says whether the name was a demonym.
 func (g *Gazetteer) Country(name string) (Country, bool) {
-	m, ok := g.MatchCountry(name)
-	return m.Country, ok
+	e, ok := g.countryEntry(name)
+	if !ok {
+		return Country{}, false
+	}
+	return g.base.countries[e.country], true
+}
+
+// countryEntry finds the index entry of a country name, and which of its
+// forms the query has (with the Arabic article or without).
+func (g *Gazetteer) countryEntry(name string) (e countryEntry, ok bool) {
+	e, ok = g.base.countryIndex[countryKey(Fold(name))]
+	if !ok || (e.acronym && !isUpperQuery(trimThe(name))) {
+		return countryEntry{}, false
+	}
+	if !e.forms.articleMatters() {
+		return e, true
+	}
+	keep := nameBare | demBare | commonWord
+	if hasArabicArticle(name) {
+		keep = nameArticle | demArticle | commonWord
+	}
+	e.forms &= keep
+	return e, e.forms&^commonWord != 0
 }
 
 // CountryMatch is a country found by MatchCountry, with what the name was.
@@ -264,24 +285,16 @@ type CountryMatch struct {
 // to tell a name from a word, so the Arabic data marks the names that are
 // also words (see names.go); English names are never marked.
 func (g *Gazetteer) MatchCountry(name string) (CountryMatch, bool) {
-	e, ok := g.base.countryIndex[countryKey(Fold(name))]
-	if !ok || (e.acronym && !isUpperQuery(trimThe(name))) {
+	e, ok := g.countryEntry(name)
+	if !ok {
 		return CountryMatch{}, false
 	}
-	nm, dm := nameBare, demBare
-	if hasArabicArticle(name) {
-		nm, dm = nameArticle, demArticle
-	}
-	m := CountryMatch{
+	return CountryMatch{
 		Country: g.base.countries[e.country],
-		Name:    e.forms&nm != 0,
-		Demonym: e.forms&dm != 0,
+		Name:    e.forms&(nameBare|nameArticle) != 0,
+		Demonym: e.forms&(demBare|demArticle) != 0,
 		Word:    e.forms&commonWord != 0,
-	}
-	if !m.Name && !m.Demonym {
-		return CountryMatch{}, false
-	}
-	return m, true
+	}, true
 }
 
 // CountryByCode finds a country by its ISO 3166-1 alpha-2 code, in any case.
