@@ -395,3 +395,22 @@ func TestLoadSitesErrors(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkLoadNamesAndSites measures what the Arabic country names and
+// the sites table add to BenchmarkLoad.
+func BenchmarkLoadNamesAndSites(b *testing.B) {
+	g := defaultGazetteer(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		base := *g.base
+		base.countries = slices.Clone(g.base.countries)
+		base.countryIndex = make(map[string]countryEntry, len(g.base.countryIndex))
+		base.sites = nil
+		if err := base.loadEmbeddedNames(false); err != nil {
+			b.Fatal(err)
+		}
+		if err := base.loadEmbeddedSites(false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
