@@ -85,8 +85,8 @@ type Place struct {
 type Country struct {
 	Code     string   // ISO 3166-1 alpha-2
 	Name     string   // short English name as the press writes it ("United States")
-	Aliases  []string // other names and abbreviations ("U.S.", "America")
-	Demonyms []string // adjectives and nouns for its people ("American")
+	Aliases  []string // other names and abbreviations ("U.S.", "America"), then names in Arabic ("الولايات المتحدة", "أمريكا")
+	Demonyms []string // adjectives and nouns for its people ("American"), then Arabic ones with their article ("الأمريكي", "الأمريكية", "الأمريكيين")
 	Capital  string
 	Lat, Lon float64 // a representative point inside the country
 }
