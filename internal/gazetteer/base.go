@@ -58,6 +58,9 @@ type base struct {
 	countryByCode map[string]int
 	countryIndex  map[string]countryEntry // countryKey of names, aliases, demonyms
 	admin1Index   map[string][]int32      // admin1Key of names
+
+	sites    []Place            // sites.tsv: well-known sites and districts
+	siteKeys map[string][]int32 // folded name → indices in sites
 }
 
 type admin1Rec struct {

@@ -27,7 +27,45 @@ import (
 // countryEntry is what a country key resolves to.
 type countryEntry struct {
 	country int
-	acronym bool // match only a query written in capitals
+	acronym bool      // match only a query written in capitals
+	forms   nameForms // what the key is, with and without an Arabic article
+}
+
+// nameForms says what a key is to its country. The Arabic article is part
+// of some names and not of others, and it turns a name into an adjective
+// ("سورية" is Syria, "السورية" Syrian): Fold drops it, so a key records
+// which meanings hold with the article and which without.
+type nameForms uint8
+
+const (
+	nameBare    nameForms = 1 << iota // a name of the country, as written without the Arabic article
+	nameArticle                       // a name, written with the article ("العراق")
+	demBare                           // a demonym, without the article ("عراقي", "Iraqi")
+	demArticle                        // a demonym, with the article ("العراقي")
+	commonWord                        // also a common word, a family name or a larger place elsewhere
+)
+
+// articleMatters reports whether the Arabic article changes what a key is,
+// so that matching needs to look for it (never for English names).
+func (f nameForms) articleMatters() bool {
+	return f&nameBare != 0 != (f&nameArticle != 0) || f&demBare != 0 != (f&demArticle != 0)
+}
+
+// formsFor returns the forms a written name gives its key: with both
+// forms unless it is Arabic written without its article, or marked as
+// needing it.
+func formsFor(name string, demonym, articleOnly bool) nameForms {
+	bare, art := nameBare, nameArticle
+	if demonym {
+		bare, art = demBare, demArticle
+	}
+	switch {
+	case !hasArabicArticle(name) && isArabicScript(name):
+		return bare // "سورية": "السورية" is the adjective
+	case articleOnly:
+		return art // "الهند": "هند" is a given name
+	}
+	return bare | art
 }
 
 func (b *base) loadCountries(r io.Reader) error {
@@ -51,35 +89,20 @@ func (b *base) loadCountries(r io.Reader) error {
 		i := len(b.countries)
 		b.countries = append(b.countries, c)
 		b.countryByCode[c.Code] = i
-		add := func(name string, plural bool) error {
-			key := countryKey(Fold(name))
-			if key == "" {
-				return nil
-			}
-			e := countryEntry{country: i, acronym: isAcronym(name)}
-			if prev, ok := index[key]; ok && prev.country != i {
-				if plural {
-					return nil // an automatic plural gives way to a written name
-				}
-				return fmt.Errorf("line %d: %q of %s is already %s", line, name, c.Code, b.countries[prev.country].Code)
-			}
-			if prev, ok := index[key]; ok && !prev.acronym {
-				return nil // a spelled-out name also matches lower case
-			}
-			index[key] = e
-			return nil
+		add := func(name string, forms nameForms, plural bool) error {
+			return b.addCountryKey(index, i, name, forms, plural, line)
 		}
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			if err := add(n, false); err != nil {
+			if err := add(n, formsFor(n, false, false), false); err != nil {
 				return err
 			}
 		}
 		for _, d := range c.Demonyms {
-			if err := add(d, false); err != nil {
+			if err := add(d, formsFor(d, true, false), false); err != nil {
 				return err
 			}
 			if p, ok := plural(d); ok {
-				if err := add(p, true); err != nil {
+				if err := add(p, demBare|demArticle, true); err != nil {
 					return err
 				}
 			}
@@ -92,6 +115,31 @@ func (b *base) loadCountries(r io.Reader) error {
 		return errors.New("no countries")
 	}
 	b.countryIndex = index
+	return nil
+}
+
+// addCountryKey indexes one name of country i. A key already bearing
+// another country's name is an error, except for an automatic plural,
+// which gives way; the same country's forms accumulate, and a spelled-out
+// name lifts the capitals-only rule of an acronym of the same key.
+func (b *base) addCountryKey(index map[string]countryEntry, i int, name string, forms nameForms, plural bool, line int) error {
+	key := countryKey(Fold(name))
+	if key == "" {
+		return nil
+	}
+	prev, ok := index[key]
+	if ok && prev.country != i {
+		if plural {
+			return nil // an automatic plural gives way to a written name
+		}
+		return fmt.Errorf("line %d: %q of %s is already %s", line, name, b.countries[i].Code, b.countries[prev.country].Code)
+	}
+	e := countryEntry{country: i, acronym: isAcronym(name), forms: forms}
+	if ok {
+		e.acronym = prev.acronym && e.acronym
+		e.forms |= prev.forms
+	}
+	index[key] = e
 	return nil
 }
 
@@ -162,7 +210,7 @@ func plural(d string) (string, bool) {
 			return "", false
 		}
 	}
-	if strings.ContainsAny(d, " -") {
+	if strings.ContainsAny(d, " -") || isArabicScript(d) {
 		return "", false
 	}
 	return d + "s", true

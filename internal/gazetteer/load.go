@@ -18,6 +18,9 @@ func loadBase(places, countries io.Reader) (*base, error) {
 	if err := b.loadCountries(countries); err != nil {
 		return nil, fmt.Errorf("countries: %w", err)
 	}
+	if err := b.loadEmbeddedNames(true); err != nil {
+		return nil, err
+	}
 	p := newParser(b)
 	zr, err := gzip.NewReader(places)
 	if err != nil {
@@ -30,6 +33,9 @@ func loadBase(places, countries io.Reader) (*base, error) {
 	b.finishKeys(p)
 	if err := b.check(p); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
+	}
+	if err := b.loadEmbeddedSites(true); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
@@ -45,6 +51,9 @@ func loadEmbedded(places, countries []byte) (*base, error) {
 	b := &base{}
 	if err := b.loadCountries(bytes.NewReader(countries)); err != nil {
 		return nil, fmt.Errorf("countries: %w", err)
+	}
+	if err := b.loadEmbeddedNames(false); err != nil {
+		return nil, err
 	}
 	halves := [2]*parser{newParser(b), newParser(b)}
 	halves[0].only, halves[1].only = "places", "keys"
@@ -79,7 +88,21 @@ func loadEmbedded(places, countries []byte) (*base, error) {
 	if err := b.check(halves[1]); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
+	if err := b.loadEmbeddedSites(false); err != nil {
+		return nil, err
+	}
 	return b, nil
+}
+
+// loadEmbeddedNames adds the embedded country names in other languages;
+// lenient skips the rows of countries the countries file lacks.
+func (b *base) loadEmbeddedNames(lenient bool) error {
+	for i, data := range embeddedNames {
+		if err := b.loadCountryNames(bytes.NewReader(data), lenient); err != nil {
+			return fmt.Errorf("country names (file %d): %w", i+1, err)
+		}
+	}
+	return nil
 }
 
 // keysOffset reads the offset of the second gzip member from the first

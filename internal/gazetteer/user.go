@@ -15,7 +15,7 @@ import (
 // lines starting with "#" are skipped:
 //
 //	# name	country	admin1	lat	lon	population	feature	alternate names...
-//	Sadr City	IQ	Baghdad	33.3900	44.4600	1500000	PPLX	Madinat al-Sadr	مدينة الصدر
+//	Hay al-Jihad	IQ	Baghdad	33.2700	44.3100	100000	PPLX	Hayy al-Jihad	حي الجهاد
 //	Zaatari camp	Jordan		32.2950	36.3230	80000	PPL
 //	Nineveh Plains	IQ		36.3500	43.4000	0	ADM1	Nineveh Plain
 //

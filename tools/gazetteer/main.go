@@ -106,6 +106,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "wrote %s: %d rows\n", path, len(zones))
+	for _, lang := range countryNameLangs {
+		names, err := readISONames(filepath.Join(*dir, fmt.Sprintf(isoLangPath, lang)))
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(*out, fmt.Sprintf(namesFileLang, lang))
+		var n int
+		var unknown []string
+		if err := writeAtomic(path, func(w io.Writer) (err error) {
+			n, unknown, err = writeCountryNames(w, lang, names, known)
+			return err
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "wrote %s: %d countries", path, n)
+		if len(unknown) > 0 {
+			fmt.Fprintf(stderr, " (not in %s, skipped: %v)", countriesFile, unknown)
+		}
+		fmt.Fprintln(stderr)
+	}
 	return nil
 }
 

@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -208,5 +211,48 @@ func TestBuildZones(t *testing.T) {
 	}
 	if rows := got[strings.Index(got, "AF\t"):]; rows != want {
 		t.Errorf("rows:\n%s\nwant:\n%s", rows, want)
+	}
+}
+
+func TestWriteCountryNames(t *testing.T) {
+	names := map[string][]string{
+		"IQ": {"العراق"},
+		"SY": {"سوريا", "الجمهورية العربية السورية"},
+		"ZZ": {"أتلانتس"},
+		"FR": {"  "},
+	}
+	var buf bytes.Buffer
+	n, unknown, err := writeCountryNames(&buf, "ar", names, map[string]bool{"IQ": true, "SY": true, "FR": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "IQ\tالعراق\t\nSY\tسوريا|الجمهورية العربية السورية\t\n"
+	got := buf.String()
+	if n != 2 || len(unknown) != 1 || unknown[0] != "ZZ" || !strings.HasSuffix(got, "# code\tnames\tdemonyms\n"+want) || !strings.Contains(got, "GENERATED") {
+		t.Errorf("writeCountryNames = %d, %v:\n%s", n, unknown, got)
+	}
+}
+
+// The committed Arabic names file is what the generator writes from the
+// pinned package (skipped without node_modules).
+func TestCountryNamesUpToDate(t *testing.T) {
+	names, err := readISONames(fmt.Sprintf(isoLangPath, "ar"))
+	if err != nil {
+		t.Skipf("no npm packages: %v", err)
+	}
+	known, err := readCountryCodes(filepath.Join(dataDir, countriesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, _, err := writeCountryNames(&buf, "ar", names, known); err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile(filepath.Join(dataDir, fmt.Sprintf(namesFileLang, "ar")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), committed) {
+		t.Error("countries-ar.tsv differs from what go run . writes: regenerate it")
 	}
 }
