@@ -18,6 +18,7 @@ type placeFound struct {
 	cued    bool // after a preposition, the proclitic ب, or a word for a kind of place
 	region  bool // after a direction or nearness word ("شمال بغداد")
 	unknown bool // a name the gazetteer does not know, cued by a word for a kind of place
+	word    bool // a country name that is also a common word ("مالي", "عمان"): needs a cue
 }
 
 // trimFolded returns orig without its first n folded letters (the
@@ -107,6 +108,9 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		f.cued = cue || region || afterEvent || f.cued || all
 		f.region = region
 		if !f.cued && f.country == nil && (f.place == nil || f.place.Population < 100000) {
+			continue
+		}
+		if !f.cued && f.word {
 			continue
 		}
 		out = append(out, f)
@@ -217,9 +221,19 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 				continue
 			}
 			f := placeFound{i: i, j: i + n, name: name, cued: si > 0 && arabic.Locative(w[i], stem)}
-			if c, ok := d.x.gz.Country(name); ok {
-				f.country = &c
+			// a country's name places; its adjective ("القوات الأمريكية")
+			// qualifies a noun and places nothing
+			if m, ok := d.x.gz.MatchCountry(name); ok && m.Name {
+				// a name that is also a large city ("عمان", Amman) is the city
+				if ps := d.x.gz.Lookup(name); m.Word && len(ps) > 0 && ps[0].Population >= 100000 {
+					f.place = &ps[0]
+					return f, true
+				}
+				c := m.Country
+				f.country, f.word = &c, m.Word
 				return f, true
+			} else if ok {
+				continue
 			}
 			if ps := d.x.gz.Lookup(name); len(ps) > 0 {
 				if si > 0 && ps[0].Population < 20000 {
