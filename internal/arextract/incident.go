@@ -166,6 +166,26 @@ func (d *doc) mainIncident() *incident {
 	return in
 }
 
+// titleSentence returns the title as a sentence of the body, or nil when
+// the title is not in it.
+func (d *doc) titleSentence() *sentence {
+	if d.in.TitleEnd <= d.in.TitleStart || d.in.TitleEnd > len(d.body) {
+		return nil
+	}
+	s := &sentence{start: d.in.TitleStart, end: d.in.TitleEnd}
+	for _, t := range arabic.Tokens(d.body[s.start:s.end]) {
+		t.Start += s.start
+		t.End += s.start
+		s.toks = append(s.toks, t)
+		s.words = append(s.words, t.Folded)
+	}
+	if len(s.toks) == 0 {
+		return nil
+	}
+	s.events = d.x.p.events.All(s.words)
+	return s
+}
+
 // titleEvent reports an event word of weight 2 or more in the title.
 func (d *doc) titleEvent() bool {
 	var words []string
@@ -318,6 +338,17 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 		in.setDate(best.dr, ev, dossier.MethodProse)
 		return
 	}
+	// an article names its event "act place year" in its first words
+	// ("تفجيرات النجف 2003 هو هجوم ..."): the year of the event
+	if s := d.sents[0]; len(s.words) > 0 {
+		for k := 1; k < len(s.words) && k < 6; k++ {
+			if y, ok := atoi(s.words[k]); ok && isDigits(s.words[k]) && y >= 1900 && y <= 2100 && len(s.events) > 0 && s.events[0].I < k {
+				t := s.words[k]
+				in.setDate(&dossier.DateRange{Start: t, End: t, Precision: "year"}, d.evidence("date", s, 0.5), dossier.MethodProse)
+				return
+			}
+		}
+	}
 	if y := d.titleYear(); y > 0 && d.in.TitleEnd > d.in.TitleStart {
 		t := fmt.Sprintf("%04d", y)
 		in.setDate(&dossier.DateRange{Start: t, End: t, Precision: "year"}, dossier.Evidence{Field: "date", Start: d.in.TitleStart, End: d.in.TitleEnd,
@@ -346,12 +377,20 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 	if in.loc != nil {
 		return
 	}
+	// the title names the place when the lead does not ("تفجيرات مدينة
+	// الجزائر 2007"): it is searched after the lead
+	if t := d.titleSentence(); t != nil {
+		order = append(order[:len(order):len(order)], t)
+	}
 	var country *gazetteer.Country
 	var countryS *sentence
+	cuedCountry := false
 	for _, s := range order {
 		for _, f := range d.places(s) {
-			if f.country != nil && country == nil {
-				country, countryS = f.country, s
+			// a country after "في" wins over one named in passing ("التحالف
+			// الذي تقوده السعودية ... في اليمن")
+			if f.country != nil && (country == nil || f.cued && !cuedCountry) {
+				country, countryS, cuedCountry = f.country, s, f.cued
 			}
 		}
 	}

@@ -58,10 +58,10 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		if d.notName(s, i) {
 			continue
 		}
-		if m, ok := d.x.p.places.At(w, i); ok && m.J == i+1 {
+		if m, ok := d.x.p.places.At(w, i); ok && m.J > i && m.V != "site" {
 			// a word for a kind of place or a direction is no name itself
 			// ("مدينة" is not Medina), though it may open one
-			if f, ok := d.placeAt(s, i); !ok || f.j <= i+1 {
+			if f, ok := d.placeAt(s, i); !ok || f.j <= m.J {
 				continue
 			}
 		}
@@ -236,6 +236,9 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 				continue
 			}
 			if ps := d.x.gz.Lookup(name); len(ps) > 0 {
+				if m, ok := d.x.p.places.At(w, i); ok && m.V == "cue" && m.J == i+1 && n > 1 {
+					f.name = strings.TrimSpace(rest) // "مدينة الجزائر" is the city "الجزائر"
+				}
 				if si > 0 && ps[0].Population < 20000 {
 					continue // "باجا" is not ب + a village "اجا"
 				}
