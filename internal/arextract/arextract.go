@@ -130,7 +130,7 @@ func (x *Extractor) Extract(in Input) Output {
 			c.Incident = rec.ID
 			out.Claims = append(out.Claims, c)
 		}
-		for _, s := range d.statements() {
+		for _, s := range append(inc.claimStmts, d.statements()...) {
 			s.Incident = rec.ID
 			addActor(s.Speaker, "", s.Evidence)
 			out.Statements = append(out.Statements, s)

@@ -32,6 +32,10 @@ type incident struct {
 	evidence   []dossier.Evidence
 	weaponSubs []string
 	dateFrom   string // the method the date was read by
+	// claimStmts are the claims of responsibility as statements: the
+	// claimant speaks for the attack (stance support, as the news gold
+	// codes a group that claims or justifies an attack)
+	claimStmts []dossier.Statement
 }
 
 func (in *incident) setDate(dr *dossier.DateRange, ev dossier.Evidence, from string) {
@@ -551,7 +555,11 @@ func (d *doc) findClaims(in *incident) {
 			seen[name] = true
 			ev := d.evidence("perpetrators", s, 0.8)
 			kind := d.actorKind(name, alias)
-			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: kind, About: name, Claim: "claimed", Evidence: ev})
+			// a group that claims an attack says it is responsible for it
+			// (../shared/spec/extract-output.md: claimant_kind group, claim
+			// responsible)
+			in.claims = append(in.claims, dossier.Claim{Claimant: name, ClaimantKind: "group", About: name, Claim: "responsible", Evidence: ev})
+			in.claimStmts = append(in.claimStmts, dossier.Statement{Speaker: name, Stance: "support", Evidence: ev})
 			in.addPerp(perp{name: name, kind: kind, ev: ev})
 			k = end
 		}
