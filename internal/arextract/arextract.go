@@ -136,6 +136,20 @@ func (x *Extractor) Extract(in Input) Output {
 			out.Statements = append(out.Statements, s)
 		}
 	}
+	// the actors the dictionary knows, wherever the document names them
+	// (the prime minister a drone targeted, the ministry that condemned)
+	if inc != nil {
+		for _, st := range d.sents {
+			text := d.text(st)
+			for _, m := range x.dict.Find(text) {
+				if m.Entry == nil || m.Surface == "" {
+					continue
+				}
+				ev := d.evidence("actor", st, 0.7)
+				addActor(m.Surface, m.Entry.Kind, ev)
+			}
+		}
+	}
 	for _, a := range actors {
 		out.Actors = append(out.Actors, *a)
 	}

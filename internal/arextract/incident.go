@@ -729,6 +729,11 @@ func (d *doc) statements() []dossier.Statement {
 			if m.V.class == "according" && start+1 < len(w) && d.x.p.function[w[start]] {
 				start += 2 // "بحسب ما أكده X": the speaker follows the verb
 			}
+			if start < len(w) {
+				if _, ok := d.x.p.noSpeaker.At(w, start); ok {
+					continue
+				}
+			}
 			end := d.speakerEnd(s, start, stance)
 			name, _ := d.actorName(s, start, end)
 			if name == "" {
@@ -756,7 +761,16 @@ func (d *doc) speakerEnd(s *sentence, i int, stance string) int {
 	for j < len(w) && j < i+4 {
 		if j > i {
 			g := d.gap(s, j-1, j)
-			if strings.ContainsAny(g, ",،:«\"“(") {
+			if strings.ContainsAny(g, ",،:«\"“()") {
+				break
+			}
+			// a title after a name of two words: "حبيب خضر القيادي في ..."
+			if _, ok := d.x.p.titles.At(w, j); ok && j-i >= 2 {
+				break
+			}
+			// an accusation names its speaker, then whom it accuses:
+			// the speaker is a noun and the country adjective after it
+			if stance == "accuse" && !d.isCountryWord(s, j) {
 				break
 			}
 		}

@@ -58,6 +58,8 @@ type pack struct {
 	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun, perpverb, agent
 	orgHeads   *langpack.Matcher[string]     // words that open an organisation's name
 	generics   *langpack.Matcher[string]     // descriptions with no identity
+	noSpeaker  *langpack.Matcher[string]     // words that open no speaker's name
+	titles     *langpack.Matcher[string]     // titles after a person's name
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
 	prefix     map[string]bool               // folded words that open a place name and are none alone ("بني")
@@ -175,13 +177,17 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	if out.claims, err = langpack.Build(folding, claimLines, speechValue); err != nil {
 		return nil, err
 	}
-	var heads, gens []langpack.Line
+	var heads, gens, nospk, titles []langpack.Line
 	for _, l := range p.Lines("actors.tsv") {
 		switch l.Class {
 		case "orghead":
 			heads = append(heads, l)
 		case "generic":
 			gens = append(gens, l)
+		case "nospeaker":
+			nospk = append(nospk, l)
+		case "title":
+			titles = append(titles, l)
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
 		}
@@ -191,6 +197,12 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		return nil, err
 	}
 	if out.generics, err = langpack.Build(folding, gens, word); err != nil {
+		return nil, err
+	}
+	if out.noSpeaker, err = langpack.Build(folding, nospk, word); err != nil {
+		return nil, err
+	}
+	if out.titles, err = langpack.Build(folding, titles, word); err != nil {
 		return nil, err
 	}
 	out.function = map[string]bool{}
