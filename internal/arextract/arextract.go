@@ -145,6 +145,9 @@ func (x *Extractor) Extract(in Input) Output {
 				if m.Entry == nil || m.Surface == "" {
 					continue
 				}
+				if c, ok := x.gz.MatchCountry(m.Surface); ok && !c.Name {
+					continue // "العراقي" qualifies a noun; it names no actor
+				}
 				ev := d.evidence("actor", st, 0.7)
 				addActor(m.Surface, m.Entry.Kind, ev)
 			}

@@ -237,7 +237,11 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 			}
 			if ps := d.x.gz.Lookup(name); len(ps) > 0 {
 				if m, ok := d.x.p.places.At(w, i); ok && m.V == "cue" && m.J == i+1 && n > 1 {
-					f.name = strings.TrimSpace(rest) // "مدينة الجزائر" is the city "الجزائر"
+					// "مدينة الجزائر" is the city "الجزائر"; but "المنطقة
+					// الخضراء" is a name of its own
+					if alone := d.x.gz.Lookup(strings.TrimSpace(rest)); len(alone) > 0 && alone[0].Lat == ps[0].Lat && alone[0].Lon == ps[0].Lon {
+						f.name = strings.TrimSpace(rest)
+					}
 				}
 				if si > 0 && ps[0].Population < 20000 {
 					continue // "باجا" is not ب + a village "اجا"
