@@ -26,6 +26,7 @@ type incident struct {
 	loc        *dossier.Location
 	typ, sub   string
 	weapons    []string
+	targets    []string
 	fat, inj   *dossier.Range
 	perps      []perp
 	claims     []dossier.Claim
@@ -83,7 +84,7 @@ func (in *incident) addWeapon(w weaponWord, ev dossier.Evidence) {
 func (in *incident) output(key string) dossier.Incident {
 	out := dossier.Incident{
 		Main: true, Title: in.title, Date: in.date, Location: in.loc, Type: in.typ, SubType: in.sub,
-		Weapons: nonNil(in.weapons), Targets: []string{}, Fatalities: in.fat, Injuries: in.inj,
+		Weapons: nonNil(in.weapons), Targets: nonNil(in.targets), Fatalities: in.fat, Injuries: in.inj,
 		Perpetrators: []string{}, Accused: []string{}, PartOf: []string{}, Evidence: in.evidence,
 		Kind: dossier.IncidentEvent,
 	}
@@ -167,7 +168,57 @@ func (d *doc) mainIncident() *incident {
 	d.choosePlace(in, order)
 	d.chooseFigures(in, order)
 	d.findClaims(in)
+	d.findTargets(in, order)
 	return in
+}
+
+// findTargets reads the targets of the act in the lead: the name after a
+// target word ("استهدف منزله", "اغتيال X", "نجا X من"): the dictionary's
+// actor named there, else a name of up to four words; a pronoun suffix
+// alone ("منزله": his house) or a description with no identity is none.
+func (d *doc) findTargets(in *incident, order []*sentence) {
+	seen := map[string]bool{}
+	for _, s := range order {
+		w := s.words
+		for k := 0; k < len(w); k++ {
+			m, ok := d.x.p.targets.At(w, k)
+			if !ok || m.J >= len(w) {
+				continue
+			}
+			end := min(d.nameEnd(s, m.J), m.J+6)
+			if end <= m.J {
+				continue
+			}
+			name := ""
+			for _, f := range d.x.dict.Find(d.span(s, m.J, end)) {
+				if f.Entry != nil && f.Entry.Kind == "person" {
+					name = f.Surface
+					break
+				}
+			}
+			if name == "" {
+				if _, ok := d.x.p.generics.At(w, m.J); ok {
+					continue
+				}
+				// "اغتيال بطائرة مسيرة": what follows with ب is the
+				// instrument; one word alone ("منزله", his house) is a
+				// common noun more often than a name
+				stems := arabic.Stems(w[m.J])
+				if len(stems) > 1 && arabic.Locative(w[m.J], stems[len(stems)-1]) || min(end, m.J+4)-m.J < 2 {
+					continue
+				}
+				n, _ := d.actorName(s, m.J, min(end, m.J+4))
+				name = n
+			}
+			if name == "" || seen[arabic.Fold(name)] {
+				continue
+			}
+			seen[arabic.Fold(name)] = true
+			in.targets = append(in.targets, name)
+			in.evidence = append(in.evidence, d.evidence("targets", s, 0.6))
+			k = end - 1
+		}
+	}
 }
 
 // titleSentence returns the title as a sentence of the body, or nil when

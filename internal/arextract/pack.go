@@ -60,6 +60,7 @@ type pack struct {
 	generics   *langpack.Matcher[string]     // descriptions with no identity
 	noSpeaker  *langpack.Matcher[string]     // words that open no speaker's name
 	titles     *langpack.Matcher[string]     // titles after a person's name
+	targets    *langpack.Matcher[string]     // words after which the target is named
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
 	prefix     map[string]bool               // folded words that open a place name and are none alone ("بني")
@@ -177,7 +178,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	if out.claims, err = langpack.Build(folding, claimLines, speechValue); err != nil {
 		return nil, err
 	}
-	var heads, gens, nospk, titles []langpack.Line
+	var heads, gens, nospk, titles, targets []langpack.Line
 	for _, l := range p.Lines("actors.tsv") {
 		switch l.Class {
 		case "orghead":
@@ -188,6 +189,8 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			nospk = append(nospk, l)
 		case "title":
 			titles = append(titles, l)
+		case "target":
+			targets = append(targets, l)
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
 		}
@@ -203,6 +206,9 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		return nil, err
 	}
 	if out.titles, err = langpack.Build(folding, titles, word); err != nil {
+		return nil, err
+	}
+	if out.targets, err = langpack.Build(folding, targets, word); err != nil {
 		return nil, err
 	}
 	out.function = map[string]bool{}
