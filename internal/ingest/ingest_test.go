@@ -257,3 +257,39 @@ func TestArabicReportJoinsEnglish(t *testing.T) {
 		st.Close()
 	}
 }
+
+// TestArabicSearchFolds: the Arabic report's incident is found by the
+// Arabic name however its last letter is written (ى or ي) and by the
+// English spelling, on SQLite and, when a server is set, PostgreSQL.
+func TestArabicSearchFolds(t *testing.T) {
+	stores := map[string]func(testing.TB) dossier.Store{"sqlite": storetest.OpenSQLite}
+	if os.Getenv(storetest.EnvPostgres) != "" {
+		stores["postgres"] = storetest.OpenPostgres
+	}
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			st := open(t)
+			defer st.Close()
+			run(t, st, corpus+"/"+seed, "../extract/testdata/docs/ar-news.txt")
+			found := map[string]string{}
+			for _, q := range []string{"الكاظمى", "الكاظمي", "Kadhimi"} {
+				hits, err := st.Search(context.Background(), q, dossier.SearchOptions{Limit: 20})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range hits {
+					if h.Kind == "incident" {
+						found[q] = h.ID
+						break
+					}
+				}
+				if found[q] == "" {
+					t.Errorf("search %q found no incident", q)
+				}
+			}
+			if found["الكاظمى"] != found["Kadhimi"] || found["الكاظمي"] != found["Kadhimi"] {
+				t.Errorf("the three spellings found different incidents: %v", found)
+			}
+		})
+	}
+}
