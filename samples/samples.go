@@ -1,6 +1,6 @@
 // Package samples embeds the sample corpus that `dossier demo` loads: the
-// seed article, 45 encyclopedia articles with their infobox and 14 news
-// reports. The texts keep their licences; see ATTRIBUTION.md.
+// seed article, 45 encyclopedia articles with their infobox, 14 news
+// reports and 4 Arabic documents about events the English ones report. The texts keep their licences; see ATTRIBUTION.md.
 package samples
 
 import (
@@ -10,7 +10,7 @@ import (
 	"sort"
 )
 
-//go:embed ATTRIBUTION.md kadhimi-assassination-attempt.txt wikipedia/*.txt news/*.txt
+//go:embed ATTRIBUTION.md kadhimi-assassination-attempt.txt wikipedia/*.txt news/*.txt arabic/*.txt
 var files embed.FS
 
 // File is one sample document: its path in the repository (samples/...),
@@ -27,10 +27,10 @@ func Attribution() string {
 }
 
 // Files returns the corpus in a stable order: the seed first, then the
-// encyclopedia articles, then the news reports.
+// encyclopedia articles, then the news reports, then the Arabic documents.
 func Files() ([]File, error) {
 	var out []File
-	for _, dir := range []string{".", "wikipedia", "news"} {
+	for _, dir := range []string{".", "wikipedia", "news", "arabic"} {
 		names, err := fs.Glob(files, path.Join(dir, "*.txt"))
 		if err != nil {
 			return nil, err

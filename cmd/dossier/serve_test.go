@@ -189,7 +189,7 @@ func TestToken(t *testing.T) {
 func TestDemo(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	url, out, stop := startServer(t, "demo", "--db", db, "--addr", "127.0.0.1:0")
-	if !strings.Contains(out.String(), "sample corpus: 60 document(s) stored") {
+	if !strings.Contains(out.String(), "sample corpus: 64 document(s) stored") {
 		t.Errorf("demo output: %s", out)
 	}
 	for _, p := range []string{"", "incidents", "timeline", "map", "network", "actors", "documents", "reviews", "search?q=Kadhimi",
@@ -203,7 +203,7 @@ func TestDemo(t *testing.T) {
 	}
 	stop()
 	_, out, _ = startServer(t, "demo", "--db", db, "--addr", "127.0.0.1:0")
-	if !strings.Contains(out.String(), "all 60 documents already stored") {
+	if !strings.Contains(out.String(), "all 64 documents already stored") {
 		t.Errorf("second demo: %s", out)
 	}
 }

@@ -43,8 +43,8 @@ func trimFolded(orig string, n int) string {
 // or be a country or a place of 100,000 people or more: Arabic spells many
 // common words as some village somewhere. A name the gazetteer does not
 // know is a place when a word for a kind of place stands before it ("قرية
-// الرايس", "حي سيدي يوسف"), or when it follows the event word and the
-// document's title names it too ("مجزرة بني مسوس").
+// الرايس", "حي سيدي يوسف"), or when it follows the event word or "في" and
+// the document's title names it too ("مجزرة بني مسوس", "في باردو").
 func (d *doc) places(s *sentence) []placeFound { return d.placesCued(s, false) }
 
 // placesIn returns the places of an infobox value, where every name is a
@@ -69,7 +69,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 			i = m.J - 1 // a building or a vehicle, not a place: its name may follow
 			continue
 		}
-		cue, region, kind := false, false, false
+		cue, region, kind, in := false, false, false, false
 		for k := max(0, i-3); k < i; k++ {
 			m, ok := d.x.p.places.At(w, k)
 			if !ok || m.V == "site" {
@@ -85,6 +85,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 				cue = cue || m.V != "region"
 				region = region || m.V == "region"
 				kind = kind || m.V == "cue"
+				in = in || m.V == "in"
 			}
 		}
 		// a name right after an event word is where it happened: Arabic
@@ -97,7 +98,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 		f, ok := d.placeAt(s, i)
 		if !ok {
-			if kind || afterEvent && !all {
+			if kind || (afterEvent || in) && !all {
 				if u, ok := d.unknownAt(s, i, kind); ok {
 					out = append(out, u)
 					i = u.j - 1

@@ -672,5 +672,30 @@ func crossScriptPlace(f Features, s *Signature) string {
 			return p
 		}
 	}
+	// a name in the title: Arabic names an event "act + name" ("هجوم
+	// متحف باردو"), so the title's words after its first are names
+	for _, w := range titleNames(f.Words) {
+		if a := names.SkeletonOf(w); len(a.Key) >= 3 && match(w, sPlaces, s.Words) {
+			return w
+		}
+	}
+	for _, w := range titleNames(s.Words) {
+		if a := names.SkeletonOf(w); len(a.Key) >= 3 && match(w, []string{f.Place}, f.Words) {
+			return w
+		}
+	}
 	return ""
+}
+
+// titleNames returns the words of an Arabic title after its first (the
+// act), years left out.
+func titleNames(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if i == 0 || isYear(w) || !names.HasArabic(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
