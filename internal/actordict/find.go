@@ -111,6 +111,7 @@ type finder struct {
 	t     *trie
 	text  string
 	buf   []byte         // folded word
+	abuf  []byte         // a stem with the article's alef restored
 	words [maxWords]span // words of the name being matched
 }
 
@@ -171,6 +172,9 @@ func (f *finder) matchArabic(start int) (Match, bool) {
 	if len(f.buf) == 0 || root.next == nil {
 		return Match{}, false
 	}
+	if !f.mayStartName(f.buf) {
+		return Match{}, false
+	}
 	folded := string(f.buf)
 	var (
 		best      *cand
@@ -212,6 +216,29 @@ func (f *finder) matchArabic(start int) (Match, bool) {
 		return Match{}, false
 	}
 	return Match{Start: bestStart, End: bestEnd, Entry: best.entry, Surface: f.text[bestStart:bestEnd], Alias: best.alias}, true
+}
+
+// mayStartName reports whether a folded Arabic word, with up to four
+// leading letters removed (the most that proclitics take: و or ف, ب ك or
+// ل, and ال), or with ل of "لل" read as "ال", is a first word of a name:
+// a test without allocation that spares most words arabic.Stems.
+func (f *finder) mayStartName(b []byte) bool {
+	next := f.t.nodes[0].next
+	const letter = len("ا") // the proclitics are two-byte letters
+	for i := 0; i <= 4*letter && i < len(b); i += letter {
+		if _, ok := next[string(b[i:])]; ok {
+			return true
+		}
+	}
+	for i := 0; i <= letter && i+2*letter <= len(b); i += letter {
+		if string(b[i:i+2*letter]) == "لل" {
+			f.abuf = append(append(f.abuf[:0], "ا"...), b[i+letter:]...)
+			if _, ok := next[string(f.abuf)]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // proclitics returns the length in bytes of the proclitics that word, as
