@@ -138,6 +138,12 @@ func (d *doc) notName(s *sentence, i int) bool {
 	if d.x.p.function[s.words[i]] || isDigits(s.words[i]) {
 		return true
 	}
+	// an event word ("تفجير") names the act, never its place
+	for _, e := range s.events {
+		if e.I == i {
+			return true
+		}
+	}
 	_, _, ok := d.dateWord(s, i)
 	return ok
 }
@@ -234,7 +240,9 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 				f.country, f.word = &c, m.Word
 				return f, true
 			} else if ok {
-				continue
+				// a country's adjective ("الأردنية") is no place, nor is
+				// the word left without its article
+				return placeFound{}, false
 			}
 			if ps := d.x.gz.Lookup(name); len(ps) > 0 {
 				if m, ok := d.x.p.places.At(w, i); ok && m.V == "cue" && m.J == i+1 && n > 1 {
