@@ -98,6 +98,9 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 		f, ok := d.placeAt(s, i)
 		if !ok {
+			if d.isCountryWord(s, i) {
+				continue // "العاصمة الأردنية": the adjective is no unknown place
+			}
 			if kind || (afterEvent || in) && !all {
 				if u, ok := d.unknownAt(s, i, kind); ok {
 					out = append(out, u)
