@@ -123,7 +123,20 @@ func (d *doc) mainIncident() *incident {
 	if len(d.sents) == 0 {
 		return nil
 	}
-	lead := d.sents[:min(leadSentences, len(d.sents))]
+	// the lead: the first sentences of six words or more (a heading or a
+	// table row left by a page is none)
+	var lead []*sentence
+	for _, s := range d.sents {
+		if len(s.words) >= 6 {
+			lead = append(lead, s)
+			if len(lead) == leadSentences {
+				break
+			}
+		}
+	}
+	if len(lead) == 0 {
+		lead = d.sents[:min(leadSentences, len(d.sents))]
+	}
 	var event *sentence
 	for _, s := range lead {
 		if s.eventW > 0 && (event == nil || s.eventW > event.eventW) {

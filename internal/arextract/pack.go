@@ -63,6 +63,7 @@ type pack struct {
 	targets    *langpack.Matcher[string]     // words after which the target is named
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
+	home       map[string]bool               // country codes where the language is written
 	prefix     map[string]bool               // folded words that open a place name and are none alone ("بني")
 }
 
@@ -213,6 +214,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	}
 	out.function = map[string]bool{}
 	out.prefix = map[string]bool{}
+	out.home = map[string]bool{}
 	var cueLines []langpack.Line
 	for _, l := range p.Lines("places.tsv") {
 		switch l.Class {
@@ -220,6 +222,8 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			out.function[arabic.Fold(l.Phrase)] = true
 		case "prefix":
 			out.prefix[arabic.Fold(l.Phrase)] = true
+		case "home":
+			out.home[l.Phrase] = true
 		case "cue", "cueknown", "in", "region", "site":
 			cueLines = append(cueLines, l)
 		default:

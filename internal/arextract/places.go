@@ -123,6 +123,20 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 	return out
 }
 
+// homeFirst returns the place a name most likely means in this language:
+// the largest of those in a country where the language is written (the
+// pack's home class) when there is one of 1,000 people or more and at
+// least a twentieth of the largest, else the largest ("كابول" is Kabul,
+// not the Israeli village of that name).
+func (d *doc) homeFirst(ps []gazetteer.Place) *gazetteer.Place {
+	for k := range ps {
+		if d.x.p.home[ps[k].CountryCode] && ps[k].Population >= 1000 && ps[k].Population*20 >= ps[0].Population {
+			return &ps[k]
+		}
+	}
+	return &ps[0]
+}
+
 // isCountryWord reports a word the gazetteer knows as a country's name or
 // adjective.
 func (d *doc) isCountryWord(s *sentence, i int) bool {
@@ -255,10 +269,11 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 						f.name = strings.TrimSpace(rest)
 					}
 				}
-				if si > 0 && ps[0].Population < 20000 {
+				best := d.homeFirst(ps)
+				if si > 0 && best.Population < 20000 {
 					continue // "باجا" is not ب + a village "اجا"
 				}
-				f.place = &ps[0]
+				f.place = best
 				return f, true
 			}
 			if ps := d.x.gz.Admin1(name); len(ps) > 0 {
