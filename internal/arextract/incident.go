@@ -606,14 +606,31 @@ func (d *doc) findClaims(in *incident) {
 					}
 				}
 			}
-			if end <= m.J {
+			if end < m.J {
 				continue
 			}
-			name, alias := d.actorName(s, m.J, end)
+			nameAt := m.J
+			if end == m.J {
+				// "أشاد تنظيم الدولة بالهجمات وأعلن المسؤولية عنها": the
+				// claimant is the subject of the verb before, the nearest
+				// organisation named earlier in the sentence
+				nameAt = -1
+				for j := k - 1; j >= 0 && j >= k-10; j-- {
+					if _, ok := d.x.p.orgHeads.At(w, j); ok {
+						nameAt = j
+						break
+					}
+				}
+				if nameAt < 0 {
+					continue
+				}
+				end = d.nameEnd(s, nameAt)
+			}
+			name, alias := d.actorName(s, nameAt, end)
 			if name == "" || seen[name] {
 				continue
 			}
-			if !d.isActorName(s, m.J, end) {
+			if !d.isActorName(s, nameAt, end) {
 				continue
 			}
 			seen[name] = true
@@ -694,7 +711,7 @@ func (d *doc) nameEnd(s *sentence, i int) int {
 		if m, ok := d.x.p.places.At(w, j); ok && m.V == "in" {
 			break
 		}
-		if d.x.p.function[w[j]] && j > i {
+		if j > i && (d.x.p.nameStops[w[j]]) {
 			break
 		}
 		if _, ok := d.x.p.events.At(w, j); ok {

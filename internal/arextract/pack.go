@@ -61,6 +61,7 @@ type pack struct {
 	noSpeaker  *langpack.Matcher[string]     // words that open no speaker's name
 	titles     *langpack.Matcher[string]     // titles after a person's name
 	targets    *langpack.Matcher[string]     // words after which the target is named
+	nameStops  map[string]bool               // particles a name never runs past
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
 	home       map[string]bool               // country codes where the language is written
@@ -192,6 +193,11 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			titles = append(titles, l)
 		case "target":
 			targets = append(targets, l)
+		case "namestop":
+			if out.nameStops == nil {
+				out.nameStops = map[string]bool{}
+			}
+			out.nameStops[arabic.Fold(l.Phrase)] = true
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
 		}
