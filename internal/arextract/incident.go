@@ -450,15 +450,18 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 	if t := d.titleSentence(); t != nil {
 		order = append(order[:len(order):len(order)], t)
 	}
-	var country *gazetteer.Country
-	var countryS *sentence
-	cuedCountry := false
+	var country, passing *gazetteer.Country
+	var countryS, passingS *sentence
 	for _, s := range order {
 		for _, f := range d.places(s) {
-			// a country after "في" wins over one named in passing ("التحالف
-			// الذي تقوده السعودية ... في اليمن")
-			if f.country != nil && (country == nil || f.cued && !cuedCountry) {
-				country, countryS, cuedCountry = f.country, s, f.cued
+			// a country after "في" says where; one named in passing
+			// ("الحجاج الشيعة من إيران", "التحالف الذي تقوده السعودية")
+			// places the incident only when nothing else does
+			switch {
+			case f.country != nil && f.cued && country == nil:
+				country, countryS = f.country, s
+			case f.country != nil && passing == nil:
+				passing, passingS = f.country, s
 			}
 		}
 	}
@@ -534,6 +537,9 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 		in.loc = loc
 		in.evidence = append(in.evidence, d.evidence("location", s, 0.7))
 		return
+	}
+	if country == nil && passing != nil {
+		country, countryS = passing, passingS
 	}
 	if country != nil && countryS != nil {
 		lat, lon := country.Lat, country.Lon
