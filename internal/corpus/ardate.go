@@ -61,10 +61,7 @@ func sortByLenDesc(xs []string) {
 
 const arDash = `\s*(?:-|–|—|الي|حتي)\s*`
 
-var arDatePatterns = []struct {
-	re    *regexp.Regexp
-	parse func(m []string) (string, string)
-}{
+var arDatePatterns = []datePattern{
 	// 2014-02-16
 	{regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`), func(m []string) (string, string) { return ymd(m[1], m[2], m[3]), "" }},
 	// 31 ديسمبر 2019 - 1 يناير 2020
@@ -116,24 +113,7 @@ func ParseArabicDate(v string) (string, string) {
 		}
 		s = w
 	}
-	if s == "" {
-		return "", "no date in the field"
-	}
-	for _, p := range arDatePatterns {
-		m := p.re.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		a, b := p.parse(m)
-		if a == "" {
-			return "", fmt.Sprintf("not a calendar date: %q", v)
-		}
-		if b != "" && b != a {
-			return a + "/" + b, ""
-		}
-		return a, ""
-	}
-	return "", fmt.Sprintf("date not understood: %q", v)
+	return matchDate(s, v, arDatePatterns)
 }
 
 func arDMY(d, mon, y string) string {

@@ -209,17 +209,8 @@ func ArabicCountryOf(loc, countryField string, gz *gazetteer.Gazetteer) (gazette
 				}
 			}
 		}
-		for _, cand := range arCandidates(p) {
-			if ps := gz.Lookup(cand); len(ps) > 0 {
-				if c, ok := gz.Country(ps[0].Country); ok {
-					return c, fmt.Sprintf("Country from the place %q (largest of that name).", cand)
-				}
-			}
-			if ps := gz.Admin1(cand); len(ps) > 0 {
-				if c, ok := gz.Country(ps[0].Country); ok {
-					return c, fmt.Sprintf("Country from the division %q.", cand)
-				}
-			}
+		if c, why, ok := countryOfPlaces(gz, arCandidates(p)); ok {
+			return c, why
 		}
 	}
 	return gazetteer.Country{}, fmt.Sprintf("Country not found in location %q -> none.", loc)

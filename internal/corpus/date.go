@@ -19,10 +19,14 @@ const monthRE = `(January|February|March|April|May|June|July|August|September|Oc
 // dash is any of the range separators infoboxes use.
 const dash = `\s*(?:–|—|-|to|until)\s*`
 
-var datePatterns = []struct {
+// datePattern is one shape of an infobox date and how to read it: the gold
+// date and, for a span, its end.
+type datePattern struct {
 	re    *regexp.Regexp
 	parse func(m []string) (string, string)
-}{
+}
+
+var datePatterns = []datePattern{
 	// 2022-01-17
 	{regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`), func(m []string) (string, string) {
 		return ymd(m[1], m[2], m[3]), ""
@@ -93,11 +97,17 @@ func ParseDate(v string) (string, string) {
 		}
 		v = w
 	}
-	if v == "" {
+	return matchDate(v, v, datePatterns)
+}
+
+// matchDate reads s, an infobox date cleaned of its noise, with the first
+// of patterns that matches; v is the value as written, for the reason.
+func matchDate(s, v string, patterns []datePattern) (string, string) {
+	if s == "" {
 		return "", "no date in the field"
 	}
-	for _, p := range datePatterns {
-		m := p.re.FindStringSubmatch(v)
+	for _, p := range patterns {
+		m := p.re.FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}

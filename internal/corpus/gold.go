@@ -387,20 +387,30 @@ func CountryOf(loc string, gz *gazetteer.Gazetteer) (gazetteer.Country, string) 
 	}
 	for i := len(parts) - 1; i >= 0; i-- {
 		p := strings.TrimSpace(parts[i])
-		for _, cand := range candidates(p) {
-			if ps := gz.Lookup(cand); len(ps) > 0 {
-				if c, ok := gz.Country(ps[0].Country); ok {
-					return c, fmt.Sprintf("Country from the place %q (largest of that name).", cand)
-				}
-			}
-			if ps := gz.Admin1(cand); len(ps) > 0 {
-				if c, ok := gz.Country(ps[0].Country); ok {
-					return c, fmt.Sprintf("Country from the division %q.", cand)
-				}
-			}
+		if c, why, ok := countryOfPlaces(gz, candidates(p)); ok {
+			return c, why
 		}
 	}
 	return gazetteer.Country{}, fmt.Sprintf("Country not found in location %q -> none.", loc)
+}
+
+// countryOfPlaces returns the country of the first candidate the gazetteer
+// knows as a place (the largest of that name) or a division, with the note
+// saying which.
+func countryOfPlaces(gz *gazetteer.Gazetteer, cands []string) (gazetteer.Country, string, bool) {
+	for _, cand := range cands {
+		if ps := gz.Lookup(cand); len(ps) > 0 {
+			if c, ok := gz.Country(ps[0].Country); ok {
+				return c, fmt.Sprintf("Country from the place %q (largest of that name).", cand), true
+			}
+		}
+		if ps := gz.Admin1(cand); len(ps) > 0 {
+			if c, ok := gz.Country(ps[0].Country); ok {
+				return c, fmt.Sprintf("Country from the division %q.", cand), true
+			}
+		}
+	}
+	return gazetteer.Country{}, "", false
 }
 
 // candidates are the part itself and its word suffixes ("near Baghdad Airport" → "Baghdad Airport", "Airport").

@@ -104,6 +104,17 @@ func Get(lang string) (*Pack, error) {
 	return p, nil
 }
 
+// MustLines returns the lines of a built-in file of a built-in pack; it
+// panics when the pack is missing, which a test of the embedding package
+// catches before anyone ships it. For recognizers that load at init.
+func MustLines(lang, file string) []Line {
+	p, err := Get(lang)
+	if err != nil {
+		panic(err)
+	}
+	return p.Lines(file)
+}
+
 // Has reports whether a language has a built-in pack.
 func Has(lang string) bool {
 	_, err := fs.Stat(builtin, "data/"+lang)

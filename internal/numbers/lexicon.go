@@ -97,17 +97,9 @@ type lexicon struct {
 	filter [27 * 27]uint32
 }
 
-var lex = mustLoad(englishLines())
-
-// englishLines returns the lines of this recognizer's file of the English
-// language pack (internal/langpack/data/en/numbers.tsv).
-func englishLines() []langpack.Line {
-	p, err := langpack.Get("en")
-	if err != nil {
-		panic(err) // the pack is embedded: a test fails before anyone ships it
-	}
-	return p.Lines("numbers.tsv")
-}
+// lex is read from the English language pack's numbers.tsv
+// (internal/langpack/data/en/numbers.tsv).
+var lex = mustLoad(langpack.MustLines("en", "numbers.tsv"))
 
 func mustLoad(lines []langpack.Line) *lexicon {
 	l, err := loadLexicon(lines)

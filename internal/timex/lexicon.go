@@ -104,17 +104,9 @@ var aloneClasses = setOf(cMonth, cWeekday, cDeictic, cRecent, cClock, cUnit)
 var followClasses = setOf(cMonth, cWeekday, cUnit, cCount, cFew, cBefore, cAfter, cAgo,
 	cDayword, cSeason, cRecent, cClock)
 
-var lex = mustLoad(englishLines())
-
-// englishLines returns the lines of this recognizer's file of the English
-// language pack (internal/langpack/data/en/timex.tsv).
-func englishLines() []langpack.Line {
-	p, err := langpack.Get("en")
-	if err != nil {
-		panic(err) // the pack is embedded: a test fails before anyone ships it
-	}
-	return p.Lines("timex.tsv")
-}
+// lex is read from the English language pack's timex.tsv
+// (internal/langpack/data/en/timex.tsv).
+var lex = mustLoad(langpack.MustLines("en", "timex.tsv"))
 
 func mustLoad(lines []langpack.Line) *lexicon {
 	l, err := loadLexicon(lines)
