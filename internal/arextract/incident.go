@@ -180,6 +180,20 @@ func (d *doc) mainIncident() *incident {
 	d.chooseDate(in, order)
 	d.choosePlace(in, order)
 	d.chooseFigures(in, order)
+	if in.fat == nil || in.inj == nil {
+		// a lead that tells the act and leaves the toll to a later
+		// paragraph: the next sentences that speak of the act
+		var more []*sentence
+		for _, s := range d.sents {
+			if len(more) == 8 {
+				break
+			}
+			if !slices.Contains(order, s) && (s.eventW > 0 || len(d.figures(s)) > 0) {
+				more = append(more, s)
+			}
+		}
+		d.chooseFigures(in, more)
+	}
 	d.findClaims(in)
 	d.findTargets(in, order)
 	return in
