@@ -168,12 +168,19 @@ func evidenceFor(in *dossier.Incident, field, v string) *dossier.Evidence {
 // name-like title, then a generic one ("attack"); between equals, the title
 // of a report that dates the incident, so that an undated report that
 // joined it names it in no order of ingest.
+// Among titles of equal rank otherwise, one in Latin script wins over one in
+// Arabic script: the knowledge base is read in English, and an incident that
+// English and Arabic sources report is listed under its English name, the
+// Arabic one kept among the title's values.
 func titleRank(in *dossier.Incident) int {
 	r := 0
 	if in.Main {
-		r += 4
+		r += 8
 	}
 	if len(contentWords(in.Title)) >= 2 {
+		r += 4
+	}
+	if !names.HasArabic(in.Title) {
 		r += 2
 	}
 	if in.Date != nil {

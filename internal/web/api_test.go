@@ -289,7 +289,7 @@ func TestAPIActorsDocumentsSearch(t *testing.T) {
 		}
 	}
 	st := decode[dossier.Stats](t, mustGet(t, srv, "/api/v1/stats"))
-	if st.Documents != 61 || st.Incidents < 80 {
+	if st.Documents != 65 || st.Incidents < 80 {
 		t.Errorf("stats: %+v", st)
 	}
 }

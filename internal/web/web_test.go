@@ -51,7 +51,7 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"home", "/", 200, []string{"<b>61</b> documents", "Latest incidents", `action="/search"`, "Most documented actors"}},
+		{"home", "/", 200, []string{"<b>65</b> documents", "Latest incidents", `action="/search"`, "Most documented actors"}},
 		{"incident list", "/incidents", 200, []string{"Attempted assassination of Mustafa Al-Kadhimi", `name="from"`, "Next page"}},
 		{"incident list filtered", "/incidents?country=Iraq&from=2021-11&to=2021-11-30&sort=-date", 200, []string{"Attempted assassination of Mustafa Al-Kadhimi", `value="Iraq"`}},
 		{"incident list by actor", "/incidents?actor=Kata%27ib+Hezbollah", 200, []string{"Attempted assassination of Mustafa Al-Kadhimi"}},
