@@ -503,14 +503,11 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 	}
 	for _, s := range order {
 		fs := d.places(s)
-		var pick, near, big *placeFound
+		var pick, big *placeFound
 		for k := range fs {
 			f := &fs[k]
 			if f.country != nil || !inCountry(*f) {
 				continue
-			}
-			if f.place != nil && near == nil {
-				near = f
 			}
 			switch {
 			case f.cued && !f.region && pick == nil:
@@ -547,7 +544,6 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 		if loc == nil {
 			continue
 		}
-		_ = near
 		in.loc = loc
 		in.evidence = append(in.evidence, d.evidence("location", s, 0.7))
 		return
@@ -893,9 +889,4 @@ func (d *doc) speakerEnd(s *sentence, i int, stance string) int {
 		j++
 	}
 	return j
-}
-
-// String is for debugging.
-func (in *incident) String() string {
-	return fmt.Sprintf("%v %v %s/%s %v %v %v", in.date, in.loc, in.typ, in.sub, in.fat, in.inj, in.perps)
 }
