@@ -82,10 +82,11 @@ type sentence struct {
 
 // doc is the per-document state.
 type doc struct {
-	x     *Extractor
-	in    Input
-	body  string
-	sents []*sentence
+	x      *Extractor
+	in     Input
+	body   string
+	sents  []*sentence
+	titleW string // the title's folded words (titleWords)
 }
 
 // Extract reads one document.

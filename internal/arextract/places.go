@@ -207,6 +207,15 @@ func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 	return placeFound{i: i, j: j, name: name, cued: true, unknown: true}, true
 }
 
+// titleWords returns the folded words of the title, as foldedWords does,
+// computed once per document.
+func (d *doc) titleWords() string {
+	if d.titleW == "" {
+		d.titleW = foldedWords(d.in.Title)
+	}
+	return d.titleW
+}
+
 // foldedWords returns the folded words of s joined by single spaces, with
 // a space at each end, for whole-word containment tests.
 func foldedWords(s string) string {
@@ -234,7 +243,13 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 		if n > 1 {
 			rest = " " + d.body[s.toks[i+1].Start:s.toks[i+n-1].End]
 		}
-		for si, stem := range arabic.Stems(w[i]) {
+		stems := arabic.Stems(w[i])
+		if n == 1 && strings.Contains(d.titleWords(), " "+w[i]+" ") {
+			// the title writes the word whole ("مجزرة باجا"): a name, not a
+			// preposition and a shorter name ("ب" + "اجا")
+			stems = stems[:1]
+		}
+		for si, stem := range stems {
 			if utf8.RuneCountInString(stem) < 2 || d.x.p.function[stem] {
 				continue
 			}
