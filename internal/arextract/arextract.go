@@ -78,6 +78,9 @@ type sentence struct {
 	words      []string
 	events     []langpack.Match[eventWord]
 	eventW     int // the weight of its strongest event word
+	// placeList caches places(s), read by several choices of the incident
+	placeList []placeFound
+	placed    bool
 }
 
 // doc is the per-document state.
@@ -170,22 +173,27 @@ func (d *doc) split() {
 	start := min(max(d.in.Start, 0), end)
 	prose := d.body[start:end]
 	for _, sp := range arabic.Sentences(prose) {
-		s := &sentence{start: start + sp.Start, end: start + sp.End}
-		for _, t := range arabic.Tokens(prose[sp.Start:sp.End]) {
-			t.Start += s.start
-			t.End += s.start
-			s.toks = append(s.toks, t)
-			s.words = append(s.words, t.Folded)
+		if s := d.sentenceAt(start+sp.Start, start+sp.End); len(s.toks) > 0 {
+			d.sents = append(d.sents, s)
 		}
-		if len(s.toks) == 0 {
-			continue
-		}
-		s.events = d.x.p.events.All(s.words)
-		for _, e := range s.events {
-			s.eventW = max(s.eventW, e.V.weight)
-		}
-		d.sents = append(d.sents, s)
 	}
+}
+
+// sentenceAt cuts the span [start, end) of the body into words, as a
+// sentence, and finds its event words.
+func (d *doc) sentenceAt(start, end int) *sentence {
+	s := &sentence{start: start, end: end}
+	for _, t := range arabic.Tokens(d.body[start:end]) {
+		t.Start += start
+		t.End += start
+		s.toks = append(s.toks, t)
+		s.words = append(s.words, t.Folded)
+	}
+	s.events = d.x.p.events.All(s.words)
+	for _, e := range s.events {
+		s.eventW = max(s.eventW, e.V.weight)
+	}
+	return s
 }
 
 func (d *doc) text(s *sentence) string { return d.body[s.start:s.end] }

@@ -254,27 +254,15 @@ func (d *doc) titleSentence() *sentence {
 	if d.in.TitleEnd <= d.in.TitleStart || d.in.TitleEnd > len(d.body) {
 		return nil
 	}
-	s := &sentence{start: d.in.TitleStart, end: d.in.TitleEnd}
-	for _, t := range arabic.Tokens(d.body[s.start:s.end]) {
-		t.Start += s.start
-		t.End += s.start
-		s.toks = append(s.toks, t)
-		s.words = append(s.words, t.Folded)
+	if s := d.sentenceAt(d.in.TitleStart, d.in.TitleEnd); len(s.toks) > 0 {
+		return s
 	}
-	if len(s.toks) == 0 {
-		return nil
-	}
-	s.events = d.x.p.events.All(s.words)
-	return s
+	return nil
 }
 
 // titleEvent reports an event word of weight 2 or more in the title.
 func (d *doc) titleEvent() bool {
-	var words []string
-	for _, t := range arabic.Tokens(d.in.Title) {
-		words = append(words, t.Folded)
-	}
-	for _, m := range d.x.p.events.All(words) {
+	for _, m := range d.x.p.events.All(strings.Fields(d.titleWords())) {
 		if m.V.weight >= 2 {
 			return true
 		}
@@ -284,11 +272,9 @@ func (d *doc) titleEvent() bool {
 
 // titleYear returns a year written in the title ("تفجير النجف 2003"), or 0.
 func (d *doc) titleYear() int {
-	for _, t := range arabic.Tokens(d.in.Title) {
-		if isDigits(t.Folded) {
-			if y, ok := atoi(t.Folded); ok && y >= 1900 && y <= 2100 {
-				return y
-			}
+	for _, w := range strings.Fields(d.titleWords()) {
+		if y, ok := atoi(w); ok && isDigits(w) && y >= 1900 && y <= 2100 {
+			return y
 		}
 	}
 	return 0

@@ -9,16 +9,7 @@ import (
 )
 
 // fieldSentence cuts an infobox value into words, as a sentence of its own.
-func (d *doc) fieldSentence(f layout.Field) *sentence {
-	s := &sentence{start: f.Start, end: f.End}
-	for _, t := range arabic.Tokens(d.body[f.Start:f.End]) {
-		t.Start += f.Start
-		t.End += f.Start
-		s.toks = append(s.toks, t)
-		s.words = append(s.words, t.Folded)
-	}
-	return s
-}
+func (d *doc) fieldSentence(f layout.Field) *sentence { return d.sentenceAt(f.Start, f.End) }
 
 func (d *doc) fieldEvidence(field string, f layout.Field) dossier.Evidence {
 	return dossier.Evidence{Field: field, Start: f.Start, End: f.End, Text: d.body[f.Start:f.End], Method: dossier.MethodInfobox, Confidence: 0.95}

@@ -45,7 +45,12 @@ func trimFolded(orig string, n int) string {
 // know is a place when a word for a kind of place stands before it ("قرية
 // الرايس", "حي سيدي يوسف"), or when it follows the event word or "في" and
 // the document's title names it too ("مجزرة بني مسوس", "في باردو").
-func (d *doc) places(s *sentence) []placeFound { return d.placesCued(s, false) }
+func (d *doc) places(s *sentence) []placeFound {
+	if !s.placed {
+		s.placeList, s.placed = d.placesCued(s, false), true
+	}
+	return s.placeList
+}
 
 // placesIn returns the places of an infobox value, where every name is a
 // place.
