@@ -242,18 +242,12 @@ type ArabicActor struct {
 // in English (the gazetteer's names); perpetrators and targets as written;
 // weapons as the English classes of score.py.
 func GenerateArabic(doc, text string, gz *gazetteer.Gazetteer) (GoldFile, error) {
-	a, err := ParseArticle(text)
+	g, a, err := newGold(doc, text)
 	if err != nil {
 		return GoldFile{}, err
 	}
-	if a.Infobox == nil {
-		return GoldFile{}, fmt.Errorf("no infobox")
-	}
+	g.Language = "ar"
 	ib := a.Infobox
-	g := GoldFile{
-		Doc: doc, Source: a.Source, Title: a.Title, Format: ib.Format,
-		InfoboxHeaderLine: ib.Header, Infobox: ib, Notes: []string{}, Language: "ar",
-	}
 	gv := &g.Gold
 	gv.Perpetrators, gv.Targets, gv.Weapons = []string{}, []string{}, []string{}
 	note := func(s string) {

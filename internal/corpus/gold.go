@@ -87,22 +87,31 @@ var (
 // excerptLimit is where the stored excerpts stop (see gold-format.md).
 const excerptLimit = 2000
 
+// newGold reads an article with its infobox and starts its gold file: the
+// document, the source, the title and the infobox as published.
+func newGold(doc, text string) (GoldFile, Article, error) {
+	a, err := ParseArticle(text)
+	if err != nil {
+		return GoldFile{}, a, err
+	}
+	if a.Infobox == nil {
+		return GoldFile{}, a, fmt.Errorf("no infobox")
+	}
+	return GoldFile{
+		Doc: doc, Source: a.Source, Title: a.Title, Format: a.Infobox.Format,
+		InfoboxHeaderLine: a.Infobox.Header, Infobox: a.Infobox, Notes: []string{},
+	}, a, nil
+}
+
 // Generate makes the gold of one with-infobox article. doc is the gold's
 // "doc" value (the prose-only document, "wikipedia/<name>.txt"). It never
 // reads other gold: every value comes from the article's own infobox.
 func Generate(doc, text string, gz *gazetteer.Gazetteer) (GoldFile, error) {
-	a, err := ParseArticle(text)
+	g, a, err := newGold(doc, text)
 	if err != nil {
 		return GoldFile{}, err
 	}
-	if a.Infobox == nil {
-		return GoldFile{}, fmt.Errorf("no infobox")
-	}
 	ib := a.Infobox
-	g := GoldFile{
-		Doc: doc, Source: a.Source, Title: a.Title, Format: ib.Format,
-		InfoboxHeaderLine: ib.Header, Infobox: ib, Notes: []string{},
-	}
 	if t, ok := ib.Get("Title"); ok && g.Title == "" {
 		g.Title = t
 	}
