@@ -3,6 +3,8 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
+	"os"
 	"strings"
 )
 
@@ -25,4 +27,19 @@ func SplitOf(source string) string {
 		return Dev
 	}
 	return Test
+}
+
+// SourceOf returns the Source: header of a corpus file (among its first
+// lines): the URL its split is computed from.
+func SourceOf(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	for _, ln := range strings.SplitN(string(b), "\n", 5) {
+		if s, ok := strings.CutPrefix(ln, "Source:"); ok {
+			return strings.TrimSpace(s), nil
+		}
+	}
+	return "", fmt.Errorf("%s: no Source: line", path)
 }

@@ -124,7 +124,7 @@ func sourceIndex(root string) (map[string]string, error) {
 			return nil, err
 		}
 		for _, f := range files {
-			src, err := sourceOf(f)
+			src, err := corpus.SourceOf(f)
 			if err != nil {
 				return nil, err
 			}

@@ -135,7 +135,7 @@ func cmdSplit(args []string) error {
 			return err
 		}
 		for _, p := range docs {
-			src, err := sourceOf(p)
+			src, err := corpus.SourceOf(p)
 			if err != nil {
 				return err
 			}
@@ -152,19 +152,6 @@ func listTxt(dir string) ([]string, error) {
 	}
 	sort.Strings(m)
 	return m, nil
-}
-
-func sourceOf(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	for _, ln := range strings.SplitN(string(b), "\n", 5) {
-		if s, ok := strings.CutPrefix(ln, "Source:"); ok {
-			return strings.TrimSpace(s), nil
-		}
-	}
-	return "", fmt.Errorf("%s: no Source: line", path)
 }
 
 // checkReserved runs the shared reserved-document check on every file.
@@ -298,7 +285,7 @@ like the text it comes from.
 |---|---|
 `)
 	for _, f := range files {
-		src, err := sourceOf(f)
+		src, err := corpus.SourceOf(f)
 		if err != nil {
 			return err
 		}

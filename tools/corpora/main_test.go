@@ -289,7 +289,7 @@ func TestArabicSplitAndSources(t *testing.T) {
 		t.Fatalf("%d Arabic articles, want at least %d", len(raws), minArabicArticles)
 	}
 	for _, r := range raws {
-		src, err := sourceOf(r)
+		src, err := corpus.SourceOf(r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -297,7 +297,7 @@ func TestArabicSplitAndSources(t *testing.T) {
 			t.Errorf("%s: %v", r, err)
 		}
 		for _, gen := range []string{"wikipedia-with-infobox", "wikipedia"} {
-			g, err := sourceOf(filepath.Join(root, "arabic", "encyclopedia", gen, filepath.Base(r)))
+			g, err := corpus.SourceOf(filepath.Join(root, "arabic", "encyclopedia", gen, filepath.Base(r)))
 			if err != nil {
 				t.Fatal(err)
 			}

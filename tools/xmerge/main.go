@@ -105,21 +105,6 @@ func ownIncidents(r io.Reader) (byPath, byBase map[string]string, err error) {
 	return byPath, byBase, nil
 }
 
-func sourceOf(p string) (string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for i := 0; i < 5 && sc.Scan(); i++ {
-		if v, ok := strings.CutPrefix(sc.Text(), "Source: "); ok {
-			return strings.TrimSpace(v), nil
-		}
-	}
-	return "", fmt.Errorf("%s: no Source: line", p)
-}
-
 func run(w io.Writer, eventsPath, incidentsPath, split string) error {
 	docs, err := readEvents(eventsPath)
 	if err != nil {
@@ -162,7 +147,7 @@ func run(w io.Writer, eventsPath, incidentsPath, split string) error {
 		if d.lang != "ar" {
 			continue
 		}
-		src, err := sourceOf(d.path)
+		src, err := corpus.SourceOf(d.path)
 		if err != nil {
 			return err
 		}
