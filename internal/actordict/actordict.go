@@ -543,8 +543,13 @@ func (d *Dict) indexKeys() {
 			if toks := names.Tokens(a); len(toks) == 1 && d.words.common[toks[0]] && !acronym {
 				continue // "Youth", "Organization": not a name to look up
 			}
-			ak := d.key(a)
-			byKey[ak] = appendOnce(byKey[ak], e)
+			// an acronym that spells a common word ("CAR", the Central
+			// African Republic) is found in capitals only: "Car bombs"
+			// names no country
+			if toks := names.Tokens(a); !(acronym && len(toks) == 1 && d.words.common[toks[0]]) {
+				ak := d.key(a)
+				byKey[ak] = appendOnce(byKey[ak], e)
+			}
 			if acronym {
 				k := acronymKey(a)
 				byKey[k] = appendOnce(byKey[k], e)

@@ -267,6 +267,14 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		if n == 0 {
 			continue
 		}
+		// "Police Chief Constable Hugh Orde": a role, then a rank
+		for n < j-k {
+			m, _ := lx.Honorifics.MatchAt(toks[:j], k+n)
+			if m == 0 {
+				break
+			}
+			n += m
+		}
 		// A role word at the end of an organisation's name is part of it
 		// ("Supreme Leader" is a role, but "Leader" closing "Supreme Council
 		// Leader"?) — keep it simple: a role inside a chunk splits it.

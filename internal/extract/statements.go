@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -103,19 +104,24 @@ func (d *docState) findStatements() {
 				continue
 			}
 			_ = cue
+			all := append([]string{stance}, d.alsoStances(st, stances, from, v.i, stance)...)
 			for _, a := range speakers {
 				if done[a] {
 					continue
 				}
 				done[a] = true
-				d.addStatement(&statement{speaker: a, stance: stance, channel: channel, inc: st.inc, st: st}, quote)
+				for _, sc := range all {
+					d.addStatement(&statement{speaker: a, stance: sc, channel: channel, inc: st.inc, st: st}, quote)
+				}
 			}
 			for _, n := range names {
 				if doneNames[n.name] {
 					continue
 				}
 				doneNames[n.name] = true
-				d.addStatement(&statement{name: n.name, stance: stance, channel: channel, inc: st.inc, st: st, kind: n.kind}, quote)
+				for _, sc := range all {
+					d.addStatement(&statement{name: n.name, stance: sc, channel: channel, inc: st.inc, st: st, kind: n.kind}, quote)
+				}
 			}
 		}
 	}
@@ -234,34 +240,84 @@ func (d *docState) quoteEndsBefore(st *sent) bool {
 // "according to officials", "the health ministry said".
 var speakerNouns = map[string]bool{"police": true, "officials": true, "official": true, "authorities": true, "ministry": true,
 	"army": true, "military": true, "government": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
-	"witnesses": true, "eyewitnesses": true, "residents": true, "sources": true, "doctors": true, "medics": true, "hospital": true}
+	"witnesses": true, "eyewitnesses": true, "witness": true, "eyewitness": true, "residents": true, "resident": true,
+	"sources": true, "source": true, "doctors": true, "medics": true, "hospital": true, "administration": true, "forces": true}
+
+// crowdNouns are speaker nouns of many people, or of an unnamed one, that
+// an apposition does not rename: in "according to local police, James
+// Von Brunn ..." the name after the comma is the news, not the speaker.
+var crowdNouns = map[string]bool{"police": true, "officials": true, "authorities": true, "witnesses": true, "eyewitnesses": true,
+	"residents": true, "sources": true, "doctors": true, "medics": true, "forces": true, "government": true, "military": true, "army": true}
+
+// speakerKind is the claimant kind of a speaker named by its noun: a body
+// or an official, or people who saw it.
+func speakerKind(head string) string {
+	switch head {
+	case "witnesses", "eyewitnesses", "witness", "eyewitness", "residents", "resident", "sources", "source", "doctors", "medics":
+		return dossier.ClaimantAnonymous
+	}
+	return dossier.ClaimantOfficial
+}
 
 // nounSpeaker reads a speaker named by a common noun phrase ending at token
-// e-1 ("the health ministry", "local police", "officials"): the phrase, or
-// "" when the head is not a speaker noun.
+// e-1, as the text writes it without its article: "the health ministry",
+// "local police", "officials", "Zimbabwe police", "Burma's government",
+// "Turkey's top officials"; "" when the head is not a speaker noun.
 func (d *docState) nounSpeaker(st *sent, e int) string {
 	toks := st.toks
 	if e <= 0 || e > len(toks) || !speakerNouns[toks[e-1].Lower] {
 		return ""
 	}
 	i := e - 1
-	first := firstWord(st)
-	named := false
-	for i > 0 && i > e-4 && toks[i-1].Kind == text.Word && !toks[i-1].Is("the", "a", "an", "and", "said", "to", "by", "according", "of", "that", "but", "as") && !stopWord(toks[i-1].Lower) {
+	for i > 0 && i > e-5 {
+		p := toks[i-1]
+		if p.Text == "'s" || p.Text == "’s" {
+			if i-1 > 0 && toks[i-2].Cap() && toks[i-2].Kind == text.Word {
+				i -= 2 // "Burma's government"
+				continue
+			}
+			break
+		}
+		if p.Kind != text.Word || p.Is("the", "a", "an", "and", "said", "to", "by", "according", "of", "that", "but", "as", "its", "their", "his", "her") || stopWord(p.Lower) {
+			break
+		}
+		if !p.Cap() && !(i-1 == 0) && strings.HasSuffix(p.Lower, "ed") && !p.Is("unnamed", "unidentified", "armed") {
+			break // a verb of another clause
+		}
 		i--
-		named = named || toks[i].Cap() && i != first
 	}
 	// a body that speaks as one ("the health ministry", "the army"); a
 	// crowd or an unnamed person ("police", "officials", "witnesses") only
-	// with a name that says whose ("Kabul police")
+	// with a name that says whose ("Kabul police", "Burma's government"):
+	// unnamed crowds are not speakers a reader can weigh
+	named := false
+	for k := i; k < e; k++ {
+		named = named || toks[k].Cap() && k != firstWord(st) || (toks[k].Text == "'s" || toks[k].Text == "’s")
+	}
 	if !named && !institutionNouns[toks[e-1].Lower] {
 		return ""
+	}
+	// "two current United States Defense officials": the name starts with
+	// its first capital
+	for named && i < e-1 && !toks[i].Cap() {
+		i++
 	}
 	return text.Join(d.body, toks, i, e)
 }
 
 // institutionNouns head a speaker that is one body even when unnamed.
-var institutionNouns = map[string]bool{"ministry": true, "government": true, "army": true, "military": true, "hospital": true}
+var institutionNouns = map[string]bool{"ministry": true, "government": true, "army": true, "military": true, "hospital": true, "administration": true}
+
+// subjectEnd walks back from a verb at token v over auxiliaries and
+// adverbs ("has also condemned"): the end of the clause's subject.
+func subjectEnd(toks []text.Token, v int) int {
+	e := v
+	for e > 0 && toks[e-1].Is("have", "has", "had", "also", "later", "earlier", "then", "since", "reportedly", "strongly",
+		"publicly", "officially", "immediately", "quickly", "all", "both", "yesterday", "today", "would", "will", "could", "did") {
+		e--
+	}
+	return e
+}
 
 // speakerAt reads a speaker starting at token k, over titles and
 // descriptions: "Russian interior minister Rashid Nurgaliyev", "a
@@ -307,6 +363,13 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 			}
 			continue
 		}
+		// "Burma's government", "the Zimbabwe police", "Pakistani
+		// officials": a state or place and the body that speaks for it
+		if m.actor == nil || m.actor.kind == dossier.KindState || m.kind == kindPlace || m.demonym {
+			if name, kind := d.bodyAfter(st, m); name != "" {
+				return nil, []namedSpeaker{{name: name, kind: kind}}
+			}
+		}
 		// "the Pima County sheriff": a place and a role
 		if (m.kind == kindPlace || m.kind == kindFacility || m.kind == "") && !m.demonym && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
 			if n, _ := d.x.lex.Roles.MatchAt(toks, m.j); n > 0 {
@@ -323,7 +386,7 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 	for e < len(toks) && e < k+4 && toks[e].Kind == text.Word && !toks[e].Cap() && !toks[e].Is("of", "for", "that", "in", "on", "at", "to") {
 		e++
 	}
-	if e > k && e+1 < len(toks) && toks[e].Text == "," {
+	if e > k && e+1 < len(toks) && toks[e].Text == "," && !crowdNouns[toks[e-1].Lower] {
 		if p := mentionAt(st, e+1); p != nil && p.kind == dossier.KindPerson {
 			if a := d.speakerActor(p); a != nil {
 				return []*actor{a}, nil
@@ -331,9 +394,30 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		}
 	}
 	if name := d.nounSpeaker(st, e); name != "" {
-		return nil, []namedSpeaker{{name: name, kind: dossier.ClaimantOfficial}}
+		return nil, []namedSpeaker{{name: name, kind: speakerKind(toks[e-1].Lower)}}
 	}
 	return nil, nil
+}
+
+// bodyAfter reads the body that speaks for a state or place mention: the
+// mention and the speaker noun after it ("Burma's government", "Zimbabwe
+// police", "Turkey's top officials", "Pakistani security officials").
+func (d *docState) bodyAfter(st *sent, m *mention) (string, string) {
+	toks := st.toks
+	h := m.j
+	if h < len(toks) && (toks[h].Text == "'s" || toks[h].Text == "’s") {
+		h++
+	}
+	for ; h < len(toks) && h < m.j+4; h++ {
+		t := toks[h]
+		if t.Kind != text.Word || stopWord(t.Lower) {
+			return "", ""
+		}
+		if speakerNouns[t.Lower] {
+			return text.Join(d.body, toks, m.i, h+1), speakerKind(t.Lower)
+		}
+	}
+	return "", ""
 }
 
 // speakersBefore finds who speaks through the verb at token v: the subject
@@ -397,6 +481,14 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			}
 		}
 	}
+	// the subject is a body or people named by a common noun: "Zimbabwe
+	// police claimed", "local officials said", "Witnesses told"; a named
+	// group or person in it speaks itself ("a Hamas spokesman said")
+	if e := subjectEnd(toks, v); e > 0 && speakerNouns[toks[e-1].Lower] {
+		if name := d.nounSpeaker(st, e); name != "" && !namesSpeaker(st, e-len(strings.Fields(name)), e) {
+			return nil, []namedSpeaker{{name: name, kind: speakerKind(toks[e-1].Lower)}}
+		}
+	}
 	// the subject: walk back from the verb over the clause
 	var cands []*mention
 	for _, m := range st.mentions {
@@ -404,8 +496,8 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			break
 		}
 		p := m.i - 1
-		if p >= 0 && toks[p].Is("the", "a", "an") {
-			p--
+		for p >= 0 && (toks[p].Is("the", "a", "an", "central") || !toks[p].Cap() && strings.HasSuffix(toks[p].Lower, "ern")) {
+			p-- // "in northwestern Pakistan": still a prepositional phrase
 		}
 		if p >= 0 && toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") {
 			continue // inside a prepositional phrase: "president of Iraqi Kurdistan"
@@ -459,6 +551,17 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	return out, nil
 }
 
+// namesSpeaker says whether a group, organisation or person is named in
+// toks[i:j]: then it is the speaker, not the phrase.
+func namesSpeaker(st *sent, i, j int) bool {
+	for _, m := range st.mentions {
+		if m.i >= i && m.j <= j && m.actor != nil && m.actor.kind != dossier.KindState && !m.demonym {
+			return true
+		}
+	}
+	return false
+}
+
 // orgSpeaker names an organisation that speaks, as the text writes it:
 // "the Burundi government", "the Interior Ministry".
 func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
@@ -499,6 +602,10 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 			continue
 		}
 		if negated(st.toks, m.I) && m.Val.Stance != dossier.StanceDeny {
+			// "said it was not responsible", "is not behind": a denial
+			if m.Val.Stance == dossier.StanceAccuse && responsibilityCue(st.toks, m.I, m.J) && bestW < 3 {
+				best, bestW, cue = dossier.StanceDeny, 3, text.Join(d.body, st.toks, m.I, m.J)
+			}
 			continue
 		}
 		if m.Val.Stance == dossier.StanceAccuse && m.I > 0 && st.toks[m.I-1].Is("who", "whoever", "whether") {
@@ -509,6 +616,57 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 		}
 	}
 	return best, cue
+}
+
+// responsibilityCue says whether the stance cue toks[i:j] says who was
+// responsible ("was responsible", "were behind"), which a negation turns
+// into a denial.
+func responsibilityCue(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Is("responsible", "behind", "involved") {
+			return true
+		}
+	}
+	return false
+}
+
+// alsoStances are the strong stances of a sentence other than its best:
+// "has stated that it is not responsible for the blast and condemns the
+// attack" denies and condemns; "condemned the attack and accused Hamas"
+// condemns and accuses.
+func (d *docState) alsoStances(st *sent, stances []text.Match[lexicon.Stance], from, v int, best string) []string {
+	var out []string
+	for _, m := range stances {
+		if m.J <= from-6 || m.Val.Weight < 3 || m.Val.Stance == best || slices.Contains(out, m.Val.Stance) {
+			continue
+		}
+		if clauseBreak(st.toks, v, m.I) {
+			continue // "X denied involvement, but according to the BBC Y claimed it"
+		}
+		if negated(st.toks, m.I) && m.Val.Stance != dossier.StanceDeny {
+			continue
+		}
+		if m.Val.Stance == dossier.StanceAccuse && m.I > 0 && st.toks[m.I-1].Is("who", "whoever", "whether") {
+			continue
+		}
+		out = append(out, m.Val.Stance)
+	}
+	return out
+}
+
+// clauseBreak says whether a clause of another subject may start between
+// tokens i and j: "but", "however", "while", "whereas", "although".
+func clauseBreak(toks []text.Token, i, j int) bool {
+	if i > j {
+		i, j = j, i
+	}
+	for k := i; k < j && k < len(toks); k++ {
+		if toks[k].Is("but", "however", "while", "whereas", "although", "though", "meanwhile") ||
+			k > 0 && toks[k-1].Text == "," && toks[k].Is("which", "who", "whom") {
+			return true
+		}
+	}
+	return false
 }
 
 // channelOf reads how a statement was made: a tweet, a statement, "told Reuters".
