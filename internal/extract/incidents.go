@@ -674,6 +674,19 @@ func (d *docState) mainFromProse(in *incident) {
 			}
 		}
 	}
+	// one death told by a killing verb: "gunmen killed a policeman"
+	if in.fat == nil && d.news {
+		for _, st := range ms {
+			if st.para > lead {
+				break
+			}
+			if loneKilled(st.toks, true) && len(st.cas) > 0 && !d.aboutOtherTime(st, 0) {
+				in.setCount("fatalities", dossier.Exact(1), prioProse, d.sentEvidence("fatalities", st, 0.6))
+				break
+			}
+		}
+	}
+	d.headlineCounts(in)
 	// the title's words count double: "Car bomb kills 11 in Pakistan"
 	if in.title != "" {
 		toks := text.Tokenize(in.title, 0)

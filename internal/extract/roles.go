@@ -45,6 +45,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if role == "target" && causeBefore(toks, m.I) {
 			continue // "in retaliation for the assassination of X": an earlier event
 		}
+		if role == "target" && blameBefore(toks, m.I) {
+			continue // "blamed the attacks on al-Shabaab": who is blamed, not who was hit
+		}
 		if role == "accused" && (!accusationOfIncident(toks, m.J) || doubted(toks, m.I)) {
 			continue
 		}
@@ -727,6 +730,17 @@ func doubted(toks []text.Token, i int) bool {
 			return true
 		}
 		if toks[k].Lower == "ruled" && k+1 < len(toks) && toks[k+1].Lower == "out" {
+			return true
+		}
+	}
+	return false
+}
+
+// blameBefore says whether "blame ... on" frames the words at token i:
+// "blamed the attacks on X", "blaming the bombing on X".
+func blameBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].Is("blamed", "blame", "blames", "blaming", "pinned", "pinning", "pin", "pins") {
 			return true
 		}
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/text"
 )
@@ -17,6 +19,26 @@ import (
 type targetCand struct {
 	name string
 	st   *sent
+	head string
+}
+
+// targetParas is how many paragraphs after the lead's are read for
+// targets, and maxTargets how many groups of people and how many sites
+// are kept: a report names the site and its victims in its first
+// paragraphs ("a car bomb at a hotel ... grenades at two restaurants").
+const (
+	targetParas = 1
+	maxTargets  = 1
+)
+
+// sameHead says whether a candidate with this head noun was kept already.
+func sameHead(cs []*targetCand, head string) bool {
+	for _, c := range cs {
+		if strings.EqualFold(c.head, head) {
+			return true
+		}
+	}
+	return false
 }
 
 // targetModifiers are lower-case words that may stand before a target's head
@@ -53,14 +75,15 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 	if len(in.targets) > 0 || !d.news {
 		return
 	}
-	var person, people, site *targetCand
+	var person *targetCand
+	var people, sites []*targetCand
 	for _, st := range ms {
-		if st.para > lead || people != nil && site != nil {
+		if st.para > lead+targetParas || len(people) >= maxTargets && len(sites) >= maxTargets {
 			break
 		}
 		if person == nil {
 			if m := d.namedVictim(st); m != nil {
-				person = &targetCand{m.actor.name, st}
+				person = &targetCand{m.actor.name, st, ""}
 			}
 		}
 		if len(st.cas) == 0 && !st.hasEvent(2) && len(st.weapons) == 0 {
@@ -79,32 +102,42 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 			prev := determinerBefore(st.toks, start)
 			switch m.Val {
 			case "people":
-				if people != nil {
+				if len(people) >= maxTargets || sameHead(people, head) {
 					continue
 				}
 				tied := prev >= 0 && (peopleCues[st.toks[prev].Lower] || st.toks[prev].Kind == text.Number || isCountWord(st.toks[prev].Lower) && st.toks[prev].Lower != "at") ||
 					m.J+1 < len(st.toks) && st.toks[m.J].Is("were", "was") && casualtyAt(st, m.J+1)
 				if tied {
-					people = &targetCand{name, st}
+					people = append(people, &targetCand{name, st, head})
 				}
 			case "site":
-				if site != nil || head == "" {
+				if len(sites) >= maxTargets || head == "" || sameHead(sites, head) {
 					continue
 				}
 				if prev >= 0 && siteCues[st.toks[prev].Lower] && !d.placeNamed(st, start, m.I) {
-					site = &targetCand{name, st}
+					sites = append(sites, &targetCand{name, st, head})
+				}
+			case "owned":
+				// "outside his home", "at their house": a home is a target
+				// with its owner, whom the sentence names
+				if len(sites) >= maxTargets || sameHead(sites, head) || start == 0 || !st.toks[start-1].Is("his", "her", "their") {
+					continue
+				}
+				if p := start - 2; p >= 0 && siteCues[st.toks[p].Lower] {
+					sites = append(sites, &targetCand{text.Join(d.body, st.toks, start-1, m.J), st, head})
 				}
 			}
 		}
 	}
-	for _, c := range []*targetCand{person, people, site} {
+	all := append(append([]*targetCand{person}, people...), sites...)
+	for _, c := range all {
 		if c != nil {
 			in.addRole("target", c.name, nil, d.sentEvidence("", c.st, 0.55))
 		}
 	}
 	// a headline names the site the lead may only describe: "Suicide attack
 	// hits mall in Netanya", "Gunman kills eight at Jerusalem school"
-	if site == nil && in.title != "" {
+	if len(sites) == 0 && in.title != "" {
 		if name := d.headlineSite(in.title); name != "" {
 			if ev := in.titleEvidence(); ev.End > ev.Start {
 				in.addRole("target", name, nil, withField(ev, "targets"))

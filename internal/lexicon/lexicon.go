@@ -75,7 +75,7 @@ type Lexicon struct {
 	GivenNames     map[string]bool         // lower case
 	Adjectives     map[string]bool         // lower case: "shia", "sunni", "kurdish"
 	Responsibility *text.PhraseSet[Responsibility]
-	Targets        *text.PhraseSet[string] // value: people or site
+	Targets        *text.PhraseSet[string] // value: people, site or owned
 }
 
 // Responsibility is a cue naming who carried out, is accused of, or was

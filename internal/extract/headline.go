@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"bytes"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/numbers"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// A news headline states the toll when the report's prose may only
+// describe it: "Bomb blast in Turkey kills 10, injures 17", "Eight killed
+// in suicide bombing in Algeria", "ETA bomb kills soldier in northern
+// Spain", "Catholic priest murdered during prayer". The headline's figures
+// are read like a sentence's, and used only where the prose gave none.
+
+// titleSent builds a sentence of the title where the document holds it, so
+// that its figures carry evidence; nil when the title is not in the text.
+func (d *docState) titleSent(in *incident) *sent {
+	// the headline as the text writes it near its top, or where the
+	// title's evidence is (not a URL that spells it)
+	start, end := -1, -1
+	head := d.body[:min(len(d.body), 2000)]
+	if i := bytes.Index(head, []byte(in.title)); in.title != "" && i >= 0 {
+		start, end = i, i+len(in.title)
+	} else if ev := in.titleEvidence(); ev.End > ev.Start && ev.End <= len(d.body) && ev.Text == in.title {
+		start, end = ev.Start, ev.End
+	}
+	if start < 0 {
+		return nil
+	}
+	st := &sent{idx: -1, para: -1, start: start, end: end, inc: in}
+	st.text = string(d.body[start:end])
+	st.toks = text.Tokenize(st.text, start)
+	st.qty = numbers.Find(st.text)
+	st.cas = d.x.lex.Casualties.FindAll(st.toks)
+	return st
+}
+
+// headlineCounts sets the fatalities and injuries the prose left unknown
+// from the headline.
+func (d *docState) headlineCounts(in *incident) {
+	if in.fat != nil && in.inj != nil || !d.news {
+		return
+	}
+	st := d.titleSent(in)
+	if st == nil {
+		return
+	}
+	for _, h := range d.casualties(st) {
+		if h.field == "fatalities" && in.fat == nil || h.field == "injuries" && in.inj == nil {
+			in.setCount(h.field, h.r, prioTitle, d.sentEvidence(h.field, st, 0.6))
+		}
+	}
+	if in.fat == nil && loneKilled(st.toks, false) {
+		in.setCount("fatalities", dossier.Exact(1), prioTitle, d.sentEvidence("fatalities", st, 0.55))
+	}
+}
+
+// headlineKill are the verbs of a killing in a headline's present tense
+// and a report's past.
+var headlineKill = map[string]bool{"kills": true, "kill": true, "killed": true, "killing": true, "murders": true, "shoots": true}
+
+// loneKilled says whether the words tell one person killed with no figure:
+// a killing verb and one victim after it ("kills soldier", "killing a
+// policeman", "kill Afghan police officer"), or one victim and a passive
+// death after it ("Catholic priest murdered", "Spanish councillor shot and
+// killed", "Journalist Gebran Tueni murdered"). A report's prose must say
+// "a", "an" or "one"; a headline drops its articles.
+func loneKilled(toks []text.Token, prose bool) bool {
+	for k, t := range toks {
+		if headlineKill[t.Lower] && t.Lower != "killed" {
+			j := k + 1
+			article := j < len(toks) && toks[j].Is("a", "an", "one")
+			if article {
+				j++
+			}
+			if prose && !article {
+				continue
+			}
+			if j < len(toks) && toks[j].Lower == "one" {
+				return true
+			}
+			// up to three words of description before the victim's noun
+			for e := j; e < len(toks) && e < j+4; e++ {
+				if loneVictimHeads[toks[e].Lower] {
+					return true
+				}
+				if toks[e].Kind != text.Word || stopWord(toks[e].Lower) {
+					break
+				}
+			}
+		}
+	}
+	if prose {
+		return false
+	}
+	for k, t := range toks {
+		dies := t.Is("murdered", "assassinated", "beheaded", "executed") || t.Lower == "killed" ||
+			t.Lower == "shot" && k+1 < len(toks) && toks[k+1].Is("dead") ||
+			t.Lower == "shot" && k+2 < len(toks) && toks[k+1].Lower == "and" && toks[k+2].Is("killed")
+		if !dies || k == 0 {
+			continue
+		}
+		// the victim right before: a singular noun of a person, or a name
+		p := k - 1
+		if toks[p].Is("is", "was", "been", "being") {
+			p--
+		}
+		// "Journalist Gebran Tueni murdered": a name after the noun
+		for n := 0; n < 3 && p > 0 && toks[p].Cap() && !loneVictimHeads[toks[p].Lower]; n++ {
+			p--
+		}
+		if p >= 0 && loneVictimHeads[toks[p].Lower] {
+			return true
+		}
+	}
+	return false
+}
