@@ -24,6 +24,7 @@ func (d *docState) findIncidents() {
 	d.mainTitle(in)
 	d.fromInfobox(in)
 	d.countryPrior(in)
+	d.placesInCountry()
 	d.mainDate(in)
 	d.findOthers()
 	d.mainFromProse(in)
@@ -302,6 +303,16 @@ func (d *docState) countryPrior(in *incident) {
 	}
 	count := map[string]int{}
 	best, bestN := "", 0
+	// a country the headline names outright: "One killed in south
+	// Thailand bombing", "Journalist shot and killed in Myanmar"
+	if d.news && in.title != "" {
+		for _, c := range d.countriesNamed(in.title) {
+			count[c] += 3
+			if count[c] > bestN {
+				best, bestN = c, count[c]
+			}
+		}
+	}
 	for _, st := range d.sents {
 		if st.para > 1 {
 			break
@@ -321,6 +332,114 @@ func (d *docState) countryPrior(in *incident) {
 		}
 	}
 	d.mainCtry = best
+}
+
+// countriesNamed lists the countries a short text names outright (not by
+// a demonym), in order.
+func (d *docState) countriesNamed(s string) []string {
+	toks := text.Tokenize(s, 0)
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Cap() {
+			continue
+		}
+		for e := min(len(toks), i+4); e > i; e-- {
+			n := s[toks[i].Start:toks[e-1].End]
+			if c, ok := d.x.gaz.Country(n); ok && !isDemonymOf(c, n) {
+				// "US embassy", "two U.S. soldiers": whose, not where
+				if e >= len(toks) || !attributiveHeads[toks[e].Lower] {
+					out = append(out, c.Name)
+				}
+				i = e - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// attributiveHeads are nouns a country's name qualifies without placing
+// anything: "the US embassy", "U.S. soldiers", "Israeli air strikes".
+var attributiveHeads = map[string]bool{"embassy": true, "embassies": true, "consulate": true, "ambassador": true, "soldier": true,
+	"soldiers": true, "troops": true, "forces": true, "military": true, "army": true, "navy": true, "citizen": true, "citizens": true,
+	"tourist": true, "tourists": true, "nationals": true, "journalist": true, "journalists": true, "diplomat": true, "diplomats": true,
+	"official": true, "officials": true, "base": true, "drone": true, "drones": true, "missile": true, "missiles": true, "strike": true,
+	"strikes": true, "airstrike": true, "airstrikes": true, "warplanes": true, "jets": true, "envoy": true, "aid": true, "worker": true, "workers": true}
+
+// placesInCountry reads again the places resolved before the document's
+// country was known. A name the gazetteer knows in several countries is
+// the one in a country its sentence names ("Authorities in Jamaica say
+// that gunfights in the capital Kingston"), else in the document's
+// country ("Yala" in a report on southern Thailand); a small place known
+// only abroad, with no country beside it, is a place of the document's
+// country the gazetteer does not hold ("the central town of Savar" in
+// Bangladesh, not Savar in Hungary).
+func (d *docState) placesInCountry() {
+	if d.mainCtry == "" {
+		return
+	}
+	for _, st := range d.sents {
+		named := map[string]bool{} // countries the sentence names outright
+		for _, m := range st.mentions {
+			if m.kind == dossier.KindState && !m.demonym && m.country != "" {
+				named[m.country] = true
+			}
+		}
+		for _, m := range st.mentions {
+			if m.kind != kindPlace || m.place == nil || m.place.Country == "" || m.place.Feature == featureCountry || m.place.Feature == featureNear {
+				continue
+			}
+			cur := m.place.Country
+			if cur == d.mainCtry && (len(named) == 0 || named[cur]) || named[cur] && !named[d.mainCtry] {
+				continue
+			}
+			name := m.surface
+			ps := append(d.x.gaz.Lookup(name), d.x.gaz.Admin1(name)...)
+			var pick *gazetteer.Place
+			wants := []func(gazetteer.Place) bool{
+				func(p gazetteer.Place) bool { return named[p.Country] && p.Country == d.mainCtry },
+				func(p gazetteer.Place) bool { return named[p.Country] },
+				// the document's country, unless the name is a much
+				// larger place elsewhere
+				func(p gazetteer.Place) bool {
+					return len(named) == 0 && p.Country == d.mainCtry && p.Population*20 >= m.place.Population
+				},
+			}
+			for _, want := range wants {
+				for i := range ps {
+					if want(ps[i]) && (pick == nil || ps[i].Population > pick.Population) {
+						pick = &ps[i]
+					}
+				}
+				if pick != nil {
+					break
+				}
+			}
+			if pick != nil {
+				if pick.Country != m.place.Country || pick.Population != m.place.Population {
+					p := *pick
+					m.place, m.country = &p, p.Country
+				}
+				continue
+			}
+			small := m.place.Population < 100000 && m.place.Feature != "PPLC" && m.place.Feature != "ADM1"
+			if small && len(named) == 0 && m.place.Country != d.mainCtry {
+				if m.i >= 2 && st.toks[m.i-1].Lower == "of" && st.toks[m.i-2].Cap() {
+					// "the Inspector General of Police": a word that is
+					// also a small town abroad names no place here
+					m.place, m.country = nil, ""
+					continue
+				}
+				if !locativeBefore(st.toks, m.i) {
+					continue
+				}
+				if c, ok := d.x.gaz.Country(d.mainCtry); ok {
+					p := countryPlace(c)
+					m.place, m.country = &p, c.Name
+				}
+			}
+		}
+	}
 }
 
 // ---- the main incident's date
@@ -821,7 +940,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				score += 1.5
 			}
 			score -= float64(n) * 0.15
-			if d.mainCtry != "" && m.country == d.mainCtry {
+			// a place the text names as one takes the document's country
+			if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
 				score += 0.5
 			}
 			all = append(all, cand{m, score, n, loc})
@@ -914,10 +1034,28 @@ func distanceFrom(st *sent, k int) bool {
 					return true
 				}
 			}
+			// "southeast of the capital, Sanaa", "north of Baghdad"
+			if st.toks[i].Lower == "of" && compassWord(st.toks[i-1].Lower) {
+				return true
+			}
+		}
+		if st.toks[i].Text == "," && i >= 1 && st.toks[i-1].Is("capital") {
+			continue // "of the capital, Sanaa": the capital's name follows
 		}
 		if st.toks[i].Text == "," || st.toks[i].Text == ";" {
 			return false
 		}
+	}
+	return false
+}
+
+// compassWord says whether w names a direction: "north", "southeast",
+// "north-west" (as one word or its last part).
+func compassWord(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "ward"), "wards")
+	switch strings.ReplaceAll(w, "-", "") {
+	case "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest":
+		return true
 	}
 	return false
 }

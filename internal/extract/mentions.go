@@ -87,7 +87,8 @@ func init() {
 		bridge street road avenue boulevard base embassy consulate school hospital museum stadium theatre theater complex
 		prison camp checkpoint highway plaza building tower palace compound centre center port harbour harbor park
 		county province governorate prefecture oblast
-		village district neighbourhood neighborhood quarter bazaar cafe restaurant club arena hall`) {
+		village district neighbourhood neighborhood quarter bazaar cafe restaurant club arena hall
+		academy barracks courthouse`) {
 		facilityWords[w] = true
 	}
 }
@@ -733,6 +734,11 @@ const featureNear = "NEAR"
 // the writing leaves no doubt: a locative before it ("in", "near", "the
 // village of") and its country after it, through at most two divisions.
 func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
+	// "a beach called Zemmouri el-Bahri", "a village named Dargamandi": the
+	// text says it is a place; its country is the document's
+	if j-i <= 4 && i >= 2 && st.toks[i-1].Is("called", "named") && placeNouns[st.toks[i-2].Lower] {
+		return gazetteer.Place{Feature: featureCountry}, true
+	}
 	if j-i > 4 || !locativeBefore(st.toks, i) {
 		return gazetteer.Place{}, false
 	}
@@ -768,10 +774,47 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
+		// "in the Matni area on the outskirts of the city of Peshawar", "in
+		// the Karrada neighbourhood of Baghdad": a part of a place named
+		// after it, which a report gives as the place (an encyclopedia's
+		// infobox gives the city)
+		if unknown && d.news && j+1 < len(st.toks) && st.toks[j].Is("area", "neighbourhood", "neighborhood", "quarter") && !st.toks[j].Cap() &&
+			st.toks[j+1].Is("of", "on", "near", "in", "outside") && d.placeAhead(st, j+1, 8) {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
 		return gazetteer.Place{}, false
 	}
 	return countryPlace(c), true
 }
+
+// placeAhead says whether a place the gazetteer knows is named within n
+// tokens after token k.
+func (d *docState) placeAhead(st *sent, k, n int) bool {
+	toks := st.toks
+	for i := k; i < len(toks) && i < k+n; i++ {
+		if toks[i].Text == "." || toks[i].Text == ";" {
+			return false
+		}
+		if !toks[i].Cap() || toks[i].Kind != text.Word {
+			continue
+		}
+		e := i
+		for e < len(toks) && e < i+3 && nameToken(&toks[e]) {
+			e++
+		}
+		if len(d.x.gaz.Lookup(text.Join(d.body, toks, i, e))) > 0 {
+			return true
+		}
+		i = e - 1
+	}
+	return false
+}
+
+// placeNouns are common nouns of places a name may follow: "a beach
+// called X", "the village named X".
+var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "area": true, "district": true, "neighbourhood": true,
+	"neighborhood": true, "suburb": true, "beach": true, "region": true, "province": true, "settlement": true, "hamlet": true,
+	"camp": true, "island": true, "valley": true, "township": true, "locality": true}
 
 // anchorAfter locates an unknown place by what follows it: ", near (the
 // town of) Y" or ", Y", Y a place or first-level division the gazetteer
@@ -813,6 +856,12 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 		ctry = c.Name
 	}
 	if ctry == "" {
+		// no country known yet: the anchor's own, when every place and
+		// division of that name lies in one country ("near the town of
+		// Kohat")
+		ctry = d.onlyCountry(name)
+	}
+	if ctry == "" {
 		return gazetteer.Place{}, false
 	}
 	near := func(a gazetteer.Place) gazetteer.Place {
@@ -838,6 +887,19 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// onlyCountry is the country of every place and first-level division the
+// gazetteer knows by this name, or "" when there are none or several.
+func (d *docState) onlyCountry(name string) string {
+	ctry := ""
+	for _, p := range append(d.x.gaz.Admin1(name), d.x.gaz.Lookup(name)...) {
+		if ctry != "" && p.Country != ctry {
+			return ""
+		}
+		ctry = p.Country
+	}
+	return ctry
 }
 
 // isKnownName says whether toks[i:j] is a name the dictionary knows.

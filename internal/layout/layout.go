@@ -517,7 +517,7 @@ func scrapeKey(s string) (int, bool) {
 
 func (l *Layout) parseProse(lines []line) {
 	section := ""
-	for _, ln := range lines {
+	for n, ln := range lines {
 		s, e := trimSpan(l.Body, ln.start, ln.end)
 		if e == s {
 			continue
@@ -527,7 +527,7 @@ func (l *Layout) parseProse(lines []line) {
 			section = h
 			continue
 		}
-		if isChrome(text) {
+		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) {
 			continue
 		}
 		// A short line without sentence punctuation is a heading of a scrape.
@@ -542,6 +542,23 @@ func (l *Layout) parseProse(lines []line) {
 			l.Paras = append(l.Paras, p)
 		}
 	}
+}
+
+// captionOfCredit says whether a short line is the caption of a picture:
+// the next line is the picture's credit ("The province of Alger,
+// Algeria." then "Image: Escondites.").
+func (l *Layout) captionOfCredit(rest []line, text string) bool {
+	if len(text) > 200 {
+		return false
+	}
+	for _, ln := range rest {
+		s, e := trimSpan(l.Body, ln.start, ln.end)
+		if e == s {
+			continue
+		}
+		return creditRE.MatchString(string(l.Body[s:e]))
+	}
+	return false
 }
 
 func heading(s string) (string, bool) {
