@@ -209,3 +209,25 @@ func TestLocatedInProse(t *testing.T) {
 		t.Errorf("%d sentences; the paragraph must be read and the caption not", len(l.Sents))
 	}
 }
+
+// A short line right above a picture's credit is the picture's caption:
+// its place ("The province of Alger") is not the report's. A short line
+// above a paragraph of prose stays prose.
+func TestCaptionAboveCredit(t *testing.T) {
+	body := "Title: Eight killed in a bombing\n\n" +
+		"The province of Alger, Algeria.\nImage: Jane Smith.\n\n" +
+		"Last night a bomber killed 8 people.\n\n" +
+		"The town was quiet.\nThe bombing happened at a beach.\n"
+	l, err := Parse([]byte(body), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range l.Sents {
+		got = append(got, l.SentenceText(i))
+	}
+	want := []string{"Last night a bomber killed 8 people.", "The town was quiet.", "The bombing happened at a beach."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
