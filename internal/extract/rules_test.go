@@ -331,3 +331,75 @@ func TestDatelines(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineToll: a report whose prose gives no figure takes its
+// headline's; a figure in the prose wins over the headline's.
+func TestHeadlineToll(t *testing.T) {
+	tests := []struct{ title, text, fatal, injured string }{
+		{"Bomb blast in Kandi kills 10, injures 17", "A bomb exploded in a park in Kandi, Turkey, on Monday.", "10-10", "17-17"},
+		{"Eight killed in suicide bombing in Algeria", "A suicide bomber struck a police post in Algeria last night.", "8-8", "null"},
+		{"Catholic priest murdered during prayer in Turkey", "A gunman opened fire in a church in Trabzon, Turkey, on Sunday.", "1-1", "null"},
+		{"Gunmen kill policeman in Northern Ireland", "Gunmen opened fire on a patrol in Craigavon, Northern Ireland.", "1-1", "null"},
+		{"Bomb kills 10 in Kandi", "A bomb exploded in Kandi, Turkey, killing 12 people.", "12-12", "null"},
+		{"Protesters march in Kandi", "Thousands marched in Kandi, Turkey, on Monday.", "null", "null"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			m := extractText(t, "Published: 2020-01-01\nTitle: "+tc.title+"\n\n"+tc.text+"\n").Main()
+			if got := rangeString(m.Fatalities); got != tc.fatal {
+				t.Errorf("fatalities %s, want %s", got, tc.fatal)
+			}
+			if got := rangeString(m.Injuries); got != tc.injured {
+				t.Errorf("injuries %s, want %s", got, tc.injured)
+			}
+		})
+	}
+}
+
+// TestBodySpeakers: a body that speaks is named as the text names it; an
+// unnamed crowd is no speaker; a country in a prepositional phrase is not
+// the subject of "said".
+func TestBodySpeakers(t *testing.T) {
+	tests := []struct{ text, speaker string }{
+		{"According to Burma's government, the military killed nine protesters in Rangoon, Myanmar.", "Burma's government"},
+		{"Zimbabwe police claimed that the rally in Harare, Zimbabwe, violated a ban.", "Zimbabwe police"},
+		{"Nine people were killed by a car bomb in Fallujah in western Iraq, local officials said.", ""},
+		{"Hezbollah has stated that it is not responsible for the blast in Tyre, Lebanon.", "Hezbollah"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			res := extractText(t, "Published: 2020-01-01\n\n"+tc.text+"\n")
+			var got []string
+			for _, s := range res.Statements {
+				got = append(got, s.Speaker+":"+s.Stance)
+			}
+			if tc.speaker == "" {
+				if len(got) > 0 {
+					t.Errorf("statements %v, want none", got)
+				}
+				return
+			}
+			if len(got) == 0 || !strings.HasPrefix(got[0], tc.speaker+":") {
+				t.Errorf("statements %v, want %s first", got, tc.speaker)
+			}
+		})
+	}
+	// a negated responsibility is a denial
+	res := extractText(t, "Published: 2020-01-01\n\nA bomb killed four soldiers in Tyre, Lebanon. Hezbollah has stated that it is not responsible for the blast.\n")
+	deny := false
+	for _, s := range res.Statements {
+		deny = deny || s.Speaker == "Hezbollah" && s.Stance == dossier.StanceDeny
+	}
+	if !deny {
+		t.Errorf("statements %+v: Hezbollah's denial missing", res.Statements)
+	}
+}
+
+// TestReferencePoint: "southeast of X" and "N km from X" place the act
+// away from X; a town the text names wins.
+func TestReferencePoint(t *testing.T) {
+	res := extractText(t, "Published: 2020-01-01\n\nThree soldiers were killed in an attack southeast of the capital, Sanaa. Armed men attacked a checkpoint at the entrance to the city of Ataq, Yemen.\n")
+	if loc := res.Main().Location; loc == nil || loc.Place != "Ataq" {
+		t.Errorf("location %+v, want Ataq", loc)
+	}
+}

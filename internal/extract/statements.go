@@ -294,6 +294,9 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 	for k := i; k < e; k++ {
 		named = named || toks[k].Cap() && k != firstWord(st) || (toks[k].Text == "'s" || toks[k].Text == "’s")
 	}
+	for _, m := range st.mentions {
+		named = named || m.i >= i && m.j < e && m.i == firstWord(st) // "Zimbabwe police claimed"
+	}
 	if !named && !institutionNouns[toks[e-1].Lower] {
 		return ""
 	}
@@ -602,10 +605,6 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 			continue
 		}
 		if negated(st.toks, m.I) && m.Val.Stance != dossier.StanceDeny {
-			// "said it was not responsible", "is not behind": a denial
-			if m.Val.Stance == dossier.StanceAccuse && responsibilityCue(st.toks, m.I, m.J) && bestW < 3 {
-				best, bestW, cue = dossier.StanceDeny, 3, text.Join(d.body, st.toks, m.I, m.J)
-			}
 			continue
 		}
 		if m.Val.Stance == dossier.StanceAccuse && m.I > 0 && st.toks[m.I-1].Is("who", "whoever", "whether") {
@@ -616,18 +615,6 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 		}
 	}
 	return best, cue
-}
-
-// responsibilityCue says whether the stance cue toks[i:j] says who was
-// responsible ("was responsible", "were behind"), which a negation turns
-// into a denial.
-func responsibilityCue(toks []text.Token, i, j int) bool {
-	for k := i; k < j; k++ {
-		if toks[k].Is("responsible", "behind", "involved") {
-			return true
-		}
-	}
-	return false
 }
 
 // alsoStances are the strong stances of a sentence other than its best:
