@@ -468,6 +468,9 @@ var (
 	// caption with its year ("Kismayo, Somalia (2007)"),
 	// "A guard stands outside the court on Friday, June 3, 2016.
 	// REUTERS/Jane Smith". Its date and place are the photo's.
+	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
+	// Jane Smith/AFP)".
+	bareCreditRE = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$`)
 	creditRE = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$|` +
 		`(?i)^(file|archive) (photo|image|picture)s?:|` +
 		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
@@ -547,8 +550,11 @@ func (l *Layout) parseProse(lines []line) {
 // captionOfCredit says whether a short line is the caption of a picture:
 // the next line is the picture's credit ("The province of Alger,
 // Algeria." then "Image: Escondites.").
+// A caption is one short sentence at most; the credit is bare ("Image:
+// Escondites.", "(Photo by Jane Smith)"), not a caption with its credit,
+// which follows prose as often as a picture does.
 func (l *Layout) captionOfCredit(rest []line, text string) bool {
-	if len(text) > 200 {
+	if len(text) > 150 || strings.Count(strings.TrimRight(text, ".!? "), ". ") > 0 {
 		return false
 	}
 	for _, ln := range rest {
@@ -556,7 +562,7 @@ func (l *Layout) captionOfCredit(rest []line, text string) bool {
 		if e == s {
 			continue
 		}
-		return creditRE.MatchString(string(l.Body[s:e]))
+		return bareCreditRE.MatchString(string(l.Body[s:e]))
 	}
 	return false
 }

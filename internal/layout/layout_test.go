@@ -230,4 +230,13 @@ func TestCaptionAboveCredit(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
+	// prose above a caption that carries its own credit stays prose
+	body = "Title: Eight killed in a bombing\n\nA bomber killed 8 people in Kandi.\n\n" +
+		"A police officer stands guard in Kandi on Friday. REUTERS/Jane Smith\n(Photo by Jane Smith/AFP via Getty Images)\n"
+	if l, err = Parse([]byte(body), ""); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Sents) != 1 || l.SentenceText(0) != "A bomber killed 8 people in Kandi." {
+		t.Errorf("%d sentences: the prose above a captioned picture must be read, the caption not", len(l.Sents))
+	}
 }
