@@ -957,8 +957,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		var town *cand
 		for i := range all {
 			c := &all[i]
-			if c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && c.m.place.Feature != featureCountry &&
-				c.m.country == best.m.country && c.n >= best.n && (town == nil || c.score > town.score) &&
+			// a town the gazetteer does not hold counts when the text says
+			// it is one ("in the Basque town of Legutiano", "in the
+			// district of Dantewada")
+			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && c.loc
+			if c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
+				(c.m.country == best.m.country || named) && c.n >= best.n && (town == nil || c.score > town.score) &&
 				(c.loc && c.n <= best.n+1 || within(c.m.place, best.m.place) && c.n <= best.n+2) {
 				town = c
 			}

@@ -249,6 +249,11 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	if i >= j {
 		return nil
 	}
+	// "in City of Kirkwood, Missouri": the name after "City of"
+	if j-i >= 3 && toks[i].Is("city", "town", "village", "municipality") && toks[i].Cap() && toks[i+1].Lower == "of" &&
+		len(d.x.gaz.Lookup(text.Join(d.body, toks, i, j))) == 0 {
+		i += 2
+	}
 	// "Patrick Crusius of Allen": a person's name does not run on into "of"
 	for k := i + 2; k < j-1; k++ {
 		if toks[k].Lower == "of" && d.x.lex.GivenNames[toks[i].Lower] && !d.isKnownName(st, i, j) {
