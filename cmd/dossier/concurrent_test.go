@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
@@ -38,18 +39,8 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 	if os.Getenv(storetest.EnvPostgres) == "" {
 		t.Skipf("%s not set: no PostgreSQL server to test against (scripts/pg-test.sh starts one)", storetest.EnvPostgres)
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "dossier")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	ingest := ingestCommand(t)
 	files := orderCorpus(t)
-	ingest := func(db string, files []string, env ...string) *exec.Cmd {
-		cmd := exec.Command(bin, append([]string{"ingest", "--db", db, "--progress", "none"}, files...)...)
-		cmd.Env = append(os.Environ(), env...)
-		cmd.Stdout, cmd.Stderr = &bytes.Buffer{}, &bytes.Buffer{}
-		return cmd
-	}
 
 	one := storetest.PostgresDSN(t)
 	cmd := ingest(one, files)
@@ -74,9 +65,7 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 			db := storetest.PostgresDSN(t)
 			var cmds []*exec.Cmd
 			for i, in := range c.inputs {
-				order := slices.Clone(in)
-				r := rand.New(rand.NewPCG(uint64(i), 11))
-				r.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+				order := shuffled(in, i)
 				var env []string
 				if c.kill && i == 0 {
 					env = append(env, "DOSSIER_TEST_EXTRACT_PAUSE=200ms")
@@ -122,6 +111,65 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestConcurrentIngestSQLite: two `dossier ingest` processes at once on
+// one SQLite file do not share work (every claim is granted: the file has
+// one writer at a time, and the second queues on its write lock), but
+// both finish, the file is sound, and it holds what one process leaves.
+func TestConcurrentIngestSQLite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	ingest := ingestCommand(t)
+	files := orderCorpus(t)
+	one := filepath.Join(t.TempDir(), "one.db")
+	if cmd := ingest(one, files); cmd.Run() != nil {
+		t.Fatalf("one process: %s\n%s", cmd.Stdout, cmd.Stderr)
+	}
+	db := filepath.Join(t.TempDir(), "two.db")
+	cmds := []*exec.Cmd{ingest(db, shuffled(files, 0)), ingest(db, shuffled(files[len(files)/3:], 1))}
+	for _, cmd := range cmds {
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill() })
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("process %d: %v\n%s\n%s", i, err, cmd.Stdout, cmd.Stderr)
+		}
+	}
+	if code, out, errs := dossierRun(t, "db", "check", "--db", db); code != exitOK {
+		t.Fatalf("db check: %d\n%s\n%s", code, out, errs)
+	}
+	if want, got := knowledgeBase(t, one), knowledgeBase(t, db); got != want {
+		t.Errorf("the knowledge base differs from one process's:\n%s", lineDiff(want, got))
+	}
+}
+
+// ingestCommand builds dossier and returns what makes the command of an
+// ingest of files into db, with env added to the environment.
+func ingestCommand(t *testing.T) func(db string, files []string, env ...string) *exec.Cmd {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dossier")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return func(db string, files []string, env ...string) *exec.Cmd {
+		cmd := exec.Command(bin, append([]string{"ingest", "--db", db, "--progress", "none"}, files...)...)
+		cmd.Env = append(os.Environ(), env...)
+		cmd.Stdout, cmd.Stderr = &bytes.Buffer{}, &bytes.Buffer{}
+		return cmd
+	}
+}
+
+// shuffled returns files in the seed's order.
+func shuffled(files []string, seed int) []string {
+	order := slices.Clone(files)
+	r := rand.New(rand.NewPCG(uint64(seed), 11))
+	r.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+	return order
 }
 
 // killHoldingClaims kills cmd (SIGKILL) once the knowledge base holds
@@ -180,11 +228,12 @@ func knowledgeBase(t *testing.T, dsn string) string {
 	if len(lines) < 100 {
 		t.Fatalf("only %d incidents", len(lines))
 	}
-	db, err := sql.Open("pgx", dsn)
+	st, err := openStore(context.Background(), &Env{}, dsn, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer st.Close()
+	db := st.SQL()
 	for _, q := range []string{
 		`SELECT 'document ' || id || ' ' || hash || ' ' || extractor FROM documents`,
 		`SELECT 'queued ' || report_id FROM review_queue`,
