@@ -220,11 +220,7 @@ func extractedBy(t *testing.T, cmd *exec.Cmd) int {
 // depend on it: the first spelling met names an actor.)
 func knowledgeBase(t *testing.T, dsn string) string {
 	t.Helper()
-	code, out, errs := dossierRun(t, "incidents", "--db", dsn, "--include-mentions", "--format", "jsonl")
-	if code != exitOK {
-		t.Fatalf("incidents: %d %s", code, errs)
-	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
+	lines := incidentLines(t, dsn)
 	if len(lines) < 100 {
 		t.Fatalf("only %d incidents", len(lines))
 	}

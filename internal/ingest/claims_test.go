@@ -33,7 +33,7 @@ func TestDeferredClaims(t *testing.T) {
 		wantExtracted int
 	}{
 		{"the claimant stores it", func(t *testing.T, claimant *sqlstore.DB, release func(), key string) {
-			if sum := runOn(t, claimant, held); sum.Extracted != 1 || sum.New != 1 {
+			if sum := run(t, claimant, held); sum.Extracted != 1 || sum.New != 1 {
 				t.Fatalf("the claimant's run: %+v", sum)
 			}
 			release()
@@ -102,16 +102,6 @@ func TestDeferredClaims(t *testing.T) {
 			}
 		})
 	}
-}
-
-func runOn(t *testing.T, st *sqlstore.DB, paths ...string) ingest.Summary {
-	t.Helper()
-	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: extractor(t), Version: extract.Version},
-		ingest.Paths(paths, strings.NewReader(""), reader.Limits{}))
-	if err != nil {
-		t.Fatalf("ingest: %v", err)
-	}
-	return sum
 }
 
 // waitForDocuments waits until the knowledge base holds n documents.
