@@ -129,7 +129,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	// document at a time, as the workers take them.
 	docs, size := inputs.Count(fs.Args())
 	var skipped skippedFiles
-	sum, runErr := ingest.RunEach(ctx, ingest.Options{Store: st, Extractor: x, Version: version, Workers: *workers, DocTimeout: *docTimeout,
+	sum, runErr := ingest.RunEach(ctx, ingest.Options{Store: st, Extractor: testPause(x), Version: version, Workers: *workers, DocTimeout: *docTimeout,
 		Progress: prog, Log: env.Log}, docs, size, func(yield func(ingest.Input) error) error {
 		return inputs.Each(ctx, fs.Args(), env.Stdin, inputs.Options{AllPages: *allPages, Skipped: skipped.add}, func(in inputs.Input) error {
 			return yield(ingest.Input(in))
@@ -137,6 +137,27 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	})
 	skipped.print(env.Stdout)
 	return finishRun(ctx, env, st, *db, "ingested", sum, runErr)
+}
+
+// testPause makes every extraction wait DOSSIER_TEST_EXTRACT_PAUSE (a
+// duration) first. Tests only (TestConcurrentIngestPostgres): a process
+// killed then surely holds claims of documents it has not stored.
+func testPause(x ingest.Extractor) ingest.Extractor {
+	d, err := time.ParseDuration(os.Getenv("DOSSIER_TEST_EXTRACT_PAUSE"))
+	if err != nil || d <= 0 {
+		return x
+	}
+	return pausedExtractor{x, d}
+}
+
+type pausedExtractor struct {
+	ingest.Extractor
+	pause time.Duration
+}
+
+func (p pausedExtractor) Extract(doc *dossier.Document) (*dossier.Extraction, error) {
+	time.Sleep(p.pause)
+	return p.Extractor.Extract(doc)
 }
 
 // skippedFiles are the files of the folders given that are not documents.

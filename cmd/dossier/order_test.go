@@ -98,12 +98,8 @@ func orderCorpus(t *testing.T) []string {
 // kind and each source with its role and the document it copies.
 func incidentMembers(t *testing.T, db string) string {
 	t.Helper()
-	code, out, errs := dossierRun(t, "incidents", "--db", db, "--include-mentions", "--format", "jsonl")
-	if code != exitOK {
-		t.Fatalf("incidents: %d %s", code, errs)
-	}
 	var lines []string
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+	for _, l := range incidentLines(t, db) {
 		var in struct {
 			ID, Title, Kind string
 			Sources         []struct {
@@ -128,6 +124,17 @@ func incidentMembers(t *testing.T, db string) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// incidentLines lists every incident, mentions included, as `dossier
+// incidents --format jsonl` does.
+func incidentLines(t *testing.T, db string) []string {
+	t.Helper()
+	code, out, errs := dossierRun(t, "incidents", "--db", db, "--include-mentions", "--format", "jsonl")
+	if code != exitOK {
+		t.Fatalf("incidents: %d %s", code, errs)
+	}
+	return strings.Split(strings.TrimSpace(out), "\n")
 }
 
 // lineDiff lists the lines only one side has.

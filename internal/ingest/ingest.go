@@ -149,12 +149,20 @@ type result struct {
 // Claimer is a store that several processes may feed at once
 // (internal/sqlstore on PostgreSQL): a process claims a document before it
 // extracts it, so that inputs given to several processes are extracted
-// about once in all. Without wait, Claim reports at once whether the key
-// was free; with wait, it returns once the key is free (the other
-// process stored the document, or died).
+// about once in all. Claim reports whether this process got the key:
+// false while another live process holds it. The release is called once
+// the document is stored or failed.
 type Claimer interface {
-	Claim(ctx context.Context, key string, wait bool) (release func(), ok bool, err error)
+	Claim(ctx context.Context, key string) (release func(), ok bool, err error)
 }
+
+// ClaimPoll is how often a run that finished its own documents looks
+// again at those other processes had claimed; minSweep is how many such
+// documents wait before a run looks at them again on the way.
+const (
+	ClaimPoll = 200 * time.Millisecond
+	minSweep  = 64
+)
 
 // Run ingests inputs. Per-document failures are counted in the summary
 // and the run goes on; an error is returned when the run could not go on
@@ -304,10 +312,30 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 		prog.Done(r.in.Name, docSize(r), status, err)
 		return nil
 	}
+	// deferred are the documents another process held the claim of; they
+	// are looked at again when sweepAt of them wait, and at the end.
 	var deferred []result
+	sweepAt := minSweep
+	var fatal error
+	// retry looks at each deferred document once: stored meanwhile by its
+	// claimant, extracted here if its claim ended unstored, or kept.
+	retry := func() {
+		var busy []result
+		for i, r := range deferred {
+			r, ok := retryDeferred(ctx, opts, r)
+			if !ok {
+				busy = append(busy, r)
+				continue
+			}
+			if fatal = storeOne(r); fatal != nil {
+				busy = append(busy, deferred[i+1:]...)
+				break
+			}
+		}
+		deferred = busy
+	}
 	pending := map[int]result{}
 	next := 0
-	var fatal error
 	for r := range results {
 		pending[r.seq] = r
 		for {
@@ -325,25 +353,33 @@ func runEach(ctx context.Context, opts Options, docs int, bytes int64, each func
 			next++
 			<-window
 			if r.deferred {
-				deferred = append(deferred, r)
-				continue
+				// most are stored by their claimant soon after: looking
+				// again now and then keeps few documents in memory
+				if deferred = append(deferred, r); len(deferred) >= sweepAt {
+					retry()
+					sweepAt = max(minSweep, 2*len(deferred))
+				}
+			} else {
+				fatal = storeOne(r)
 			}
-			if fatal = storeOne(r); fatal != nil {
+			if fatal != nil {
 				cancel()
 				break
 			}
 		}
 	}
-	// The documents other processes had claimed: stored by them by now,
-	// or left to us when their claimant died.
-	left := len(deferred)
-	for _, r := range deferred {
-		if fatal != nil || ctx.Err() != nil {
-			break
+	// The run ends only once each deferred document is stored, by its
+	// claimant or by this process when the claim ends unstored (the
+	// claimant failed on it, or died and its lease ran out).
+	for len(deferred) > 0 && fatal == nil && ctx.Err() == nil {
+		if retry(); len(deferred) > 0 && fatal == nil {
+			select {
+			case <-time.After(ClaimPoll):
+			case <-ctx.Done():
+			}
 		}
-		left--
-		fatal = storeOne(claimDeferred(ctx, opts, r))
 	}
+	left := len(deferred)
 	// claims of documents extracted but not stored (the run stopped)
 	for _, r := range pending {
 		if r.release != nil {
@@ -405,7 +441,7 @@ func prepare(ctx context.Context, opts Options, in Input) result {
 		return r
 	}
 	if c, ok := opts.Store.(Claimer); ok {
-		release, got, err := c.Claim(ctx, doc.Key(), false)
+		release, got, err := c.Claim(ctx, doc.Key())
 		switch {
 		case err != nil:
 			r.err = err
@@ -448,22 +484,30 @@ func extractInto(opts Options, r result) result {
 	return r
 }
 
-// claimDeferred comes back to a document another process had claimed:
-// it waits for the claim to end, then finds it stored, or extracts it
-// (its claimant died, or failed on it).
-func claimDeferred(ctx context.Context, opts Options, r result) result {
-	r.deferred = false
-	release, _, err := opts.Store.(Claimer).Claim(ctx, r.doc.Key(), true)
-	if err != nil {
-		r.err = err
-		return r
+// retryDeferred comes back to a document another process had claimed:
+// ok is false while that claim lasts; otherwise the document is found
+// stored, or extracted here under this process's claim.
+func retryDeferred(ctx context.Context, opts Options, r result) (_ result, ok bool) {
+	if r.unchanged, r.err = stored(ctx, opts, r.doc); r.unchanged || r.err != nil {
+		r.deferred = false
+		return r, true
 	}
+	release, got, err := opts.Store.(Claimer).Claim(ctx, r.doc.Key())
+	switch {
+	case err != nil:
+		r.deferred, r.err = false, err
+		return r, true
+	case !got:
+		return r, false
+	}
+	r.deferred = false
+	// stored between our look and our claim
 	if r.unchanged, r.err = stored(ctx, opts, r.doc); r.unchanged || r.err != nil {
 		release()
-		return r
+		return r, true
 	}
 	r.release = release
-	return extractInto(opts, r)
+	return extractInto(opts, r), true
 }
 
 // store writes one prepared document and counts it.
