@@ -710,6 +710,16 @@ func speechDate(st *sent, h dateHit) bool {
 			return false
 		}
 	}
+	// "the US Embassy said in a statement issued today", "officials told
+	// reporters on Monday": the date of the words, right after them
+	for b := k - 1; b >= 0 && b >= k-5; b-- {
+		if st.toks[b].Is("said", "says", "told", "statement", "announced", "stated", "reported", "declared", "issued", "confirmed") {
+			return true
+		}
+		if st.toks[b].Text == "," || st.toks[b].Text == ";" {
+			break
+		}
+	}
 	for _, t := range st.toks {
 		if t.Start < h.end {
 			continue

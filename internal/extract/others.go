@@ -163,7 +163,14 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 				anchor = d.main.dateD
 			}
 		}
-		s, e, ok := dateOf(h.e, anchor, false)
+		// "yesterday", "on Sunday" in a report count from its publication,
+		// whatever incident the sentences before were about ("today" is
+		// left to the context: in a quotation it is the day it was said)
+		pastOnly := false
+		if d.news && h.e.Deictic && (h.e.Dir < 0 || h.e.Kind == timex.Weekday) && d.published.Year != 0 {
+			anchor, pastOnly = d.published, true
+		}
+		s, e, ok := dateOf(h.e, anchor, pastOnly)
 		if !ok || s.Year == 0 {
 			continue
 		}
