@@ -596,6 +596,14 @@ func (d *docState) outputActors() []dossier.Actor {
 		if !a.kindConf && !a.used && len(a.mentions) < 2 && a.kind != dossier.KindPerson {
 			continue
 		}
+		// a country the text only names (where it happened, whose
+		// citizens died) is a place, not an actor: it is one when it acts,
+		// speaks, is blamed or hit
+		if a.kind == dossier.KindState && !a.used && !speakers[a] {
+			if _, isCountry := d.x.gaz.Country(a.name); isCountry {
+				continue
+			}
+		}
 		aliases := append([]string{}, a.aliases...)
 		if a.entry != nil && nameKey(a.entry.Name) != nameKey(a.name) && !containsKey(aliases, a.entry.Name) {
 			// "ISIS" is the dictionary's Islamic State: its name joins the

@@ -3,9 +3,11 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/lexicon"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -370,7 +372,7 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		// officials": a state or place and the body that speaks for it
 		if m.actor == nil || m.actor.kind == dossier.KindState || m.kind == kindPlace || m.demonym {
 			if name, kind := d.bodyAfter(st, m); name != "" {
-				return nil, []namedSpeaker{{name: name, kind: kind}}
+				return d.bodySpeaker(st, name, kind)
 			}
 		}
 		// "the Pima County sheriff": a place and a role
@@ -397,9 +399,45 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		}
 	}
 	if name := d.nounSpeaker(st, e); name != "" {
-		return nil, []namedSpeaker{{name: name, kind: speakerKind(toks[e-1].Lower)}}
+		return d.bodySpeaker(st, name, speakerKind(toks[e-1].Lower))
 	}
 	return nil, nil
+}
+
+// stateBodies head the name of a body of a state: "Burma's government",
+// "the Iraq military", "Zimbabwe police", "the Interior Ministry".
+var stateBodies = map[string]bool{"government": true, "ministry": true, "military": true, "army": true, "police": true,
+	"forces": true, "administration": true, "authorities": true, "troops": true}
+
+// bodySpeaker is the speaker a phrase names: a body of a state named with
+// its state or its own name ("Burma's government", "Zimbabwe police") is
+// an actor of its own, listed as the document writes it; other phrases
+// ("Pakistani officials", "the top Peshawar official") speak without
+// being actors.
+func (d *docState) bodySpeaker(st *sent, name, kind string) ([]*actor, []namedSpeaker) {
+	words := strings.Fields(name)
+	head := strings.ToLower(words[len(words)-1])
+	if !stateBodies[head] || kind != dossier.ClaimantOfficial || names.Problem(name) != "" {
+		return nil, []namedSpeaker{{name: name, kind: kind}}
+	}
+	capital := false
+	for _, w := range words {
+		capital = capital || w != "" && unicode.IsUpper([]rune(w)[0])
+	}
+	if !capital {
+		return nil, []namedSpeaker{{name: name, kind: kind}} // "the health ministry": which, the text does not say
+	}
+	if a := d.byKey[nameKey(name)]; a != nil {
+		return []*actor{a}, nil
+	}
+	a := d.newActor(name, dossier.KindState, true, nil)
+	i := strings.Index(st.text, name)
+	if i < 0 {
+		i = 0
+	}
+	a.first = d.evidence("actor", st.start+i, st.start+i+len(name), dossier.MethodProse, 0.6)
+	a.used = true
+	return []*actor{a}, nil
 }
 
 // bodyAfter reads the body that speaks for a state or place mention: the
@@ -489,7 +527,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	// group or person in it speaks itself ("a Hamas spokesman said")
 	if e := subjectEnd(toks, v); e > 0 && speakerNouns[toks[e-1].Lower] {
 		if name := d.nounSpeaker(st, e); name != "" && !namesSpeaker(st, e-len(strings.Fields(name)), e) {
-			return nil, []namedSpeaker{{name: name, kind: speakerKind(toks[e-1].Lower)}}
+			return d.bodySpeaker(st, name, speakerKind(toks[e-1].Lower))
 		}
 	}
 	// the subject: walk back from the verb over the clause
