@@ -57,10 +57,16 @@ func (d *docState) findStatements() {
 		done := map[*actor]bool{}
 		doneNames := map[string]bool{}
 		for _, v := range verbs {
+			var speakers []*actor
+			var names []namedSpeaker
 			if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") {
-				continue // "was widely reported as": nobody speaks
+				speakers, names = d.passiveSpeakers(st, v.i, v.j)
+				if len(speakers) == 0 && len(names) == 0 {
+					continue // "was widely reported as": nobody speaks
+				}
+			} else {
+				speakers, names = d.speakersAfter(st, v.i, v.j)
 			}
-			speakers, names := d.speakersAfter(st, v.i, v.j)
 			if len(speakers) == 0 && len(names) == 0 && v.i > 0 && st.toks[v.i-1].Is("he", "she") {
 				// "he said": the person who spoke last
 				if last := d.lastSpeaker(st); last != nil {
@@ -214,6 +220,44 @@ func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker)
 		vj++ // `said, Ayub Khan, a local police chief`
 	}
 	return d.speakerAt(st, vj)
+}
+
+// personNear is the person a mention names at token k, or after at most
+// n lower-case words of a role ("former president Amin Gemayel").
+func (d *docState) personNear(st *sent, k, n int) *actor {
+	toks := st.toks
+	for i := k; i < len(toks) && i <= k+n; i++ {
+		if p := mentionAt(st, i); p != nil {
+			if p.kind != dossier.KindPerson {
+				return nil
+			}
+			return d.speakerActor(p)
+		}
+		if toks[i].Kind != text.Word || toks[i].Cap() && i > k || stopWord(toks[i].Lower) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// passiveSpeakers reads who speaks through a verb in the passive: "X was
+// quoted as saying", "her death has been confirmed by Dmitry Muratov",
+// "the explosion, described as small by embassy spokesman Filip La Rosa".
+func (d *docState) passiveSpeakers(st *sent, v, vj int) ([]*actor, []namedSpeaker) {
+	toks := st.toks
+	if toks[v].Lower == "quoted" {
+		// the subject of "was quoted"
+		return d.speakersBefore(st, v-1)
+	}
+	for k := vj; k < len(toks) && k < vj+6; k++ {
+		if toks[k].Text == "," || toks[k].Text == ";" || toks[k].Text == "." {
+			break
+		}
+		if toks[k].Lower == "by" {
+			return d.speakerAt(st, k+1)
+		}
+	}
+	return nil, nil
 }
 
 // quoteBefore says whether a quotation closes right before the verb at
@@ -378,6 +422,11 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		// "the Pima County sheriff": a place and a role
 		if (m.kind == kindPlace || m.kind == kindFacility || m.kind == "") && !m.demonym && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
 			if n, _ := d.x.lex.Roles.MatchAt(toks, m.j); n > 0 {
+				// "St. Louis County Police Department spokesperson Tracy
+				// Panus": the person who holds the role
+				if p := d.personNear(st, m.j+n, 2); p != nil {
+					return []*actor{p}, nil
+				}
 				return nil, []namedSpeaker{{name: text.Join(d.body, toks, m.i, m.j+n), kind: dossier.ClaimantOfficial}}
 			}
 		}
@@ -392,10 +441,10 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		e++
 	}
 	if e > k && e+1 < len(toks) && toks[e].Text == "," && !crowdNouns[toks[e-1].Lower] {
-		if p := mentionAt(st, e+1); p != nil && p.kind == dossier.KindPerson {
-			if a := d.speakerActor(p); a != nil {
-				return []*actor{a}, nil
-			}
+		// "said a military spokesman, Donald Oji", "according to his
+		// father, former president Amin Gemayel"
+		if a := d.personNear(st, e+1, 3); a != nil {
+			return []*actor{a}, nil
 		}
 	}
 	if name := d.nounSpeaker(st, e); name != "" {
