@@ -973,7 +973,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && c.loc
 			if c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
 				(c.m.country == best.m.country || named) && c.n >= best.n && (town == nil || c.score > town.score) &&
-				(c.loc && c.n <= best.n+1 || within(c.m.place, best.m.place) && c.n <= best.n+2) {
+				(c.loc && c.n <= best.n+1 || within(c.m.place, best.m.place) && c.n <= best.n+2 || named && c.n <= best.n+3) {
 				town = c
 			}
 		}

@@ -617,9 +617,19 @@ func (d *docState) looksLikePerson(st *sent, i, j int, role string) bool {
 	return false
 }
 
+// compassName says whether toks[i:j] is one word of direction: "in the
+// East", "the North" are a part of the country the text is about, not the
+// region of that name elsewhere.
+func compassName(st *sent, i, j int) bool {
+	return j-i == 1 && (compassWord(st.toks[i].Lower) || st.toks[i].Is("central", "centre", "center", "northern", "southern", "eastern", "western"))
+}
+
 // placeFor resolves toks[i:j] as a populated place when the context allows.
 func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
+	if compassName(st, i, j) {
+		return gazetteer.Place{}, false
+	}
 	ps := d.x.gaz.Lookup(s)
 	if len(ps) == 0 {
 		if as := d.x.gaz.Admin1(s); len(as) > 0 {
@@ -744,7 +754,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	if j-i <= 4 && i >= 2 && st.toks[i-1].Is("called", "named") && placeNouns[st.toks[i-2].Lower] {
 		return gazetteer.Place{Feature: featureCountry}, true
 	}
-	if j-i > 4 || !locativeBefore(st.toks, i) {
+	if j-i > 4 {
 		return gazetteer.Place{}, false
 	}
 	for k := i; k < j; k++ {
@@ -752,6 +762,14 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{}, false
 		}
 	}
+	// "attacked Madagali, a town in Nigeria": an apposition says what it is
+	if c, ok := d.placeApposition(st, j); ok {
+		return countryPlace(c), true
+	}
+	if !locativeBefore(st.toks, i) {
+		return gazetteer.Place{}, false
+	}
+
 	if _, isCountry := d.x.gaz.Country(text.Join(d.body, st.toks, i, j)); isCountry {
 		return gazetteer.Place{}, false
 	}
@@ -787,9 +805,53 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			st.toks[j+1].Is("of", "on", "near", "in", "outside") && d.placeAhead(st, j+1, 8) {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
+		// "raided two mosques in Kattankudy" in the article "Kattankudy
+		// mosque massacre": the title names the place the prose puts its
+		// act in (not a site: "in Shah Cheragh", "at the Radisson Blu")
+		if unknown && d.titleNames(name) && !d.isKnownName(st, i, j) && !(j < len(st.toks) && facilityWords[st.toks[j].Lower]) &&
+			!st.toks[i-1].Is("at", "the") {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
 		return gazetteer.Place{}, false
 	}
 	return countryPlace(c), true
+}
+
+// placeApposition reads ", a town in Nigeria", ", a village in the
+// Tillabéri Region of Niger" after a name: the country the apposition
+// puts the place in.
+func (d *docState) placeApposition(st *sent, j int) (gazetteer.Country, bool) {
+	toks := st.toks
+	if j+3 >= len(toks) || toks[j].Text != "," || !toks[j+1].Is("a", "the", "an") {
+		return gazetteer.Country{}, false
+	}
+	k := j + 2
+	for k < len(toks) && k < j+5 && !placeNouns[toks[k].Lower] && toks[k].Kind == text.Word && !toks[k].Cap() && !stopWord(toks[k].Lower) {
+		k++ // "a small town", "a remote village"
+	}
+	// a settlement ("a town in Nigeria"), not a region: "a tribal region
+	// bordering Afghanistan" does not place the name in Afghanistan
+	if k >= len(toks) || !toks[k].Is("town", "village", "city", "suburb", "neighbourhood", "neighborhood", "settlement", "hamlet", "township", "locality") {
+		return gazetteer.Country{}, false
+	}
+	if c, ok := d.countryLater(st, k+1); ok {
+		return c, true
+	}
+	return gazetteer.Country{}, false
+}
+
+// titleNames says whether the document's title holds a name as whole
+// words ("Kattankudy" in "Kattankudy mosque massacre").
+func (d *docState) titleNames(name string) bool {
+	title := d.doc.Title
+	if d.lay.Title != "" {
+		title = d.lay.Title
+	}
+	if title == "" || name == "" {
+		return false
+	}
+	t := " " + strings.ToLower(title) + " "
+	return strings.Contains(t, " "+strings.ToLower(name)+" ")
 }
 
 // placeAhead says whether a place the gazetteer knows is named within n
@@ -992,6 +1054,9 @@ func locativeBefore(toks []text.Token, i int) bool {
 // place expected by the context and known to the gazetteer, or a large city.
 func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
+	if compassName(st, i, j) {
+		return gazetteer.Place{}, false
+	}
 	ps := d.x.gaz.Lookup(s)
 	loc := locativeBefore(st.toks, i)
 	if len(ps) == 0 {
