@@ -190,3 +190,92 @@ func TestInfobox(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementShapes: shapes of reported speech in Arabic news and
+// encyclopedia prose, each written for this test.
+func TestStatementShapes(t *testing.T) {
+	x := newTest(t)
+	lead := "قتل 12 شخصا في هجوم على قرية قرب مدينة حماة في 3 مايو 2013. "
+	for _, c := range []struct {
+		name, text string
+		want       map[string]string // speaker → stance
+		not        []string          // speakers that must not be read
+	}{
+		{name: "a clause that blames by an agent phrase is an accusation",
+			text: "وذكر ناشطون محليون أن المدنيين قتلوا على أيدي ميليشيات موالية، في حين قالت الحكومة السورية إن المسلحين قتلوا على يد «الإرهابيين».",
+			want: map[string]string{"ناشطون محليون": "accuse", "الحكومة السورية": "accuse"}},
+		{name: "a clause that names who is responsible is an accusation",
+			text: "وقالت وزارة الداخلية إن جماعة مسلحة هي المسؤولة عن الهجوم.",
+			want: map[string]string{"وزارة الداخلية": "accuse"}},
+		{name: "a quote that condemns is a condemnation",
+			text: "وذكرت جبهة التحرير أن «هذه الأعمال الهمجية تدينها جميع الأديان».",
+			want: map[string]string{"جبهة التحرير": "condemn"}},
+		{name: "a title, its office, then the person's name",
+			text: "وقال الأمين العام للأمم المتحدة بان كي مون لمجلس الأمن إن القرية طوقت. وأعلن المتحدث الرسمي باسم وزارة الخارجية الفرنسية بيار دوبون أن الهجوم جبان.",
+			want: map[string]string{"بان كي مون": "other", "بيار دوبون": "other"}},
+		{name: "a title with no name stays the speaker",
+			text: "وقال المتحدث باسم الشرطة إن العبوة كانت مزروعة.",
+			want: map[string]string{"المتحدث باسم الشرطة": "other"}},
+		{name: "according to a newspaper",
+			text: "وهاجم المسلحون القرية (30 مسلحا وفقا لجريدة الخبر و100 وفقا لصحيفة الوطن).",
+			want: map[string]string{"الخبر": "other", "الوطن": "other"}},
+		{name: "a count by an agency",
+			text: "وأحصت وكالة الأنباء الفرنسية أكثر من 120 جثة.",
+			want: map[string]string{"وكالة الأنباء الفرنسية": "other"}},
+		{name: "a medium quoting a witness: the witness speaks",
+			text: "ونقلت سي إن إن عن أحد الناجين قوله إن المهاجمين ذبحوا الأطفال.",
+			want: map[string]string{"أحد الناجين": "other"}, not: []string{"قناة الجزيرة", "سي"}},
+		{name: "to announce a war or a campaign is no statement",
+			text: "وكانت المدينة معقلا للجبهة التي أعلنت الجماعة المسلحة الحرب عليها من قبل. وأعلنت السلطات حملة لمطاردة القتلة.",
+			not:  []string{"الجماعة المسلحة الحرب", "الجماعة المسلحة", "السلطات حملة لمطاردة القتلة", "السلطات حملة لمطاردة"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(lead + c.text), Key: c.name})
+			got := map[string]string{}
+			for _, s := range out.Statements {
+				got[s.Speaker] = s.Stance
+			}
+			for sp, st := range c.want {
+				if got[sp] != st {
+					t.Errorf("statement of %q = %q, want %q (all: %v)", sp, got[sp], st, got)
+				}
+			}
+			for _, sp := range c.not {
+				if _, ok := got[sp]; ok {
+					t.Errorf("statement of %q read (all: %v)", sp, got)
+				}
+			}
+		})
+	}
+}
+
+// TestReportedAgent: who a speaker says did it is accused, not the
+// perpetrator; two forces joined by "و" are two actors.
+func TestReportedAgent(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct {
+		name, text     string
+		perps, accused string
+	}{
+		{name: "agent in a report",
+			text:    "قتل 20 شخصا في هجوم على قرية قرب حماة في 6 يونيو 2012. وذكر ناشطون أن المدنيين قتلوا على أيدي ميليشيات الشبيحة وقوات الأمن.",
+			accused: "ميليشيات الشبيحة|قوات الأمن"},
+		{name: "agent told by the text",
+			text:  "قتل 20 شخصا في 6 يونيو 2012 في هجوم على قرية قرب حماة على يد ميليشيات الشبيحة وقوات الأمن.",
+			perps: "ميليشيات الشبيحة|قوات الأمن"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents", len(out.Incidents))
+			}
+			in := out.Incidents[0]
+			if got := strings.Join(in.Perpetrators, "|"); got != c.perps {
+				t.Errorf("perpetrators %q, want %q", got, c.perps)
+			}
+			if got := strings.Join(in.Accused, "|"); got != c.accused {
+				t.Errorf("accused %q, want %q", got, c.accused)
+			}
+		})
+	}
+}
