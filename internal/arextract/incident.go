@@ -195,6 +195,7 @@ func (d *doc) mainIncident() *incident {
 		d.chooseFigures(in, more)
 	}
 	d.findClaims(in)
+	d.findAccused(in)
 	d.findTargets(in, order)
 	return in
 }
@@ -584,6 +585,10 @@ func (d *doc) findClaims(in *incident) {
 				// inside what someone said ("قال X إن المدنيين قتلوا على
 				// أيدي Y") it is an accusation: Y is accused
 				reported := d.reported(s, k)
+				if _, head := d.x.p.orgHeads.At(w, m.J); m.V.value == "subject" && !head && !d.knownAt(s, m.J, end, false) {
+					k = end - 1
+					continue
+				}
 				for _, sp := range d.splitNames(s, m.J, end) {
 					name, alias := d.actorName(s, sp.i, sp.j)
 					if sp.conj {
@@ -605,7 +610,12 @@ func (d *doc) findClaims(in *incident) {
 				continue
 			}
 			end := -1
-			for j := m.J; j < len(w) && j < m.J+10; j++ {
+			if m.V.value == "pronoun" {
+				// "وتبناها تنظيم X": the verb holds the attack, the
+				// claimant follows
+				end = d.nameEnd(s, m.J)
+			}
+			for j := m.J; end < 0 && j < len(w) && j < m.J+12; j++ {
 				if n, ok := d.x.p.claims.At(w, j); ok && n.V.class == "claimnoun" {
 					end = j
 					break
@@ -637,6 +647,9 @@ func (d *doc) findClaims(in *incident) {
 				}
 				end = d.nameEnd(s, nameAt)
 			}
+			if nameAt == m.J {
+				end = min(end, d.nameEnd(s, nameAt)) // "قوات X وهي الجناح المسلح لـY ... مسؤوليتها"
+			}
 			name, alias := d.actorName(s, nameAt, end)
 			if name == "" || seen[name] {
 				continue
@@ -654,6 +667,43 @@ func (d *doc) findClaims(in *incident) {
 			in.claimStmts = append(in.claimStmts, dossier.Statement{Speaker: name, Stance: "support", Evidence: ev})
 			in.addPerp(perp{name: name, kind: kind, ev: ev})
 			k = end
+		}
+	}
+}
+
+// findAccused reads whom an accusation names ("اتهمت أجهزة الأمن جماعة
+// X بالقيام بالتفجير"): the first name of an actor after the accuser, one
+// that opens with a word for an organisation or that the dictionary knows,
+// and that does not continue the accuser's own name ("حركة حماس").
+func (d *doc) findAccused(in *incident) {
+	for _, s := range d.sents {
+		w := s.words
+		for k := 0; k < len(w); k++ {
+			m, ok := d.x.p.speech.At(w, k)
+			if !ok || m.V.class != "stance" || m.V.value != "accuse" || d.negated(s, k) {
+				continue
+			}
+			for j := m.J + 1; j < len(w) && j <= m.J+5; j++ {
+				if _, ok := d.x.p.orgHeads.At(w, j-1); ok {
+					continue
+				}
+				_, head := d.x.p.orgHeads.At(w, j)
+				if !head && !d.knownAt(s, j, min(len(w), j+4), false) {
+					continue
+				}
+				end := d.nameEnd(s, j)
+				for _, sp := range d.splitNames(s, j, end) {
+					name, alias := d.actorName(s, sp.i, sp.j)
+					if sp.conj {
+						name = trimFolded(name, 1)
+					}
+					if name != "" && d.isActorName(s, sp.i, sp.j) {
+						in.addPerp(perp{name: name, kind: d.actorKind(name, alias), ev: d.evidence("accused", s, 0.6), accused: true})
+					}
+				}
+				k = end - 1
+				break
+			}
 		}
 	}
 }
@@ -689,11 +739,13 @@ func (d *doc) splitNames(s *sentence, i, j int) []nameSpan {
 		cut, next := false, k
 		switch {
 		case arabic.IsConjunction(w) && k+1 < j:
-			if _, ok := d.x.p.orgHeads.At(s.words, k+1); ok || d.knownAt(s, k+1, j) {
+			if _, ok := d.x.p.orgHeads.At(s.words, k+1); ok || d.knownAt(s, k+1, j, false) {
 				cut, next = true, k+1
 			}
 		case arabic.HasConjunction(w):
-			if _, ok := d.x.p.orgHeads.At(s.words, k); ok || d.knownAt(s, k, j) {
+			// "وقوات", not "وكالة": the word less its conjunction opens
+			// the name
+			if m, ok := d.x.p.orgHeads.At(s.words, k); ok && arabic.Fold(strings.Fields(m.Phrase)[0]) != w || d.knownAt(s, k, j, true) {
 				cut = true
 			}
 		}
@@ -712,13 +764,30 @@ type nameSpan struct {
 	conj bool
 }
 
-// knownAt reports an actor of the dictionary whose name starts at word k
-// (before j).
-func (d *doc) knownAt(s *sentence, k, j int) bool {
+// inKnownName reports word j inside a name of the actor dictionary that
+// starts at word i or after it ("تنظيم القاعدة": the base is a name).
+func (d *doc) inKnownName(s *sentence, i, j int) bool {
+	base := s.toks[i].Start
+	at := s.toks[j].Start - base
+	for _, m := range d.x.dict.Find(d.span(s, i, min(len(s.words), j+3))) {
+		if m.Entry != nil && m.Start <= at && at < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// knownAt reports an actor of the dictionary whose name starts on word k
+// (before j), after its proclitics; with proclitic, only a name that
+// starts after them ("وحزب الله", not "وكالة").
+func (d *doc) knownAt(s *sentence, k, j int, proclitic bool) bool {
+	if j <= k {
+		return false
+	}
 	first := s.toks[k].End - s.toks[k].Start
 	for _, m := range d.x.dict.Find(d.span(s, k, j)) {
-		if m.Entry != nil && m.Start < first {
-			return true // the name opens on word k, after its proclitics
+		if m.Entry != nil && m.Start < first && (!proclitic || m.Start > 0) {
+			return true
 		}
 	}
 	return false
@@ -785,8 +854,8 @@ func (d *doc) nameEnd(s *sentence, i int) int {
 				break
 			}
 		}
-		if m, ok := d.x.p.places.At(w, j); ok && m.V == "in" {
-			break
+		if m, ok := d.x.p.places.At(w, j); ok && (m.V == "in" || m.V == "site" && j > i && !d.inKnownName(s, i, j)) {
+			break // "فجر حزب الدعوة السفارة": a building is the object
 		}
 		if j > i && (d.x.p.nameStops[w[j]]) {
 			break
