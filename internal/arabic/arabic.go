@@ -240,17 +240,27 @@ func Sentences(s string) []Span {
 		}
 		start = end
 	}
+	quote := 0 // guillemets open in this sentence
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n':
 			emit(i)
+			quote = 0
 			i += n
 			start = i
 			continue
+		case r == '«':
+			quote++
+		case r == '»':
+			quote = max(0, quote-1)
 		case r == '.' || r == '؟' || r == '?' || r == '!' || r == '؛':
 			if r == '.' && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) {
 				break // a decimal point
+			}
+			if r == '.' && quote > 0 && strings.HasPrefix(s[i:], "...") {
+				i += len("...")
+				continue // words left out of a quotation: «هؤلاء ... يستحقون»
 			}
 			j := i + n
 			for j < len(s) {
@@ -263,6 +273,7 @@ func Sentences(s string) []Span {
 			}
 			if j >= len(s) || isSpaceByte(s[j]) {
 				emit(j)
+				quote = 0
 				i = j
 				continue
 			}
@@ -317,3 +328,46 @@ func IsConjunction(w string) bool { return w == waw }
 // HasConjunction reports a folded word that opens with the conjunction و
 // attached ("وعشرون").
 func HasConjunction(w string) bool { return hasPrefix(w, waw) && len(w) > len(waw) }
+
+// HasLam reports a folded word that opens with the preposition ل, after a
+// conjunction ("لجريدة", "للأمم", "ولصحيفة"), with at least three letters
+// after it.
+func HasLam(w string) bool {
+	if hasPrefix(w, waw) || hasPrefix(w, fa) {
+		w = w[len(waw):]
+	}
+	return hasPrefix(w, lam) && utf8.RuneCountInString(w) > 3
+}
+
+// StripLam returns the word s as written without its conjunction and the
+// preposition ل, giving back the article's alef that ل drops ("للصحيفة"
+// is "الصحيفة", "لجريدة" is "جريدة"); s unchanged when HasLam is false
+// for its first word.
+func StripLam(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	f := Fold(first)
+	if !HasLam(f) {
+		return s
+	}
+	i, n := 0, 1
+	if hasPrefix(f, waw) || hasPrefix(f, fa) {
+		n = 2
+	}
+	for n > 0 && i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if _, ok := FoldRune(r); ok {
+			n--
+		}
+	}
+	if hasPrefix(Fold(s[i:]), lam) {
+		return alif + s[i:]
+	}
+	return s[i:]
+}
+
+// HasHamza reports a hamza in s, alone or on its seat (ء أ إ آ ؤ ئ):
+// "بأن" has one, the name "بان" none.
+func HasHamza(s string) bool {
+	return strings.ContainsAny(s, "\u0621\u0622\u0623\u0625\u0624\u0626")
+}

@@ -98,3 +98,38 @@ func FuzzTokens(f *testing.F) {
 		_ = Stems(Fold(s))
 	})
 }
+
+func TestStripLam(t *testing.T) {
+	for in, want := range map[string]string{
+		"لجريدة الخبر":  "جريدة الخبر",
+		"للصحيفة":       "الصحيفة",
+		"ولنشطاء آخرين": "نشطاء آخرين",
+		"الحكومة":       "الحكومة",
+		"لبنان":         "بنان", // a caller asks only where the grammar wants ل
+	} {
+		if got := StripLam(in); got != want {
+			t.Errorf("StripLam(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHasHamza(t *testing.T) {
+	for in, want := range map[string]bool{"بأن": true, "إن": true, "بان": false, "مسؤول": true, "قال": false} {
+		if HasHamza(in) != want {
+			t.Errorf("HasHamza(%q) = %v", in, !want)
+		}
+	}
+}
+
+// An ellipsis inside a quotation leaves words out; it ends no sentence.
+func TestSentencesEllipsisInQuote(t *testing.T) {
+	s := "وقال المتحدث إن «هؤلاء الإرهابيين ... يستحقون الإدانة». وانتهى الأمر... ثم عاد."
+	var got []string
+	for _, sp := range Sentences(s) {
+		got = append(got, s[sp.Start:sp.End])
+	}
+	want := []string{"وقال المتحدث إن «هؤلاء الإرهابيين ... يستحقون الإدانة».", "وانتهى الأمر...", "ثم عاد."}
+	if !slices.Equal(got, want) {
+		t.Errorf("Sentences = %q\nwant %q", got, want)
+	}
+}

@@ -69,6 +69,18 @@ func TestMainIncident(t *testing.T) {
 			date: "2012-02-23", place: "الموصل", country: "Iraq", fat: "83+", inj: "20"},
 		{name: "event then place", text: "هجمات سوسة 2015 هجوم مسلح وقع في 26 يونيو 2015 أسفر عن مقتل 38 شخصا.",
 			date: "2015-06-26", place: "سوسة", country: "Tunisia", fat: "38"},
+		{name: "a town and its country's adjective", text: "هجوم مسلح وقع في 5 أغسطس 2012 ضد جنود بمنطقة قرب مدخل مدينة رفح المصرية على الحدود بين مصر وإسرائيل أسفر عن مقتل 16 جنديا.",
+			date: "2012-08-05", place: "رفح", country: "Egypt", fat: "16"},
+		{name: "a kind of place and its country's adjective", text: "مذبحة وقعت في 3 يناير 2015 في بلدة نيجيرية من قرية صغيرة، بعد أن اجتاح المسلحون قاعدة لقوات من تشاد والنيجر.",
+			date: "2015-01-03", country: "Nigeria"},
+		{name: "an address: town, country", text: "وقع التفجير في 29 يناير 2007 عندما تسلل شاب من قطاع غزة إلى الضواحي الشمالية لإيلات، إسرائيل، وقتل ثلاثة أشخاص.",
+			date: "2007-01-29", place: "إيلات", country: "Israel", fat: "3"},
+		{name: "a division at home before a town abroad", text: "هجوم مسلح حدث في يوم 18 ديسمبر 2016 عندما أطلق مسلحون النار في قلعة تاريخية بمدينة الكرك وقتل عشرة أشخاص.",
+			date: "2016-12-18", country: "Jordan", fat: "10"},
+		{name: "the middle of a city is the city", text: "قتل 34 شخصا في 13 مارس 2016 في تفجير سيارة مفخخة وسط أنقرة، قرب موقف الحافلات في منطقة كيزلاي التجارية.",
+			date: "2016-03-13", place: "أنقرة", country: "Turkey", fat: "34"},
+		{name: "an adjective inside a district's name", text: "نفذت عملية في 9 سبتمبر 2003 في مقهى في حي كولوني الألماني في القدس. قتل سبعة أشخاص في الهجوم.",
+			date: "2003-09-09", country: "Israel", fat: "7"},
 		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
 			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
 	} {
@@ -188,5 +200,108 @@ func TestInfobox(t *testing.T) {
 		if text[ev.Start:ev.End] != ev.Text {
 			t.Errorf("evidence %q off its offsets", ev.Text)
 		}
+	}
+}
+
+// TestStatementShapes: shapes of reported speech in Arabic news and
+// encyclopedia prose, each written for this test.
+func TestStatementShapes(t *testing.T) {
+	x := newTest(t)
+	lead := "قتل 12 شخصا في هجوم على قرية قرب مدينة حماة في 3 مايو 2013. "
+	for _, c := range []struct {
+		name, text string
+		want       map[string]string // speaker → stance
+		not        []string          // speakers that must not be read
+	}{
+		{name: "a clause that blames by an agent phrase is an accusation",
+			text: "وذكر ناشطون محليون أن المدنيين قتلوا على أيدي ميليشيات موالية، في حين قالت الحكومة السورية إن المسلحين قتلوا على يد «الإرهابيين».",
+			want: map[string]string{"ناشطون محليون": "accuse", "الحكومة السورية": "accuse"}},
+		{name: "a clause that names who is responsible is an accusation",
+			text: "وقالت وزارة الداخلية إن جماعة مسلحة هي المسؤولة عن الهجوم.",
+			want: map[string]string{"وزارة الداخلية": "accuse"}},
+		{name: "a quote that condemns is a condemnation",
+			text: "وذكرت جبهة التحرير أن «هذه الأعمال الهمجية تدينها جميع الأديان».",
+			want: map[string]string{"جبهة التحرير": "condemn"}},
+		{name: "a title, its office, then the person's name",
+			text: "وقال الأمين العام للأمم المتحدة بان كي مون لمجلس الأمن إن القرية طوقت. وأعلن المتحدث الرسمي باسم وزارة الخارجية الفرنسية بيار دوبون أن الهجوم جبان.",
+			want: map[string]string{"بان كي مون": "other", "بيار دوبون": "other"}},
+		{name: "a title with no name stays the speaker",
+			text: "وقال المتحدث باسم الشرطة إن العبوة كانت مزروعة.",
+			want: map[string]string{"المتحدث باسم الشرطة": "other"}},
+		{name: "according to a newspaper",
+			text: "وهاجم المسلحون القرية (30 مسلحا وفقا لجريدة الخبر و100 وفقا لصحيفة الوطن).",
+			want: map[string]string{"الخبر": "other", "الوطن": "other"}},
+		{name: "a count by an agency",
+			text: "وأحصت وكالة الأنباء الفرنسية أكثر من 120 جثة.",
+			want: map[string]string{"وكالة الأنباء الفرنسية": "other"}},
+		{name: "a medium quoting a witness: the witness speaks",
+			text: "ونقلت سي إن إن عن أحد الناجين قوله إن المهاجمين ذبحوا الأطفال.",
+			want: map[string]string{"أحد الناجين": "other"}, not: []string{"قناة الجزيرة", "سي"}},
+		{name: "to announce a war or a campaign is no statement",
+			text: "وكانت المدينة معقلا للجبهة التي أعلنت الجماعة المسلحة الحرب عليها من قبل. وأعلنت السلطات حملة لمطاردة القتلة.",
+			not:  []string{"الجماعة المسلحة الحرب", "الجماعة المسلحة", "السلطات حملة لمطاردة القتلة", "السلطات حملة لمطاردة"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(lead + c.text), Key: c.name})
+			got := map[string]string{}
+			for _, s := range out.Statements {
+				got[s.Speaker] = s.Stance
+			}
+			for sp, st := range c.want {
+				if got[sp] != st {
+					t.Errorf("statement of %q = %q, want %q (all: %v)", sp, got[sp], st, got)
+				}
+			}
+			for _, sp := range c.not {
+				if _, ok := got[sp]; ok {
+					t.Errorf("statement of %q read (all: %v)", sp, got)
+				}
+			}
+		})
+	}
+}
+
+// TestReportedAgent: who a speaker says did it is accused, not the
+// perpetrator; two forces joined by "و" are two actors.
+func TestReportedAgent(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct {
+		name, text     string
+		perps, accused string
+	}{
+		{name: "agent in a report",
+			text:    "قتل 20 شخصا في هجوم على قرية قرب حماة في 6 يونيو 2012. وذكر ناشطون أن المدنيين قتلوا على أيدي ميليشيات الشبيحة وقوات الأمن.",
+			accused: "ميليشيات الشبيحة|قوات الأمن"},
+		{name: "a verb of attack and its subject",
+			text:  "هجوم انتحاري وقع يوم 15 ديسمبر 1981 عندما فجر حزب الدعوة السفارة في بيروت بسيارة مفخخة.",
+			perps: "حزب الدعوة"},
+		{name: "a verb of attack whose subject is no actor",
+			text: "في 12 مارس 2004 فجر شاب فلسطيني نفسه في هجوم على سوق بتل أبيب مما أسفر عن مقتل 3 أشخاص."},
+		{name: "a claim whose verb holds the attack",
+			text:  "تفجيرات سورابايا هي هجمات حدثت في 13 مايو 2018 وتبناها تنظيم الدولة الإسلامية، واستهدفت 3 كنائس.",
+			perps: "تنظيم الدولة الإسلامية"},
+		{name: "a claimant described before its claim",
+			text:  "قتل 11 شخصا في تفجير في ديار بكر في 10 مايو 2016. وقد تبنت قوات الشعب المسلح وهي الجناح المسلح لحزب العمال الكردستاني لاحقا مسؤوليتها عن الهجوم.",
+			perps: "قوات الشعب المسلح"},
+		{name: "whom an accusation names",
+			text:    "قتل 5 أشخاص في تفجير في صنعاء في 2 مايو 2012. واتهمت أجهزة الأمن جماعة أنصار الشريعة التابعة لتنظيم القاعدة بالقيام بالتفجير.",
+			accused: "جماعة أنصار الشريعة"},
+		{name: "agent told by the text",
+			text:  "قتل 20 شخصا في 6 يونيو 2012 في هجوم على قرية قرب حماة على يد ميليشيات الشبيحة وقوات الأمن.",
+			perps: "ميليشيات الشبيحة|قوات الأمن"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents", len(out.Incidents))
+			}
+			in := out.Incidents[0]
+			if got := strings.Join(in.Perpetrators, "|"); got != c.perps {
+				t.Errorf("perpetrators %q, want %q", got, c.perps)
+			}
+			if got := strings.Join(in.Accused, "|"); got != c.accused {
+				t.Errorf("accused %q, want %q", got, c.accused)
+			}
+		})
 	}
 }

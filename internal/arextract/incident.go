@@ -195,6 +195,7 @@ func (d *doc) mainIncident() *incident {
 		d.chooseFigures(in, more)
 	}
 	d.findClaims(in)
+	d.findAccused(in)
 	d.findTargets(in, order)
 	return in
 }
@@ -581,10 +582,23 @@ func (d *doc) findClaims(in *incident) {
 				// "ارتكبتها القوات الإسرائيلية", "على يد جماعة جند الله": the
 				// one who carried it out follows, when it is a name
 				end := d.nameEnd(s, m.J)
-				if name, alias := d.actorName(s, m.J, end); name != "" && d.isActorName(s, m.J, end) {
-					ev := d.evidence("perpetrators", s, 0.7)
-					kind := d.actorKind(name, alias)
-					in.addPerp(perp{name: name, kind: kind, ev: ev})
+				// inside what someone said ("قال X إن المدنيين قتلوا على
+				// أيدي Y") it is an accusation: Y is accused
+				reported := d.reported(s, k)
+				if _, head := d.x.p.orgHeads.At(w, m.J); m.V.value == "subject" && !head && !d.knownAt(s, m.J, end, false) {
+					k = end - 1
+					continue
+				}
+				for _, sp := range d.splitNames(s, m.J, end) {
+					name, alias := d.actorName(s, sp.i, sp.j)
+					if sp.conj {
+						name = trimFolded(name, 1)
+					}
+					if name != "" && d.isActorName(s, sp.i, sp.j) {
+						ev := d.evidence("perpetrators", s, 0.7)
+						kind := d.actorKind(name, alias)
+						in.addPerp(perp{name: name, kind: kind, ev: ev, accused: reported})
+					}
 				}
 				k = end - 1
 				continue
@@ -596,7 +610,12 @@ func (d *doc) findClaims(in *incident) {
 				continue
 			}
 			end := -1
-			for j := m.J; j < len(w) && j < m.J+10; j++ {
+			if m.V.value == "pronoun" {
+				// "وتبناها تنظيم X": the verb holds the attack, the
+				// claimant follows
+				end = d.nameEnd(s, m.J)
+			}
+			for j := m.J; end < 0 && j < len(w) && j < m.J+12; j++ {
 				if n, ok := d.x.p.claims.At(w, j); ok && n.V.class == "claimnoun" {
 					end = j
 					break
@@ -628,6 +647,9 @@ func (d *doc) findClaims(in *incident) {
 				}
 				end = d.nameEnd(s, nameAt)
 			}
+			if nameAt == m.J {
+				end = min(end, d.nameEnd(s, nameAt)) // "قوات X وهي الجناح المسلح لـY ... مسؤوليتها"
+			}
 			name, alias := d.actorName(s, nameAt, end)
 			if name == "" || seen[name] {
 				continue
@@ -647,6 +669,128 @@ func (d *doc) findClaims(in *incident) {
 			k = end
 		}
 	}
+}
+
+// findAccused reads whom an accusation names ("اتهمت أجهزة الأمن جماعة
+// X بالقيام بالتفجير"): the first name of an actor after the accuser, one
+// that opens with a word for an organisation or that the dictionary knows,
+// and that does not continue the accuser's own name ("حركة حماس").
+func (d *doc) findAccused(in *incident) {
+	for _, s := range d.sents {
+		w := s.words
+		for k := 0; k < len(w); k++ {
+			m, ok := d.x.p.speech.At(w, k)
+			if !ok || m.V.class != "stance" || m.V.value != "accuse" || d.negated(s, k) {
+				continue
+			}
+			for j := m.J + 1; j < len(w) && j <= m.J+5; j++ {
+				if _, ok := d.x.p.orgHeads.At(w, j-1); ok {
+					continue
+				}
+				_, head := d.x.p.orgHeads.At(w, j)
+				if !head && !d.knownAt(s, j, min(len(w), j+4), false) {
+					continue
+				}
+				end := d.nameEnd(s, j)
+				for _, sp := range d.splitNames(s, j, end) {
+					name, alias := d.actorName(s, sp.i, sp.j)
+					if sp.conj {
+						name = trimFolded(name, 1)
+					}
+					if name != "" && d.isActorName(s, sp.i, sp.j) {
+						in.addPerp(perp{name: name, kind: d.actorKind(name, alias), ev: d.evidence("accused", s, 0.6), accused: true})
+					}
+				}
+				k = end - 1
+				break
+			}
+		}
+	}
+}
+
+// reported reports word k inside what someone said: after a speech word
+// and a closing word of value clause ("قالت الحكومة إن ...").
+func (d *doc) reported(s *sentence, k int) bool {
+	said := false
+	for j := 0; j < k; j++ {
+		m, ok := d.x.p.speech.At(s.words, j)
+		if !ok {
+			continue
+		}
+		switch {
+		case m.V.class == "say" || m.V.class == "stance" || m.V.class == "according":
+			said = true
+		case said && m.V.class == "close" && m.V.value == "clause":
+			return true
+		}
+	}
+	return false
+}
+
+// splitNames cuts the words [i, j) of a name at a conjunction that opens
+// another actor ("ميليشيات الشبيحة وقوات الأمن", "X و كتائب Y"): the
+// conjunction written alone or on a word that opens an organisation's
+// name or that the actor dictionary knows.
+func (d *doc) splitNames(s *sentence, i, j int) []nameSpan {
+	var out []nameSpan
+	a, conj := i, false
+	for k := i + 1; k < j; k++ {
+		w := s.words[k]
+		cut, next := false, k
+		switch {
+		case arabic.IsConjunction(w) && k+1 < j:
+			if _, ok := d.x.p.orgHeads.At(s.words, k+1); ok || d.knownAt(s, k+1, j, false) {
+				cut, next = true, k+1
+			}
+		case arabic.HasConjunction(w):
+			// "وقوات", not "وكالة": the word less its conjunction opens
+			// the name
+			if m, ok := d.x.p.orgHeads.At(s.words, k); ok && arabic.Fold(strings.Fields(m.Phrase)[0]) != w || d.knownAt(s, k, j, true) {
+				cut = true
+			}
+		}
+		if cut {
+			out = append(out, nameSpan{a, k, conj})
+			a, conj = next, next == k
+		}
+	}
+	return append(out, nameSpan{a, j, conj})
+}
+
+// nameSpan is the words [i, j) of a name; conj when its first word carries
+// the conjunction that joined it to the name before.
+type nameSpan struct {
+	i, j int
+	conj bool
+}
+
+// inKnownName reports word j inside a name of the actor dictionary that
+// starts at word i or after it ("تنظيم القاعدة": the base is a name).
+func (d *doc) inKnownName(s *sentence, i, j int) bool {
+	base := s.toks[i].Start
+	at := s.toks[j].Start - base
+	for _, m := range d.x.dict.Find(d.span(s, i, min(len(s.words), j+3))) {
+		if m.Entry != nil && m.Start <= at && at < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// knownAt reports an actor of the dictionary whose name starts on word k
+// (before j), after its proclitics; with proclitic, only a name that
+// starts after them ("وحزب الله", not "وكالة").
+func (d *doc) knownAt(s *sentence, k, j int, proclitic bool) bool {
+	if j <= k {
+		return false
+	}
+	first := s.toks[k].End - s.toks[k].Start
+	for _, m := range d.x.dict.Find(d.span(s, k, j)) {
+		if m.Entry != nil && m.Start < first && (!proclitic || m.Start > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensClaim reports a claim verb at word k with a responsibility noun
@@ -710,8 +854,8 @@ func (d *doc) nameEnd(s *sentence, i int) int {
 				break
 			}
 		}
-		if m, ok := d.x.p.places.At(w, j); ok && m.V == "in" {
-			break
+		if m, ok := d.x.p.places.At(w, j); ok && (m.V == "in" || m.V == "site" && j > i && !d.inKnownName(s, i, j)) {
+			break // "فجر حزب الدعوة السفارة": a building is the object
 		}
 		if j > i && (d.x.p.nameStops[w[j]]) {
 			break
@@ -785,7 +929,14 @@ func (d *doc) actorName(s *sentence, i, j int) (string, string) {
 
 // statements reads who said what: a speech or stance verb and the speaker
 // after it, up to a closing word ("إن", "أن", a colon, a quotation mark) or
-// a preposition; "بحسب X" names X as the source of the sentence.
+// a preposition; "بحسب X" names X as the source of the sentence. A title
+// that opens the speaker ("الأمين العام للأمم المتحدة بان كي مون") gives
+// way to the person's name after it; a medium that quotes ("نقلت قناة X
+// عن أحد الناجين") to its source; a verb that also means to announce a
+// thing ("أعلنت السلطات حملة") speaks only when a clause follows. What was
+// said gives an "other" statement its stance: a clause that blames ("قتلوا
+// على أيدي X", "X هي المسؤولة عن") accuses, a quote that condemns
+// condemns.
 func (d *doc) statements() []dossier.Statement {
 	var out []dossier.Statement
 	seen := map[string]bool{}
@@ -812,15 +963,55 @@ func (d *doc) statements() []dossier.Statement {
 			if m.V.class == "according" && start+1 < len(w) && d.x.p.function[w[start]] {
 				start += 2 // "بحسب ما أكده X": the speaker follows the verb
 			}
+			if m.V.value == "via" {
+				// "نقلت قناة X عن أحد الناجين": the source speaks
+				// ("سي إن إن" holds a closing word: the source is looked
+				// for past it)
+				for j := start; j < len(w) && j < start+6; j++ {
+					if c, ok := d.x.p.speech.At(w, j); ok && c.V.class == "close" && c.V.value == "source" {
+						start = c.J
+						break
+					}
+				}
+			}
+			// "وفقا لجريدة الخبر": the preposition is written on the name
+			lam := m.V.class == "according" && m.V.value == "lam"
+			if lam && (start >= len(w) || !arabic.HasLam(w[start])) {
+				continue
+			}
 			if start < len(w) {
 				if _, ok := d.x.p.noSpeaker.At(w, start); ok {
 					continue
 				}
+				// "صحيفة الوطن" is the newspaper "الوطن"
+				if md, ok := d.x.p.media.At(w, start); ok && md.J < len(w) {
+					start, lam = md.J, false
+				}
 			}
 			end := d.speakerEnd(s, start, stance)
-			name, _ := d.actorName(s, start, end)
+			nameI, nameJ := start, end
+			if _, ok := d.x.p.titles.At(w, start); ok && stance == "other" {
+				// a title and its office, then the person's name
+				ce := d.chainEnd(s, start)
+				if i, j, ok := d.personIn(s, start, ce); ok {
+					nameI, nameJ, end = i, j, ce
+				}
+			}
+			clause := d.clauseAt(s, end)
+			if m.V.value == "clause" && clause < 0 && !d.aside(s, k) {
+				continue // "أعلنت السلطات حملة": an announcement, not a statement
+			}
+			name, _ := d.actorName(s, nameI, nameJ)
+			if lam && nameI == start && name != "" {
+				name = arabic.StripLam(name)
+			}
 			if name == "" {
 				continue
+			}
+			if stance == "other" && clause >= 0 {
+				if st := d.clauseStance(s, clause); st != "" {
+					stance = st
+				}
 			}
 			key := stance + "\x1f" + name
 			if seen[key] {
@@ -833,6 +1024,131 @@ func (d *doc) statements() []dossier.Statement {
 		}
 	}
 	return out
+}
+
+// aside reports a word of the pack's aside class before word k ("كما
+// أعلنت X": as X announced).
+func (d *doc) aside(s *sentence, k int) bool {
+	if k == 0 {
+		return false
+	}
+	m, ok := d.x.p.speech.At(s.words, k-1)
+	return ok && m.V.class == "aside" && m.J == k
+}
+
+// clauseAt returns the first word of the clause a speaker who ends at word
+// end said: after a closing word of value clause ("أن", "إن") or a colon or
+// an opening quotation mark, among the eight words after end, with no
+// other speech word before it; -1 when there is none.
+func (d *doc) clauseAt(s *sentence, end int) int {
+	w := s.words
+	for j := end; j < len(w) && j < end+8; j++ {
+		if j > 0 && j > end-1 && strings.ContainsAny(d.gap(s, j-1, j), ":«\"“") {
+			return j
+		}
+		m, ok := d.x.p.speech.At(w, j)
+		if !ok {
+			continue
+		}
+		if m.V.class == "close" && m.V.value == "clause" {
+			return m.J
+		}
+		if m.V.class == "say" || m.V.class == "stance" || m.V.class == "according" {
+			break
+		}
+	}
+	return -1
+}
+
+// clauseStance reads the stance of what was said, from word i to the next
+// speech word or the sentence's end: accuse when it names who did it ("على
+// أيدي X") or who is responsible, condemn when it condemns.
+func (d *doc) clauseStance(s *sentence, i int) string {
+	w := s.words
+	for j := i; j < len(w); j++ {
+		if m, ok := d.x.p.speech.At(w, j); ok {
+			switch m.V.class {
+			case "content":
+				return m.V.value
+			case "say", "stance", "according":
+				return ""
+			}
+		}
+		if m, ok := d.x.p.claims.At(w, j); ok && m.V.class == "agent" {
+			return "accuse"
+		}
+	}
+	return ""
+}
+
+// chainEnd returns where a speaker that opens with a title ends: the title,
+// its office and the person's name ("الأمين العام للأمم المتحدة بان كي
+// مون"), before a closing word, a speech word, a place preposition, an
+// event word, a figure or a punctuation mark, after at most twelve words.
+func (d *doc) chainEnd(s *sentence, i int) int {
+	w := s.words
+	j := i
+	for j < len(w) && j < i+12 {
+		if j > i && strings.ContainsAny(d.gap(s, j-1, j), ",،:«\"“()") {
+			break
+		}
+		if m, ok := d.x.p.speech.At(w, j); ok && (m.V.class == "say" || m.V.class == "stance" ||
+			m.V.class == "close" && (j == i || arabic.HasHamza(d.span(s, j, m.J)) || !arabic.HasHamza(m.Phrase))) {
+			// a closing word written without the hamza the pack writes
+			// is a name: "بان كي مون", not "بأن"
+			break
+		}
+		if m, ok := d.x.p.places.At(w, j); ok && m.V == "in" {
+			break
+		}
+		if _, ok := d.x.p.events.At(w, j); ok || isDigits(w[j]) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// personIn finds a person's name in a speaker's words [i, j) that a title
+// opens: the first run of two or more words without the article after the
+// title, less a last word that heads the next genitive ("لمجلس الأمن",
+// "باسم وزارة الخارجية": a noun before a word with the article is an
+// office, not a name).
+func (d *doc) personIn(s *sentence, i, j int) (int, int, bool) {
+	w := s.words
+	a := i + 1
+	for a < j {
+		if hasArticle(w[a]) || d.x.p.function[w[a]] {
+			a++
+			continue
+		}
+		// a function word may stand inside a name ("بان كي مون"), not
+		// at its end
+		b := a
+		for b < j && !hasArticle(w[b]) && (!d.x.p.function[w[b]] || b+1 < j && !hasArticle(w[b+1]) && !d.x.p.function[w[b+1]]) {
+			b++
+		}
+		e := b
+		if b < j && hasArticle(w[b]) {
+			e = b - 1
+		}
+		if e-a >= 2 {
+			return a, e, true
+		}
+		a = b
+	}
+	return 0, 0, false
+}
+
+// hasArticle reports a folded word that carries the article, after its
+// proclitics ("الخارجية", "للأمم").
+func hasArticle(w string) bool {
+	for _, st := range arabic.Stems(w) {
+		if arabic.StripArticle(st) != st {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerEnd returns where a speaker that starts at word i ends: before a
@@ -871,6 +1187,12 @@ func (d *doc) speakerEnd(s *sentence, i int, stance string) int {
 		}
 		if isDigits(w[j]) {
 			break
+		}
+		if _, ok := d.x.p.numbers.At(w, j); ok && j > i {
+			break // "أحصت وكالة الأنباء أكثر من 120 جثة"
+		}
+		if j > i && arabic.IsConjunction(w[j]) {
+			break // "جريدة الخبر و100 ...": a second name or a clause
 		}
 		j++
 	}

@@ -54,13 +54,14 @@ type pack struct {
 	verbsAfter *langpack.Matcher[casualtyWord] // the verbafter lines: a verb after the counted people
 	events     *langpack.Matcher[eventWord]
 	weapons    *langpack.Matcher[weaponWord]
-	speech     *langpack.Matcher[speechWord] // say, according, stance, close, negation
+	speech     *langpack.Matcher[speechWord] // say, according, stance, close, negation, content, aside
 	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun, perpverb, agent
 	orgHeads   *langpack.Matcher[string]     // words that open an organisation's name
 	generics   *langpack.Matcher[string]     // descriptions with no identity
 	noSpeaker  *langpack.Matcher[string]     // words that open no speaker's name
 	titles     *langpack.Matcher[string]     // titles after a person's name
 	targets    *langpack.Matcher[string]     // words after which the target is named
+	media      *langpack.Matcher[string]     // words for a publication before its name
 	nameStops  map[string]bool               // particles a name never runs past
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
@@ -165,7 +166,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	var speechLines, claimLines []langpack.Line
 	for _, l := range p.Lines("speech.tsv") {
 		switch l.Class {
-		case "say", "according", "stance", "close", "negation":
+		case "say", "according", "stance", "close", "negation", "content", "aside":
 			speechLines = append(speechLines, l)
 		case "claimnoun", "claimverb", "perpverb", "agent":
 			claimLines = append(claimLines, l)
@@ -180,7 +181,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	if out.claims, err = langpack.Build(folding, claimLines, speechValue); err != nil {
 		return nil, err
 	}
-	var heads, gens, nospk, titles, targets []langpack.Line
+	var heads, gens, nospk, titles, targets, media []langpack.Line
 	for _, l := range p.Lines("actors.tsv") {
 		switch l.Class {
 		case "orghead":
@@ -193,6 +194,8 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			titles = append(titles, l)
 		case "target":
 			targets = append(targets, l)
+		case "medium":
+			media = append(media, l)
 		case "namestop":
 			if out.nameStops == nil {
 				out.nameStops = map[string]bool{}
@@ -216,6 +219,9 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		return nil, err
 	}
 	if out.targets, err = langpack.Build(folding, targets, word); err != nil {
+		return nil, err
+	}
+	if out.media, err = langpack.Build(folding, media, word); err != nil {
 		return nil, err
 	}
 	out.function = map[string]bool{}

@@ -103,12 +103,21 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 		f, ok := d.placeAt(s, i)
 		if !ok {
+			if c := d.adjectiveAt(s, i); c != nil && kind && !all {
+				// "في بلدة نيجيرية", "العاصمة الأردنية": a kind of place
+				// and its country's adjective say the country
+				out = append(out, placeFound{i: i, j: i + 1, name: d.span(s, i, i+1), country: c, cued: true})
+				continue
+			}
 			if d.isCountryWord(s, i) {
 				continue // "العاصمة الأردنية": the adjective is no unknown place
 			}
 			if kind || (afterEvent || in) && !all {
 				if u, ok := d.unknownAt(s, i, kind); ok {
 					out = append(out, u)
+					if c, ok := d.countryAfter(s, u); ok && !all {
+						out = append(out, c)
+					}
 					i = u.j - 1
 				}
 			}
@@ -116,16 +125,99 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 		f.cued = cue || region || afterEvent || f.cued || all
 		f.region = region
+		c, named := d.countryAfter(s, f)
+		if named && !all {
+			f.cued = true
+			if f.place != nil && f.place.Country != c.country.Name {
+				if p := d.placeIn(f.name, c.country); p != nil {
+					f.place = p // "رفح المصرية" is Egypt's Rafah
+				}
+			}
+		}
 		if !f.cued && f.country == nil && (f.place == nil || f.place.Population < 100000) {
 			continue
 		}
 		if !f.cued && f.word {
 			continue
 		}
+		// a name of two letters ("سي") is a place only when it is large
+		if f.place != nil && !cue && !in && utf8.RuneCountInString(arabic.Fold(f.name)) < 3 && f.place.Population < 100000 {
+			continue
+		}
 		out = append(out, f)
 		i = f.j - 1
+		if named && !all && f.country == nil {
+			out = append(out, c)
+			i = c.j - 1
+		}
 	}
 	return out
+}
+
+// adjectiveAt returns the country whose adjective word i is ("المصرية",
+// "نيجيرية"), or nil.
+func (d *doc) adjectiveAt(s *sentence, i int) *gazetteer.Country {
+	if i >= len(s.words) {
+		return nil
+	}
+	for _, stem := range arabic.Stems(s.words[i]) {
+		if m, ok := d.x.gz.MatchCountry(stem); ok {
+			if m.Name || m.Word {
+				return nil
+			}
+			c := m.Country
+			return &c
+		}
+	}
+	return nil
+}
+
+// countryAfter reads the country a place's own words give it: its
+// adjective right after the name ("مدينة رفح المصرية", "قرية وامري
+// الجزائرية") or the country's name after a comma, as an article writes an
+// address ("لإيلات، إسرائيل"); the country, cued, as a place found.
+func (d *doc) countryAfter(s *sentence, f placeFound) (placeFound, bool) {
+	j := f.j
+	if j >= len(s.words) || f.country != nil {
+		return placeFound{}, false
+	}
+	// after a name the gazetteer does not know, an adjective is as often
+	// part of the name ("حي كولوني الألماني", "الحوش الصحراوي")
+	// ("حي كولوني الألماني"): it gives the country of a place of that
+	// name in it only
+	if c := d.adjectiveAt(s, j); c != nil && !f.unknown && (f.place.Country == c.Name || d.placeIn(f.name, c) != nil) {
+		return placeFound{i: j, j: j + 1, name: d.span(s, j, j+1), country: c, cued: true}, true
+	}
+	if g := d.gap(s, j-1, j); !strings.ContainsAny(g, ",،") {
+		return placeFound{}, false
+	}
+	for n := min(3, len(s.words)-j); n >= 1; n-- {
+		m, ok := d.x.gz.MatchCountry(d.span(s, j, j+n))
+		if !ok || !m.Name || m.Word {
+			continue
+		}
+		if f.place != nil && f.place.Country != m.Country.Name {
+			return placeFound{}, false
+		}
+		c := m.Country
+		return placeFound{i: j, j: j + n, name: d.span(s, j, j+n), country: &c, cued: true}, true
+	}
+	return placeFound{}, false
+}
+
+// placeIn returns the place of that name in country c, the largest, or nil.
+func (d *doc) placeIn(name string, c *gazetteer.Country) *gazetteer.Place {
+	for _, p := range d.x.gz.Lookup(name) {
+		if p.Country == c.Name {
+			return &p
+		}
+	}
+	for _, p := range d.x.gz.Admin1(name) {
+		if p.Country == c.Name {
+			return &p
+		}
+	}
+	return nil
 }
 
 // homeFirst returns the place a name most likely means in this language:
@@ -290,6 +382,16 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 					}
 				}
 				best := d.homeFirst(ps)
+				if !d.x.p.home[best.CountryCode] {
+					// a division where the language is written before a
+					// town abroad: "الكرك" is Jordan's Karak, not Krk
+					for _, a := range d.x.gz.Admin1(name) {
+						if d.x.p.home[a.CountryCode] {
+							best = &a
+							break
+						}
+					}
+				}
 				if si > 0 && best.Population < 20000 {
 					continue // "باجا" is not ب + a village "اجا"
 				}
