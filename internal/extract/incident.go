@@ -35,7 +35,7 @@ type incident struct {
 	cues     map[string]float64 // sub_type -> weight of evidence
 
 	weapons   []string
-	weaponSet map[string]bool
+	weaponSet map[string]string // weapon → its class
 
 	targets []string
 	fat     *dossier.Range
@@ -58,7 +58,7 @@ type incident struct {
 }
 
 func newIncident(main bool) *incident {
-	return &incident{main: main, cues: map[string]float64{}, weaponSet: map[string]bool{},
+	return &incident{main: main, cues: map[string]float64{}, weaponSet: map[string]string{},
 		evSeen: map[string]bool{}, sents: map[int]bool{}, actors: map[*actor]string{}, para: -1}
 }
 
@@ -145,9 +145,9 @@ func (in *incident) setCount(field string, r *dossier.Range, prio int, ev dossie
 	return true
 }
 
-func (in *incident) addWeapon(w string, ev dossier.Evidence) {
+func (in *incident) addWeapon(w, class string, ev dossier.Evidence) {
 	w = strings.ToLower(strings.TrimSpace(w))
-	if w == "" || in.weaponSet[w] {
+	if _, seen := in.weaponSet[w]; w == "" || seen {
 		return
 	}
 	// a weapon already covered by a longer phrase ("drone" inside "explosive-laden drone")
@@ -156,10 +156,30 @@ func (in *incident) addWeapon(w string, ev dossier.Evidence) {
 			return
 		}
 	}
-	in.weaponSet[w] = true
+	in.weaponSet[w] = class
 	in.weapons = append(in.weapons, w)
 	ev.Field = "weapons"
 	in.addEvidence(ev)
+}
+
+// weaponList is the incident's weapons; a vehicle is no weapon of its
+// own beside an explosive ("Bombs were planted in a truck", "a bomb-packed
+// refrigeration truck"): it carried the bomb.
+func (in *incident) weaponList() []string {
+	explosive := false
+	for _, c := range in.weaponSet {
+		explosive = explosive || c == "explosive"
+	}
+	if !explosive {
+		return in.weapons
+	}
+	var out []string
+	for _, w := range in.weapons {
+		if in.weaponSet[w] != "vehicle" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // addName adds a name to a list unless an equal name is there.
@@ -312,7 +332,7 @@ func (in *incident) output(docKey string, n int) dossier.Incident {
 	out := dossier.Incident{
 		Main: in.main, Title: in.title, Date: in.date, Location: in.loc,
 		Type: in.typ, SubType: in.sub,
-		Weapons: nonNil(in.weapons), Targets: nonNil(in.targets),
+		Weapons: nonNil(in.weaponList()), Targets: nonNil(in.targets),
 		Fatalities: in.fat, Injuries: in.inj,
 		Perpetrators: nonNil(in.dropGenerics(in.perps)), Accused: nonNil(in.dropGenerics(in.accused)), PartOf: nonNil(in.partOf),
 		Evidence: in.evidence,

@@ -181,7 +181,7 @@ func (d *docState) fromInfobox(in *incident) {
 			toks := text.Tokenize(v, 0)
 			for _, m := range d.x.lex.Weapons.FindAll(toks) {
 				if f.Canon == "weapons" {
-					in.addWeapon(weaponName([]byte(v), toks, m), ev)
+					in.addWeapon(weaponName([]byte(v), toks, m), m.Val.Class, ev)
 				}
 				in.cue(m.Val.SubType, 2)
 			}
@@ -781,11 +781,21 @@ func (d *docState) mainFromProse(in *incident) {
 				if d.aboutOtherTime(st, w.I) {
 					continue
 				}
-				in.addWeapon(weaponName(d.body, st.toks, w), d.sentEvidence("weapons", st, 0.7))
+				in.addWeapon(weaponName(d.body, st.toks, w), w.Val.Class, d.sentEvidence("weapons", st, 0.7))
 				in.cue(w.Val.SubType, 1)
 			}
 			for _, e := range st.events {
 				in.cue(e.Val.SubType, float64(e.Val.Weight))
+			}
+		} else if !d.news && st.para < lead+3 && len(st.cas) > 0 {
+			// an article tells how its victims died after its lead: "went
+			// door-to-door bludgeoning residents to death with machetes and
+			// shooting them"; the weapons of a sentence of deaths of the
+			// incident, not its type
+			for _, w := range st.weapons {
+				if !d.aboutOtherTime(st, w.I) && casualtyNear(st, w.I, 6) {
+					in.addWeapon(weaponName(d.body, st.toks, w), w.Val.Class, d.sentEvidence("weapons", st, 0.6))
+				}
 			}
 		}
 		d.findRoles(in, st, prio)
@@ -829,6 +839,16 @@ func (d *docState) mainFromProse(in *incident) {
 	d.typeByTargets(in)
 }
 
+// casualtyNear says whether a casualty word lies within n tokens of token k.
+func casualtyNear(st *sent, k, n int) bool {
+	for _, c := range st.cas {
+		if c.I <= k+n && c.J >= k-n {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutOtherTime says whether the words at token k follow a mention of
 // another time than the incident's: "since the 1980 Oktoberfest bombing in
 // Munich, which killed 13 people".
@@ -854,7 +874,7 @@ func (d *docState) aboutOtherTime(st *sent, k int) bool {
 func (d *docState) typeByTargets(in *incident) {
 	clash := in.cues["Armed clash"]
 	// a shooting at soldiers is a battle even when they do not fire back
-	if in.cues["Attack"] > 0 && in.weaponSet["firearm"] && d.securityVictims(in) {
+	if in.cues["Attack"] > 0 && in.weaponSet["firearm"] != "" && d.securityVictims(in) {
 		clash = in.cues["Attack"]
 		in.cues["Armed clash"] = clash
 	}

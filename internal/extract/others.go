@@ -506,7 +506,7 @@ func (d *docState) fillOther(in *incident, st *sent, ctx timex.Date) {
 		in.setCount(h.field, h.r, prioProse, d.sentEvidence(h.field, st, 0.7))
 	}
 	for _, w := range st.weapons {
-		in.addWeapon(weaponName(d.body, st.toks, w), d.sentEvidence("weapons", st, 0.7))
+		in.addWeapon(weaponName(d.body, st.toks, w), w.Val.Class, d.sentEvidence("weapons", st, 0.7))
 		in.cue(w.Val.SubType, 1)
 	}
 	for _, e := range st.events {
