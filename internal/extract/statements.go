@@ -396,6 +396,12 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		}
 		// "a spokesman for X, NAME": the person after the comma
 		if j > k && toks[j-1].Is("for", "of") || j > k+1 && toks[j-1].Lower == "the" && toks[j-2].Is("for", "of") {
+			// "a spokesman for the Kyrgyzstan's ministry of health"
+			if m.actor == nil || m.actor.kind == dossier.KindState || m.demonym {
+				if name, kind := d.bodyAfter(st, m); name != "" {
+					return d.bodySpeaker(st, name, kind)
+				}
+			}
 			e := m.j
 			for e < len(toks) && e < m.j+8 && toks[e].Text != "," {
 				e++
@@ -560,6 +566,9 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 				j++
 			}
 			if m := mentionAt(st, j); m != nil && m.j <= v {
+				if m.kind == kindPlace && toks[k].Is("official", "officials", "source", "sources") {
+					break // "two other officials from Miranshah": unnamed officials of a place
+				}
 				if j2 := m.j; j2 < v && toks[j2].Text == "," {
 					if p := mentionAt(st, j2+1); p != nil && p.kind == dossier.KindPerson {
 						if a := d.speakerActor(p); a != nil {
@@ -589,8 +598,8 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		for p >= 0 && (toks[p].Is("the", "a", "an", "central") || !toks[p].Cap() && strings.HasSuffix(toks[p].Lower, "ern")) {
 			p-- // "in northwestern Pakistan": still a prepositional phrase
 		}
-		if p >= 0 && toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") {
-			continue // inside a prepositional phrase: "president of Iraqi Kurdistan"
+		if p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
+			continue // inside a prepositional phrase or an aside: "president of Iraqi Kurdistan", "(Burma)"
 		}
 		cands = append(cands, m)
 	}
@@ -697,11 +706,25 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 		if m.Val.Stance == dossier.StanceAccuse && m.I > 0 && st.toks[m.I-1].Is("who", "whoever", "whether") {
 			continue // "to determine who was responsible" asks, it does not accuse
 		}
+		if m.Val.Stance == dossier.StanceSupport && actorBetween(st, from, m.I) {
+			continue // "Press TV stated that Al-Qaeda's wing claimed responsibility": the group claims, not the speaker
+		}
 		if m.Val.Weight > bestW {
 			best, bestW, cue = m.Val.Stance, m.Val.Weight, text.Join(d.body, st.toks, m.I, m.J)
 		}
 	}
 	return best, cue
+}
+
+// actorBetween says whether an actor is named between tokens i and j: the
+// subject of a clause the speaker reports.
+func actorBetween(st *sent, i, j int) bool {
+	for _, m := range st.mentions {
+		if m.i > i && m.j <= j && m.actor != nil && m.actor.kind != dossier.KindState {
+			return true
+		}
+	}
+	return false
 }
 
 // alsoStances are the strong stances of a sentence other than its best:
