@@ -256,7 +256,9 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	}
 	// "Patrick Crusius of Allen": a person's name does not run on into "of"
 	for k := i + 2; k < j-1; k++ {
-		if toks[k].Lower == "of" && d.x.lex.GivenNames[toks[i].Lower] && !d.isKnownName(st, i, j) {
+		// (or any name of two words before "of" and a body after it: "Gen.
+		// Bassam Abdel Majid of Syria's Interior Ministry")
+		if toks[k].Lower == "of" && (d.x.lex.GivenNames[toks[i].Lower] || d.bodyAt(toks, k+1, j) && !d.bodyAt(toks, i, k) && !polityWords(toks, i, k)) && !d.isKnownName(st, i, j) {
 			return append(d.classifyChunk(st, i, k), d.classify(st, k+1, j, "")...)
 		}
 	}
@@ -611,6 +613,34 @@ func (d *docState) looksLikePerson(st *sent, i, j int, role string) bool {
 			return true
 		}
 		if toks[after].Is("who", "a", "an", "is", "was") && j < len(toks) && toks[j].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyAt says whether toks[i:j] names a state or an organisation: a
+// country, a country's possessive ("Syria's Interior Ministry"), or a name
+// the words of organisations end.
+func (d *docState) bodyAt(toks []text.Token, i, j int) bool {
+	if i >= j {
+		return false
+	}
+	if _, ok := d.x.gaz.Country(toks[i].Text); ok && (j == i+1 || toks[i+1].Text == "'s" || toks[i+1].Text == "’s") {
+		return true
+	}
+	_, ok := d.orgKind(toks, i, j)
+	return ok
+}
+
+// polityWords says whether toks[i:j] holds a word that names a polity or
+// a body ("Hashemite Kingdom of Iraq", "Council of Representatives of
+// Iraq"): such a name runs on into "of".
+func polityWords(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Is("kingdom", "republic", "council", "emirate", "sultanate", "federation", "state", "states", "union", "assembly",
+			"parliament", "court", "ministry", "army", "party", "front", "movement", "committee", "commission", "bank", "university",
+			"church", "department", "office", "agency", "government", "authority", "house", "league", "organization", "organisation") {
 			return true
 		}
 	}

@@ -213,7 +213,9 @@ func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker)
 			q++
 		}
 	}
-	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) {
+	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && endsSentence(toks, vj, 10)) {
+		// (inverted after a comma only when the speaker closes the
+		// sentence: "..., reports the Committee to Protect Journalists.")
 		return nil, nil
 	}
 	if vj < len(toks) && toks[vj].Text == "," {
@@ -258,6 +260,26 @@ func (d *docState) passiveSpeakers(st *sent, v, vj int) ([]*actor, []namedSpeake
 		}
 	}
 	return nil, nil
+}
+
+// abbreviation says whether a token is a short title written with a
+// full stop after it: "Gen.", "Col.", "Dr.", "Lt.".
+func abbreviation(t text.Token) bool {
+	return t.Kind == text.Word && t.Cap() && len(t.Text) <= 4 && t.Is("gen", "col", "lt", "dr", "mr", "mrs", "ms", "sgt", "capt", "maj", "brig", "rep", "sen", "gov", "st", "prof", "cpl", "adm", "insp", "supt")
+}
+
+// endsSentence says whether the sentence ends within n tokens after k,
+// with no clause on the way.
+func endsSentence(toks []text.Token, k, n int) bool {
+	for i := k; i < len(toks); i++ {
+		if i >= k+n || toks[i].Text == "," || toks[i].Text == ";" || toks[i].Is("that", "who", "which") {
+			return false
+		}
+		if toks[i].Text == "." && !(i > 0 && abbreviation(toks[i-1])) {
+			return i == len(toks)-1
+		}
+	}
+	return true
 }
 
 // quoteBefore says whether a quotation closes right before the verb at
@@ -384,6 +406,9 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 				}
 			}
 		}
+		if t.Text == "." && j > k && abbreviation(toks[j-1]) {
+			continue // "said Gen. Bassam Abdel Majid"
+		}
 		if t.Text == "." || t.Text == ";" || t.Text == "\"" || t.Text == "“" || t.Text == "," || t.Is("that", "to", "in", "on", "at") {
 			break
 		}
@@ -395,7 +420,7 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 			continue
 		}
 		// "a spokesman for X, NAME": the person after the comma
-		if j > k && toks[j-1].Is("for", "of") || j > k+1 && toks[j-1].Lower == "the" && toks[j-2].Is("for", "of") {
+		if j > k && toks[j-1].Is("for", "of", "from") || j > k+1 && toks[j-1].Lower == "the" && toks[j-2].Is("for", "of", "from") {
 			// "a spokesman for the Kyrgyzstan's ministry of health"
 			if m.actor == nil || m.actor.kind == dossier.KindState || m.demonym {
 				if name, kind := d.bodyAfter(st, m); name != "" {
