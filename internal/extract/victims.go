@@ -115,6 +115,7 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 					continue
 				}
 				if prev >= 0 && siteCues[st.toks[prev].Lower] && !d.placeNamed(st, start, m.I) {
+					name = text.Join(d.body, st.toks, start, targetEnd(st.toks, m.J))
 					sites = append(sites, &targetCand{name, st, head})
 				}
 			case "owned":
@@ -172,7 +173,7 @@ func targetStart(toks []text.Token, i int) (int, int) {
 	k, mods := i, 0
 	for k > 0 && mods < 3 {
 		t := toks[k-1]
-		if t.Kind == text.Word && (t.Cap() && k-1 > 0 || targetModifiers[t.Lower]) {
+		if t.Kind == text.Word && (t.Cap() && k-1 > 0 || targetModifiers[t.Lower] || nounModifier(toks, k-1)) {
 			k--
 			mods++
 			continue
@@ -180,6 +181,44 @@ func targetStart(toks []text.Token, i int) (int, int) {
 		break
 	}
 	return k, mods
+}
+
+// nounModifier says whether the lower-case word at token k qualifies the
+// noun after it ("a crowded tea shop", "a two-story hotel"): a word
+// after an article or another modifier, not a verb, number or function
+// word.
+func nounModifier(toks []text.Token, k int) bool {
+	t := toks[k]
+	if t.Cap() || stopWord(t.Lower) || strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing") || strings.HasSuffix(t.Lower, "ly") {
+		return false
+	}
+	if k == 0 {
+		return false
+	}
+	p := toks[k-1]
+	return p.Is("a", "an", "the") || targetModifiers[p.Lower]
+}
+
+// targetEnd extends a site after its head with the owner the text gives
+// it: "barracks of the Spanish paramilitary police Guardia Civil",
+// "headquarters of Fatah" (not its town: "a hotel in Beledweyne" is the
+// hotel, and the town is the incident's place).
+func targetEnd(toks []text.Token, j int) int {
+	if j+1 >= len(toks) || !toks[j].Is("of") {
+		return j
+	}
+	k := j + 1
+	if toks[k].Is("the") {
+		k++
+	}
+	e := k
+	for e < len(toks) && e < k+6 && toks[e].Kind == text.Word && (toks[e].Cap() || targetModifiers[toks[e].Lower] || toks[e].Is("region", "district", "area", "province", "city", "town", "village")) {
+		e++
+	}
+	if e == k || !toks[k].Cap() && !targetModifiers[toks[k].Lower] {
+		return j
+	}
+	return e
 }
 
 // determinerBefore is the index of the word before a phrase and its
