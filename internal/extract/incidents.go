@@ -801,6 +801,7 @@ func (d *docState) mainFromProse(in *incident) {
 		d.findRoles(in, st, prio)
 	}
 	d.findTargets(in, ms, lead)
+	d.cleanTargets(in)
 	// one death told without a figure: "A police officer has been killed"
 	if in.fat == nil {
 		for _, st := range ms {
@@ -837,6 +838,24 @@ func (d *docState) mainFromProse(in *incident) {
 		}
 	}
 	d.typeByTargets(in)
+}
+
+// cleanTargets drops what is never a target: a country (where it
+// happened; its people or forces are named as such), a weekday, a pronoun.
+func (d *docState) cleanTargets(in *incident) {
+	out := in.targets[:0]
+	for _, t := range in.targets {
+		n := strings.TrimSpace(t)
+		if _, isCountry := d.x.gaz.Country(n); isCountry {
+			continue
+		}
+		switch strings.ToLower(n) {
+		case "them", "him", "her", "it", "they", "us", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			continue
+		}
+		out = append(out, t)
+	}
+	in.targets = out
 }
 
 // casualtyNear says whether a casualty word lies within n tokens of token k.
