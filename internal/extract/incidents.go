@@ -840,9 +840,14 @@ func (d *docState) mainFromProse(in *incident) {
 	d.typeByTargets(in)
 }
 
-// cleanTargets drops what is never a target: a country (where it
-// happened; its people or forces are named as such), a weekday, a pronoun.
+// cleanTargets drops what is never a target in a report: a country (where
+// it happened; its people or forces are named as such), a weekday, a
+// pronoun. (An encyclopedia's infobox may name a state as the target of a
+// war's attack: its Target field is kept as written.)
 func (d *docState) cleanTargets(in *incident) {
+	if !d.news {
+		return
+	}
 	out := in.targets[:0]
 	for _, t := range in.targets {
 		n := strings.TrimSpace(t)
