@@ -42,7 +42,7 @@ func (s *DB) incidentCandidates(ctx context.Context, q *sql.Tx, f resolve.Featur
 			}
 			seen[id] = true
 			c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
-			_ = json.Unmarshal([]byte(sig), c.Sig)
+			_ = unpack([]byte(sig), c.Sig)
 			out = append(out, c)
 		}
 		return rows.Err()
@@ -138,25 +138,26 @@ type storedReport struct {
 	score  float64
 	reason string
 	roles  []roleRef
+	text   []byte // of its document, which its evidence offsets index
 }
 
-const reportCols = `r.id, r.main, r.data, r.actors, r.score, r.reason, d.id, d.path, d.title, d.source, d.published, d.copy_of, d.language`
+const reportCols = `r.id, r.main, r.data, r.actors, r.score, r.reason, d.id, d.path, d.title, d.source, d.published, d.copy_of, d.language, ` + textCol
 
 func scanReport(rows *sql.Rows) (storedReport, error) {
 	var r storedReport
 	var main int
-	var data, actors string
+	var data, actors []byte
 	var src string
 	if err := rows.Scan(&r.ID, &main, &data, &actors, &r.score, &r.reason, &r.Doc.DocumentID, &r.Doc.Path, &r.Doc.Title,
-		&src, &r.Doc.Published, &r.Doc.CopyOf, &r.Doc.Language); err != nil {
+		&src, &r.Doc.Published, &r.Doc.CopyOf, &r.Doc.Language, &r.text); err != nil {
 		return r, err
 	}
 	r.Main = main != 0
 	r.Incident = &dossier.Incident{}
-	if err := json.Unmarshal([]byte(data), r.Incident); err != nil {
+	if err := decodeIncident(data, r.text, r.Incident); err != nil {
 		return r, fmt.Errorf("report %s: %w", r.ID, err)
 	}
-	_ = json.Unmarshal([]byte(actors), &r.roles)
+	_ = unpack(actors, &r.roles)
 	r.Doc.Source = strPtr(src)
 	r.Group = r.Doc.DocumentID
 	if r.Doc.CopyOf != "" {
@@ -212,8 +213,10 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 		return false, err
 	}
 	in := make([]resolve.Report, len(reports))
+	texts := map[string][]byte{}
 	for i, r := range reports {
 		in[i] = r.Report
+		texts[r.Doc.DocumentID] = r.text
 	}
 	rc := resolve.Reconcile(id, in, reviews)
 	sum := &rc.Summary
@@ -260,7 +263,7 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 			search = excluded.search, kind = excluded.kind
 		RETURNING n`,
 		id, sum.Title, names.Fold(sum.Title), label, dayLo, dayHi, sortDay, coarse, country, names.Fold(sum.Type), names.Fold(sum.SubType),
-		fat, sum.SourceCount, mustJSON(sum), mustJSON(rc.Signature), names.Fold(strings.Join(text, " ")), sum.Kind).Scan(&n)
+		fat, sum.SourceCount, encodeSummary(sum, texts), pack(rc.Signature), names.Fold(strings.Join(text, " ")), sum.Kind).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("write incident: %w", err)
 	}
@@ -664,11 +667,12 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 		if err != nil {
 			return s.wrap("list incidents", err)
 		}
-		got := 0
+		var cs []cursor
+		var recs [][]byte
 		for rows.Next() {
 			var c cursor
 			var key any
-			var rec string
+			var rec []byte
 			if so.str {
 				key = &c.S
 			} else {
@@ -678,28 +682,29 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 				rows.Close()
 				return s.wrap("list incidents", err)
 			}
-			got++
-			var in dossier.IncidentSummary
-			if err := json.Unmarshal([]byte(rec), &in); err != nil {
-				rows.Close()
-				return fmt.Errorf("list incidents: incident record: %w", err)
-			}
-			c.Back = cur != nil && cur.Back
-			cc := c
-			cur = &cc
-			c.Back = false
-			if err := fn(c, &in); err != nil {
-				rows.Close()
-				if err == errStop {
-					return nil
-				}
-				return err
-			}
+			cs, recs = append(cs, c), append(recs, rec)
 		}
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
 			return s.wrap("list incidents", err)
+		}
+		got := len(cs)
+		ins, err := s.readSummaries(ctx, s.db, recs)
+		if err != nil {
+			return s.wrap("list incidents", err)
+		}
+		for i, c := range cs {
+			c.Back = cur != nil && cur.Back
+			cc := c
+			cur = &cc
+			c.Back = false
+			if err := fn(c, &ins[i]); err != nil {
+				if err == errStop {
+					return nil
+				}
+				return err
+			}
 		}
 		if got < batch {
 			return nil
@@ -709,7 +714,8 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 
 // Incident implements dossier.IncidentReader.
 func (s *DB) Incident(ctx context.Context, id string) (*dossier.IncidentDetail, error) {
-	var rec, country string
+	var rec []byte
+	var country string
 	var sortDay, n int64
 	err := s.queryRow(ctx, `SELECT record, country, sort_day, n FROM incidents WHERE id = ?`, id).Scan(&rec, &country, &sortDay, &n)
 	if isNoRows(err) {
@@ -727,9 +733,11 @@ func (s *DB) Incident(ctx context.Context, id string) (*dossier.IncidentDetail, 
 		return nil, s.wrap("read incident", err)
 	}
 	d := &dossier.IncidentDetail{}
-	if err := json.Unmarshal([]byte(rec), &d.IncidentSummary); err != nil {
-		return nil, fmt.Errorf("read incident %s: %w", id, err)
+	sums, err := s.readSummaries(ctx, s.db, [][]byte{rec})
+	if err != nil {
+		return nil, s.wrap("read incident "+id, err)
 	}
+	d.IncidentSummary = sums[0]
 	reports, err := s.reportsOf(ctx, s.db, id)
 	if err != nil {
 		return nil, s.wrap("read incident", err)
@@ -801,7 +809,7 @@ func (s *DB) history(ctx context.Context, id string) ([]dossier.IncidentChange, 
 // waitingNear lists the queued reports that have the incident among their
 // nearest candidates.
 func (s *DB) waitingNear(ctx context.Context, id string) ([]dossier.QueuedReport, error) {
-	rows, err := s.query(ctx, `SELECT q.report_id, q.reason, q.data, d.id, d.path, d.title, d.source, d.published, d.copy_of
+	rows, err := s.query(ctx, `SELECT q.report_id, q.reason, q.data, d.id, d.path, d.title, d.source, d.published, d.copy_of, `+textCol+`
 		FROM review_queue q JOIN documents d ON d.id = q.doc_id WHERE q.candidates LIKE ? ORDER BY d.n, q.ord LIMIT 20`,
 		`%"incident":"`+id+`"%`)
 	if err != nil {
@@ -811,13 +819,14 @@ func (s *DB) waitingNear(ctx context.Context, id string) ([]dossier.QueuedReport
 	out := []dossier.QueuedReport{}
 	for rows.Next() {
 		var it dossier.QueuedReport
-		var data, src string
+		var src string
+		var data, text []byte
 		if err := rows.Scan(&it.ID, &it.Reason, &data, &it.Document.DocumentID, &it.Document.Path, &it.Document.Title,
-			&src, &it.Document.Published, &it.Document.CopyOf); err != nil {
+			&src, &it.Document.Published, &it.Document.CopyOf, &text); err != nil {
 			return nil, err
 		}
 		it.Document.Source = strPtr(src)
-		if err := json.Unmarshal([]byte(data), &it.Incident); err != nil {
+		if err := decodeIncident(data, text, &it.Incident); err != nil {
 			return nil, fmt.Errorf("report %s: %w", it.ID, err)
 		}
 		it.Candidates = []dossier.QueueCandidate{}
@@ -937,8 +946,16 @@ func (s *DB) incidentRefs(ctx context.Context, q string, args ...any) ([]dossier
 
 // refOf reads an incident reference out of a stored record.
 func refOf(rec string) dossier.IncidentRef {
-	var in dossier.IncidentSummary
-	_ = json.Unmarshal([]byte(rec), &in)
+	var in struct {
+		ID       string             `json:"id"`
+		Title    string             `json:"title"`
+		Date     *dossier.DateRange `json:"date"`
+		Type     string             `json:"type"`
+		Location *struct {
+			Country string `json:"country"`
+		} `json:"location"`
+	}
+	_ = unpack([]byte(rec), &in)
 	r := dossier.IncidentRef{ID: in.ID, Title: in.Title, Date: in.Date, Type: in.Type}
 	if in.Location != nil {
 		r.Country = in.Location.Country

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -121,7 +120,10 @@ func (s *DB) keyReports(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		type kr struct{ id, data, inc string }
+		type kr struct {
+			id, inc string
+			data    []byte
+		}
 		var all []kr
 		for rows.Next() {
 			var r kr
@@ -137,7 +139,7 @@ func (s *DB) keyReports(ctx context.Context) error {
 		}
 		for _, r := range all {
 			var in dossier.Incident
-			if err := json.Unmarshal([]byte(r.data), &in); err != nil {
+			if err := decodeIncidentSpans(r.data, &in); err != nil {
 				return fmt.Errorf("report %s: %w", r.id, err)
 			}
 			c, lo, hi := reportKeys(resolve.FeaturesOf(&in))
@@ -170,8 +172,8 @@ type cnode struct {
 	localID  string
 	score    float64
 	reason   string
-	data     string
-	actors   string
+	data     []byte // as stored: reports.data, review_queue.data
+	actors   []byte
 	sig      *resolve.Signature
 	grown    bool
 }
@@ -275,7 +277,7 @@ func (st *settler) read(ids []string) ([]*cnode, error) {
 		}
 		seen[n.ID] = true
 		var in dossier.Incident
-		if err := json.Unmarshal([]byte(n.data), &in); err != nil {
+		if err := decodeIncidentSpans(n.data, &in); err != nil {
 			return nil, fmt.Errorf("report %s: %w", n.ID, err)
 		}
 		n.Features = resolve.FeaturesOf(&in)
