@@ -256,7 +256,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 					kc, klo, khi := reportKeys(resolve.FeaturesOf(&gi.in))
 					if err := exec(`INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 						country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, 0, 'new incident', ?, ?, ?, ?, ?, 1)`, gi.rid, docID, ord, gi.in.ID, b2i(gi.in.Main), gi.id,
-						encodeIncident(&gi.in, raw), pack(roles), kc, klo, khi); err != nil {
+						encodeReport(&gi.in, raw, roles), []byte{}, kc, klo, khi); err != nil {
 						return fmt.Errorf("generate report: %w", err)
 					}
 					src := key

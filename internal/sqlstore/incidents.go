@@ -154,10 +154,10 @@ func scanReport(rows *sql.Rows) (storedReport, error) {
 	}
 	r.Main = main != 0
 	r.Incident = &dossier.Incident{}
-	if err := decodeIncident(data, r.text, r.Incident); err != nil {
+	var err error
+	if r.roles, err = decodeReport(data, actors, r.text, r.Incident); err != nil {
 		return r, fmt.Errorf("report %s: %w", r.ID, err)
 	}
-	_ = unpack(actors, &r.roles)
 	r.Doc.Source = strPtr(src)
 	r.Group = r.Doc.DocumentID
 	if r.Doc.CopyOf != "" {

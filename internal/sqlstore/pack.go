@@ -10,8 +10,8 @@ import (
 )
 
 // The JSON the store keeps of each report, incident and document
-// (reports.data and actors, review_queue.data, incidents.record and
-// signature, documents.extraction) is written packed: a tag byte, then the
+// (reports.data, review_queue.data, incidents.record and signature,
+// documents.extraction) is written packed: a tag byte, then the
 // JSON deflated with a preset dictionary of the keys and words every such
 // value repeats (migration 0011). A row of a thousand bytes of JSON takes
 // about two hundred. Rows written before are plain JSON, which starts with
@@ -28,11 +28,15 @@ const packDictV1 = `"n":[],"w":[],"d":[{"l":,"h":,"y":true,"a":true}],"p":[{"la"
 	`{"doc":{"path":"","title":"","source":null},"language":"en","published":"","incidents":null,"claims":[],"actors":[],"relations":[],"statements":[],"skipped":"","truncated":"","reports":` +
 	`{"speaker":"","stance":"","channel":"","incident":"","quote":"","quotes":[],"more_evidence":[]}{"claimant":"","claimant_kind":"group","about":"","claim":"responsible"}` +
 	`{"subject":"","predicate":"","object":""}{"id":"","name":"","aliases":[],"kind":"person"},"kind":"armed_group"},"kind":"state"},"kind":"organization"},"kind":"party"}` +
-	`[{"name":"","id":"","role":"perpetrator"},{"role":"claimant"},{"role":"speaker"},{"role":"accused"},{"role":"target"}]` +
-	`"Battles","Armed clash","Protests","Riots","Strategic developments","Violence against civilians","Explosions/Remote violence",` +
+	`"Government regains territory","Non-state actor overtakes territory","Chemical weapon","Grenade","Sexual violence","Peaceful protest",` +
+	`"Protest with intervention","Mob violence","Agreement","Change to group/activity","Disrupted weapons use","Headquarters or base established",` +
+	`"Looting/property destruction","Non-violent transfer of territory","Other","Abduction/forced disappearance","Excessive force against protesters",` +
+	`"Violent demonstration","Arrests","Attack","Armed clash","Suicide bomb","Remote explosive/landmine/IED","Shelling/artillery/missile attack","Air/drone strike",` +
+	`"Battles","Protests","Riots","Strategic developments","Violence against civilians","Explosions/Remote violence",` +
 	`"precision":"year"},"precision":"month"},"precision":"country"},"precision":"admin1"},"method":"infobox","method":"title","method":"metadata","note":"","citations":["[1]"]` +
 	`"sources":[{"document_id":"d","path":"","title":"","source":"https://","published":"","copy_of":"","role":"reference","language":"en"},{"role":"mention"` +
 	`"conflicts":["fatalities"],"source_count":1,"fatalities_span":{"min":0,"max":null},"injuries_span":null,"bare":[[0,0],[1,0],[2,0]]}` +
+	`"bare":[0,1,2,3,4,5],"roles":[{"name":"","id":"a","role":"perpetrator"},{"role":"claimant"},{"role":"speaker"},{"role":"accused"},{"name":"","id":"a","role":"target"}]}` +
 	`{"id":"","main":false,"main":true,"title":"","date":{"start":"","end":"","precision":"day"},"location":{"place":"","admin1":"","admin2":"","country":"","lat":,"lon":,"precision":"city"},` +
 	`"type":"","sub_type":"","weapons":[],"targets":[],"fatalities":{"min":,"max":},"injuries":null,"perpetrators":[],"accused":[],"part_of":[],` +
 	`"evidence":[{"field":"title","start":0,"end":0,"text":"","method":"prose","confidence":0.8},{"field":"type","field":"sub_type","field":"injuries",` +

@@ -635,7 +635,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 		c, lo, hi := reportKeys(probes[i].Features)
 		_, err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 			country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, encodeIncident(&data, w.text), pack(roles[in.ID]), c, lo, hi)
+			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, encodeReport(&data, w.text, roles[in.ID]), []byte{}, c, lo, hi)
 		if err != nil {
 			return fmt.Errorf("insert report: %w", err)
 		}

@@ -28,7 +28,7 @@ func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Fe
 		roles = []roleRef{}
 	}
 	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, encodeIncident(in, w.text), mustJSON(f), mustJSON(nearest), pack(roles))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, encodeReport(in, w.text, roles), mustJSON(f), mustJSON(nearest), []byte{})
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}

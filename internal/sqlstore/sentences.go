@@ -75,16 +75,22 @@ func fillEvidence(evs []dossier.Evidence, bare []int, text func(i int) ([]byte, 
 }
 
 // storedIncident is a report as stored (reports.data, review_queue.data):
-// an extracted incident whose evidence Bare lists has no text.
+// an extracted incident whose evidence Bare lists has no text, and the
+// actors' parts in it, which rows written before migration 0011 keep in
+// their actors column.
 type storedIncident struct {
 	dossier.Incident
-	Bare []int `json:"bare,omitempty"`
+	Bare  []int      `json:"bare,omitempty"`
+	Roles *[]roleRef `json:"roles,omitempty"`
 }
 
-// encodeIncident is the stored form of a report of the document whose text
-// is given.
-func encodeIncident(in *dossier.Incident, text []byte) []byte {
-	st := storedIncident{Incident: *in}
+// encodeReport is the stored form of a report of the document whose text
+// is given, with its actors' parts.
+func encodeReport(in *dossier.Incident, text []byte, roles []roleRef) []byte {
+	if roles == nil {
+		roles = []roleRef{}
+	}
+	st := storedIncident{Incident: *in, Roles: &roles}
 	st.Evidence, st.Bare = bareEvidence(in.Evidence, text)
 	return pack(st)
 }
@@ -92,15 +98,32 @@ func encodeIncident(in *dossier.Incident, text []byte) []byte {
 // decodeIncident reads a stored report back, its evidence whole, from the
 // text of its document.
 func decodeIncident(b, text []byte, in *dossier.Incident) error {
+	_, err := decodeReport(b, nil, text, in)
+	return err
+}
+
+// decodeReport reads a stored report back, its evidence whole, from the
+// text of its document, and its actors' parts (from actors, the column,
+// when the report was stored before migration 0011).
+func decodeReport(b, actors, text []byte, in *dossier.Incident) ([]roleRef, error) {
 	var st storedIncident
 	if err := unpack(b, &st); err != nil {
-		return err
+		return nil, err
 	}
 	if err := fillEvidence(st.Evidence, st.Bare, func(int) ([]byte, error) { return text, nil }); err != nil {
-		return err
+		return nil, err
 	}
 	*in = st.Incident
-	return nil
+	if st.Roles != nil {
+		return *st.Roles, nil
+	}
+	var roles []roleRef
+	if len(actors) > 0 {
+		if err := unpack(actors, &roles); err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+	}
+	return roles, nil
 }
 
 // decodeIncidentSpans reads a stored report for what its evidence's

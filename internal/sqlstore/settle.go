@@ -289,6 +289,15 @@ func (st *settler) read(ids []string) ([]*cnode, error) {
 	return out, nil
 }
 
+// notNull keeps an empty column empty when it is written again: a
+// driver may read an empty BLOB as nil, which it would write as NULL.
+func notNull(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
 func dedupe(xs []string) []string {
 	out := xs[:0]
 	for i, x := range xs {
@@ -778,7 +787,7 @@ func (st *settler) insertQueue(n *cnode, p resolve.Placement) error {
 	_, err := st.tx.exec(st.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (report_id) DO UPDATE SET reason = excluded.reason, candidates = excluded.candidates`,
-		n.ID, n.Doc, n.ord, n.localID, n.Features.Country, p.Reason, n.data, mustJSON(n.Features), mustJSON(nearest), n.actors)
+		n.ID, n.Doc, n.ord, n.localID, n.Features.Country, p.Reason, n.data, mustJSON(n.Features), mustJSON(nearest), notNull(n.actors))
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}
@@ -790,7 +799,7 @@ func (st *settler) fromQueue(n *cnode, p resolve.Placement) error {
 	c, lo, hi := reportKeys(n.Features)
 	if _, err := st.tx.exec(st.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 		country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-		n.ID, n.Doc, n.ord, n.localID, p.Incident, p.Score, p.Reason, n.data, n.actors, c, lo, hi); err != nil {
+		n.ID, n.Doc, n.ord, n.localID, p.Incident, p.Score, p.Reason, n.data, notNull(n.actors), c, lo, hi); err != nil {
 		return fmt.Errorf("place queued report: %w", err)
 	}
 	_, err := st.tx.exec(st.ctx, `DELETE FROM review_queue WHERE report_id = ?`, n.ID)
