@@ -625,7 +625,9 @@ func (s *DB) dayScan(ctx context.Context, f dossier.IncidentFilter, idx string, 
 
 // eachIncident runs the filtered, sorted query from a position (after it,
 // or before it and backwards for a previous-page cursor), in batches so
-// that a long listing holds no read transaction open for long.
+// that a long listing holds no read transaction open for long. With a
+// limit, it reads limit + 1 rows at most (a page and whether there is
+// another): each batch is decoded whole, its evidence texts read at once.
 func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, limit int, fn func(cursor, *dossier.IncidentSummary) error) error {
 	so := sc.so
 	desc := so.desc
@@ -636,11 +638,15 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 	if desc {
 		dir, cmp = "DESC", "<"
 	}
-	batch := 500
-	if limit > 0 && limit+1 < batch {
-		batch = limit + 1
-	}
+	sent := 0
 	for {
+		batch := 500
+		if limit > 0 {
+			if sent >= limit+1 {
+				return nil
+			}
+			batch = min(batch, limit+1-sent)
+		}
 		w, a := append([]string{}, sc.where...), append([]any{}, sc.args...)
 		switch {
 		case cur != nil && sc.key != "":
@@ -694,6 +700,7 @@ func (s *DB) eachIncident(ctx context.Context, sc *incidentScan, cur *cursor, li
 		if err != nil {
 			return s.wrap("list incidents", err)
 		}
+		sent += len(cs)
 		for i, c := range cs {
 			c.Back = cur != nil && cur.Back
 			cc := c

@@ -77,8 +77,9 @@ func packJSON(js []byte) []byte {
 	return buf.Bytes()
 }
 
-// unpackJSON returns the JSON text of a stored value, packed or plain.
-func unpackJSON(b []byte) ([]byte, error) {
+// unpackInto returns the JSON text of a stored value, inflated into buf
+// when it is packed.
+func unpackInto(b []byte, buf *bytes.Buffer) ([]byte, error) {
 	if len(b) == 0 || b[0] != packV1 {
 		return b, nil // plain JSON, as stored before migration 0011
 	}
@@ -87,16 +88,23 @@ func unpackJSON(b []byte) ([]byte, error) {
 	if err := r.(flate.Resetter).Reset(bytes.NewReader(b[1:]), []byte(packDictV1)); err != nil {
 		return nil, fmt.Errorf("unpack: %w", err)
 	}
-	js, err := io.ReadAll(r)
-	if err != nil {
+	buf.Grow(6 * len(b))
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, fmt.Errorf("unpack: %w", err)
 	}
-	return js, nil
+	return buf.Bytes(), nil
 }
+
+var unpackBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // unpack decodes a stored value, packed or plain, into v.
 func unpack(b []byte, v any) error {
-	js, err := unpackJSON(b)
+	buf := unpackBufs.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		unpackBufs.Put(buf)
+	}()
+	js, err := unpackInto(b, buf)
 	if err != nil {
 		return err
 	}
