@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -859,7 +858,7 @@ func (s *DB) claimsOf(ctx context.Context, incidentID string) ([]resolve.ClaimRe
 			return nil, s.wrap("read claims", err)
 		}
 		c.Doc.Source = strPtr(src)
-		if err := json.Unmarshal([]byte(data), &c.Claim); err != nil {
+		if err := unpack([]byte(data), &c.Claim); err != nil {
 			return nil, fmt.Errorf("read claims: %w", err)
 		}
 		c.Group = c.Doc.DocumentID
@@ -890,7 +889,7 @@ func (s *DB) statements(ctx context.Context, cond, arg string, limit int) ([]dos
 			return nil, s.wrap("read statements", err)
 		}
 		st.Document.Source = strPtr(src)
-		if err := json.Unmarshal([]byte(data), &st.Statement); err != nil {
+		if err := unpack([]byte(data), &st.Statement); err != nil {
 			return nil, fmt.Errorf("read statements: %w", err)
 		}
 		st.Incident = st.IncidentID

@@ -11,7 +11,8 @@ import (
 
 // The JSON the store keeps of each report, incident and document
 // (reports.data, review_queue.data, incidents.record and signature,
-// documents.extraction) is written packed: a tag byte, then the
+// documents.extraction, the data of mentions, claims, statements and
+// relations) is written packed: a tag byte, then the
 // JSON deflated with a preset dictionary of the keys and words every such
 // value repeats (migration 0011). A row of a thousand bytes of JSON takes
 // about two hundred. Rows written before are plain JSON, which starts with

@@ -399,7 +399,7 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		}
 		_, err = w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, mustJSON(a))
+			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, pack(a))
 		if err != nil {
 			return fmt.Errorf("insert mention: %w", err)
 		}
@@ -741,21 +741,21 @@ func (w *writer) reportRoles(x *dossier.Extraction) map[string][]roleRef {
 func (w *writer) writeFacts(x *dossier.Extraction) error {
 	for i, c := range x.Claims {
 		_, err := w.tx.exec(w.ctx, `INSERT INTO claims (doc_id, ord, report_id, claimant_id, about_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
-			w.docID, i, w.reports[c.Incident], w.actorFor(c.Claimant), w.actorFor(c.About), mustJSON(c))
+			w.docID, i, w.reports[c.Incident], w.actorFor(c.Claimant), w.actorFor(c.About), pack(c))
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", err)
 		}
 	}
 	for i, st := range x.Statements {
 		_, err := w.tx.exec(w.ctx, `INSERT INTO statements (doc_id, ord, report_id, speaker_id, data) VALUES (?, ?, ?, ?, ?)`,
-			w.docID, i, w.reports[st.Incident], w.actorFor(st.Speaker), mustJSON(st))
+			w.docID, i, w.reports[st.Incident], w.actorFor(st.Speaker), pack(st))
 		if err != nil {
 			return fmt.Errorf("insert statement: %w", err)
 		}
 	}
 	for i, r := range x.Relations {
 		_, err := w.tx.exec(w.ctx, `INSERT INTO relations (doc_id, ord, subject_id, predicate, object_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
-			w.docID, i, w.actorFor(r.Subject), r.Predicate, w.actorFor(r.Object), mustJSON(r))
+			w.docID, i, w.actorFor(r.Subject), r.Predicate, w.actorFor(r.Object), pack(r))
 		if err != nil {
 			return fmt.Errorf("insert relation: %w", err)
 		}

@@ -12,3 +12,7 @@ ALTER TABLE review_queue ALTER COLUMN actors DROP DEFAULT;
 ALTER TABLE review_queue ALTER COLUMN actors TYPE BYTEA USING convert_to(actors, 'UTF8');
 ALTER TABLE review_queue ALTER COLUMN actors SET DEFAULT convert_to('[]', 'UTF8');
 ALTER TABLE documents ALTER COLUMN extraction TYPE BYTEA USING convert_to(extraction, 'UTF8');
+ALTER TABLE mentions ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8');
+ALTER TABLE claims ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8');
+ALTER TABLE statements ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8');
+ALTER TABLE relations ALTER COLUMN data TYPE BYTEA USING convert_to(data, 'UTF8');

@@ -10,8 +10,11 @@
 --   sentences.go).
 -- - A document's extraction no longer holds its incidents: they are its
 --   reports (sqlstore storedExtraction).
--- - That JSON, reports.actors and incidents.signature are stored deflated
---   with a preset dictionary (sqlstore pack.go).
+-- - A report's actors' parts move into its data (reports.actors and
+--   review_queue.actors are left empty).
+-- - That JSON, incidents.signature and the data of mentions, claims,
+--   statements and relations are stored deflated with a preset dictionary
+--   (sqlstore pack.go).
 --
 -- Rows written before stay plain JSON with their texts and are read as
 -- they are; each is written the new way when it is next written. Version
