@@ -5,15 +5,19 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/internal/postgres"
 	"github.com/dossier-project/dossier/internal/sqlite"
+	"github.com/dossier-project/dossier/internal/storetest"
 )
 
 // TestMigration0011KeepsEvidence: a knowledge base written by dossier at
@@ -25,9 +29,11 @@ import (
 // the new way (evidence as offsets into the documents' text, extractions
 // without their incidents, packed JSON), whose rows the test checks.
 func TestMigration0011KeepsEvidence(t *testing.T) {
-	dir := t.TempDir()
-	old := filepath.Join(dir, "old.db")
-	gunzipTo(t, "testdata/schema9-kb.db.gz", old)
+	gunzipped := func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "old.db")
+		gunzipTo(t, "testdata/schema9-kb.db.gz", path)
+		return path
+	}
 	want := readGolden(t, "testdata/schema9-golden.txt")
 
 	compare := func(t *testing.T, db string) {
@@ -41,10 +47,19 @@ func TestMigration0011KeepsEvidence(t *testing.T) {
 			}
 		}
 	}
-	t.Run("migrated", func(t *testing.T) { compare(t, old) })
+	t.Run("migrated", func(t *testing.T) { compare(t, gunzipped(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		dsn := os.Getenv(storetest.EnvPostgres)
+		if dsn == "" {
+			t.Skipf("%s not set: no PostgreSQL server to test against (scripts/pg-test.sh starts one)", storetest.EnvPostgres)
+		}
+		pg := newPostgresDB(t, dsn)
+		schema9Postgres(t, pg, gunzipped(t))
+		compare(t, pg)
+	})
 	t.Run("copied", func(t *testing.T) {
-		fresh := filepath.Join(dir, "new.db")
-		if code, out, errs := dossierRun(t, "copy", "--from", old, "--to", fresh); code != exitOK {
+		fresh := filepath.Join(t.TempDir(), "new.db")
+		if code, out, errs := dossierRun(t, "copy", "--from", gunzipped(t), "--to", fresh); code != exitOK {
 			t.Fatalf("copy: %d\n%s\n%s", code, out, errs)
 		}
 		compare(t, fresh)
@@ -64,6 +79,109 @@ func TestMigration0011KeepsEvidence(t *testing.T) {
 			}
 		}
 	})
+}
+
+// schema9Postgres makes the PostgreSQL database at dsn a knowledge base
+// from before migration 0011 holding the rows of the SQLite one at path
+// (schema 9, which PostgreSQL stores in the same columns): the schema of
+// today taken back before 0011 (the columns it made BYTEA are TEXT again,
+// its tables empty), then every row copied as it is.
+func schema9Postgres(t *testing.T, dsn, path string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, dsn, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	src, err := sql.Open("sqlite", path) // as it is: not migrated
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	pg, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	for _, c := range [][2]string{{"incidents", "record"}, {"incidents", "signature"}, {"reports", "data"}, {"reports", "actors"},
+		{"review_queue", "data"}, {"review_queue", "actors"}, {"documents", "extraction"}, {"mentions", "data"}, {"claims", "data"},
+		{"statements", "data"}, {"relations", "data"}} {
+		if _, err := pg.ExecContext(ctx, `ALTER TABLE `+c[0]+` ALTER COLUMN `+c[1]+` DROP DEFAULT, ALTER COLUMN `+c[1]+
+			` TYPE TEXT USING convert_from(`+c[1]+`, 'UTF8')`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := pg.ExecContext(ctx, `ALTER TABLE review_queue ALTER COLUMN actors SET DEFAULT '[]'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pg.ExecContext(ctx, `DELETE FROM schema_migrations WHERE version = 11`); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"documents", "document_bands", "document_variants", "reports", "incidents", "incident_actors",
+		"incident_weapons", "actors", "actor_names", "mentions", "relations", "claims", "statements", "review_queue", "reviews",
+		"incident_redirects", "incident_log"} {
+		copyRows(t, src, pg, table)
+	}
+}
+
+// copyRows copies every row of table from an SQLite database into the
+// same columns of a PostgreSQL one (those PostgreSQL does not generate).
+func copyRows(t *testing.T, from, to *sql.DB, table string) {
+	t.Helper()
+	cr, err := to.Query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND is_generated = 'NEVER'
+		ORDER BY ordinal_position`, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := scanStrings(cr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := from.Query(`SELECT ` + strings.Join(cols, ", ") + ` FROM ` + table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	marks := make([]string, len(cols))
+	for i := range marks {
+		marks[i] = fmt.Sprintf("$%d", i+1)
+	}
+	insert := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) OVERRIDING SYSTEM VALUE VALUES (` + strings.Join(marks, ", ") + `)`
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if s, ok := v.(string); ok && (cols[i] == "raw" || cols[i] == "body" || cols[i] == "fingerprint") {
+				vals[i] = []byte(s)
+			}
+		}
+		if _, err := to.Exec(insert, vals...); err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func scanStrings(rows *sql.Rows) ([]string, error) {
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 // evidenceOutputs runs the commands testdata/schema9-golden.txt lists
