@@ -813,10 +813,12 @@ func (s *DB) history(ctx context.Context, id string) ([]dossier.IncidentChange, 
 }
 
 // waitingNear lists the queued reports that have the incident among their
-// nearest candidates.
+// nearest candidates. The queue is read first (CROSS JOIN keeps SQLite's
+// planner to that order): for ORDER BY d.n it would otherwise walk every
+// document looking for queued reports, 0.2 s at 250,000 documents.
 func (s *DB) waitingNear(ctx context.Context, id string) ([]dossier.QueuedReport, error) {
 	rows, err := s.query(ctx, `SELECT q.report_id, q.reason, q.data, d.id, d.path, d.title, d.source, d.published, d.copy_of, `+textCol+`
-		FROM review_queue q JOIN documents d ON d.id = q.doc_id WHERE q.candidates LIKE ? ORDER BY d.n, q.ord LIMIT 20`,
+		FROM review_queue q CROSS JOIN documents d WHERE d.id = q.doc_id AND q.candidates LIKE ? ORDER BY d.n, q.ord LIMIT 20`,
 		`%"incident":"`+id+`"%`)
 	if err != nil {
 		return nil, s.wrap("read the queue", err)
