@@ -8,7 +8,9 @@
 #   PG=0 scripts/bench-store.sh       # SQLite only
 #
 # PostgreSQL is started by scripts/pg-test.sh. Files go to $OUT
-# (default /tmp/dossier-bench); a 1M-incident SQLite file takes about 2 GB.
+# (default /tmp/dossier-bench); a 1M-incident SQLite file takes about 3 GB.
+# After each knowledge base it prints its size in bytes per incident: the
+# file (checkpointed) on SQLite, pg_database_size on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}
@@ -31,13 +33,28 @@ if [ "$PG" = 1 ]; then
 fi
 
 echo "== ingest throughput: the shared corpus (reading, extraction, resolution, storing)"
+# incidents FILE_OR_DSN: how many incidents the knowledge base holds
+incidents() { "$bin" db info --db "$1" | awk '$1 == "incidents:" {print $2}'; }
+# per_incident NAME BYTES COUNT: the size line
+per_incident() { awk -v n="$1" -v b="$2" -v c="$3" 'BEGIN { printf "size: %s, %d bytes, %d incidents: %d bytes per incident\n", n, b, c, (c > 0 ? b / c : 0) }'; }
+sqlite_size() { # sqlite_size FILE
+	sqlite3 "$1" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null 2>&1 || true
+	per_incident "$1" "$(stat -c %s "$1")" "$(incidents "$1")"
+}
+pg_size() { # pg_size DATABASE DSN
+	per_incident "$1" "$("$psql" "$admin" -qtA -c "SELECT pg_database_size('$1')")" "$(incidents "$2")"
+}
+
 if [ -d "$corpus" ]; then
 	rm -f "$OUT/ingest.db"*
 	echo "-- SQLite"
 	"$bin" ingest --progress none --db "$OUT/ingest.db" "$corpus/seed" "$corpus/wikipedia" "$corpus/wikipedia-with-infobox" "$corpus/news"
+	sqlite_size "$OUT/ingest.db"
 	if [ "$PG" = 1 ]; then
 		echo "-- PostgreSQL"
-		"$bin" ingest --progress none --db "$(fresh dossier_bench_ingest)" "$corpus/seed" "$corpus/wikipedia" "$corpus/wikipedia-with-infobox" "$corpus/news"
+		dsn=$(fresh dossier_bench_ingest)
+		"$bin" ingest --progress none --db "$dsn" "$corpus/seed" "$corpus/wikipedia" "$corpus/wikipedia-with-infobox" "$corpus/news"
+		pg_size dossier_bench_ingest "$dsn"
 	fi
 fi
 echo
@@ -49,13 +66,13 @@ echo
 echo "== query latency on $N generated incidents: SQLite"
 rm -f "$OUT/gen.db"*
 "$bin" db generate --db "$OUT/gen.db" --incidents "$N"
-ls -la "$OUT/gen.db"
+sqlite_size "$OUT/gen.db"
 "$bin" db bench --db "$OUT/gen.db" --queries "$QUERIES"
 if [ "$PG" = 1 ]; then
 	echo
 	echo "== query latency on $N generated incidents: PostgreSQL"
 	dsn=$(fresh dossier_bench_gen)
 	"$bin" db generate --db "$dsn" --incidents "$N"
-	"$psql" "$admin" -qtA -c "SELECT pg_size_pretty(pg_database_size('dossier_bench_gen'))"
+	pg_size dossier_bench_gen "$dsn"
 	"$bin" db bench --db "$dsn" --queries "$QUERIES"
 fi

@@ -363,7 +363,7 @@ func (s *DB) relationsOf(ctx context.Context, id string) ([]dossier.RelationReco
 			return nil, s.wrap("read relations", err)
 		}
 		var rel dossier.Relation
-		_ = json.Unmarshal([]byte(data), &rel)
+		_ = unpack([]byte(data), &rel)
 		r.Subject, r.Object, r.Evidence = firstOf(sname, rel.Subject), firstOf(oname, rel.Object), rel.Evidence
 		r.Document.Source = strPtr(src)
 		out = append(out, r)
@@ -416,7 +416,7 @@ func (s *DB) mentionsOf(ctx context.Context, id string) ([]dossier.ActorMention,
 		m.Aliases = []string{}
 		_ = json.Unmarshal([]byte(aliases), &m.Aliases)
 		var a dossier.Actor
-		_ = json.Unmarshal([]byte(data), &a)
+		_ = unpack([]byte(data), &a)
 		m.Evidence = a.Evidence
 		m.Document.Source = strPtr(src)
 		out = append(out, m)

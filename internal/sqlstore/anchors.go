@@ -70,7 +70,7 @@ func docReports(ctx context.Context, tx *Tx, doc string) ([]anchoredReport, erro
 				return nil, err
 			}
 			var in dossier.Incident
-			if err := json.Unmarshal([]byte(data), &in); err != nil {
+			if err := decodeIncidentSpans([]byte(data), &in); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("report %s: %w", id, err)
 			}
@@ -142,7 +142,7 @@ func mergeAnchorFor(ctx context.Context, tx *Tx, doc, rid, inc string, apart boo
 			return a, err
 		}
 		var in dossier.Incident
-		if err := json.Unmarshal([]byte(data), &in); err != nil {
+		if err := decodeIncidentSpans([]byte(data), &in); err != nil {
 			return a, fmt.Errorf("report %s: %w", id, err)
 		}
 		if !apart && resolve.IncidentID(id) == inc {

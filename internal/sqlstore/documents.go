@@ -97,22 +97,23 @@ func (s *DB) replaceDocument(ctx context.Context, tx *Tx, id string) error {
 // incidents it touched. Nested, it leaves re-examining the queue to its
 // caller (which is re-examining it).
 func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (touched, error) {
-	var key, ext string
+	var key string
 	var n int64
-	var fp []byte
-	if err := tx.queryRow(ctx, `SELECT key, n, fingerprint, extraction FROM documents WHERE id = ?`, id).Scan(&key, &n, &fp, &ext); err != nil {
+	var fp, ext, text []byte
+	if err := tx.queryRow(ctx, `SELECT d.key, d.n, d.fingerprint, d.extraction, `+textCol+` FROM documents d WHERE d.id = ?`, id).
+		Scan(&key, &n, &fp, &ext, &text); err != nil {
 		return touched{}, fmt.Errorf("read document %s: %w", id, err)
 	}
-	var x dossier.Extraction
-	if err := json.Unmarshal([]byte(ext), &x); err != nil {
-		return touched{}, fmt.Errorf("read extraction of %s: %w", id, err)
+	x, err := s.readExtraction(ctx, tx.tx, id, ext, text)
+	if err != nil {
+		return touched{}, err
 	}
 	w := newWriter(ctx, tx, id, key)
-	w.docN, w.fp, w.nested = n, fp, nested
+	w.docN, w.fp, w.text, w.nested = n, fp, text, nested
 	if err := w.removeFacts(); err != nil {
 		return touched{}, err
 	}
-	if err := w.place(&x); err != nil {
+	if err := w.place(x); err != nil {
 		return touched{}, err
 	}
 	return w.touched, nil
@@ -203,18 +204,14 @@ func (s *DB) Document(ctx context.Context, ref string) (*dossier.DocumentDetail,
 	if _, d.DocumentSummary, err = scanDocument(s.queryRow(ctx, `SELECT `+documentCols+` FROM documents t WHERE t.id = ?`, id)); err != nil {
 		return nil, s.wrap("read document", err)
 	}
-	var raw, body []byte
-	var ext string
+	var raw, body, ext []byte
 	if err := s.queryRow(ctx, `SELECT raw, body, extraction FROM documents WHERE id = ?`, id).Scan(&raw, &body, &ext); err != nil {
 		return nil, s.wrap("read document", err)
 	}
-	d.Text = string(raw)
-	if len(body) > 0 {
-		d.Text = string(body)
-	}
-	d.Extraction = &dossier.Extraction{}
-	if err := json.Unmarshal([]byte(ext), d.Extraction); err != nil {
-		return nil, fmt.Errorf("read document %s: extraction: %w", ref, err)
+	text := docText(&dossier.Document{Raw: raw, Text: body})
+	d.Text = string(text)
+	if d.Extraction, err = s.readExtraction(ctx, s.db, id, ext, text); err != nil {
+		return nil, s.wrap("read document "+ref, err)
 	}
 	// Where each extracted incident and actor went.
 	incOf := map[string]string{}

@@ -188,6 +188,9 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 				docNo := (done + k) / perDoc
 				key := fmt.Sprintf("https://news.example/%d/story-%d", 2000+docNo%25, docNo)
 				docID := DocID(key)
+				// the raw document is this header, then the sentences;
+				// evidence offsets index the raw bytes, as a reader's do
+				header := "Source: " + key + "\n\n"
 				var text strings.Builder
 				var docActors []genActor
 				type genInc struct {
@@ -209,7 +212,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 					lat, lon := p.lat, p.lon
 					sentence := fmt.Sprintf("On %s, a %s in %s, %s, killed %d people; %s was blamed and %s targeted, with a %s. ",
 						d.Format("2 January 2006"), ev, p.city, p.country, dead, a1.name, a2.name, w)
-					start := text.Len()
+					start := len(header) + text.Len()
 					text.WriteString(sentence)
 					e := func(f string) dossier.Evidence {
 						return dossier.Evidence{Field: f, Start: start, End: start + len(sentence), Text: sentence, Method: dossier.MethodProse, Confidence: 0.8}
@@ -224,7 +227,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 					incs = append(incs, genInc{id: dossier.StableID("i", rid), rid: rid, in: in, actors: []genActor{a1, a2}})
 					docActors = append(docActors, a1, a2)
 				}
-				raw := []byte("Source: " + key + "\n\n" + text.String())
+				raw := []byte(header + text.String())
 				title := incs[0].in.Title
 				x := &dossier.Extraction{Doc: dossier.DocRef{Path: key, Title: title, Source: &key}, Language: "en"}
 				for _, gi := range incs {
@@ -233,7 +236,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 				if err := exec(`INSERT INTO documents (id, key, path, source, title, published, site, author, format, language, skipped,
 					hash, extractor, size, raw, body, hints, extraction, fingerprint, copy_of, ingested, search)
 					VALUES (?, ?, ?, ?, ?, '', 'news.example', '', 'text', 'en', '', ?, 'generated', ?, ?, NULL, '[]', ?, NULL, '', ?, ?)`,
-					docID, key, key, key, title, fmt.Sprintf("%x", docNo), len(raw), raw, mustJSON(x), now, names.Fold(title+" "+text.String())); err != nil {
+					docID, key, key, key, title, fmt.Sprintf("%x", docNo), len(raw), raw, encodeExtraction(x), now, names.Fold(title+" "+text.String())); err != nil {
 					return fmt.Errorf("generate document: %w", err)
 				}
 				seenActor := map[string]bool{}
@@ -253,7 +256,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 					kc, klo, khi := reportKeys(resolve.FeaturesOf(&gi.in))
 					if err := exec(`INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 						country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, 0, 'new incident', ?, ?, ?, ?, ?, 1)`, gi.rid, docID, ord, gi.in.ID, b2i(gi.in.Main), gi.id,
-						mustJSON(gi.in), mustJSON(roles), kc, klo, khi); err != nil {
+						encodeReport(&gi.in, raw, roles), []byte{}, kc, klo, khi); err != nil {
 						return fmt.Errorf("generate report: %w", err)
 					}
 					src := key
@@ -270,7 +273,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 					if err == nil {
 						err = st.QueryRowContext(ctx, gi.id, sum.Title, names.Fold(sum.Title), label, int64(lo), int64(lo), int64(lo),
 							names.Fold(sum.Location.Country), names.Fold(sum.Type), names.Fold(sum.SubType), sum.Fatalities.Min,
-							mustJSON(sum), mustJSON(rc.Signature), search, sum.Kind).Scan(&in)
+							encodeSummary(sum, map[string][]byte{docID: raw}), pack(rc.Signature), search, sum.Kind).Scan(&in)
 					}
 					if err != nil {
 						return fmt.Errorf("generate incident: %w", err)

@@ -160,6 +160,7 @@ type writer struct {
 	docKey string
 	docN   int64
 	fp     []byte
+	text   []byte // the document's text, which evidence offsets index
 
 	incidents map[string]bool // to reconcile at the end
 	actors    map[string]bool // to sum up again at the end
@@ -280,6 +281,7 @@ func (w *writer) writeDocument(doc *dossier.Document, x *dossier.Extraction, ext
 		published = x.Published
 	}
 	w.fp = resolve.Fingerprint(doc.Body())
+	w.text = docText(doc)
 	search := names.Fold(title + " " + doc.Path + " " + doc.Source + " " + string(doc.Body()))
 	err := w.tx.queryRow(w.ctx, `
 		INSERT INTO documents (id, key, path, source, title, published, site, author, format, language, skipped,
@@ -293,7 +295,7 @@ func (w *writer) writeDocument(doc *dossier.Document, x *dossier.Extraction, ext
 			ingested = excluded.ingested, search = excluded.search
 		RETURNING n`,
 		w.docID, w.docKey, doc.Path, doc.Source, title, published, doc.Site, doc.Author, doc.Format, x.Language, x.Skipped,
-		hash, extractor, len(doc.Raw), doc.Raw, body, mustJSON(hints), mustJSON(x), w.fp,
+		hash, extractor, len(doc.Raw), doc.Raw, body, mustJSON(hints), encodeExtraction(x), w.fp,
 		w.tx.s.now().UTC().Format("2006-01-02T15:04:05Z"), search).Scan(&w.docN)
 	if err != nil {
 		return fmt.Errorf("write document: %w", err)
@@ -397,7 +399,7 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		}
 		_, err = w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, mustJSON(a))
+			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, pack(a))
 		if err != nil {
 			return fmt.Errorf("insert mention: %w", err)
 		}
@@ -633,7 +635,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 		c, lo, hi := reportKeys(probes[i].Features)
 		_, err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 			country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, mustJSON(data), mustJSON(roles[in.ID]), c, lo, hi)
+			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, encodeReport(&data, w.text, roles[in.ID]), []byte{}, c, lo, hi)
 		if err != nil {
 			return fmt.Errorf("insert report: %w", err)
 		}
@@ -739,21 +741,21 @@ func (w *writer) reportRoles(x *dossier.Extraction) map[string][]roleRef {
 func (w *writer) writeFacts(x *dossier.Extraction) error {
 	for i, c := range x.Claims {
 		_, err := w.tx.exec(w.ctx, `INSERT INTO claims (doc_id, ord, report_id, claimant_id, about_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
-			w.docID, i, w.reports[c.Incident], w.actorFor(c.Claimant), w.actorFor(c.About), mustJSON(c))
+			w.docID, i, w.reports[c.Incident], w.actorFor(c.Claimant), w.actorFor(c.About), pack(c))
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", err)
 		}
 	}
 	for i, st := range x.Statements {
 		_, err := w.tx.exec(w.ctx, `INSERT INTO statements (doc_id, ord, report_id, speaker_id, data) VALUES (?, ?, ?, ?, ?)`,
-			w.docID, i, w.reports[st.Incident], w.actorFor(st.Speaker), mustJSON(st))
+			w.docID, i, w.reports[st.Incident], w.actorFor(st.Speaker), pack(st))
 		if err != nil {
 			return fmt.Errorf("insert statement: %w", err)
 		}
 	}
 	for i, r := range x.Relations {
 		_, err := w.tx.exec(w.ctx, `INSERT INTO relations (doc_id, ord, subject_id, predicate, object_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
-			w.docID, i, w.actorFor(r.Subject), r.Predicate, w.actorFor(r.Object), mustJSON(r))
+			w.docID, i, w.actorFor(r.Subject), r.Predicate, w.actorFor(r.Object), pack(r))
 		if err != nil {
 			return fmt.Errorf("insert relation: %w", err)
 		}

@@ -28,7 +28,7 @@ func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Fe
 		roles = []roleRef{}
 	}
 	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, mustJSON(in), mustJSON(f), mustJSON(nearest), mustJSON(roles))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, encodeReport(in, w.text, roles), mustJSON(f), mustJSON(nearest), []byte{})
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}
@@ -232,7 +232,7 @@ func (w *writer) candidatesByID(ids []string) ([]resolve.Candidate, error) {
 			return nil, err
 		}
 		c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
-		_ = json.Unmarshal([]byte(sig), c.Sig)
+		_ = unpack([]byte(sig), c.Sig)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -251,19 +251,20 @@ func (s *DB) Queue(ctx context.Context, f dossier.QueueFilter) (dossier.QueuePag
 		nearest []resolve.Fit
 	}
 	k := keyset{op: "list the queue", scope: scope("queue"), from: `review_queue q JOIN documents d ON d.id = q.doc_id`,
-		cols: `q.report_id, q.reason, q.data, q.candidates, d.n, q.ord, d.id, d.path, d.title, d.source, d.published, d.copy_of`,
+		cols: `q.report_id, q.reason, q.data, q.candidates, d.n, q.ord, d.id, d.path, d.title, d.source, d.published, d.copy_of, ` + textCol,
 		key:  `d.n`, n: `q.ord`}
 	all, next, info, err := readKeyset(ctx, s, k, f.Cursor, limit, func(rows *sql.Rows) (cursor, row, error) {
 		var r row
 		var c cursor
 		it := &r.item
-		var data, cands, src string
+		var cands, src string
+		var data, text []byte
 		if err := rows.Scan(&it.ID, &it.Reason, &data, &cands, &c.K, &c.N, &it.Document.DocumentID, &it.Document.Path,
-			&it.Document.Title, &src, &it.Document.Published, &it.Document.CopyOf); err != nil {
+			&it.Document.Title, &src, &it.Document.Published, &it.Document.CopyOf, &text); err != nil {
 			return c, r, err
 		}
 		it.Document.Source = strPtr(src)
-		if err := json.Unmarshal([]byte(data), &it.Incident); err != nil {
+		if err := decodeIncident(data, text, &it.Incident); err != nil {
 			return c, r, fmt.Errorf("report %s: %w", it.ID, err)
 		}
 		if err := json.Unmarshal([]byte(cands), &r.nearest); err != nil {

@@ -218,7 +218,7 @@ func incidentFields(label, record string) [][2]string {
 		PartOf                                  []string `json:"part_of"`
 		Location                                *struct{ Admin1 string }
 	}
-	_ = json.Unmarshal([]byte(record), &r) // written by reconcile; a bad record shows no snippet
+	_ = unpack([]byte(record), &r) // written by reconcile; a bad record shows no snippet
 	var out [][2]string
 	for _, f := range []struct {
 		name string

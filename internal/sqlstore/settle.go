@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -121,7 +120,10 @@ func (s *DB) keyReports(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		type kr struct{ id, data, inc string }
+		type kr struct {
+			id, inc string
+			data    []byte
+		}
 		var all []kr
 		for rows.Next() {
 			var r kr
@@ -137,7 +139,7 @@ func (s *DB) keyReports(ctx context.Context) error {
 		}
 		for _, r := range all {
 			var in dossier.Incident
-			if err := json.Unmarshal([]byte(r.data), &in); err != nil {
+			if err := decodeIncidentSpans(r.data, &in); err != nil {
 				return fmt.Errorf("report %s: %w", r.id, err)
 			}
 			c, lo, hi := reportKeys(resolve.FeaturesOf(&in))
@@ -170,8 +172,8 @@ type cnode struct {
 	localID  string
 	score    float64
 	reason   string
-	data     string
-	actors   string
+	data     []byte // as stored: reports.data, review_queue.data
+	actors   []byte
 	sig      *resolve.Signature
 	grown    bool
 }
@@ -275,7 +277,7 @@ func (st *settler) read(ids []string) ([]*cnode, error) {
 		}
 		seen[n.ID] = true
 		var in dossier.Incident
-		if err := json.Unmarshal([]byte(n.data), &in); err != nil {
+		if err := decodeIncidentSpans(n.data, &in); err != nil {
 			return nil, fmt.Errorf("report %s: %w", n.ID, err)
 		}
 		n.Features = resolve.FeaturesOf(&in)
@@ -285,6 +287,15 @@ func (st *settler) read(ids []string) ([]*cnode, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// notNull keeps an empty column empty when it is written again: a
+// driver may read an empty BLOB as nil, which it would write as NULL.
+func notNull(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
 }
 
 func dedupe(xs []string) []string {
@@ -776,7 +787,7 @@ func (st *settler) insertQueue(n *cnode, p resolve.Placement) error {
 	_, err := st.tx.exec(st.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (report_id) DO UPDATE SET reason = excluded.reason, candidates = excluded.candidates`,
-		n.ID, n.Doc, n.ord, n.localID, n.Features.Country, p.Reason, n.data, mustJSON(n.Features), mustJSON(nearest), n.actors)
+		n.ID, n.Doc, n.ord, n.localID, n.Features.Country, p.Reason, n.data, mustJSON(n.Features), mustJSON(nearest), notNull(n.actors))
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}
@@ -788,7 +799,7 @@ func (st *settler) fromQueue(n *cnode, p resolve.Placement) error {
 	c, lo, hi := reportKeys(n.Features)
 	if _, err := st.tx.exec(st.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 		country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-		n.ID, n.Doc, n.ord, n.localID, p.Incident, p.Score, p.Reason, n.data, n.actors, c, lo, hi); err != nil {
+		n.ID, n.Doc, n.ord, n.localID, p.Incident, p.Score, p.Reason, n.data, notNull(n.actors), c, lo, hi); err != nil {
 		return fmt.Errorf("place queued report: %w", err)
 	}
 	_, err := st.tx.exec(st.ctx, `DELETE FROM review_queue WHERE report_id = ?`, n.ID)

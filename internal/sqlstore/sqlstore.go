@@ -270,13 +270,17 @@ func (s *DB) migrate(ctx context.Context) error {
 		known = ms[len(ms)-1].version
 	}
 	// A current schema needs no write at all, so a read-only role (a
-	// server for readers) can open it.
+	// server for readers) can open it. Current is every migration applied:
+	// two branches may have added migrations 10 and 11 apart, and a base
+	// migrated to 11 still lacks 10.
 	if cur, err := s.SchemaVersion(ctx); err == nil && cur >= known {
 		if cur > known {
 			return fmt.Errorf("open %s: %w: schema version %d, this dossier knows up to %d; upgrade dossier",
 				s.where, dossier.ErrSchemaTooNew, cur, known)
 		}
-		return nil
+		if applied, err := s.appliedMigrations(ctx); err == nil && len(missing(ms, applied)) == 0 {
+			return nil
+		}
 	}
 	// under the writer's lock: two processes opening a new PostgreSQL
 	// database at once would both create the table (IF NOT EXISTS is not
@@ -299,10 +303,11 @@ func (s *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("open %s: %w: schema version %d, this dossier knows up to %d; upgrade dossier",
 			s.where, dossier.ErrSchemaTooNew, cur, known)
 	}
-	for _, m := range ms {
-		if m.version <= cur {
-			continue
-		}
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range missing(ms, applied) {
 		body, err := fs.ReadFile(s.d.Migrations(), m.name)
 		if err != nil {
 			return fmt.Errorf("read migration %s: %w", m.name, err)
@@ -333,6 +338,35 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the versions of the migrations applied.
+func (s *DB) appliedMigrations(ctx context.Context) (map[int]bool, error) {
+	rows, err := s.query(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, s.wrap("read schema versions", err)
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, s.wrap("read schema versions", err)
+		}
+		out[v] = true
+	}
+	return out, s.wrap("read schema versions", rows.Err())
+}
+
+// missing lists the migrations not applied, in order.
+func missing(ms []migration, applied map[int]bool) []migration {
+	var out []migration
+	for _, m := range ms {
+		if !applied[m.version] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // notFound builds a not-found error naming what was looked for.
