@@ -1004,6 +1004,28 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 		}
 	}
+	// a report's headline puts its act in a city ("Massive suicide car
+	// bomb in Kabul kills 18"): a candidate a little weaker than a place
+	// of the lead's first sentence, stronger than one further on
+	if d.news && in.title != "" {
+		if st := d.titleSent(in); st != nil && (len(ss) == 0 || st.start != ss[0].start) {
+			st.mentions = d.findMentions(st)
+			for _, m := range st.mentions {
+				if m.kind != kindPlace || m.place == nil || m.place.Feature == featureCountry || m.place.Feature == "ADM1" || m.i == 0 ||
+					!st.toks[m.i-1].Is("in", "at", "near", "outside") {
+					continue
+				}
+				c := cand{m, 5.5, 0, true}
+				if d.mainCtry != "" && m.country == d.mainCtry {
+					c.score += 0.5
+				}
+				all = append(all, c)
+				if best == nil || c.score > best.score {
+					best = &all[len(all)-1]
+				}
+			}
+		}
+	}
 	// a province named with a town in it ("in Spain's northern Basque
 	// region, in the town of Mondragon"): the town, when it is named in
 	// the same or the next sentence after a preposition of place
