@@ -826,6 +826,25 @@ func (d *docState) mainFromProse(in *incident) {
 			}
 		}
 	}
+	// one person hurt told without a figure, or nobody hurt at all
+	if in.inj == nil && d.news {
+		for _, st := range ms {
+			if st.para > lead+1 {
+				break
+			}
+			if noneHurt(st) {
+				in.setCount("injuries", dossier.Exact(0), prioProse, d.sentEvidence("injuries", st, 0.6))
+				if in.fat == nil {
+					in.setCount("fatalities", dossier.Exact(0), prioProse, d.sentEvidence("fatalities", st, 0.6))
+				}
+				break
+			}
+			if v := d.loneInjury(st); v >= 0 && !d.aboutOtherTime(st, v) {
+				in.setCount("injuries", dossier.AtLeast(1), prioProse, d.sentEvidence("injuries", st, 0.5))
+				break
+			}
+		}
+	}
 	d.headlineCounts(in)
 	// the title's words count double: "Car bomb kills 11 in Pakistan"
 	if in.title != "" {

@@ -49,6 +49,9 @@ func TestCasualties(t *testing.T) {
 		{"A drone attack hit Erbil, Iraq. No one was killed.", "0-0", "null"},
 		{"A bomb exploded in Kabul, Afghanistan, injuring another 110.", "null", "110-110"},
 		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
+		{"A car bomb exploded outside a court in Newry, Northern Ireland. Nobody was killed or injured.", "0-0", "0-0"},
+		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was seriously wounded.", "null", "1+"},
+		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was wounded and later died.", "null", "null"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -300,6 +300,62 @@ func (d *docState) namedVictim(st *sent) *mention {
 	return nil
 }
 
+// loneInjury finds a sentence saying one person was hurt, with no figure:
+// "a police officer was seriously wounded", "Isaías Carrasco's wife was
+// injured". It returns the token where the verb starts, or -1.
+func (d *docState) loneInjury(st *sent) int {
+	toks := st.toks
+	for k := 0; k+1 < len(toks); k++ {
+		if !toks[k].Is("was") {
+			continue
+		}
+		v := k + 1
+		for v < len(toks) && toks[v].Is("seriously", "critically", "slightly", "badly", "lightly", "also", "reportedly") {
+			v++
+		}
+		if v >= len(toks) || !toks[v].Is("wounded", "injured", "hurt") || v+1 < len(toks) && toks[v+1].Is("and") {
+			continue // "was wounded and later died": a death
+		}
+		if m := d.namedVictim(st); m != nil && m.i < k {
+			return v
+		}
+		for s := k - 1; s >= 0 && s >= k-6; s-- {
+			if loneVictimHeads[toks[s].Lower] {
+				for a := s - 1; a >= 0 && a >= s-4; a-- {
+					if toks[a].Is("a", "an", "one", "another") {
+						return v
+					}
+					if toks[a].Is("the", "two", "three", "several") || toks[a].Kind == text.Number {
+						break
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// noneHurt says whether a sentence says nobody was killed or hurt: "nobody
+// was killed or injured", "no one was killed or wounded".
+func noneHurt(st *sent) bool {
+	toks := st.toks
+	for k := 0; k+4 < len(toks); k++ {
+		none := toks[k].Is("nobody", "none") || toks[k].Lower == "no" && toks[k+1].Is("one")
+		if !none {
+			continue
+		}
+		j := k + 1
+		if toks[k].Lower == "no" {
+			j++
+		}
+		if j+3 < len(toks) && toks[j].Is("was", "were") && toks[j+1].Is("killed", "hurt", "injured", "wounded") &&
+			toks[j+2].Is("or", "nor", "and") && toks[j+3].Is("killed", "hurt", "injured", "wounded") {
+			return true
+		}
+	}
+	return false
+}
+
 // lone victim words: "A police officer has been killed", "a boy was killed".
 var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "person": true,
 	"officer": true, "policeman": true, "policewoman": true, "soldier": true, "politician": true, "journalist": true,
