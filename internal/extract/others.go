@@ -98,6 +98,42 @@ func (d *docState) refersToMain(st *sent) bool {
 	return false
 }
 
+// clauseAfterActs is the body offset where a sentence's clause after a
+// semicolon starts, when every act and casualty word of the sentence is
+// before it; -1 otherwise.
+func clauseAfterActs(st *sent) int {
+	semi := -1
+	for i, t := range st.toks {
+		if t.Text == ";" {
+			semi = i
+			break
+		}
+	}
+	if semi < 0 {
+		return -1
+	}
+	before := false
+	for _, e := range st.events {
+		if e.I >= semi {
+			if anaphoric(st, e.I) {
+				continue // "before the massacre": the act already told
+			}
+			return -1
+		}
+		before = true
+	}
+	for _, c := range st.cas {
+		if c.I >= semi {
+			return -1
+		}
+		before = true
+	}
+	if !before {
+		return -1
+	}
+	return st.toks[semi].Start
+}
+
 // mainNoun says whether an event noun can name the main incident.
 func (d *docState) mainNoun(w string) bool {
 	switch strings.TrimSuffix(w, "s") {
@@ -141,10 +177,20 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		dstart, dend timex.Date
 		dh           *dateHit
 	)
+	afterActs := -1
+	if !d.news {
+		// (an article's statistics after a semicolon; a report's later
+		// clause is often its own week's context: "this incident was the
+		// third attack this week")
+		afterActs = clauseAfterActs(st)
+	}
 	for i := range st.dates {
 		h := st.dates[i]
 		if h.e.Attributive {
 			continue
+		}
+		if afterActs >= 0 && h.start >= afterActs {
+			continue // "64 people were killed ...; the town's population fell to 103 in 2002": another clause's date
 		}
 		anchor := *ctx
 		if anchor.Year == 0 {

@@ -658,7 +658,7 @@ func (d *docState) nounTarget(st *sent, k int) (party, bool) {
 		i++
 	}
 	j := i
-	for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !toks[j].Is("in", "at", "near", "on", "by", "with", "of", "from", "during", "and", "that", "which", "who", "while", "when", "after", "before", "was", "were", "is", "are", "killing", "leaving") {
+	for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && !toks[j].Is("near", "during", "killing", "leaving", "will", "would", "could", "can", "may", "become", "became") {
 		j++
 	}
 	if j == i {
