@@ -471,7 +471,7 @@ var (
 	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
 	// Jane Smith/AFP)".
 	bareCreditRE = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$`)
-	creditRE = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$|` +
+	creditRE     = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$|` +
 		`(?i)^(file|archive) (photo|image|picture)s?:|` +
 		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
 		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$`)
