@@ -470,8 +470,8 @@ var (
 	// REUTERS/Jane Smith". Its date and place are the photo's.
 	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
 	// Jane Smith/AFP)".
-	bareCreditRE = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$`)
-	creditRE     = regexp.MustCompile(`(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$|` +
+	bareCreditRE = regexp.MustCompile(bareCredit)
+	creditRE     = regexp.MustCompile(bareCredit + `|` +
 		`(?i)^(file|archive) (photo|image|picture)s?:|` +
 		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
 		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$`)
@@ -515,6 +515,9 @@ func scrapeKey(s string) (int, bool) {
 	}
 	return best, best > 0
 }
+
+// bareCredit is the shape of a picture's credit alone.
+const bareCredit = `(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$`
 
 // ---- prose
 
