@@ -213,7 +213,7 @@ const minMagnitude = 10
 // casualties finds "12 killed", "killing 12", "left two dead and more than
 // 125 injured", "the death of one to two demonstrators" in a sentence.
 func (d *docState) casualties(st *sent) []casHit {
-	if len(st.cas) == 0 || len(st.qty) == 0 {
+	if len(st.cas) == 0 {
 		return nil
 	}
 	var hits []casHit
@@ -250,6 +250,15 @@ func (d *docState) casualties(st *sent) []casHit {
 			}
 		}
 		if found < 0 && c.Val.After {
+			// "Five men, five women and a 15-year old boy were killed": the
+			// groups of a list add up
+			if total, qs, from, ok := listTotal(st, c.I, qtok, countable); ok {
+				for _, qi := range qs {
+					used[qi] = true
+				}
+				hits = append(hits, casHit{field: c.Val.Field, r: dossier.Exact(total), start: st.toks[from].Start, end: st.toks[c.I].Start, tok: c.I})
+				continue
+			}
 			for qi := len(st.qty) - 1; qi >= 0; qi-- {
 				if !countable(qi) || qtok[qi][1] >= c.I {
 					continue
@@ -284,6 +293,80 @@ func (d *docState) casualties(st *sent) []casHit {
 		hits = append(hits, casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I})
 	}
 	return hits
+}
+
+// listGroups are the nouns of the groups a list of victims names.
+var listGroups = map[string]bool{"men": true, "women": true, "children": true, "boys": true, "girls": true, "man": true, "woman": true,
+	"child": true, "boy": true, "girl": true, "people": true, "civilians": true, "soldiers": true, "policemen": true, "officers": true,
+	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true}
+
+// listTotal reads a list of groups before a casualty word at token ci
+// ("Five men, five women and a 15-year old boy were killed", "18 men, 3
+// women and 4 children killed"): the sum of their counts, the
+// quantities read (last first) and the token where the list starts. Each group is a count ("a" counts one), a
+// few words, and a noun of people; groups are joined by commas and "and".
+func listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, []int, int, bool) {
+	toks := st.toks
+	k := ci - 1
+	for k >= 0 && toks[k].Is("were", "was", "been", "have", "had", "all") {
+		k--
+	}
+	total, groups, from := 0, 0, 0
+	var qs []int
+	for k >= 0 {
+		if !listGroups[toks[k].Lower] {
+			break
+		}
+		k--
+		// the count: a quantity ending here or a little before, or "a"/"an"
+		n, found := 0, false
+		for w := 0; k >= 0 && w < 5 && !found; w++ {
+			if toks[k].Is("a", "an") {
+				n, found = 1, true
+				k--
+				break
+			}
+			for qi := range st.qty {
+				if qtok[qi][1] == k && countable(qi) {
+					q := st.qty[qi]
+					if q.Open || q.Vague || q.Approx {
+						return 0, nil, 0, false
+					}
+					n, found = q.Min, true
+					qs = append(qs, qi)
+					k = qtok[qi][0] - 1
+					break
+				}
+			}
+			if found {
+				break
+			}
+			if toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Cap() && k > 0 {
+				break
+			}
+			k--
+		}
+		if !found {
+			return 0, nil, 0, false
+		}
+		total += n
+		groups++
+		from = k + 1
+		// the separator before this group, if any
+		if k >= 0 && toks[k].Lower == "and" {
+			k--
+		}
+		if k >= 0 && toks[k].Text == "," {
+			k--
+		}
+		if k >= 0 && toks[k].Lower == "and" {
+			k--
+		}
+	}
+	if groups < 2 {
+		return 0, nil, 0, false
+	}
+	return total, qs, from, true
 }
 
 // commemorated says whether the casualty word at token i is what a rite or

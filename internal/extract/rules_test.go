@@ -50,6 +50,9 @@ func TestCasualties(t *testing.T) {
 		{"A bomb exploded in Kabul, Afghanistan, injuring another 110.", "null", "110-110"},
 		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
 		{"A car bomb exploded outside a court in Newry, Northern Ireland. Nobody was killed or injured.", "0-0", "0-0"},
+		{"Five men, five women and a 15-year old boy were killed in a massacre in Chicomuselo, Mexico.", "11-11", "null"},
+		{"Gunmen attacked Souhane, Algeria: 18 men, 3 women and 4 children were killed.", "25-25", "null"},
+		{"Gunmen attacked a farm in Kandi, Turkey, where a man and a woman were killed.", "2-2", "null"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was seriously wounded.", "null", "1+"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was wounded and later died.", "null", "null"},
 	}
