@@ -119,6 +119,26 @@ func (b *browser) do(t *testing.T, step string, actions ...chromedp.Action[chrom
 	}
 }
 
+// afterNavigation runs actions on the page a click is loading: while the
+// old page is torn down, a script may find its context gone ("Cannot find
+// context with specified id"), which says the new page is not there yet,
+// not that it is wrong; the actions run again until the step's time is up.
+func (b *browser) afterNavigation(t *testing.T, step string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	for {
+		err := chromedp.Do(ctx, actions...)
+		if err == nil {
+			return
+		}
+		if !strings.Contains(err.Error(), "Cannot find context") || ctx.Err() != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
 func (b *browser) text(t *testing.T, css string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
@@ -276,7 +296,7 @@ func TestBrowser(t *testing.T) {
 	b.do(t, "timeline with passing mentions",
 		chromedp.Click(chromedp.CSS(`form.filters input[name="include_mentions"]`)),
 		chromedp.Click(chromedp.CSS(`form.filters button[type="submit"]`)))
-	b.do(t, "the timeline's new page", chromedp.Sleep(300*time.Millisecond),
+	b.afterNavigation(t, "the timeline's new page", chromedp.Sleep(300*time.Millisecond),
 		chromedp.Poll[chromedp.Void](`location.search.includes('include_mentions=1') && document.querySelector('#timeline.ready') !== null`))
 	if n := b.dataInt(t, "timeline", "items"); n <= listed {
 		t.Errorf("timeline with passing mentions: %d items, want more than the %d events and references", n, listed)
@@ -465,7 +485,7 @@ func checkMapList(t *testing.T, b *browser, base string) {
 		t.Fatalf("the map's list: %d rows on the first page, %d next links", first, b.count(t, `.pager a[rel=next]`))
 	}
 	b.do(t, "the list's second page", chromedp.Click(chromedp.CSS(".pager a[rel=next]")))
-	b.do(t, "the map's new page", chromedp.Sleep(300*time.Millisecond),
+	b.afterNavigation(t, "the map's new page", chromedp.Sleep(300*time.Millisecond),
 		chromedp.Poll[chromedp.Void](`location.search.includes('cursor=') && document.querySelector('#map.ready') !== null`))
 	second := b.count(t, "table.located tbody tr")
 	if second == 0 || first+second > all+5 || b.dataInt(t, "map", "incidents") != all {
