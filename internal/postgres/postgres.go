@@ -115,6 +115,12 @@ func (dialect) DayIndex() string { return "" }
 
 func (dialect) DayQuery(context.Context, *sql.DB, []string) (string, error) { return "", nil }
 
+// PrefixQuery is SearchQuery of all the words: the GIN index answers a
+// prefix (word:*) without the help SQLite's FTS5 needs.
+func (d dialect) PrefixQuery(_ context.Context, _ *sql.DB, _ string, words []string) (string, error) {
+	return d.SearchQuery(words, false), nil
+}
+
 func (dialect) NameKeyCond() string {
 	return `n.key_tsv @@ to_tsquery('simple', ?)`
 }

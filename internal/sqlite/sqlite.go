@@ -117,22 +117,37 @@ func (dialect) SearchCond(table string) string {
 // date order: its rowid is day_key (see sqlstore.DayKey).
 func (dialect) DayIndex() string { return "incidents_day_fts" }
 
-// maxPrefixTerms bounds the words a prefix of DayQuery turns into.
+// maxPrefixTerms bounds the words a prefix of DayQuery or PrefixQuery
+// turns into.
 const maxPrefixTerms = 16
 
 // DayQuery writes the FTS5 query of DayIndex for folded words, all
-// required, each a prefix: as an OR of the words of the index it begins
-// (the same matches), found one seek each in incidents_day_terms, since
-// FTS5 merges every match of a prefix query before giving the first; a
-// prefix of more than maxPrefixTerms words stays a prefix.
+// required, each a prefix, found in incidents_day_terms (see prefixQuery).
 func (dialect) DayQuery(ctx context.Context, db *sql.DB, words []string) (string, error) {
+	return prefixQuery(ctx, db, "incidents_day_terms", words)
+}
+
+// PrefixQuery writes the FTS5 query of table's full-text index (migration
+// 0012 made the vocabulary tables of incidents, actors and documents) for
+// folded words, all required, each a prefix (see prefixQuery).
+func (dialect) PrefixQuery(ctx context.Context, db *sql.DB, table string, words []string) (string, error) {
+	return prefixQuery(ctx, db, table+"_fts_terms", words)
+}
+
+// prefixQuery writes an FTS5 query for folded words, all required, each
+// a prefix: as an OR of the words of the index it begins (the same
+// matches), found one seek each in vocab, the index's fts5vocab table of
+// type instance, since FTS5 merges every match of a prefix query before
+// giving the first; a prefix of more than maxPrefixTerms words stays a
+// prefix.
+func prefixQuery(ctx context.Context, db *sql.DB, vocab string, words []string) (string, error) {
 	q := make([]string, 0, len(words))
 	for _, w := range words {
 		var terms []string
 		next := w
 		for plain(w) && len(terms) <= maxPrefixTerms {
 			var t string
-			err := db.QueryRowContext(ctx, `SELECT term FROM incidents_day_terms WHERE term >= ? LIMIT 1`, next).Scan(&t)
+			err := db.QueryRowContext(ctx, `SELECT term FROM `+vocab+` WHERE term >= ? LIMIT 1`, next).Scan(&t)
 			if errors.Is(err, sql.ErrNoRows) || err == nil && !strings.HasPrefix(t, w) {
 				break
 			}

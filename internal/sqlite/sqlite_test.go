@@ -120,7 +120,8 @@ func TestMigratesOlderSchema(t *testing.T) {
 	}
 	// Back to version 1, as an older dossier left it.
 	for _, q := range []string{`DROP TRIGGER incidents_day_fts_ai`, `DROP TRIGGER incidents_day_fts_ad`, `DROP TRIGGER incidents_day_fts_au`,
-		`DROP TABLE incidents_day_terms`, `DROP TABLE incidents_day_fts`, `ALTER TABLE incidents DROP COLUMN day_key`, `DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
+		`DROP TABLE incidents_day_terms`, `DROP TABLE incidents_fts_terms`, `DROP TABLE actors_fts_terms`, `DROP TABLE documents_fts_terms`,
+		`DROP TABLE incidents_day_fts`, `ALTER TABLE incidents DROP COLUMN day_key`, `DROP INDEX incidents_country_type`, `DROP INDEX incidents_country_sub_type`,
 		`DROP TABLE stale_incidents`, `DROP TABLE document_bands`, `DROP TABLE document_variants`, `ALTER TABLE incidents DROP COLUMN kind`,
 		`DROP TABLE review_queue`, `DROP TABLE incidents_title_fts`, `DROP TABLE actors_title_fts`, `DROP TABLE documents_title_fts`,
 		`DROP TRIGGER incidents_title_fts_ai`, `DROP TRIGGER incidents_title_fts_ad`, `DROP TRIGGER incidents_title_fts_au`,

@@ -146,7 +146,11 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		if k.kind == "document" {
 			match = dossier.MatchText
 		}
-		if err := run(match, from, where, order, s.d.SearchQuery(words, false)); err != nil {
+		pq, err := s.d.PrefixQuery(ctx, s.db, k.table, words)
+		if err != nil {
+			return nil, err
+		}
+		if err := run(match, from, where, order, pq); err != nil {
 			return nil, err
 		}
 	}

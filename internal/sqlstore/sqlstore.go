@@ -44,6 +44,12 @@ type Dialect interface {
 	// DayQuery turns folded words into the argument of DayIndex's MATCH:
 	// all required, each a prefix.
 	DayQuery(ctx context.Context, db *sql.DB, words []string) (string, error)
+	// PrefixQuery turns folded words into the argument of the MATCH of
+	// table's full-text index (SearchCond, Search without title): all
+	// required, each a prefix, as SearchQuery(words, false), written so
+	// that the engine need not gather every match of a common prefix
+	// before the first (SQLite: the words each prefix begins).
+	PrefixQuery(ctx context.Context, db *sql.DB, table string, words []string) (string, error)
 	// NameKeyCond returns a condition selecting the rows of actor_names
 	// (aliased n) whose transliteration key holds the words of the query
 	// given as its one argument (SearchWords of key words).
