@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -394,7 +395,7 @@ func (d *docState) placesInCountry() {
 				continue
 			}
 			name := m.surface
-			ps := append(d.x.gaz.Lookup(name), d.x.gaz.Admin1(name)...)
+			ps := slices.Concat(d.x.gaz.Lookup(name), d.x.gaz.Admin1(name)) // never append to the gazetteer's own slices
 			var pick *gazetteer.Place
 			wants := []func(gazetteer.Place) bool{
 				func(p gazetteer.Place) bool { return named[p.Country] && p.Country == d.mainCtry },

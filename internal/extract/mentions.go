@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -990,7 +991,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 // gazetteer knows by this name, or "" when there are none or several.
 func (d *docState) onlyCountry(name string) string {
 	ctry := ""
-	for _, p := range append(d.x.gaz.Admin1(name), d.x.gaz.Lookup(name)...) {
+	for _, p := range slices.Concat(d.x.gaz.Admin1(name), d.x.gaz.Lookup(name)) {
 		if ctry != "" && p.Country != ctry {
 			return ""
 		}
