@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -71,14 +70,7 @@ func formsFor(name string, demonym, articleOnly bool) nameForms {
 func (b *base) loadCountries(r io.Reader) error {
 	b.countryByCode = map[string]int{}
 	index := map[string]countryEntry{}
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
+	err := eachDataLine(r, func(line int, text string) error {
 		c, err := parseCountry(text)
 		if err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
@@ -107,8 +99,9 @@ func (b *base) loadCountries(r io.Reader) error {
 				}
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	if len(b.countries) == 0 {

@@ -460,3 +460,21 @@ func parseCoord(lat, lon []byte) (int32, int32, error) {
 	}
 	return la, lo, nil
 }
+
+// eachDataLine calls fn with each line of a data file that is neither
+// blank nor a comment ("#"), and its line number; fn's error ends the read.
+func eachDataLine(r io.Reader, fn func(line int, text string) error) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if err := fn(line, text); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -48,14 +47,7 @@ import (
 // countries. With lenient, rows for countries the gazetteer lacks are
 // skipped (a gazetteer loaded from a smaller countries file).
 func (b *base) loadCountryNames(r io.Reader, lenient bool) error {
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
+	return eachDataLine(r, func(line int, text string) error {
 		f := strings.Split(text, "\t")
 		if len(f) != 3 {
 			return fmt.Errorf("line %d: %d fields, want 3 (code, names, demonyms)", line, len(f))
@@ -63,7 +55,7 @@ func (b *base) loadCountryNames(r io.Reader, lenient bool) error {
 		i, ok := b.countryByCode[strings.TrimSpace(f[0])]
 		if !ok {
 			if lenient {
-				continue
+				return nil
 			}
 			return fmt.Errorf("line %d: unknown country %q", line, f[0])
 		}
@@ -113,8 +105,8 @@ func (b *base) loadCountryNames(r io.Reader, lenient bool) error {
 				c.Demonyms = appendNew(c.Demonyms, x)
 			}
 		}
-	}
-	return sc.Err()
+		return nil
+	})
 }
 
 // clearForms removes forms from the key of name.

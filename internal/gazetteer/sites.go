@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"fmt"
@@ -41,18 +40,11 @@ var embeddedSites []byte
 // errors.
 func (b *base) loadSites(r io.Reader, lenient bool) error {
 	b.siteKeys = map[string][]int32{}
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
+	return eachDataLine(r, func(line int, text string) error {
 		p, names, cityID, err := b.parseSite(text)
 		if err != nil {
 			if lenient {
-				continue
+				return nil
 			}
 			return fmt.Errorf("line %d: %w", line, err)
 		}
@@ -68,8 +60,8 @@ func (b *base) loadSites(r io.Reader, lenient bool) error {
 			}
 			b.siteKeys[k] = append(b.siteKeys[k], i)
 		}
-	}
-	return sc.Err()
+		return nil
+	})
 }
 
 // featureAlias marks a row that gives more names to a GeoNames place.

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -44,21 +43,15 @@ func (g *Gazetteer) AddFile(path string) error {
 // malformed.
 func (g *Gazetteer) Add(r io.Reader) error {
 	var rows []userRow
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
+	err := eachDataLine(r, func(line int, text string) error {
 		row, err := g.parseUserRow(text)
 		if err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
 		}
 		rows = append(rows, row)
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	if g.extraKeys == nil {
