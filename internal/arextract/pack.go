@@ -206,23 +206,13 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		}
 	}
 	word := func(l langpack.Line) (string, error) { return l.Class, nil }
-	if out.orgHeads, err = langpack.Build(folding, heads, word); err != nil {
-		return nil, err
-	}
-	if out.generics, err = langpack.Build(folding, gens, word); err != nil {
-		return nil, err
-	}
-	if out.noSpeaker, err = langpack.Build(folding, nospk, word); err != nil {
-		return nil, err
-	}
-	if out.titles, err = langpack.Build(folding, titles, word); err != nil {
-		return nil, err
-	}
-	if out.targets, err = langpack.Build(folding, targets, word); err != nil {
-		return nil, err
-	}
-	if out.media, err = langpack.Build(folding, media, word); err != nil {
-		return nil, err
+	for _, b := range []struct {
+		m     **langpack.Matcher[string]
+		lines []langpack.Line
+	}{{&out.orgHeads, heads}, {&out.generics, gens}, {&out.noSpeaker, nospk}, {&out.titles, titles}, {&out.targets, targets}, {&out.media, media}} {
+		if *b.m, err = langpack.Build(folding, b.lines, word); err != nil {
+			return nil, err
+		}
 	}
 	out.function = map[string]bool{}
 	out.prefix = map[string]bool{}
