@@ -21,6 +21,11 @@ type docState struct {
 
 	sents []*sent
 
+	// title is the main incident's headline as a sentence (titleSent),
+	// read once
+	title     *sent
+	titleRead bool
+
 	// anchor is the date relative expressions resolve against when nothing
 	// closer is known: the publication date, else the main incident's date.
 	anchor    timex.Date

@@ -14,9 +14,20 @@ import (
 // Spain", "Catholic priest murdered during prayer". The headline's figures
 // are read like a sentence's, and used only where the prose gave none.
 
-// titleSent builds a sentence of the title where the document holds it, so
+// titleSent is a sentence of the title where the document holds it, so
 // that its figures carry evidence; nil when the title is not in the text.
+// The main incident's is built once.
 func (d *docState) titleSent(in *incident) *sent {
+	if in != d.main {
+		return d.buildTitleSent(in)
+	}
+	if !d.titleRead {
+		d.title, d.titleRead = d.buildTitleSent(in), true
+	}
+	return d.title
+}
+
+func (d *docState) buildTitleSent(in *incident) *sent {
 	// the headline as the text writes it near its top, or where the
 	// title's evidence is (not a URL that spells it)
 	start, end := -1, -1

@@ -316,23 +316,34 @@ func (d *docState) loneInjury(st *sent) int {
 		if v >= len(toks) || !toks[v].Is("wounded", "injured", "hurt") || v+1 < len(toks) && toks[v+1].Is("and") {
 			continue // "was wounded and later died": a death
 		}
-		if m := d.namedVictim(st); m != nil && m.i < k {
+		if d.loneSubject(st, k, "a", "an", "one", "another") {
 			return v
 		}
-		for s := k - 1; s >= 0 && s >= k-6; s-- {
-			if loneVictimHeads[toks[s].Lower] {
-				for a := s - 1; a >= 0 && a >= s-4; a-- {
-					if toks[a].Is("a", "an", "one", "another") {
-						return v
-					}
-					if toks[a].Is("the", "two", "three", "several") || toks[a].Kind == text.Number {
-						break
-					}
+	}
+	return -1
+}
+
+// loneSubject says whether the subject before token k (its "was") is one
+// person: a named victim, or one of the words articles lists before a lone
+// victim word ("a police officer", "one soldier").
+func (d *docState) loneSubject(st *sent, k int, articles ...string) bool {
+	toks := st.toks
+	if m := d.namedVictim(st); m != nil && m.i < k {
+		return true
+	}
+	for s := k - 1; s >= 0 && s >= k-6; s-- {
+		if loneVictimHeads[toks[s].Lower] {
+			for a := s - 1; a >= 0 && a >= s-4; a-- {
+				if toks[a].Is(articles...) {
+					return true
+				}
+				if toks[a].Is("the", "two", "three", "several") || toks[a].Kind == text.Number {
+					break
 				}
 			}
 		}
 	}
-	return -1
+	return false
 }
 
 // noneHurt says whether a sentence says nobody was killed or hurt: "nobody
@@ -388,20 +399,8 @@ func (d *docState) loneDeath(st *sent) int {
 			continue
 		}
 		// the subject: a named person, or "a/an/one" + a lone victim word
-		if m := d.namedVictim(st); m != nil && m.i < k {
+		if d.loneSubject(st, k, "a", "an", "one") {
 			return v
-		}
-		for s := k - 1; s >= 0 && s >= k-6; s-- {
-			if loneVictimHeads[toks[s].Lower] {
-				for a := s - 1; a >= 0 && a >= s-4; a-- {
-					if toks[a].Is("a", "an", "one") {
-						return v
-					}
-					if toks[a].Is("the", "two", "three", "several") || toks[a].Kind == text.Number {
-						break
-					}
-				}
-			}
 		}
 	}
 	return -1
