@@ -74,6 +74,40 @@ func Open(ctx context.Context, dsn string, opts Options) (*sqlstore.DB, error) {
 // dialect is PostgreSQL's sqlstore.Dialect.
 type dialect struct{ where string }
 
+var _ sqlstore.Batcher = dialect{}
+
+// ExecBatch sends the statements as one pgx batch: one round trip for
+// them all instead of one each, inside the transaction open on conn.
+func (dialect) ExecBatch(ctx context.Context, conn *sql.Conn, stmts []sqlstore.Stmt) error {
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("batch: %T is not a pgx connection", dc)
+		}
+		b := &pgx.Batch{}
+		for _, st := range stmts {
+			b.Queue(st.Query, st.Args...)
+		}
+		br := c.Conn().SendBatch(ctx, b)
+		for i, st := range stmts {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return fmt.Errorf("statement %d of a batch of %d (%s): %w", i+1, len(stmts), head(st.Query), err)
+			}
+		}
+		return br.Close()
+	})
+}
+
+// head is the start of a statement, for errors.
+func head(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if len(q) > 60 {
+		q = q[:60] + "…"
+	}
+	return q
+}
+
 func (dialect) Name() string { return "postgres" }
 
 // Rebind numbers the ? placeholders: $1, $2, ...

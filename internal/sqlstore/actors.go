@@ -14,15 +14,110 @@ import (
 	"github.com/dossier-project/dossier/internal/resolve"
 )
 
-// summarizeActor recomputes an actor from its mentions: its name (the
-// spelling most documents use), kind, aliases, context and counts. An
-// actor left without mentions is deleted. Reviews that correct the name
-// or kind win over the mentions.
+// summarizeActor recomputes one actor (summarizeActors).
 func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error) {
-	rows, err := tx.query(ctx, `SELECT name, kind, aliases, context, COUNT(*) FROM mentions WHERE actor_id = ?
-		GROUP BY name, kind, aliases, context ORDER BY MIN(n)`, id)
+	kept, err := s.summarizeActors(ctx, tx, []string{id})
+	return err == nil && kept == 1, err
+}
+
+// actorChunk bounds the actors summed up by one set of queries.
+const actorChunk = 200
+
+// actorMention is one group of an actor's mentions that read alike.
+type actorMention struct {
+	name, kind, aliases, context string
+	count                        int
+}
+
+// summarizeActors recomputes actors from their mentions: each one's name
+// (the spelling most documents use), kind, aliases, context and counts.
+// An actor left without mentions is deleted. Reviews that correct the
+// name or kind win over the mentions. It reads the mentions, counts and
+// reviews of up to actorChunk actors at a time, a few queries in all
+// rather than a few for each actor, and returns how many actors it kept.
+func (s *DB) summarizeActors(ctx context.Context, tx *Tx, ids []string) (kept int, err error) {
+	for start := 0; start < len(ids); start += actorChunk {
+		chunk := ids[start:min(start+actorChunk, len(ids))]
+		in := placeholders(len(chunk))
+		args := anySlice(chunk)
+		groups := map[string][]actorMention{}
+		rows, err := tx.query(ctx, `SELECT actor_id, name, kind, aliases, context, COUNT(*) FROM mentions WHERE actor_id IN (`+in+`)
+			GROUP BY actor_id, name, kind, aliases, context ORDER BY actor_id, MIN(n)`, args...)
+		if err != nil {
+			return kept, fmt.Errorf("read mentions: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var m actorMention
+			if err := rows.Scan(&id, &m.name, &m.kind, &m.aliases, &m.context, &m.count); err != nil {
+				rows.Close()
+				return kept, err
+			}
+			groups[id] = append(groups[id], m)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return kept, fmt.Errorf("read mentions: %w", err)
+		}
+		docs, err := tx.countsBy(ctx, `SELECT actor_id, COUNT(DISTINCT doc_id) FROM mentions WHERE actor_id IN (`+in+`) GROUP BY actor_id`, args)
+		if err != nil {
+			return kept, fmt.Errorf("count documents: %w", err)
+		}
+		incs, err := tx.countsBy(ctx, `SELECT actor_id, COUNT(DISTINCT incident_id) FROM incident_actors WHERE actor_id IN (`+in+`) GROUP BY actor_id`, args)
+		if err != nil {
+			return kept, fmt.Errorf("count incidents: %w", err)
+		}
+		reviews, err := tx.reviewsOf(ctx, chunk)
+		if err != nil {
+			return kept, err
+		}
+		byActor := map[string][]dossier.Review{}
+		for _, r := range reviews {
+			byActor[r.TargetID] = append(byActor[r.TargetID], r)
+		}
+		for _, id := range chunk {
+			ok, err := writeActorSummary(ctx, tx, id, groups[id], docs[id], incs[id], byActor[id])
+			if err != nil {
+				return kept, err
+			}
+			if ok {
+				kept++
+			}
+		}
+	}
+	return kept, nil
+}
+
+// countsBy runs a query of (id, count) rows.
+func (t *Tx) countsBy(ctx context.Context, q string, args []any) (map[string]int, error) {
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
-		return false, fmt.Errorf("read mentions: %w", err)
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// writeActorSummary writes one actor summed up from its mention groups
+// (in the order of their first mention), or deletes it when it has none.
+func writeActorSummary(ctx context.Context, tx *Tx, id string, groups []actorMention, docs, incs int, reviews []dossier.Review) (bool, error) {
+	if len(groups) == 0 {
+		for _, q := range []string{`DELETE FROM actors WHERE id = ?`, `DELETE FROM actor_names WHERE actor_id = ?`} {
+			if err := tx.exec(ctx, q, id); err != nil {
+				return false, fmt.Errorf("delete actor: %w", err)
+			}
+		}
+		return false, nil
 	}
 	type spelling struct {
 		name  string
@@ -33,7 +128,6 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 	kindCount := map[string]int{}
 	var kinds []string
 	var ctxKeys []string
-	any := false
 	addName := func(n string, c int) {
 		f := names.Fold(n)
 		if f == "" {
@@ -45,43 +139,27 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 		}
 		nameCount[f].count += c
 	}
-	for rows.Next() {
-		var name, kind, aliases, ctxJSON string
-		var c int
-		if err := rows.Scan(&name, &kind, &aliases, &ctxJSON, &c); err != nil {
-			rows.Close()
-			return false, err
-		}
-		any = true
-		addName(name, c)
+	for _, m := range groups {
+		addName(m.name, m.count)
 		var al, cx []string
-		_ = json.Unmarshal([]byte(aliases), &al)
-		_ = json.Unmarshal([]byte(ctxJSON), &cx)
+		_ = json.Unmarshal([]byte(m.aliases), &al)
+		_ = json.Unmarshal([]byte(m.context), &cx)
 		for _, a := range al {
 			addName(a, 0)
 		}
-		if _, ok := kindCount[kind]; !ok {
-			kinds = append(kinds, kind)
+		if _, ok := kindCount[m.kind]; !ok {
+			kinds = append(kinds, m.kind)
 		}
-		kindCount[kind] += c
+		kindCount[m.kind] += m.count
 		for _, k := range cx {
 			if len(ctxKeys) < 64 && !contains(ctxKeys, k) {
 				ctxKeys = append(ctxKeys, k)
 			}
 		}
 	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return false, err
-	}
-	if !any {
-		for _, q := range []string{`DELETE FROM actors WHERE id = ?`, `DELETE FROM actor_names WHERE actor_id = ?`} {
-			if _, err := tx.exec(ctx, q, id); err != nil {
-				return false, fmt.Errorf("delete actor: %w", err)
-			}
-		}
-		return false, nil
+	if len(order) == 0 {
+		// only names that fold to nothing (the extractor stores none)
+		return true, nil
 	}
 	best := order[0]
 	for _, f := range order[1:] {
@@ -96,10 +174,6 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 		}
 	}
 	name := nameCount[best].name
-	reviews, err := tx.reviewsOf(ctx, []string{id})
-	if err != nil {
-		return false, err
-	}
 	for _, r := range reviews {
 		if r.Target == dossier.TargetActor && r.Action == dossier.ReviewCorrect {
 			switch r.Field {
@@ -121,15 +195,8 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 	if ctxKeys == nil {
 		ctxKeys = []string{}
 	}
-	var docs, incs int
-	if err := tx.queryRow(ctx, `SELECT COUNT(DISTINCT doc_id) FROM mentions WHERE actor_id = ?`, id).Scan(&docs); err != nil {
-		return false, err
-	}
-	if err := tx.queryRow(ctx, `SELECT COUNT(DISTINCT incident_id) FROM incident_actors WHERE actor_id = ?`, id).Scan(&incs); err != nil {
-		return false, err
-	}
 	search := names.Fold(name + " " + strings.Join(aliases, " ") + " " + kind)
-	_, err = tx.exec(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
+	err := tx.exec(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, kind = excluded.kind,
 			aliases = excluded.aliases, context = excluded.context, documents = excluded.documents,
@@ -138,15 +205,19 @@ func (s *DB) summarizeActor(ctx context.Context, tx *Tx, id string) (bool, error
 	if err != nil {
 		return false, fmt.Errorf("write actor: %w", err)
 	}
-	if _, err := tx.exec(ctx, `DELETE FROM actor_names WHERE actor_id = ?`, id); err != nil {
+	if err := tx.exec(ctx, `DELETE FROM actor_names WHERE actor_id = ?`, id); err != nil {
 		return false, err
 	}
+	// one statement for all the names
+	args := make([]any, 0, 3*len(order))
 	for _, f := range order {
 		n := nameCount[f].name
-		if _, err := tx.exec(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, resolve.ActorKey(n, kind), f); err != nil {
-			return false, fmt.Errorf("write actor names: %w", err)
-		}
+		args = append(args, id, resolve.ActorKey(n, kind), f)
+	}
+	err = tx.exec(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES `+
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(order)), ", ")+` ON CONFLICT DO NOTHING`, args...)
+	if err != nil {
+		return false, fmt.Errorf("write actor names: %w", err)
 	}
 	return true, nil
 }

@@ -48,7 +48,7 @@ func (s *DB) findDocument(ctx context.Context, q reader, ref string) (id, key st
 func (s *DB) ForgetDocument(ctx context.Context, ref string) (dossier.ForgetResult, error) {
 	var res dossier.ForgetResult
 	err := s.Transact(ctx, func(tx *Tx) error {
-		id, key, err := s.findDocument(ctx, tx.tx, ref)
+		id, key, err := s.findDocument(ctx, tx, ref)
 		if err != nil {
 			return err
 		}
@@ -57,13 +57,13 @@ func (s *DB) ForgetDocument(ctx context.Context, ref string) (dossier.ForgetResu
 		if err := w.removeFacts(); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM document_variants WHERE doc_id = ?`, id); err != nil {
+		if err := tx.exec(ctx, `DELETE FROM document_variants WHERE doc_id = ?`, id); err != nil {
 			return fmt.Errorf("delete document: %w", err)
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = (SELECT n FROM documents WHERE id = ?)`, id); err != nil {
+		if err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = (SELECT n FROM documents WHERE id = ?)`, id); err != nil {
 			return fmt.Errorf("delete document: %w", err)
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
+		if err := tx.exec(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete document: %w", err)
 		}
 		if err := w.detectCopy(); err != nil {
@@ -104,7 +104,7 @@ func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (to
 		Scan(&key, &n, &fp, &ext, &text); err != nil {
 		return touched{}, fmt.Errorf("read document %s: %w", id, err)
 	}
-	x, err := s.readExtraction(ctx, tx.tx, id, ext, text)
+	x, err := s.readExtraction(ctx, tx, id, ext, text)
 	if err != nil {
 		return touched{}, err
 	}

@@ -168,7 +168,7 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 				if st, ok := stmts[q]; ok {
 					return st, nil
 				}
-				st, err := tx.tx.PrepareContext(ctx, s.rebind(q))
+				st, err := tx.prepare(ctx, q)
 				stmts[q] = st
 				return st, err
 			}
@@ -307,13 +307,13 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 			if docsByActor[a.id] == 0 {
 				continue
 			}
-			if _, err := tx.exec(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
+			if err := tx.exec(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
 				VALUES (?, ?, ?, ?, '[]', '[]', ?, ?, ?) ON CONFLICT (id) DO UPDATE SET documents = actors.documents + excluded.documents,
 				incidents = actors.incidents + excluded.incidents`,
 				a.id, a.name, names.Fold(a.name), a.kind, docsByActor[a.id], incsByActor[a.id], names.Fold(a.name+" "+a.kind)); err != nil {
 				return err
 			}
-			if _, err := tx.exec(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+			if err := tx.exec(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 				a.id, resolve.ActorKey(a.name, a.kind), names.Fold(a.name)); err != nil {
 				return err
 			}

@@ -22,7 +22,7 @@ const candidateLimit = 400
 // incidentCandidates returns the incidents a report could belong to: those
 // dated within a day or two of it, those with a coarse date around it, and
 // those whose text shares its name, place or targets.
-func (s *DB) incidentCandidates(ctx context.Context, q *sql.Tx, f resolve.Features) ([]resolve.Candidate, error) {
+func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Features) ([]resolve.Candidate, error) {
 	var out []resolve.Candidate
 	seen := map[string]bool{}
 	run := func(query string, args ...any) error {
@@ -194,14 +194,14 @@ func (s *DB) reportsOf(ctx context.Context, q reader, incidentID string) ([]stor
 // an incident left without reports is deleted. It reports whether the
 // incident still exists.
 func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, error) {
-	reports, err := s.reportsOf(ctx, tx.tx, id)
+	reports, err := s.reportsOf(ctx, tx, id)
 	if err != nil {
 		return false, err
 	}
 	if len(reports) == 0 {
 		for _, q := range []string{`DELETE FROM incidents WHERE id = ?`, `DELETE FROM incident_actors WHERE incident_id = ?`,
 			`DELETE FROM incident_weapons WHERE incident_id = ?`} {
-			if _, err := tx.exec(ctx, q, id); err != nil {
+			if err := tx.exec(ctx, q, id); err != nil {
 				return false, fmt.Errorf("delete incident: %w", err)
 			}
 		}
@@ -266,7 +266,7 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 	if err != nil {
 		return false, fmt.Errorf("write incident: %w", err)
 	}
-	if _, err := tx.exec(ctx, `DELETE FROM incident_actors WHERE incident_id = ?`, id); err != nil {
+	if err := tx.exec(ctx, `DELETE FROM incident_actors WHERE incident_id = ?`, id); err != nil {
 		return false, err
 	}
 	var all []roleRef
@@ -274,12 +274,12 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 		all = append(all, r.roles...)
 	}
 	for _, ar := range joinRoles(all) {
-		if _, err := tx.exec(ctx, `INSERT INTO incident_actors (incident_id, actor_id, roles, sort_day, incident_n) VALUES (?, ?, ?, ?, ?)`,
+		if err := tx.exec(ctx, `INSERT INTO incident_actors (incident_id, actor_id, roles, sort_day, incident_n) VALUES (?, ?, ?, ?, ?)`,
 			id, ar.id, ar.roles, sortDay, n); err != nil {
 			return false, fmt.Errorf("write incident actors: %w", err)
 		}
 	}
-	if _, err := tx.exec(ctx, `DELETE FROM incident_weapons WHERE incident_id = ?`, id); err != nil {
+	if err := tx.exec(ctx, `DELETE FROM incident_weapons WHERE incident_id = ?`, id); err != nil {
 		return false, err
 	}
 	wseen := map[string]bool{}
@@ -289,7 +289,7 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 			continue
 		}
 		wseen[k] = true
-		if _, err := tx.exec(ctx, `INSERT INTO incident_weapons (incident_id, weapon, sort_day, incident_n) VALUES (?, ?, ?, ?)`,
+		if err := tx.exec(ctx, `INSERT INTO incident_weapons (incident_id, weapon, sort_day, incident_n) VALUES (?, ?, ?, ?)`,
 			id, k, sortDay, n); err != nil {
 			return false, fmt.Errorf("write incident weapons: %w", err)
 		}

@@ -90,18 +90,18 @@ func (s *DB) PutDocument(ctx context.Context, doc *dossier.Document, x *dossier.
 			in := version{hash: hash, published: published, size: int64(len(doc.Raw))}
 			old := version{hash: oldHash, published: oldPub, size: oldSize}
 			if !in.wins(old) {
-				if _, err := tx.exec(ctx, `INSERT INTO document_variants (doc_id, hash, path, published, size) VALUES (?, ?, ?, ?, ?)
+				if err := tx.exec(ctx, `INSERT INTO document_variants (doc_id, hash, path, published, size) VALUES (?, ?, ?, ?, ?)
 					ON CONFLICT DO NOTHING`, res.DocumentID, hash, doc.Path, published, in.size); err != nil {
 					return fmt.Errorf("record variant: %w", err)
 				}
 				res.Status = dossier.PutVariant
 				return nil
 			}
-			if _, err := tx.exec(ctx, `INSERT INTO document_variants (doc_id, hash, path, published, size) VALUES (?, ?, ?, ?, ?)
+			if err := tx.exec(ctx, `INSERT INTO document_variants (doc_id, hash, path, published, size) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING`, res.DocumentID, oldHash, oldPath, oldPub, oldSize); err != nil {
 				return fmt.Errorf("record variant: %w", err)
 			}
-			if _, err := tx.exec(ctx, `DELETE FROM document_variants WHERE doc_id = ? AND hash = ?`, res.DocumentID, hash); err != nil {
+			if err := tx.exec(ctx, `DELETE FROM document_variants WHERE doc_id = ? AND hash = ?`, res.DocumentID, hash); err != nil {
 				return fmt.Errorf("record variant: %w", err)
 			}
 			res.Status = dossier.PutUpdated
@@ -206,7 +206,7 @@ func (w *writer) removeFacts() error {
 		return err
 	}
 	for _, t := range []string{"reports", "review_queue", "mentions", "claims", "statements", "relations"} {
-		if _, err := w.tx.exec(w.ctx, `DELETE FROM `+t+` WHERE doc_id = ?`, w.docID); err != nil {
+		if err := w.tx.exec(w.ctx, `DELETE FROM `+t+` WHERE doc_id = ?`, w.docID); err != nil {
 			return fmt.Errorf("delete %s: %w", t, err)
 		}
 	}
@@ -219,7 +219,7 @@ func (w *writer) removeFacts() error {
 	if err != nil {
 		return err
 	}
-	_, err = w.tx.exec(w.ctx, `UPDATE documents SET copy_of = '' WHERE copy_of = ?`, w.docID)
+	err = w.tx.exec(w.ctx, `UPDATE documents SET copy_of = '' WHERE copy_of = ?`, w.docID)
 	return err
 }
 
@@ -305,7 +305,7 @@ func (w *writer) writeDocument(doc *dossier.Document, x *dossier.Extraction, ext
 
 // writeBands stores the LSH bands of a document's fingerprint.
 func writeBands(ctx context.Context, tx *Tx, n int64, fp []byte) error {
-	if _, err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = ?`, n); err != nil {
+	if err := tx.exec(ctx, `DELETE FROM document_bands WHERE doc_n = ?`, n); err != nil {
 		return fmt.Errorf("write bands: %w", err)
 	}
 	bands := resolve.Bands(fp)
@@ -316,7 +316,7 @@ func writeBands(ctx context.Context, tx *Tx, n int64, fp []byte) error {
 	for _, b := range bands {
 		args = append(args, b, n)
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO document_bands (band, doc_n) VALUES `+
+	if err := tx.exec(ctx, `INSERT INTO document_bands (band, doc_n) VALUES `+
 		strings.TrimSuffix(strings.Repeat("(?, ?), ", len(bands)), ", "), args...); err != nil {
 		return fmt.Errorf("write bands: %w", err)
 	}
@@ -397,7 +397,7 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		if ctx == nil {
 			ctx = []string{}
 		}
-		_, err = w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
+		err = w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, pack(a))
 		if err != nil {
@@ -476,7 +476,7 @@ func (w *writer) createActor(id string, p resolve.ActorProbe) error {
 	if aliases == nil {
 		aliases = []string{}
 	}
-	_, err := w.tx.exec(w.ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
+	err := w.tx.exec(w.ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
 		VALUES (?, ?, ?, ?, ?, '[]', 0, 0, ?)`, id, p.Name, names.Fold(p.Name), p.Kind, mustJSON(aliases), names.Fold(p.Name))
 	if err != nil {
 		return fmt.Errorf("insert actor: %w", err)
@@ -498,7 +498,7 @@ func (w *writer) addNames(id string, p resolve.ActorProbe) error {
 		return nil
 	}
 	// one statement for all the names (one round trip)
-	_, err := w.tx.exec(w.ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES `+
+	err := w.tx.exec(w.ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES `+
 		strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(args)/3), ", ")+` ON CONFLICT DO NOTHING`, args...)
 	if err != nil {
 		return fmt.Errorf("insert actor name: %w", err)
@@ -598,7 +598,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 				probes[i].Force = ""
 			}
 		}
-		cs, err := w.tx.s.incidentCandidates(w.ctx, w.tx.tx, probes[i].Features)
+		cs, err := w.tx.s.incidentCandidates(w.ctx, w.tx, probes[i].Features)
 		if err != nil {
 			return err
 		}
@@ -633,7 +633,7 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 		}
 		data := *in
 		c, lo, hi := reportKeys(probes[i].Features)
-		_, err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
+		err := w.tx.exec(w.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 			country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
 			rids[i], w.docID, i, in.ID, b2i(in.Main), id, d.Score, d.Reason, encodeReport(&data, w.text, roles[in.ID]), []byte{}, c, lo, hi)
 		if err != nil {
@@ -679,7 +679,7 @@ func (w *writer) newIncidentID(rid string, exclude []string) (string, error) {
 // createIncident inserts an empty incident anchored on a report of the
 // document given; refresh reconciles it.
 func (w *writer) createIncident(id, anchorDoc string) error {
-	_, err := w.tx.exec(w.ctx, `INSERT INTO incidents (id, title, title_key, label, sort_day, coarse_date, country, type, sub_type,
+	err := w.tx.exec(w.ctx, `INSERT INTO incidents (id, title, title_key, label, sort_day, coarse_date, country, type, sub_type,
 		fatalities, sources, record, signature, search, anchor_doc) VALUES (?, '', '', '', ?, 0, '', '', '', -1, 0, '{}', '{}', '', ?)`,
 		id, undatedDay, anchorDoc)
 	if err != nil {
@@ -740,21 +740,21 @@ func (w *writer) reportRoles(x *dossier.Extraction) map[string][]roleRef {
 // incidents and actors they resolved to.
 func (w *writer) writeFacts(x *dossier.Extraction) error {
 	for i, c := range x.Claims {
-		_, err := w.tx.exec(w.ctx, `INSERT INTO claims (doc_id, ord, report_id, claimant_id, about_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
+		err := w.tx.exec(w.ctx, `INSERT INTO claims (doc_id, ord, report_id, claimant_id, about_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
 			w.docID, i, w.reports[c.Incident], w.actorFor(c.Claimant), w.actorFor(c.About), pack(c))
 		if err != nil {
 			return fmt.Errorf("insert claim: %w", err)
 		}
 	}
 	for i, st := range x.Statements {
-		_, err := w.tx.exec(w.ctx, `INSERT INTO statements (doc_id, ord, report_id, speaker_id, data) VALUES (?, ?, ?, ?, ?)`,
+		err := w.tx.exec(w.ctx, `INSERT INTO statements (doc_id, ord, report_id, speaker_id, data) VALUES (?, ?, ?, ?, ?)`,
 			w.docID, i, w.reports[st.Incident], w.actorFor(st.Speaker), pack(st))
 		if err != nil {
 			return fmt.Errorf("insert statement: %w", err)
 		}
 	}
 	for i, r := range x.Relations {
-		_, err := w.tx.exec(w.ctx, `INSERT INTO relations (doc_id, ord, subject_id, predicate, object_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
+		err := w.tx.exec(w.ctx, `INSERT INTO relations (doc_id, ord, subject_id, predicate, object_id, data) VALUES (?, ?, ?, ?, ?, ?)`,
 			w.docID, i, w.actorFor(r.Subject), r.Predicate, w.actorFor(r.Object), pack(r))
 		if err != nil {
 			return fmt.Errorf("insert relation: %w", err)
@@ -812,7 +812,7 @@ func (w *writer) refresh() error {
 		err := w.tx.queryRow(w.ctx, `SELECT 1 FROM reports WHERE incident_id = ? LIMIT 1 OFFSET ?`, id, BigIncident).Scan(&big)
 		switch {
 		case err == nil:
-			if _, err := w.tx.exec(w.ctx, `INSERT INTO stale_incidents (incident_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
+			if err := w.tx.exec(w.ctx, `INSERT INTO stale_incidents (incident_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
 				return fmt.Errorf("mark incident stale: %w", err)
 			}
 			w.incUpdated++
@@ -843,19 +843,14 @@ func (w *writer) refresh() error {
 			return err
 		}
 	}
-	for _, id := range sortedKeys(w.actors) {
-		if w.deferActors {
-			break
-		}
-		ok, err := w.tx.s.summarizeActor(w.ctx, w.tx, id)
+	if !w.deferActors {
+		ids := sortedKeys(w.actors)
+		kept, err := w.tx.s.summarizeActors(w.ctx, w.tx, ids)
 		if err != nil {
 			return err
 		}
-		if ok {
-			w.actUpdated++
-		} else {
-			w.actRemoved++
-		}
+		w.actUpdated += kept
+		w.actRemoved += len(ids) - kept
 	}
 	if err := w.unanchor(ids); err != nil {
 		return err
@@ -952,7 +947,7 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 		err := s.Transact(ctx, func(tx *Tx) error {
 			w := newWriter(ctx, tx, "", "")
 			w.incidents[id] = true
-			if _, err := tx.exec(ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {
+			if err := tx.exec(ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {
 				return err
 			}
 			if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
@@ -964,10 +959,8 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 			if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
 				return err
 			}
-			for _, a := range sortedKeys(w.actors) {
-				if _, err := s.summarizeActor(ctx, tx, a); err != nil {
-					return err
-				}
+			if _, err := s.summarizeActors(ctx, tx, sortedKeys(w.actors)); err != nil {
+				return err
 			}
 			// queued reports of its country may fit it now
 			if waiting, err := w.othersQueued(); err != nil || !waiting {
@@ -1006,10 +999,8 @@ func (s *DB) summarizeStaleActors(ctx context.Context) error {
 			return nil
 		}
 		err = s.Transact(ctx, func(tx *Tx) error {
-			for _, id := range ids {
-				if _, err := s.summarizeActor(ctx, tx, id); err != nil {
-					return err
-				}
+			if _, err := s.summarizeActors(ctx, tx, ids); err != nil {
+				return err
 			}
 			return tx.deleteIDs(ctx, "stale_actors", "actor_id", ids)
 		})

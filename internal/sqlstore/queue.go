@@ -27,7 +27,7 @@ func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Fe
 	if roles == nil {
 		roles = []roleRef{}
 	}
-	_, err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
+	err := w.tx.exec(w.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, w.docID, ord, in.ID, f.Country, d.Reason, encodeReport(in, w.text, roles), mustJSON(f), mustJSON(nearest), []byte{})
 	if err != nil {
 		return fmt.Errorf("queue report: %w", err)
@@ -146,7 +146,7 @@ func (w *writer) reexamine(t touched) error {
 			if !concerns(q, p, near, t.ids) {
 				continue
 			}
-			cands, err := w.tx.s.incidentCandidates(w.ctx, w.tx.tx, p.Features)
+			cands, err := w.tx.s.incidentCandidates(w.ctx, w.tx, p.Features)
 			if err != nil {
 				return err
 			}
@@ -164,7 +164,7 @@ func (w *writer) reexamine(t touched) error {
 				nearest = []resolve.Fit{}
 			}
 			if cj := mustJSON(nearest); cj != q.candidates || d.Reason != q.reason {
-				if _, err := w.tx.exec(w.ctx, `UPDATE review_queue SET reason = ?, candidates = ? WHERE report_id = ?`, d.Reason, cj, q.id); err != nil {
+				if err := w.tx.exec(w.ctx, `UPDATE review_queue SET reason = ?, candidates = ? WHERE report_id = ?`, d.Reason, cj, q.id); err != nil {
 					return fmt.Errorf("update the queue: %w", err)
 				}
 			}

@@ -130,7 +130,7 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 			return fmt.Errorf("%w: unknown target %q (want incident, actor, report or mention)", dossier.ErrInvalid, r.Target)
 		}
 		r.ID = dossier.StableID("v", r.Target, r.TargetID, r.Field, r.Action, r.Value, r.Author, r.Time.Format(time.RFC3339Nano))
-		if _, err := tx.exec(ctx, `INSERT INTO reviews (id, target, target_id, field, action, value, author, note, created, anchor, anchor_doc)
+		if err := tx.exec(ctx, `INSERT INTO reviews (id, target, target_id, field, action, value, author, note, created, anchor, anchor_doc)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 			r.ID, r.Target, r.TargetID, r.Field, r.Action, r.Value, r.Author, r.Note, r.Time.Format(time.RFC3339), anchor, anchorDoc); err != nil {
 			return fmt.Errorf("insert review: %w", err)
@@ -212,7 +212,7 @@ func (s *DB) Reviews(ctx context.Context, f dossier.ReviewFilter) ([]dossier.Rev
 
 // fieldsOf reconciles an incident's fields within a transaction.
 func (s *DB) fieldsOf(ctx context.Context, tx *Tx, id string) ([]dossier.FieldValues, error) {
-	reports, err := s.reportsOf(ctx, tx.tx, id)
+	reports, err := s.reportsOf(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -143,11 +143,11 @@ func (s *DB) keyReports(ctx context.Context) error {
 				return fmt.Errorf("report %s: %w", r.id, err)
 			}
 			c, lo, hi := reportKeys(resolve.FeaturesOf(&in))
-			if _, err := tx.exec(ctx, `UPDATE reports SET country = ?, day_lo = ?, day_hi = ?, keyed = 1 WHERE id = ?`, c, lo, hi, r.id); err != nil {
+			if err := tx.exec(ctx, `UPDATE reports SET country = ?, day_lo = ?, day_hi = ?, keyed = 1 WHERE id = ?`, c, lo, hi, r.id); err != nil {
 				return err
 			}
 			// a knowledge base built before settling is settled once
-			if _, err := tx.exec(ctx, `INSERT INTO unsettled (id) VALUES (?) ON CONFLICT DO NOTHING`, r.inc); err != nil {
+			if err := tx.exec(ctx, `INSERT INTO unsettled (id) VALUES (?) ON CONFLICT DO NOTHING`, r.inc); err != nil {
 				return err
 			}
 		}
@@ -413,7 +413,7 @@ func (st *settler) neighbours(n *cnode) error {
 		cands = cached
 	} else {
 		// an undated report: the incidents its place, name or targets find
-		cs, err := st.tx.s.incidentCandidates(st.ctx, st.tx.tx, f)
+		cs, err := st.tx.s.incidentCandidates(st.ctx, st.tx, f)
 		if err != nil {
 			return err
 		}
@@ -526,7 +526,7 @@ func (st *settler) apply() (settleDiff, error) {
 					return diff, err
 				}
 			}
-			if _, err := st.tx.exec(st.ctx, `UPDATE reports SET incident_id = ?, score = ?, reason = ? WHERE id = ?`,
+			if err := st.tx.exec(st.ctx, `UPDATE reports SET incident_id = ?, score = ?, reason = ? WHERE id = ?`,
 				p.Incident, p.Score, p.Reason, id); err != nil {
 				return diff, fmt.Errorf("move report: %w", err)
 			}
@@ -535,7 +535,7 @@ func (st *settler) apply() (settleDiff, error) {
 	// each incident remembers the document of its anchor report
 	for _, id := range slices.Sorted(maps.Keys(st.nodes)) {
 		if inc := placed[id].Incident; inc != "" && resolve.IncidentID(id) == inc {
-			if _, err := st.tx.exec(st.ctx, `UPDATE incidents SET anchor_doc = ? WHERE id = ? AND anchor_doc <> ?`,
+			if err := st.tx.exec(st.ctx, `UPDATE incidents SET anchor_doc = ? WHERE id = ? AND anchor_doc <> ?`,
 				st.nodes[id].Doc, inc, st.nodes[id].Doc); err != nil {
 				return diff, fmt.Errorf("anchor incident: %w", err)
 			}
@@ -578,14 +578,12 @@ func (st *settler) apply() (settleDiff, error) {
 		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
 			return diff, err
 		}
-		if _, err := st.tx.exec(st.ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {
+		if err := st.tx.exec(st.ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {
 			return diff, err
 		}
 	}
-	for _, a := range sortedKeys(w.actors) {
-		if _, err := st.tx.s.summarizeActor(st.ctx, st.tx, a); err != nil {
-			return diff, err
-		}
+	if _, err := st.tx.s.summarizeActors(st.ctx, st.tx, sortedKeys(w.actors)); err != nil {
+		return diff, err
 	}
 	return diff, nil
 }
@@ -608,7 +606,7 @@ func sameMembers(a, b []string) bool {
 func (st *settler) record(before, after map[string][]string, placed resolve.Clustered, anchors map[string]string, diff *settleDiff) error {
 	at := st.tx.s.now().UTC().Format("2006-01-02T15:04:05Z")
 	log := func(id, action string, others []string, reason string) error {
-		_, err := st.tx.exec(st.ctx, `INSERT INTO incident_log (incident_id, action, other, reason, at) VALUES (?, ?, ?, ?, ?)`,
+		err := st.tx.exec(st.ctx, `INSERT INTO incident_log (incident_id, action, other, reason, at) VALUES (?, ?, ?, ?, ?)`,
 			id, action, strings.Join(others, ","), reason, at)
 		return err
 	}
@@ -655,21 +653,21 @@ func (st *settler) record(before, after map[string][]string, placed resolve.Clus
 			}
 		}
 		reason := fmt.Sprintf("%d of its %d reports are in %s", dest[to], len(before[old]), to)
-		if _, err := st.tx.exec(st.ctx, `INSERT INTO incident_redirects (old_id, new_id, reason) VALUES (?, ?, ?)
+		if err := st.tx.exec(st.ctx, `INSERT INTO incident_redirects (old_id, new_id, reason) VALUES (?, ?, ?)
 			ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, reason = excluded.reason`, old, to, reason); err != nil {
 			return fmt.Errorf("redirect incident: %w", err)
 		}
-		if _, err := st.tx.exec(st.ctx, `UPDATE incident_redirects SET new_id = ? WHERE new_id = ?`, to, old); err != nil {
+		if err := st.tx.exec(st.ctx, `UPDATE incident_redirects SET new_id = ? WHERE new_id = ?`, to, old); err != nil {
 			return err
 		}
-		if _, err := st.tx.exec(st.ctx, `UPDATE reviews SET target_id = ? WHERE target = ? AND target_id = ?`,
+		if err := st.tx.exec(st.ctx, `UPDATE reviews SET target_id = ? WHERE target = ? AND target_id = ?`,
 			to, dossier.TargetIncident, old); err != nil {
 			return err
 		}
 	}
 	for _, inc := range slices.Sorted(maps.Keys(after)) {
 		// an id in use is no longer a redirect
-		if _, err := st.tx.exec(st.ctx, `DELETE FROM incident_redirects WHERE old_id = ?`, inc); err != nil {
+		if err := st.tx.exec(st.ctx, `DELETE FROM incident_redirects WHERE old_id = ?`, inc); err != nil {
 			return err
 		}
 		from := map[string]bool{}
@@ -770,7 +768,7 @@ func (st *settler) anchorDocs(ids []string) (map[string]string, error) {
 // toQueue moves a stored report that no longer fits one incident to the
 // queue.
 func (st *settler) toQueue(n *cnode, p resolve.Placement) error {
-	if _, err := st.tx.exec(st.ctx, `DELETE FROM reports WHERE id = ?`, n.ID); err != nil {
+	if err := st.tx.exec(st.ctx, `DELETE FROM reports WHERE id = ?`, n.ID); err != nil {
 		return fmt.Errorf("queue report: %w", err)
 	}
 	return st.insertQueue(n, p)
@@ -784,7 +782,7 @@ func (st *settler) insertQueue(n *cnode, p resolve.Placement) error {
 	if nearest == nil {
 		nearest = []resolve.Fit{}
 	}
-	_, err := st.tx.exec(st.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
+	err := st.tx.exec(st.ctx, `INSERT INTO review_queue (report_id, doc_id, ord, local_id, country, reason, data, features, candidates, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (report_id) DO UPDATE SET reason = excluded.reason, candidates = excluded.candidates`,
 		n.ID, n.Doc, n.ord, n.localID, n.Features.Country, p.Reason, n.data, mustJSON(n.Features), mustJSON(nearest), notNull(n.actors))
@@ -797,12 +795,12 @@ func (st *settler) insertQueue(n *cnode, p resolve.Placement) error {
 // fromQueue stores a queued report in the incident it now fits.
 func (st *settler) fromQueue(n *cnode, p resolve.Placement) error {
 	c, lo, hi := reportKeys(n.Features)
-	if _, err := st.tx.exec(st.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
+	if err := st.tx.exec(st.ctx, `INSERT INTO reports (id, doc_id, ord, local_id, main, incident_id, score, reason, data, actors,
 		country, day_lo, day_hi, keyed) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
 		n.ID, n.Doc, n.ord, n.localID, p.Incident, p.Score, p.Reason, n.data, notNull(n.actors), c, lo, hi); err != nil {
 		return fmt.Errorf("place queued report: %w", err)
 	}
-	_, err := st.tx.exec(st.ctx, `DELETE FROM review_queue WHERE report_id = ?`, n.ID)
+	err := st.tx.exec(st.ctx, `DELETE FROM review_queue WHERE report_id = ?`, n.ID)
 	return err
 }
 
@@ -985,7 +983,7 @@ func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) err
 		if want == d.copyOf {
 			continue
 		}
-		if _, err := st.tx.exec(st.ctx, `UPDATE documents SET copy_of = ? WHERE id = ?`, want, id); err != nil {
+		if err := st.tx.exec(st.ctx, `UPDATE documents SET copy_of = ? WHERE id = ?`, want, id); err != nil {
 			return fmt.Errorf("mark copy: %w", err)
 		}
 		incs, err := st.strings(`SELECT DISTINCT incident_id FROM reports WHERE doc_id = ?`, id)

@@ -8,6 +8,7 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -155,6 +156,27 @@ func (s *DB) wrap(op string, err error) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
+// Batcher is a Dialect that can send several statements to the server
+// in one round trip (PostgreSQL: a pgx batch). A transaction of such a
+// dialect holds back the statements whose result it does not read (exec)
+// and sends them together before the next query and at commit.
+type Batcher interface {
+	// ExecBatch runs stmts in order on conn, inside the transaction open
+	// on it; the first failure stops the batch and is returned, naming
+	// the statement.
+	ExecBatch(ctx context.Context, conn *sql.Conn, stmts []Stmt) error
+}
+
+// Stmt is one statement of a batch: its query (placeholders already the
+// engine's) and arguments.
+type Stmt struct {
+	Query string
+	Args  []any
+}
+
+// maxPending bounds the statements a transaction holds back.
+const maxPending = 256
+
 // Tx is a write transaction with the store's helpers.
 type Tx struct {
 	tx *sql.Tx
@@ -162,6 +184,15 @@ type Tx struct {
 	// reviewed caches whether any review exists: most knowledge bases
 	// have none or few, and every reconciliation would look them up.
 	reviewed *bool
+
+	// With a Batcher: the connection the transaction runs on, the
+	// statements held back, and the first failure of a batch (the
+	// transaction is then lost: every later statement fails, and
+	// Transact returns this error, the cause).
+	batcher Batcher
+	conn    *sql.Conn
+	pending []Stmt
+	failed  error
 }
 
 // hasReviews reports whether the knowledge base holds any review.
@@ -182,36 +213,123 @@ func (t *Tx) reviewsOf(ctx context.Context, ids []string) ([]dossier.Review, err
 	if ok, err := t.hasReviews(ctx); err != nil || !ok {
 		return []dossier.Review{}, err
 	}
-	return t.s.reviewsOf(ctx, t.tx, ids)
+	return t.s.reviewsOf(ctx, t, ids)
 }
 
-func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.tx.ExecContext(ctx, t.s.rebind(q), args...)
+// exec runs a statement whose result is not read. With a Batcher it is
+// held back until the next query, the commit or maxPending statements;
+// its failure is then returned by whatever sends it.
+func (t *Tx) exec(ctx context.Context, q string, args ...any) error {
+	if t.batcher == nil {
+		_, err := t.tx.ExecContext(ctx, t.s.rebind(q), args...)
+		return err
+	}
+	if t.failed != nil {
+		return t.failed
+	}
+	// The caller may reuse a buffer it passed once this returns.
+	held := make([]any, len(args))
+	for i, a := range args {
+		if b, ok := a.([]byte); ok && b != nil {
+			a = bytes.Clone(b)
+		}
+		held[i] = a
+	}
+	t.pending = append(t.pending, Stmt{Query: t.s.rebind(q), Args: held})
+	if len(t.pending) >= maxPending {
+		return t.flush(ctx)
+	}
+	return nil
+}
+
+// flush sends the statements held back.
+func (t *Tx) flush(ctx context.Context) error {
+	if t.failed != nil {
+		return t.failed
+	}
+	if len(t.pending) == 0 {
+		return nil
+	}
+	stmts := t.pending
+	t.pending = nil
+	if err := t.batcher.ExecBatch(ctx, t.conn, stmts); err != nil {
+		t.failed = err
+		return err
+	}
+	return nil
 }
 
 func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return t.tx.QueryContext(ctx, t.s.rebind(q), args...)
+	return t.QueryContext(ctx, t.s.rebind(q), args...)
 }
 
 func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return t.tx.QueryRowContext(ctx, t.s.rebind(q), args...)
+	return t.QueryRowContext(ctx, t.s.rebind(q), args...)
+}
+
+// QueryContext runs a query (its placeholders the engine's) after the
+// statements held back: Tx is a reader that sees its own writes.
+func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if err := t.flush(ctx); err != nil {
+		return nil, err
+	}
+	return t.tx.QueryContext(ctx, q, args...)
+}
+
+// QueryRowContext is QueryContext for one row. A failed flush is kept in
+// the transaction (the row's own error is then the server's refusal of
+// an aborted transaction) and returned by Transact.
+func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	t.flush(ctx)
+	return t.tx.QueryRowContext(ctx, q, args...)
+}
+
+// prepare prepares a statement on the transaction, after the statements
+// held back.
+func (t *Tx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
+	if err := t.flush(ctx); err != nil {
+		return nil, err
+	}
+	return t.tx.PrepareContext(ctx, t.s.rebind(q))
 }
 
 // Transact runs fn in one write transaction: committed when fn returns
 // nil, rolled back otherwise.
+//
+// With a Batcher, the transaction runs on a connection of its own, on
+// which held-back statements are sent; a failure among them is returned
+// in preference to what fn made of it.
 func (s *DB) Transact(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	t := &Tx{s: s}
+	var err error
+	if b, ok := s.d.(Batcher); ok {
+		if t.conn, err = s.db.Conn(ctx); err != nil {
+			return s.d.MapError(err)
+		}
+		defer t.conn.Close()
+		t.batcher = b
+		t.tx, err = t.conn.BeginTx(ctx, nil)
+	} else {
+		t.tx, err = s.db.BeginTx(ctx, nil)
+	}
 	if err != nil {
 		return s.d.MapError(err)
 	}
-	defer tx.Rollback()
-	if err := s.d.LockWriter(ctx, tx); err != nil {
+	defer t.tx.Rollback()
+	if err := s.d.LockWriter(ctx, t.tx); err != nil {
 		return s.d.MapError(err)
 	}
-	if err := fn(&Tx{tx: tx, s: s}); err != nil {
+	err = fn(t)
+	if t.failed != nil {
+		return s.d.MapError(t.failed)
+	}
+	if err != nil {
 		return err
 	}
-	return s.d.MapError(tx.Commit())
+	if err := t.flush(ctx); err != nil {
+		return s.d.MapError(err)
+	}
+	return s.d.MapError(t.tx.Commit())
 }
 
 // reader is what read queries run on: the database or a transaction.
@@ -330,7 +448,7 @@ func (s *DB) migrate(ctx context.Context) error {
 			if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			_, err := tx.exec(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
+			err := tx.exec(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
 				m.version, m.name, s.now().UTC().Format(time.RFC3339))
 			return err
 		})
@@ -410,7 +528,7 @@ func (t *Tx) insertIDs(ctx context.Context, table, col string, ids []string) err
 		chunk := ids[start:min(len(ids), start+500)]
 		q := `INSERT INTO ` + table + ` (` + col + `) VALUES ` + strings.TrimSuffix(strings.Repeat("(?), ", len(chunk)), ", ") +
 			` ON CONFLICT DO NOTHING`
-		if _, err := t.exec(ctx, q, anySlice(chunk)...); err != nil {
+		if err := t.exec(ctx, q, anySlice(chunk)...); err != nil {
 			return fmt.Errorf("insert into %s: %w", table, err)
 		}
 	}
@@ -421,7 +539,7 @@ func (t *Tx) insertIDs(ctx context.Context, table, col string, ids []string) err
 func (t *Tx) deleteIDs(ctx context.Context, table, col string, ids []string) error {
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(len(ids), start+500)]
-		if _, err := t.exec(ctx, `DELETE FROM `+table+` WHERE `+col+` IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...); err != nil {
+		if err := t.exec(ctx, `DELETE FROM `+table+` WHERE `+col+` IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...); err != nil {
 			return fmt.Errorf("delete from %s: %w", table, err)
 		}
 	}
