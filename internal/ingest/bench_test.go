@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -13,6 +14,10 @@ import (
 	"github.com/dossier-project/dossier/internal/storetest"
 )
 
+// benchCorpus is what the benchmarks ingest: the test corpus, or another
+// folder (`go test -bench Store ./internal/ingest -args -corpus ../../../shared/corpus`).
+var benchCorpus = flag.String("corpus", corpus, "documents the benchmarks ingest")
+
 // BenchmarkIngest measures a whole ingest (reading, extraction on every
 // core, resolution, storing) of the test corpus into a new knowledge base.
 func BenchmarkIngest(b *testing.B) {
@@ -20,7 +25,7 @@ func BenchmarkIngest(b *testing.B) {
 		b.Run(be.name, func(b *testing.B) {
 			t := &testing.T{}
 			x := extractor(t)
-			inputs := ingest.Paths([]string{corpus}, strings.NewReader(""), reader.Limits{})
+			inputs := ingest.Paths([]string{*benchCorpus}, strings.NewReader(""), reader.Limits{})
 			var bytes int64
 			for _, in := range inputs {
 				bytes += in.Size
@@ -49,7 +54,7 @@ func BenchmarkStore(b *testing.B) {
 	var docs []*dossier.Document
 	var exs []*dossier.Extraction
 	var bytes int64
-	for _, in := range ingest.Paths([]string{corpus}, nil, reader.Limits{}) {
+	for _, in := range ingest.Paths([]string{*benchCorpus}, nil, reader.Limits{}) {
 		d, err := in.Load(context.Background())
 		if err != nil {
 			b.Fatal(err)

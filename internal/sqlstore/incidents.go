@@ -23,32 +23,88 @@ const candidateLimit = 400
 // dated within a day or two of it, those with a coarse date around it, and
 // those whose text shares its name, place or targets.
 func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Features) ([]resolve.Candidate, error) {
-	var out []resolve.Candidate
-	seen := map[string]bool{}
-	run := func(query string, args ...any) error {
-		rows, err := q.QueryContext(ctx, s.rebind(query), args...)
-		if err != nil {
-			return fmt.Errorf("incident candidates: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, sig string
-			if err := rows.Scan(&id, &sig); err != nil {
-				return err
+	cs, err := s.incidentCandidatesOf(ctx, q, []resolve.Features{f})
+	if err != nil {
+		return nil, err
+	}
+	return cs[0], nil
+}
+
+// candidatePart is one of the queries incidentCandidates makes of a
+// report: it selects t.id, t.signature and k, and orders by k.
+type candidatePart struct {
+	probe int
+	query string
+	args  []any
+}
+
+// maxCandidateParts bounds the parts of one compound query (SQLite takes
+// 500 at most).
+const maxCandidateParts = 100
+
+// incidentCandidatesOf is incidentCandidates of several reports at once:
+// their queries go to the database as one compound query (a round trip
+// for them all), each keeping its order and limit.
+func (s *DB) incidentCandidatesOf(ctx context.Context, q reader, fs []resolve.Features) ([][]resolve.Candidate, error) {
+	var parts []candidatePart
+	for i, f := range fs {
+		parts = s.candidateParts(parts, i, f)
+	}
+	out := make([][]resolve.Candidate, len(fs))
+	seen := make([]map[string]bool, len(fs))
+	for start := 0; start < len(parts); start += maxCandidateParts {
+		chunk := parts[start:min(start+maxCandidateParts, len(parts))]
+		var sb strings.Builder
+		var args []any
+		for j, p := range chunk {
+			if j > 0 {
+				sb.WriteString(" UNION ALL ")
 			}
-			if seen[id] {
+			fmt.Fprintf(&sb, "SELECT %d AS p, x.id, x.signature, x.k FROM (%s) x", j, p.query)
+			args = append(args, p.args...)
+		}
+		sb.WriteString(" ORDER BY p, k")
+		rows, err := q.QueryContext(ctx, s.rebind(sb.String()), args...)
+		if err != nil {
+			return nil, fmt.Errorf("incident candidates: %w", err)
+		}
+		for rows.Next() {
+			var j int
+			var id, sig string
+			var k int64
+			if err := rows.Scan(&j, &id, &sig, &k); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("incident candidates: %w", err)
+			}
+			i := chunk[j].probe
+			if seen[i] == nil {
+				seen[i] = map[string]bool{}
+			}
+			if seen[i][id] {
 				continue
 			}
-			seen[id] = true
+			seen[i][id] = true
 			c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
 			_ = unpack([]byte(sig), c.Sig)
-			out = append(out, c)
+			out[i] = append(out[i], c)
 		}
-		return rows.Err()
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("incident candidates: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// candidateParts appends the queries of one report's candidates.
+func (s *DB) candidateParts(parts []candidatePart, probe int, f resolve.Features) []candidatePart {
+	add := func(query string, args ...any) {
+		parts = append(parts, candidatePart{probe: probe, query: query, args: args})
 	}
 	country := ""
 	if f.Country != "" {
-		country = ` AND (country = ? OR country = '')`
+		country = ` AND (t.country = ? OR t.country = '')`
 	}
 	withCountry := func(args ...any) []any {
 		if f.Country != "" {
@@ -59,16 +115,12 @@ func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Feature
 	if f.Dated {
 		// A coarse report ("2022") against day-dated incidents: the
 		// country must agree, or the window would hold too many.
-		precise := `SELECT id, signature FROM incidents WHERE sort_day BETWEEN ? AND ? AND day_hi >= ?` + country + ` ORDER BY n LIMIT ?`
 		if f.DayHi-f.DayLo <= 31 || f.Country != "" {
-			if err := run(precise, append(withCountry(int64(f.DayLo-2), int64(f.DayHi+2), int64(f.DayLo-2)), candidateLimit)...); err != nil {
-				return nil, err
-			}
+			add(`SELECT t.id, t.signature, t.n AS k FROM incidents t WHERE t.sort_day BETWEEN ? AND ? AND t.day_hi >= ?`+country+` ORDER BY t.n LIMIT ?`,
+				append(withCountry(int64(f.DayLo-2), int64(f.DayHi+2), int64(f.DayLo-2)), candidateLimit)...)
 		}
-		if err := run(`SELECT id, signature FROM incidents WHERE coarse_date = 1 AND sort_day BETWEEN ? AND ? AND day_hi >= ?`+country+` ORDER BY n LIMIT ?`,
-			append(withCountry(int64(f.DayLo-1100), int64(f.DayHi+1), int64(f.DayLo-1)), candidateLimit)...); err != nil {
-			return nil, err
-		}
+		add(`SELECT t.id, t.signature, t.n AS k FROM incidents t WHERE t.coarse_date = 1 AND t.sort_day BETWEEN ? AND ? AND t.day_hi >= ?`+country+` ORDER BY t.n LIMIT ?`,
+			append(withCountry(int64(f.DayLo-1100), int64(f.DayHi+1), int64(f.DayLo-1)), candidateLimit)...)
 	}
 	if !f.Dated && f.Country != "" {
 		// An undated report can only join a dated incident of its country
@@ -85,7 +137,7 @@ func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Feature
 				keys = append(keys, names.Tokens(t))
 			}
 		}
-		q := `SELECT t.id, t.signature FROM incidents t WHERE t.country = ? AND t.sort_day > ? AND ` + s.d.SearchCond("incidents") +
+		q := `SELECT t.id, t.signature, -t.n AS k FROM incidents t WHERE t.country = ? AND t.sort_day > ? AND ` + s.d.SearchCond("incidents") +
 			` ORDER BY t.n DESC LIMIT ?`
 		for i, k := range append(keys, f.Words) {
 			var words []string
@@ -97,11 +149,9 @@ func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Feature
 			if len(words) == 0 {
 				continue
 			}
-			if err := run(q, f.Country, int64(undatedDay), s.d.SearchQuery(words, i == len(keys)), candidateLimit); err != nil {
-				return nil, err
-			}
+			add(q, f.Country, int64(undatedDay), s.d.SearchQuery(words, i == len(keys)), candidateLimit)
 		}
-		return out, nil
+		return parts
 	}
 	// By wording: the name's words, the place and the targets.
 	var words []string
@@ -113,17 +163,15 @@ func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Feature
 	words = append(words, strings.Fields(f.Place)...)
 	if len(words) > 0 {
 		from, where, order := s.d.Search("incidents", false)
-		query := `SELECT t.id, t.signature FROM ` + from + ` WHERE ` + where
+		query := `SELECT t.id, t.signature, -t.n AS k FROM ` + from + ` WHERE ` + where
 		args := []any{s.d.SearchQuery(words, true)}
 		if f.Dated {
 			query += ` AND t.sort_day = ?`
 			args = append(args, int64(undatedDay))
 		}
-		if err := run(query+` ORDER BY `+order+` LIMIT 50`, args...); err != nil {
-			return nil, err
-		}
+		add(query+` ORDER BY `+order+` LIMIT 50`, args...)
 	}
-	return out, nil
+	return parts
 }
 
 func isNumber(w string) bool {

@@ -1,11 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -166,6 +168,7 @@ type writer struct {
 	actors    map[string]bool // to sum up again at the end
 	recopy    []string        // documents whose copy_of must be found again
 
+	known     knownActors       // the actors the document's names may be
 	byFold    map[string]string // folded name or alias -> actor id
 	byKey     map[string]string // name key -> actor id
 	docActors map[string]bool
@@ -357,7 +360,12 @@ func actorContext(x *dossier.Extraction) [][]string {
 // creating the ones not known yet, and records the mentions.
 func (w *writer) placeActors(x *dossier.Extraction) error {
 	ctxs := actorContext(x)
+	// the mentions' ids, and what the store holds of the actors they may
+	// be: those with one of their keys, and those with the ids a new actor
+	// of theirs would take
+	mids := make([]string, len(x.Actors))
 	seen := map[string]bool{}
+	var keys, ids []string
 	for i, a := range x.Actors {
 		probe := resolve.ActorProbe{Name: a.Name, Aliases: a.Aliases, Kind: a.Kind, Context: ctxs[i]}
 		mid := MentionID(w.docKey, a.Kind, a.Name)
@@ -365,13 +373,20 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 			mid = dossier.StableID("m", w.docKey, fmt.Sprint(i), a.Name)
 		}
 		seen[mid] = true
+		mids[i] = mid
+		keys = append(keys, probe.Keys()...)
+		ids = append(ids, resolve.NewActorID(probe, ""), resolve.NewActorID(probe, mid))
+	}
+	if err := w.known.load(w, keys, ids); err != nil {
+		return err
+	}
+	for i, a := range x.Actors {
+		probe := resolve.ActorProbe{Name: a.Name, Aliases: a.Aliases, Kind: a.Kind, Context: ctxs[i]}
+		mid := mids[i]
 		if err := w.applyMergeReviews(dossier.TargetMention, mid, &probe.Force, &probe.Exclude); err != nil {
 			return err
 		}
-		cands, err := w.actorCandidates(probe.Keys())
-		if err != nil {
-			return err
-		}
+		cands := w.known.candidates(probe.Keys())
 		if probe.Force != "" && !candidateHas(cands, probe.Force) {
 			if ok, err := w.exists("actors", probe.Force); err != nil {
 				return err
@@ -381,9 +396,23 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		}
 		id, reason := resolve.MatchActor(probe, cands)
 		if id == "" {
+			// an actor of that name that shares no key with it now (its
+			// names changed since) keeps its id: the new one takes another
 			id, reason = resolve.NewActorID(probe, ""), "new actor"
-			if candidateHas(cands, id) || contains(probe.Exclude, id) {
+			taken, err := w.known.taken(w, id)
+			if err != nil {
+				return err
+			}
+			if taken || contains(probe.Exclude, id) {
 				id = resolve.NewActorID(probe, mid)
+			}
+			for salt := 1; ; salt++ {
+				if taken, err := w.known.taken(w, id); err != nil {
+					return err
+				} else if !taken {
+					break
+				}
+				id = resolve.NewActorID(probe, fmt.Sprint(mid, "/", salt))
 			}
 			if err := w.createActor(id, probe); err != nil {
 				return err
@@ -397,7 +426,7 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		if ctx == nil {
 			ctx = []string{}
 		}
-		err = w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
+		err := w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, pack(a))
 		if err != nil {
@@ -405,6 +434,9 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		}
 		// New names of a known actor become candidates for the rest of the document.
 		if err := w.addNames(id, probe); err != nil {
+			return err
+		}
+		if err := w.known.named(w, id, probe); err != nil {
 			return err
 		}
 		w.actors[id] = true
@@ -445,29 +477,146 @@ func (w *writer) exists(table, id string) (bool, error) {
 	return n > 0, err
 }
 
-// actorCandidates returns the stored actors that share a name key.
-func (w *writer) actorCandidates(keys []string) ([]resolve.ActorCandidate, error) {
-	if len(keys) == 0 {
-		return nil, nil
+// knownActors is what the store holds of the actors a document's names
+// may be: the actors that have one of the names' keys, read in one query
+// when the document's actors are placed (not one query a name), then kept
+// in step with what the placing writes (a new actor, new names of an
+// actor), so that candidates reads as the table would.
+type knownActors struct {
+	rows    map[string]*knownActor // by id
+	byKey   map[string][]string    // name key -> actor ids
+	checked map[string]bool        // ids whose absence from rows means no actor has it
+	next    int64                  // n of the next actor created here
+}
+
+type knownActor struct {
+	n                                int64
+	id, name, kind, aliases, context string
+}
+
+// createdN is past any stored actor's n: an actor created while placing
+// a document comes after every stored one, as the table numbers it.
+const createdN = int64(1) << 62
+
+// load reads the actors that have one of keys, and those of ids (which
+// taken then tells): one query for both.
+func (k *knownActors) load(w *writer, keys, ids []string) error {
+	k.rows, k.byKey, k.next = map[string]*knownActor{}, map[string][]string{}, createdN
+	k.checked = map[string]bool{}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for len(keys) > 0 || len(ids) > 0 {
+		nk := min(len(keys), 500)
+		ni := min(len(ids), 500)
+		q := `SELECT a.n, a.id, a.name, a.kind, a.aliases, a.context, k.key
+			FROM actor_names k JOIN actors a ON a.id = k.actor_id WHERE k.key IN (` + inList(nk) + `)
+			UNION ALL SELECT n, id, name, kind, aliases, context, NULL FROM actors WHERE id IN (` + inList(ni) + `)`
+		args := append(anySlice(keys[:nk]), anySlice(ids[:ni])...)
+		for _, id := range ids[:ni] {
+			k.checked[id] = true
+		}
+		keys, ids = keys[nk:], ids[ni:]
+		if err := k.read(w, q, args...); err != nil {
+			return err
+		}
 	}
-	rows, err := w.tx.query(w.ctx, `SELECT id, name, kind, aliases, context FROM actors
-		WHERE id IN (SELECT actor_id FROM actor_names WHERE key IN (`+placeholders(len(keys))+`)) ORDER BY n`, anySlice(keys)...)
+	return nil
+}
+
+// read adds the actors a query of (n, id, name, kind, aliases, context,
+// key or NULL) returns.
+func (k *knownActors) read(w *writer, q string, args ...any) error {
+	rows, err := w.tx.query(w.ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("actor candidates: %w", err)
+		return fmt.Errorf("actor candidates: %w", err)
 	}
 	defer rows.Close()
-	var out []resolve.ActorCandidate
 	for rows.Next() {
-		var c resolve.ActorCandidate
-		var aliases, ctx string
-		if err := rows.Scan(&c.ID, &c.Name, &c.Kind, &aliases, &ctx); err != nil {
-			return nil, err
+		var a knownActor
+		var key sql.NullString
+		if err := rows.Scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context, &key); err != nil {
+			return fmt.Errorf("actor candidates: %w", err)
 		}
-		_ = json.Unmarshal([]byte(aliases), &c.Names)
-		_ = json.Unmarshal([]byte(ctx), &c.Context)
+		if k.rows[a.id] == nil {
+			k.rows[a.id] = &a
+		}
+		if key.Valid {
+			k.addKey(key.String, a.id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("actor candidates: %w", err)
+	}
+	return nil
+}
+
+// taken tells whether an actor has id: read by load, or now.
+func (k *knownActors) taken(w *writer, id string) (bool, error) {
+	if !k.checked[id] {
+		k.checked[id] = true
+		if err := k.read(w, `SELECT n, id, name, kind, aliases, context, NULL FROM actors WHERE id = ?`, id); err != nil {
+			return false, err
+		}
+	}
+	return k.rows[id] != nil, nil
+}
+
+func (k *knownActors) addKey(key, id string) {
+	if !slices.Contains(k.byKey[key], id) {
+		k.byKey[key] = append(k.byKey[key], id)
+	}
+}
+
+// candidates returns the actors that share one of keys, in the table's
+// order.
+func (k *knownActors) candidates(keys []string) []resolve.ActorCandidate {
+	var found []*knownActor
+	for _, key := range keys {
+		for _, id := range k.byKey[key] {
+			if a := k.rows[id]; a != nil && !slices.Contains(found, a) {
+				found = append(found, a)
+			}
+		}
+	}
+	slices.SortFunc(found, func(a, b *knownActor) int { return cmp.Compare(a.n, b.n) })
+	var out []resolve.ActorCandidate
+	for _, a := range found {
+		c := resolve.ActorCandidate{ID: a.id, Name: a.name, Kind: a.kind}
+		_ = json.Unmarshal([]byte(a.aliases), &c.Names)
+		_ = json.Unmarshal([]byte(a.context), &c.Context)
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	return out
+}
+
+// created records an actor createActor wrote.
+func (k *knownActors) created(id string, p resolve.ActorProbe, aliases string) {
+	k.rows[id] = &knownActor{n: k.next, id: id, name: p.Name, kind: p.Kind, aliases: aliases, context: "[]"}
+	k.checked[id] = true
+	k.next++
+}
+
+// named records the names addNames wrote for id, reading the actor's row
+// when it was not among those loaded (an actor a review placed the
+// mention in).
+func (k *knownActors) named(w *writer, id string, p resolve.ActorProbe) error {
+	if k.rows[id] == nil {
+		var a knownActor
+		err := w.tx.queryRow(w.ctx, `SELECT n, id, name, kind, aliases, context FROM actors WHERE id = ?`, id).
+			Scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context)
+		if err != nil {
+			return fmt.Errorf("read actor %s: %w", id, err)
+		}
+		k.rows[id] = &a
+	}
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		if names.Fold(n) != "" {
+			k.addKey(resolve.ActorKey(n, p.Kind), id)
+		}
+	}
+	return nil
 }
 
 // createActor inserts a new actor; refresh fills in its summary.
@@ -481,6 +630,7 @@ func (w *writer) createActor(id string, p resolve.ActorProbe) error {
 	if err != nil {
 		return fmt.Errorf("insert actor: %w", err)
 	}
+	w.known.created(id, p, mustJSON(aliases))
 	return nil
 }
 
@@ -598,10 +748,16 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 				probes[i].Force = ""
 			}
 		}
-		cs, err := w.tx.s.incidentCandidates(w.ctx, w.tx, probes[i].Features)
-		if err != nil {
-			return err
-		}
+	}
+	fs := make([]resolve.Features, len(probes))
+	for i := range probes {
+		fs[i] = probes[i].Features
+	}
+	all, err := w.tx.s.incidentCandidatesOf(w.ctx, w.tx, fs)
+	if err != nil {
+		return err
+	}
+	for _, cs := range all {
 		for _, c := range cs {
 			if !candSet[c.ID] {
 				candSet[c.ID] = true

@@ -520,6 +520,15 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
+// inList is placeholders for the list of an IN, which may be empty
+// (PostgreSQL refuses "IN ()"; "IN (NULL)" holds for no row on both).
+func inList(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
+	return placeholders(n)
+}
+
 // insertIDs inserts one-column rows (ids) into table in one statement per
 // 500, skipping those already there: one round trip where a loop took one
 // per id (PostgreSQL pays for each).

@@ -517,6 +517,39 @@ func testReviewMention(t *testing.T, ctx context.Context, st dossier.Store) {
 	}
 }
 
+// testActorIDTaken: a new actor whose id an actor of other names already
+// holds takes another id, and the document is stored. Here a review makes
+// a state an organization, so its names are keyed in full ("republic of
+// ruritania") and a later "Republic of Ruritania" of kind state (keyed
+// "ruritania") shares no key with it, though a new actor of that name
+// would get its id.
+func testActorIDTaken(t *testing.T, ctx context.Context, st dossier.Store) {
+	a := Doc("a.txt", "", "", "", "a")
+	xa := Extraction(a)
+	Actor(xa, "Republic of Ruritania", dossier.KindState)
+	put(t, ctx, st, a, xa)
+	d, err := st.Actor(ctx, "Republic of Ruritania")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddReview(ctx, dossier.Review{Target: dossier.TargetActor, TargetID: d.ID, Field: "kind", Action: dossier.ReviewCorrect,
+		Value: dossier.KindOrganization, Author: "ana"}); err != nil {
+		t.Fatal(err)
+	}
+	b := Doc("b.txt", "", "", "", "b")
+	xb := Extraction(b)
+	Actor(xb, "Republic of Ruritania", dossier.KindState)
+	put(t, ctx, st, b, xb)
+	page, _ := st.Actors(ctx, dossier.ActorFilter{Limit: -1})
+	ids := map[string]bool{}
+	for _, a := range page.Actors {
+		ids[a.ID] = true
+	}
+	if len(page.Actors) != 2 || !ids[d.ID] {
+		t.Errorf("actors %+v: want the reviewed organization %s and a new state", page.Actors, d.ID)
+	}
+}
+
 func testForget(t *testing.T, ctx context.Context, st dossier.Store) {
 	a := Doc("a.txt", "https://example.org/a", "", "", "a")
 	b := Doc("b.txt", "", "", "", "b")

@@ -42,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReviewField", testReviewField},
 		{"ReviewMerge", testReviewMerge},
 		{"ReviewMention", testReviewMention},
+		{"NewActorIDTaken", testActorIDTaken},
 		{"Forget", testForget},
 		{"FiltersAndPages", testFilters},
 		{"TextFiltersInDateOrder", testTextFilters},
