@@ -76,9 +76,10 @@ type dialect struct{ where string }
 
 var _ sqlstore.Batcher = dialect{}
 
-// ExecBatch sends the statements as one pgx batch: one round trip for
-// them all instead of one each, inside the transaction open on conn.
-func (dialect) ExecBatch(ctx context.Context, conn *sql.Conn, stmts []sqlstore.Stmt) error {
+// QueryBatch sends the statements and the queries as one pgx batch (one
+// round trip instead of one each, inside the transaction open on conn)
+// and hands each query's rows to each.
+func (dialect) QueryBatch(ctx context.Context, conn *sql.Conn, stmts, qs []sqlstore.Stmt, each func(i int, scan func(dest ...any) error) error) error {
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
@@ -88,11 +89,30 @@ func (dialect) ExecBatch(ctx context.Context, conn *sql.Conn, stmts []sqlstore.S
 		for _, st := range stmts {
 			b.Queue(st.Query, st.Args...)
 		}
+		for _, q := range qs {
+			b.Queue(q.Query, q.Args...)
+		}
 		br := c.Conn().SendBatch(ctx, b)
+		defer br.Close()
 		for i, st := range stmts {
 			if _, err := br.Exec(); err != nil {
-				br.Close()
 				return fmt.Errorf("statement %d of a batch of %d (%s): %w", i+1, len(stmts), head(st.Query), err)
+			}
+		}
+		for i, q := range qs {
+			rows, err := br.Query()
+			if err != nil {
+				return fmt.Errorf("query %d of a batch (%s): %w", i+1, head(q.Query), err)
+			}
+			for rows.Next() {
+				if err := each(i, rows.Scan); err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("query %d of a batch (%s): %w", i+1, head(q.Query), err)
 			}
 		}
 		return br.Close()

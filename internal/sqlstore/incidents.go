@@ -31,20 +31,15 @@ func (s *DB) incidentCandidates(ctx context.Context, q reader, f resolve.Feature
 }
 
 // candidatePart is one of the queries incidentCandidates makes of a
-// report: it selects t.id, t.signature and k, and orders by k.
+// report: it selects t.id and t.signature, in its order.
 type candidatePart struct {
 	probe int
-	query string
-	args  []any
+	Stmt
 }
 
-// maxCandidateParts bounds the parts of one compound query (SQLite takes
-// 500 at most).
-const maxCandidateParts = 100
-
 // incidentCandidatesOf is incidentCandidates of several reports at once:
-// their queries go to the database as one compound query (a round trip
-// for them all), each keeping its order and limit.
+// their queries go to the database together (Tx.queryEach: one round trip
+// for them all on PostgreSQL) when q is a transaction.
 func (s *DB) incidentCandidatesOf(ctx context.Context, q reader, fs []resolve.Features) ([][]resolve.Candidate, error) {
 	var parts []candidatePart
 	for i, f := range fs {
@@ -52,55 +47,68 @@ func (s *DB) incidentCandidatesOf(ctx context.Context, q reader, fs []resolve.Fe
 	}
 	out := make([][]resolve.Candidate, len(fs))
 	seen := make([]map[string]bool, len(fs))
-	for start := 0; start < len(parts); start += maxCandidateParts {
-		chunk := parts[start:min(start+maxCandidateParts, len(parts))]
-		var sb strings.Builder
-		var args []any
-		for j, p := range chunk {
-			if j > 0 {
-				sb.WriteString(" UNION ALL ")
-			}
-			fmt.Fprintf(&sb, "SELECT %d AS p, x.id, x.signature, x.k FROM (%s) x", j, p.query)
-			args = append(args, p.args...)
+	each := func(j int, scan func(dest ...any) error) error {
+		var id string
+		var sig []byte
+		if err := scan(&id, &sig); err != nil {
+			return err
 		}
-		sb.WriteString(" ORDER BY p, k")
-		rows, err := q.QueryContext(ctx, s.rebind(sb.String()), args...)
+		i := parts[j].probe
+		if seen[i] == nil {
+			seen[i] = map[string]bool{}
+		}
+		if seen[i][id] {
+			return nil
+		}
+		seen[i][id] = true
+		c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
+		_ = unpack(sig, c.Sig)
+		out[i] = append(out[i], c)
+		return nil
+	}
+	qs := make([]Stmt, len(parts))
+	for j, p := range parts {
+		qs[j] = p.Stmt
+	}
+	var err error
+	if tx, ok := q.(*Tx); ok {
+		err = tx.queryEach(ctx, qs, each)
+	} else {
+		err = s.queryEach(ctx, q, qs, each)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("incident candidates: %w", err)
+	}
+	return out, nil
+}
+
+// queryEach runs the queries (placeholders ?) one after the other on q,
+// handing each row of the query qs[i] to each(i, scan).
+func (s *DB) queryEach(ctx context.Context, q reader, qs []Stmt, each func(i int, scan func(dest ...any) error) error) error {
+	for i, st := range qs {
+		rows, err := q.QueryContext(ctx, s.rebind(st.Query), st.Args...)
 		if err != nil {
-			return nil, fmt.Errorf("incident candidates: %w", err)
+			return err
 		}
 		for rows.Next() {
-			var j int
-			var id, sig string
-			var k int64
-			if err := rows.Scan(&j, &id, &sig, &k); err != nil {
+			if err := each(i, rows.Scan); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("incident candidates: %w", err)
+				return err
 			}
-			i := chunk[j].probe
-			if seen[i] == nil {
-				seen[i] = map[string]bool{}
-			}
-			if seen[i][id] {
-				continue
-			}
-			seen[i][id] = true
-			c := resolve.Candidate{ID: id, Sig: &resolve.Signature{}}
-			_ = unpack([]byte(sig), c.Sig)
-			out[i] = append(out[i], c)
 		}
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
-			return nil, fmt.Errorf("incident candidates: %w", err)
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // candidateParts appends the queries of one report's candidates.
 func (s *DB) candidateParts(parts []candidatePart, probe int, f resolve.Features) []candidatePart {
 	add := func(query string, args ...any) {
-		parts = append(parts, candidatePart{probe: probe, query: query, args: args})
+		parts = append(parts, candidatePart{probe: probe, Stmt: Stmt{Query: query, Args: args}})
 	}
 	country := ""
 	if f.Country != "" {
@@ -116,10 +124,10 @@ func (s *DB) candidateParts(parts []candidatePart, probe int, f resolve.Features
 		// A coarse report ("2022") against day-dated incidents: the
 		// country must agree, or the window would hold too many.
 		if f.DayHi-f.DayLo <= 31 || f.Country != "" {
-			add(`SELECT t.id, t.signature, t.n AS k FROM incidents t WHERE t.sort_day BETWEEN ? AND ? AND t.day_hi >= ?`+country+` ORDER BY t.n LIMIT ?`,
+			add(`SELECT t.id, t.signature FROM incidents t WHERE t.sort_day BETWEEN ? AND ? AND t.day_hi >= ?`+country+` ORDER BY t.n LIMIT ?`,
 				append(withCountry(int64(f.DayLo-2), int64(f.DayHi+2), int64(f.DayLo-2)), candidateLimit)...)
 		}
-		add(`SELECT t.id, t.signature, t.n AS k FROM incidents t WHERE t.coarse_date = 1 AND t.sort_day BETWEEN ? AND ? AND t.day_hi >= ?`+country+` ORDER BY t.n LIMIT ?`,
+		add(`SELECT t.id, t.signature FROM incidents t WHERE t.coarse_date = 1 AND t.sort_day BETWEEN ? AND ? AND t.day_hi >= ?`+country+` ORDER BY t.n LIMIT ?`,
 			append(withCountry(int64(f.DayLo-1100), int64(f.DayHi+1), int64(f.DayLo-1)), candidateLimit)...)
 	}
 	if !f.Dated && f.Country != "" {
@@ -137,7 +145,7 @@ func (s *DB) candidateParts(parts []candidatePart, probe int, f resolve.Features
 				keys = append(keys, names.Tokens(t))
 			}
 		}
-		q := `SELECT t.id, t.signature, -t.n AS k FROM incidents t WHERE t.country = ? AND t.sort_day > ? AND ` + s.d.SearchCond("incidents") +
+		q := `SELECT t.id, t.signature FROM incidents t WHERE t.country = ? AND t.sort_day > ? AND ` + s.d.SearchCond("incidents") +
 			` ORDER BY t.n DESC LIMIT ?`
 		for i, k := range append(keys, f.Words) {
 			var words []string
@@ -163,7 +171,7 @@ func (s *DB) candidateParts(parts []candidatePart, probe int, f resolve.Features
 	words = append(words, strings.Fields(f.Place)...)
 	if len(words) > 0 {
 		from, where, order := s.d.Search("incidents", false)
-		query := `SELECT t.id, t.signature, -t.n AS k FROM ` + from + ` WHERE ` + where
+		query := `SELECT t.id, t.signature FROM ` + from + ` WHERE ` + where
 		args := []any{s.d.SearchQuery(words, true)}
 		if f.Dated {
 			query += ` AND t.sort_day = ?`
@@ -241,7 +249,10 @@ func (s *DB) reportsOf(ctx context.Context, q reader, incidentID string) ([]stor
 // reconcileIncident recomputes an incident from its reports and reviews;
 // an incident left without reports is deleted. It reports whether the
 // incident still exists.
-func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, error) {
+//
+// When actors is not nil, the actors the incident now names are added to
+// it (what incident_actors holds of it afterwards).
+func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string, actors map[string]bool) (bool, error) {
 	reports, err := s.reportsOf(ctx, tx, id)
 	if err != nil {
 		return false, err
@@ -325,6 +336,9 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string) (bool, er
 		if err := tx.exec(ctx, `INSERT INTO incident_actors (incident_id, actor_id, roles, sort_day, incident_n) VALUES (?, ?, ?, ?, ?)`,
 			id, ar.id, ar.roles, sortDay, n); err != nil {
 			return false, fmt.Errorf("write incident actors: %w", err)
+		}
+		if actors != nil {
+			actors[ar.id] = true
 		}
 	}
 	if err := tx.exec(ctx, `DELETE FROM incident_weapons WHERE incident_id = ?`, id); err != nil {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -168,14 +167,15 @@ type writer struct {
 	actors    map[string]bool // to sum up again at the end
 	recopy    []string        // documents whose copy_of must be found again
 
-	known     knownActors       // the actors the document's names may be
-	byFold    map[string]string // folded name or alias -> actor id
-	byKey     map[string]string // name key -> actor id
-	docActors map[string]bool
-	reports   map[string]string // extracted incident id -> report id
-	reportInc map[string]string // report id -> incident id
-	placed    []string
-	created   int
+	known       knownActors       // the actors the document's names may be
+	incidentIDs map[string]bool   // while placing reports: whether incidents holds an id
+	byFold      map[string]string // folded name or alias -> actor id
+	byKey       map[string]string // name key -> actor id
+	docActors   map[string]bool
+	reports     map[string]string // extracted incident id -> report id
+	reportInc   map[string]string // report id -> incident id
+	placed      []string
+	created     int
 
 	// What refresh did.
 	incRemoved, incUpdated, actRemoved, actUpdated int
@@ -766,6 +766,18 @@ func (w *writer) placeIncidents(x *dossier.Extraction) error {
 		}
 	}
 	decisions := resolve.Assign(probes, cands)
+	// whether the ids the new incidents would take are free, read at once
+	// (and kept while the reports are placed, nothing else writing then)
+	w.incidentIDs = map[string]bool{}
+	var fresh []string
+	for i, d := range decisions {
+		if !d.Wait && d.Incident == "" {
+			fresh = append(fresh, dossier.StableID("i", rids[i]))
+		}
+	}
+	if err := w.readIncidentIDs(fresh); err != nil {
+		return err
+	}
 	roles := w.reportRoles(x)
 	for i, d := range decisions {
 		in := &x.Incidents[i]
@@ -821,15 +833,31 @@ func (w *writer) unsettle() error {
 func (w *writer) newIncidentID(rid string, exclude []string) (string, error) {
 	id := dossier.StableID("i", rid)
 	for salt := 1; ; salt++ {
-		ok, err := w.exists("incidents", id)
-		if err != nil {
+		if err := w.readIncidentIDs([]string{id}); err != nil {
 			return "", err
 		}
+		ok := w.incidentIDs[id]
 		if !ok && !contains(exclude, id) {
 			return id, nil
 		}
 		id = dossier.StableID("i", rid, fmt.Sprint(salt))
 	}
+}
+
+// readIncidentIDs reads which of ids incidents hold, for newIncidentID,
+// those not read yet; one query for them all.
+func (w *writer) readIncidentIDs(ids []string) error {
+	var unread []string
+	for _, id := range ids {
+		if _, ok := w.incidentIDs[id]; !ok {
+			unread = append(unread, id)
+			w.incidentIDs[id] = false
+		}
+	}
+	if err := w.tx.collectIDs(w.ctx, `SELECT id FROM incidents WHERE id IN (%s)`, unread, nil, w.incidentIDs); err != nil {
+		return fmt.Errorf("read incident ids: %w", err)
+	}
+	return nil
 }
 
 // createIncident inserts an empty incident anchored on a report of the
@@ -840,6 +868,9 @@ func (w *writer) createIncident(id, anchorDoc string) error {
 		id, undatedDay, anchorDoc)
 	if err != nil {
 		return fmt.Errorf("insert incident: %w", err)
+	}
+	if w.incidentIDs != nil {
+		w.incidentIDs[id] = true
 	}
 	return nil
 }
@@ -931,6 +962,48 @@ func (w *writer) detectCopy() error {
 	return nil
 }
 
+// bigIncidents tells which of ids have more than BigIncident reports.
+func (t *Tx) bigIncidents(ctx context.Context, ids []string) (map[string]bool, error) {
+	big := map[string]bool{}
+	// each count stops past BigIncident
+	err := t.collectIDs(ctx, `SELECT t.id FROM incidents t WHERE t.id IN (%s)
+		AND (SELECT COUNT(*) FROM (SELECT 1 FROM reports r WHERE r.incident_id = t.id LIMIT ?) x) > ?`,
+		ids, []any{BigIncident + 1, BigIncident}, big)
+	if err != nil {
+		return nil, fmt.Errorf("count reports: %w", err)
+	}
+	return big, nil
+}
+
+// actorsOfIncidents adds the actors incident_actors lists for ids.
+func (t *Tx) actorsOfIncidents(ctx context.Context, ids []string, into map[string]bool) error {
+	if err := t.collectIDs(ctx, `SELECT DISTINCT actor_id FROM incident_actors WHERE incident_id IN (%s)`, ids, nil, into); err != nil {
+		return fmt.Errorf("actors of incidents: %w", err)
+	}
+	return nil
+}
+
+// collectIDs runs q, a query of one column whose list of ids is written
+// %s, for ids 500 at a time (then the arguments extra), and adds what it
+// returns to into.
+func (t *Tx) collectIDs(ctx context.Context, q string, ids []string, extra []any, into map[string]bool) error {
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		rows, err := t.query(ctx, fmt.Sprintf(q, placeholders(len(chunk))), append(anySlice(chunk), extra...)...)
+		if err != nil {
+			return err
+		}
+		found, err := scanStrings(rows)
+		if err != nil {
+			return err
+		}
+		for _, id := range found {
+			into[id] = true
+		}
+	}
+	return nil
+}
+
 func (w *writer) collect2(q, arg string, into map[string]bool) error {
 	rows, err := w.tx.query(w.ctx, q, arg)
 	if err != nil {
@@ -959,27 +1032,31 @@ func (w *writer) refresh() error {
 			return err
 		}
 	}
+	// An incident of many reports is marked stale rather than computed
+	// again from all of them in every document's transaction, which made
+	// ingest quadratic in the reports of one event; the end of the run
+	// computes it once (ReconcileStale).
+	big, err := w.tx.bigIncidents(w.ctx, ids)
+	if err != nil {
+		return err
+	}
+	var small []string
 	for _, id := range ids {
-		// An incident of many reports is marked stale rather than computed
-		// again from all of them in every document's transaction, which
-		// made ingest quadratic in the reports of one event; the end of the
-		// run computes it once (ReconcileStale).
-		var big int
-		err := w.tx.queryRow(w.ctx, `SELECT 1 FROM reports WHERE incident_id = ? LIMIT 1 OFFSET ?`, id, BigIncident).Scan(&big)
-		switch {
-		case err == nil:
-			if err := w.tx.exec(w.ctx, `INSERT INTO stale_incidents (incident_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
-				return fmt.Errorf("mark incident stale: %w", err)
-			}
-			w.incUpdated++
+		if !big[id] {
+			small = append(small, id)
 			continue
-		case !errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("count reports: %w", err)
 		}
-		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
-			return err
+		if err := w.tx.exec(w.ctx, `INSERT INTO stale_incidents (incident_id) VALUES (?) ON CONFLICT DO NOTHING`, id); err != nil {
+			return fmt.Errorf("mark incident stale: %w", err)
 		}
-		ok, err := w.tx.s.reconcileIncident(w.ctx, w.tx, id)
+		w.incUpdated++
+	}
+	// the actors of the incidents before and after
+	if err := w.tx.actorsOfIncidents(w.ctx, small, w.actors); err != nil {
+		return err
+	}
+	for _, id := range small {
+		ok, err := w.tx.s.reconcileIncident(w.ctx, w.tx, id, w.actors)
 		if err != nil {
 			return err
 		}
@@ -987,9 +1064,6 @@ func (w *writer) refresh() error {
 			w.incUpdated++
 		} else {
 			w.incRemoved++
-		}
-		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
-			return err
 		}
 	}
 	if w.deferActors {
@@ -1106,13 +1180,10 @@ func (s *DB) ReconcileStale(ctx context.Context) (int, error) {
 			if err := tx.exec(ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {
 				return err
 			}
-			if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+			if err := tx.actorsOfIncidents(ctx, []string{id}, w.actors); err != nil {
 				return err
 			}
-			if _, err := s.reconcileIncident(ctx, tx, id); err != nil {
-				return err
-			}
-			if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+			if _, err := s.reconcileIncident(ctx, tx, id, w.actors); err != nil {
 				return err
 			}
 			if _, err := s.summarizeActors(ctx, tx, sortedKeys(w.actors)); err != nil {

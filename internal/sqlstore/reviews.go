@@ -62,7 +62,7 @@ func (s *DB) AddReview(ctx context.Context, r dossier.Review) (dossier.Review, e
 					return err
 				}
 			}
-			apply = func() error { _, err := s.reconcileIncident(ctx, tx, r.TargetID); return err }
+			apply = func() error { _, err := s.reconcileIncident(ctx, tx, r.TargetID, nil); return err }
 		case dossier.TargetActor:
 			if ok, err := (&writer{ctx: ctx, tx: tx}).exists("actors", r.TargetID); err != nil {
 				return err

@@ -568,14 +568,12 @@ func (st *settler) apply() (settleDiff, error) {
 	}
 	w := newWriter(st.ctx, st.tx, "", "")
 	ids := sortedKeys(touched)
+	// the actors of the incidents before and after
+	if err := st.tx.actorsOfIncidents(st.ctx, ids, w.actors); err != nil {
+		return diff, err
+	}
 	for _, id := range ids {
-		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
-			return diff, err
-		}
-		if _, err := st.tx.s.reconcileIncident(st.ctx, st.tx, id); err != nil {
-			return diff, err
-		}
-		if err := w.collect2(`SELECT actor_id FROM incident_actors WHERE incident_id = ?`, id, w.actors); err != nil {
+		if _, err := st.tx.s.reconcileIncident(st.ctx, st.tx, id, w.actors); err != nil {
 			return diff, err
 		}
 		if err := st.tx.exec(st.ctx, `DELETE FROM stale_incidents WHERE incident_id = ?`, id); err != nil {

@@ -161,10 +161,11 @@ func (s *DB) wrap(op string, err error) error {
 // dialect holds back the statements whose result it does not read (exec)
 // and sends them together before the next query and at commit.
 type Batcher interface {
-	// ExecBatch runs stmts in order on conn, inside the transaction open
-	// on it; the first failure stops the batch and is returned, naming
-	// the statement.
-	ExecBatch(ctx context.Context, conn *sql.Conn, stmts []Stmt) error
+	// QueryBatch runs stmts, then the queries qs, in order on conn, inside
+	// the transaction open on it, in one round trip; each row of the
+	// query qs[i] is handed to each(i, scan). The first failure stops the
+	// batch and is returned, naming the statement.
+	QueryBatch(ctx context.Context, conn *sql.Conn, stmts, qs []Stmt, each func(i int, scan func(dest ...any) error) error) error
 }
 
 // Stmt is one statement of a batch: its query (placeholders already the
@@ -252,11 +253,39 @@ func (t *Tx) flush(ctx context.Context) error {
 	}
 	stmts := t.pending
 	t.pending = nil
-	if err := t.batcher.ExecBatch(ctx, t.conn, stmts); err != nil {
+	if err := t.batcher.QueryBatch(ctx, t.conn, stmts, nil, nil); err != nil {
 		t.failed = err
 		return err
 	}
 	return nil
+}
+
+// queryEach runs several queries (placeholders ?), handing each row of
+// the query qs[i] to each(i, scan). With a Batcher the held-back
+// statements and the queries all go in one round trip; otherwise the
+// queries run one after the other.
+func (t *Tx) queryEach(ctx context.Context, qs []Stmt, each func(i int, scan func(dest ...any) error) error) error {
+	if len(qs) == 0 {
+		return nil
+	}
+	if t.batcher == nil {
+		return t.s.queryEach(ctx, t, qs, each)
+	}
+	if t.failed != nil {
+		return t.failed
+	}
+	bound := make([]Stmt, len(qs))
+	for i, q := range qs {
+		bound[i] = Stmt{Query: t.s.rebind(q.Query), Args: q.Args}
+	}
+	stmts := t.pending
+	t.pending = nil
+	err := t.batcher.QueryBatch(ctx, t.conn, stmts, bound, each)
+	if err != nil && len(stmts) > 0 {
+		// the transaction may be lost: keep the cause
+		t.failed = err
+	}
+	return err
 }
 
 func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
