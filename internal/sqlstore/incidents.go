@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -80,6 +79,15 @@ func (s *DB) incidentCandidatesOf(ctx context.Context, q reader, fs []resolve.Fe
 		return nil, fmt.Errorf("incident candidates: %w", err)
 	}
 	return out, nil
+}
+
+// rowsOf runs a query (placeholders ?) on q, handing each row to each:
+// in a transaction through Tx.queryRows.
+func (s *DB) rowsOf(ctx context.Context, q reader, query string, args []any, each func(scan func(dest ...any) error) error) error {
+	if tx, ok := q.(*Tx); ok {
+		return tx.queryRows(ctx, query, args, each)
+	}
+	return s.queryEach(ctx, q, []Stmt{{Query: query, Args: args}}, func(_ int, scan func(dest ...any) error) error { return each(scan) })
 }
 
 // queryEach runs the queries (placeholders ?) one after the other on q,
@@ -198,12 +206,12 @@ type storedReport struct {
 
 const reportCols = `r.id, r.main, r.data, r.actors, r.score, r.reason, d.id, d.path, d.title, d.source, d.published, d.copy_of, d.language, ` + textCol
 
-func scanReport(rows *sql.Rows) (storedReport, error) {
+func scanReport(scan func(dest ...any) error) (storedReport, error) {
 	var r storedReport
 	var main int
 	var data, actors []byte
 	var src string
-	if err := rows.Scan(&r.ID, &main, &data, &actors, &r.score, &r.reason, &r.Doc.DocumentID, &r.Doc.Path, &r.Doc.Title,
+	if err := scan(&r.ID, &main, &data, &actors, &r.score, &r.reason, &r.Doc.DocumentID, &r.Doc.Path, &r.Doc.Title,
 		&src, &r.Doc.Published, &r.Doc.CopyOf, &r.Doc.Language, &r.text); err != nil {
 		return r, err
 	}
@@ -229,21 +237,20 @@ func strPtr(s string) *string {
 }
 
 func (s *DB) reportsOf(ctx context.Context, q reader, incidentID string) ([]storedReport, error) {
-	rows, err := q.QueryContext(ctx, s.rebind(`SELECT `+reportCols+` FROM reports r JOIN documents d ON d.id = r.doc_id
-		WHERE r.incident_id = ? ORDER BY d.id, r.ord`), incidentID)
+	var out []storedReport
+	err := s.rowsOf(ctx, q, `SELECT `+reportCols+` FROM reports r JOIN documents d ON d.id = r.doc_id
+		WHERE r.incident_id = ? ORDER BY d.id, r.ord`, []any{incidentID}, func(scan func(dest ...any) error) error {
+		r, err := scanReport(scan)
+		if err != nil {
+			return err
+		}
+		out = append(out, r)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read reports: %w", err)
 	}
-	defer rows.Close()
-	var out []storedReport
-	for rows.Next() {
-		r, err := scanReport(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // reconcileIncident recomputes an incident from its reports and reviews;
@@ -309,8 +316,9 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string, actors ma
 	if sum.Location != nil {
 		text = append(text, sum.Location.Admin1)
 	}
-	var n int64
-	err = tx.queryRow(ctx, `
+	// a statement whose result is not read (held back on PostgreSQL): the
+	// rows below take the incident's n from the table
+	err = tx.exec(ctx, `
 		INSERT INTO incidents (id, title, title_key, label, day_lo, day_hi, sort_day, coarse_date, country, type, sub_type,
 			fatalities, sources, record, signature, search, kind)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -318,10 +326,9 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string, actors ma
 			day_lo = excluded.day_lo, day_hi = excluded.day_hi, sort_day = excluded.sort_day, coarse_date = excluded.coarse_date,
 			country = excluded.country, type = excluded.type, sub_type = excluded.sub_type, fatalities = excluded.fatalities,
 			sources = excluded.sources, record = excluded.record, signature = excluded.signature,
-			search = excluded.search, kind = excluded.kind
-		RETURNING n`,
+			search = excluded.search, kind = excluded.kind`,
 		id, sum.Title, names.Fold(sum.Title), label, dayLo, dayHi, sortDay, coarse, country, names.Fold(sum.Type), names.Fold(sum.SubType),
-		fat, sum.SourceCount, encodeSummary(sum, texts), pack(rc.Signature), names.Fold(strings.Join(text, " ")), sum.Kind).Scan(&n)
+		fat, sum.SourceCount, encodeSummary(sum, texts), pack(rc.Signature), names.Fold(strings.Join(text, " ")), sum.Kind)
 	if err != nil {
 		return false, fmt.Errorf("write incident: %w", err)
 	}
@@ -332,18 +339,24 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string, actors ma
 	for _, r := range reports {
 		all = append(all, r.roles...)
 	}
+	// one statement for the actors, one for the weapons; each row takes
+	// the incident's n from the table
+	const rowN = `(SELECT n FROM incidents WHERE id = ?)`
+	var rows [][]any
 	for _, ar := range joinRoles(all) {
-		if err := tx.exec(ctx, `INSERT INTO incident_actors (incident_id, actor_id, roles, sort_day, incident_n) VALUES (?, ?, ?, ?, ?)`,
-			id, ar.id, ar.roles, sortDay, n); err != nil {
-			return false, fmt.Errorf("write incident actors: %w", err)
-		}
+		rows = append(rows, []any{id, ar.id, ar.roles, sortDay, id})
 		if actors != nil {
 			actors[ar.id] = true
 		}
 	}
+	if err := tx.insertRows(ctx, `INSERT INTO incident_actors (incident_id, actor_id, roles, sort_day, incident_n) VALUES `,
+		`(?, ?, ?, ?, `+rowN+`)`, rows); err != nil {
+		return false, fmt.Errorf("write incident actors: %w", err)
+	}
 	if err := tx.exec(ctx, `DELETE FROM incident_weapons WHERE incident_id = ?`, id); err != nil {
 		return false, err
 	}
+	rows = nil
 	wseen := map[string]bool{}
 	for _, wp := range sum.Weapons {
 		k := resolve.WeaponKey(wp)
@@ -351,10 +364,11 @@ func (s *DB) reconcileIncident(ctx context.Context, tx *Tx, id string, actors ma
 			continue
 		}
 		wseen[k] = true
-		if err := tx.exec(ctx, `INSERT INTO incident_weapons (incident_id, weapon, sort_day, incident_n) VALUES (?, ?, ?, ?)`,
-			id, k, sortDay, n); err != nil {
-			return false, fmt.Errorf("write incident weapons: %w", err)
-		}
+		rows = append(rows, []any{id, k, sortDay, id})
+	}
+	if err := tx.insertRows(ctx, `INSERT INTO incident_weapons (incident_id, weapon, sort_day, incident_n) VALUES `,
+		`(?, ?, ?, `+rowN+`)`, rows); err != nil {
+		return false, fmt.Errorf("write incident weapons: %w", err)
 	}
 	return true, nil
 }

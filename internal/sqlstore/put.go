@@ -528,16 +528,11 @@ func (k *knownActors) load(w *writer, keys, ids []string) error {
 // read adds the actors a query of (n, id, name, kind, aliases, context,
 // key or NULL) returns.
 func (k *knownActors) read(w *writer, q string, args ...any) error {
-	rows, err := w.tx.query(w.ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("actor candidates: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := w.tx.queryRows(w.ctx, q, args, func(scan func(dest ...any) error) error {
 		var a knownActor
 		var key sql.NullString
-		if err := rows.Scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context, &key); err != nil {
-			return fmt.Errorf("actor candidates: %w", err)
+		if err := scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context, &key); err != nil {
+			return err
 		}
 		if k.rows[a.id] == nil {
 			k.rows[a.id] = &a
@@ -545,8 +540,9 @@ func (k *knownActors) read(w *writer, q string, args ...any) error {
 		if key.Valid {
 			k.addKey(key.String, a.id)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("actor candidates: %w", err)
 	}
 	return nil
@@ -989,11 +985,7 @@ func (t *Tx) actorsOfIncidents(ctx context.Context, ids []string, into map[strin
 func (t *Tx) collectIDs(ctx context.Context, q string, ids []string, extra []any, into map[string]bool) error {
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
-		rows, err := t.query(ctx, fmt.Sprintf(q, placeholders(len(chunk))), append(anySlice(chunk), extra...)...)
-		if err != nil {
-			return err
-		}
-		found, err := scanStrings(rows)
+		found, err := t.queryStrings(ctx, fmt.Sprintf(q, placeholders(len(chunk))), append(anySlice(chunk), extra...)...)
 		if err != nil {
 			return err
 		}

@@ -39,14 +39,11 @@ func (w *writer) enqueue(rid string, ord int, in *dossier.Incident, f resolve.Fe
 // only then is there anything to re-examine.
 func (w *writer) othersQueued() (bool, error) {
 	var one int
-	err := w.tx.queryRow(w.ctx, `SELECT 1 FROM review_queue WHERE doc_id <> ? LIMIT 1`, w.docID).Scan(&one)
-	if isNoRows(err) {
-		return false, nil
-	}
+	found, err := w.tx.queryFirst(w.ctx, `SELECT 1 FROM review_queue WHERE doc_id <> ? LIMIT 1`, []any{w.docID}, &one)
 	if err != nil {
 		return false, fmt.Errorf("look at the queue: %w", err)
 	}
-	return true, nil
+	return found, nil
 }
 
 // touched is what a placement changed: incidents, and their countries
@@ -90,7 +87,16 @@ func (w *writer) collectCountries(ids []string) error {
 // forgotten or moved): they go back to the queue rather than make a
 // dateless incident of their own.
 func (w *writer) unanchor(ids []string) error {
+	// mostly none: one query for them all says so
+	has := map[string]bool{}
+	if err := w.tx.collectIDs(w.ctx, `SELECT DISTINCT i.id FROM reports r JOIN incidents i ON i.id = r.incident_id
+		WHERE i.id IN (%s) AND i.sort_day = ? AND r.reason LIKE ?`, ids, []any{int64(undatedDay), resolve.UndatedReason + "%"}, has); err != nil {
+		return fmt.Errorf("undated reports: %w", err)
+	}
 	for _, id := range ids {
+		if !has[id] {
+			continue
+		}
 		rows, err := w.tx.query(w.ctx, `SELECT DISTINCT r.doc_id FROM reports r JOIN incidents i ON i.id = r.incident_id
 			WHERE i.id = ? AND i.sort_day = ? AND r.reason LIKE ?`, id, int64(undatedDay), resolve.UndatedReason+"%")
 		if err != nil {

@@ -66,13 +66,13 @@ func (s *DB) Settle(ctx context.Context) (SettleSummary, error) {
 		err := s.Transact(ctx, func(tx *Tx) error {
 			for i := 0; i < settleBatch; i++ {
 				var seed string
-				err := tx.queryRow(ctx, `SELECT id FROM unsettled ORDER BY id LIMIT 1`).Scan(&seed)
-				if isNoRows(err) {
-					done = true
-					return nil
-				}
+				found, err := tx.queryFirst(ctx, `SELECT id FROM unsettled ORDER BY id LIMIT 1`, nil, &seed)
 				if err != nil {
 					return err
+				}
+				if !found {
+					done = true
+					return nil
 				}
 				st := &settler{ctx: ctx, tx: tx, nodes: map[string]*cnode{}, windows: map[string][]*cnode{}}
 				if err := st.grow(seed); err != nil {
@@ -232,41 +232,32 @@ func (st *settler) read(ids []string) ([]*cnode, error) {
 	var added []*cnode
 	for start := 0; start < len(want); start += 500 {
 		chunk := want[start:min(len(want), start+500)]
-		rows, err := st.tx.query(st.ctx, `SELECT `+nodeCols+` FROM reports WHERE id IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...)
-		if err != nil {
-			return nil, fmt.Errorf("read reports: %w", err)
-		}
-		for rows.Next() {
-			n := &cnode{}
-			var main int
-			if err := rows.Scan(&n.ID, &n.Doc, &n.ord, &n.localID, &main, &n.incident, &n.score, &n.reason, &n.data, &n.actors); err != nil {
-				rows.Close()
-				return nil, err
+		// the reports and the queued reports of the chunk: one round trip
+		err := st.tx.queryEach(st.ctx, []Stmt{
+			{Query: `SELECT ` + nodeCols + ` FROM reports WHERE id IN (` + placeholders(len(chunk)) + `)`, Args: anySlice(chunk)},
+			{Query: `SELECT report_id, doc_id, ord, local_id, reason, data, actors FROM review_queue
+			WHERE report_id IN (` + placeholders(len(chunk)) + `)`, Args: anySlice(chunk)},
+		}, func(i int, scan func(dest ...any) error) error {
+			if i == 0 {
+				n := &cnode{}
+				var main int
+				if err := scan(&n.ID, &n.Doc, &n.ord, &n.localID, &main, &n.incident, &n.score, &n.reason, &n.data, &n.actors); err != nil {
+					return err
+				}
+				n.Main = main != 0
+				added = append(added, n)
+				return nil
 			}
-			n.Main = main != 0
-			added = append(added, n)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		rows, err = st.tx.query(st.ctx, `SELECT report_id, doc_id, ord, local_id, reason, data, actors FROM review_queue
-			WHERE report_id IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...)
-		if err != nil {
-			return nil, fmt.Errorf("read the queue: %w", err)
-		}
-		for rows.Next() {
 			n := &cnode{queued: true}
-			if err := rows.Scan(&n.ID, &n.Doc, &n.ord, &n.localID, &n.reason, &n.data, &n.actors); err != nil {
-				rows.Close()
-				return nil, err
+			if err := scan(&n.ID, &n.Doc, &n.ord, &n.localID, &n.reason, &n.data, &n.actors); err != nil {
+				return err
 			}
 			n.Main = true
 			added = append(added, n)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read reports: %w", err)
 		}
 	}
 	out := added[:0]
@@ -333,11 +324,7 @@ func (st *settler) grow(seed string) error {
 }
 
 func (st *settler) strings(q string, args ...any) ([]string, error) {
-	rows, err := st.tx.query(st.ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	return scanStrings(rows)
+	return st.tx.queryStrings(st.ctx, q, args...)
 }
 
 // neighbours adds the reports n may be the same incident as.
@@ -389,21 +376,28 @@ func (st *settler) neighbours(n *cnode) error {
 				q += ` AND (country = ? OR country = '')`
 				args = append(args, f.Country)
 			}
-			ids, err := st.strings(q+` ORDER BY id LIMIT ?`, append(args, windowLimit)...)
+			qs := []Stmt{{Query: q + ` ORDER BY id LIMIT ?`, Args: append(args, windowLimit)}}
+			if f.Country != "" {
+				qs = append(qs,
+					Stmt{Query: `SELECT id FROM reports WHERE day_lo IS NULL AND country = ? ORDER BY id LIMIT ?`, Args: []any{f.Country, windowLimit}},
+					Stmt{Query: `SELECT report_id FROM review_queue WHERE country = ? ORDER BY report_id LIMIT ?`, Args: []any{f.Country, windowLimit}})
+			}
+			// in the order of the queries: one round trip for them all
+			found := make([][]string, len(qs))
+			err := st.tx.queryEach(st.ctx, qs, func(i int, scan func(dest ...any) error) error {
+				var id string
+				if err := scan(&id); err != nil {
+					return err
+				}
+				found[i] = append(found[i], id)
+				return nil
+			})
 			if err != nil {
 				return fmt.Errorf("neighbours: %w", err)
 			}
-			if f.Country != "" {
-				m, err := st.strings(`SELECT id FROM reports WHERE day_lo IS NULL AND country = ? ORDER BY id LIMIT ?`, f.Country, windowLimit)
-				if err != nil {
-					return fmt.Errorf("neighbours: %w", err)
-				}
-				ids = append(ids, m...)
-				m, err = st.strings(`SELECT report_id FROM review_queue WHERE country = ? ORDER BY report_id LIMIT ?`, f.Country, windowLimit)
-				if err != nil {
-					return fmt.Errorf("neighbours: %w", err)
-				}
-				ids = append(ids, m...)
+			var ids []string
+			for _, f := range found {
+				ids = append(ids, f...)
 			}
 			if cached, err = st.read(ids); err != nil {
 				return err
@@ -834,23 +828,18 @@ func (st *settler) copies(placed resolve.Clustered, touched map[string]bool) err
 	ids := slices.Sorted(maps.Keys(docInc))
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(len(ids), start+500)]
-		rows, err := st.tx.query(st.ctx, `SELECT id, fingerprint, published, copy_of, LENGTH(COALESCE(body, raw)) FROM documents
-			WHERE id IN (`+placeholders(len(chunk))+`)`, anySlice(chunk)...)
-		if err != nil {
-			return fmt.Errorf("read documents: %w", err)
-		}
-		for rows.Next() {
+		err := st.tx.queryRows(st.ctx, `SELECT id, fingerprint, published, copy_of, LENGTH(COALESCE(body, raw)) FROM documents
+			WHERE id IN (`+placeholders(len(chunk))+`)`, anySlice(chunk), func(scan func(dest ...any) error) error {
 			d := &docInfo{}
 			var id string
-			if err := rows.Scan(&id, &d.fp, &d.published, &d.copyOf, &d.size); err != nil {
-				rows.Close()
+			if err := scan(&id, &d.fp, &d.published, &d.copyOf, &d.size); err != nil {
 				return err
 			}
 			info[id] = d
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read documents: %w", err)
 		}
 	}
 	prose := func(id string) (resolve.Shingles, error) {

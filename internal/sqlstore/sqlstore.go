@@ -288,6 +288,40 @@ func (t *Tx) queryEach(ctx context.Context, qs []Stmt, each func(i int, scan fun
 	return err
 }
 
+// queryRows runs one query through queryEach: with a Batcher, in the
+// same round trip as the statements held back.
+func (t *Tx) queryRows(ctx context.Context, q string, args []any, each func(scan func(dest ...any) error) error) error {
+	return t.queryEach(ctx, []Stmt{{Query: q, Args: args}}, func(_ int, scan func(dest ...any) error) error { return each(scan) })
+}
+
+// queryFirst scans the first row of a query into dest, and tells whether
+// there was one.
+func (t *Tx) queryFirst(ctx context.Context, q string, args []any, dest ...any) (bool, error) {
+	found := false
+	err := t.queryRows(ctx, q, args, func(scan func(dest ...any) error) error {
+		if found {
+			return nil
+		}
+		found = true
+		return scan(dest...)
+	})
+	return found, err
+}
+
+// queryStrings returns the one column of a query's rows.
+func (t *Tx) queryStrings(ctx context.Context, q string, args ...any) ([]string, error) {
+	var out []string
+	err := t.queryRows(ctx, q, args, func(scan func(dest ...any) error) error {
+		var s string
+		if err := scan(&s); err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
 func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return t.QueryContext(ctx, t.s.rebind(q), args...)
 }
@@ -556,6 +590,22 @@ func inList(n int) string {
 		return "NULL"
 	}
 	return placeholders(n)
+}
+
+// insertRows inserts rows with one statement per 200: head ("INSERT INTO
+// t (a, b) VALUES "), then row (the placeholders of one row) for each.
+func (t *Tx) insertRows(ctx context.Context, head, row string, rows [][]any) error {
+	for start := 0; start < len(rows); start += 200 {
+		chunk := rows[start:min(len(rows), start+200)]
+		var args []any
+		for _, r := range chunk {
+			args = append(args, r...)
+		}
+		if err := t.exec(ctx, head+strings.TrimSuffix(strings.Repeat(row+", ", len(chunk)), ", "), args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // insertIDs inserts one-column rows (ids) into table in one statement per
