@@ -40,33 +40,38 @@ func (s *DB) summarizeActors(ctx context.Context, tx *Tx, ids []string) (kept in
 		chunk := ids[start:min(start+actorChunk, len(ids))]
 		in := placeholders(len(chunk))
 		args := anySlice(chunk)
+		// the mentions, documents and incidents of the chunk's actors: one
+		// round trip
 		groups := map[string][]actorMention{}
-		rows, err := tx.query(ctx, `SELECT actor_id, name, kind, aliases, context, COUNT(*) FROM mentions WHERE actor_id IN (`+in+`)
-			GROUP BY actor_id, name, kind, aliases, context ORDER BY actor_id, MIN(n)`, args...)
-		if err != nil {
-			return kept, fmt.Errorf("read mentions: %w", err)
-		}
-		for rows.Next() {
+		docs, incs := map[string]int{}, map[string]int{}
+		err := tx.queryEach(ctx, []Stmt{
+			{Query: `SELECT actor_id, name, kind, aliases, context, COUNT(*) FROM mentions WHERE actor_id IN (` + in + `)
+			GROUP BY actor_id, name, kind, aliases, context ORDER BY actor_id, MIN(n)`, Args: args},
+			{Query: `SELECT actor_id, COUNT(DISTINCT doc_id) FROM mentions WHERE actor_id IN (` + in + `) GROUP BY actor_id`, Args: args},
+			{Query: `SELECT actor_id, COUNT(DISTINCT incident_id) FROM incident_actors WHERE actor_id IN (` + in + `) GROUP BY actor_id`, Args: args},
+		}, func(i int, scan func(dest ...any) error) error {
 			var id string
-			var m actorMention
-			if err := rows.Scan(&id, &m.name, &m.kind, &m.aliases, &m.context, &m.count); err != nil {
-				rows.Close()
-				return kept, err
+			if i == 0 {
+				var m actorMention
+				if err := scan(&id, &m.name, &m.kind, &m.aliases, &m.context, &m.count); err != nil {
+					return err
+				}
+				groups[id] = append(groups[id], m)
+				return nil
 			}
-			groups[id] = append(groups[id], m)
-		}
-		err = rows.Err()
-		rows.Close()
+			var n int
+			if err := scan(&id, &n); err != nil {
+				return err
+			}
+			if i == 1 {
+				docs[id] = n
+			} else {
+				incs[id] = n
+			}
+			return nil
+		})
 		if err != nil {
 			return kept, fmt.Errorf("read mentions: %w", err)
-		}
-		docs, err := tx.countsBy(ctx, `SELECT actor_id, COUNT(DISTINCT doc_id) FROM mentions WHERE actor_id IN (`+in+`) GROUP BY actor_id`, args)
-		if err != nil {
-			return kept, fmt.Errorf("count documents: %w", err)
-		}
-		incs, err := tx.countsBy(ctx, `SELECT actor_id, COUNT(DISTINCT incident_id) FROM incident_actors WHERE actor_id IN (`+in+`) GROUP BY actor_id`, args)
-		if err != nil {
-			return kept, fmt.Errorf("count incidents: %w", err)
 		}
 		reviews, err := tx.reviewsOf(ctx, chunk)
 		if err != nil {
@@ -76,48 +81,61 @@ func (s *DB) summarizeActors(ctx context.Context, tx *Tx, ids []string) (kept in
 		for _, r := range reviews {
 			byActor[r.TargetID] = append(byActor[r.TargetID], r)
 		}
+		// the chunk's writes: a statement for the actors gone, one for the
+		// names, one for the actors summed up, one for their names
+		var gone, renamed []string
+		var actors, actorNames [][]any
 		for _, id := range chunk {
-			ok, err := writeActorSummary(ctx, tx, id, groups[id], docs[id], incs[id], byActor[id])
-			if err != nil {
-				return kept, err
+			sum, ok := actorSummary(id, groups[id], docs[id], incs[id], byActor[id])
+			if !ok {
+				gone = append(gone, id)
+				renamed = append(renamed, id)
+				continue
 			}
-			if ok {
-				kept++
+			kept++
+			if sum == nil {
+				continue // only names that fold to nothing (the extractor stores none)
 			}
+			renamed = append(renamed, id)
+			actors = append(actors, sum.row)
+			actorNames = append(actorNames, sum.names...)
+		}
+		if len(gone) > 0 {
+			if err := tx.exec(ctx, `DELETE FROM actors WHERE id IN (`+placeholders(len(gone))+`)`, anySlice(gone)...); err != nil {
+				return kept, fmt.Errorf("delete actors: %w", err)
+			}
+		}
+		if len(renamed) > 0 {
+			if err := tx.exec(ctx, `DELETE FROM actor_names WHERE actor_id IN (`+placeholders(len(renamed))+`)`, anySlice(renamed)...); err != nil {
+				return kept, fmt.Errorf("write actor names: %w", err)
+			}
+		}
+		err = tx.insertRows(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search) VALUES `,
+			`(?, ?, ?, ?, ?, ?, ?, ?, ?)`, actors, ` ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, kind = excluded.kind,
+			aliases = excluded.aliases, context = excluded.context, documents = excluded.documents,
+			incidents = excluded.incidents, search = excluded.search`)
+		if err != nil {
+			return kept, fmt.Errorf("write actors: %w", err)
+		}
+		if err := tx.insertRows(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES `, `(?, ?, ?)`, actorNames, ` ON CONFLICT DO NOTHING`); err != nil {
+			return kept, fmt.Errorf("write actor names: %w", err)
 		}
 	}
 	return kept, nil
 }
 
-// countsBy runs a query of (id, count) rows.
-func (t *Tx) countsBy(ctx context.Context, q string, args []any) (map[string]int, error) {
-	rows, err := t.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, err
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
+// summedActor is the row of an actor summed up, and the rows of its names.
+type summedActor struct {
+	row   []any
+	names [][]any
 }
 
-// writeActorSummary writes one actor summed up from its mention groups
-// (in the order of their first mention), or deletes it when it has none.
-func writeActorSummary(ctx context.Context, tx *Tx, id string, groups []actorMention, docs, incs int, reviews []dossier.Review) (bool, error) {
+// actorSummary sums one actor up from its mention groups (in the order
+// of their first mention): false when it has none left (it is to be
+// deleted); a nil summary when it has only names that fold to nothing.
+func actorSummary(id string, groups []actorMention, docs, incs int, reviews []dossier.Review) (*summedActor, bool) {
 	if len(groups) == 0 {
-		for _, q := range []string{`DELETE FROM actors WHERE id = ?`, `DELETE FROM actor_names WHERE actor_id = ?`} {
-			if err := tx.exec(ctx, q, id); err != nil {
-				return false, fmt.Errorf("delete actor: %w", err)
-			}
-		}
-		return false, nil
+		return nil, false
 	}
 	type spelling struct {
 		name  string
@@ -158,8 +176,7 @@ func writeActorSummary(ctx context.Context, tx *Tx, id string, groups []actorMen
 		}
 	}
 	if len(order) == 0 {
-		// only names that fold to nothing (the extractor stores none)
-		return true, nil
+		return nil, true
 	}
 	best := order[0]
 	for _, f := range order[1:] {
@@ -196,30 +213,11 @@ func writeActorSummary(ctx context.Context, tx *Tx, id string, groups []actorMen
 		ctxKeys = []string{}
 	}
 	search := names.Fold(name + " " + strings.Join(aliases, " ") + " " + kind)
-	err := tx.exec(ctx, `INSERT INTO actors (id, name, name_key, kind, aliases, context, documents, incidents, search)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, kind = excluded.kind,
-			aliases = excluded.aliases, context = excluded.context, documents = excluded.documents,
-			incidents = excluded.incidents, search = excluded.search`,
-		id, name, names.Fold(name), kind, mustJSON(aliases), mustJSON(ctxKeys), docs, incs, search)
-	if err != nil {
-		return false, fmt.Errorf("write actor: %w", err)
-	}
-	if err := tx.exec(ctx, `DELETE FROM actor_names WHERE actor_id = ?`, id); err != nil {
-		return false, err
-	}
-	// one statement for all the names
-	args := make([]any, 0, 3*len(order))
+	sum := &summedActor{row: []any{id, name, names.Fold(name), kind, mustJSON(aliases), mustJSON(ctxKeys), docs, incs, search}}
 	for _, f := range order {
-		n := nameCount[f].name
-		args = append(args, id, resolve.ActorKey(n, kind), f)
+		sum.names = append(sum.names, []any{id, resolve.ActorKey(nameCount[f].name, kind), f})
 	}
-	err = tx.exec(ctx, `INSERT INTO actor_names (actor_id, key, fold) VALUES `+
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(order)), ", ")+` ON CONFLICT DO NOTHING`, args...)
-	if err != nil {
-		return false, fmt.Errorf("write actor names: %w", err)
-	}
-	return true, nil
+	return sum, true
 }
 
 // actorIDs finds the actors a reference names: an id, else a spelling,

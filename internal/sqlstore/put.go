@@ -380,6 +380,7 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 	if err := w.known.load(w, keys, ids); err != nil {
 		return err
 	}
+	var mentions [][]any // written together at the end
 	for i, a := range x.Actors {
 		probe := resolve.ActorProbe{Name: a.Name, Aliases: a.Aliases, Kind: a.Kind, Context: ctxs[i]}
 		mid := mids[i]
@@ -426,12 +427,7 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 		if ctx == nil {
 			ctx = []string{}
 		}
-		err := w.tx.exec(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, pack(a))
-		if err != nil {
-			return fmt.Errorf("insert mention: %w", err)
-		}
+		mentions = append(mentions, []any{mid, w.docID, i, id, a.Name, a.Kind, mustJSON(aliases), mustJSON(ctx), reason, pack(a)})
 		// New names of a known actor become candidates for the rest of the document.
 		if err := w.addNames(id, probe); err != nil {
 			return err
@@ -449,6 +445,10 @@ func (w *writer) placeActors(x *dossier.Extraction) error {
 				w.byKey[names.Key(n)] = id
 			}
 		}
+	}
+	if err := w.tx.insertRows(w.ctx, `INSERT INTO mentions (id, doc_id, ord, actor_id, name, kind, aliases, context, reason, data) VALUES `,
+		`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, mentions); err != nil {
+		return fmt.Errorf("insert mentions: %w", err)
 	}
 	return nil
 }

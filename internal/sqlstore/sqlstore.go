@@ -593,15 +593,17 @@ func inList(n int) string {
 }
 
 // insertRows inserts rows with one statement per 200: head ("INSERT INTO
-// t (a, b) VALUES "), then row (the placeholders of one row) for each.
-func (t *Tx) insertRows(ctx context.Context, head, row string, rows [][]any) error {
+// t (a, b) VALUES "), then row (the placeholders of one row) for each,
+// then tail (an ON CONFLICT clause, or nothing).
+func (t *Tx) insertRows(ctx context.Context, head, row string, rows [][]any, tail ...string) error {
 	for start := 0; start < len(rows); start += 200 {
 		chunk := rows[start:min(len(rows), start+200)]
 		var args []any
 		for _, r := range chunk {
 			args = append(args, r...)
 		}
-		if err := t.exec(ctx, head+strings.TrimSuffix(strings.Repeat(row+", ", len(chunk)), ", "), args...); err != nil {
+		q := head + strings.TrimSuffix(strings.Repeat(row+", ", len(chunk)), ", ") + strings.Join(tail, "")
+		if err := t.exec(ctx, q, args...); err != nil {
 			return err
 		}
 	}
