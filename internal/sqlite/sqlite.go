@@ -113,6 +113,18 @@ func (dialect) SearchCond(table string) string {
 	return `t.n IN (SELECT rowid FROM ` + table + `_fts WHERE ` + table + `_fts MATCH ?)`
 }
 
+// SearchNewest: FTS5 walks its index newest first and stops at the limit.
+func (dialect) SearchNewest(string, bool) (from, where, order string, ok bool) {
+	return "", "", "", false
+}
+
+// NamedIncidents: SQLite reads the weapon's and the actors' incidents by
+// their indexes (a multi-index OR) and sorts the matches.
+func (dialect) NamedIncidents(limit int, withMentions bool) string {
+	return `(t.n IN (SELECT incident_n FROM incident_weapons WHERE weapon = ?) OR t.n IN (SELECT incident_n FROM incident_actors
+			WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE fold = ? OR key = ?)))`
+}
+
 // DayIndex is migration 0009's index of the incidents' search text in
 // date order: its rowid is day_key (see sqlstore.DayKey).
 func (dialect) DayIndex() string { return "incidents_day_fts" }

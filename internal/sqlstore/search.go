@@ -111,10 +111,21 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		}
 	}
 	exact := len(hits)
+	// fullText runs a rank of the full-text index: first over the newest
+	// rows when the engine says so (a common word fills the page there,
+	// and the hits are the same), then over all.
+	fullText := func(match string, title bool, arg string) error {
+		if from, where, order, ok := s.d.SearchNewest(k.table, title); ok {
+			if err := run(match, from, where, order, arg); err != nil || len(hits) >= limit {
+				return err
+			}
+		}
+		from, where, order := s.d.Search(k.table, title)
+		return run(match, from, where, order, arg)
+	}
 	if len(hits) < limit {
 		// Whole words: a prefix costs a merge of every term it begins.
-		from, where, order := s.d.Search(k.table, true)
-		if err := run(dossier.MatchTitle, from, where, order, s.d.SearchWords(words)); err != nil {
+		if err := fullText(dossier.MatchTitle, true, s.d.SearchWords(words)); err != nil {
 			return nil, err
 		}
 	}
@@ -134,14 +145,12 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		// it names (any spelling or transliteration), before those that
 		// only have the words somewhere among their fields, such as in
 		// their type.
-		cond := `(t.n IN (SELECT incident_n FROM incident_weapons WHERE weapon = ?) OR t.n IN (SELECT incident_n FROM incident_actors
-			WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE fold = ? OR key = ?)))`
+		cond := s.d.NamedIncidents(limit, mentions)
 		if err := run(dossier.MatchField, k.table+` t`, cond, `t.n DESC`, fq, fq, names.Key(q)); err != nil {
 			return nil, err
 		}
 	}
 	if len(hits) < limit {
-		from, where, order := s.d.Search(k.table, false)
 		match := dossier.MatchField
 		if k.kind == "document" {
 			match = dossier.MatchText
@@ -150,7 +159,7 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 		if err != nil {
 			return nil, err
 		}
-		if err := run(match, from, where, order, pq); err != nil {
+		if err := fullText(match, false, pq); err != nil {
 			return nil, err
 		}
 	}

@@ -55,10 +55,21 @@ type Dialect interface {
 	// (aliased n) whose transliteration key holds the words of the query
 	// given as its one argument (SearchWords of key words).
 	NameKeyCond() string
+	// NamedIncidents returns a condition selecting the incidents (aliased
+	// t) whose weapon is the first argument or one of whose actors has a
+	// name of the fold or transliteration key of the next two; a search
+	// reads the newest limit of them, without mentions unless
+	// withMentions, and the condition may stop there.
+	NamedIncidents(limit int, withMentions bool) string
 	// Search returns the FROM clause, WHERE condition and ORDER BY of a
 	// ranked search of table (aliased t); the query is the first argument.
 	// With title, only the title (an actor's name) is searched.
 	Search(table string, title bool) (from, where, order string)
+	// SearchNewest is Search over the newest rows of table only, when
+	// the engine would otherwise gather every match of a common word
+	// before the first (PostgreSQL's GIN index); ok is false when Search
+	// needs no such help (SQLite walks its index newest first).
+	SearchNewest(table string, title bool) (from, where, order string, ok bool)
 	// SearchQuery turns folded words into the argument of the two above:
 	// all words (prefix-matched), or any of them.
 	SearchQuery(words []string, any bool) string
