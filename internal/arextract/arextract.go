@@ -49,7 +49,11 @@ func New(lp *langpack.Pack, gz *gazetteer.Gazetteer, dict *actordict.Dict) (*Ext
 // Input is one document: its bytes, where its prose starts and ends, its
 // publication date (YYYY-MM-DD, "" when unknown), its title and its key.
 type Input struct {
+	// Body is the text read: the document's with furniture and citation
+	// marks blanked (layout.Clean); Raw, when set, is the text as written,
+	// at the same offsets, which evidence quotes.
 	Body       []byte
+	Raw        []byte
 	Start, End int
 	Published  string
 	Title      string
@@ -88,6 +92,7 @@ type doc struct {
 	x      *Extractor
 	in     Input
 	body   string
+	raw    string // what evidence quotes: Input.Raw, else body
 	sents  []*sentence
 	titleW string // the title's folded words (titleWords)
 }
@@ -95,6 +100,10 @@ type doc struct {
 // Extract reads one document.
 func (x *Extractor) Extract(in Input) Output {
 	d := &doc{x: x, in: in, body: string(in.Body)}
+	d.raw = d.body
+	if len(in.Raw) == len(in.Body) {
+		d.raw = string(in.Raw)
+	}
 	d.split()
 	inc := d.mainIncident()
 	out := Output{Incidents: []dossier.Incident{}}
@@ -123,7 +132,7 @@ func (x *Extractor) Extract(in Input) Output {
 	if inc != nil {
 		if in.TitleEnd > in.TitleStart && in.TitleEnd <= len(in.Body) {
 			inc.evidence = append(inc.evidence, dossier.Evidence{Field: "title", Start: in.TitleStart, End: in.TitleEnd,
-				Text: string(in.Body[in.TitleStart:in.TitleEnd]), Method: in.TitleMethod, Confidence: 0.9})
+				Text: d.raw[in.TitleStart:in.TitleEnd], Method: in.TitleMethod, Confidence: 0.9})
 		}
 		for _, p := range inc.perps {
 			addActor(p.name, p.kind, p.ev)
@@ -199,7 +208,7 @@ func (d *doc) sentenceAt(start, end int) *sentence {
 func (d *doc) text(s *sentence) string { return d.body[s.start:s.end] }
 
 func (d *doc) evidence(field string, s *sentence, conf float64) dossier.Evidence {
-	return dossier.Evidence{Field: field, Start: s.start, End: s.end, Text: d.text(s), Method: dossier.MethodProse, Confidence: conf}
+	return dossier.Evidence{Field: field, Start: s.start, End: s.end, Text: d.raw[s.start:s.end], Method: dossier.MethodProse, Confidence: conf}
 }
 
 // span returns the text of words [i, j) of s as written.

@@ -421,7 +421,7 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 	if y := d.titleYear(); y > 0 && d.in.TitleEnd > d.in.TitleStart {
 		t := fmt.Sprintf("%04d", y)
 		in.setDate(&dossier.DateRange{Start: t, End: t, Precision: "year"}, dossier.Evidence{Field: "date", Start: d.in.TitleStart, End: d.in.TitleEnd,
-			Text: d.body[d.in.TitleStart:d.in.TitleEnd], Method: d.in.TitleMethod, Confidence: 0.5, Note: "the year in the title"}, d.in.TitleMethod)
+			Text: d.raw[d.in.TitleStart:d.in.TitleEnd], Method: d.in.TitleMethod, Confidence: 0.5, Note: "the year in the title"}, d.in.TitleMethod)
 		return
 	}
 	if d.in.Published != "" {
@@ -595,7 +595,11 @@ func (d *doc) findClaims(in *incident) {
 						name = trimFolded(name, 1)
 					}
 					if name != "" && d.isActorName(s, sp.i, sp.j) {
-						ev := d.evidence("perpetrators", s, 0.7)
+						field := "perpetrators"
+						if reported {
+							field = "accused" // the evidence's field is the value's
+						}
+						ev := d.evidence(field, s, 0.7)
 						kind := d.actorKind(name, alias)
 						in.addPerp(perp{name: name, kind: kind, ev: ev, accused: reported})
 					}

@@ -12,7 +12,7 @@ import (
 func (d *doc) fieldSentence(f layout.Field) *sentence { return d.sentenceAt(f.Start, f.End) }
 
 func (d *doc) fieldEvidence(field string, f layout.Field) dossier.Evidence {
-	return dossier.Evidence{Field: field, Start: f.Start, End: f.End, Text: d.body[f.Start:f.End], Method: dossier.MethodInfobox, Confidence: 0.95}
+	return dossier.Evidence{Field: field, Start: f.Start, End: f.End, Text: d.raw[f.Start:f.End], Method: dossier.MethodInfobox, Confidence: 0.95}
 }
 
 // fromInfobox fills the incident from the article's infobox: the editors'

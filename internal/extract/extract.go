@@ -178,7 +178,7 @@ func (x *Extractor) extractArabic(doc *dossier.Document, lay *layout.Layout, out
 		start = max(start, f.End)
 	}
 	in := arextract.Input{
-		Body: lay.Clean, Start: start, End: len(lay.Clean),
+		Body: lay.Clean, Raw: lay.Body, Start: start, End: len(lay.Clean),
 		Published: doc.Published, Title: out.Doc.Title, Key: doc.Key(),
 		Infobox: lay.Infobox,
 	}

@@ -103,11 +103,13 @@ func itoa(i int) string {
 }
 
 // TestEvidence checks the contract every consumer relies on: every value
-// has evidence, and each evidence's offsets give exactly its text in the
-// file as read.
+// has evidence, every evidence of a list field supports a value of it,
+// and each evidence's offsets give exactly its text in the file as read.
+// The news and Arabic corpora of corpora/ are read too.
 func TestEvidence(t *testing.T) {
 	paths := testDocs(t)
-	for _, dir := range []string{"../../../shared/corpus/news", "../../../shared/corpus/wikipedia", "../../../shared/corpus/wikipedia-with-infobox"} {
+	for _, dir := range []string{"../../../shared/corpus/news", "../../../shared/corpus/wikipedia", "../../../shared/corpus/wikipedia-with-infobox",
+		"../../corpora/news/raw", "../../corpora/arabic/news/docs", "../../corpora/arabic/encyclopedia/wikipedia", "../../corpora/arabic/encyclopedia/wikipedia-with-infobox"} {
 		m, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		paths = append(paths, m...)
 	}
@@ -138,6 +140,11 @@ func TestEvidence(t *testing.T) {
 			for f, n := range need {
 				if n && !has[f] {
 					t.Errorf("%s: incident %q: %s has no evidence", p, in.Title, f)
+				}
+			}
+			for _, f := range []string{"weapons", "perpetrators", "accused", "targets"} {
+				if has[f] && !need[f] {
+					t.Errorf("%s: incident %q: evidence of %s, which has no value", p, in.Title, f)
 				}
 			}
 		}

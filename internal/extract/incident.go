@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -202,6 +203,9 @@ func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
 	case "perpetrator":
 		// a perpetrator named plainly outranks the same name as accused
 		in.accused = removeName(in.accused, name)
+		if len(in.accused) == 0 {
+			in.dropEvidence("accused") // it supports no value now
+		}
 		in.perps = addName(in.perps, name)
 	case "accused":
 		for _, p := range in.perps {
@@ -329,13 +333,22 @@ func (in *incident) dropGenerics(list []string) []string {
 
 // output turns the incident into its domain record.
 func (in *incident) output(docKey string, n int) dossier.Incident {
+	perps, accused := in.dropGenerics(in.perps), in.dropGenerics(in.accused)
+	evidence := in.evidence
+	// a role left with generic names only ("militants" beside a named
+	// group) is left out, and so is its evidence, which supports nothing
+	for field, list := range map[string][]string{"perpetrators": perps, "accused": accused} {
+		if len(list) == 0 && slices.ContainsFunc(evidence, func(e dossier.Evidence) bool { return e.Field == field }) {
+			evidence = slices.DeleteFunc(slices.Clone(evidence), func(e dossier.Evidence) bool { return e.Field == field })
+		}
+	}
 	out := dossier.Incident{
 		Main: in.main, Title: in.title, Date: in.date, Location: in.loc,
 		Type: in.typ, SubType: in.sub,
 		Weapons: nonNil(in.weaponList()), Targets: nonNil(in.targets),
 		Fatalities: in.fat, Injuries: in.inj,
-		Perpetrators: nonNil(in.dropGenerics(in.perps)), Accused: nonNil(in.dropGenerics(in.accused)), PartOf: nonNil(in.partOf),
-		Evidence: in.evidence,
+		Perpetrators: nonNil(perps), Accused: nonNil(accused), PartOf: nonNil(in.partOf),
+		Evidence: evidence,
 		Kind:     in.kind(),
 	}
 	if out.Evidence == nil {

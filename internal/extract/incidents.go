@@ -881,6 +881,10 @@ func (d *docState) cleanTargets(in *incident) {
 		out = append(out, t)
 	}
 	in.targets = out
+	if len(out) == 0 {
+		// no target left: its evidence supports nothing
+		in.dropEvidence("targets")
+	}
 }
 
 // casualtyNear says whether a casualty word lies within n tokens of token k.
