@@ -118,6 +118,11 @@ func (dialect) SearchNewest(string, bool) (from, where, order string, ok bool) {
 	return "", "", "", false
 }
 
+// SearchRest is Search (SearchNewest is never used).
+func (d dialect) SearchRest(table string, title bool) (from, where, order string) {
+	return d.Search(table, title)
+}
+
 // NamedIncidents: SQLite reads the weapon's and the actors' incidents by
 // their indexes (a multi-index OR) and sorts the matches.
 func (dialect) NamedIncidents(limit int, withMentions bool) string {

@@ -119,6 +119,8 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 			if err := run(match, from, where, order, arg); err != nil || len(hits) >= limit {
 				return err
 			}
+			from, where, order = s.d.SearchRest(k.table, title)
+			return run(match, from, where, order, arg)
 		}
 		from, where, order := s.d.Search(k.table, title)
 		return run(match, from, where, order, arg)

@@ -70,6 +70,10 @@ type Dialect interface {
 	// before the first (PostgreSQL's GIN index); ok is false when Search
 	// needs no such help (SQLite walks its index newest first).
 	SearchNewest(table string, title bool) (from, where, order string, ok bool)
+	// SearchRest is what Search reads when SearchNewest did not fill the
+	// page: the matches are few among the newest rows, so the engine may
+	// gather them all through its index before it sorts them.
+	SearchRest(table string, title bool) (from, where, order string)
 	// SearchQuery turns folded words into the argument of the two above:
 	// all words (prefix-matched), or any of them.
 	SearchQuery(words []string, any bool) string
