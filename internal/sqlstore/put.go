@@ -478,10 +478,12 @@ func (w *writer) exists(table, id string) (bool, error) {
 }
 
 // knownActors is what the store holds of the actors a document's names
-// may be: the actors that have one of the names' keys, read in one query
-// when the document's actors are placed (not one query a name), then kept
-// in step with what the placing writes (a new actor, new names of an
-// actor), so that candidates reads as the table would.
+// may be: the actors that have one of the names' keys, with all their
+// names, read in one query when the document's actors are placed (not
+// one query a name), then kept in step with what the placing writes (a
+// new actor, new names of an actor: actor_names keeps the first key of a
+// name, its primary key being the actor and the folded name), so that
+// candidates reads as the table would.
 type knownActors struct {
 	rows    map[string]*knownActor // by id
 	byKey   map[string][]string    // name key -> actor ids
@@ -492,14 +494,21 @@ type knownActors struct {
 type knownActor struct {
 	n                                int64
 	id, name, kind, aliases, context string
+	// folds are the actor's names (folded) in actor_names, when read
+	// (named reads them for an actor loaded by id only)
+	folds map[string]bool
 }
 
 // createdN is past any stored actor's n: an actor created while placing
 // a document comes after every stored one, as the table numbers it.
 const createdN = int64(1) << 62
 
-// load reads the actors that have one of keys, and those of ids (which
-// taken then tells): one query for both.
+// knownCols are the columns read reads: the actor, and one of its names
+// (key and fold; NULL for an actor read by id alone).
+const knownCols = `a.n, a.id, a.name, a.kind, a.aliases, a.context`
+
+// load reads the actors that have one of keys, with all their names, and
+// those of ids (which taken then tells): one query for both.
 func (k *knownActors) load(w *writer, keys, ids []string) error {
 	k.rows, k.byKey, k.next = map[string]*knownActor{}, map[string][]string{}, createdN
 	k.checked = map[string]bool{}
@@ -510,9 +519,9 @@ func (k *knownActors) load(w *writer, keys, ids []string) error {
 	for len(keys) > 0 || len(ids) > 0 {
 		nk := min(len(keys), 500)
 		ni := min(len(ids), 500)
-		q := `SELECT a.n, a.id, a.name, a.kind, a.aliases, a.context, k.key
-			FROM actor_names k JOIN actors a ON a.id = k.actor_id WHERE k.key IN (` + inList(nk) + `)
-			UNION ALL SELECT n, id, name, kind, aliases, context, NULL FROM actors WHERE id IN (` + inList(ni) + `)`
+		q := `SELECT ` + knownCols + `, k.key, k.fold FROM actors a JOIN actor_names k ON k.actor_id = a.id
+			WHERE a.id IN (SELECT actor_id FROM actor_names WHERE key IN (` + inList(nk) + `))
+			UNION ALL SELECT ` + knownCols + `, NULL, NULL FROM actors a WHERE a.id IN (` + inList(ni) + `)`
 		args := append(anySlice(keys[:nk]), anySlice(ids[:ni])...)
 		for _, id := range ids[:ni] {
 			k.checked[id] = true
@@ -525,19 +534,24 @@ func (k *knownActors) load(w *writer, keys, ids []string) error {
 	return nil
 }
 
-// read adds the actors a query of (n, id, name, kind, aliases, context,
-// key or NULL) returns.
+// read adds the actors and names a query of (knownCols, key, fold)
+// returns; a row with a name means every name of its actor is there.
 func (k *knownActors) read(w *writer, q string, args ...any) error {
 	err := w.tx.queryRows(w.ctx, q, args, func(scan func(dest ...any) error) error {
 		var a knownActor
-		var key sql.NullString
-		if err := scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context, &key); err != nil {
+		var key, fold sql.NullString
+		if err := scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context, &key, &fold); err != nil {
 			return err
 		}
 		if k.rows[a.id] == nil {
 			k.rows[a.id] = &a
 		}
 		if key.Valid {
+			r := k.rows[a.id]
+			if r.folds == nil {
+				r.folds = map[string]bool{}
+			}
+			r.folds[fold.String] = true
 			k.addKey(key.String, a.id)
 		}
 		return nil
@@ -552,7 +566,7 @@ func (k *knownActors) read(w *writer, q string, args ...any) error {
 func (k *knownActors) taken(w *writer, id string) (bool, error) {
 	if !k.checked[id] {
 		k.checked[id] = true
-		if err := k.read(w, `SELECT n, id, name, kind, aliases, context, NULL FROM actors WHERE id = ?`, id); err != nil {
+		if err := k.read(w, `SELECT `+knownCols+`, NULL, NULL FROM actors a WHERE a.id = ?`, id); err != nil {
 			return false, err
 		}
 	}
@@ -587,30 +601,42 @@ func (k *knownActors) candidates(keys []string) []resolve.ActorCandidate {
 	return out
 }
 
-// created records an actor createActor wrote.
+// created records an actor createActor wrote (it has no names yet).
 func (k *knownActors) created(id string, p resolve.ActorProbe, aliases string) {
-	k.rows[id] = &knownActor{n: k.next, id: id, name: p.Name, kind: p.Kind, aliases: aliases, context: "[]"}
+	k.rows[id] = &knownActor{n: k.next, id: id, name: p.Name, kind: p.Kind, aliases: aliases, context: "[]", folds: map[string]bool{}}
 	k.checked[id] = true
 	k.next++
 }
 
-// named records the names addNames wrote for id, reading the actor's row
-// when it was not among those loaded (an actor a review placed the
-// mention in).
+// named records the names addNames wrote for id as the table keeps them:
+// a name the actor already has keeps its key. The actor and its names are
+// read first when they were not (an actor a review placed the mention
+// in, or one read by id alone).
 func (k *knownActors) named(w *writer, id string, p resolve.ActorProbe) error {
-	if k.rows[id] == nil {
-		var a knownActor
-		err := w.tx.queryRow(w.ctx, `SELECT n, id, name, kind, aliases, context FROM actors WHERE id = ?`, id).
-			Scan(&a.n, &a.id, &a.name, &a.kind, &a.aliases, &a.context)
-		if err != nil {
-			return fmt.Errorf("read actor %s: %w", id, err)
+	if a := k.rows[id]; a == nil || a.folds == nil {
+		if a != nil {
+			delete(k.rows, id)
 		}
-		k.rows[id] = &a
+		if err := k.read(w, `SELECT `+knownCols+`, k.key, k.fold FROM actors a LEFT JOIN actor_names k ON k.actor_id = a.id
+			WHERE a.id = ?`, id); err != nil {
+			return err
+		}
+		a := k.rows[id]
+		if a == nil {
+			return fmt.Errorf("read actor %s: %w", id, sql.ErrNoRows)
+		}
+		if a.folds == nil {
+			a.folds = map[string]bool{}
+		}
 	}
+	a := k.rows[id]
 	for _, n := range append([]string{p.Name}, p.Aliases...) {
-		if names.Fold(n) != "" {
-			k.addKey(resolve.ActorKey(n, p.Kind), id)
+		f := names.Fold(n)
+		if f == "" || a.folds[f] {
+			continue
 		}
+		a.folds[f] = true
+		k.addKey(resolve.ActorKey(n, p.Kind), id)
 	}
 	return nil
 }
