@@ -220,7 +220,7 @@ const newestRows = 5000
 // match of a word before the first, and sorting them newest first took
 // up to a second for a common word at 1,000,000 incidents; walking the
 // newest rows by the primary key and testing each finds a common word's
-// page in a few hundred rows. The caller falls back to Search when the
+// page in a few hundred rows. The caller goes on with SearchRest when the
 // page is not full, so the hits are Search's.
 func (dialect) SearchNewest(table string, title bool) (from, where, order string, ok bool) {
 	from, where, order = search(`(SELECT * FROM `+table+` ORDER BY n DESC LIMIT `+strconv.Itoa(newestRows)+`)`, title)
