@@ -69,30 +69,25 @@ func (s *DB) incidentCandidatesOf(ctx context.Context, q reader, fs []resolve.Fe
 	for j, p := range parts {
 		qs[j] = p.Stmt
 	}
-	var err error
-	if tx, ok := q.(*Tx); ok {
-		err = tx.queryEach(ctx, qs, each)
-	} else {
-		err = s.queryEach(ctx, q, qs, each)
-	}
-	if err != nil {
+	if err := s.queryEach(ctx, q, qs, each); err != nil {
 		return nil, fmt.Errorf("incident candidates: %w", err)
 	}
 	return out, nil
 }
 
 // rowsOf runs a query (placeholders ?) on q, handing each row to each:
-// in a transaction through Tx.queryRows.
+// through queryEach.
 func (s *DB) rowsOf(ctx context.Context, q reader, query string, args []any, each func(scan func(dest ...any) error) error) error {
-	if tx, ok := q.(*Tx); ok {
-		return tx.queryRows(ctx, query, args, each)
-	}
 	return s.queryEach(ctx, q, []Stmt{{Query: query, Args: args}}, func(_ int, scan func(dest ...any) error) error { return each(scan) })
 }
 
-// queryEach runs the queries (placeholders ?) one after the other on q,
-// handing each row of the query qs[i] to each(i, scan).
+// queryEach runs the queries (placeholders ?) on q, handing each row of
+// the query qs[i] to each(i, scan): in one round trip when q is a
+// transaction of a Batcher (Tx.queryEach), else one after the other.
 func (s *DB) queryEach(ctx context.Context, q reader, qs []Stmt, each func(i int, scan func(dest ...any) error) error) error {
+	if tx, ok := q.(*Tx); ok && tx.batcher != nil {
+		return tx.queryEach(ctx, qs, each)
+	}
 	for i, st := range qs {
 		rows, err := q.QueryContext(ctx, s.rebind(st.Query), st.Args...)
 		if err != nil {

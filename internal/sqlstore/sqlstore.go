@@ -306,7 +306,7 @@ func (t *Tx) queryEach(ctx context.Context, qs []Stmt, each func(i int, scan fun
 // queryRows runs one query through queryEach: with a Batcher, in the
 // same round trip as the statements held back.
 func (t *Tx) queryRows(ctx context.Context, q string, args []any, each func(scan func(dest ...any) error) error) error {
-	return t.queryEach(ctx, []Stmt{{Query: q, Args: args}}, func(_ int, scan func(dest ...any) error) error { return each(scan) })
+	return t.s.rowsOf(ctx, t, q, args, each)
 }
 
 // queryFirst scans the first row of a query into dest, and tells whether
