@@ -194,6 +194,9 @@ type casHit struct {
 	end      int
 	tok      int // token index of the casualty word
 	groupSum bool
+	// update: the figure revises a toll told before ("bringing the death
+	// toll to eight", "the toll rose to 15")
+	update bool
 }
 
 func qRange(q numbers.Quantity) *dossier.Range {
@@ -290,15 +293,147 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 		used[found] = true
 		q := st.qty[found]
-		hits = append(hits, casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I})
+		h := casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I, update: tollUpdate(st, c.I, c.J)}
+		if forward {
+			// "killing three soldiers and three civilians": the groups
+			// after the word add up
+			if r, qs, end, ok := d.forwardList(st, found, qtok, countable); ok {
+				for _, qi := range qs {
+					used[qi] = true
+				}
+				h.r, h.end = r, end
+			}
+		}
+		hits = append(hits, h)
 	}
 	return hits
+}
+
+// tollUpdate says whether the toll word at tokens i..j revises a figure
+// told before: "bringing the death toll to eight", "raising the toll to
+// 15", "the death toll rose to 38".
+func tollUpdate(st *sent, i, j int) bool {
+	if !st.toks[j-1].Is("toll", "tally") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := st.toks[k]
+		if t.Is("bringing", "brought", "brings", "raising", "raised", "raises", "pushing", "pushed", "taking", "took", "increasing", "increased") {
+			return true
+		}
+		if !t.Is("the", "that", "this", "its", "death", "final", "overall", "total", "official", "casualty", "up") {
+			break
+		}
+	}
+	for k := j; k < len(st.toks) && k < j+3; k++ {
+		if st.toks[k].Is("rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "grew", "jumped") {
+			return true
+		}
+		if !st.toks[k].Is("had", "has", "later", "subsequently", "eventually", "then", "since") {
+			break
+		}
+	}
+	return false
+}
+
+// forwardList reads groups of victims joined by "and" after a casualty
+// word's figure at quantity qi ("killing three soldiers and three
+// civilians", "shot dead two policemen and a civilian", "killing two
+// soldiers, a policeman and three civilians"): their sum, the quantities
+// read and the body offset where the last group ends. A total followed by
+// its breakdown ("killing 12 people, five soldiers and seven civilians")
+// is not summed: its first noun is a general one, or the parts after a
+// comma add up to it.
+func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(int) bool) (*dossier.Range, []int, int, bool) {
+	toks := st.toks
+	q0 := st.qty[qi]
+	if q0.Vague || q0.Approx {
+		return nil, nil, 0, false
+	}
+	// the group's noun: a few words after its count, a noun of people
+	groupEnd := func(k int) int {
+		for w := 0; w < 4 && k < len(toks); w++ {
+			t := toks[k]
+			if t.Kind != text.Word {
+				return -1
+			}
+			if n, v := d.x.lex.Targets.MatchAt(toks, k); n > 0 && v == "people" {
+				return k + n
+			}
+			if listGroups[t.Lower] {
+				return k + 1
+			}
+			if t.Is("and", "or", "who", "were", "was", "of", "in", "at", "on", "by", "with") {
+				return -1
+			}
+			k++
+		}
+		return -1
+	}
+	end := groupEnd(qtok[qi][1] + 1)
+	if end < 0 || toks[end-1].Is("people", "persons", "others", "individuals", "victims") {
+		return nil, nil, 0, false
+	}
+	total, open := q0.Min, q0.Open
+	parts := 0
+	comma := end < len(toks) && toks[end].Text == "," // "killing 12 soldiers, five officers and ...": maybe a breakdown
+	var qs []int
+	k := end
+	for {
+		j := k
+		if j < len(toks) && toks[j].Text == "," {
+			j++
+		}
+		last := j < len(toks) && toks[j].Is("and")
+		if last {
+			j++
+		}
+		if j == k || j >= len(toks) {
+			break
+		}
+		n, next := 0, -1
+		if toks[j].Is("a", "an") {
+			n, next = 1, groupEnd(j+1)
+		} else {
+			for qj := range st.qty {
+				if qtok[qj][0] == j && countable(qj) && qj != qi {
+					q := st.qty[qj]
+					if q.Vague || q.Approx {
+						break
+					}
+					if next = groupEnd(qtok[qj][1] + 1); next >= 0 {
+						n, open = q.Min, open || q.Open
+						qs = append(qs, qj)
+					}
+					break
+				}
+			}
+		}
+		if next < 0 {
+			break
+		}
+		total += n
+		parts += n
+		k = next
+		if last {
+			break
+		}
+	}
+	if parts == 0 || comma && parts == q0.Min {
+		return nil, nil, 0, false
+	}
+	r := dossier.Exact(total)
+	if open {
+		r = dossier.AtLeast(total)
+	}
+	return r, qs, toks[k-1].End, true
 }
 
 // listGroups are the nouns of the groups a list of victims names.
 var listGroups = map[string]bool{"men": true, "women": true, "children": true, "boys": true, "girls": true, "man": true, "woman": true,
 	"child": true, "boy": true, "girl": true, "people": true, "civilians": true, "soldiers": true, "policemen": true, "officers": true,
-	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true}
+	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true,
+	"civilian": true, "soldier": true, "policeman": true, "officer": true, "member": true, "person": true, "student": true, "guard": true}
 
 // listTotal reads a list of groups before a casualty word at token ci
 // ("Five men, five women and a 15-year old boy were killed", "18 men, 3
@@ -363,7 +498,9 @@ func listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, 
 			k--
 		}
 	}
-	if groups < 2 {
+	if groups < 2 || from > 0 && includedFigure(st, from) {
+		// "27 civilians including four women and one child were killed":
+		// the list breaks down the figure before it
 		return 0, nil, 0, false
 	}
 	return total, qs, from, true
@@ -408,8 +545,9 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 		case t.Lower == "including" && !inAside && k+1 < to && (st.toks[k+1].Kind == text.Number || isCountWord(st.toks[k+1].Lower)):
 			// "At least 19 people including 13 policemen were killed": the
 			// breakdown of the figure before runs to the verb
-			for k+1 < to && st.toks[k+1].Kind == text.Word && !st.toks[k+1].Is("were", "was", "have", "has", "had", "are", "and", "but", "which", "while") || k+1 < to && st.toks[k+1].Kind == text.Number {
-				k++
+			for k+1 < to && st.toks[k+1].Kind == text.Word && !st.toks[k+1].Is("were", "was", "have", "has", "had", "are", "and", "but", "which", "while") || k+1 < to && st.toks[k+1].Kind == text.Number ||
+				k+2 < to && st.toks[k+1].Is("and") && (st.toks[k+2].Kind == text.Number || isCountWord(st.toks[k+2].Lower) || st.toks[k+2].Is("a", "an")) {
+				k++ // "including four women and one child were killed"
 			}
 		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but" || t.Lower == "and"):
 			return false
@@ -422,7 +560,7 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 // after it keep them together: "injured another 110", "toll rose to 38".
 func forwardGap(st *sent, from, to int) bool {
 	for k := from; k < to; k++ {
-		if !st.toks[k].Is("another", "further", "additional", "a", "an", "the", "of", "to", "rose", "reached", "climbed", "stood", "stands", "at", "estimated", "possibly", "well", "some") {
+		if !st.toks[k].Is("another", "further", "additional", "a", "an", "the", "of", "to", "rose", "reached", "climbed", "stood", "stands", "at", "up", "later", "since", "subsequently", "has", "had", "estimated", "possibly", "well", "some") {
 			return false
 		}
 	}
@@ -436,6 +574,22 @@ func includedFigure(st *sent, i int) bool {
 		switch st.toks[k].Lower {
 		case "including", "includes", "among", "whom", "them":
 			return true
+		}
+	}
+	// further into a list that a total opened: "27 civilians including
+	// four women and one child" (not "including senior members, and
+	// another forty wounded": a figure of its own)
+	if i > 0 && st.toks[i-1].Is("another", "other", "further", "additional") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-9; k-- {
+		t := st.toks[k]
+		switch {
+		case t.Is("including", "includes"):
+			return true
+		case t.Text == "," && st.toks[k+1].Is("and", "while", "but"),
+			t.Kind == text.Punct && t.Text != ",", t.Is("were", "was", "are", "is", "had", "have", "has", "which", "who", "while", "but"):
+			return false
 		}
 	}
 	return false

@@ -633,16 +633,44 @@ func possessiveOfOther(st *sent, h dateHit) bool {
 // "since Friday, dozens have been killed" is the start of the incident
 // itself.
 func sinceDate(st *sent, h dateHit) bool {
+	k := st.tokenIndexAt(h.start)
+	if h.e.Year != 0 && comparedSince(st, k) {
+		return true
+	}
 	if h.e.Year == 0 || h.e.Day != 0 {
 		return false
 	}
-	k := st.tokenIndexAt(h.start)
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if st.toks[j].Is("since") {
 			return true
 		}
 		if !st.toks[j].Is("the", "a", "its", "their") {
 			return false
+		}
+	}
+	return false
+}
+
+// comparedSince says whether the words at token k are the yardstick of a
+// superlative: "the deadliest attack since the 14 August 2007 bombings",
+// "the worst violence in the city since 2015", "the first such attack
+// since the war". What they name or date is another event, compared with
+// the one the sentence tells.
+func comparedSince(st *sent, k int) bool {
+	j := k - 1
+	for j >= 0 && st.toks[j].Is("the", "a", "its", "their") {
+		j--
+	}
+	if j < 0 || !st.toks[j].Is("since") {
+		return false
+	}
+	for b := j - 1; b >= 0 && b >= j-8; b-- {
+		t := st.toks[b]
+		if t.Text == "," || t.Text == ";" {
+			return false
+		}
+		if t.Is("worst", "most", "first", "largest", "biggest", "greatest", "highest", "single") || strings.HasSuffix(t.Lower, "iest") {
+			return true
 		}
 	}
 	return false
@@ -801,6 +829,7 @@ func (d *docState) mainFromProse(in *incident) {
 		}
 		d.findRoles(in, st, prio)
 	}
+	d.tollUpdates(in)
 	d.findTargets(in, ms, lead)
 	d.cleanTargets(in)
 	// one death told without a figure: "A police officer has been killed"
@@ -858,6 +887,34 @@ func (d *docState) mainFromProse(in *incident) {
 		}
 	}
 	d.typeByTargets(in)
+}
+
+// tollUpdates lets a toll revised later in the document ("one of those
+// injured died, bringing the death toll up to 15", "the toll rose to 38")
+// replace the figure told first, the last revision winning. A revision is
+// read even after another date (the day the toll rose), never in a
+// sentence about another incident; it never lowers a figure nor replaces
+// an infobox's.
+func (d *docState) tollUpdates(in *incident) {
+	for _, st := range d.sents {
+		if st.inc != nil && st.inc != in {
+			continue
+		}
+		for _, h := range d.casualties(st) {
+			if !h.update {
+				continue
+			}
+			cur, prio := in.fat, &in.fatPrio
+			if h.field == "injuries" {
+				cur, prio = in.inj, &in.injPrio
+			}
+			if *prio >= prioInfobox || cur != nil && h.r.Min < cur.Min {
+				continue
+			}
+			*prio = 0
+			in.setCount(h.field, h.r, prioLead, d.sentEvidence(h.field, st, 0.75))
+		}
+	}
 }
 
 // cleanTargets drops what is never a target in a report: a country (where

@@ -168,6 +168,9 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 			continue
 		}
 		if n, ok := d.namedIncidentAt(st, e.I, e.J); ok {
+			if yardstick(st, st.tokenIndexAt(n.start)) {
+				continue // "killing 101, the deadliest attack since the 2007 Yazidi bombings": a yardstick
+			}
 			named = &n
 			break
 		}
@@ -191,6 +194,9 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		}
 		if afterActs >= 0 && h.start >= afterActs {
 			continue // "64 people were killed ...; the town's population fell to 103 in 2002": another clause's date
+		}
+		if yardstick(st, st.tokenIndexAt(h.start)) {
+			continue // "making it the deadliest attack since the 14 August 2007 bombings": the sentence is about this one
 		}
 		anchor := *ctx
 		if anchor.Year == 0 {
@@ -274,6 +280,12 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	if dh != nil && sameDay(dstart, d.main.dateD) {
 		return nil, -1
 	}
+	if dh != nil && named == nil && st.para < d.leadParas() && dstart.Month != 0 && refines(d.main.dateD, dstart) {
+		// "In November 2014, two separate terrorist attacks took place in
+		// Potiskum" in the lead of an article whose incident is dated 3
+		// November 2014: the lead tells its own incident, less precisely
+		return nil, -1
+	}
 	if dh != nil && named == nil && d.atMainPlace(st) && daysApart(dstart, d.main.dateD) <= 1 {
 		// "On 4 and 5 June 2021, jihadists attacked the village of Solhan"
 		// in the article on the Solhan massacre of 4 June: the same event
@@ -350,6 +362,24 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		inc.addEvidence(d.sentEvidence("title", st, 0.4))
 	}
 	return inc, at
+}
+
+// yardstick says whether the event named or dated at token k is only what
+// the sentence's own casualties are compared with: "killing at least 101
+// people, the deadliest attack since the 14 August 2007 bombings". Without
+// casualties before it ("the worst attack since the 1998 embassy
+// bombings, which left over 200 people dead") the sentence tells of the
+// other event.
+func yardstick(st *sent, k int) bool {
+	if !comparedSince(st, k) {
+		return false
+	}
+	for _, c := range st.cas {
+		if c.J <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // mainLike says whether a named incident is the main one under a shorter

@@ -55,6 +55,22 @@ func TestCasualties(t *testing.T) {
 		{"Gunmen attacked a farm in Kandi, Turkey, where a man and a woman were killed.", "2-2", "null"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was seriously wounded.", "null", "1+"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was wounded and later died.", "null", "null"},
+		// groups after the verb add up; a total with its breakdown does not
+		{"Two bombers attacked a camp in Jolo, Philippines, killing three soldiers and two civilians.", "5-5", "null"},
+		{"Gunmen attacked a checkpoint in Kandi, Turkey, killing two soldiers, a policeman and three civilians.", "6-6", "null"},
+		{"A bomb exploded in Kabul, Afghanistan, killing 12 people, five soldiers and seven civilians.", "12-12", "null"},
+		{"A bomb exploded in Kabul, Afghanistan, killing four soldiers and wounding nine civilians.", "4-4", "9-9"},
+		{"The 2019 Indanan bombings occurred on 28 June 2019, when two suicide bombers detonated their explosives in two areas of a military camp in Indanan, Sulu, Philippines killing three soldiers and three civilians.", "6-6", "null"},
+		{"A helicopter fired on a village in Uruzgan, Afghanistan. 27 civilians including four women and one child were killed.", "27-27", "null"},
+		// a noun of killing with its victims
+		{"The Doda massacre was the massacre of 26 villagers in Doda, India, by militants.", "26-26", "null"},
+		// a toll revised later replaces the first one, even on another day
+		{"A bomb exploded in a market in Davao, Philippines, on 2 September 2016, killing 14 people. On 13 September, one of the wounded died, bringing the death toll to 15.", "15-15", "null"},
+		{"A bomb exploded in Kabul, Afghanistan, killing 12 people. The death toll later rose to 20.", "20-20", "null"},
+		{"Gunmen attacked a village in Benue, Nigeria. Reports said 46 people were killed, but more bodies were found, which increased that toll to 53.", "53-53", "null"},
+		{"A bomb exploded in Kabul, Afghanistan, killing 12 people. Officials put the death toll at 10.", "12-12", "null"},
+		// another event named as a yardstick leaves the figures to this one
+		{"On 19 August 2009, bombs exploded in Baghdad, Iraq, killing at least 101 people, the deadliest attack since the 14 August 2007 Qahtaniya bombings, which killed almost 800 people.", "101+", "null"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -407,5 +423,21 @@ func TestReferencePoint(t *testing.T) {
 	res := extractText(t, "Published: 2020-01-01\n\nThree soldiers were killed in an attack southeast of the capital, Sanaa. Armed men attacked a checkpoint at the entrance to the city of Ataq, Yemen.\n")
 	if loc := res.Main().Location; loc == nil || loc.Place != "Ataq" {
 		t.Errorf("location %+v, want Ataq", loc)
+	}
+}
+
+// TestLeadCoarserDate: an article's lead that dates its incident less
+// precisely than a later paragraph ("In November 2014, ...", then "On 3
+// November 2014, ...") tells the same incident, with its figures.
+func TestLeadCoarserDate(t *testing.T) {
+	res := extractText(t, "= 2014 Potiskum bombings =\n\nIn November 2014, two separate attacks took place in Potiskum, Nigeria. Both attacks involved suicide bombers, killing at least 61 people.\n\nOn 3 November 2014, a suicide bomber killed at least 15 people in an attack on a procession in Potiskum.\n")
+	m := res.Main()
+	if got := rangeString(m.Fatalities); got != "61+" {
+		t.Errorf("fatalities %s, want 61+ (the lead's)", got)
+	}
+	for _, in := range res.Incidents {
+		if !in.Main && in.Kind != "mention" {
+			t.Errorf("the lead made another incident: %q %+v", in.Title, in.Date)
+		}
 	}
 }

@@ -480,6 +480,10 @@ func numElement(c cursor, t token, after cursor, bareDay bool) (element, cursor,
 		el := element{start: t.start, end: mn.pos, form: fDayMonth, d: t.val, m: m.value}
 		if y, yn, ok := yearAfter(mn, false); ok {
 			el.y, el.end, mn = y, yn.pos, yn
+		} else if y, yn, ok := yearAfter(mn, true); ok && clauseEnds(yn) {
+			// "on 3 August, 1990.": a comma before the year, which ends
+			// the phrase ("3 August, 2000 people" is a count)
+			el.y, el.end, mn = y, yn.pos, yn
 		}
 		return el, mn, el.valid()
 	}
@@ -567,6 +571,19 @@ func gluedNumber(c cursor) bool {
 	}
 	d := a.peek()
 	return d.kind == tNum && !d.space
+}
+
+// clauseEnds says whether the text at c ends a phrase: punctuation other
+// than a hyphen, or the end.
+func clauseEnds(c cursor) bool {
+	t, _ := c.next()
+	switch t.kind {
+	case tEOF:
+		return true
+	case tPunct:
+		return t.r != '-' && t.r != '–' && t.r != '/'
+	}
+	return false
 }
 
 // yearAfter reads a year after a day or month: "[,] 2021".
