@@ -197,6 +197,7 @@ type casHit struct {
 	// update: the figure revises a toll told before ("bringing the death
 	// toll to eight", "the toll rose to 15")
 	update bool
+	approx bool // "nearly 200", "about 30"
 }
 
 func qRange(q numbers.Quantity) *dossier.Range {
@@ -236,6 +237,9 @@ func (d *docState) casualties(st *sent) []casHit {
 		if commemorated(st, c.I) {
 			continue // "to commemorate the death of one of their imams": a death of long ago
 		}
+		if cumulativeSince(st, c.I) {
+			continue // "10 Israelis have been killed by Qassam rockets since 2002": a tally of years
+		}
 		found := -1
 		// "killed 13 people", "injured another 110", "the death toll rose
 		// to 38": a figure right after the word
@@ -255,7 +259,7 @@ func (d *docState) casualties(st *sent) []casHit {
 		if found < 0 && c.Val.After {
 			// "Five men, five women and a 15-year old boy were killed": the
 			// groups of a list add up
-			if total, qs, from, ok := listTotal(st, c.I, qtok, countable); ok {
+			if total, qs, from, ok := d.listTotal(st, c.I, qtok, countable); ok {
 				for _, qi := range qs {
 					used[qi] = true
 				}
@@ -293,7 +297,7 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 		used[found] = true
 		q := st.qty[found]
-		h := casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I, update: tollUpdate(st, c.I, c.J)}
+		h := casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I, update: tollUpdate(st, c.I, c.J), approx: q.Approx}
 		if forward {
 			// "killing three soldiers and three civilians": the groups
 			// after the word add up
@@ -360,7 +364,7 @@ func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(i
 			if n, v := d.x.lex.Targets.MatchAt(toks, k); n > 0 && v == "people" {
 				return k + n
 			}
-			if listGroups[t.Lower] {
+			if d.peopleWord(t.Lower) {
 				return k + 1
 			}
 			if t.Is("and", "or", "who", "were", "was", "of", "in", "at", "on", "by", "with") {
@@ -429,18 +433,31 @@ func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(i
 	return r, qs, toks[k-1].End, true
 }
 
+// peopleWord says whether a word is a noun of people a figure can count:
+// a group of a list of victims, or a target of the lexicon's people
+// ("tourists", "worshippers").
+func (d *docState) peopleWord(w string) bool {
+	if listGroups[w] {
+		return true
+	}
+	toks := []text.Token{{Text: w, Lower: w, Kind: text.Word}}
+	n, v := d.x.lex.Targets.MatchAt(toks, 0)
+	return n == 1 && v == "people"
+}
+
 // listGroups are the nouns of the groups a list of victims names.
 var listGroups = map[string]bool{"men": true, "women": true, "children": true, "boys": true, "girls": true, "man": true, "woman": true,
 	"child": true, "boy": true, "girl": true, "people": true, "civilians": true, "soldiers": true, "policemen": true, "officers": true,
 	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true,
-	"civilian": true, "soldier": true, "policeman": true, "officer": true, "member": true, "person": true, "student": true, "guard": true}
+	"civilian": true, "soldier": true, "policeman": true, "officer": true, "member": true, "person": true, "student": true, "guard": true,
+	"citizens": true, "nationals": true, "hostages": true, "persons": true}
 
 // listTotal reads a list of groups before a casualty word at token ci
 // ("Five men, five women and a 15-year old boy were killed", "18 men, 3
 // women and 4 children killed"): the sum of their counts, the
 // quantities read (last first) and the token where the list starts. Each group is a count ("a" counts one), a
 // few words, and a noun of people; groups are joined by commas and "and".
-func listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, []int, int, bool) {
+func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, []int, int, bool) {
 	toks := st.toks
 	k := ci - 1
 	for k >= 0 && toks[k].Is("were", "was", "been", "have", "had", "all") {
@@ -449,7 +466,7 @@ func listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, 
 	total, groups, from := 0, 0, 0
 	var qs []int
 	for k >= 0 {
-		if !listGroups[toks[k].Lower] {
+		if !d.peopleWord(toks[k].Lower) {
 			break
 		}
 		k--
@@ -504,6 +521,29 @@ func listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, 
 		return 0, nil, 0, false
 	}
 	return total, qs, from, true
+}
+
+// cumulativeSince says whether the casualty word at token i is counted
+// over a period that opens with a year or a month: "have been killed by
+// rockets since 2002", "killed since January 2014". A day ("since
+// Friday") may open the incident itself.
+func cumulativeSince(st *sent, i int) bool {
+	for k := i + 1; k < len(st.toks) && k <= i+8; k++ {
+		t := st.toks[k]
+		if t.Kind == text.Punct && t.Text != "-" {
+			return false
+		}
+		if !t.Is("since") {
+			continue
+		}
+		for _, h := range st.dates {
+			if st.tokenIndexAt(h.start) == k+1 && h.e.Year != 0 && h.e.Day == 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // commemorated says whether the casualty word at token i is what a rite or

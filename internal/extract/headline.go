@@ -49,9 +49,12 @@ func (d *docState) buildTitleSent(in *incident) *sent {
 }
 
 // headlineCounts sets the fatalities and injuries the prose left unknown
-// from the headline.
+// from the headline, and those the prose gave only in part: a headline's
+// figure is the report's total ("Terrorist attacks in Algiers kill 23
+// people" over "The first target was the Government Palace ... killing
+// twelve people"), so one above the prose's range replaces it.
 func (d *docState) headlineCounts(in *incident) {
-	if in.fat != nil && in.inj != nil || !d.news {
+	if !d.news {
 		return
 	}
 	st := d.titleSent(in)
@@ -59,8 +62,18 @@ func (d *docState) headlineCounts(in *incident) {
 		return
 	}
 	for _, h := range d.casualties(st) {
-		if h.field == "fatalities" && in.fat == nil || h.field == "injuries" && in.inj == nil {
+		cur, prio := in.fat, &in.fatPrio
+		if h.field == "injuries" {
+			cur, prio = in.inj, &in.injPrio
+		}
+		switch {
+		case cur == nil:
 			in.setCount(h.field, h.r, prioTitle, d.sentEvidence(h.field, st, 0.6))
+		case *prio < prioInfobox && !h.r.Vague && !h.approx && cur.Max != nil && h.r.Min > *cur.Max:
+			// (a figure the prose's range allows, "over 20" beside "kill
+			// 22", or an approximate one, "nearly 200", leaves the prose's)
+			*prio = 0
+			in.setCount(h.field, h.r, prioLead, d.sentEvidence(h.field, st, 0.6))
 		}
 	}
 	if in.fat == nil && loneKilled(st.toks, false) {

@@ -62,6 +62,7 @@ func TestCasualties(t *testing.T) {
 		{"A bomb exploded in Kabul, Afghanistan, killing four soldiers and wounding nine civilians.", "4-4", "9-9"},
 		{"The 2019 Indanan bombings occurred on 28 June 2019, when two suicide bombers detonated their explosives in two areas of a military camp in Indanan, Sulu, Philippines killing three soldiers and three civilians.", "6-6", "null"},
 		{"A helicopter fired on a village in Uruzgan, Afghanistan. 27 civilians including four women and one child were killed.", "27-27", "null"},
+		{"A rocket hit a house in Sderot, Israel, killing a woman. 10 Israelis have been killed by Qassam rockets since 2002.", "1-1", "null"},
 		// a noun of killing with its victims
 		{"The Doda massacre was the massacre of 26 villagers in Doda, India, by militants.", "26-26", "null"},
 		// a toll revised later replaces the first one, even on another day
@@ -439,5 +440,27 @@ func TestLeadCoarserDate(t *testing.T) {
 		if !in.Main && in.Kind != "mention" {
 			t.Errorf("the lead made another incident: %q %+v", in.Title, in.Date)
 		}
+	}
+}
+
+// TestHeadlineTotal: a headline's toll above the range the prose gives
+// is the report's total; one the prose's range allows, or an approximate
+// one, leaves the prose's figure.
+func TestHeadlineTotal(t *testing.T) {
+	tests := []struct {
+		title, body, fatal string
+	}{
+		{"Bomb attacks in Algiers kill 23 people", "Two bombs exploded in Algiers, Algeria. The first hit the Government Palace, killing twelve people.", "23-23"},
+		{"Militants kill 22 villagers in Kashmir", "Militants shot dead over 20 villagers in Doda, India, on Monday.", "21+"},
+		{"Bomb blasts in Iraq kill nearly 200", "Bombs exploded in Baghdad, Iraq, killing 190 people.", "190-190"},
+		{"Bomb kills 10 in Kabul", "A bomb exploded in Kabul, Afghanistan, killing 12 people.", "12-12"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			m := extractText(t, "Published: 2020-01-01\nTitle: "+tc.title+"\n\n"+tc.body+"\n").Main()
+			if got := rangeString(m.Fatalities); got != tc.fatal {
+				t.Errorf("fatalities %s, want %s", got, tc.fatal)
+			}
+		})
 	}
 }
