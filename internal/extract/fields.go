@@ -310,7 +310,30 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 		hits = append(hits, h)
 	}
+	// "bringing the toll to six killed and two wounded": every figure of
+	// the revised toll is a revision
+	for _, u := range hits {
+		if !u.update {
+			continue
+		}
+		for i := range hits {
+			if hits[i].start > u.start && !punctBetween(st, u.start, hits[i].start) {
+				hits[i].update = true
+			}
+		}
+	}
 	return hits
+}
+
+// punctBetween says whether a semicolon, a full stop or a colon stands
+// between two body offsets of a sentence.
+func punctBetween(st *sent, from, to int) bool {
+	for _, t := range st.toks {
+		if t.Start >= from && t.Start < to && t.Kind == text.Punct && (t.Text == ";" || t.Text == ":" || t.Text == ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // tollUpdate says whether the toll word at tokens i..j revises a figure

@@ -893,8 +893,9 @@ func (d *docState) mainFromProse(in *incident) {
 // injured died, bringing the death toll up to 15", "the toll rose to 38")
 // replace the figure told first, the last revision winning. A revision is
 // read even after another date (the day the toll rose), never in a
-// sentence about another incident; it never lowers a figure nor replaces
-// an infobox's.
+// sentence about another incident; it never lowers the dead (the wounded
+// may be fewer: "bringing the toll to six killed and two wounded") nor
+// replaces an infobox's figures.
 func (d *docState) tollUpdates(in *incident) {
 	for _, st := range d.sents {
 		if st.inc != nil && st.inc != in {
@@ -908,7 +909,8 @@ func (d *docState) tollUpdates(in *incident) {
 			if h.field == "injuries" {
 				cur, prio = in.inj, &in.injPrio
 			}
-			if *prio >= prioInfobox || cur != nil && h.r.Min < cur.Min {
+			// (the wounded may be fewer: some of them died)
+			if *prio >= prioInfobox || cur != nil && h.r.Min < cur.Min && h.field == "fatalities" {
 				continue
 			}
 			*prio = 0

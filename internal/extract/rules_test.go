@@ -70,6 +70,7 @@ func TestCasualties(t *testing.T) {
 		{"A bomb exploded in Kabul, Afghanistan, killing 12 people. The death toll later rose to 20.", "20-20", "null"},
 		{"Gunmen attacked a village in Benue, Nigeria. Reports said 46 people were killed, but more bodies were found, which increased that toll to 53.", "53-53", "null"},
 		{"A bomb exploded in Kabul, Afghanistan, killing 12 people. Officials put the death toll at 10.", "12-12", "null"},
+		{"Gunmen ambushed a convoy near Aguelhok, Mali, killing five soldiers and wounding three. One of the wounded died on 24 May, bringing the toll to six killed and two wounded.", "6-6", "2-2"},
 		// another event named as a yardstick leaves the figures to this one
 		{"On 19 August 2009, bombs exploded in Baghdad, Iraq, killing at least 101 people, the deadliest attack since the 14 August 2007 Qahtaniya bombings, which killed almost 800 people.", "101+", "null"},
 	}
