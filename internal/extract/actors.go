@@ -90,6 +90,12 @@ func (d *docState) newActor(name, kind string, conf bool, e *actordict.Entry) *a
 	if e != nil {
 		d.index(a, e.Name)
 		for _, al := range e.Aliases {
+			if o, ok := d.x.dict.Lookup(al); ok && o != e {
+				// an alias the dictionary gives to another entry ("Islamic
+				// Jihad", once a name Hezbollah used, is Palestinian Islamic
+				// Jihad): naming it names that one
+				continue
+			}
 			d.index(a, al)
 		}
 	}

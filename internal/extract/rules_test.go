@@ -465,3 +465,39 @@ func TestHeadlineTotal(t *testing.T) {
 		})
 	}
 }
+
+// TestContestedAlias: an alias two dictionary entries share belongs to the
+// one the dictionary gives it; an actor named first does not take it.
+func TestContestedAlias(t *testing.T) {
+	res := extractText(t, "Published: 2006-04-18\n\nA suicide bomber blew himself up at a restaurant in Tel Aviv, Israel, killing nine people. Hezbollah and Hamas denied involvement, but Islamic Jihad later claimed responsibility.\n")
+	var got []string
+	for _, a := range res.Actors {
+		got = append(got, a.Name)
+	}
+	s := strings.Join(got, "|")
+	if !strings.Contains(s, "Islamic Jihad") || !strings.Contains(s, "Hezbollah") {
+		t.Fatalf("actors %v, want Hezbollah and Islamic Jihad apart", got)
+	}
+}
+
+// TestStatementLists: every group of a list takes the stance of its verb,
+// one group may take two stances in one sentence, and "according to X"
+// before another group's verb makes that group the speaker.
+func TestStatementLists(t *testing.T) {
+	res := extractText(t, "Published: 2006-04-18\n\nA suicide bomber blew himself up at a nightclub in Tel Aviv, Israel, killing five people. "+
+		"At first the militant groups Hezbollah, al-Aqsa Martyrs' Brigades, Islamic Jihad and Hamas all denied involvement, but according to the BBC the Islamic Jihad later claimed responsibility for the blast.\n")
+	got := map[string]bool{}
+	for _, s := range res.Statements {
+		got[s.Speaker+":"+s.Stance] = true
+	}
+	for _, want := range []string{"Hezbollah:deny", "al-Aqsa Martyrs' Brigades:deny", "Islamic Jihad:deny", "Hamas:deny", "Islamic Jihad:support"} {
+		if !got[want] {
+			t.Errorf("missing %s; got %v", want, got)
+		}
+	}
+	for s := range got {
+		if strings.HasPrefix(s, "BBC:") {
+			t.Errorf("the BBC reports the claim, it takes no stance: %s", s)
+		}
+	}
+}

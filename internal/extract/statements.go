@@ -54,8 +54,15 @@ func (d *docState) findStatements() {
 				verbs = append(verbs, verb{m.I, m.J})
 			}
 		}
-		done := map[*actor]bool{}
-		doneNames := map[string]bool{}
+		// one statement per speaker and stance: "X, Y and Z all denied
+		// involvement, but Z later claimed responsibility" is Z's denial
+		// and Z's claim
+		type said struct {
+			a      *actor
+			name   string
+			stance string
+		}
+		done := map[said]bool{}
 		for _, v := range verbs {
 			var speakers []*actor
 			var names []namedSpeaker
@@ -66,6 +73,9 @@ func (d *docState) findStatements() {
 				}
 			} else {
 				speakers, names = d.speakersAfter(st, v.i, v.j)
+				if st.toks[v.i].Lower == "according" && d.reportsOther(st, v.i) {
+					continue // "according to the BBC the Islamic Jihad later claimed": the claim is Islamic Jihad's
+				}
 			}
 			if len(speakers) == 0 && len(names) == 0 && v.i > 0 && st.toks[v.i-1].Is("he", "she") {
 				// "he said": the person who spoke last
@@ -114,21 +124,19 @@ func (d *docState) findStatements() {
 			_ = cue
 			all := append([]string{stance}, d.alsoStances(st, stances, from, v.i, stance)...)
 			for _, a := range speakers {
-				if done[a] {
-					continue
-				}
-				done[a] = true
 				for _, sc := range all {
-					d.addStatement(&statement{speaker: a, stance: sc, channel: channel, inc: st.inc, st: st}, quote)
+					if !done[said{a: a, stance: sc}] {
+						done[said{a: a, stance: sc}] = true
+						d.addStatement(&statement{speaker: a, stance: sc, channel: channel, inc: st.inc, st: st}, quote)
+					}
 				}
 			}
 			for _, n := range names {
-				if doneNames[n.name] {
-					continue
-				}
-				doneNames[n.name] = true
 				for _, sc := range all {
-					d.addStatement(&statement{name: n.name, stance: sc, channel: channel, inc: st.inc, st: st, kind: n.kind}, quote)
+					if !done[said{name: n.name, stance: sc}] {
+						done[said{name: n.name, stance: sc}] = true
+						d.addStatement(&statement{name: n.name, stance: sc, channel: channel, inc: st.inc, st: st, kind: n.kind}, quote)
+					}
 				}
 			}
 		}
@@ -222,6 +230,34 @@ func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker)
 		vj++ // `said, Ayub Khan, a local police chief`
 	}
 	return d.speakerAt(st, vj)
+}
+
+// reportsOther says whether "according to X" at token v introduces a
+// clause in which another actor takes a stance by a verb of its own
+// ("according to the BBC the Islamic Jihad later claimed responsibility"):
+// the stance is that actor's, and X only reports it.
+func (d *docState) reportsOther(st *sent, v int) bool {
+	var src *mention
+	for _, m := range st.mentions {
+		if m.i >= v+2 && m.i <= v+4 {
+			src = m
+			break
+		}
+	}
+	if src == nil {
+		return false
+	}
+	for _, sm := range d.x.lex.Stances.FindAll(st.toks) {
+		if sm.I <= src.j || sm.Val.Weight < 3 || !strings.HasSuffix(st.toks[sm.I].Lower, "ed") {
+			continue
+		}
+		for _, m := range st.mentions {
+			if m.i >= src.j && m.j <= sm.I && m.actor != nil && m.actor != src.actor && !punctBetween(st, st.toks[src.j-1].End, st.toks[m.i].Start) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personNear is the person a mention names at token k, or after at most
@@ -654,9 +690,13 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	if a := d.speakerActor(last); a != nil {
 		out = append(out, a)
 	}
+	// (a list: "Hezbollah, al-Aqsa Martyrs' Brigades, Islamic Jihad and
+	// Hamas all denied"; its last link is "and")
 	for i := len(cands) - 2; i >= 0; i-- {
 		m, next := cands[i], cands[i+1]
-		if next.i-m.j == 1 && toks[m.j].Is("and") {
+		and := next.i-m.j == 1 && toks[m.j].Is("and") || next.i-m.j == 2 && toks[m.j].Text == "," && toks[m.j+1].Is("and")
+		comma := next.i-m.j == 1 && toks[m.j].Text == "," && len(out) >= 2
+		if and || comma {
 			if a := d.speakerActor(m); a != nil {
 				out = append(out, a)
 			}
