@@ -142,8 +142,15 @@ func (f *finder) match(start int) (Match, bool) {
 				break
 			}
 		}
-		if possessive || node.next == nil {
+		if node.next == nil {
 			break
+		}
+		if possessive {
+			// "People's Republic of China", "Lord's Resistance Army": a
+			// possessive inside a name goes on only where a name does
+			// ("Iran's Revolutionary Guard" stops at "Iran")
+			_, size := utf8.DecodeRuneInString(f.text[end:])
+			end += size + 1
 		}
 		next, ok := nextWord(f.text, end)
 		if !ok {

@@ -25,6 +25,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"Islamic State Khorasan Province", "Islamic State – Khorasan Province"}},
 		},
 		{
+			name: "a possessive inside a name",
+			text: "The government of the People's Republic of China warned of unrest; Iran's Revolutionary Guard did not.",
+			want: []found{{"People's Republic of China", "China"}, {"Iran", "Iran"}, {"Revolutionary Guard", "Islamic Revolutionary Guard Corps"}},
+		},
+		{
 			name: "shorter name alone",
 			text: "Fighters of the Islamic State withdrew.",
 			want: []found{{"Islamic State", "Islamic State"}},

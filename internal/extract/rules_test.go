@@ -501,3 +501,17 @@ func TestStatementLists(t *testing.T) {
 		}
 	}
 }
+
+// TestNoSpeaker: a document or an unnamed report says something; nobody
+// named speaks.
+func TestNoSpeaker(t *testing.T) {
+	for _, s := range []string{
+		"Kenji Nagai, 50, a Japanese video journalist shot dead in Yangon, Myanmar, on Thursday, is alleged to have been shot intentionally, a report says.",
+		"A suicide bomber named Abu-Halil blew himself up near a mall in Netanya, Israel, after approaching four tourists, according to some of the reports.",
+	} {
+		res := extractText(t, "Published: 2007-09-28\n\n"+s+"\n")
+		for _, st := range res.Statements {
+			t.Errorf("%q: statement by %s (%s)", s, st.Speaker, st.Stance)
+		}
+	}
+}

@@ -47,6 +47,9 @@ func (d *docState) findStatements() {
 			if st.toks[m.I].Cap() && m.I != firstWord(st) {
 				continue // "the United States" is no verb
 			}
+			if m.I > 0 && st.toks[m.I-1].Is("a", "an", "the", "this", "that", "his", "her", "its", "their", "another") {
+				continue // "a report says": a noun, not a verb
+			}
 			verbs = append(verbs, verb{m.I, m.J})
 		}
 		for _, m := range stances {
@@ -73,8 +76,11 @@ func (d *docState) findStatements() {
 				}
 			} else {
 				speakers, names = d.speakersAfter(st, v.i, v.j)
-				if st.toks[v.i].Lower == "according" && d.reportsOther(st, v.i) {
-					continue // "according to the BBC the Islamic Jihad later claimed": the claim is Islamic Jihad's
+				if st.toks[v.i].Lower == "according" && (d.reportsOther(st, v.i) || len(speakers) == 0 && len(names) == 0) {
+					// "according to the BBC the Islamic Jihad later claimed":
+					// the claim is Islamic Jihad's; "according to some of the
+					// reports": nobody named speaks
+					continue
 				}
 			}
 			if len(speakers) == 0 && len(names) == 0 && v.i > 0 && st.toks[v.i-1].Is("he", "she") {
@@ -649,6 +655,21 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			return d.bodySpeaker(st, name, speakerKind(toks[e-1].Lower))
 		}
 	}
+	// a document speaks: "..., a report says", "the newspaper's article
+	// said"; nobody named in its phrase, no speaker
+	if e := subjectEnd(toks, v); e > 0 && documentNouns[toks[e-1].Lower] {
+		b := e - 1
+		for b > 0 && toks[b-1].Kind == text.Word && !toks[b-1].Cap() && !toks[b-1].Is("and", "but", "that", "which") {
+			b--
+		}
+		named := false
+		for _, m := range st.mentions {
+			named = named || m.j <= e && m.j >= b
+		}
+		if !named {
+			return nil, nil
+		}
+	}
 	// the subject: walk back from the verb over the clause
 	var cands []*mention
 	for _, m := range st.mentions {
@@ -714,6 +735,11 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	}
 	return out, nil
 }
+
+// documentNouns are things written that a report cites as saying
+// something; their author, when named in the phrase, speaks.
+var documentNouns = map[string]bool{"report": true, "reports": true, "study": true, "survey": true, "document": true, "documents": true,
+	"article": true, "articles": true, "story": true, "video": true, "footage": true, "letter": true, "message": true, "website": true}
 
 // namesSpeaker says whether a group, organisation or person is named in
 // toks[i:j]: then it is the speaker, not the phrase.
