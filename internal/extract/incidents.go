@@ -304,9 +304,9 @@ func (d *docState) countryPrior(in *incident) {
 	}
 	count := map[string]int{}
 	best, bestN := "", 0
-	// a country the headline names outright: "One killed in south
-	// Thailand bombing", "Journalist shot and killed in Myanmar"
-	if d.news && in.title != "" {
+	// a country the headline or the article's title names outright: "One
+	// killed in south Thailand bombing", "2007 South Thailand bombings"
+	if in.title != "" {
 		for _, c := range d.countriesNamed(in.title) {
 			count[c] += 3
 			if count[c] > bestN {
@@ -318,13 +318,18 @@ func (d *docState) countryPrior(in *incident) {
 		if st.para > 1 {
 			break
 		}
-		for _, m := range st.mentions {
+		for mi, m := range st.mentions {
 			c := m.country
 			if c == "" {
 				continue
 			}
 			count[c]++
-			if m.kind == kindPlace {
+			switch {
+			case st.para == 0 && locatingCountry(st, mi):
+				// (in the lead: a later paragraph's "the civil war in
+				// Yemen" is the background)
+				count[c] += 2
+			case m.kind == kindPlace:
 				count[c]++
 			}
 			if count[c] > bestN {
@@ -333,6 +338,37 @@ func (d *docState) countryPrior(in *incident) {
 		}
 	}
 	d.mainCtry = best
+}
+
+// locatingCountry says whether the sentence's mention mi is a country
+// named outright where something is: "in Sri Lanka", "the Eastern
+// Province of Sri Lanka", "Hajjah Governorate, Yemen". A place's own
+// country is a guess among places of one name; a country so named is not
+// (a country acting, "Israel struck", locates nothing).
+func locatingCountry(st *sent, mi int) bool {
+	m := st.mentions[mi]
+	if m.kind != dossier.KindState || m.demonym || m.i == 0 {
+		return false
+	}
+	p := st.toks[m.i-1]
+	if p.Is("in", "of") && mi > 0 {
+		// "the Houthi movement in Yemen", "Hezbollah in Lebanon": where a
+		// group is
+		q := st.mentions[mi-1]
+		if q.actor != nil && q.kind != kindPlace && q.kind != dossier.KindState && q.j >= m.i-3 {
+			lower := true
+			for k := q.j; k < m.i-1; k++ {
+				lower = lower && !st.toks[k].Cap() && st.toks[k].Kind == text.Word
+			}
+			if lower {
+				return false
+			}
+		}
+	}
+	if p.Is("in", "of", "across", "throughout", "northern", "southern", "eastern", "western", "central") {
+		return true
+	}
+	return p.Text == "," && mi > 0 && st.mentions[mi-1].j == m.i-1 && st.mentions[mi-1].kind == kindPlace
 }
 
 // countriesNamed lists the countries a short text names outright (not by

@@ -263,6 +263,24 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			return append(d.classifyChunk(st, i, k), d.classify(st, k+1, j, "")...)
 		}
 	}
+	// "the Eastern Province of Sri Lanka", "Bani Qa'is District of Hajjah
+	// Governorate": a place of a country or of a province is two places,
+	// the larger saying which of its name the smaller is (not "Republic of
+	// Iraq", "Islamic State of Iraq": names the gazetteer or the
+	// dictionary knows whole)
+	for k := i + 1; k < j-1; k++ {
+		if toks[k].Lower != "of" {
+			continue
+		}
+		tail := k + 1
+		if tail < j-1 && toks[tail].Lower == "the" {
+			tail++
+		}
+		if d.largerPlace(st, i, k, tail, j) && !d.isKnownName(st, i, j) && len(d.x.gaz.Lookup(text.Join(d.body, toks, i, j))) == 0 {
+			return append(d.classifyChunk(st, i, k), d.classify(st, tail, j, "")...)
+		}
+		break
+	}
 	// Split at a role or honorific written in capitals: "Prime Minister of
 	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh".
 	lx := d.x.lex
@@ -322,6 +340,21 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		return out
 	}
 	return d.classify(st, i, j, "")
+}
+
+// largerPlace says whether toks[t:j] names a place that holds the
+// division toks[i:k]: a country holding a place the gazetteer knows or a
+// division ("the Eastern Province of Sri Lanka"), a province holding a
+// division ("Bani Qa'is District of Hajjah Governorate"). A site of a
+// city ("the Green Zone of Baghdad") stays one name.
+func (d *docState) largerPlace(st *sent, i, k, t, j int) bool {
+	head := text.Join(d.body, st.toks, i, k)
+	division := k-i >= 2 && st.toks[k-1].Is("province", "district", "governorate", "region", "county", "state", "department", "prefecture", "oblast", "division", "municipality", "parish", "canton", "emirate")
+	n := text.Join(d.body, st.toks, t, j)
+	if c, ok := d.x.gaz.Country(n); ok {
+		return !isDemonymOf(c, n) && (division || len(d.x.gaz.Lookup(head)) > 0 || len(d.x.gaz.Admin1(head)) > 0)
+	}
+	return division && len(d.x.gaz.Admin1(n)) > 0
 }
 
 // firstWord is the index of the first word token of a sentence.

@@ -515,3 +515,20 @@ func TestNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryOfPlace: a country named where something is ("of Sri Lanka",
+// ", Yemen", a title's "South Thailand") says which place of a shared name
+// the text means.
+func TestCountryOfPlace(t *testing.T) {
+	tests := []struct{ doc, country string }{
+		{"= 1987 Eastern Province massacres =\n\nThe 1987 Eastern Province massacres were a series of massacres of the Sinhalese population in the Eastern Province of Sri Lanka by Tamil mobs. Over 200 Sinhalese were killed, and over 20,000 fled the Eastern Province.\n", "Sri Lanka"},
+		{"= Hajjah Governorate airstrike =\n\nOn 22 April 2018, an airstrike by the Saudi Arabian-led coalition hit a wedding in the Bani Qa'is District of Hajjah Governorate, Yemen.\n", "Yemen"},
+		{"= 2007 South Thailand bombings =\n\nThe 2007 South Thailand bombings were a series of bombings that hit Narathiwat, Pattani, Songkhla and Yala during the Chinese New Year celebrations on 18 and 19 February.\n", "Thailand"},
+	}
+	for _, tc := range tests {
+		m := extractText(t, tc.doc).Main()
+		if m.Location == nil || m.Location.Country != tc.country {
+			t.Errorf("%.60q: location %+v, want in %s", tc.doc, m.Location, tc.country)
+		}
+	}
+}
