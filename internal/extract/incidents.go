@@ -516,6 +516,11 @@ func (d *docState) mainDate(in *incident) {
 			if e.Attributive {
 				continue
 			}
+			if e.Kind == timex.Absolute && e.Year == 0 && e.Month != 0 {
+				// "on December 8 and continuing until early December 9,
+				// 1998": the year of a date just after it in the sentence
+				e.Year = sameSentenceYear(st, h)
+			}
 			var start, end timex.Date
 			var ok bool
 			switch {
@@ -645,6 +650,22 @@ func (in *incident) titleEvidence() dossier.Evidence {
 		}
 	}
 	return dossier.Evidence{}
+}
+
+// sameSentenceYear is the year of the first date after h in its sentence
+// that has one and falls in h's month or the next: the year a writer
+// gives once for two dates close together. 0 when there is none.
+func sameSentenceYear(st *sent, h dateHit) int {
+	for _, o := range st.dates {
+		if o.start <= h.start || o.e.Year == 0 || o.e.Month == 0 || o.e.Attributive {
+			continue
+		}
+		if d := o.e.Month - h.e.Month; d == 0 || d == 1 {
+			return o.e.Year
+		}
+		return 0
+	}
+	return 0
 }
 
 // possessiveOfOther says whether a date is a possessive that dates a noun

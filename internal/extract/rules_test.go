@@ -97,6 +97,8 @@ func TestDates(t *testing.T) {
 		{"weekday in news", "Published: 2011-03-26\n\nA bomb exploded at a bus stop in Jerusalem, Israel, on Wednesday.", "2011-03-23"},
 		{"no date in news", "Published: 2011-01-08\n\nA gunman opened fire at a supermarket in Tucson, Arizona.", "2011-01-08"},
 		{"date in the URL", "Source: https://example.org/2021/11/07/drone\n\nA drone attacked the residence of the prime minister in Baghdad, Iraq, early on Sunday.", "2021-11-07"},
+		{"year of the next date", "= Tadjena massacre =\n\nBeginning about 9:00 p.m. on December 8 and continuing until early December 9, 1998, 81 villagers were killed by armed groups near Tadjena, Algeria.", "1998-12-08"},
+		{"two days of a month", "= Battle of Shabeelow =\n\nOn September 3 and 5, 2020, al-Shabaab militants attacked the village of Shabeelow in Galmudug, Somalia.", "2020-09-03"},
 		{"year from the title", "= 2022 Abu Dhabi attack =\n\nThe attack on oil tankers in Abu Dhabi, United Arab Emirates, was carried out with drones.", "2022"},
 	}
 	for _, tc := range tests {

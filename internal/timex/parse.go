@@ -602,6 +602,7 @@ func yearAfter(c cursor, comma bool) (int, cursor, bool) {
 // rangeEnd reads the second end of a range after el: "–16 January 2019",
 // " to 16 January", "–April 2018", " until 2021", "–27, 2019".
 func rangeEnd(c cursor, el element, between bool) (start, end element, next cursor, ok bool) {
+	pairOfDays := false
 	t, after := c.next()
 	switch t.kind {
 	case tPunct:
@@ -612,14 +613,33 @@ func rangeEnd(c cursor, el element, between bool) (start, end element, next curs
 		}
 	case tWord:
 		e, ok := lex.one(c.text(t), cRange)
-		if !ok || (equalFold(e.words[0], "and") != between) {
+		if !ok {
 			return element{}, element{}, c, false
+		}
+		if and := equalFold(e.words[0], "and"); and != between {
+			// "3 and 5 September 2020", "September 3 and 5, 2020": two
+			// days of one month, read as the span they open and close
+			if !and || !(el.form == fBareDay || el.form == fMonthDay) {
+				return element{}, element{}, c, false
+			}
+			pairOfDays = true
 		}
 	default:
 		return element{}, element{}, c, false
 	}
 	var n cursor
 	end, n, ok = parseElement(after, true)
+	if ok && pairOfDays {
+		switch {
+		case el.form == fBareDay && end.form == fDayMonth && end.y != 0:
+		case el.form == fMonthDay && end.form == fBareDay:
+			if _, _, ok := yearAfter(n, true); !ok {
+				return element{}, element{}, c, false // "on September 3 and 5 people": no pair of days
+			}
+		default:
+			return element{}, element{}, c, false
+		}
+	}
 	if el.form == fYear && (!ok || end.form == fBareDay) {
 		// "2019–20"
 		ok = false

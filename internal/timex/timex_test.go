@@ -56,6 +56,8 @@ func TestFind(t *testing.T) {
 		{"iso", "Published: 2021-11-07", []string{`"2021-11-07" absolute 2021-11-7`}},
 		{"no year", "On 8 November, a pair", []string{`"8 November" absolute 0-11-8`}},
 		{"day month, year", "men and boys on 3 August, 1990.", []string{`"3 August, 1990" absolute 1990-8-3`}},
+		{"two days of a month", "On September 3 and 5, 2020, militants", []string{`"September 3 and 5, 2020" absolute 2020-9-3..2020-9-5`}},
+		{"two days, then a count", "On September 3 and 5 people", []string{`"September 3" absolute 0-9-3`}},
 		{"day month, count", "On 3 August, 2000 people marched", []string{`"3 August" absolute 0-8-3`}},
 		{"month year", "In October 2019, protests", []string{`"October 2019" absolute 2019-10-0`}},
 		{"month day", "On May 25, 2012, in", []string{`"May 25, 2012" absolute 2012-5-25`}},
