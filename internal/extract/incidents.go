@@ -889,6 +889,7 @@ func (d *docState) mainFromProse(in *incident) {
 	d.tollUpdates(in)
 	d.findTargets(in, ms, lead)
 	d.cleanTargets(in)
+	d.namedTargets(in, ms)
 	// one death told without a figure: "A police officer has been killed"
 	if in.fat == nil {
 		for _, st := range ms {
@@ -1000,6 +1001,33 @@ func (d *docState) cleanTargets(in *incident) {
 	if len(out) == 0 {
 		// no target left: its evidence supports nothing
 		in.dropEvidence("targets")
+	}
+}
+
+// namedTargets puts a person's name for a target that is the role before
+// it: "Catholic priest Andrea Santore ... was shot dead" has the priest
+// as its target, and the priest is Andrea Santore.
+func (d *docState) namedTargets(in *incident, ms []*sent) {
+	for i, t := range in.targets {
+		for _, st := range ms {
+			if !strings.Contains(st.text, t) {
+				continue
+			}
+			name := ""
+			for _, m := range st.mentions {
+				if m.actor == nil || m.actor.kind != dossier.KindPerson || m.i == 0 {
+					continue
+				}
+				if string(d.body[max(st.start, st.toks[m.i].Start-len(t)-1):st.toks[m.i].Start]) == t+" " {
+					name = m.actor.name
+					break
+				}
+			}
+			if name != "" && !slices.Contains(in.targets, name) {
+				in.targets[i] = name
+			}
+			break
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -531,6 +532,21 @@ func TestCountryOfPlace(t *testing.T) {
 		m := extractText(t, tc.doc).Main()
 		if m.Location == nil || m.Location.Country != tc.country {
 			t.Errorf("%.60q: location %+v, want in %s", tc.doc, m.Location, tc.country)
+		}
+	}
+}
+
+// TestNamedVictimTarget: a person killed is the target, named rather than
+// by the role before the name.
+func TestNamedVictimTarget(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{"Published: 2006-02-06\n\nCatholic priest Andrea Santore, 61, who was based at the Santa Maria Church was shot dead during prayer in Trabzon, Turkey, on Sunday.\n", "Andrea Santore"},
+		{"Published: 2005-12-13\n\nIn Beirut, Lebanon, the death of anti-Syrian MP and journalist Gebran Tueni in a car bombing has been marked by protests.\n", "Gebran Tueni"},
+	}
+	for _, tc := range tests {
+		m := extractText(t, tc.doc).Main()
+		if !slices.Contains(m.Targets, tc.want) {
+			t.Errorf("%.50q: targets %v, want %s", tc.doc, m.Targets, tc.want)
 		}
 	}
 }

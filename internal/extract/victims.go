@@ -59,7 +59,7 @@ var needModifier = map[string]bool{"members": true, "supporters": true, "officia
 
 // siteCues stand before a site the act was aimed at: "exploded in a busy
 // restaurant", "an attack on a checkpoint", "stormed the embassy".
-var siteCues = map[string]bool{"at": true, "in": true, "on": true, "near": true, "outside": true, "inside": true, "into": true,
+var siteCues = map[string]bool{"at": true, "in": true, "on": true, "near": true, "outside": true, "inside": true, "into": true, "through": true,
 	"targeting": true, "targeted": true, "against": true, "hit": true, "struck": true, "attacked": true, "stormed": true, "bombed": true, "raided": true}
 
 // peopleCues stand before a group of victims: "opened fire on tourists",
@@ -83,7 +83,11 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 		}
 		if person == nil {
 			if m := d.namedVictim(st); m != nil {
-				person = &targetCand{m.actor.name, st, ""}
+				name := m.surface
+				if m.actor != nil {
+					name = m.actor.name
+				}
+				person = &targetCand{name, st, ""}
 			}
 		}
 		if len(st.cas) == 0 && !st.hasEvent(2) && len(st.weapons) == 0 {
@@ -104,6 +108,9 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 			case "people":
 				if len(people) >= maxTargets || sameHead(people, head) {
 					continue
+				}
+				if p := mentionAt(st, m.J); p != nil && p.actor != nil && person != nil && person.name == p.actor.name {
+					continue // "Catholic priest Andrea Santore": the person is the target
 				}
 				tied := prev >= 0 && (peopleCues[st.toks[prev].Lower] || st.toks[prev].Kind == text.Number || isCountWord(st.toks[prev].Lower) && st.toks[prev].Lower != "at") ||
 					m.J+1 < len(st.toks) && st.toks[m.J].Is("were", "was") && casualtyAt(st, m.J+1)
@@ -265,9 +272,18 @@ func (d *docState) namedVictim(st *sent) *mention {
 	toks := st.toks
 	for _, m := range st.mentions {
 		if m.actor == nil || m.actor.kind != dossier.KindPerson {
+			// "the death of anti-Syrian MP and journalist Gebran Tueni": a
+			// name after a role is a person's even when no list knows it
+			if m.actor == nil && m.kind == "" && m.j-m.i >= 2 && m.i > 0 && d.deathOf(toks, m.i-1, m.i) {
+				return m
+			}
 			continue
 		}
-		// "the death of X", "the murder of X", "X's death"
+		// "the death of X", "the murder of X", "the death of anti-Syrian
+		// MP and journalist X", "X's death"
+		if d.deathOf(toks, m.i-1, m.i) {
+			return m
+		}
 		if m.i >= 2 && toks[m.i-1].Lower == "of" && toks[m.i-2].Is("death", "murder", "killing", "assassination", "shooting") ||
 			m.j+1 < len(toks) && (toks[m.j].Text == "'s" || toks[m.j].Text == "’s") && toks[m.j+1].Is("death", "murder", "killing", "assassination") {
 			return m
@@ -281,6 +297,19 @@ func (d *docState) namedVictim(st *sent) *mention {
 			}
 			if e < len(toks) && toks[e].Text == "," {
 				k = e + 1
+			}
+		}
+		if k < len(toks) && toks[k].Is("who") {
+			// "X, 61, who was based at the church was shot dead": past
+			// the relative clause to the verb of X
+			for e := k + 1; e+1 < len(toks) && e < k+25; e++ {
+				if toks[e].Text == "." || toks[e].Text == ";" {
+					break
+				}
+				if e > k+2 && toks[e].Is("was", "were") && killVerbs[toks[e+1].Lower] {
+					k = e
+					break
+				}
 			}
 		}
 		if k < len(toks) && toks[k].Is("has", "had") {
@@ -298,6 +327,28 @@ func (d *docState) namedVictim(st *sent) *mention {
 		}
 	}
 	return nil
+}
+
+// deathOf says whether the words before a name at token i, walking back
+// from b over a role ("anti-Syrian MP and journalist"), are "the death
+// of", "the murder of".
+func (d *docState) deathOf(toks []text.Token, b, i int) bool {
+	for b > 0 && b >= i-7 && toks[b].Lower != "of" && (toks[b].Text == "-" || toks[b].Kind == text.Word && (!toks[b].Cap() || roleWord(d, toks, b))) {
+		b--
+	}
+	return b >= 1 && b < i-1 && toks[b].Lower == "of" && toks[b-1].Is("death", "murder", "killing", "assassination", "shooting")
+}
+
+// roleWord says whether the capitalized word at k is part of a role or a
+// demonym before a name ("MP", "anti-Syrian"), not a name of its own.
+func roleWord(d *docState, toks []text.Token, k int) bool {
+	if n, _ := d.x.lex.Roles.MatchAt(toks, k); n > 0 {
+		return true
+	}
+	if k > 0 && toks[k-1].Text == "-" {
+		return true // "anti-Syrian"
+	}
+	return len(toks[k].Text) <= 3 && strings.ToUpper(toks[k].Text) == toks[k].Text
 }
 
 // loneInjury finds a sentence saying one person was hurt, with no figure:
