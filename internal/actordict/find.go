@@ -289,9 +289,20 @@ func (f *finder) accept(c *cand, words []span) bool {
 			return false
 		}
 	} else {
+		// a word the dictionary writes in lower case may be so in the
+		// text: "Fulani herdsmen", "Anti-balaka militias"
+		form := strings.Fields(c.alias)
+		if len(form) != len(words) {
+			form = nil
+		}
 		for i, w := range words {
 			if i > 0 && (text[w.start-1] == '-' || f.t.words.particles[foldWord(text[w.start:w.end])]) {
 				continue
+			}
+			if i > 0 && form != nil {
+				if r, _ := utf8.DecodeRuneInString(form[i]); unicode.IsLower(r) {
+					continue
+				}
 			}
 			r, _ := utf8.DecodeRuneInString(text[w.start:])
 			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {

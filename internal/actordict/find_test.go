@@ -30,6 +30,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"People's Republic of China", "China"}, {"Iran", "Iran"}, {"Revolutionary Guard", "Islamic Revolutionary Guard Corps"}},
 		},
 		{
+			name: "a word the dictionary writes in lower case",
+			text: "On April 7, 2023, Fulani herdsmen attacked the village; Fulani Herdsmen fled.",
+			want: []found{{"Fulani herdsmen", "Fulani militias"}, {"Fulani Herdsmen", "Fulani militias"}},
+		},
+		{
 			name: "shorter name alone",
 			text: "Fighters of the Islamic State withdrew.",
 			want: []found{{"Islamic State", "Islamic State"}},

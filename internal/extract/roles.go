@@ -33,6 +33,13 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		switch m.Val.Side {
 		case "after":
 			ps = d.partiesAfter(st, m.J, role == "target")
+			if len(ps) == 0 && role == "perpetrator" && claimCue(toks, m.I, m.J) {
+				// "responsibility was claimed by Jundallah": after a claim, a
+				// name no list knows is the group that claims
+				if p, ok := d.unknownGroupAt(st, m.J); ok {
+					ps = []party{p}
+				}
+			}
 		case "before":
 			ps = d.partiesBefore(st, m.I)
 		}
@@ -591,6 +598,22 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 		return p, n, true
 	}
 	return party{}, 0, false
+}
+
+// unknownGroupAt reads, at token i (after "the"), a capitalized name of
+// one word that is no place, person or known actor: a group a claim names.
+func (d *docState) unknownGroupAt(st *sent, i int) (party, bool) {
+	if i < len(st.toks) && st.toks[i].Lower == "the" {
+		i++
+	}
+	for _, m := range st.mentions {
+		if m.i == i && m.j == i+1 && m.kind == "" && m.actor == nil && m.place == nil && !m.demonym && st.toks[i].Cap() && len(st.toks[i].Text) >= 4 {
+			if a := d.actorOf(m, dossier.KindArmedGroup); a != nil {
+				return party{name: a.name, actor: a, start: m.start, end: m.end}, true
+			}
+		}
+	}
+	return party{}, false
 }
 
 func isForceWord(w string) bool {

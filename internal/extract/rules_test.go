@@ -550,3 +550,12 @@ func TestNamedVictimTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimByUnknownGroup: after a claim, a one-word name no list knows is
+// the group that claims.
+func TestClaimByUnknownGroup(t *testing.T) {
+	m := extractText(t, "Published: 2010-07-16\n\nTwo suicide bombers attacked a mosque in Zahedan, Iran, on Thursday, killing 27 people. Responsibility for the attacks was claimed by Kataibat in revenge for the execution of its leader.\n").Main()
+	if !slices.Contains(m.Perpetrators, "Kataibat") {
+		t.Fatalf("perpetrators %v, want Kataibat", m.Perpetrators)
+	}
+}
