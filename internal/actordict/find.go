@@ -291,12 +291,12 @@ func (f *finder) accept(c *cand, words []span) bool {
 	} else {
 		// a word the dictionary writes in lower case may be so in the
 		// text: "Fulani herdsmen", "Anti-balaka militias"
-		form := strings.Fields(c.alias)
+		form := strings.FieldsFunc(c.alias, func(r rune) bool { return r == ' ' || r == '-' || r == '–' })
 		if len(form) != len(words) {
 			form = nil
 		}
 		for i, w := range words {
-			if i > 0 && (text[w.start-1] == '-' || f.t.words.particles[foldWord(text[w.start:w.end])]) {
+			if i > 0 && (text[w.start-1] == '-' || strings.HasSuffix(text[:w.start], "\u2013") || f.t.words.particles[foldWord(text[w.start:w.end])]) {
 				continue
 			}
 			if i > 0 && form != nil {
@@ -460,6 +460,10 @@ func nextWord(text string, end int) (int, bool) {
 		case c == 0xC2 && i+1 < len(text) && text[i+1] == 0xA0: // no-break space
 			i += 2
 		case c == 0xE2 && strings.HasPrefix(text[i:], "\u2011"): // no-break hyphen
+			hyphens++
+			i += 3
+		case c == 0xE2 && i == end && strings.HasPrefix(text[i:], "\u2013") && i+3 < len(text) && isWordStart(text, i+3):
+			// an en dash written for a hyphen, glued on both sides: "Saudi–led"
 			hyphens++
 			i += 3
 		default:

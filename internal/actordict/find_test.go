@@ -35,6 +35,11 @@ func TestFind(t *testing.T) {
 			want: []found{{"Fulani herdsmen", "Fulani militias"}, {"Fulani Herdsmen", "Fulani militias"}},
 		},
 		{
+			name: "an en dash for a hyphen",
+			text: "an intervention by a Saudi–led coalition against the Houthis",
+			want: []found{{"Saudi–led coalition", "Saudi-led coalition"}, {"Houthis", "Houthi movement"}},
+		},
+		{
 			name: "shorter name alone",
 			text: "Fighters of the Islamic State withdrew.",
 			want: []found{{"Islamic State", "Islamic State"}},
