@@ -1162,6 +1162,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				score += 1.5
 			}
 			score -= float64(n) * 0.15
+			// an article named after its place ("Singou massacre", "2018
+			// Timbuktu attack") names the place its act is in, among the
+			// villages and divisions its prose lists
+			if !d.news && m.kind == kindPlace && d.titleNames(m.surface) {
+				score += 1
+			}
 			// a place the text names as one takes the document's country
 			if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
 				score += 0.5

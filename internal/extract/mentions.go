@@ -485,7 +485,11 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.kind = kindFacility
 		// a city at its front: "Erbil International Airport"
 		for e := j - 1; e > i; e-- {
-			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && (ps[0].Population >= 100000 || ps[0].Country == d.mainCtry && ps[0].Population >= 1000) {
+			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && (ps[0].Population >= 100000 || ps[0].Country == d.mainCtry && ps[0].Population >= 1000 ||
+				ps[0].Population >= 20000 && slices.Contains(d.countriesNamed(st.text), ps[0].Country)) {
+				// (a town of some size when its sentence names its country:
+				// "the MINUSMA base in Timbuktu Airport" of the Mission in
+				// Mali; not "Most" of "Most Holy Redeemer Church")
 				p := ps[0]
 				m.place = &p
 				m.placeName = text.Join(d.body, toks, i, e)
@@ -497,6 +501,15 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	}
 	if eventHeads[last] {
 		return nil // "the Arab–Israeli War", "the 2021 Iraqi election": events, not actors
+	}
+	// "in Gopalganj District, Bangladesh", "Barsalogho Department, Burkina
+	// Faso", "Bajaur Agency, FATA": an administrative division by its name
+	// and its kind (not "the Police Department", "the State Department")
+	if p, ok := d.divisionPlace(st, i, j); ok {
+		m.kind = kindPlace
+		m.place = &p
+		m.country = p.Country
+		return []*mention{m}
 	}
 	if kind, ok := d.orgKind(toks, i, j); ok {
 		m.kind = kind
@@ -795,6 +808,47 @@ func (d *docState) agentCueAt(st *sent, j int) bool {
 	return false
 }
 
+// divisionWords name administrative divisions after a proper name.
+var divisionWords = map[string]bool{"district": true, "department": true, "province": true, "governorate": true, "region": true,
+	"agency": true, "prefecture": true, "county": true, "cercle": true, "commune": true, "territory": true, "oblast": true,
+	"tehsil": true, "municipality": true, "division": true, "zone": true, "woreda": true, "lga": true}
+
+// divisionPlace reads toks[i:j] as an administrative division: a name and
+// a division word ("Gopalganj District"), where the writing places it (a
+// locative before it or a country or place after it). The gazetteer's
+// division or its town of the name gives the point; else the country
+// named after it, else the document's.
+func (d *docState) divisionPlace(st *sent, i, j int) (gazetteer.Place, bool) {
+	toks := st.toks
+	if j-i < 2 || j-i > 5 || !divisionWords[toks[j-1].Lower] || !toks[j-1].Cap() && toks[j-1].Lower != "lga" {
+		return gazetteer.Place{}, false
+	}
+	for k := i; k < j-1; k++ {
+		if !nameToken(&toks[k]) || k == i && toks[k].Is("state", "police", "fire", "justice", "defense", "defence", "health", "treasury", "sheriff", "education", "interior", "foreign", "water", "transport") {
+			return gazetteer.Place{}, false
+		}
+	}
+	if n, _ := d.x.lex.OrgWords.MatchAt(toks[:j-1], j-2); n == 1 {
+		return gazetteer.Place{}, false // "the Fire Brigade Department"
+	}
+	placed := locativeBefore(toks, i)
+	c, named := d.countryAfter(st, j)
+	if !placed && !named && !(j+1 < len(toks) && toks[j].Text == "," && d.placeAhead(st, j, 3)) {
+		return gazetteer.Place{}, false
+	}
+	full, stem := text.Join(d.body, toks, i, j), text.Join(d.body, toks, i, j-1)
+	for _, n := range []string{full, stem} {
+		ps := slices.Concat(d.x.gaz.Admin1(n), d.x.gaz.Lookup(n))
+		if len(ps) > 0 {
+			return d.bestPlace(ps, st, j), true
+		}
+	}
+	if named {
+		return countryPlace(c), true
+	}
+	return gazetteer.Place{Feature: featureCountry}, true
+}
+
 // countryPlace stands for a place known only by its country: the
 // country's coordinates, marked so that the location says so.
 func countryPlace(c gazetteer.Country) gazetteer.Place {
@@ -822,8 +876,8 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	for k := i; k < j; k++ {
-		if !nameToken(&st.toks[k]) {
-			return gazetteer.Place{}, false
+		if !nameToken(&st.toks[k]) && !(st.toks[k].Text == "-" && !st.toks[k].Space && k > i && k+1 < j) {
+			return gazetteer.Place{}, false // ("Darey-Daye" is one name)
 		}
 	}
 	// "attacked Madagali, a town in Nigeria": an apposition says what it is
@@ -851,7 +905,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		// "the town of Khiam", "the village of Dargamandi": the text says
 		// it is a place; its country is the document's, known later
-		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township") {
+		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements") {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 		// "around Kandi village", "in the Kandi settlement" (not "the
@@ -1106,8 +1160,8 @@ func locativeBefore(toks []text.Token, i int) bool {
 	k := i - 1
 	for k >= 0 && toks[k].Is("western", "eastern", "northern", "southern", "central", "downtown", "northwestern", "northeastern",
 		"southwestern", "southeastern", "the", "city", "town", "village", "capital", "of", "suburb", "district", "province", "region") {
-		if toks[k].Lower == "of" && k > 0 && toks[k-1].Is("city", "town", "village", "province", "region", "district", "outskirts", "suburbs", "centre", "center") {
-			return true
+		if toks[k].Lower == "of" && k > 0 && (toks[k-1].Is("city", "town", "village", "villages", "towns", "province", "region", "district", "outskirts", "suburbs", "centre", "center") || compassWord(toks[k-1].Lower)) {
+			return true // (and "north of Aguelhok": near it)
 		}
 		k--
 	}

@@ -559,3 +559,23 @@ func TestClaimByUnknownGroup(t *testing.T) {
 		t.Fatalf("perpetrators %v, want Kataibat", m.Perpetrators)
 	}
 }
+
+// TestPlaceShapes: places the gazetteer may not know, which the writing
+// places: a division by its name and kind, a hyphenated village, a place
+// north of a town, a site of a city its sentence's country holds, and the
+// place an article is named after among the villages it lists.
+func TestPlaceShapes(t *testing.T) {
+	tests := []struct{ doc, place, country string }{
+		{"= 2017 Bajaur bombing =\n\nOn 11 August 2017, an improvised explosive device exploded near a passing truck in Bajaur Agency, FATA, Pakistan, killing three people.\n", "Bajaur Agency", "Pakistan"},
+		{"= 2021 Adab-Dab attack =\n\nOn 2 January 2021, jihadists attacked the village of Adab-Dab, Tillabéri Region, Niger, killing 30 people.\n", "Adab-Dab", "Niger"},
+		{"= 2016 Aguelhok ambush =\n\nOn May 18, 2016, militants from Ansar Dine ambushed Chadian forces north of Aguelhok, Mali, killing five soldiers.\n", "Aguelhok", "Mali"},
+		{"= 2018 Timbuktu attack =\n\nOn 14 April 2018, militants attacked the base of the United Nations mission in Mali in Timbuktu Airport, killing a peacekeeper.\n", "Timbuktu", "Mali"},
+		{"= Singou massacre =\n\nOn 25 May 2022, jihadists attacked civilians fleeing the towns of Madjoari and Tabarga, Kompienga Province, Burkina Faso. The jihadists intercepted the refugees near the town of Singou and killed 50 men.\n", "Singou", "Burkina Faso"},
+	}
+	for _, tc := range tests {
+		m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n"+tc.doc).Main()
+		if m.Location == nil || m.Location.Place != tc.place || m.Location.Country != tc.country {
+			t.Errorf("%.40q: location %+v, want %s, %s", tc.doc, m.Location, tc.place, tc.country)
+		}
+	}
+}
