@@ -313,6 +313,16 @@ func (d *docState) countryPrior(in *incident) {
 				best, bestN = c, count[c]
 			}
 		}
+		// a country or a city the headline puts the act in ("Journalist
+		// shot and killed in Myanmar", "Car bomb in Kabul kills 18,
+		// including two U.S. soldiers", "air strikes in northern Iraq")
+		// outweighs the others it names
+		if c := d.titleLocus(in.title); c != "" {
+			count[c] += 3
+			if count[c] > bestN {
+				best, bestN = c, count[c]
+			}
+		}
 	}
 	for _, st := range d.sents {
 		if st.para > 1 {
@@ -393,6 +403,35 @@ func (d *docState) countriesNamed(s string) []string {
 		}
 	}
 	return out
+}
+
+// titleLocus is the country of the place a title puts its act in: a
+// country or a known city after "in" (over compass words: "in northern
+// Iraq"); "" when there is none.
+func (d *docState) titleLocus(title string) string {
+	toks := text.Tokenize(title, 0)
+	for i, t := range toks {
+		if !t.Is("in", "near", "outside") {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && (compassWord(strings.TrimSuffix(toks[k].Lower, "ern")) || toks[k].Is("northern", "southern", "eastern", "western", "central", "the")) {
+			k++
+		}
+		for e := min(len(toks), k+4); e > k; e-- {
+			if !toks[e-1].Cap() {
+				continue
+			}
+			n := title[toks[k].Start:toks[e-1].End]
+			if c, ok := d.x.gaz.Country(n); ok && !isDemonymOf(c, n) {
+				return c.Name
+			}
+			if ps := d.x.gaz.Lookup(n); len(ps) > 0 && ps[0].Population >= 100000 {
+				return ps[0].Country
+			}
+		}
+	}
+	return ""
 }
 
 // attributiveHeads are nouns a country's name qualifies without placing

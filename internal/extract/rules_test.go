@@ -579,3 +579,27 @@ func TestPlaceShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineLocus: the country a headline puts the act in outweighs the
+// others the report names, in the document's country the places are
+// resolved by.
+func TestHeadlineLocus(t *testing.T) {
+	doc := "Published: 2007-09-28\nTitle: Japanese journalist shot and killed in Myanmar\n\n" +
+		"Kenji Nagai, a Japanese video journalist, was shot dead on Thursday. The Japanese government demanded an investigation, and Japanese media said Japan would send an envoy. Protests continued across the country.\n"
+	d, _, err := extractor(t).extract(mustParse(t, doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.mainCtry != "Myanmar" {
+		t.Fatalf("document's country %q, want Myanmar", d.mainCtry)
+	}
+}
+
+func mustParse(t *testing.T, s string) *dossier.Document {
+	t.Helper()
+	doc, err := reader.Parse("case.txt", []byte(s), reader.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
