@@ -603,3 +603,21 @@ func mustParse(t *testing.T, s string) *dossier.Document {
 	}
 	return doc
 }
+
+// TestToldWhom: after "told" stands whom the speaker told, not the
+// speaker; a condolence is sympathy.
+func TestToldWhom(t *testing.T) {
+	res := extractText(t, "Published: 2010-01-20\n\nRioters killed five people in Jos, Nigeria, on Tuesday. \"We now have the chief with us and he is helping our investigation,\" a Plateau police spokesman, Mohamad Lerama, told AFP. President Goodluck Jonathan condoled the families of the dead.\n")
+	got := map[string]bool{}
+	for _, s := range res.Statements {
+		got[s.Speaker+":"+s.Stance] = true
+	}
+	if !got["Mohamad Lerama:other"] || !got["Goodluck Jonathan:sympathize"] {
+		t.Errorf("statements %v, want Mohamad Lerama:other and Goodluck Jonathan:sympathize", got)
+	}
+	for s := range got {
+		if strings.HasPrefix(s, "Agence France-Presse") || strings.HasPrefix(s, "AFP") {
+			t.Errorf("AFP was told, it did not speak: %s", s)
+		}
+	}
+}

@@ -216,8 +216,10 @@ func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker)
 		return d.speakerAt(st, v+2)
 	}
 	switch verb {
-	case "said", "says", "told", "added", "commented", "explained", "stated", "wrote", "noted", "insisted", "continued", "asked":
+	case "said", "says", "added", "commented", "explained", "stated", "wrote", "noted", "insisted", "continued", "asked":
 	default:
+		// (after "told" stands whom the speaker told: "..., a police
+		// spokesman, Mohamad Lerama, told AFP")
 		return nil, nil
 	}
 	// inverted only right after a quotation: `"...," said X`
