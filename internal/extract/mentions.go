@@ -169,6 +169,10 @@ func (d *docState) findMentions(st *sent) []*mention {
 				// an organisation
 				j++
 				continue
+			case tj.Text == "." && !tj.Space && len(toks[j-1].Text) == 1 && toks[j-1].Cap() && j+1 < n && toks[j+1].Space && nameToken(&toks[j+1]):
+				// an initial: "P. Chidambaram", "George W. Bush"
+				j++
+				continue
 			case tj.Text == "I" && j+1 < n && nameToken(&toks[j+1]) && j > start: // regnal numeral: "Louis Raphaël I Sako"
 				j++
 				continue

@@ -135,6 +135,7 @@ func TestStance(t *testing.T) {
 	}{
 		{`President Barham Salih tweeted that "We cannot accept that Iraq will be dragged into chaos."`, "Barham Salih", "condemn", "tweet"},
 		{`Muqtada al-Sadr denounced what he termed a "terrorist attack".`, "Muqtada al-Sadr", "condemn", ""},
+		{`India's Home Minister P. Chidambaram remarked that the attackers had walked into a trap.`, "P. Chidambaram", "other", ""},
 		{`Qais Khazali dismissed the attack as a fraud.`, "Qais Khazali", "dismiss", ""},
 		{`Masoud Barzani expressed his solidarity with Kadhimi in a telephone call.`, "Masoud Barzani", "sympathize", "call"},
 		{`The spokesman for Asaib al-Haq, Mahmoud al-Rubaie, tweeted that it was "a fabricated explosion".`, "Mahmoud al-Rubaie", "dismiss", "tweet"},
