@@ -926,6 +926,7 @@ func (d *docState) mainFromProse(in *incident) {
 		d.findRoles(in, st, prio)
 	}
 	d.tollUpdates(in)
+	d.preciseCounts(in, ms)
 	d.findTargets(in, ms, lead)
 	d.cleanTargets(in)
 	d.namedTargets(in, ms)
@@ -1040,6 +1041,47 @@ func (d *docState) cleanTargets(in *incident) {
 	if len(out) == 0 {
 		// no target left: its evidence supports nothing
 		in.dropEvidence("targets")
+	}
+}
+
+// preciseCounts replaces a figure read from a word of magnitude ("killed
+// dozens and wounded dozens more") with the first figure the text gives
+// later for the same count ("We have 56 people martyred and about 40
+// others wounded"): the word says roughly how many, the figure how many
+// were counted ("dozens of others are injured", then "at least 12").
+func (d *docState) preciseCounts(in *incident, ms []*sent) {
+	for _, field := range []string{"fatalities", "injuries"} {
+		cur, prio := in.fat, &in.fatPrio
+		if field == "injuries" {
+			cur, prio = in.inj, &in.injPrio
+		}
+		if cur == nil || !cur.Vague || *prio >= prioInfobox {
+			continue
+		}
+		var from *sent
+		for _, e := range in.evidence {
+			if e.Field == field {
+				for _, st := range ms {
+					if st.start <= e.Start && e.Start < st.end {
+						from = st
+					}
+				}
+			}
+		}
+	next:
+		for _, st := range ms {
+			if from != nil && st.start < from.start {
+				continue
+			}
+			for _, h := range d.casualties(st) {
+				if h.field != field || h.r.Vague || d.aboutOtherTime(st, h.tok) || h.r.Min < 1 {
+					continue
+				}
+				*prio = 0
+				in.setCount(field, h.r, prioLead, d.sentEvidence(field, st, 0.7))
+				break next
+			}
+		}
 	}
 }
 

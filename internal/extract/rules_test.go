@@ -64,6 +64,8 @@ func TestCasualties(t *testing.T) {
 		{"The 2019 Indanan bombings occurred on 28 June 2019, when two suicide bombers detonated their explosives in two areas of a military camp in Indanan, Sulu, Philippines killing three soldiers and three civilians.", "6-6", "null"},
 		{"A helicopter fired on a village in Uruzgan, Afghanistan. 27 civilians including four women and one child were killed.", "27-27", "null"},
 		{"A rocket hit a house in Sderot, Israel, killing a woman. 10 Israelis have been killed by Qassam rockets since 2002.", "1-1", "null"},
+		// a word of magnitude yields to the figure the text gives later
+		{"A bomb exploded in Kandahar, Afghanistan, killing dozens and wounding dozens more. Officials said 56 people were killed and 40 were wounded.", "56-56", "40-40"},
 		// a noun of killing with its victims
 		{"The Doda massacre was the massacre of 26 villagers in Doda, India, by militants.", "26-26", "null"},
 		// a toll revised later replaces the first one, even on another day
@@ -459,6 +461,7 @@ func TestHeadlineTotal(t *testing.T) {
 		{"Militants kill 22 villagers in Kashmir", "Militants shot dead over 20 villagers in Doda, India, on Monday.", "21+"},
 		{"Bomb blasts in Iraq kill nearly 200", "Bombs exploded in Baghdad, Iraq, killing 190 people.", "190-190"},
 		{"Bomb kills 10 in Kabul", "A bomb exploded in Kabul, Afghanistan, killing 12 people.", "12-12"},
+		{"Attacks in Algiers kill 23 people and wound 162", "Two bombs exploded in Algiers, Algeria. The first hit the Government Palace, killing twelve people and wounding 118.", "23-23"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.title, func(t *testing.T) {
