@@ -298,6 +298,9 @@ func (d *docState) casualties(st *sent) []casHit {
 		used[found] = true
 		q := st.qty[found]
 		h := casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I, update: tollUpdate(st, c.I, c.J), approx: q.Approx}
+		if h.update && q.Max > 0 && strings.HasPrefix(strings.ToLower(st.text[q.Start:q.End]), "up to") {
+			h.r = dossier.Exact(q.Max) // "bringing the death toll up to 15": to 15, not at most 15
+		}
 		if forward {
 			// "killing three soldiers and three civilians": the groups
 			// after the word add up

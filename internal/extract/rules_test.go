@@ -71,6 +71,7 @@ func TestCasualties(t *testing.T) {
 		// a toll revised later replaces the first one, even on another day
 		{"A bomb exploded in a market in Davao, Philippines, on 2 September 2016, killing 14 people. On 13 September, one of the wounded died, bringing the death toll to 15.", "15-15", "null"},
 		{"A bomb exploded in Kabul, Afghanistan, killing 12 people. The death toll later rose to 20.", "20-20", "null"},
+		{"A bomb exploded in a market in Davao, Philippines, killing at least 14 people and injuring 70. One of those injured died, bringing the death toll up to 15.", "15-15", "70-70"},
 		{"Gunmen attacked a village in Benue, Nigeria. Reports said 46 people were killed, but more bodies were found, which increased that toll to 53.", "53-53", "null"},
 		{"A bomb exploded in Kabul, Afghanistan, killing 12 people. Officials put the death toll at 10.", "12-12", "null"},
 		{"Gunmen ambushed a convoy near Aguelhok, Mali, killing five soldiers and wounding three. One of the wounded died on 24 May, bringing the toll to six killed and two wounded.", "6-6", "2-2"},
