@@ -273,6 +273,9 @@ func (d *docState) casualties(st *sent) []casHit {
 				if includedFigure(st, qtok[qi][0]) {
 					continue // "Eighteen people, including five US soldiers and a Canadian soldier, were killed": the total is before
 				}
+				if countsEvents(st, qtok[qi][1]+1, c.I) {
+					break // "Three previous ETA attacks in the town had resulted in fatalities": a count of attacks
+				}
 				if c.I-qtok[qi][1] > 18 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
 					break
 				}
@@ -326,6 +329,23 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 	}
 	return hits
+}
+
+// countsEvents says whether the noun a figure counts, in the words from
+// token k up to the casualty word at ci, is an event ("three attacks", "two
+// previous bombings") rather than people.
+func countsEvents(st *sent, k, ci int) bool {
+	for _, e := range st.events {
+		if e.I >= k && e.J <= ci && e.I <= k+2 {
+			for j := k; j < e.I; j++ {
+				if st.toks[j].Kind != text.Word {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // punctBetween says whether a semicolon, a full stop or a colon stands

@@ -66,6 +66,7 @@ func TestCasualties(t *testing.T) {
 		{"A rocket hit a house in Sderot, Israel, killing a woman. 10 Israelis have been killed by Qassam rockets since 2002.", "1-1", "null"},
 		// a word of magnitude yields to the figure the text gives later
 		{"A bomb exploded in Kandahar, Afghanistan, killing dozens and wounding dozens more. Officials said 56 people were killed and 40 were wounded.", "56-56", "40-40"},
+		{"Gunmen attacked a bar in Zarautz, Spain. Three previous ETA attacks in the town had resulted in fatalities.", "null", "null"},
 		// a noun of killing with its victims
 		{"The Doda massacre was the massacre of 26 villagers in Doda, India, by militants.", "26-26", "null"},
 		// a toll revised later replaces the first one, even on another day
