@@ -261,7 +261,7 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	}
 	// weapons fired are events too: "Hezbollah fired guided rockets"
 	for _, w := range st.weapons {
-		if w.Val.Class != "firearm" && w.Val.Class != "blade" && !anaphoric(st, w.I) && dh != nil {
+		if w.Val.Class != "firearm" && w.Val.Class != "blade" && !anaphoric(st, w.I) && !inQuote(st, w.I) && dh != nil {
 			eventful = true
 		}
 	}

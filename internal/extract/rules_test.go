@@ -627,3 +627,12 @@ func TestToldWhom(t *testing.T) {
 		}
 	}
 }
+
+// TestImpliedWeapon: an explosion tells of an explosive when the device
+// is not named.
+func TestImpliedWeapon(t *testing.T) {
+	m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n= 2012 Dera Ismail Khan bombing =\n\nOn 24 November 2012, an explosion took place in Dera Ismail Khan, Pakistan, among a crowd of mourners, killing seven people.\n").Main()
+	if !slices.Contains(m.Weapons, "explosive") {
+		t.Fatalf("weapons %v, want an explosive", m.Weapons)
+	}
+}
