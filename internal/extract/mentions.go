@@ -80,6 +80,20 @@ func init() {
 	}
 }
 
+// givenFestival says whether the festival's word at token i ("Eid") is a
+// given name: followed by an Arabic article and a name that is not the
+// festival's own ("Eid al-Fayez", not "Eid al-Fitr", "Eid al-Adha").
+func givenFestival(toks []text.Token, i int) bool {
+	if toks[i].Lower != "eid" || !toks[i].Cap() || i+3 >= len(toks) || !arabicArticle(toks[i+1].Lower) || toks[i+2].Text != "-" || !nameToken(&toks[i+3]) {
+		return false
+	}
+	switch toks[i+3].Lower {
+	case "fitr", "adha", "azha", "kabir", "kebir", "saghir", "ghadir", "mubarak", "milad":
+		return false
+	}
+	return true
+}
+
 // facilityWords end names of sites: they are places, not actors.
 var facilityWords = map[string]bool{}
 
@@ -145,8 +159,10 @@ func (d *docState) findMentions(st *sent) []*mention {
 		start := i
 		if !nameToken(t) {
 			// a lower-case Arabic article starting a name: "al-Shabaab"
-			if arabicArticle(t.Lower) && i+2 < n && toks[i+1].Text == "-" && nameToken(&toks[i+2]) {
-				// fall through with start = i
+			if arabicArticle(t.Lower) && i+2 < n && toks[i+1].Text == "-" && nameToken(&toks[i+2]) && !(i > 0 && notNames[toks[i-1].Lower]) {
+				// fall through with start = i (not "Eid al-Fitr": a festival)
+			} else if givenFestival(toks, i) {
+				// "Eid al-Fayez": the festival's word is also a given name
 			} else {
 				i++
 				continue

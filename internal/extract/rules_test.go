@@ -636,3 +636,16 @@ func TestImpliedWeapon(t *testing.T) {
 		t.Fatalf("weapons %v, want an explosive", m.Weapons)
 	}
 }
+
+// TestFestivalOrName: "Eid" names a festival ("Eid al-Fitr") or a person
+// ("Eid al-Fayez").
+func TestFestivalOrName(t *testing.T) {
+	res := extractText(t, "Published: 2006-09-04\n\nA gunman opened fire on tourists in Amman, Jordan, during Eid al-Fitr, killing one. Interior Minister Eid al-Fayez said a man was arrested.\n")
+	var got []string
+	for _, a := range res.Actors {
+		got = append(got, a.Name)
+	}
+	if !slices.Contains(got, "Eid al-Fayez") || slices.ContainsFunc(got, func(n string) bool { return strings.Contains(n, "Fitr") }) {
+		t.Fatalf("actors %v, want Eid al-Fayez and no festival", got)
+	}
+}
