@@ -114,7 +114,7 @@ func (dialect) SearchCond(table string) string {
 }
 
 // SearchNewest: FTS5 walks its index newest first and stops at the limit.
-func (dialect) SearchNewest(string, bool) (from, where, order string, ok bool) {
+func (dialect) SearchNewest(context.Context, *sql.DB, string, bool, string, int) (from, where, order string, ok bool) {
 	return "", "", "", false
 }
 

@@ -178,6 +178,11 @@ func (s *DB) generate(ctx context.Context, o GenerateOptions) (Vocabulary, error
 				}
 			}()
 			exec := func(q string, args ...any) error {
+				if tx.batcher != nil {
+					// PostgreSQL: held back and sent in batches, not a
+					// round trip a row
+					return tx.exec(ctx, q, args...)
+				}
 				st, err := prep(q)
 				if err == nil {
 					_, err = st.ExecContext(ctx, args...)

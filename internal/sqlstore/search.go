@@ -115,14 +115,12 @@ func (s *DB) searchKind(ctx context.Context, k searchKind, q string, words []str
 	// rows when the engine says so (a common word fills the page there,
 	// and the hits are the same), then over all.
 	fullText := func(match string, title bool, arg string) error {
-		if from, where, order, ok := s.d.SearchNewest(k.table, title); ok {
+		if from, where, order, ok := s.d.SearchNewest(ctx, s.db, k.table, title, arg, limit-len(hits)); ok {
 			if err := run(match, from, where, order, arg); err != nil || len(hits) >= limit {
 				return err
 			}
-			from, where, order = s.d.SearchRest(k.table, title)
-			return run(match, from, where, order, arg)
 		}
-		from, where, order := s.d.Search(k.table, title)
+		from, where, order := s.d.SearchRest(k.table, title)
 		return run(match, from, where, order, arg)
 	}
 	if len(hits) < limit {

@@ -68,8 +68,10 @@ type Dialect interface {
 	// SearchNewest is Search over the newest rows of table only, when
 	// the engine would otherwise gather every match of a common word
 	// before the first (PostgreSQL's GIN index); ok is false when Search
-	// needs no such help (SQLite walks its index newest first).
-	SearchNewest(table string, title bool) (from, where, order string, ok bool)
+	// needs no such help (SQLite walks its index newest first), or when
+	// the engine's statistics say the query (Search's argument) is too
+	// rare to find limit matches among those rows.
+	SearchNewest(ctx context.Context, db *sql.DB, table string, title bool, query string, limit int) (from, where, order string, ok bool)
 	// SearchRest is what Search reads when SearchNewest did not fill the
 	// page: the matches are few among the newest rows, so the engine may
 	// gather them all through its index before it sorts them.
