@@ -69,6 +69,10 @@ type sent struct {
 	// otherTime marks a sentence dated to another day than the main
 	// incident with no incident of its own: its facts belong to neither.
 	otherTime bool
+	// laterTime marks such a sentence dated after the main incident: what
+	// is said in it may be said of that incident ("A day later, CNN
+	// called it a terror attack").
+	laterTime bool
 }
 
 type dateHit struct {

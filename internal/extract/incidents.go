@@ -760,6 +760,28 @@ func comparedSince(st *sent, k int) bool {
 	if j < 0 || !st.toks[j].Is("since") {
 		return false
 	}
+	return superlativeBefore(st, j)
+}
+
+// sinceClause says whether the date at token k is in a clause opened by
+// "since" after a superlative: "the first since attacks were halted in
+// 2004" dates the halting, a yardstick, not an incident.
+func sinceClause(st *sent, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		t := st.toks[j]
+		if t.Kind == text.Punct {
+			return false
+		}
+		if t.Is("since") {
+			return superlativeBefore(st, j)
+		}
+	}
+	return false
+}
+
+// superlativeBefore says whether a superlative ("worst", "first",
+// "deadliest") stands before the "since" at token j in its clause.
+func superlativeBefore(st *sent, j int) bool {
 	for b := j - 1; b >= 0 && b >= j-8; b-- {
 		t := st.toks[b]
 		if t.Text == "," || t.Text == ";" {

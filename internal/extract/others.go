@@ -198,6 +198,9 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		if yardstick(st, st.tokenIndexAt(h.start)) {
 			continue // "making it the deadliest attack since the 14 August 2007 bombings": the sentence is about this one
 		}
+		if (comparedSince(st, st.tokenIndexAt(h.start)) || sinceClause(st, st.tokenIndexAt(h.start))) && !eventAfterDate(st, h) {
+			continue // "a militant attack, the first since 2004": a bare date measures, it dates no event
+		}
 		anchor := *ctx
 		if anchor.Year == 0 {
 			anchor = d.anchor
@@ -247,8 +250,8 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 			}
 			continue
 		}
-		if genericEvent(st, e.I) || inQuote(st, e.I) {
-			continue // "previous attacks"; a word inside a quotation
+		if genericEvent(st, e.I) || inQuote(st, e.I) || namedAs(st.toks, e.I) {
+			continue // "previous attacks"; a word inside a quotation; "CNN called it a terror attack"
 		}
 		ana := anaphoric(st, e.I)
 		if !ana || named != nil || dh != nil && closeTo(st, e, dh) && !d.mainNoun(st.toks[e.J-1].Lower) {
@@ -293,6 +296,7 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 	}
 	if dh != nil && dstart.Day != 0 && d.main.dateD.Year != 0 && !eventful {
 		st.otherTime = true
+		st.laterTime = after(dstart, d.main.dateD, 0)
 	}
 	if !eventful && !(named != nil) {
 		// a dated sentence without an event of its own is about something else
@@ -362,6 +366,18 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		inc.addEvidence(d.sentEvidence("title", st, 0.4))
 	}
 	return inc, at
+}
+
+// eventAfterDate says whether an event word follows a date closely ("since
+// the 2004 bombings", "since 2004's attack"): the date is that event's.
+func eventAfterDate(st *sent, h dateHit) bool {
+	k := st.tokenIndexAt(h.end)
+	for _, e := range st.events {
+		if e.I >= k && e.I <= k+3 && e.Val.Weight >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // yardstick says whether the event named or dated at token k is only what
@@ -446,6 +462,49 @@ func anaphoric(st *sent, i int) bool {
 			return false
 		}
 		if st.toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// namedAs says whether the event word at token i is what a sentence
+// calls an incident it refers to, not another incident: "CNN called it a
+// terror attack", "described the blast as a suicide attack".
+func namedAs(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Is("a", "an") {
+			return namingComplement(toks, k)
+		}
+		if toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// namingComplement says whether the article at token k opens what a
+// sentence calls an incident it refers to: "CNN called it a terror
+// attack", "described the blast as an act of terrorism".
+func namingComplement(toks []text.Token, k int) bool {
+	if k < 2 {
+		return false
+	}
+	naming := func(t text.Token) bool {
+		return t.Is("called", "calling", "calls", "call", "termed", "labelled", "labeled", "branded", "deemed", "declared", "considered", "named")
+	}
+	if toks[k-1].Is("it", "this") && naming(toks[k-2]) {
+		return true
+	}
+	if !toks[k-1].Is("as") {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-5; j-- {
+		if toks[j].Is("described", "describing", "describes", "describe", "characterised", "characterized", "condemned", "condemning",
+			"denounced", "denouncing", "regarded", "classified", "treated", "treating", "labelled", "labeled", "branded") {
+			return true
+		}
+		if toks[j].Kind != text.Word {
 			return false
 		}
 	}

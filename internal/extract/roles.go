@@ -448,7 +448,8 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 func stopWord(w string) bool {
 	switch w {
 	case "of", "at", "in", "on", "for", "from", "to", "with", "during", "after", "before", "by", "who", "which", "that",
-		"and", "or", "but", "while", "was", "were", "is", "are", "has", "have", "had", "began", "said", "as", "such", "when", "where":
+		"and", "or", "but", "while", "was", "were", "is", "are", "has", "have", "had", "began", "said", "as", "such", "when", "where",
+		"being", "been", "be":
 		return true
 	}
 	return false

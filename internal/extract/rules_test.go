@@ -649,3 +649,39 @@ func TestFestivalOrName(t *testing.T) {
 		t.Fatalf("actors %v, want Eid al-Fayez and no festival", got)
 	}
 }
+
+// TestSpeakerInApposition: "NAME, a spokesman for ORG, said" is NAME's
+// statement; "a spokesman for ORG said" is ORG's.
+func TestSpeakerInApposition(t *testing.T) {
+	tests := []struct{ text, speaker string }{
+		{"Micky Rosenfeld, a foreign press spokesman for the Israel Police, said a device in a bag exploded at a bus stop in Jerusalem, Israel.", "Micky Rosenfeld"},
+		{"A spokesman for the Israel Police said a device in a bag exploded at a bus stop in Jerusalem, Israel.", "Israel Police"},
+	}
+	for _, tc := range tests {
+		res := extractText(t, "Published: 2011-03-23\n\n"+tc.text+"\n")
+		if len(res.Statements) == 0 || res.Statements[0].Speaker != tc.speaker {
+			t.Errorf("%q: statements %+v, want %s's", tc.text, res.Statements, tc.speaker)
+		}
+	}
+}
+
+// TestYardstickAndNaming: "the first since 2004" and "the first since
+// attacks were halted in 2004" date no incident; what a later sentence
+// calls the incident ("CNN called it a terror attack") is no incident of
+// its own, and what is said on a later day is a statement about it.
+func TestYardstickAndNaming(t *testing.T) {
+	for _, since := range []string{"the first since 2004", "the first since attacks were halted in 2004"} {
+		res := extractText(t, "Published: 2011-03-23\n\nA bomb wounded 30 people at a bus stop in Jerusalem, Israel, on Wednesday. "+
+			"The Associated Press said it appeared to be a militant attack, "+since+". A day later, CNN called it a terror attack.\n")
+		if len(res.Incidents) != 1 {
+			t.Errorf("%q: %d incidents, want the main one alone", since, len(res.Incidents))
+		}
+		got := map[string]bool{}
+		for _, s := range res.Statements {
+			got[s.Speaker] = true
+		}
+		if !got["Associated Press"] || !got["CNN"] {
+			t.Errorf("%q: statements by %v, want the Associated Press and CNN", since, got)
+		}
+	}
+}

@@ -31,8 +31,8 @@ type statement struct {
 func (d *docState) findStatements() {
 	lx := d.x.lex
 	for _, st := range d.sents {
-		if st.inc != d.main {
-			continue
+		if st.inc != d.main && !(st.inc == nil && st.laterTime) {
+			continue // about another incident (a sentence of a later day, "A day later, CNN called it a terror attack", may speak of this one)
 		}
 		speech := lx.Speech.FindAll(st.toks)
 		stances := lx.Stances.FindAll(st.toks)
@@ -564,6 +564,24 @@ func (d *docState) bodySpeaker(st *sent, name, kind string) ([]*actor, []namedSp
 	return []*actor{a}, nil
 }
 
+// appositionOf returns the person a role noun at token k stands in
+// apposition to: "NAME, a (senior, foreign press ...) spokesman", the
+// name ending just before the comma that opens the apposition.
+func appositionOf(st *sent, k int) *mention {
+	toks := st.toks
+	b := k - 1
+	for b >= 0 && b > k-6 && toks[b].Kind == text.Word && !toks[b].Is("a", "an", "the") && !stopWord(toks[b].Lower) {
+		b--
+	}
+	if b < 1 || !toks[b].Is("a", "an", "the") || toks[b-1].Text != "," {
+		return nil
+	}
+	if p := mentionEndingAt(st, b-1); p != nil && p.kind == dossier.KindPerson {
+		return p
+	}
+	return nil
+}
+
 // bodyAfter reads the body that speaks for a state or place mention: the
 // mention and the speaker noun after it ("Burma's government", "Zimbabwe
 // police", "Turkey's top officials", "Pakistani security officials").
@@ -643,6 +661,13 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 						if a := d.speakerActor(p); a != nil {
 							return []*actor{a}, nil
 						}
+					}
+				}
+				// "Micky Rosenfeld, a foreign press spokesman for the
+				// Israel Police, said": the person the role describes
+				if p := appositionOf(st, k); p != nil {
+					if a := d.speakerActor(p); a != nil {
+						return []*actor{a}, nil
 					}
 				}
 				return d.orgSpeaker(st, m)
