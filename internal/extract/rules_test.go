@@ -685,3 +685,17 @@ func TestYardstickAndNaming(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationOverSentences: a quotation of several sentences says the
+// stance of the speaker its last one names.
+func TestQuotationOverSentences(t *testing.T) {
+	res := extractText(t, "Published: 2007-08-15\n\nSeveral car bombs killed 190 people in Baghdad, Iraq.\n\n"+
+		"“This monstrous attack did not distinguish between the old and young. It targeted the population,” Nouri al-Maliki told reporters.\n")
+	got := map[string]bool{}
+	for _, s := range res.Statements {
+		got[s.Speaker+":"+s.Stance] = true
+	}
+	if !got["Nouri al-Maliki:condemn"] {
+		t.Errorf("statements %v, want Nouri al-Maliki:condemn", got)
+	}
+}

@@ -109,6 +109,17 @@ func (d *docState) findStatements() {
 					stance, _ = d.stanceOf(prev, d.x.lex.Stances.FindAll(prev.toks), 0)
 				}
 			}
+			if stance == dossier.StanceOther && quoteOpenedBefore(st.text) {
+				// `"This monstrous attack ... It targeted the population,"
+				// Maliki told reporters`: the quotation began sentences
+				// before; its words say the stance
+				for _, prev := range d.quoteSentences(st) {
+					if sc, _ := d.stanceOf(prev, d.x.lex.Stances.FindAll(prev.toks), 0); sc != dossier.StanceOther {
+						stance = sc
+						break
+					}
+				}
+			}
 			if quote == "" && st.idx+1 < len(d.sents) {
 				// `X commented on the incident. "This is a national tragedy..."`
 				nx := d.sents[st.idx+1]
@@ -335,6 +346,38 @@ func quoteBefore(toks []text.Token, v int) bool {
 		}
 	}
 	return false
+}
+
+// quoteOpenedBefore says whether a sentence closes a quotation it did not
+// open: `It targeted the population," Maliki told reporters.`
+func quoteOpenedBefore(s string) bool {
+	c := strings.IndexAny(s, "\"”")
+	if c < 0 {
+		return false
+	}
+	if s[c] == '"' {
+		// straight marks: an odd number, the first after some words
+		return c > 0 && strings.Count(s, "\"")%2 == 1
+	}
+	o := strings.Index(s, "“")
+	return o < 0 || o > c
+}
+
+// quoteSentences are the sentences of st's paragraph, nearest first, back
+// to the one that opens the quotation st closes (at most four).
+func (d *docState) quoteSentences(st *sent) []*sent {
+	var out []*sent
+	for i := st.idx - 1; i >= 0 && i >= st.idx-4; i-- {
+		prev := d.sents[i]
+		if prev.para != st.para {
+			break
+		}
+		out = append(out, prev)
+		if strings.ContainsAny(prev.text, "\"“") {
+			break
+		}
+	}
+	return out
 }
 
 // quoteEndsBefore says whether the sentence before st ends with a closing
