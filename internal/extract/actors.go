@@ -574,7 +574,7 @@ func (d *docState) backedKey(name string) string {
 // outputActors lists the actors worth reporting: named actors of a known
 // kind, and described groups that play a part.
 func (d *docState) outputActors() []dossier.Actor {
-	var out []dossier.Actor
+	out := []dossier.Actor{} // a list, empty when no actor is named, never null
 	speakers := map[*actor]bool{}
 	for _, s := range d.stmts {
 		if s.speaker != nil {

@@ -699,3 +699,19 @@ func TestQuotationOverSentences(t *testing.T) {
 		t.Errorf("statements %v, want Nouri al-Maliki:condemn", got)
 	}
 }
+
+// TestReportedClaim: an outlet that reports a group's claim takes no
+// stance, and an extraction without actors lists none (an empty list,
+// not null).
+func TestReportedClaim(t *testing.T) {
+	res := extractText(t, "Published: 2008-08-19\n\nA suicide bomber killed eight people in Zemmouri, Algeria. Press TV stated that Al-Qaeda's wing in North Africa claimed responsibility.\n")
+	for _, s := range res.Statements {
+		if s.Speaker == "Press TV" && s.Stance != dossier.StanceOther {
+			t.Errorf("Press TV: %s, want other", s.Stance)
+		}
+	}
+	res = extractText(t, "Published: 2008-08-19\n\nA suicide bomber killed eight people in Zemmouri, Algeria.\n")
+	if res.Actors == nil {
+		t.Errorf("actors: nil, want an empty list")
+	}
+}

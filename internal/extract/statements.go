@@ -907,6 +907,9 @@ func (d *docState) alsoStances(st *sent, stances []text.Match[lexicon.Stance], f
 		if m.Val.Stance == dossier.StanceAccuse && m.I > 0 && st.toks[m.I-1].Is("who", "whoever", "whether") {
 			continue
 		}
+		if m.Val.Stance == dossier.StanceSupport && actorBetween(st, v, m.I) {
+			continue // "Press TV stated that Al-Qaeda's wing claimed responsibility": the group claims
+		}
 		out = append(out, m.Val.Stance)
 	}
 	return out
