@@ -457,8 +457,8 @@ func (d *docState) placesInCountry() {
 	for _, st := range d.sents {
 		named := map[string]bool{} // countries the sentence names outright
 		for _, m := range st.mentions {
-			if m.kind == dossier.KindState && !m.demonym && m.country != "" {
-				named[m.country] = true
+			if m.kind == dossier.KindState && !m.demonym && m.country != "" && (m.j >= len(st.toks) || !attributiveHeads[st.toks[m.j].Lower]) {
+				named[m.country] = true // ("two U.S. soldiers" says whose, not where)
 			}
 		}
 		for _, m := range st.mentions {
@@ -1220,6 +1220,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if m.j < len(st.toks) && st.toks[m.j].Is("war", "wars", "conflict", "crisis", "revolution", "uprising", "insurgency") {
 				continue // "one day into the Gaza war": a war's name, not the place of a strike
+			}
+			if based := m.j; based < len(st.toks) && (st.toks[based].Is("based") || st.toks[based].Text == "-" && based+1 < len(st.toks) && st.toks[based+1].Is("based")) {
+				continue // "the Tokyo-based Yomiuri Shimbun": where a body is, not the act
 			}
 			score := 0.0
 			switch {

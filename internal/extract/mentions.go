@@ -798,6 +798,9 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 		}
 		for k := e; k > s; k-- {
 			if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, k)); ok && !isDemonymOf(c, text.Join(d.body, toks, s, k)) {
+				if k < len(toks) && attributiveHeads[toks[k].Lower] {
+					break // "including two U.S. soldiers": whose, not where
+				}
 				return c, true
 			}
 		}

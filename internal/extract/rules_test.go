@@ -715,3 +715,19 @@ func TestReportedClaim(t *testing.T) {
 		t.Errorf("actors: nil, want an empty list")
 	}
 }
+
+// TestWhoseNotWhere: a country that qualifies people ("two U.S.
+// soldiers") or a place a body is based in ("the Tokyo-based Yomiuri
+// Shimbun") does not place the incident.
+func TestWhoseNotWhere(t *testing.T) {
+	tests := []struct{ doc, country string }{
+		{"Title: Massive suicide car bomb in Kabul kills 18, including two U.S. soldiers\nPublished: 2006-09-08\n\nA suicide car bomb killed 16 civilians and two soldiers near the embassy.\n", "Afghanistan"},
+		{"Title: Journalist shot dead in Myanmar\nPublished: 2007-09-28\n\nA video journalist was shot dead in Myanmar on Thursday. The Tokyo-based Yomiuri Shimbun reports the testimonies of witnesses.\n", "Myanmar"},
+	}
+	for _, tc := range tests {
+		res := extractText(t, tc.doc)
+		if loc := res.Main().Location; loc == nil || loc.Country != tc.country {
+			t.Errorf("%.40q: location %+v, want %s", tc.doc, loc, tc.country)
+		}
+	}
+}
