@@ -635,11 +635,44 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 				k+2 < to && st.toks[k+1].Is("and") && (st.toks[k+2].Kind == text.Number || isCountWord(st.toks[k+2].Lower) || st.toks[k+2].Is("a", "an")) {
 				k++ // "including four women and one child were killed"
 			}
+		case t.Lower == "and" && compoundSubject(st.toks, from, k, to):
+			continue // "at least 18 prisoners and security officials have been wounded"
 		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but" || t.Lower == "and"):
 			return false
 		}
 	}
 	return !inAside
+}
+
+// compoundSubject says whether the "and" at token k joins two groups of
+// people that a figure before counts together, subject of the casualty
+// word at token to: "18 prisoners and security officials have been
+// wounded" (not "ten people died and others were wounded", nor "18
+// prisoners and 3 guards").
+func compoundSubject(toks []text.Token, from, k, to int) bool {
+	plural := func(t text.Token) bool {
+		return t.Kind == text.Word && (strings.HasSuffix(t.Lower, "s") || t.Is("police", "people", "personnel", "staff", "children", "men", "women"))
+	}
+	if k == from || !plural(toks[k-1]) {
+		return false
+	}
+	for j := from; j < k; j++ {
+		if toks[j].Kind != text.Word || strings.HasSuffix(toks[j].Lower, "ed") {
+			return false
+		}
+	}
+	last := -1
+	for j := k + 1; j < to; j++ {
+		t := toks[j]
+		if t.Is("were", "was", "have", "has", "had", "been", "are") {
+			continue
+		}
+		if t.Kind != text.Word || isCountWord(t.Lower) || strings.HasSuffix(t.Lower, "ed") || stopWord(t.Lower) || t.Is("a", "an", "the") {
+			return false
+		}
+		last = j
+	}
+	return last > k && plural(toks[last])
 }
 
 // forwardGap says whether the words between a casualty word and the figure

@@ -106,13 +106,8 @@ func loneKilled(toks []text.Token, prose bool) bool {
 				return true
 			}
 			// up to three words of description before the victim's noun
-			for e := j; e < len(toks) && e < j+4; e++ {
-				if loneVictimHeads[toks[e].Lower] {
-					return true
-				}
-				if toks[e].Kind != text.Word || stopWord(toks[e].Lower) {
-					break
-				}
+			if loneVictimAt(toks, j) {
+				return true
 			}
 		}
 	}

@@ -56,6 +56,10 @@ func TestCasualties(t *testing.T) {
 		{"Gunmen attacked a farm in Kandi, Turkey, where a man and a woman were killed.", "2-2", "null"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was seriously wounded.", "null", "1+"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was wounded and later died.", "null", "null"},
+		// one person hurt by an active verb; a figure counting two groups together
+		{"Two rockets landed in Sderot, Israel, killing a 57-year-old woman and injuring a 24-year-old bodyguard.", "1-1", "1+"},
+		{"Troops stormed the jail in Jericho, Palestine: at least 18 prisoners and security officials have been wounded.", "null", "18+"},
+		{"Troops stormed the jail in Jericho, Palestine: ten people died and others were wounded.", "10-10", "null"},
 		// groups after the verb add up; a total with its breakdown does not
 		{"Two bombers attacked a camp in Jolo, Philippines, killing three soldiers and two civilians.", "5-5", "null"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey, killing two soldiers, a policeman and three civilians.", "6-6", "null"},

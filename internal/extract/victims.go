@@ -371,7 +371,35 @@ func (d *docState) loneInjury(st *sent) int {
 			return v
 		}
 	}
+	// active: "killing a 57-year-old woman and injuring a 24-year-old
+	// bodyguard"
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].Is("injuring", "wounding") && toks[k+1].Is("a", "an", "one") && loneVictimAt(toks, k+2) {
+			return k
+		}
+	}
 	return -1
+}
+
+// loneVictimAt says whether the words from token j describe one person: up
+// to three words of description, an age ("24-year-old") among them, then
+// a lone victim's noun.
+func loneVictimAt(toks []text.Token, j int) bool {
+	words := 0
+	for e := j; e < len(toks) && words < 4; e++ {
+		if e+4 < len(toks) && toks[e].Kind == text.Number && toks[e+1].Text == "-" && toks[e+2].Is("year") && toks[e+3].Text == "-" && toks[e+4].Is("old") {
+			e += 4 // "24-year-old"
+			continue
+		}
+		if loneVictimHeads[toks[e].Lower] {
+			return true
+		}
+		if toks[e].Kind != text.Word || stopWord(toks[e].Lower) {
+			return false
+		}
+		words++
+	}
+	return false
 }
 
 // loneSubject says whether the subject before token k (its "was") is one
@@ -423,7 +451,11 @@ var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "
 	"officer": true, "policeman": true, "policewoman": true, "soldier": true, "politician": true, "journalist": true,
 	"priest": true, "nun": true, "councillor": true, "councilor": true, "guard": true, "civilian": true, "student": true,
 	"teacher": true, "worker": true, "leader": true, "official": true, "judge": true, "lawyer": true, "activist": true,
-	"mayor": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true}
+	"mayor": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true,
+	"diplomat": true, "bodyguard": true, "driver": true, "passenger": true, "resident": true, "villager": true, "farmer": true,
+	"doctor": true, "nurse": true, "businessman": true, "engineer": true, "employee": true, "prisoner": true, "monk": true,
+	"teenager": true, "youth": true, "cleric": true, "imam": true, "reporter": true, "photographer": true, "cameraman": true,
+	"trader": true, "shopkeeper": true, "pedestrian": true, "motorcyclist": true, "contractor": true, "refugee": true}
 
 // deathVerbs say that the subject of "was ..." died.
 var deathVerbs = map[string]bool{"killed": true, "murdered": true, "assassinated": true, "beheaded": true, "executed": true}
