@@ -482,6 +482,12 @@ func (d *docState) mentionFeatures(st *sent, m *mention, where string, f map[str
 			break
 		}
 	}
+	// the subject of a verb of the act: "CODECO insurgents armed with
+	// machetes attacked Plaine Savo", "gunmen from X stormed"
+	if actVerbAfter(toks, m.j) {
+		f[pre+"agent-verb"] = true
+		cue += 2
+	}
 	// the nearest event word
 	dist := -1
 	for _, e := range st.events {
@@ -527,6 +533,29 @@ func (d *docState) mentionFeatures(st *sent, m *mention, where string, f map[str
 		f[pre+"subject"] = true
 	}
 	return cue
+}
+
+// actVerbs are past-tense verbs of a violent act whose subject did it.
+var actVerbs = map[string]bool{"attacked": true, "killed": true, "stormed": true, "ambushed": true, "massacred": true,
+	"raided": true, "abducted": true, "kidnapped": true, "shot": true, "bombed": true, "executed": true, "torched": true,
+	"overran": true, "shelled": true, "slaughtered": true, "murdered": true, "assassinated": true, "targeted": true, "besieged": true}
+
+// actVerbAfter says whether a verb of the act follows the words from token
+// j in the same clause, over a group noun and a short aside ("insurgents
+// armed with machetes and edged weapons attacked"): the words before it
+// are its subject. A passive ("were killed") or a relative clause ("who
+// was killed") is not.
+func actVerbAfter(toks []text.Token, j int) bool {
+	for k := j; k < len(toks) && k < j+10; k++ {
+		t := toks[k]
+		if t.Kind == text.Punct && t.Text != "-" || t.Is("who", "which", "that", "but", "while", "was", "were", "been", "being", "is", "are", "by") {
+			return false
+		}
+		if actVerbs[t.Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // cueWord is the feature form of a token: a lower-case word, else "".

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/names"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 func TestSameGroup(t *testing.T) {
@@ -73,6 +74,27 @@ func TestChosenPerpetratorsHaveEvidence(t *testing.T) {
 			if !found {
 				t.Errorf("%s: %q has no evidence naming it", filepath.Base(p), n)
 			}
+		}
+	}
+}
+
+// TestActVerbAfter: the subject of a verb of the act, over a group noun
+// and a short aside; not a passive or a relative clause.
+func TestActVerbAfter(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"CODECO insurgents armed with machetes and edged weapons attacked Plaine Savo", true},
+		{"Gunmen from the group stormed the hotel", true},
+		{"CODECO members were killed by the army", false},
+		{"CODECO, which attacked the camp in 2020, denied it", false},
+		{"CODECO denied involvement", false},
+	}
+	for _, tc := range tests {
+		toks := text.Tokenize(tc.s, 0)
+		if got := actVerbAfter(toks, 1); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.s, got, tc.want)
 		}
 	}
 }
