@@ -533,6 +533,9 @@ func (l *Layout) parseProse(lines []line) {
 			section = h
 			continue
 		}
+		if linkSections[strings.ToLower(strings.TrimRight(section, ":"))] {
+			continue // "==See also==" and the titles of other articles under it
+		}
 		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) {
 			continue
 		}
@@ -569,6 +572,13 @@ func (l *Layout) captionOfCredit(rest []line, text string) bool {
 	}
 	return false
 }
+
+// linkSections are the sections of an article that list other pages or
+// sources, not prose: the titles of other incidents in them ("2021–2022
+// Democratic Republic of the Congo attacks") are not sentences of this
+// one. They stay in the document; extraction does not read them.
+var linkSections = map[string]bool{"see also": true, "external links": true, "references": true, "further reading": true,
+	"notes": true, "bibliography": true, "related articles": true, "related news": true, "footnotes": true}
 
 func heading(s string) (string, bool) {
 	if strings.HasPrefix(s, "==") && strings.HasSuffix(s, "==") && len(s) > 4 {

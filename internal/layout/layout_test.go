@@ -240,3 +240,23 @@ func TestCaptionAboveCredit(t *testing.T) {
 		t.Errorf("%d sentences: the prose above a captioned picture must be read, the caption not", len(l.Sents))
 	}
 }
+
+// TestLinkSectionsAreNotProse: the titles listed under "See also" or
+// "External links" are other pages, not sentences of the article; the
+// prose after the next heading is read again.
+func TestLinkSectionsAreNotProse(t *testing.T) {
+	body := "Title: Plaine Savo massacre\n\nCODECO insurgents attacked Plaine Savo, killing 60 people.\n\n==See also==\n\n" +
+		"- 2021–2022 Democratic Republic of the Congo attacks\n- List of massacres in the Democratic Republic of the Congo\n\n" +
+		"==Aftermath==\n\nThe army sent troops to the camp.\n"
+	l, err := Parse([]byte(body), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range l.Sents {
+		got = append(got, l.SentenceText(i))
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "CODECO") || !strings.HasPrefix(got[1], "The army") {
+		t.Errorf("sentences %q, want the two of the prose", got)
+	}
+}
