@@ -765,15 +765,21 @@ func comparedSince(st *sent, k int) bool {
 
 // sinceClause says whether the date at token k is in a clause opened by
 // "since" after a superlative: "the first since attacks were halted in
-// 2004" dates the halting, a yardstick, not an incident.
+// 2004" dates the halting, a yardstick, not an incident. A noun phrase
+// there ("the deadliest attack since the Chabahar suicide bombing in
+// December 2010") names an incident, which the date dates.
 func sinceClause(st *sent, k int) bool {
+	verb := false
 	for j := k - 1; j >= 0 && j >= k-7; j-- {
 		t := st.toks[j]
 		if t.Kind == text.Punct {
 			return false
 		}
+		if t.Is("was", "were", "is", "are", "had", "has", "have", "been", "began", "ended") {
+			verb = true
+		}
 		if t.Is("since") {
-			return superlativeBefore(st, j)
+			return verb && superlativeBefore(st, j)
 		}
 	}
 	return false

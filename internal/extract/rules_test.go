@@ -735,3 +735,18 @@ func TestWhoseNotWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestSinceNamedIncident: a "since" that names an incident with its date
+// ("the deadliest attack since the Chabahar suicide bombing in December
+// 2010") refers to that incident.
+func TestSinceNamedIncident(t *testing.T) {
+	res := extractText(t, "Title: Ahvaz military parade attack\n\nOn 22 September 2018, gunmen attacked a military parade in Ahvaz, Iran, killing 25 people. "+
+		"It was the deadliest terrorist attack in Iran since the Chabahar suicide bombing in December 2010.\n")
+	found := false
+	for _, in := range res.Incidents {
+		found = found || !in.Main && in.Date != nil && in.Date.Start == "2010-12"
+	}
+	if !found {
+		t.Errorf("incidents %+v: the Chabahar bombing of December 2010 missing", res.Incidents)
+	}
+}
