@@ -763,6 +763,23 @@ func comparedSince(st *sent, k int) bool {
 	return superlativeBefore(st, j)
 }
 
+// settlementApposition says whether ", a (small) village", ", a camp" or
+// the like follows token j: what stands before it is a settlement.
+func settlementApposition(toks []text.Token, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "," || !toks[j+1].Is("a", "an") {
+		return false
+	}
+	for k := j + 2; k < len(toks) && k < j+5; k++ {
+		if toks[k].Is("town", "village", "city", "suburb", "settlement", "hamlet", "township", "locality", "camp") {
+			return true
+		}
+		if toks[k].Kind != text.Word || toks[k].Cap() || stopWord(toks[k].Lower) {
+			return false
+		}
+	}
+	return false
+}
+
 // sinceClause says whether the date at token k is in a clause opened by
 // "since" after a superlative: "the first since attacks were halted in
 // 2004" dates the halting, a yardstick, not an incident. A noun phrase
@@ -1279,6 +1296,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			// villages and divisions its prose lists
 			if !d.news && m.kind == kindPlace && d.titleNames(m.surface) {
 				score += 1
+			}
+			// "attacked Kwanar Dutse, a village in Zamfara State": the
+			// apposition says the name is the settlement, the place after
+			// it only its region
+			if m.kind == kindPlace && settlementApposition(st.toks, m.j) {
+				score += 2
 			}
 			// a place the text names as one takes the document's country
 			if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {

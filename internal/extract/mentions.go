@@ -903,8 +903,13 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{}, false // ("Darey-Daye" is one name)
 		}
 	}
-	// "attacked Madagali, a town in Nigeria": an apposition says what it is
+	// "attacked Madagali, a town in Nigeria": an apposition says what it
+	// is; without a country ("a camp ... in the northeast of the country")
+	// its country is the document's, known later
 	if c, ok := d.placeApposition(st, j); ok {
+		if c.Name == "" {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
 		return countryPlace(c), true
 	}
 	if !locativeBefore(st.toks, i) {
@@ -960,7 +965,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 
 // placeApposition reads ", a town in Nigeria", ", a village in the
 // Tillabéri Region of Niger" after a name: the country the apposition
-// puts the place in.
+// puts the place in, or none (an empty name) when it names none.
 func (d *docState) placeApposition(st *sent, j int) (gazetteer.Country, bool) {
 	toks := st.toks
 	if j+3 >= len(toks) || toks[j].Text != "," || !toks[j+1].Is("a", "the", "an") {
@@ -972,13 +977,13 @@ func (d *docState) placeApposition(st *sent, j int) (gazetteer.Country, bool) {
 	}
 	// a settlement ("a town in Nigeria"), not a region: "a tribal region
 	// bordering Afghanistan" does not place the name in Afghanistan
-	if k >= len(toks) || !toks[k].Is("town", "village", "city", "suburb", "neighbourhood", "neighborhood", "settlement", "hamlet", "township", "locality") {
+	if k >= len(toks) || !toks[k].Is("town", "village", "city", "suburb", "neighbourhood", "neighborhood", "settlement", "hamlet", "township", "locality", "camp") {
 		return gazetteer.Country{}, false
 	}
 	if c, ok := d.countryLater(st, k+1); ok {
 		return c, true
 	}
-	return gazetteer.Country{}, false
+	return gazetteer.Country{}, true // a settlement in no country the sentence names
 }
 
 // titleNames says whether the document's title holds a name as whole

@@ -581,6 +581,10 @@ func TestPlaceShapes(t *testing.T) {
 		{"= 2016 Aguelhok ambush =\n\nOn May 18, 2016, militants from Ansar Dine ambushed Chadian forces north of Aguelhok, Mali, killing five soldiers.\n", "Aguelhok", "Mali"},
 		{"= 2018 Timbuktu attack =\n\nOn 14 April 2018, militants attacked the base of the United Nations mission in Mali in Timbuktu Airport, killing a peacekeeper.\n", "Timbuktu", "Mali"},
 		{"= Singou massacre =\n\nOn 25 May 2022, jihadists attacked civilians fleeing the towns of Madjoari and Tabarga, Kompienga Province, Burkina Faso. The jihadists intercepted the refugees near the town of Singou and killed 50 men.\n", "Singou", "Burkina Faso"},
+		// an apposition says the name is a settlement; the place after it is its region
+		{"= Kwanar Dutse massacre =\n\nOn 3 June 2021, gunmen attacked Kwanar Dutse, a village in Zamfara State, Nigeria, killing 20 people.\n", "Kwanar Dutse", "Nigeria"},
+		{"= Plaine Savo massacre =\n\nOn 2 February 2022, 60 civilians were killed in Ituri Province, Democratic Republic of the Congo. " +
+			"CODECO insurgents attacked Plaine Savo, a camp for internally displaced people in the northeast of the country.\n", "Plaine Savo", "Democratic Republic of the Congo"},
 	}
 	for _, tc := range tests {
 		m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n"+tc.doc).Main()
