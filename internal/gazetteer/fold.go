@@ -9,8 +9,9 @@ import (
 // and Arabic vowel marks removed, apostrophes, ʿayn/hamza marks and full
 // stops dropped, hyphens, spaces and other punctuation collapsed to one
 // space, and a leading Arabic article removed ("al-", "al ", "el-", the
-// assimilated "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-" and the
-// Arabic-script "ال"). Arabic letters that writers use interchangeably are
+// assimilated "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", the same
+// before a space when the next word begins with the article's consonant
+// ("Ad Dīwānīyah", "An Najaf"), and the Arabic-script "ال"). Arabic letters that writers use interchangeably are
 // merged (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك).
 //
 // Folding is what lets "Irbil", "ʾIrbīl", "أربيل" and "اربيل" meet, and
@@ -143,6 +144,10 @@ func articleLen(b []byte) int {
 			return i + 1
 		case c == sepHyphen && isAssimilatedArticle(word):
 			return i + 1
+		case c == sepSpace && isAssimilatedArticle(word) && sunLetter(word, b[i+1:]):
+			// "Ad Dīwānīyah", "As Sulaymaniyah", "An Najaf": the article
+			// takes the first letter of the word it is assimilated to
+			return i + 1
 		}
 		return 0
 	}
@@ -161,6 +166,18 @@ func articleLen(b []byte) int {
 		}
 	}
 	return 0
+}
+
+// sunLetter says whether an assimilated article ("ad", "ash", "an") ends
+// in the letters the next word begins with ("Ad Diwaniyah", "Ash
+// Shatrah"): then, even before a space, it is the article, not a word of
+// the name ("El Paso" keeps its "el").
+func sunLetter(article string, next []byte) bool {
+	c := article[1:] // "ad" -> "d", "ash" -> "sh"
+	if c == "" || len(next) <= len(c) {
+		return false
+	}
+	return string(next[:len(c)]) == c
 }
 
 // isAssimilatedArticle reports the spellings the Arabic article takes in

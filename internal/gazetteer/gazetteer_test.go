@@ -161,6 +161,11 @@ func TestFold(t *testing.T) {
 		{"El Paso", "el paso"},
 		{"ar-Ramadi", "ramadi"},
 		{"an-Najaf", "najaf"},
+		{"An Najaf", "najaf"}, // the article's consonant is the word's first: assimilated
+		{"Ad Dīwānīyah", "diwaniyah"},
+		{"Ash Shatrah", "shatrah"},
+		{"An Hoa", "an hoa"}, // no assimilation: a word of the name
+		{"As", "as"},
 		{"Alabama", "alabama"},
 		{"Al", "al"},
 		{"Deir ez-Zor", "deir ez zor"},
