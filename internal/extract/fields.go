@@ -256,6 +256,20 @@ func (d *docState) casualties(st *sent) []casHit {
 				}
 			}
 		}
+		if found < 0 && numberOf(st.toks, c.I) {
+			// "The total number of dead in all the attacks reached about
+			// 80", "the number of wounded people have been reported to be
+			// 66": the figure a verb of the count gives
+			for qi := range st.qty {
+				if !countable(qi) {
+					continue
+				}
+				if q0 := qtok[qi][0]; q0 > c.J && q0-c.J <= 12 && countVerbBetween(st.toks, c.J, q0) {
+					found = qi
+					break
+				}
+			}
+		}
 		if found < 0 && c.Val.After {
 			// "Five men, five women and a 15-year old boy were killed": the
 			// groups of a list add up
@@ -651,7 +665,7 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 // prisoners and 3 guards").
 func compoundSubject(toks []text.Token, from, k, to int) bool {
 	plural := func(t text.Token) bool {
-		return t.Kind == text.Word && (strings.HasSuffix(t.Lower, "s") || t.Is("police", "people", "personnel", "staff", "children", "men", "women"))
+		return t.Kind == text.Word && (strings.HasSuffix(t.Lower, "s") || strings.HasSuffix(t.Lower, "men") || t.Is("police", "people", "personnel", "staff", "children"))
 	}
 	if k == from || !plural(toks[k-1]) {
 		return false
@@ -675,11 +689,38 @@ func compoundSubject(toks []text.Token, from, k, to int) bool {
 	return last > k && plural(toks[last])
 }
 
+// numberOf says whether the casualty word at token i is counted by "the
+// (total) number of (the)" before it.
+func numberOf(toks []text.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].Is("the") {
+		k--
+	}
+	return k >= 1 && toks[k].Is("of") && toks[k-1].Is("number")
+}
+
+// countVerbBetween says whether a verb that gives a count ("reached",
+// "stood at", "to be") stands between tokens from and to, in one clause.
+func countVerbBetween(toks []text.Token, from, to int) bool {
+	verb := false
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.Kind == text.Punct && t.Text != "-" {
+			return false
+		}
+		if t.Is("reached", "rose", "stood", "stands", "climbed", "totalled", "totaled", "numbered", "was", "were", "is", "be", "hit", "increased") {
+			verb = true
+		}
+	}
+	return verb
+}
+
 // forwardGap says whether the words between a casualty word and the figure
 // after it keep them together: "injured another 110", "toll rose to 38".
 func forwardGap(st *sent, from, to int) bool {
 	for k := from; k < to; k++ {
-		if !st.toks[k].Is("another", "further", "additional", "a", "an", "the", "of", "to", "rose", "reached", "climbed", "stood", "stands", "at", "up", "later", "since", "subsequently", "has", "had", "estimated", "possibly", "well", "some") {
+		if !st.toks[k].Is("another", "further", "additional", "a", "an", "the", "of", "to", "rose", "reached", "climbed", "stood", "stands", "at", "up", "later", "since", "subsequently", "has", "had", "estimated", "possibly", "well", "some",
+			"numbered", "totalled", "totaled", "numbering", "totalling", "totaling") {
 			return false
 		}
 	}

@@ -60,6 +60,9 @@ func TestCasualties(t *testing.T) {
 		{"Two rockets landed in Sderot, Israel, killing a 57-year-old woman and injuring a 24-year-old bodyguard.", "1-1", "1+"},
 		{"Troops stormed the jail in Jericho, Palestine: at least 18 prisoners and security officials have been wounded.", "null", "18+"},
 		{"Troops stormed the jail in Jericho, Palestine: ten people died and others were wounded.", "10-10", "null"},
+		{"Militants attacked Shabeelow, Somalia. At least six militiamen and villagers were injured as well.", "null", "6+"},
+		// "the number of dead ... reached N"
+		{"Bombs exploded in Kabul, Afghanistan. The total number of dead in all the attacks reached 80, while over 160 more were injured.", "80-80", "161+"},
 		// groups after the verb add up; a total with its breakdown does not
 		{"Two bombers attacked a camp in Jolo, Philippines, killing three soldiers and two civilians.", "5-5", "null"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey, killing two soldiers, a policeman and three civilians.", "6-6", "null"},
