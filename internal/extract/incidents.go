@@ -1192,7 +1192,9 @@ func (d *docState) aboutOtherTime(st *sent, k int) bool {
 func (d *docState) typeByTargets(in *incident) {
 	clash := in.cues["Armed clash"]
 	// a shooting at soldiers is a battle even when they do not fire back
-	if in.cues["Attack"] > 0 && in.weaponSet["firearm"] != "" && d.securityVictims(in) {
+	// (a firearm named, or no weapon that strikes from afar: "gunmen kill
+	// policeman", "rebels kill thirteen soldiers")
+	if in.cues["Attack"] > 0 && (hasWeaponClass(in, "firearm") || !remoteWeapons(in)) && d.securityVictims(in) {
 		clash = in.cues["Attack"]
 		in.cues["Armed clash"] = clash
 	}
@@ -1477,18 +1479,45 @@ func victimsOnly(v string) string {
 
 // securityVictims says whether the incident's casualty sentences count
 // soldiers, police or guards among the dead or hurt and no civilians.
+// remoteWeapons says whether the incident's weapons strike from afar or
+// explode: a bomb, a mine, a shell, a rocket, a missile, a drone, a plane.
+func remoteWeapons(in *incident) bool {
+	for _, c := range []string{"explosive", "artillery", "rocket", "missile", "drone", "aircraft", "incendiary", "chemical", "vehicle"} {
+		if hasWeaponClass(in, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWeaponClass says whether one of the incident's weapons is of a class
+// ("firearm" for "rifles").
+func hasWeaponClass(in *incident, class string) bool {
+	for _, c := range in.weaponSet {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *docState) securityVictims(in *incident) bool {
 	sec, civ := false, false
 	for _, st := range d.sents {
 		if st.inc != in || len(st.cas) == 0 {
 			continue
 		}
-		for _, t := range st.toks {
+		for k, t := range st.toks {
 			switch t.Lower {
-			case "soldiers", "troops", "policemen", "officers", "peacekeepers", "servicemen":
+			case "soldiers", "troops", "policemen", "officers", "peacekeepers", "servicemen",
+				"soldier", "policeman", "policewoman", "officer", "trooper", "troopers", "gendarmes", "militiamen":
 				sec = true
-			case "civilians", "children", "worshippers", "students", "shoppers", "passengers", "people":
+			case "civilians", "children", "worshippers", "students", "shoppers", "passengers", "protesters", "demonstrators", "villagers":
 				civ = true
+			case "people":
+				// "12 people", "dozens of people": victims counted ("armed
+				// people" are not)
+				civ = civ || k > 0 && (st.toks[k-1].Kind == text.Number || isCountWord(st.toks[k-1].Lower) || st.toks[k-1].Is("of", "innocent"))
 			}
 		}
 	}

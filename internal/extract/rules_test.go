@@ -757,3 +757,21 @@ func TestSinceNamedIncident(t *testing.T) {
 		t.Errorf("incidents %+v: the Chabahar bombing of December 2010 missing", res.Incidents)
 	}
 }
+
+// TestAttackOnSecurityForces: an attack with guns (or no weapon named)
+// on soldiers or police is a battle in ACLED's terms; on people counted as
+// victims it is violence against civilians; with a bomb, an explosion.
+func TestAttackOnSecurityForces(t *testing.T) {
+	tests := []struct{ text, typ string }{
+		{"A police officer has been killed in County Armagh, Northern Ireland, by gunmen who attacked his patrol.", "Battles"},
+		{"Three soldiers were killed when unknown armed people attacked a checkpoint at the entrance to the city of Ataq, Yemen.", "Battles"},
+		{"Gunmen attacked a market in Kandi, Nigeria, and killed 12 people.", "Violence against civilians"},
+		{"A roadside bomb killed three soldiers in Kandahar, Afghanistan.", "Explosions/Remote violence"},
+	}
+	for _, tc := range tests {
+		res := extractText(t, "Published: 2010-01-12\n\n"+tc.text+"\n")
+		if got := res.Main().Type; got != tc.typ {
+			t.Errorf("%q: type %q, want %q", tc.text, got, tc.typ)
+		}
+	}
+}
