@@ -682,6 +682,25 @@ func (d *docState) anchorTo(in *incident) {
 	}
 }
 
+// titleWeapons reads the weapons of a title when the prose named none: a
+// headline ("Spanish councillor shot and killed in the Basque Country")
+// or an article's name ("2016 Nice truck attack") says how.
+func (d *docState) titleWeapons(in *incident) {
+	if len(in.weapons) > 0 || in.title == "" {
+		return
+	}
+	ev := in.titleEvidence()
+	if ev.End <= ev.Start {
+		return
+	}
+	toks := text.Tokenize(in.title, 0)
+	for _, w := range d.x.lex.Weapons.FindAll(toks) {
+		in.addWeapon(weaponName([]byte(in.title), toks, w), w.Val.Class, withField(ev, "weapons"))
+		in.cue(w.Val.SubType, 1)
+	}
+}
+
+// titleEvidence is the evidence of the incident's title, or none.
 func (in *incident) titleEvidence() dossier.Evidence {
 	for _, e := range in.evidence {
 		if e.Field == "title" {
@@ -972,6 +991,7 @@ func (d *docState) mainFromProse(in *incident) {
 	}
 	d.tollUpdates(in)
 	d.preciseCounts(in, ms)
+	d.titleWeapons(in)
 	d.findTargets(in, ms, lead)
 	d.cleanTargets(in)
 	d.namedTargets(in, ms)

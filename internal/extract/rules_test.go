@@ -775,3 +775,18 @@ func TestAttackOnSecurityForces(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWeapons: a headline says how when the prose does not.
+func TestTitleWeapons(t *testing.T) {
+	res := extractText(t, "Title: Spanish councillor shot and killed in the Basque Country\nPublished: 2008-03-07\n\n"+
+		"A politician from Spain's ruling Socialist Party has been killed in the town of Mondragon, Spain.\n")
+	m := res.Main()
+	if !slices.Contains(m.Weapons, "firearm") {
+		t.Errorf("weapons %v, want firearm", m.Weapons)
+	}
+	for _, e := range m.Evidence {
+		if e.Field == "weapons" && !strings.Contains(e.Text, "shot and killed") {
+			t.Errorf("weapons evidence %q, want the title", e.Text)
+		}
+	}
+}
