@@ -489,11 +489,19 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	// "the Houthi movement in Yemen conducted": the place is not the subject
 	for _, m := range st.mentions {
-		if m.j-1 == i && m.i >= 2 && toks[m.i-1].Is("in", "from", "of", "based") && (m.kind == kindPlace || m.kind == dossier.KindState) {
+		if m.j-1 == i && m.i >= 2 && toks[m.i-1].Is("in", "from", "of", "based") && (m.kind == kindPlace || m.kind == dossier.KindState ||
+			toks[m.i-1].Is("in") && m.kind == dossier.KindPerson) { // ("in North Africa": a region the gazetteer lacks, read as a name)
 			// "Maoist rebels in India killed": the group before the place
 			for j := max(0, m.i-7); j <= m.i-2; j++ {
 				if p, n, ok := d.collectiveAt(st, j); ok && j+n == m.i-1 {
 					return []party{p}
+				}
+			}
+			// "Al-Qaeda's wing in North Africa claimed": a branch of a
+			// group, named by where it is
+			if h := m.i - 2; h >= 2 && groupHeads[toks[h].Lower] && (toks[h-1].Text == "'s" || toks[h-1].Text == "’s") {
+				if g := mentionEndingAt(st, h-1); g != nil && g.actor != nil && g.actor.kind != kindPlace && g.actor.kind != dossier.KindState && g.actor.kind != dossier.KindPerson {
+					return []party{{name: text.Join(d.body, toks, g.i, m.j), actor: g.actor, start: g.start, end: m.end}}
 				}
 			}
 			i = m.i - 2
@@ -524,6 +532,9 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	for _, m := range st.mentions {
 		if (m.i <= i && i < m.j) || m.j == i && toks[i].Text == "'s" {
+			if m.i >= 1 && toks[m.i-1].Is("in", "at", "near", "across", "inside", "outside", "throughout") {
+				break // "car bombs in Iraq's capital have killed", "firm in Turkey attacked": a place, not the subject
+			}
 			if m.actor != nil && m.kind != kindPlace && m.kind != kindFacility {
 				return []party{{name: m.actor.displayName(m), actor: m.actor, start: m.start, end: m.end}}
 			}

@@ -790,3 +790,16 @@ func TestTitleWeapons(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectNotInPlace: a place after "in" is not the subject of the
+// verb after it; a group's branch named by its place is.
+func TestSubjectNotInPlace(t *testing.T) {
+	res := extractText(t, "Published: 2010-04-23\n\nMultiple car bombs in Iraq's capital of Baghdad have killed at least 58 people.\n")
+	if m := res.Main(); len(m.Perpetrators) > 0 {
+		t.Errorf("perpetrators %v, want none", m.Perpetrators)
+	}
+	res = extractText(t, "Published: 2008-08-19\n\nA suicide bomber killed eight people in Zemmouri, Algeria. Al-Qaeda's wing in North Africa claimed responsibility.\n")
+	if m := res.Main(); !slices.Contains(m.Perpetrators, "Al-Qaeda's wing in North Africa") {
+		t.Errorf("perpetrators %v, want Al-Qaeda's wing in North Africa", m.Perpetrators)
+	}
+}
