@@ -363,13 +363,28 @@ func (w *wordStats) col(ctx context.Context, db *sql.DB, table, col string) *col
 	if cs := w.byCol[key]; cs != nil && time.Since(cs.at) < statsTTL {
 		return cs
 	}
-	cs := &colStats{at: time.Now(), shares: map[string]float64{}}
+	cs, err := readColStats(ctx, db, table, col)
+	if err != nil {
+		// kept for no time: a cancelled request or a lost connection
+		// must not leave the next ones without statistics
+		return &colStats{}
+	}
 	if w.byCol == nil {
 		w.byCol = map[string]*colStats{}
 	}
 	w.byCol[key] = cs
-	if db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)`, table).Scan(&cs.rows) != nil || cs.rows < 1 {
-		return cs
+	return cs
+}
+
+// readColStats reads a column's statistics from the planner's tables;
+// known is false when ANALYZE has not gathered them yet.
+func readColStats(ctx context.Context, db *sql.DB, table, col string) (*colStats, error) {
+	cs := &colStats{at: time.Now(), shares: map[string]float64{}}
+	if err := db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)`, table).Scan(&cs.rows); err != nil {
+		return nil, err
+	}
+	if cs.rows < 1 {
+		return cs, nil
 	}
 	// most_common_elem_freqs lists the words' shares, then the least
 	// and the greatest of them and the share of empty rows
@@ -377,15 +392,15 @@ func (w *wordStats) col(ctx context.Context, db *sql.DB, table, col string) *col
 		unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f)
 		WHERE s.schemaname = current_schema() AND s.tablename = $1 AND s.attname = $2`, table, col)
 	if err != nil {
-		return cs
+		return nil, err
 	}
 	defer rows.Close()
 	tail := 0
 	for rows.Next() {
 		var e sql.NullString
 		var f sql.NullFloat64
-		if rows.Scan(&e, &f) != nil {
-			return cs
+		if err := rows.Scan(&e, &f); err != nil {
+			return nil, err
 		}
 		if e.Valid {
 			cs.shares[e.String] = f.Float64
@@ -393,8 +408,11 @@ func (w *wordStats) col(ctx context.Context, db *sql.DB, table, col string) *col
 			cs.min = f.Float64
 		}
 	}
-	cs.known = rows.Err() == nil && len(cs.shares) > 0
-	return cs
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	cs.known = len(cs.shares) > 0
+	return cs, nil
 }
 
 // SearchRest gathers every match through the GIN index, then sorts
