@@ -86,3 +86,38 @@ func TestSearchLikeSQLite(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWordsKept: the words of a row's search text are in
+// search_words once it is inserted, and again when its text changes, so
+// that a prefix finds them as the words it begins.
+func TestSearchWordsKept(t *testing.T) {
+	ctx := context.Background()
+	pg, err := postgres.Open(ctx, storetest.PostgresDSN(t), postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	if err := pg.Generate(ctx, sqlstore.GenerateOptions{Incidents: 8, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	has := func(w string) bool {
+		var n int
+		if err := pg.SQL().QueryRowContext(ctx, `SELECT count(*) FROM search_words WHERE word = $1`, w).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n == 1
+	}
+	if !has("killed") {
+		t.Errorf("a word of the inserted incidents is missing")
+	}
+	if _, err := pg.SQL().ExecContext(ctx, `UPDATE incidents SET search = search || ' zyxwordone' WHERE n = (SELECT min(n) FROM incidents)`); err != nil {
+		t.Fatal(err)
+	}
+	if !has("zyxwordone") {
+		t.Errorf("a word of an updated incident is missing")
+	}
+	p, err := pg.Incidents(ctx, dossier.IncidentFilter{Text: "zyxword"})
+	if err != nil || len(p.Incidents) != 1 {
+		t.Errorf("a prefix of the new word: %d incidents (%v), want 1", len(p.Incidents), err)
+	}
+}

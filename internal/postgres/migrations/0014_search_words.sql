@@ -17,9 +17,11 @@ SELECT word FROM ts_stat('SELECT tsv FROM incidents')
 UNION SELECT word FROM ts_stat('SELECT tsv FROM actors')
 UNION SELECT word FROM ts_stat('SELECT tsv FROM documents');
 
--- Statement triggers with the rows written as a transition table: one
--- insert a statement, the words in order (two writers adding the same
--- new words take their locks in the same order).
+-- Inserts: a statement trigger with the rows written as a transition
+-- table, one insert a statement, the words in order (two writers adding
+-- the same new words take their locks in the same order). Updates: a row
+-- trigger that runs only when the row's search text changed (a document
+-- or an incident is rewritten often, its text seldom).
 CREATE FUNCTION search_words_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	INSERT INTO search_words (word)
@@ -30,15 +32,25 @@ BEGIN
 END
 $$;
 
+CREATE FUNCTION search_words_add_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO search_words (word)
+	SELECT w FROM unnest(tsvector_to_array(NEW.tsv)) AS w
+	ORDER BY w
+	ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END
+$$;
+
 CREATE TRIGGER incidents_words_insert AFTER INSERT ON incidents
-	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION search_words_add();
-CREATE TRIGGER incidents_words_update AFTER UPDATE ON incidents
 	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION search_words_add();
 CREATE TRIGGER actors_words_insert AFTER INSERT ON actors
 	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION search_words_add();
-CREATE TRIGGER actors_words_update AFTER UPDATE ON actors
-	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION search_words_add();
 CREATE TRIGGER documents_words_insert AFTER INSERT ON documents
 	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION search_words_add();
+CREATE TRIGGER incidents_words_update AFTER UPDATE ON incidents
+	FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search) EXECUTE FUNCTION search_words_add_row();
+CREATE TRIGGER actors_words_update AFTER UPDATE ON actors
+	FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search) EXECUTE FUNCTION search_words_add_row();
 CREATE TRIGGER documents_words_update AFTER UPDATE ON documents
-	REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION search_words_add();
+	FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search) EXECUTE FUNCTION search_words_add_row();
