@@ -204,9 +204,15 @@ const maxPrefixWords = 16
 // A prefix of more than maxPrefixWords words, or of a word the parser
 // would split, stays a prefix.
 func (d dialect) PrefixQuery(ctx context.Context, db *sql.DB, _ string, words []string) (string, error) {
-	rows, err := db.QueryContext(ctx, `SELECT q.i, s.word FROM unnest($1::text[]) WITH ORDINALITY AS q(w, i),
-		LATERAL (SELECT word FROM search_words WHERE word >= q.w AND word < q.w || chr(1114111)
-			ORDER BY word LIMIT $2) s`, words, maxPrefixWords+1)
+	// each word's range in the words' (C) order: from the word to the
+	// word with its last letter the next one ("attack" to "attacl")
+	uppers := make([]string, len(words))
+	for i, w := range words {
+		uppers[i] = successor(w)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT q.i, s.word FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(w, u, i),
+		LATERAL (SELECT word FROM search_words WHERE word >= q.w AND word < q.u
+			ORDER BY word LIMIT $3) s`, words, uppers, maxPrefixWords+1)
 	if err != nil {
 		return "", err
 	}
@@ -235,6 +241,19 @@ func (d dialect) PrefixQuery(ctx context.Context, db *sql.DB, _ string, words []
 		q = append(q, `(`+tsQuery(ws, true, ``)+`)`)
 	}
 	return strings.Join(q, " & "), nil
+}
+
+// successor is the smallest string above every string that begins with
+// w, in byte order: w with its last letter the next one.
+func successor(w string) string {
+	r := []rune(w)
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i] < unicode.MaxRune && !(r[i] >= 0xD7FF && r[i] < 0xE000) {
+			r[i]++
+			return string(r[:i+1])
+		}
+	}
+	return w + string(unicode.MaxRune) // not reached for a word of letters
 }
 
 // plainWords reports whether every word is letters and digits only, so
