@@ -218,14 +218,7 @@ func TestCaptionAboveCredit(t *testing.T) {
 		"The province of Alger, Algeria.\nImage: Jane Smith.\n\n" +
 		"Last night a bomber killed 8 people.\n\n" +
 		"The town was quiet.\nThe bombing happened at a beach.\n"
-	l, err := Parse([]byte(body), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for i := range l.Sents {
-		got = append(got, l.SentenceText(i))
-	}
+	got := sentencesOf(t, body)
 	want := []string{"Last night a bomber killed 8 people.", "The town was quiet.", "The bombing happened at a beach."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences %q, want %q", got, want)
@@ -233,11 +226,8 @@ func TestCaptionAboveCredit(t *testing.T) {
 	// prose above a caption that carries its own credit stays prose
 	body = "Title: Eight killed in a bombing\n\nA bomber killed 8 people in Kandi.\n\n" +
 		"A police officer stands guard in Kandi on Friday. REUTERS/Jane Smith\n(Photo by Jane Smith/AFP via Getty Images)\n"
-	if l, err = Parse([]byte(body), ""); err != nil {
-		t.Fatal(err)
-	}
-	if len(l.Sents) != 1 || l.SentenceText(0) != "A bomber killed 8 people in Kandi." {
-		t.Errorf("%d sentences: the prose above a captioned picture must be read, the caption not", len(l.Sents))
+	if got = sentencesOf(t, body); len(got) != 1 || got[0] != "A bomber killed 8 people in Kandi." {
+		t.Errorf("%d sentences: the prose above a captioned picture must be read, the caption not", len(got))
 	}
 }
 
@@ -248,6 +238,15 @@ func TestLinkSectionsAreNotProse(t *testing.T) {
 	body := "Title: Plaine Savo massacre\n\nCODECO insurgents attacked Plaine Savo, killing 60 people.\n\n==See also==\n\n" +
 		"- 2021–2022 Democratic Republic of the Congo attacks\n- List of massacres in the Democratic Republic of the Congo\n\n" +
 		"==Aftermath==\n\nThe army sent troops to the camp.\n"
+	got := sentencesOf(t, body)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "CODECO") || !strings.HasPrefix(got[1], "The army") {
+		t.Errorf("sentences %q, want the two of the prose", got)
+	}
+}
+
+// sentencesOf parses a document and returns the text of its sentences.
+func sentencesOf(t *testing.T, body string) []string {
+	t.Helper()
 	l, err := Parse([]byte(body), "")
 	if err != nil {
 		t.Fatal(err)
@@ -256,7 +255,5 @@ func TestLinkSectionsAreNotProse(t *testing.T) {
 	for i := range l.Sents {
 		got = append(got, l.SentenceText(i))
 	}
-	if len(got) != 2 || !strings.HasPrefix(got[0], "CODECO") || !strings.HasPrefix(got[1], "The army") {
-		t.Errorf("sentences %q, want the two of the prose", got)
-	}
+	return got
 }
