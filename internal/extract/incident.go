@@ -163,15 +163,22 @@ func (in *incident) addWeapon(w, class string, ev dossier.Evidence) {
 	in.addEvidence(ev)
 }
 
+// hasWeaponClass says whether one of the incident's weapons is of a class
+// ("firearm" for "rifles").
+func hasWeaponClass(in *incident, class string) bool {
+	for _, c := range in.weaponSet {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
 // weaponList is the incident's weapons; a vehicle is no weapon of its
 // own beside an explosive ("Bombs were planted in a truck", "a bomb-packed
 // refrigeration truck"): it carried the bomb.
 func (in *incident) weaponList() []string {
-	explosive := false
-	for _, c := range in.weaponSet {
-		explosive = explosive || c == "explosive"
-	}
-	if !explosive {
+	if !hasWeaponClass(in, "explosive") {
 		return in.weapons
 	}
 	var out []string

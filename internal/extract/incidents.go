@@ -1510,17 +1510,6 @@ func remoteWeapons(in *incident) bool {
 	return false
 }
 
-// hasWeaponClass says whether one of the incident's weapons is of a class
-// ("firearm" for "rifles").
-func hasWeaponClass(in *incident, class string) bool {
-	for _, c := range in.weaponSet {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
 func (d *docState) securityVictims(in *incident) bool {
 	sec, civ := false, false
 	for _, st := range d.sents {
