@@ -1497,8 +1497,6 @@ func victimsOnly(v string) string {
 	return v
 }
 
-// securityVictims says whether the incident's casualty sentences count
-// soldiers, police or guards among the dead or hurt and no civilians.
 // remoteWeapons says whether the incident's weapons strike from afar or
 // explode: a bomb, a mine, a shell, a rocket, a missile, a drone, a plane.
 func remoteWeapons(in *incident) bool {
@@ -1510,6 +1508,8 @@ func remoteWeapons(in *incident) bool {
 	return false
 }
 
+// securityVictims says whether the incident's casualty sentences count
+// soldiers, police or guards among the dead or hurt and no civilians.
 func (d *docState) securityVictims(in *incident) bool {
 	sec, civ := false, false
 	for _, st := range d.sents {
