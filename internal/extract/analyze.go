@@ -47,6 +47,10 @@ type docState struct {
 	// candidates and what the rules alone chose
 	perpCands []*perpCand
 	rulePerps []string
+	// the choice of a report's targets (targets.go): its candidates and
+	// what the rules chose, for tools/train
+	targetCands []*targetChoice
+	ruleTargets []string
 }
 
 // sent is one analysed sentence. Offsets inside (dates, quantities) are

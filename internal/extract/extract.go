@@ -37,11 +37,12 @@ const Version = "0.2.0"
 // Extractor holds the read-only resources extraction needs. It is safe
 // for concurrent use.
 type Extractor struct {
-	lex  *lexicon.Lexicon
-	gaz  *gazetteer.Gazetteer
-	dict *actordict.Dict
-	perp *PerpModel // the choice of perpetrators in prose; nil: rules only
-	ar   *arextract.Extractor
+	lex    *lexicon.Lexicon
+	gaz    *gazetteer.Gazetteer
+	dict   *actordict.Dict
+	perp   *Model // the choice of perpetrators in prose; nil: rules only
+	target *Model // the choice of a report's targets; nil: rules only
+	ar     *arextract.Extractor
 }
 
 // Options configure an Extractor.
@@ -79,7 +80,11 @@ func New(opts Options) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	perp, err := LoadPerpModel(perpModelJSON)
+	perp, err := LoadModel(perpModelJSON)
+	if err != nil {
+		return nil, err
+	}
+	target, err := LoadModel(targetModelJSON)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +101,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp, ar: ar}, nil
+	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp, target: target, ar: ar}, nil
 }
 
 // Extract reads one document. An error means the document's structure

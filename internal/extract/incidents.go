@@ -995,6 +995,7 @@ func (d *docState) mainFromProse(in *incident) {
 	d.findTargets(in, ms, lead)
 	d.cleanTargets(in)
 	d.namedTargets(in, ms)
+	d.chooseTargets(in, ms, lead)
 	// one death told without a figure: "A police officer has been killed"
 	if in.fat == nil {
 		for _, st := range ms {

@@ -37,8 +37,9 @@ import (
 //go:embed data/perp-model.json
 var perpModelJSON []byte
 
-// PerpModel is a logistic regression over named binary features.
-type PerpModel struct {
+// Model is a logistic regression over named binary features: the choice
+// of perpetrators (perp.go) and of targets (targets.go).
+type Model struct {
 	Command   string `json:"command"`
 	DataSHA   string `json:"training_data_sha256"`
 	Docs      int    `json:"training_docs"`
@@ -58,8 +59,8 @@ type PerpModel struct {
 }
 
 // Prob is the model's probability that a candidate with these features is
-// a perpetrator (or accused) of the main incident.
-func (m *PerpModel) Prob(feats []string) float64 {
+// chosen: a perpetrator (or accused), or a target, of the main incident.
+func (m *Model) Prob(feats []string) float64 {
 	z := m.Bias
 	for _, f := range feats {
 		z += m.Weights[f]
@@ -67,11 +68,11 @@ func (m *PerpModel) Prob(feats []string) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// LoadPerpModel reads a model file.
-func LoadPerpModel(b []byte) (*PerpModel, error) {
-	var m PerpModel
+// LoadModel reads a model file.
+func LoadModel(b []byte) (*Model, error) {
+	var m Model
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("perpetrator model: %w", err)
+		return nil, fmt.Errorf("model file: %w", err)
 	}
 	return &m, nil
 }

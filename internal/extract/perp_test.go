@@ -29,7 +29,7 @@ func TestSameGroup(t *testing.T) {
 
 // TestPerpModelFile checks the embedded model says where it came from.
 func TestPerpModelFile(t *testing.T) {
-	m, err := LoadPerpModel(perpModelJSON)
+	m, err := LoadModel(perpModelJSON)
 	if err != nil {
 		t.Fatal(err)
 	}

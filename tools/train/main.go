@@ -65,18 +65,23 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, w io.Writer) error {
-	if len(args) == 0 || args[0] != "perpetrators" {
-		return fmt.Errorf("usage: train perpetrators [-root corpora] [-out FILE]")
+	if len(args) == 0 || args[0] != "perpetrators" && args[0] != "targets" {
+		return fmt.Errorf("usage: train perpetrators|targets [-root corpora] [-out FILE]")
 	}
-	fs := flag.NewFlagSet("train perpetrators", flag.ContinueOnError)
+	task := args[0]
+	fs := flag.NewFlagSet("train "+task, flag.ContinueOnError)
 	root := fs.String("root", "corpora", "dossier's corpora")
-	out := fs.String("out", "internal/extract/data/perp-model.json", "the model file to write")
+	out := fs.String("out", modelFile[task], "the model file to write")
 	fs.IntVar(&repeats, "repeats", 0, "also cross-validate over this many other fold assignments (by a hash of each document's name) and print their mean F1")
 	fs.BoolVar(&verbose, "v", false, "also list the gold names no candidate matches and the dev documents the model gets wrong out of fold")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	b, err := trainPerpetrators(ctx, *root, w)
+	train := trainPerpetrators
+	if task == "targets" {
+		train = trainTargets
+	}
+	b, err := train(ctx, *root, w)
 	if err != nil {
 		return err
 	}
@@ -87,6 +92,12 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	return nil
 }
 
+// modelFile is where each model is written, from the repository's root.
+var modelFile = map[string]string{
+	"perpetrators": "internal/extract/data/perp-model.json",
+	"targets":      "internal/extract/data/target-model.json",
+}
+
 // trainDoc is one dev document: its candidates, the rules' choice, the gold.
 type trainDoc struct {
 	name  string
@@ -94,7 +105,10 @@ type trainDoc struct {
 	exs   []*example
 	rules []string
 	gold  []string
-	field bool // the infobox has a perpetrator
+	field bool // the labels are known (perpetrators: the infobox has the field)
+	// same says whether two candidates are one value, of which the
+	// choice keeps the more probable
+	same func(a, b *example) bool
 }
 
 // labelled are the documents whose labels are known: those whose infobox
@@ -163,7 +177,7 @@ func loadDev(ctx context.Context, root string) ([]*trainDoc, string, error) {
 			return nil, "", fmt.Errorf("%s: %w", name, err)
 		}
 		td := &trainDoc{name: name, fold: len(docs) % folds, rules: rules, gold: g.InProse.Perpetrators,
-			field: len(g.Gold.Perpetrators) > 0}
+			field: len(g.Gold.Perpetrators) > 0, same: sameGroup}
 		for _, c := range cands {
 			e := &example{doc: len(docs), name: c.Name, feats: c.Features}
 			for _, gn := range td.gold {
@@ -225,7 +239,7 @@ func chosen(td *trainDoc, probs map[*example]float64, t cut) []string {
 	var keep []*example
 	for i, e := range exs {
 		if probs[e] >= t.all || i == 0 && probs[e] >= t.top {
-			if !slices.ContainsFunc(keep, func(k *example) bool { return extract.SameGroup(k.name, e.name) }) {
+			if !slices.ContainsFunc(keep, func(k *example) bool { return td.same(k, e) }) {
 				keep = append(keep, e)
 			}
 		}
@@ -245,6 +259,10 @@ func chosen(td *trainDoc, probs map[*example]float64, t cut) []string {
 	}
 	return out
 }
+
+// sameGroup: one group named twice ("JNIM", "Jama'at Nasr al-Islam
+// wal-Muslimin"), as the extractor's choice of perpetrators sees it.
+func sameGroup(a, b *example) bool { return extract.SameGroup(a.name, b.name) }
 
 func has(fs []string, f string) bool {
 	i := sort.SearchStrings(fs, f)
@@ -378,6 +396,12 @@ func trainPerpetrators(ctx context.Context, root string, w io.Writer) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
+	return fit("perpetrators", docs, sum, w)
+}
+
+// fit cross-validates rules against model on the dev documents, then
+// trains the model on all of them and returns its file.
+func fit(task string, docs []*trainDoc, sum string, w io.Writer) ([]byte, error) {
 	exs := examplesOf(docs)
 	pos, covered, goldN := 0, 0, 0
 	for _, e := range exs {
@@ -396,8 +420,8 @@ func trainPerpetrators(ctx context.Context, root string, w io.Writer) ([]byte, e
 			}
 		}
 	}
-	fmt.Fprintf(w, "perpetrators: %d dev documents, %d candidates (%d positive), %d of %d gold names among the candidates\n",
-		len(docs), len(exs), pos, covered, goldN)
+	fmt.Fprintf(w, "%s: %d dev documents, %d candidates (%d positive), %d of %d gold names among the candidates\n",
+		task, len(docs), len(exs), pos, covered, goldN)
 	fmt.Fprintf(w, "training data sha256 %s\n", sum)
 	if verbose {
 		debugMissing(w, docs)
@@ -444,8 +468,8 @@ func trainPerpetrators(ctx context.Context, root string, w io.Writer) ([]byte, e
 		}
 	}
 	m := train(examplesOf(labelled(docs)))
-	pm := extract.PerpModel{
-		Command:      "go run ./tools/train perpetrators",
+	pm := extract.Model{
+		Command:      "go run ./tools/train " + task,
 		DataSHA:      sum,
 		Docs:         len(docs),
 		Examples:     len(exs),

@@ -28,6 +28,25 @@ func TestPerpetratorsReproducible(t *testing.T) {
 	}
 }
 
+// TestTargetsReproducible: the same for the target model
+// (`go run ./tools/train targets`).
+func TestTargetsReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model (a few seconds)")
+	}
+	want, err := os.ReadFile("../../internal/extract/data/target-model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := trainTargets(t.Context(), "../../corpora", io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("training gives another model than internal/extract/data/target-model.json (%d bytes, committed %d): run `go run ./tools/train targets`", len(got), len(want))
+	}
+}
+
 // TestNameMatching holds the port of score.py's name rules to the cases
 // the labels depend on.
 func TestNameMatching(t *testing.T) {
