@@ -49,7 +49,7 @@ type docState struct {
 	rulePerps []string
 	// the choice of a report's targets (targets.go): its candidates and
 	// what the rules chose, for tools/train
-	targetCands []*targetChoice
+	targetCands []*modelCand
 	ruleTargets []string
 }
 

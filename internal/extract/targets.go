@@ -34,13 +34,13 @@ import (
 //go:embed data/target-model.json
 var targetModelJSON []byte
 
-// targetChoiceParas is how many paragraphs after the lead's the choice
+// modelCandParas is how many paragraphs after the lead's the choice
 // reads candidates from.
-const targetChoiceParas = 3
+const modelCandParas = 3
 
-// TargetCandidate is one phrase of a report described for the choice of
-// its main incident's targets.
-type TargetCandidate struct {
+// Candidate is one value a document proposes for a model's choice (a
+// target, a statement), named, with its features.
+type Candidate struct {
 	Name     string
 	Features []string
 }
@@ -49,16 +49,16 @@ type TargetCandidate struct {
 // report's main incident, with their features, and what the rules alone
 // choose, for tools/train. A document the choice does not apply to (an
 // encyclopedia article) has no candidates.
-func (x *Extractor) TargetCandidates(doc *dossier.Document) ([]TargetCandidate, []string, error) {
+func (x *Extractor) TargetCandidates(doc *dossier.Document) ([]Candidate, []string, error) {
 	y := *x
 	y.target = nil
 	d, _, err := y.extract(doc)
 	if err != nil || d == nil {
 		return nil, nil, err
 	}
-	var out []TargetCandidate
+	var out []Candidate
 	for _, c := range d.targetCands {
-		out = append(out, TargetCandidate{Name: c.name, Features: c.feats})
+		out = append(out, Candidate{Name: c.name, Features: c.feats})
 	}
 	return out, d.ruleTargets, nil
 }
@@ -91,7 +91,7 @@ func (d *docState) chooseTargets(in *incident, ms []*sent, lead int) {
 		}
 		sort.Strings(fs)
 		c.fs = fs
-		d.targetCands = append(d.targetCands, &targetChoice{name: c.name, feats: fs})
+		d.targetCands = append(d.targetCands, &modelCand{name: c.name, feats: fs})
 		c.p = -1
 		if m := d.x.target; m != nil && m.Adopted {
 			c.p = m.Prob(fs)
@@ -126,8 +126,8 @@ func (d *docState) chooseTargets(in *incident, ms []*sent, lead int) {
 	}
 }
 
-// targetChoice is a candidate as tools/train sees it.
-type targetChoice struct {
+// modelCand is a candidate as tools/train sees it.
+type modelCand struct {
 	name  string
 	feats []string
 }
@@ -202,7 +202,7 @@ func (d *docState) targetCandidates(in *incident, ms []*sent, lead int) []*choic
 	seenKind := map[string]bool{}
 	first := true
 	for _, st := range ms {
-		if st.para > lead+targetChoiceParas {
+		if st.para > lead+modelCandParas {
 			break
 		}
 		heads := map[string]bool{}
