@@ -289,6 +289,12 @@ func TestReportedAgent(t *testing.T) {
 		{name: "agent told by the text",
 			text:  "قتل 20 شخصا في 6 يونيو 2012 في هجوم على قرية قرب حماة على يد ميليشيات الشبيحة وقوات الأمن.",
 			perps: "ميليشيات الشبيحة|قوات الأمن"},
+		{name: "a known name and what the sentence says of it",
+			text:  "قتل 4 أشخاص في تفجير في خان يونس في 3 مارس 2008. وتبنت كتائب القسام جناح حماس العسكري الهجوم.",
+			perps: "كتائب القسام"},
+		{name: "a known name and its adjectives of origin",
+			text:  "قتل 6 أشخاص في هجوم على سوق في بيدوا في 5 أبريل 2012 نفذته حركة الشباب الصومالية المسلحة.",
+			perps: "حركة الشباب الصومالية"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})

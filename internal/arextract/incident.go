@@ -875,7 +875,51 @@ func (d *doc) nameEnd(s *sentence, i int) int {
 		}
 		j++
 	}
-	return j
+	return d.knownEnd(s, i, j)
+}
+
+// knownEnd cuts a name of words [i, j) after the dictionary's name that
+// opens it (on its first word, or on its second after a word for an
+// organisation: "حركة الشباب") and up to two adjectives of origin after that
+// ("تنظيم الشباب الصومالي بتنفيذ هذا" is "تنظيم الشباب الصومالي"): words
+// after a known name are what the sentence says of it, not the name.
+// j when no known name opens the words, or when a conjunction joins
+// another name to it.
+func (d *doc) knownEnd(s *sentence, i, j int) int {
+	if j-i < 2 {
+		return j
+	}
+	base := s.toks[i].Start
+	opens := s.toks[i].End - base // a match must start on the first word
+	if _, ok := d.x.p.orgHeads.At(s.words, i); ok && i+1 < j {
+		opens = s.toks[i+1].End - base
+	}
+	end := -1
+	for _, m := range d.x.dict.Find(d.span(s, i, j)) {
+		if m.Entry != nil && m.Start < opens && m.End > end {
+			end = m.End
+		}
+	}
+	if end < 0 {
+		return j
+	}
+	k := i
+	for k < j && s.toks[k].End-base <= end {
+		k++
+	}
+	for n := 0; n < 2 && k < j && isNisba(s.words[k]); n++ {
+		k++ // "حزب الدعوة الشيعي العراقي"
+	}
+	if k < j && (arabic.IsConjunction(s.words[k]) || arabic.HasConjunction(s.words[k])) {
+		return j // "ميليشيات الشبيحة وقوات الأمن": another name follows, for splitNames
+	}
+	return k
+}
+
+// isNisba reports an adjective of origin or belonging written with the
+// article: "الصومالي", "العراقية".
+func isNisba(w string) bool {
+	return strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ية"))
 }
 
 // isActorName reports whether words [i, j) name an actor rather than
