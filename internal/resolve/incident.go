@@ -261,6 +261,14 @@ func compare(f Features, s *Signature, why bool) Match {
 				placed, m.Place = true, true
 				break
 			}
+			// the same province under two names or in two scripts
+			// ("Hajjah Governorate", "محافظة حجة"): the gazetteer placed
+			// both at its centre
+			if f.LocPrecision == "admin1" && f.HasCoords && p.Coarse && haversine(f.Lat, f.Lon, p.Lat, p.Lon) < 1 {
+				add(1, true, "same province or district (%s)", p.Name)
+				placed, m.Place = true, true
+				break
+			}
 		}
 	}
 	if !m.Place && named != "" {

@@ -55,6 +55,30 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestSameProvinceTwoScripts: a province named in two scripts, placed by
+// the gazetteer at its centre on both sides, is one place; another
+// province is not.
+func TestSameProvinceTwoScripts(t *testing.T) {
+	province := func(place string, lat, lon float64) *dossier.Location {
+		l := loc(place, "Yemen", lat, lon)
+		l.Precision = "admin1"
+		return l
+	}
+	en := dossier.Incident{Title: "Hajjah Governorate airstrike", Date: day("2018-04-22"), Location: province("Hajjah Governorate", 15.6943, 43.6058),
+		Type: "Explosions/Remote violence", SubType: "Air/drone strike"}
+	sig := SignatureOf([]*dossier.Incident{&en})
+	ar := dossier.Incident{Title: "غارة على حفل زفاف", Date: day("2018-04-22"), Location: province("بني قيس", 15.69425, 43.60582),
+		Type: "Explosions/Remote violence", SubType: "Air/drone strike"}
+	if m := Compare(FeaturesOf(&ar), sig); !m.Merges() || !strings.Contains(m.Reason(), "same province") {
+		t.Errorf("same province in two scripts: merges %v: %s %s", m.Merges(), m.Reason(), m.Veto)
+	}
+	other := ar
+	other.Location = province("محافظة صعدة", 16.94, 43.76)
+	if m := Compare(FeaturesOf(&other), sig); m.Merges() {
+		t.Errorf("another province merges: %s", m.Reason())
+	}
+}
+
 func TestAssignOneIncidentPerDocument(t *testing.T) {
 	a := dossier.Incident{Title: "Baghdad clashes", Date: day("2021-11-05"), Location: baghdad, Type: "Riots", SubType: "Violent demonstration"}
 	cands := []Candidate{{ID: "i1", Sig: SignatureOf([]*dossier.Incident{&a})}}
