@@ -311,3 +311,17 @@ func TestReportedAgent(t *testing.T) {
 		})
 	}
 }
+
+// TestProcliticBeforeNamePrefix: a word that opens place names ("عين",
+// "بني") behind the proclitic ب opens the name without it.
+func TestProcliticBeforeNamePrefix(t *testing.T) {
+	x := newTest(t)
+	text := "بدأت أزمة الرهائن بعين أمناس في جنوب شرق الجزائر في 16 يناير 2013 وقتل فيها 40 شخصا."
+	out := x.Extract(Input{Body: []byte(text), Key: "amenas", Title: "أزمة الرهائن بعين أمناس"})
+	if len(out.Incidents) != 1 || out.Incidents[0].Location == nil {
+		t.Fatalf("no incident or no location: %+v", out.Incidents)
+	}
+	if got := out.Incidents[0].Location.Place; got != "عين أمناس" {
+		t.Errorf("place %q, want عين أمناس", got)
+	}
+}

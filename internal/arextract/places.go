@@ -272,12 +272,19 @@ func (d *doc) notName(s *sentence, i int) bool {
 func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 	w := s.words
 	j := i
+	// "بعين أمناس": a prefix word behind a one-letter proclitic (ب، ل،
+	// ك، ف، و) opens the name as the prefix does, without the proclitic
+	clitic := 0
+	if p := []rune(w[i]); len(p) > 3 && strings.ContainsRune("بلكفو", p[0]) && d.x.p.prefix[string(p[1:])] {
+		clitic = 1
+	}
+	isPrefix := func(k int) bool { return d.x.p.prefix[w[k]] || k == i && clitic == 1 }
 	for j < len(w) && j < i+3 {
 		if j > i {
 			if g := d.gap(s, j-1, j); len(g) != 1 || g != " " {
 				break
 			}
-			if d.notName(s, j) || arabic.StripArticle(w[j]) != w[j] && !d.x.p.prefix[w[j-1]] {
+			if d.notName(s, j) || arabic.StripArticle(w[j]) != w[j] && !isPrefix(j-1) {
 				break
 			}
 			if m, ok := d.x.p.places.At(w, j); ok && m.J > j {
@@ -288,11 +295,11 @@ func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 			}
 		}
 		j++
-		if !d.x.p.prefix[w[j-1]] {
+		if !isPrefix(j - 1) {
 			break
 		}
 	}
-	if j == i || d.x.p.prefix[w[j-1]] {
+	if j == i || isPrefix(j-1) {
 		return placeFound{}, false
 	}
 	name := d.span(s, i, j)
@@ -300,6 +307,9 @@ func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 		if !strings.Contains(foldedWords(d.in.Title), foldedWords(name)) {
 			return placeFound{}, false
 		}
+	}
+	if clitic > 0 {
+		name = trimFolded(name, clitic)
 	}
 	return placeFound{i: i, j: j, name: name, cued: true, unknown: true}, true
 }
