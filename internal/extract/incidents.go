@@ -782,6 +782,11 @@ func comparedSince(st *sent, k int) bool {
 	return superlativeBefore(st, j)
 }
 
+// settlementNouns name a kind of settlement, in an apposition after a
+// place's name (", a village in ...").
+var settlementNouns = map[string]bool{"town": true, "village": true, "city": true, "suburb": true, "neighbourhood": true,
+	"neighborhood": true, "settlement": true, "hamlet": true, "township": true, "locality": true, "camp": true}
+
 // settlementApposition says whether ", a (small) village", ", a camp" or
 // the like follows token j: what stands before it is a settlement.
 func settlementApposition(toks []text.Token, j int) bool {
@@ -789,7 +794,7 @@ func settlementApposition(toks []text.Token, j int) bool {
 		return false
 	}
 	for k := j + 2; k < len(toks) && k < j+5; k++ {
-		if toks[k].Is("town", "village", "city", "suburb", "settlement", "hamlet", "township", "locality", "camp") {
+		if settlementNouns[toks[k].Lower] {
 			return true
 		}
 		if toks[k].Kind != text.Word || toks[k].Cap() || stopWord(toks[k].Lower) {
