@@ -27,14 +27,16 @@ func TestSameGroup(t *testing.T) {
 	}
 }
 
-// TestPerpModelFile checks the embedded model says where it came from.
-func TestPerpModelFile(t *testing.T) {
-	m, err := LoadModel(perpModelJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Command != "go run ./tools/train perpetrators" || len(m.DataSHA) != 64 || len(m.Weights) == 0 || m.TopThreshold > m.Threshold {
-		t.Errorf("model file: command %q, sha %q, %d weights, thresholds %v %v", m.Command, m.DataSHA, len(m.Weights), m.TopThreshold, m.Threshold)
+// TestModelFiles checks each embedded model says where it came from.
+func TestModelFiles(t *testing.T) {
+	for task, b := range map[string][]byte{"perpetrators": perpModelJSON, "targets": targetModelJSON} {
+		m, err := LoadModel(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Command != "go run ./tools/train "+task || len(m.DataSHA) != 64 || len(m.Weights) == 0 || m.TopThreshold > m.Threshold {
+			t.Errorf("%s model file: command %q, sha %q, %d weights, thresholds %v %v", task, m.Command, m.DataSHA, len(m.Weights), m.TopThreshold, m.Threshold)
+		}
 	}
 }
 

@@ -9,17 +9,6 @@ import (
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// TestTargetModelFile checks the embedded model says where it came from.
-func TestTargetModelFile(t *testing.T) {
-	m, err := LoadModel(targetModelJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Command != "go run ./tools/train targets" || len(m.DataSHA) != 64 || len(m.Weights) == 0 || m.TopThreshold > m.Threshold {
-		t.Errorf("model file: command %q, sha %q, %d weights, thresholds %v %v", m.Command, m.DataSHA, len(m.Weights), m.TopThreshold, m.Threshold)
-	}
-}
-
 // TestChosenTargetsHaveEvidence: every target of a report comes with a
 // sentence (or the headline) that holds it, and no target is a part of
 // another.

@@ -3,6 +3,11 @@
 // them.
 //
 //	go run ./tools/train perpetrators [-root corpora] [-out internal/extract/data/perp-model.json] [-v] [-repeats N]
+//	go run ./tools/train targets      [-root corpora] [-out internal/extract/data/target-model.json] [-v] [-repeats N]
+//
+// targets: the choice among candidate targets of a news report's main
+// incident (internal/extract/targets.go), trained on the dev split of
+// corpora/news and its hand-written gold (targets.go in this package).
 //
 // perpetrators: the choice among candidate perpetrators of an encyclopedia
 // article's main incident read from prose (internal/extract/perp.go). The
@@ -43,6 +48,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/corpus"
 	"github.com/dossier-project/dossier/internal/extract"
 	"github.com/dossier-project/dossier/internal/reader"
@@ -65,7 +71,7 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, w io.Writer) error {
-	if len(args) == 0 || args[0] != "perpetrators" && args[0] != "targets" {
+	if len(args) == 0 || trainers[args[0]] == nil {
 		return fmt.Errorf("usage: train perpetrators|targets [-root corpora] [-out FILE]")
 	}
 	task := args[0]
@@ -90,6 +96,13 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "wrote %s\n", *out)
 	return nil
+}
+
+// trainers train each model from the corpora under root and return its
+// file.
+var trainers = map[string]func(ctx context.Context, root string, w io.Writer) ([]byte, error){
+	"perpetrators": trainPerpetrators,
+	"targets":      trainTargets,
 }
 
 // modelFile is where each model is written, from the repository's root.
@@ -126,33 +139,66 @@ func labelled(docs []*trainDoc) []*trainDoc {
 	return out
 }
 
-// loadDev extracts the candidates of every dev document and hashes the
-// training data.
-func loadDev(ctx context.Context, root string) ([]*trainDoc, string, error) {
-	x, err := extract.New(extract.Options{})
+// devDoc is one document of a set's dev split, read for training.
+type devDoc struct {
+	name string
+	doc  *dossier.Document
+	gold []byte // its gold file
+}
+
+// eachDev reads every document of the dev split of one set (texts under
+// root/texts, gold under root/golds, name order), hands each to fn, and
+// returns the SHA-256 of the training data (names, texts and gold files).
+// The test split is never read.
+func eachDev(ctx context.Context, root, texts, golds string, fn func(devDoc) error) (string, error) {
+	paths, err := filepath.Glob(filepath.Join(root, texts, "*.txt"))
 	if err != nil {
-		return nil, "", err
-	}
-	paths, err := filepath.Glob(filepath.Join(root, "encyclopedia", "wikipedia", "*.txt"))
-	if err != nil {
-		return nil, "", err
+		return "", err
 	}
 	sort.Strings(paths)
 	h := sha256.New()
-	var docs []*trainDoc
+	n := 0
 	for _, p := range paths {
 		raw, err := os.ReadFile(p)
 		if err != nil {
-			return nil, "", err
+			return "", err
 		}
 		if corpus.SplitOf(reader.ParseHeader(raw).Source) != corpus.Dev {
 			continue
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".txt")
-		gb, err := os.ReadFile(filepath.Join(root, "encyclopedia", "gold", name+".json"))
+		gb, err := os.ReadFile(filepath.Join(root, golds, name+".json"))
 		if err != nil {
-			return nil, "", err
+			return "", err
 		}
+		fmt.Fprintf(h, "%s\n%d\n", name, len(raw))
+		h.Write(raw)
+		fmt.Fprintf(h, "\n%d\n", len(gb))
+		h.Write(gb)
+		doc, err := reader.ReadPath(ctx, p, nil, reader.Limits{})
+		if err != nil {
+			return "", err
+		}
+		if err := fn(devDoc{name: name, doc: doc, gold: gb}); err != nil {
+			return "", fmt.Errorf("%s: %w", name, err)
+		}
+		n++
+	}
+	if n == 0 {
+		return "", fmt.Errorf("no dev documents under %s", filepath.Join(root, texts))
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// loadDev extracts the candidate perpetrators of every dev article and
+// hashes the training data.
+func loadDev(ctx context.Context, root string) ([]*trainDoc, string, error) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		return nil, "", err
+	}
+	var docs []*trainDoc
+	sum, err := eachDev(ctx, root, "encyclopedia/wikipedia", "encyclopedia/gold", func(dd devDoc) error {
 		var g struct {
 			Gold struct {
 				Perpetrators []string `json:"perpetrators"`
@@ -161,22 +207,14 @@ func loadDev(ctx context.Context, root string) ([]*trainDoc, string, error) {
 				Perpetrators []string `json:"perpetrators"`
 			} `json:"in_prose"`
 		}
-		if err := json.Unmarshal(gb, &g); err != nil {
-			return nil, "", fmt.Errorf("%s: %w", name, err)
+		if err := json.Unmarshal(dd.gold, &g); err != nil {
+			return err
 		}
-		fmt.Fprintf(h, "%s\n%d\n", name, len(raw))
-		h.Write(raw)
-		fmt.Fprintf(h, "\n%d\n", len(gb))
-		h.Write(gb)
-		doc, err := reader.ReadPath(ctx, p, nil, reader.Limits{})
+		cands, rules, err := x.PerpCandidates(dd.doc)
 		if err != nil {
-			return nil, "", err
+			return err
 		}
-		cands, rules, err := x.PerpCandidates(doc)
-		if err != nil {
-			return nil, "", fmt.Errorf("%s: %w", name, err)
-		}
-		td := &trainDoc{name: name, fold: len(docs) % folds, rules: rules, gold: g.InProse.Perpetrators,
+		td := &trainDoc{name: dd.name, fold: len(docs) % folds, rules: rules, gold: g.InProse.Perpetrators,
 			field: len(g.Gold.Perpetrators) > 0, same: sameGroup}
 		for _, c := range cands {
 			e := &example{doc: len(docs), name: c.Name, feats: c.Features}
@@ -193,11 +231,9 @@ func loadDev(ctx context.Context, root string) ([]*trainDoc, string, error) {
 			td.exs = append(td.exs, e)
 		}
 		docs = append(docs, td)
-	}
-	if len(docs) == 0 {
-		return nil, "", fmt.Errorf("no dev documents under %s", root)
-	}
-	return docs, hex.EncodeToString(h.Sum(nil)), nil
+		return nil
+	})
+	return docs, sum, err
 }
 
 // prf is counts and their figures.

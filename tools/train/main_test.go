@@ -7,43 +7,28 @@ import (
 	"testing"
 )
 
-// TestPerpetratorsReproducible trains the perpetrator model again from the
-// committed corpus and requires the committed weights byte for byte. When
-// it fails after a change to the extractor, run
-// `go run ./tools/train perpetrators` and commit the new file.
-func TestPerpetratorsReproducible(t *testing.T) {
+// TestModelsReproducible trains each model again from the committed
+// corpus and requires the committed weights byte for byte. When it fails
+// after a change to the extractor, run `go run ./tools/train TASK` and
+// commit the new file.
+func TestModelsReproducible(t *testing.T) {
 	if testing.Short() {
-		t.Skip("trains a model (a few seconds)")
+		t.Skip("trains the models (a few seconds each)")
 	}
-	want, err := os.ReadFile("../../internal/extract/data/perp-model.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := trainPerpetrators(t.Context(), "../../corpora", io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("training gives another model than internal/extract/data/perp-model.json (%d bytes, committed %d): run `go run ./tools/train perpetrators`", len(got), len(want))
-	}
-}
-
-// TestTargetsReproducible: the same for the target model
-// (`go run ./tools/train targets`).
-func TestTargetsReproducible(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains a model (a few seconds)")
-	}
-	want, err := os.ReadFile("../../internal/extract/data/target-model.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := trainTargets(t.Context(), "../../corpora", io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("training gives another model than internal/extract/data/target-model.json (%d bytes, committed %d): run `go run ./tools/train targets`", len(got), len(want))
+	for task, train := range trainers {
+		t.Run(task, func(t *testing.T) {
+			want, err := os.ReadFile("../../" + modelFile[task])
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := train(t.Context(), "../../corpora", io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("training gives another model than %s (%d bytes, committed %d): run `go run ./tools/train %s`", modelFile[task], len(got), len(want), task)
+			}
+		})
 	}
 }
 
