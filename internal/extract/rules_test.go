@@ -404,6 +404,11 @@ func TestBodySpeakers(t *testing.T) {
 		{"Zimbabwe police claimed that the rally in Harare, Zimbabwe, violated a ban.", "Zimbabwe police"},
 		{"Nine people were killed by a car bomb in Fallujah in western Iraq, local officials said.", ""},
 		{"Hezbollah has stated that it is not responsible for the blast in Tyre, Lebanon.", "Hezbollah"},
+		// a named person's or country's office or service speaks as one body
+		{"A bomb exploded at a bus stop in Jerusalem, Israel. Israel's national rescue service have said that 15 people were seriously wounded.", "Israel's national rescue service"},
+		{"Riot police dispersed a rally in Yerevan, Armenia. Kocharyan's office said that the state of emergency will last 20 days.", "Kocharyan's office"},
+		{"A bomb exploded near the office in Kabul, Afghanistan, the office said.", ""},
+		{"A drone struck the residence of Mustafa Al-Kadhimi in Baghdad, Iraq. Later, Kadhimi's office said that the prime minister was unharmed.", "Mustafa Al-Kadhimi"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -524,6 +529,10 @@ func TestNoSpeaker(t *testing.T) {
 	for _, s := range []string{
 		"Kenji Nagai, 50, a Japanese video journalist shot dead in Yangon, Myanmar, on Thursday, is alleged to have been shot intentionally, a report says.",
 		"A suicide bomber named Abu-Halil blew himself up near a mall in Netanya, Israel, after approaching four tourists, according to some of the reports.",
+		// a speech word after a preposition is a noun; a message speaks
+		// for whoever wrote it, when its phrase names nobody, nobody
+		"Turkish soldiers were killed in Hakkari, Turkey. Turkey has been building up troops along its border with Iraq with reports suggesting as many as 60,000 are stationed there.",
+		"A bomb killed ten people in a park in Diyarbakir, Turkey. The group threatened Turkey last week in a message on its website saying that it would turn the country into hell.",
 	} {
 		res := extractText(t, "Published: 2007-09-28\n\n"+s+"\n")
 		for _, st := range res.Statements {

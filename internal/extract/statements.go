@@ -47,8 +47,9 @@ func (d *docState) findStatements() {
 			if st.toks[m.I].Cap() && m.I != firstWord(st) {
 				continue // "the United States" is no verb
 			}
-			if m.I > 0 && st.toks[m.I-1].Is("a", "an", "the", "this", "that", "his", "her", "its", "their", "another") {
-				continue // "a report says": a noun, not a verb
+			if m.I > 0 && st.toks[m.I-1].Is("a", "an", "the", "this", "that", "his", "her", "its", "their", "another",
+				"with", "in", "of", "by", "from", "on", "amid", "despite", "after") {
+				continue // "a report says", "with reports suggesting": a noun, not a verb
 			}
 			verbs = append(verbs, verb{m.I, m.J})
 		}
@@ -396,7 +397,8 @@ func (d *docState) quoteEndsBefore(st *sent) bool {
 var speakerNouns = map[string]bool{"police": true, "officials": true, "official": true, "authorities": true, "ministry": true,
 	"army": true, "military": true, "government": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"witnesses": true, "eyewitnesses": true, "witness": true, "eyewitness": true, "residents": true, "resident": true,
-	"sources": true, "source": true, "doctors": true, "medics": true, "hospital": true, "administration": true, "forces": true}
+	"sources": true, "source": true, "doctors": true, "medics": true, "hospital": true, "administration": true, "forces": true,
+	"office": true, "service": true}
 
 // crowdNouns are speaker nouns of many people, or of an unnamed one, that
 // an apposition does not rename: in "according to local police, James
@@ -721,8 +723,25 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	// police claimed", "local officials said", "Witnesses told"; a named
 	// group or person in it speaks itself ("a Hamas spokesman said")
 	if e := subjectEnd(toks, v); e > 0 && speakerNouns[toks[e-1].Lower] {
-		if name := d.nounSpeaker(st, e); name != "" && !namesSpeaker(st, e-len(strings.Fields(name)), e) {
+		name := d.nounSpeaker(st, e)
+		if name != "" && toks[e-1].Is("office") {
+			// "Kadhimi's office said": the person's office speaks for him
+			for _, m := range st.mentions {
+				if m.j < e && m.j >= e-len(strings.Fields(name)) && (toks[m.j].Text == "'s" || toks[m.j].Text == "’s") && m.actor != nil && m.actor.kind == dossier.KindPerson {
+					if a := d.speakerActor(m); a != nil {
+						return []*actor{a}, nil
+					}
+				}
+			}
+		}
+		if name != "" && !namesSpeaker(st, e-len(strings.Fields(name)), e) {
 			return d.bodySpeaker(st, name, speakerKind(toks[e-1].Lower))
+		}
+		if name == "" && e-2 >= 0 && (toks[e-2].Is("the", "local", "other", "some", "several", "many") || toks[e-2].Text == ",") {
+			// "..., in Kabul, Afghanistan, the office said", "..., local
+			// officials said": the subject is an unnamed body or crowd,
+			// not a name before it
+			return nil, nil
 		}
 	}
 	// a document speaks: "..., a report says", "the newspaper's article
@@ -734,7 +753,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 		named := false
 		for _, m := range st.mentions {
-			named = named || m.j <= e && m.j >= b
+			named = named || m.i >= b && m.j <= e
 		}
 		if !named {
 			return nil, nil
