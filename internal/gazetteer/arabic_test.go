@@ -53,6 +53,8 @@ func TestArabicCountry(t *testing.T) {
 		{"الإمارات العربية المتحدة", "AE", N},
 		{"إيران", "IR", N},
 		{"إسرائيل", "IL", N},
+		{"الكيان الصهيوني", "IL", N}, // the Arabic press's names for Israel
+		{"الكيان المحتل", "IL", N},
 		{"فلسطين", "PS", N},
 		{"لبنان", "LB", N},
 		{"الأردن", "JO", N},
