@@ -325,3 +325,18 @@ func TestProcliticBeforeNamePrefix(t *testing.T) {
 		t.Errorf("place %q, want عين أمناس", got)
 	}
 }
+
+// TestTitleDate: a title that dates its event by month ("(آذار 2016)")
+// dates it when the text gives no date.
+func TestTitleDate(t *testing.T) {
+	x := newTest(t)
+	title := "تفجير الحلة (آذار 2016)"
+	body := title + "\n\nاستهدف تفجير انتحاري سيطرة أمنية عند المدخل الشمالي لمدينة الحلة وقتل فيه 47 شخصا.\n"
+	out := x.Extract(Input{Body: []byte(body), Start: len(title) + 2, End: len(body), Key: "hillah", Title: title, TitleStart: 0, TitleEnd: len(title), TitleMethod: dossier.MethodTitle})
+	if len(out.Incidents) != 1 || out.Incidents[0].Date == nil {
+		t.Fatalf("no incident or no date: %+v", out.Incidents)
+	}
+	if d := out.Incidents[0].Date; d.Start != "2016-03" || d.Precision != "month" {
+		t.Errorf("date %+v, want 2016-03 (month)", d)
+	}
+}

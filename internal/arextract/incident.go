@@ -418,6 +418,23 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 			}
 		}
 	}
+	// a title that dates its event more precisely than by its year ("تفجير
+	// الحلة (آذار 2016)"): an encyclopedia's title telling apart two
+	// events of one place
+	if t := d.titleSentence(); t != nil {
+		var best *dateFound
+		for _, f := range d.dates(t) {
+			if !f.relative && f.dr.Precision != "year" && (best == nil || rank[f.dr.Precision] > rank[best.dr.Precision]) {
+				best = &f
+			}
+		}
+		if best != nil {
+			ev := d.evidence("date", t, 0.6)
+			ev.Method, ev.Note = d.in.TitleMethod, "the date in the title"
+			in.setDate(best.dr, ev, d.in.TitleMethod)
+			return
+		}
+	}
 	if y := d.titleYear(); y > 0 && d.in.TitleEnd > d.in.TitleStart {
 		t := fmt.Sprintf("%04d", y)
 		in.setDate(&dossier.DateRange{Start: t, End: t, Precision: "year"}, dossier.Evidence{Field: "date", Start: d.in.TitleStart, End: d.in.TitleEnd,
