@@ -81,6 +81,8 @@ func TestMainIncident(t *testing.T) {
 			date: "2016-03-13", place: "أنقرة", country: "Turkey", fat: "34"},
 		{name: "an adjective inside a district's name", text: "نفذت عملية في 9 سبتمبر 2003 في مقهى في حي كولوني الألماني في القدس. قتل سبعة أشخاص في الهجوم.",
 			date: "2003-09-09", country: "Israel", fat: "7"},
+		{name: "a site and its city", text: "انفجرت عبوة ناسفة في المنطقة الخضراء ببغداد في 12 أبريل 2007 وقتل فيها 8 أشخاص.",
+			date: "2007-04-12", place: "بغداد", country: "Iraq", fat: "8"},
 		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
 			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
 	} {

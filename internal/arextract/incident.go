@@ -534,6 +534,17 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 		if pick == nil {
 			continue
 		}
+		if pick.place != nil && pick.place.City != "" {
+			// a site or district and its city in one sentence ("في
+			// المنطقة الخضراء ببغداد"): the city is the place, as in
+			// English; the site stays in the evidence
+			for k := range fs {
+				if fs[k].place != nil && fs[k].place.Name == pick.place.City && fs[k].place.CountryCode == pick.place.CountryCode {
+					pick = &fs[k]
+					break
+				}
+			}
+		}
 		loc := pick.location(d.x.gz)
 		if pick.unknown {
 			var anchor *placeFound
