@@ -83,6 +83,8 @@ func TestMainIncident(t *testing.T) {
 			date: "2003-09-09", country: "Israel", fat: "7"},
 		{name: "a site and its city", text: "انفجرت عبوة ناسفة في المنطقة الخضراء ببغداد في 12 أبريل 2007 وقتل فيها 8 أشخاص.",
 			date: "2007-04-12", place: "بغداد", country: "Iraq", fat: "8"},
+		{name: "a village known only abroad", text: "وقعت المجزرة في 29 أغسطس 1997 في قرية الرايس، بالقرب من مدينة سيدي موسى جنوب الجزائر العاصمة، وقتل فيها 98 شخصا.",
+			date: "1997-08-29", place: "الرايس", country: "Algeria", fat: "98"},
 		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
 			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
 	} {

@@ -506,10 +506,16 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 		return f.place == nil || country == nil || f.place.Country == country.Name
 	}
 	for _, s := range order {
-		fs := d.places(s)
+		fs := append([]placeFound(nil), d.places(s)...)
 		var pick, big *placeFound
 		for k := range fs {
 			f := &fs[k]
+			if f.kind && f.place != nil && !inCountry(*f) && country != nil {
+				// "قرية الرايس" in Algeria is no "Rice" in the United
+				// States: a village the gazetteer knows only abroad is
+				// one it does not know here
+				fs[k] = placeFound{i: f.i, j: f.j, name: f.name, cued: true, unknown: true, kind: true}
+			}
 			if f.country != nil || !inCountry(*f) {
 				continue
 			}

@@ -18,6 +18,7 @@ type placeFound struct {
 	cued    bool // after a preposition, the proclitic ب, or a word for a kind of place
 	region  bool // after a direction or nearness word ("شمال بغداد")
 	unknown bool // a name the gazetteer does not know, cued by a word for a kind of place
+	kind    bool // after a word for a kind of place ("قرية الرايس")
 	word    bool // a country name that is also a common word ("مالي", "عمان"): needs a cue
 }
 
@@ -125,6 +126,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 		f.cued = cue || region || afterEvent || f.cued || all
 		f.region = region
+		f.kind = kind
 		c, named := d.countryAfter(s, f)
 		if named && !all {
 			f.cued = true
