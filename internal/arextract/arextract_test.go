@@ -344,3 +344,27 @@ func TestTitleDate(t *testing.T) {
 		t.Errorf("date %+v, want 2016-03 (month)", d)
 	}
 }
+
+// TestInfoboxUnknownPlace: an infobox location whose first part the
+// gazetteer does not know is the place as written, in the country the
+// field names; a field that names only the country gives no place.
+func TestInfoboxUnknownPlace(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ field, place, country string }{
+		{"حديقة جلشن إقبال، باكستان", "حديقة جلشن إقبال", "Pakistan"},
+		{"العراق", "", "Iraq"},
+	} {
+		text := "= تفجير =\n\nInfobox\n- الموقع: " + c.field + "\n- التاريخ: 27 مارس 2016\n\nانفجرت عبوة ناسفة.\n"
+		lay, err := layout.Parse([]byte(text), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := x.Extract(Input{Body: []byte(text), Start: lay.Infobox[len(lay.Infobox)-1].End, Key: "k", Infobox: lay.Infobox})
+		if len(out.Incidents) != 1 || out.Incidents[0].Location == nil {
+			t.Fatalf("%s: no incident or location", c.field)
+		}
+		if l := out.Incidents[0].Location; l.Place != c.place || l.Country != c.country {
+			t.Errorf("%s: location %q, %q; want %q, %q", c.field, l.Place, l.Country, c.place, c.country)
+		}
+	}
+}

@@ -59,6 +59,20 @@ func (d *doc) fromInfobox(in *incident) {
 					best = &p
 				}
 			}
+			if best != nil && best.country != nil {
+				// "ريشون لتسيون، إسرائيل", "شمال سيناء، مصر": the field's
+				// first part is the place as the editors wrote it, though
+				// the gazetteer knows only the country
+				if first := firstPart(d.body[f.Start:f.End]); first != "" {
+					if _, isCountry := d.x.gz.MatchCountry(first); !isCountry {
+						u := placeFound{name: first, cued: true, unknown: true}
+						if loc := u.anchor(nil, best.country); loc != nil {
+							in.setLocation(loc, d.fieldEvidence("location", f))
+							continue
+						}
+					}
+				}
+			}
 			if best != nil {
 				in.setLocation(best.location(d.x.gz), d.fieldEvidence("location", f))
 			}
@@ -128,4 +142,17 @@ func cutAlias(name string) (string, string) {
 		return strings.TrimSpace(name[:p]), alias
 	}
 	return strings.Trim(name, " .،,:"), ""
+}
+
+// firstPart is an infobox value's text before its first comma (Arabic or
+// Latin), without brackets, when it is a name of at most five words.
+func firstPart(v string) string {
+	if i := strings.IndexAny(v, "،,;("); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.TrimSpace(v)
+	if n := len(strings.Fields(v)); n == 0 || n > 5 {
+		return ""
+	}
+	return v
 }
