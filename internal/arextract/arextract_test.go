@@ -85,6 +85,10 @@ func TestMainIncident(t *testing.T) {
 			date: "2007-04-12", place: "بغداد", country: "Iraq", fat: "8"},
 		{name: "a village known only abroad", text: "وقعت المجزرة في 29 أغسطس 1997 في قرية الرايس، بالقرب من مدينة سيدي موسى جنوب الجزائر العاصمة، وقتل فيها 98 شخصا.",
 			date: "1997-08-29", place: "الرايس", country: "Algeria", fat: "98"},
+		{name: "a range with إلى", text: "هاجم مسلحون مدرسة في حلب في 16 يونيو 1979 وأسفر الهجوم عن مقتل 50 إلى 82 طالبا.",
+			date: "1979-06-16", place: "حلب", country: "Syria", fat: "50-82"},
+		{name: "a range in words", text: "تعرض مبنى البرلمان في بغداد لهجوم انتحاري في 12 أبريل 2007 مما أدى إلى مقتل شخص واحد إلى ثمانية أشخاص.",
+			date: "2007-04-12", place: "بغداد", country: "Iraq", fat: "1-8"},
 		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
 			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
 	} {

@@ -170,13 +170,18 @@ func (d *doc) quantityAt(s *sentence, i int) (quantity, bool) {
 		}
 	default:
 		q.r = dossier.Exact(n)
-		// "200 - 300", "200 إلى 300"
+		// "200 - 300", "200 إلى 300", "شخص واحد إلى ثمانية أشخاص"
 		if e < len(w) && isDigits(w[e]) {
 			g := strings.TrimSpace(d.gap(s, e-1, e))
 			if g == "-" || g == "–" || g == "—" {
 				if n2, e2, ok := d.number(s, e); ok && n2 > n {
 					q.r, q.j = dossier.Between(n, n2), e2
 				}
+			}
+		}
+		if e+1 < len(w) && (w[e] == toWord || w[e] == untilWord) {
+			if n2, e2, ok := d.number(s, e+1); ok && n2 > n {
+				q.r, q.j = dossier.Between(n, n2), e2
 			}
 		}
 		// "38+" or "+38"
@@ -193,6 +198,13 @@ func (d *doc) quantityAt(s *sentence, i int) (quantity, bool) {
 	}
 	return q, true
 }
+
+// toWord and untilWord join the ends of a range ("50 إلى 82", "50 حتى
+// 82"), folded as sentence words are.
+var (
+	toWord    = arabic.Fold("إلى")
+	untilWord = arabic.Fold("حتى")
+)
 
 func isDigitsAt(w []string, i int) bool { return i >= 0 && i < len(w) && isDigits(w[i]) }
 
