@@ -204,6 +204,13 @@ func Stems(w string) []string {
 	return out
 }
 
+// IsNisba reports an adjective of origin or belonging written with the
+// article, as a folded word: "الصومالي", "العراقيه" ("العراقية").
+func IsNisba(w string) bool {
+	return hasPrefix(w, alif+lam) && utf8.RuneCountInString(w) > 4 &&
+		(strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ية"))
+}
+
 // StripArticle removes a leading article (ال) from a folded word when at
 // least two letters remain.
 func StripArticle(w string) string {

@@ -133,3 +133,11 @@ func TestSentencesEllipsisInQuote(t *testing.T) {
 		t.Errorf("Sentences = %q\nwant %q", got, want)
 	}
 }
+
+func TestIsNisba(t *testing.T) {
+	for w, want := range map[string]bool{"الصومالي": true, "العراقيه": true, "الشيعي": true, "المسلحه": false, "الله": false, "صومالي": false} {
+		if got := IsNisba(Fold(w)); got != want {
+			t.Errorf("IsNisba(%q) = %v", w, got)
+		}
+	}
+}

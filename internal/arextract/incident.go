@@ -941,7 +941,7 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 	for k < j && s.toks[k].End-base <= end {
 		k++
 	}
-	for n := 0; n < 2 && k < j && isNisba(s.words[k]); n++ {
+	for n := 0; n < 2 && k < j && arabic.IsNisba(s.words[k]); n++ {
 		k++ // "حزب الدعوة الشيعي العراقي"
 	}
 	if k < j && (arabic.IsConjunction(s.words[k]) || arabic.HasConjunction(s.words[k])) {
@@ -950,11 +950,6 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 	return k
 }
 
-// isNisba reports an adjective of origin or belonging written with the
-// article: "الصومالي", "العراقية".
-func isNisba(w string) bool {
-	return strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ية"))
-}
 
 // isActorName reports whether words [i, j) name an actor rather than
 // describe one: the actor dictionary knows a name in them, or they open

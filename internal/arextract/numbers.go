@@ -179,9 +179,11 @@ func (d *doc) quantityAt(s *sentence, i int) (quantity, bool) {
 				}
 			}
 		}
-		if e+1 < len(w) && (w[e] == toWord || w[e] == untilWord) {
-			if n2, e2, ok := d.number(s, e+1); ok && n2 > n {
-				q.r, q.j = dossier.Between(n, n2), e2
+		if e < len(w) {
+			if m, ok := d.x.p.numbers.At(w, e); ok && m.V.class == "to" {
+				if n2, e2, ok := d.number(s, m.J); ok && n2 > n {
+					q.r, q.j = dossier.Between(n, n2), e2
+				}
 			}
 		}
 		// "38+" or "+38"
@@ -198,13 +200,6 @@ func (d *doc) quantityAt(s *sentence, i int) (quantity, bool) {
 	}
 	return q, true
 }
-
-// toWord and untilWord join the ends of a range ("50 إلى 82", "50 حتى
-// 82"), folded as sentence words are.
-var (
-	toWord    = arabic.Fold("إلى")
-	untilWord = arabic.Fold("حتى")
-)
 
 func isDigitsAt(w []string, i int) bool { return i >= 0 && i < len(w) && isDigits(w[i]) }
 

@@ -112,7 +112,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 				return w, fmt.Errorf("%s %q: value %q is not a number", l.Class, l.Phrase, l.Value(0))
 			}
 			w.value = n
-		case "teen", "min", "minafter", "gt", "approx", "lt", "between":
+		case "teen", "min", "minafter", "gt", "approx", "lt", "between", "to":
 		default:
 			return w, fmt.Errorf("unknown class %q", l.Class)
 		}

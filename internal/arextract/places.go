@@ -274,13 +274,18 @@ func (d *doc) notName(s *sentence, i int) bool {
 func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 	w := s.words
 	j := i
-	// "بعين أمناس": a prefix word behind a one-letter proclitic (ب، ل،
-	// ك، ف، و) opens the name as the prefix does, without the proclitic
+	// "بعين أمناس": a prefix word behind its proclitics opens the name as
+	// the prefix does, without them
 	clitic := 0
-	if p := []rune(w[i]); len(p) > 3 && strings.ContainsRune("بلكفو", p[0]) && d.x.p.prefix[string(p[1:])] {
-		clitic = 1
+	if !d.x.p.prefix[w[i]] {
+		for _, st := range arabic.Stems(w[i])[1:] {
+			if d.x.p.prefix[st] {
+				clitic = utf8.RuneCountInString(w[i]) - utf8.RuneCountInString(st)
+				break
+			}
+		}
 	}
-	isPrefix := func(k int) bool { return d.x.p.prefix[w[k]] || k == i && clitic == 1 }
+	isPrefix := func(k int) bool { return d.x.p.prefix[w[k]] || k == i && clitic > 0 }
 	for j < len(w) && j < i+3 {
 		if j > i {
 			if g := d.gap(s, j-1, j); len(g) != 1 || g != " " {
