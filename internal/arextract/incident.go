@@ -950,7 +950,6 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 	return k
 }
 
-
 // isActorName reports whether words [i, j) name an actor rather than
 // describe one: the actor dictionary knows a name in them, or they open
 // with a word for an organisation or a force; a description with no
