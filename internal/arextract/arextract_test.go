@@ -372,3 +372,22 @@ func TestInfoboxUnknownPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestMassacreWithABomb: a massacre by armed men with guns and knives stays
+// violence against civilians though a bomb is named besides; a bombing of
+// civilians is an explosion.
+func TestMassacreWithABomb(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ text, typ string }{
+		{"في 11 يناير 1998 وقعت مجزرة في سيدي حامد حين اقتحم مسلحون بالبنادق والسكاكين المنازل وفجروا عبوة ناسفة في مقهى وقتلوا 103 أشخاص.", "Violence against civilians"},
+		{"في 11 يناير 1998 وقعت مجزرة في سيدي حامد حين فجر مسلحون عبوة ناسفة في مقهى وقتلوا 30 شخصا.", "Explosions/Remote violence"},
+	} {
+		out := x.Extract(Input{Body: []byte(c.text), Key: c.typ})
+		if len(out.Incidents) != 1 {
+			t.Fatalf("%d incidents", len(out.Incidents))
+		}
+		if got := out.Incidents[0].Type; got != c.typ {
+			t.Errorf("%q: type %q, want %q (weapons %v)", c.text, got, c.typ, out.Incidents[0].Weapons)
+		}
+	}
+}

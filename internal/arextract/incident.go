@@ -312,8 +312,10 @@ func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
 		}
 	}
 	// an attack carried out from afar (a bomb, a drone, a missile) is an
-	// explosion or remote violence, as ACLED codes it, whoever its target
-	if in.typ == "Violence against civilians" {
+	// explosion or remote violence, as ACLED codes it, whoever its target;
+	// a massacre by armed men with guns or blades stays one though a bomb
+	// is named besides ("قاموا بتفجير مقهى ... لذبح الموجودين")
+	if in.typ == "Violence against civilians" && !slices.Contains(in.weapons, "firearm") && !slices.Contains(in.weapons, "blade") {
 		if sub := bestSub(in.weaponSubs, "Explosions/Remote violence"); sub != "" {
 			in.typ, in.sub = "Explosions/Remote violence", sub
 		}
