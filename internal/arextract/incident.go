@@ -604,7 +604,7 @@ func (d *doc) chooseFigures(in *incident, order []*sentence) {
 // the verb ("لم تعلن أي جهة مسؤوليتها") makes no claim.
 func (d *doc) findClaims(in *incident) {
 	seen := map[string]bool{}
-	for _, s := range d.sents {
+	for si, s := range d.sents {
 		w := s.words
 		for k := 0; k < len(w); k++ {
 			m, ok := d.x.p.claims.At(w, k)
@@ -613,6 +613,24 @@ func (d *doc) findClaims(in *incident) {
 			}
 			if m.V.class == "agent" && !d.violenceBefore(s, k) {
 				continue // "إعدام قائدها على يد الحكومة": not this incident's agent
+			}
+			if m.V.class == "agentnoun" {
+				// "مداهمات القوات المسلحة العراقية لمقر الجبهة": in the
+				// first sentences, the attack's complement is its agent
+				// when it is a known actor or an organisation's name; later
+				// sentences tell of other attacks as often as of this one
+				if si >= 2 || m.J >= len(w) {
+					continue
+				}
+				end := d.nameEnd(s, m.J)
+				if _, head := d.x.p.orgHeads.At(w, m.J); !head && !d.knownAt(s, m.J, end, false) {
+					continue
+				}
+				if name, alias := d.actorName(s, m.J, end); name != "" && d.isActorName(s, m.J, end) && !d.reported(s, k) {
+					in.addPerp(perp{name: name, kind: d.actorKind(name, alias), ev: d.evidence("perpetrators", s, 0.6)})
+				}
+				k = end - 1
+				continue
 			}
 			if m.V.class == "perpverb" || m.V.class == "agent" {
 				// "ارتكبتها القوات الإسرائيلية", "على يد جماعة جند الله": the

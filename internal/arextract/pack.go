@@ -168,7 +168,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		switch l.Class {
 		case "say", "according", "stance", "close", "negation", "content", "aside":
 			speechLines = append(speechLines, l)
-		case "claimnoun", "claimverb", "perpverb", "agent":
+		case "claimnoun", "claimverb", "perpverb", "agent", "agentnoun":
 			claimLines = append(claimLines, l)
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
