@@ -977,7 +977,7 @@ func (d *docState) placeApposition(st *sent, j int) (gazetteer.Country, bool) {
 	}
 	// a settlement ("a town in Nigeria"), not a region: "a tribal region
 	// bordering Afghanistan" does not place the name in Afghanistan
-	if k >= len(toks) || !settlementNouns[toks[k].Lower] {
+	if k >= len(toks) || !settlementNouns[toks[k].Lower] && !toks[k].Is("neighbourhood", "neighborhood") {
 		return gazetteer.Country{}, false
 	}
 	if c, ok := d.countryLater(st, k+1); ok {
