@@ -735,6 +735,13 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			}
 		}
 		if name != "" && !namesSpeaker(st, e-len(strings.Fields(name)), e) {
+			// "Israel's national rescue service": the state speaks by its
+			// body, and is an actor of the report
+			for _, m := range st.mentions {
+				if m.i >= e-len(strings.Fields(name))-1 && m.j < e && m.actor != nil && m.actor.kind == dossier.KindState {
+					m.actor.used = true
+				}
+			}
 			return d.bodySpeaker(st, name, speakerKind(toks[e-1].Lower))
 		}
 		if name == "" && e-2 >= 0 && (toks[e-2].Is("the", "local", "other", "some", "several", "many") || toks[e-2].Text == ",") {
