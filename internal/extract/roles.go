@@ -204,6 +204,19 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if mm.j-1 != k {
 				continue
 			}
+			if mm.i > 0 && (toks[mm.i-1].Text == "," || toks[mm.i-1].Is("in", "of", "at", "near", "from", "across", "throughout")) {
+				// "in the town of Zemmouri, Boumerdès Province, Algeria
+				// killing 8": the end of a place, not the attack's agent
+				continue
+			}
+			// a country's name before the noun says where unless the act
+			// strikes from afar ("the 10 May 2010 Iraq attacks", but "a US
+			// drone strike"); its adjective says who ("an American drone
+			// strike", "an Israeli raid")
+			byName := mm.kind == dossier.KindState && !mm.demonym
+			if byName && e.Val.SubType != "Air/drone strike" && e.Val.SubType != "Shelling/artillery/missile attack" {
+				continue
+			}
 			if (mm.demonym || mm.kind == dossier.KindState) && mm.country != "" && e.Val.Type != "Protests" && e.Val.Type != "Riots" {
 				a := d.stateActor(mm)
 				in.addRole("perpetrator", a.name, a, d.sentEvidence("", st, 0.6))

@@ -812,3 +812,26 @@ func TestSubjectNotInPlace(t *testing.T) {
 		t.Errorf("perpetrators %v, want Al-Qaeda's wing in North Africa", m.Perpetrators)
 	}
 }
+
+// TestStateBeforeAttackNoun: a country's adjective before an attack noun
+// names who carried it out, its name only for a strike from afar; a
+// country at the end of a place is no agent of the participle after it.
+func TestStateBeforeAttackNoun(t *testing.T) {
+	for _, tc := range []struct{ text, perp string }{
+		{"An American drone strike killed six militants near Mir Ali, Pakistan, on 3 March 2010.", "United States"},
+		{"A US drone strike killed six militants near Mir Ali, Pakistan, on 3 March 2010.", "United States"},
+		{"The 10 May 2010 Iraq attacks were a series of bomb attacks that killed 119 people in Iraq.", ""},
+		{"On 9 August 2008 a suicide bomber drove a vehicle into the barracks in the town of Zemmouri, Boumerdès Province, Algeria killing 8.", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			m := extractText(t, tc.text+"\n").Main()
+			if m == nil {
+				t.Fatal("no main incident")
+			}
+			got := strings.Join(append(append([]string{}, m.Perpetrators...), m.Accused...), "|")
+			if got != tc.perp {
+				t.Errorf("perpetrators and accused %q, want %q", got, tc.perp)
+			}
+		})
+	}
+}
