@@ -548,6 +548,13 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			if m.i >= 1 && toks[m.i-1].Is("in", "at", "near", "across", "inside", "outside", "throughout") {
 				break // "car bombs in Iraq's capital have killed", "firm in Turkey attacked": a place, not the subject
 			}
+			if m.i >= 2 && toks[m.i-1].Text == "," {
+				// "a suicide bomber in Parachinar, Pakistan killed": the
+				// country of a place, not the subject
+				if p := mentionEndingAt(st, m.i-1); p != nil && p.kind == kindPlace && p.i >= 1 && toks[p.i-1].Is("in", "at", "near", "across", "inside", "outside", "throughout") {
+					break
+				}
+			}
 			if m.actor != nil && m.kind != kindPlace && m.kind != kindFacility {
 				return []party{{name: m.actor.displayName(m), actor: m.actor, start: m.start, end: m.end}}
 			}

@@ -821,6 +821,7 @@ func TestStateBeforeAttackNoun(t *testing.T) {
 		{"An American drone strike killed six militants near Mir Ali, Pakistan, on 3 March 2010.", "United States"},
 		{"A US drone strike killed six militants near Mir Ali, Pakistan, on 3 March 2010.", "United States"},
 		{"The 10 May 2010 Iraq attacks were a series of bomb attacks that killed 119 people in Iraq.", ""},
+		{"On 16 February 2008 a suicide bomber in Parachinar, Pakistan killed 70 people and injured 110.", ""},
 		{"On 9 August 2008 a suicide bomber drove a vehicle into the barracks in the town of Zemmouri, Boumerdès Province, Algeria killing 8.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
