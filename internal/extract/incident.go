@@ -41,6 +41,9 @@ type incident struct {
 	targets []string
 	fat     *dossier.Range
 	fatPrio int
+	// infoboxPerps: the infobox names perpetrators, which the prose's
+	// readings do not add to
+	infoboxPerps bool
 	inj     *dossier.Range
 	injPrio int
 
@@ -206,6 +209,14 @@ func addName(list []string, s string) []string {
 }
 
 func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
+	if role == "perpetrator" && in.infoboxPerps && ev.Method != dossier.MethodInfobox && !slices.ContainsFunc(in.perps, func(p string) bool { return nameKey(p) == nameKey(name) }) {
+		// the infobox's perpetrators are the editors' summary of who did
+		// it; the prose's readings add noise ("Ethiopia" beside the
+		// "Ethiopian National Defence Force" the box names), though its
+		// sentences still support the box's names. Accusations still add
+		// up: who blamed whom is the prose's to tell
+		return
+	}
 	switch role {
 	case "perpetrator":
 		// a perpetrator named plainly outranks the same name as accused

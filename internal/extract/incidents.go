@@ -170,6 +170,7 @@ func (d *docState) fromInfobox(in *incident) {
 			for _, n := range d.namesInValue(v, true) {
 				a := d.actorByName(n, dossier.KindArmedGroup, f.Start, f.End)
 				in.addRole(role, n, a, ev)
+				in.infoboxPerps = in.infoboxPerps || role == "perpetrator"
 			}
 		case "targets", "victims":
 			if f.Canon == "victims" && len(in.targets) > 0 {

@@ -836,3 +836,28 @@ func TestStateBeforeAttackNoun(t *testing.T) {
 		})
 	}
 }
+
+// TestInfoboxPerpetratorsWin: when the infobox names the perpetrators, the
+// prose adds no other perpetrator (its accusations still count), and a
+// prose sentence naming the box's perpetrator still supports it.
+func TestInfoboxPerpetratorsWin(t *testing.T) {
+	text := "= Kola Tembien massacre =\n\nInfobox\n- Location: Kola Tembien, Tigray, Ethiopia\n- Date: 10 February 2021\n- Perpetrators: Ethiopian National Defence Force , Eritrean Defence Forces\n- Deaths: 40\n\n" +
+		"The Ethiopian National Defense Force (ENDF) and Eritrean Defence Forces (EDF) killed dozens of civilians in a killing spree across villages in Kola Tembien. Massacres were committed by Ethiopian and Eritrean soldiers in the Tigray war. Ethiopia blamed the Tigray People's Liberation Front for the killings.\n"
+	m := extractText(t, text).Main()
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	if got := strings.Join(m.Perpetrators, "|"); got != "Ethiopian National Defence Force|Eritrean Defence Forces" {
+		t.Errorf("perpetrators %q, want the infobox's alone", got)
+	}
+	if !slices.Contains(m.Accused, "Tigray People's Liberation Front") {
+		t.Errorf("accused %q: the prose's accusation is lost", m.Accused)
+	}
+	prose := false
+	for _, e := range m.Evidence {
+		prose = prose || e.Field == "perpetrators" && e.Method == dossier.MethodProse && strings.Contains(e.Text, "Eritrean Defence Forces (EDF) killed")
+	}
+	if !prose {
+		t.Error("the prose's sentence no longer supports the infobox's perpetrators")
+	}
+}
