@@ -44,8 +44,8 @@ type incident struct {
 	// infoboxPerps: the infobox names perpetrators, which the prose's
 	// readings do not add to
 	infoboxPerps bool
-	inj     *dossier.Range
-	injPrio int
+	inj          *dossier.Range
+	injPrio      int
 
 	perps   []string
 	accused []string
