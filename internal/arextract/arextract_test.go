@@ -399,3 +399,21 @@ func TestMassacreWithABomb(t *testing.T) {
 		}
 	}
 }
+
+// TestInfoboxPerpetratorsWin: the infobox names who did it; the prose
+// adds no other perpetrator.
+func TestInfoboxPerpetratorsWin(t *testing.T) {
+	x := newTest(t)
+	text := "= تفجير السوق =\n\nInfobox\n- الموقع: كركوك، العراق\n- التاريخ: 2 يونيو 2015\n- المنفذ: تنظيم الدولة الإسلامية\n\nانفجرت سيارة مفخخة في سوق المدينة. وتبنت حركة الشباب الهجوم.\n"
+	lay, err := layout.Parse([]byte(text), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := x.Extract(Input{Body: []byte(text), Start: lay.Infobox[len(lay.Infobox)-1].End, Key: "k", Infobox: lay.Infobox})
+	if len(out.Incidents) != 1 {
+		t.Fatalf("%d incidents", len(out.Incidents))
+	}
+	if got := strings.Join(out.Incidents[0].Perpetrators, "|"); got != "تنظيم الدولة الإسلامية" {
+		t.Errorf("perpetrators %q, want the infobox's alone", got)
+	}
+}

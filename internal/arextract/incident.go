@@ -21,18 +21,20 @@ type perp struct {
 }
 
 type incident struct {
-	title      string
-	date       *dossier.DateRange
-	loc        *dossier.Location
-	typ, sub   string
-	weapons    []string
-	targets    []string
-	fat, inj   *dossier.Range
-	perps      []perp
-	claims     []dossier.Claim
-	evidence   []dossier.Evidence
-	weaponSubs []string
-	dateFrom   string // the method the date was read by
+	title    string
+	date     *dossier.DateRange
+	loc      *dossier.Location
+	typ, sub string
+	weapons  []string
+	targets  []string
+	fat, inj *dossier.Range
+	perps    []perp
+	// infoboxPerps: the infobox names the perpetrators
+	infoboxPerps bool
+	claims       []dossier.Claim
+	evidence     []dossier.Evidence
+	weaponSubs   []string
+	dateFrom     string // the method the date was read by
 	// claimStmts are the claims of responsibility as statements: the
 	// claimant speaks for the attack (stance support, as the news gold
 	// codes a group that claims or justifies an attack)
@@ -64,6 +66,9 @@ func (in *incident) addPerp(p perp) bool {
 		if arabic.Fold(q.name) == arabic.Fold(p.name) {
 			return false
 		}
+	}
+	if !p.accused && in.infoboxPerps && p.ev.Method != dossier.MethodInfobox {
+		return false // the infobox names who did it; the prose adds no other (as in English)
 	}
 	in.perps = append(in.perps, p)
 	in.evidence = append(in.evidence, p.ev)

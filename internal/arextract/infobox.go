@@ -96,6 +96,7 @@ func (d *doc) fromInfobox(in *incident) {
 					kind = e.Kind
 				}
 				in.addPerp(perp{name: n, kind: kind, ev: d.fieldEvidence(f.Canon, f), accused: f.Canon == "accused"})
+				in.infoboxPerps = in.infoboxPerps || f.Canon == "perpetrators"
 			}
 		case "weapons":
 			for _, m := range d.x.p.weapons.All(s.words) {
