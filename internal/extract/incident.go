@@ -44,8 +44,10 @@ type incident struct {
 	// infoboxPerps: the infobox names perpetrators, which the prose's
 	// readings do not add to
 	infoboxPerps bool
-	inj          *dossier.Range
-	injPrio      int
+	// infoboxTargets: the infobox names the targets
+	infoboxTargets bool
+	inj            *dossier.Range
+	injPrio        int
 
 	perps   []string
 	accused []string
@@ -233,6 +235,9 @@ func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
 		}
 		in.accused = addName(in.accused, name)
 	case "target":
+		if in.infoboxTargets && ev.Method != dossier.MethodInfobox && !slices.ContainsFunc(in.targets, func(t string) bool { return nameKey(t) == nameKey(name) }) {
+			return // the infobox names what was hit; the prose adds no other
+		}
 		if a != nil {
 			for b, r := range in.actors {
 				if b == a && r == "target" {

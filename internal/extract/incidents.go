@@ -178,6 +178,7 @@ func (d *docState) fromInfobox(in *incident) {
 			}
 			for _, n := range d.namesInValue(v, false) {
 				in.addRole("target", n, d.x.knownOrNil(d, n), ev)
+				in.infoboxTargets = true
 			}
 		case "weapons", "type":
 			toks := text.Tokenize(v, 0)

@@ -861,3 +861,17 @@ func TestInfoboxPerpetratorsWin(t *testing.T) {
 		t.Error("the prose's sentence no longer supports the infobox's perpetrators")
 	}
 }
+
+// TestInfoboxTargetsWin: when the infobox names the targets, the prose
+// adds no other.
+func TestInfoboxTargetsWin(t *testing.T) {
+	text := "= Market bombing =\n\nInfobox\n- Location: Kirkuk, Iraq\n- Date: 2 June 2015\n- Target: Shia civilians\n- Deaths: 20\n\n" +
+		"On 2 June 2015 a car bomb exploded at a market in Kirkuk, killing 20 people. The attack targeted the Iraqi army.\n"
+	m := extractText(t, text).Main()
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	if got := strings.Join(m.Targets, "|"); got != "Shia civilians" {
+		t.Errorf("targets %q, want the infobox's alone", got)
+	}
+}
