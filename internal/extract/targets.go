@@ -8,17 +8,20 @@ package extract
 // officials") and are written with the words that qualify them ("the
 // courthouse in Newry", "employees of the publishing house"). So every
 // phrase of the first paragraphs headed by a word of the lexicon's
-// targets list is proposed, in up to three spans (the head with its
-// modifiers, with the owner after "of", with a place or owner after "in",
-// "at" or "of"), together with the rules' targets, a named victim and a
-// site the headline names; each is described by sparse binary features
-// (the word before it, its head and kind, the paragraph, the casualty,
-// event and weapon words of its sentence, where it stands to them) and a
-// logistic regression trained on the news set's dev split (`go run
-// ./tools/train targets`) keeps the best one above one threshold and any
-// other above another, one span a head. It applies only when the model
+// targets list is proposed, in several spans (starting at its modifiers,
+// or before them at a hyphenated compound or a count; ending at the head,
+// or after the owner "of" gives it, or after a place or owner "in", "at",
+// "of" or "from" gives it), together with the people the first paragraphs
+// name, the headline's target phrases, the rules' targets and a site the
+// headline names; each is described by sparse binary features (the word
+// before it, its head and kind, the paragraph, the casualty, event and
+// weapon words of its sentence, where it stands to them) and a logistic
+// regression trained on the news set's dev split (`go run ./tools/train
+// targets`) keeps the best one above one threshold and any other above
+// another: one span a head, and a headline's phrase only when the lead
+// names nothing of its kind (SameTarget). It applies only when the model
 // file says cross-validation found it better than the rules. Each chosen
-// target carries the sentence it was read from.
+// target carries the sentence (or the headline) it was read from.
 
 import (
 	_ "embed"
@@ -66,12 +69,11 @@ func (x *Extractor) TargetCandidates(doc *dossier.Document) ([]Candidate, []stri
 // choiceCand is a candidate target with what the choice needs.
 type choiceCand struct {
 	name  string
-	head  string // lower-case head word: one span of a head is kept
+	head  string // lower-case head word (whether it recurs is a feature)
 	actor *actor
 	ev    dossier.Evidence
 	feats map[string]bool
 	fs    []string // feats, sorted
-	order int
 	p     float64
 }
 
@@ -180,7 +182,7 @@ func (d *docState) targetCandidates(in *incident, ms []*sent, lead int) []*choic
 		k := strings.ToLower(name)
 		c := byName[k]
 		if c == nil {
-			c = &choiceCand{name: name, head: head, actor: a, ev: ev, feats: map[string]bool{}, order: len(cands)}
+			c = &choiceCand{name: name, head: head, actor: a, ev: ev, feats: map[string]bool{}}
 			byName[k] = c
 			cands = append(cands, c)
 		} else if c.actor == nil {
