@@ -493,6 +493,17 @@ func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(i
 	return r, qs, toks[k-1].End, true
 }
 
+// demonymNoun says whether a token is a capitalised word for a country's
+// people or things ("Afghans", "Canadian"): in a list of victims it names
+// a group ("five Afghans") or qualifies one ("a Canadian soldier").
+func (d *docState) demonymNoun(t text.Token) bool {
+	if !t.Cap() || t.Kind != text.Word {
+		return false
+	}
+	m, ok := d.x.gaz.MatchCountry(t.Text)
+	return ok && m.Demonym && !m.Name
+}
+
 // peopleWord says whether a word is a noun of people a figure can count:
 // a group of a list of victims, or a target of the lexicon's people
 // ("tourists", "worshippers").
@@ -526,7 +537,7 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 	total, groups, from := 0, 0, 0
 	var qs []int
 	for k >= 0 {
-		if !d.peopleWord(toks[k].Lower) {
+		if !d.peopleWord(toks[k].Lower) && !d.demonymNoun(toks[k]) {
 			break
 		}
 		k--
@@ -553,7 +564,7 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 			if found {
 				break
 			}
-			if toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Cap() && k > 0 {
+			if toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Cap() && k > 0 && !d.demonymNoun(toks[k]) {
 				break
 			}
 			k--

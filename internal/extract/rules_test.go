@@ -54,6 +54,8 @@ func TestCasualties(t *testing.T) {
 		{"Five men, five women and a 15-year old boy were killed in a massacre in Chicomuselo, Mexico.", "11-11", "null"},
 		{"Gunmen attacked Souhane, Algeria: 18 men, 3 women and 4 children were killed.", "25-25", "null"},
 		{"Gunmen attacked a farm in Kandi, Turkey, where a man and a woman were killed.", "2-2", "null"},
+		// a people's name counts a group and qualifies one
+		{"A Canadian soldier and five Afghans were injured in a mortar attack near Kandahar, Afghanistan.", "null", "6-6"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was seriously wounded.", "null", "1+"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was wounded and later died.", "null", "null"},
 		// one person hurt by an active verb; a figure counting two groups together
