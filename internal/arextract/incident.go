@@ -910,6 +910,14 @@ func (d *doc) actorKind(name, alias string) string {
 // punctuation mark between words, after at most eight words.
 func (d *doc) nameEnd(s *sentence, i int) int {
 	w := s.words
+	if i >= len(w) {
+		return i
+	}
+	// a name the dictionary knows whole, over words that would stop an
+	// unknown one ("التحالف الذي تقوده السعودية")
+	if k := d.knownWhole(s, i); k > i {
+		return k
+	}
 	j := i
 	for j < len(w) && j < i+8 {
 		if j > i {
@@ -935,6 +943,31 @@ func (d *doc) nameEnd(s *sentence, i int) int {
 		j++
 	}
 	return d.knownEnd(s, i, j)
+}
+
+// knownWhole returns the end of the longest dictionary name that starts
+// on word i and spans two words or more, or i.
+func (d *doc) knownWhole(s *sentence, i int) int {
+	j := min(len(s.words), i+8)
+	if j-i < 2 {
+		return i
+	}
+	base := s.toks[i].Start
+	first := s.toks[i].End - base
+	end := -1
+	for _, m := range d.x.dict.Find(d.span(s, i, j)) {
+		if m.Entry != nil && m.Start == 0 && m.End > first && m.End > end {
+			end = m.End
+		}
+	}
+	if end < 0 {
+		return i
+	}
+	k := i
+	for k < j && s.toks[k].End-base <= end {
+		k++
+	}
+	return k
 }
 
 // knownEnd cuts a name of words [i, j) after the dictionary's name that
