@@ -140,6 +140,9 @@ func TestFind(t *testing.T) {
 		{"citation", "were killed.[13][14] Then", nil},
 		{"fraction", "on 9/11", nil},
 		{"another", "injured another 110.", []want{{"another 110", 110, 110, ""}}},
+		{"a further hundred", "killed at least 58 and wounded a further hundred.", []want{{"at least 58", 58, -1, ""}, {"a further hundred", 100, 100, ""}}},
+		{"another thousand", "another thousand fled", []want{{"another thousand", 1000, 1000, ""}}},
+		{"hundred alone", "hundred", nil},
 		{"total of", "a total of 38 people", []want{{"a total of 38", 38, 38, ""}}},
 	}
 	for _, tt := range tests {

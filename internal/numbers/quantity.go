@@ -23,6 +23,7 @@ func parseQuantity(c cursor) (Quantity, cursor, result) {
 	start := c.peek().start
 	var m mods
 	betweenAt := -1
+	neutral := false // "another", "a further": a scale word alone may follow
 	// A few prefixes at most ("just over", "an estimated", "US$"): the
 	// bound keeps Find linear on text such as "at least at least ...".
 prefixes:
@@ -58,6 +59,8 @@ prefixes:
 			betweenAt = t.start
 		case cMoney:
 			m.money = true
+		case cNeutral:
+			neutral = true
 		}
 		m.any = true
 		c = next
@@ -68,6 +71,18 @@ prefixes:
 		}
 	}
 	n, c, ok := parseNumber(c)
+	if !ok && neutral {
+		// "wounded a further hundred", "another thousand": a scale word
+		// alone after the prefix counts one of it
+		if w, after := c.next(); w.kind == tWord {
+			for _, e := range lex.entries(c.s[w.start:w.end]) {
+				if e.class == cScale && len(e.words) == 1 && e.value >= 100 {
+					n, c, ok = num{start: w.start, end: w.end, min: e.value, max: e.value, scale: e.value}, after, true
+					break
+				}
+			}
+		}
+	}
 	if !ok {
 		return Quantity{}, c, none
 	}
