@@ -41,17 +41,15 @@ type incident struct {
 	targets []string
 	fat     *dossier.Range
 	fatPrio int
-	// infoboxPerps: the infobox names perpetrators, which the prose's
-	// readings do not add to
-	infoboxPerps bool
-	// infoboxTargets: the infobox names the targets
-	infoboxTargets bool
-	inj            *dossier.Range
-	injPrio        int
+	inj     *dossier.Range
+	injPrio int
 
 	perps   []string
 	accused []string
 	partOf  []string
+	// infoboxPerps and infoboxTargets: the infobox names perpetrators, or
+	// targets, which the prose's readings do not add to
+	infoboxPerps, infoboxTargets bool
 
 	evidence []dossier.Evidence
 	evSeen   map[string]bool

@@ -264,7 +264,7 @@ func compare(f Features, s *Signature, why bool) Match {
 			// the same province under two names or in two scripts
 			// ("Hajjah Governorate", "محافظة حجة"): the gazetteer placed
 			// both at its centre
-			if f.LocPrecision == "admin1" && f.HasCoords && p.Coarse && haversine(f.Lat, f.Lon, p.Lat, p.Lon) < 1 {
+			if f.LocPrecision == "admin1" && f.HasCoords && p.Coarse && !contains(s.Countries, p.Name) && haversine(f.Lat, f.Lon, p.Lat, p.Lon) < 1 {
 				add(1, true, "same province or district (%s)", p.Name)
 				placed, m.Place = true, true
 				break
