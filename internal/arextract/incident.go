@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/actordict"
 	"github.com/dossier-project/dossier/internal/arabic"
 	"github.com/dossier-project/dossier/internal/gazetteer"
 )
@@ -952,22 +953,32 @@ func (d *doc) knownWhole(s *sentence, i int) int {
 	if j-i < 2 {
 		return i
 	}
+	if k, ok := d.knownName(s, i, j, func(m actordict.Match, first int) bool { return m.Start == 0 && m.End > first }); ok {
+		return k
+	}
+	return i
+}
+
+// knownName finds the longest dictionary name in words [i, j) that keep
+// accepts (given the byte length of word i, offsets from its start) and
+// returns the index of the word after it.
+func (d *doc) knownName(s *sentence, i, j int, keep func(m actordict.Match, first int) bool) (int, bool) {
 	base := s.toks[i].Start
 	first := s.toks[i].End - base
 	end := -1
 	for _, m := range d.x.dict.Find(d.span(s, i, j)) {
-		if m.Entry != nil && m.Start == 0 && m.End > first && m.End > end {
+		if m.Entry != nil && keep(m, first) && m.End > end {
 			end = m.End
 		}
 	}
 	if end < 0 {
-		return i
+		return i, false
 	}
 	k := i
 	for k < j && s.toks[k].End-base <= end {
 		k++
 	}
-	return k
+	return k, true
 }
 
 // knownEnd cuts a name of words [i, j) after the dictionary's name that
@@ -981,23 +992,13 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 	if j-i < 2 {
 		return j
 	}
-	base := s.toks[i].Start
-	opens := s.toks[i].End - base // a match must start on the first word
+	opens := s.toks[i].End - s.toks[i].Start // a match must start on the first word
 	if _, ok := d.x.p.orgHeads.At(s.words, i); ok && i+1 < j {
-		opens = s.toks[i+1].End - base
+		opens = s.toks[i+1].End - s.toks[i].Start
 	}
-	end := -1
-	for _, m := range d.x.dict.Find(d.span(s, i, j)) {
-		if m.Entry != nil && m.Start < opens && m.End > end {
-			end = m.End
-		}
-	}
-	if end < 0 {
+	k, ok := d.knownName(s, i, j, func(m actordict.Match, _ int) bool { return m.Start < opens })
+	if !ok {
 		return j
-	}
-	k := i
-	for k < j && s.toks[k].End-base <= end {
-		k++
 	}
 	for n := 0; n < 2 && k < j && arabic.IsNisba(s.words[k]); n++ {
 		k++ // "حزب الدعوة الشيعي العراقي"
