@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -127,10 +128,13 @@ func titleKey(t string) string {
 
 func (d *docState) fromInfobox(in *incident) {
 	casualtyFields := 0
+	var sides []combatSide
 	for _, f := range d.lay.Infobox {
 		ev := d.evidence("", f.Start, f.End, dossier.MethodInfobox, 0.95)
 		v := f.Value
 		switch f.Canon {
+		case "combatants":
+			sides = append(sides, combatSide{n: sideNumber(f.Key), names: d.namesInValue(v, true), f: f, ev: ev})
 		case "date":
 			d.infoboxDate(in, f)
 		case "location":
@@ -198,6 +202,7 @@ func (d *docState) fromInfobox(in *incident) {
 			in.addEvidence(withField(ev, "part_of"))
 		}
 	}
+	d.combatantsPerps(in, sides)
 }
 
 func withField(ev dossier.Evidence, f string) dossier.Evidence { ev.Field = f; return ev }
@@ -246,6 +251,86 @@ func (d *docState) namesInValue(v string, actors bool) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// combatSide is one side of a battle box (Combatant1, Combatant2).
+type combatSide struct {
+	n     int
+	names []string
+	f     layout.Field
+	ev    dossier.Evidence
+}
+
+// sideNumber is the number a combatant key ends with ("Combatant2": 2),
+// 1 when none.
+func sideNumber(key string) int {
+	n := 0
+	for _, r := range key {
+		if r >= '0' && r <= '9' {
+			n = n*10 + int(r-'0')
+		}
+	}
+	return max(n, 1)
+}
+
+// combatantsPerps reads the perpetrators from a battle box when the
+// infobox has no Perpetrator field: a battle box lists sides, not roles,
+// and in an article about an attack the side that is not a state's forces
+// (a country, its army, police or guard, a UN mission) is the attacker,
+// wherever the editors listed it; when both sides are, or neither, the
+// first side (corpora/README.md writes the gold of the encyclopedia set by
+// the same reading).
+func (d *docState) combatantsPerps(in *incident, sides []combatSide) {
+	if in.infoboxPerps || len(sides) < 2 {
+		return // no battle box, or one side only: who attacked whom, it does not say
+	}
+	sort.SliceStable(sides, func(i, j int) bool { return sides[i].n < sides[j].n })
+	pick := -1
+	nonState := 0
+	for i, sd := range sides {
+		if len(sd.names) > 0 && !d.stateSide(sd.names) {
+			nonState++
+			if pick < 0 {
+				pick = i
+			}
+		}
+	}
+	if nonState != 1 {
+		pick = 0 // both sides armed groups, or both states: the first
+	}
+	sd := sides[pick]
+	for _, n := range sd.names {
+		a := d.actorByName(n, dossier.KindArmedGroup, sd.f.Start, sd.f.End)
+		in.addRole("perpetrator", n, a, withField(sd.ev, "perpetrators"))
+		in.infoboxPerps = true
+	}
+}
+
+// stateForceWords name a state's forces in a battle box.
+var stateForceWords = map[string]bool{"army": true, "armed": true, "forces": true, "force": true, "police": true, "military": true,
+	"guard": true, "guards": true, "gendarmerie": true, "navy": true, "troops": true, "soldiers": true, "defence": true,
+	"defense": true, "government": true, "minusma": true, "un": true, "unamid": true, "amisom": true, "sas": true, "ruc": true}
+
+// stateSide says whether every name of a side is a state or its forces.
+func (d *docState) stateSide(names []string) bool {
+	for _, n := range names {
+		if _, ok := d.x.gaz.Country(n); ok {
+			continue
+		}
+		if e, ok := d.x.dict.Lookup(n); ok && e.Kind == dossier.KindState {
+			continue
+		}
+		state := false
+		for _, w := range strings.Fields(strings.ToLower(strings.Trim(n, "()"))) {
+			if stateForceWords[strings.Trim(w, "(),.")] {
+				state = true
+			}
+		}
+		if !state {
+			return false
+		}
+	}
+	return true
 }
 
 func splitPartOf(v string) []string {

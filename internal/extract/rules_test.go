@@ -877,3 +877,24 @@ func TestInfoboxTargetsWin(t *testing.T) {
 		t.Errorf("targets %q, want the infobox's alone", got)
 	}
 }
+
+// TestBattleBoxPerpetrators: without a Perpetrator field, a battle box's
+// side that is not a state's forces carried out the attack; when both
+// sides are armed groups, the first; a box with one side says nothing.
+func TestBattleBoxPerpetrators(t *testing.T) {
+	for _, tc := range []struct{ box, want string }{
+		{"- Combatant1: Mali, France\n- Combatant2: MOJWA\n", "MOJWA"},
+		{"- Combatant1: Provisional IRA\n- Combatant2: British Army (SAS)\n", "Provisional IRA"},
+		{"- Combatant1: Ansarul Islam\n- Combatant2: Islamic State in the Greater Sahara\n", "Ansarul Islam"},
+		{"- Combatant2: Islamic State\n", ""},
+	} {
+		text := "= Attack on the base =\n\nInfobox\n- Location: Gao, Mali\n- Date: 10 February 2013\n" + tc.box + "\nOn 10 February 2013 fighting broke out in Gao.\n"
+		m := extractText(t, text).Main()
+		if m == nil {
+			t.Fatal("no main incident")
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != tc.want {
+			t.Errorf("%q: perpetrators %q, want %q", tc.box, got, tc.want)
+		}
+	}
+}
