@@ -209,7 +209,7 @@ func addName(list []string, s string) []string {
 }
 
 func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
-	if role == "perpetrator" && in.infoboxPerps && ev.Method != dossier.MethodInfobox && !slices.ContainsFunc(in.perps, func(p string) bool { return nameKey(p) == nameKey(name) }) {
+	if role == "perpetrator" && in.infoboxPerps && ev.Method != dossier.MethodInfobox && !containsKey(in.perps, name) {
 		// the infobox's perpetrators are the editors' summary of who did
 		// it; the prose's readings add noise ("Ethiopia" beside the
 		// "Ethiopian National Defence Force" the box names), though its
@@ -233,7 +233,7 @@ func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
 		}
 		in.accused = addName(in.accused, name)
 	case "target":
-		if in.infoboxTargets && ev.Method != dossier.MethodInfobox && !slices.ContainsFunc(in.targets, func(t string) bool { return nameKey(t) == nameKey(name) }) {
+		if in.infoboxTargets && ev.Method != dossier.MethodInfobox && !containsKey(in.targets, name) {
 			return // the infobox names what was hit; the prose adds no other
 		}
 		if a != nil {

@@ -724,21 +724,22 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	// group or person in it speaks itself ("a Hamas spokesman said")
 	if e := subjectEnd(toks, v); e > 0 && speakerNouns[toks[e-1].Lower] {
 		name := d.nounSpeaker(st, e)
+		from := e - len(strings.Fields(name)) // where the phrase starts, about
 		if name != "" && toks[e-1].Is("office") {
 			// "Kadhimi's office said": the person's office speaks for him
 			for _, m := range st.mentions {
-				if m.j < e && m.j >= e-len(strings.Fields(name)) && (toks[m.j].Text == "'s" || toks[m.j].Text == "’s") && m.actor != nil && m.actor.kind == dossier.KindPerson {
+				if m.j < e && m.j >= from && (toks[m.j].Text == "'s" || toks[m.j].Text == "’s") && m.actor != nil && m.actor.kind == dossier.KindPerson {
 					if a := d.speakerActor(m); a != nil {
 						return []*actor{a}, nil
 					}
 				}
 			}
 		}
-		if name != "" && !namesSpeaker(st, e-len(strings.Fields(name)), e) {
+		if name != "" && !namesSpeaker(st, from, e) {
 			// "Israel's national rescue service": the state speaks by its
 			// body, and is an actor of the report
 			for _, m := range st.mentions {
-				if m.i >= e-len(strings.Fields(name))-1 && m.j < e && m.actor != nil && m.actor.kind == dossier.KindState {
+				if m.i >= from-1 && m.j < e && m.actor != nil && m.actor.kind == dossier.KindState {
 					m.actor.used = true
 				}
 			}

@@ -203,15 +203,12 @@ func parseFigures(c cursor) (num, cursor, bool) {
 	n := num{start: t.start, end: t.end, min: t.val, max: t.val, figures: true, tok: t}
 	// A scale word multiplies, "1.5 million", "20 thousand".
 	if w, after := c.next(); w.kind == tWord && w.space {
-		for _, e := range lex.entries(c.s[w.start:w.end]) {
-			if e.class != cScale || len(e.words) != 1 || e.value < 100 {
-				continue
-			}
-			v, ok := scaled(t, e.value)
+		if factor, ok := scaleWord(c.s[w.start:w.end]); ok {
+			v, ok := scaled(t, factor)
 			if !ok {
 				return num{}, c, false
 			}
-			n.min, n.max, n.end, n.scale = v, v, w.end, e.value
+			n.min, n.max, n.end, n.scale = v, v, w.end, factor
 			return n, after, true
 		}
 	}
@@ -219,6 +216,17 @@ func parseFigures(c cursor) (num, cursor, bool) {
 		n.decimal = true
 	}
 	return n, c, true
+}
+
+// scaleWord is the factor of a one-word scale of a hundred or more
+// ("hundred", "million"; not "dozen").
+func scaleWord(w string) (int, bool) {
+	for _, e := range lex.entries(w) {
+		if e.class == cScale && len(e.words) == 1 && e.value >= 100 {
+			return e.value, true
+		}
+	}
+	return 0, false
 }
 
 // scaled returns the value of figures t times a scale factor, keeping the

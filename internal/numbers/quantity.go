@@ -75,11 +75,8 @@ prefixes:
 		// "wounded a further hundred", "another thousand": a scale word
 		// alone after the prefix counts one of it
 		if w, after := c.next(); w.kind == tWord {
-			for _, e := range lex.entries(c.s[w.start:w.end]) {
-				if e.class == cScale && len(e.words) == 1 && e.value >= 100 {
-					n, c, ok = num{start: w.start, end: w.end, min: e.value, max: e.value, scale: e.value}, after, true
-					break
-				}
+			if factor, isScale := scaleWord(c.s[w.start:w.end]); isScale {
+				n, c, ok = num{start: w.start, end: w.end, min: factor, max: factor, scale: factor}, after, true
 			}
 		}
 	}

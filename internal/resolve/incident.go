@@ -254,17 +254,16 @@ func compare(f Features, s *Signature, why bool) Match {
 		}
 	}
 	if !m.Place && f.Place != "" && f.Place != f.Country {
-		// the same province or district, named by both (no city)
+		// the same province or district, named by both (no city), or
+		// under two names or in two scripts ("Hajjah Governorate",
+		// "محافظة حجة"), which the gazetteer placed both at its centre
 		for _, p := range s.Places {
-			if p.Name == f.Place && (p.Coarse || coarse(f.LocPrecision)) && !contains(s.Countries, p.Name) {
-				add(1, true, "same province or district (%s)", p.Name)
-				placed, m.Place = true, true
-				break
+			if contains(s.Countries, p.Name) {
+				continue
 			}
-			// the same province under two names or in two scripts
-			// ("Hajjah Governorate", "محافظة حجة"): the gazetteer placed
-			// both at its centre
-			if f.LocPrecision == "admin1" && f.HasCoords && p.Coarse && !contains(s.Countries, p.Name) && haversine(f.Lat, f.Lon, p.Lat, p.Lon) < 1 {
+			sameName := p.Name == f.Place && (p.Coarse || coarse(f.LocPrecision))
+			sameCentre := f.LocPrecision == "admin1" && f.HasCoords && p.Coarse && haversine(f.Lat, f.Lon, p.Lat, p.Lon) < 1
+			if sameName || sameCentre {
 				add(1, true, "same province or district (%s)", p.Name)
 				placed, m.Place = true, true
 				break
