@@ -306,10 +306,12 @@ func (d *docState) combatantsPerps(in *incident, sides []combatSide) {
 	}
 }
 
-// stateForceWords name a state's forces in a battle box.
+// stateForceWords name a state's forces in a battle box, and the UN's and
+// the African Union's peace missions (MINUSMA, UNAMID, AMISOM), which the
+// battle boxes of the Sahel and Somalia list as a side.
 var stateForceWords = map[string]bool{"army": true, "armed": true, "forces": true, "force": true, "police": true, "military": true,
 	"guard": true, "guards": true, "gendarmerie": true, "navy": true, "troops": true, "soldiers": true, "defence": true,
-	"defense": true, "government": true, "minusma": true, "un": true, "unamid": true, "amisom": true, "sas": true, "ruc": true}
+	"defense": true, "government": true, "minusma": true, "un": true, "unamid": true, "amisom": true}
 
 // stateSide says whether every name of a side is a state or its forces.
 func (d *docState) stateSide(names []string) bool {
