@@ -4,7 +4,8 @@
 # news), then, for dossier's own corpora (corpora/encyclopedia, corpora/news),
 # every field of score.py on the dev and test splits with its n and the
 # dev − test difference; news-nopub is the news set with each report's
-# Published: line removed, news-furniture the news set with page furniture
+# Published: line removed, news-page-nopub the pages as stored (corpora/news/raw)
+# without it, news-furniture the news set with page furniture
 # added (go run ./tools/corpora furniture). The test split is scored, never listed document by
 # document: --verbose lists the misses of the shared gold and of dev only.
 # Usage: scripts/score.sh [--verbose]
@@ -60,6 +61,11 @@ while IFS=$'\t' read -r set split name; do
 		# the same report without its Published: line: the date must come
 		# from the page, the text or the URL
 		grep -v '^Published: ' "corpora/news/wikinews/$name.txt" >"$out/$split/news-nopub/$name.txt" || true
+		# the page as stored (raw/: navigation, its date line when it shows
+		# one) without its Published: line: the date must come from what
+		# the page shows (issue 10's chain: meta data, a date line, the URL)
+		mkdir -p "$out/$split/news-page-nopub"
+		grep -v '^Published: ' "corpora/news/raw/$name.txt" >"$out/$split/news-page-nopub/$name.txt" || true
 		;;
 	ar-encyclopedia)
 		mkdir -p "$out/$split/ar-enc-gold" "$out/$split/ar-enc-prose" "$out/$split/ar-enc-infobox"
@@ -91,6 +97,7 @@ for split in dev test; do
 	score_split "encyclopedia-infobox-$split" "$out/$split/enc-gold" "$out/$split/enc-infobox"
 	score_split "news-$split" "$out/$split/news-gold" "$out/$split/news-docs"
 	score_split "news-nopub-$split" "$out/$split/news-gold" "$out/$split/news-nopub"
+	score_split "news-page-nopub-$split" "$out/$split/news-gold" "$out/$split/news-page-nopub"
 	score_split "news-furniture-$split" "$out/$split/news-gold" "$out/$split/news-furniture"
 	# Arabic (corpora/arabic), when the sets are there
 	if [ -d "$out/$split/ar-enc-gold" ]; then
@@ -110,7 +117,7 @@ def figure(r):
         return r["accuracy"], r["n"], "acc"
     return r["f1"], r["gold"], "F1"
 import os
-for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub", "news-furniture",
+for s in ("encyclopedia-prose", "encyclopedia-infobox", "news", "news-nopub", "news-page-nopub", "news-furniture",
           "ar-encyclopedia-prose", "ar-encyclopedia-infobox", "ar-news"):
     if not os.path.exists(f"{out}/{s}-dev.json") or not os.path.exists(f"{out}/{s}-test.json"):
         continue

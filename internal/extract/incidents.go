@@ -635,9 +635,20 @@ func (d *docState) mainDate(in *incident) {
 	}
 	var best *cand
 	lead := d.leadParas()
-	for _, st := range d.sents {
-		if st.para >= lead+1 {
-			break
+	// occurrence: past the lead, only a sentence that says when the event
+	// took place ("The attack with dynamite and grenades took place
+	// Thursday", "the attacks had happened on Thursday") dates it
+	occurrence := false
+	for i := 0; i < len(d.sents); i++ {
+		st := d.sents[i]
+		if st.para >= lead+1 && !occurrence {
+			if best != nil || !d.news || d.published.Year == 0 {
+				break
+			}
+			occurrence = true
+		}
+		if occurrence && (!st.hasEvent(2) || !occurrenceRE.MatchString(st.text)) {
+			continue
 		}
 		for _, h := range st.dates {
 			e := h.e
@@ -676,6 +687,12 @@ func (d *docState) mainDate(in *incident) {
 				// date the publication is not
 				continue
 			}
+			if d.news && e.Kind == timex.Relative && e.Unit == "year" {
+				// "the assassination of a minister five years ago", "last
+				// year": a report tells of days, so years back are another
+				// event's
+				continue
+			}
 			if d.news && e.Year == 0 && d.published.Year != 0 && after(start, d.published, 1) {
 				continue // counted from the publication, a report tells of what has happened
 			}
@@ -694,11 +711,14 @@ func (d *docState) mainDate(in *incident) {
 			if speechDate(st, h) {
 				score -= 3
 			}
+			if occurrence && start.Day == 0 {
+				continue
+			}
 			if best == nil || score > best.score {
 				best = &cand{start, end, score, st, h}
 			}
 		}
-		if best != nil && best.score >= 6 {
+		if best != nil && (best.score >= 6 || occurrence) {
 			break
 		}
 	}
@@ -734,6 +754,9 @@ func (d *docState) mainDate(in *incident) {
 	}
 	d.anchorTo(in)
 }
+
+// occurrenceRE is a verb that says when an event took place.
+var occurrenceRE = regexp.MustCompile(`\b(took place|happened|occurred)\b`)
 
 // nextDay says whether the day after the publication date had begun, when
 // the report was published, at the place a sentence dates: the places it
@@ -1439,11 +1462,17 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		if st := d.titleSent(in); st != nil && (len(ss) == 0 || st.start != ss[0].start) {
 			st.mentions = d.findMentions(st)
 			for _, m := range st.mentions {
-				if m.kind != kindPlace || m.place == nil || m.place.Feature == featureCountry || m.place.Feature == "ADM1" || m.i == 0 ||
+				// a place the gazetteer does not hold, named as one ("air
+				// raid in Darfur, Sudan"), is a weaker candidate
+				named := m.place != nil && m.place.Feature == featureCountry
+				if m.kind != kindPlace || m.place == nil || m.place.Feature == featureCountry && !named || m.place.Feature == "ADM1" || m.i == 0 ||
 					!st.toks[m.i-1].Is("in", "at", "near", "outside") {
 					continue
 				}
 				c := cand{m, 5.5, 0, true}
+				if named {
+					c.score = 4.5
+				}
 				if d.mainCtry != "" && m.country == d.mainCtry {
 					c.score += 0.5
 				}

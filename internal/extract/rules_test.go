@@ -898,3 +898,42 @@ func TestBattleBoxPerpetrators(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsDateShapes: years back are another event's; past the lead, only
+// a sentence that says when the act took place dates it; a headline names
+// a place the gazetteer does not hold when it writes its country after it.
+func TestNewsDateShapes(t *testing.T) {
+	tests := []struct {
+		name, text, date, place string
+	}{
+		{"years ago is another event",
+			"Published: 2012-05-16\nTitle: Troops raid prison in Kandi\n\nTroops have raided a prison in Kandi, Turkey, to seize a man accused of a bombing three years ago.\n",
+			"2012-05-16", "Kandi"},
+		{"last year is another event",
+			"Published: 2012-05-16\nTitle: Troops raid prison in Kandi\n\nTroops have raided a prison in Kandi, Turkey, where a riot broke out last year.\n",
+			"2012-05-16", "Kandi"},
+		{"the act took place on a weekday told later",
+			"Published: 2012-05-16\nTitle: Rebels kill nine soldiers\n\nRebels have killed nine soldiers in an ambush in Kandi, Turkey, the minister said.\n\nThe army said the patrol had left its base at dawn.\n\n\"The ambush took place Saturday, in the hills,\" the minister said.\n",
+			"2012-05-12", "Kandi"},
+		{"a later weekday without such a verb does not",
+			"Published: 2012-05-16\nTitle: Rebels kill nine soldiers\n\nRebels have killed nine soldiers in an ambush in Kandi, Turkey, the minister said.\n\nThe army said the patrol had left its base at dawn.\n\nThe rebels have fought the army for a decade.\n\nThe region is poor.\n\nThe minister met the victims' families on Saturday.\n\nThe minister will visit the region on Saturday.\n",
+			"2012-05-16", "Kandi"},
+		{"headline names an unknown place with its country",
+			"Published: 2012-05-16\nTitle: Forty dead after air raid in Zuzuland, Sudan\n\nMonitors in the region say an air attack has killed around 40 people in Sudan.\n",
+			"2012-05-16", "Zuzuland"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, tc.text).Main()
+			if m == nil {
+				t.Fatal("no main incident")
+			}
+			if m.Date == nil || m.Date.Start != tc.date {
+				t.Errorf("date %+v, want %s", m.Date, tc.date)
+			}
+			if m.Location == nil || m.Location.Place != tc.place {
+				t.Errorf("place %+v, want %s", m.Location, tc.place)
+			}
+		})
+	}
+}

@@ -539,6 +539,9 @@ func (l *Layout) parseProse(lines []line) {
 		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) {
 			continue
 		}
+		if len(l.Paras) == 0 && l.isTitleLine(text) {
+			continue // the page's own headline above its text: the title, not a sentence
+		}
 		// A short line without sentence punctuation is a heading of a scrape.
 		if len(text) < 60 && !strings.ContainsAny(text[len(text)-1:], ".!?:\"”)]") && strings.Count(text, " ") < 6 {
 			section = text
@@ -551,6 +554,19 @@ func (l *Layout) parseProse(lines []line) {
 			l.Paras = append(l.Paras, p)
 		}
 	}
+}
+
+// isTitleLine says whether a line before the first paragraph repeats the
+// document's title (a web page prints its headline above the text): it is
+// read as the title, not as the report's first sentence.
+func (l *Layout) isTitleLine(text string) bool {
+	if l.Title == "" {
+		return false
+	}
+	norm := func(s string) string {
+		return strings.ToLower(collapseSpaces(strings.TrimRight(strings.TrimSpace(s), ".!? ")))
+	}
+	return norm(text) == norm(l.Title)
 }
 
 // captionOfCredit says whether a short line is the caption of a picture:

@@ -257,3 +257,25 @@ func sentencesOf(t *testing.T, body string) []string {
 	}
 	return got
 }
+
+// TestTitleLineIsNotProse: a page prints its headline above its text; the
+// line that repeats the title is the title, not the first paragraph.
+func TestTitleLineIsNotProse(t *testing.T) {
+	body := "Title: Bomb kills five at a market in Kandi\n\nBomb kills five at a market in Kandi\n\nMonday, May 14, 2012\n\nA bomb killed five people at a market in Kandi on Monday, police said.\n"
+	l, err := Parse([]byte(body), "Bomb kills five at a market in Kandi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Paras) != 1 || !strings.HasPrefix(l.SentenceText(0), "A bomb killed five") {
+		t.Fatalf("paragraphs %d, first sentence %q", len(l.Paras), l.SentenceText(0))
+	}
+	// the same words further down are prose
+	body2 := "Title: Bomb kills five at a market in Kandi\n\nA bomb killed five people at a market in Kandi on Monday, police said.\n\nBomb kills five at a market in Kandi\n"
+	l, err = Parse([]byte(body2), "Bomb kills five at a market in Kandi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Paras) != 2 {
+		t.Fatalf("paragraphs %d, want 2", len(l.Paras))
+	}
+}
