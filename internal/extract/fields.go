@@ -172,7 +172,31 @@ func placeLocation(name string, p gazetteer.Place) *dossier.Location {
 	if p.Feature == "ADM1" || p.Feature == featureNear {
 		prec = "admin1"
 	}
-	return &dossier.Location{Place: name, Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
+	return &dossier.Location{Place: bareDivision(name), Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
+}
+
+// bareDivision is a division's name without the word that says what it
+// is ("Zamfara State", "Mopti Region", "Wilaya of Relizane": Zamfara,
+// Mopti, Relizane), as ACLED and gazetteers write it; the precision says
+// it is a division. A name of three letters or fewer keeps its word
+// ("Bam Province"): alone it names too many places.
+func bareDivision(name string) string {
+	lower := strings.ToLower(name)
+	for _, pre := range []string{"wilaya of ", "province of ", "governorate of ", "district of ", "state of ", "department of ", "region of "} {
+		if strings.HasPrefix(lower, pre) && len(name)-len(pre) >= 4 {
+			return name[len(pre):]
+		}
+	}
+	if i := strings.LastIndexByte(name, ' '); i >= 4 {
+		w := strings.ToLower(name[i+1:])
+		rest := strings.ToLower(name[:i])
+		generic := compassWord(strings.TrimSuffix(rest, "ern")) || rest == "central" || rest == "federal" || rest == "capital" ||
+			rest == "upper" || rest == "lower" || rest == "greater" || rest == "autonomous"
+		if !generic && (divisionWords[w] && w != "zone" && w != "territory" || w == "state" || w == "wilaya") {
+			return name[:i]
+		}
+	}
+	return name
 }
 
 func countryLocation(c gazetteer.Country) *dossier.Location {

@@ -937,3 +937,17 @@ func TestNewsDateShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestBareDivision: a division's name without its division word, unless
+// what is left is too short or generic to name it.
+func TestBareDivision(t *testing.T) {
+	for in, want := range map[string]string{
+		"Zamfara State": "Zamfara", "Mopti Region": "Mopti", "Wilaya of Relizane": "Relizane", "Niono Cercle": "Niono",
+		"Bam Province": "Bam Province", "Northern Region": "Northern Region", "Federal District": "Federal District",
+		"Green Zone": "Green Zone", "Northern Territory": "Northern Territory", "Kandahar": "Kandahar", "Sadr City": "Sadr City",
+	} {
+		if got := bareDivision(in); got != want {
+			t.Errorf("bareDivision(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
