@@ -14,10 +14,13 @@ import (
 
 // docState is the working state of one extraction.
 type docState struct {
-	x    *Extractor
-	doc  *dossier.Document
-	lay  *layout.Layout
-	body []byte
+	// crowdClash is the riot sub-type the lead's clashes of crowds gave
+	// (crowdClash), for the headline's "clashes"
+	crowdClash string
+	x          *Extractor
+	doc        *dossier.Document
+	lay        *layout.Layout
+	body       []byte
 
 	sents []*sent
 

@@ -33,6 +33,7 @@ func (d *docState) findIncidents() {
 	d.datelineLocation(in)
 	d.choosePerps(in)
 	in.decideType()
+	d.crowdPerps(in)
 	for _, o := range d.others {
 		o.decideType()
 	}
@@ -755,6 +756,98 @@ func (d *docState) mainDate(in *incident) {
 	d.anchorTo(in)
 }
 
+// Clashes of crowds are riots, not battles (ACLED: a battle is between
+// organised armed groups): "clashes between demonstrators and police" is
+// a violent demonstration, "students clashed" mob violence. A sentence
+// that names an armed group keeps its clash a battle.
+var (
+	protestCrowd = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "rioters": true, "marchers": true}
+	otherCrowd   = map[string]bool{"students": true, "youths": true, "mob": true, "mobs": true, "crowd": true, "crowds": true, "fans": true,
+		"supporters": true, "villagers": true, "residents": true, "worshippers": true}
+	armedParty = map[string]bool{"militants": true, "rebels": true, "insurgents": true, "gunmen": true, "fighters": true, "troops": true,
+		"soldiers": true, "army": true, "militia": true, "militias": true, "militiamen": true, "guerrillas": true, "forces": true, "jihadists": true}
+)
+
+// crowdClash is the riot sub-type of a sentence's clash when its parties
+// are crowds, else "".
+func crowdClash(toks []text.Token) string {
+	protest, other := false, false
+	for _, t := range toks {
+		switch {
+		case armedParty[t.Lower]:
+			return ""
+		case protestCrowd[t.Lower]:
+			protest = true
+		case otherCrowd[t.Lower]:
+			other = true
+		}
+	}
+	switch {
+	case protest:
+		return "Violent demonstration"
+	case other:
+		return "Mob violence"
+	}
+	return ""
+}
+
+// rioterNouns are the crowds a riot report makes the actors of its
+// violence.
+var rioterNouns = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "rioters": true, "youths": true,
+	"mob": true, "mobs": true, "students": true}
+
+// crowdPerps makes a riot's crowd its perpetrator when the text names no
+// one else: the first crowd of the lead, with the words that qualify it
+// ("Hezbollah-led protesters", "Afghan rioters"). Police that used force
+// on a crowd are another sub-type, whose perpetrators are the police.
+func (d *docState) crowdPerps(in *incident) {
+	if in.typ != "Riots" || len(in.perps) > 0 || len(in.accused) > 0 || in.infoboxPerps {
+		return
+	}
+	lead := d.leadParas()
+	for _, st := range d.sents {
+		if st.para >= lead+1 {
+			return
+		}
+		if st.inc != nil && st.inc != in || st.otherTime {
+			continue
+		}
+		for i, t := range st.toks {
+			if !rioterNouns[t.Lower] || t.Cap() && i > 0 {
+				continue
+			}
+			s := i
+			// (a capital that opens the sentence says nothing: "Rival students")
+			for s > 0 && (st.toks[s-1].Cap() && s-1 > 0 ||
+				st.toks[s-1].Text != "-" && strings.Contains(st.toks[s-1].Text, "-") && strings.HasSuffix(st.toks[s-1].Lower, "-led")) {
+				s--
+			}
+			name := string(d.body[st.toks[s].Start:t.End])
+			in.addRole("perpetrator", name, nil, d.sentEvidence("perpetrators", st, 0.5))
+			return
+		}
+	}
+}
+
+// crowdArson is the riot sub-type of a sentence in which a crowd burns
+// ("embassies set alight by crowds", "protesters torched cars", "they
+// burnt tires and cars"), else "".
+func crowdArson(toks []text.Token) string {
+	fire := false
+	for i, t := range toks {
+		switch {
+		case t.Is("torched", "burnt", "burned", "arson"):
+			fire = true
+		case t.Is("set") && i+1 < len(toks) && toks[i+1].Is("alight", "ablaze", "fire", "on"):
+			fire = true
+		}
+	}
+	if !fire {
+		return ""
+	}
+	return crowdClash(toks)
+}
+
 // occurrenceRE is a verb that says when an event took place.
 var occurrenceRE = regexp.MustCompile(`\b(took place|happened|occurred)\b`)
 
@@ -1093,7 +1186,17 @@ func (d *docState) mainFromProse(in *incident) {
 				in.cue(w.Val.SubType, 1)
 			}
 			for _, e := range st.events {
-				in.cue(e.Val.SubType, float64(e.Val.Weight))
+				sub := e.Val.SubType
+				if sub == "Armed clash" {
+					if c := crowdClash(st.toks); c != "" {
+						sub = c
+						d.crowdClash = c
+					}
+				}
+				in.cue(sub, float64(e.Val.Weight))
+			}
+			if c := crowdArson(st.toks); c != "" {
+				in.cue(c, 2)
 			}
 		} else if !d.news && st.para < lead+3 && len(st.cas) > 0 {
 			// an article tells how its victims died after its lead: "went
@@ -1163,7 +1266,11 @@ func (d *docState) mainFromProse(in *incident) {
 	if in.title != "" {
 		toks := text.Tokenize(in.title, 0)
 		for _, m := range d.x.lex.Events.FindAll(toks) {
-			in.cue(m.Val.SubType, float64(m.Val.Weight)*2)
+			sub := m.Val.SubType
+			if sub == "Armed clash" && d.crowdClash != "" {
+				sub = d.crowdClash // "clashes over a monument", told as a crowd's in the text
+			}
+			in.cue(sub, float64(m.Val.Weight)*2)
 		}
 		for _, m := range d.x.lex.Weapons.FindAll(toks) {
 			in.cue(m.Val.SubType, 2)

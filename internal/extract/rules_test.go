@@ -951,3 +951,39 @@ func TestBareDivision(t *testing.T) {
 		}
 	}
 }
+
+// TestCrowdRiots: clashes of crowds and fires a crowd sets are riots, not
+// battles or protests, and the crowd is the perpetrator when no one else
+// is named; an armed group keeps a clash a battle.
+func TestCrowdRiots(t *testing.T) {
+	tests := []struct {
+		name, text, typ, perps string
+	}{
+		{"protesters and police clash",
+			"Title: Two dead in clashes in Kandi\n\nTwo people were killed in clashes between demonstrators and police in Kandi, Turkey, on Monday.\n",
+			"Riots", "demonstrators"},
+		{"students clash",
+			"Title: Students clash at university\n\nRival students clashed at a university in Kandi, Turkey, on Monday, leaving three dead.\n",
+			"Riots", "students"},
+		{"a crowd sets an embassy alight",
+			"Title: Embassy burned in Kandi\n\nAn embassy in Kandi, Turkey, was set alight by protesters on Monday. Police fired tear gas at the protest.\n",
+			"Riots", "protesters"},
+		{"militants clash with troops",
+			"Title: Twelve dead in clashes in Kandi\n\nTwelve people were killed in clashes between militants and troops in Kandi, Turkey, on Monday.\n",
+			"Battles", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, tc.text).Main()
+			if m == nil {
+				t.Fatal("no main incident")
+			}
+			if m.Type != tc.typ {
+				t.Errorf("type %q (%s), want %q", m.Type, m.SubType, tc.typ)
+			}
+			if got := strings.Join(m.Perpetrators, "; "); got != tc.perps {
+				t.Errorf("perpetrators %q, want %q", got, tc.perps)
+			}
+		})
+	}
+}
