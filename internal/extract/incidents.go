@@ -541,6 +541,18 @@ var attributiveHeads = map[string]bool{"embassy": true, "embassies": true, "cons
 // country the gazetteer does not hold ("the central town of Savar" in
 // Bangladesh, not Savar in Hungary).
 func (d *docState) placesInCountry() {
+	abroad := map[string]*gazetteer.Place{} // names a sentence put in another country
+	defer func() {
+		// the same name elsewhere in the document is the same place
+		// ("Israeli airstrike, Qana" in the headline)
+		for _, st := range d.sents {
+			for _, m := range st.mentions {
+				if p := abroad[m.surface]; p != nil && m.kind == kindPlace && m.place != nil && m.place.Feature != featureCountry {
+					m.place, m.country = p, p.Country
+				}
+			}
+		}
+	}()
 	if d.mainCtry == "" {
 		return
 	}
@@ -589,6 +601,15 @@ func (d *docState) placesInCountry() {
 				continue
 			}
 			small := m.place.Population < 100000 && m.place.Feature != "PPLC" && m.place.Feature != "ADM1"
+			// "the village of Qana in southern Lebanon": a place known
+			// only abroad (Qena, Egypt), which the text puts in another
+			// country, is a place of that country the gazetteer lacks
+			if c, ok := d.countryRightAfter(st, m.j); ok && c.Name != m.place.Country && m.place.Feature != "PPLC" {
+				p := countryPlace(c)
+				m.place, m.country = &p, c.Name
+				abroad[m.surface] = &p
+				continue
+			}
 			if small && len(named) == 0 && m.place.Country != d.mainCtry {
 				if m.i >= 2 && st.toks[m.i-1].Lower == "of" && st.toks[m.i-2].Cap() {
 					// "the Inspector General of Police": a word that is
@@ -606,6 +627,31 @@ func (d *docState) placesInCountry() {
 			}
 		}
 	}
+}
+
+// countryRightAfter is the country written right after a place: "X in
+// southern Lebanon", "X, in northern Iraq", "X in Lebanon".
+func (d *docState) countryRightAfter(st *sent, j int) (gazetteer.Country, bool) {
+	toks := st.toks
+	k := j
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k >= len(toks) || !toks[k].Is("in") {
+		return gazetteer.Country{}, false
+	}
+	k++
+	if k < len(toks) && (compassWord(strings.TrimSuffix(toks[k].Lower, "ern")) || toks[k].Is("central")) {
+		k++
+	}
+	for _, m := range st.mentions {
+		if m.i == k && m.kind == dossier.KindState && !m.demonym && m.country != "" {
+			if c, ok := d.x.gaz.Country(m.country); ok {
+				return c, true
+			}
+		}
+	}
+	return gazetteer.Country{}, false
 }
 
 // ---- the main incident's date
@@ -1587,6 +1633,32 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				if best == nil || c.score > best.score {
 					best = &all[len(all)-1]
 				}
+			}
+		}
+	}
+	// a city's suburb named after it ("in Paris suburb, Villiers-le-Bel",
+	// "in the Baghdad suburb of Abu Ghraib"): the suburb
+	if best != nil && best.m.place != nil {
+		st, k := best.m.st, best.m.j
+		if k+1 < len(st.toks) && st.toks[k].Is("suburb", "suburbs", "outskirts") && st.toks[k+1].Is("of", ",") {
+			for _, m2 := range st.mentions {
+				if m2.i != k+2 {
+					continue
+				}
+				if m2.place == nil && m2.kind == "" {
+					// a small town the writing alone did not mark as one
+					for _, p := range d.x.gaz.Lookup(m2.surface) {
+						if p.Country == best.m.place.Country {
+							p := p
+							m2.place, m2.kind, m2.country = &p, kindPlace, p.Country
+							break
+						}
+					}
+				}
+				if m2.kind == kindPlace && m2.place != nil {
+					best = &cand{m2, best.score, best.n, true}
+				}
+				break
 			}
 		}
 	}

@@ -138,6 +138,12 @@ func init() {
 }
 
 // nameToken reports whether t can be part of a name.
+// hyphenParticles join the parts of a place's name: "Villiers-le-Bel",
+// "Clichy-sous-Bois", "Aix-en-Provence", "Stratford-upon-Avon",
+// "Frankfurt-am-Main", "Saint-Jean-de-Luz".
+var hyphenParticles = map[string]bool{"le": true, "la": true, "les": true, "en": true, "sur": true, "sous": true, "upon": true,
+	"on": true, "de": true, "du": true, "des": true, "di": true, "del": true, "am": true, "im": true, "an": true, "au": true, "aux": true, "lès": true, "lez": true}
+
 func nameToken(t *text.Token) bool {
 	return t.Kind == text.Word && t.Cap() && !notNames[t.Lower]
 }
@@ -195,8 +201,9 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (nameToken(&toks[j+1]) || toks[j+1].Kind == text.Number && j+2 < n && false):
 				j++
 				continue
-			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (arabicArticle(toks[j+1].Lower) || izafat(toks[j+1].Lower)) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
-				// "Lashkar-e-Jhangvi", "Tehrik-i-Taliban", "Abd-al-Rahman"
+			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (arabicArticle(toks[j+1].Lower) || izafat(toks[j+1].Lower) || hyphenParticles[toks[j+1].Lower]) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
+				// "Lashkar-e-Jhangvi", "Tehrik-i-Taliban", "Abd-al-Rahman",
+				// "Villiers-le-Bel", "Stratford-upon-Avon"
 				j += 2
 				continue
 			case particles[tj.Lower] && tj.Kind == text.Word && !tj.Cap() && j+1 < n &&

@@ -987,3 +987,34 @@ func TestCrowdRiots(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceWrittenInCountry: a name the gazetteer holds abroad, which the
+// text puts in another country, is a place of that country; a city's
+// suburb named after it is the place; hyphenated names keep their
+// particles.
+func TestPlaceWrittenInCountry(t *testing.T) {
+	tests := []struct {
+		name, text, place, country string
+	}{
+		{"a name known abroad, put in another country",
+			"Title: Air strike kills 20\n\nAn air strike destroyed a building in the village of Qana in southern Lebanon, killing 20 people.\n",
+			"Qana", "Lebanon"},
+		{"a suburb after its city",
+			"Title: Riots near Paris\n\nPolice officers were injured in running battles with youths in Paris suburb, Villiers-le-Bel, on Monday.\n",
+			"Villiers-le-Bel", "France"},
+		{"a suburb of a city",
+			"Title: Riots near Paris\n\nPolice officers were injured in running battles with youths in the Paris suburb of Clichy-sous-Bois on Monday.\n",
+			"Clichy-sous-Bois", "France"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, tc.text).Main()
+			if m == nil || m.Location == nil {
+				t.Fatal("no location")
+			}
+			if m.Location.Place != tc.place || m.Location.Country != tc.country {
+				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
+			}
+		})
+	}
+}
