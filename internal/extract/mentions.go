@@ -138,6 +138,12 @@ func init() {
 }
 
 // nameToken reports whether t can be part of a name.
+// portfolioWords name what a minister is minister of.
+var portfolioWords = map[string]bool{"information": true, "interior": true, "defence": true, "defense": true, "finance": true,
+	"health": true, "education": true, "justice": true, "foreign": true, "home": true, "agriculture": true, "transport": true,
+	"energy": true, "culture": true, "communications": true, "tourism": true, "labour": true, "labor": true, "trade": true,
+	"commerce": true, "religious": true, "internal": true, "security": true, "state": true, "economy": true, "planning": true}
+
 // hyphenParticles join the parts of a place's name: "Villiers-le-Bel",
 // "Clichy-sous-Bois", "Aix-en-Provence", "Stratford-upon-Avon",
 // "Frankfurt-am-Main", "Saint-Jean-de-Luz".
@@ -346,6 +352,17 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 				r++
 			}
 			e := d.longestKnown(st, r, j)
+			if e == r {
+				// "Minister of Information Tariq Azim Khan": a ministry's
+				// portfolio, then the holder's name
+				p := r
+				for p < j && (portfolioWords[toks[p].Lower] || p > r && toks[p].Is("Affairs", "and")) {
+					p++
+				}
+				if p > r && j-p >= 2 {
+					return append(out, d.classify(st, p, j, role)...)
+				}
+			}
 			if e == r {
 				// "Patriarch of the Chaldean Catholics", "Minister of Foreign
 				// Affairs": all of it names what the role is of

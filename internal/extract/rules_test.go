@@ -1018,3 +1018,30 @@ func TestPlaceWrittenInCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementShapes: a quotation that runs on past its sentence gives
+// its stance; a minister's portfolio is not part of the holder's name.
+func TestStatementShapes(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a quotation running on",
+			"Title: Gunmen attack consulate\n\nGunmen attacked a consulate in Kandi, Turkey, on Monday, killing three police officers.\n\nThe ambassador, John Smithers, said in a statement: \"It is too early to speculate on who did this. It is an obvious act of terrorism.\"\n",
+			"John Smithers:condemn"},
+		{"a minister of a portfolio",
+			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nTurkish Minister of Information Ahmet Yilmazer has stated that the attack was a suicide bombing.\n",
+			"Ahmet Yilmazer:other"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, tc.text)
+			var got []string
+			for _, s := range x.Statements {
+				got = append(got, s.Speaker+":"+s.Stance)
+			}
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("statements %v, want %s among them", got, tc.want)
+			}
+		})
+	}
+}

@@ -121,6 +121,21 @@ func (d *docState) findStatements() {
 					}
 				}
 			}
+			if stance == dossier.StanceOther && quoteLeftOpen(st.text) {
+				// `X said: "It is too early to speculate. It is an obvious
+				// act of terrorism."`: the quotation runs on; its words say
+				// the stance
+				for i := st.idx + 1; i < len(d.sents) && i <= st.idx+4 && d.sents[i].para == st.para; i++ {
+					nx := d.sents[i]
+					if sc, _ := d.stanceOf(nx, d.x.lex.Stances.FindAll(nx.toks), 0); sc != dossier.StanceOther {
+						stance = sc
+						break
+					}
+					if strings.ContainsAny(nx.text, "\"”") {
+						break // the quotation closes here
+					}
+				}
+			}
 			if quote == "" && st.idx+1 < len(d.sents) {
 				// `X commented on the incident. "This is a national tragedy..."`
 				nx := d.sents[st.idx+1]
@@ -379,6 +394,13 @@ func (d *docState) quoteSentences(st *sent) []*sent {
 		}
 	}
 	return out
+}
+
+// quoteLeftOpen says whether a sentence opens a quotation it does not
+// close: an odd number of straight quotes, or more opening curly quotes
+// than closing ones.
+func quoteLeftOpen(s string) bool {
+	return strings.Count(s, "\"")%2 == 1 || strings.Count(s, "“") > strings.Count(s, "”")
 }
 
 // quoteEndsBefore says whether the sentence before st ends with a closing
