@@ -67,6 +67,9 @@ func TestSplitNames(t *testing.T) {
 		{"Al-Shabaab", "Al-Shabaab"},
 		{"Islamic State of Iraq and the Levant (claimed responsibility), Arab Struggle Movement (initially claimed)", "Islamic State of Iraq and the Levant | Arab Struggle Movement"},
 		{"Shabiha and Syrian Arab Army (concluded by UN investigations)", "Shabiha | Syrian Arab Army"},
+		// a country named with "and" is one name
+		{"Army of the Republic of Bosnia and Herzegovina", "Army of the Republic of Bosnia and Herzegovina"},
+		{"Croatian Army and Army of the Republic of Bosnia and Herzegovina", "Croatian Army | Army of the Republic of Bosnia and Herzegovina"},
 		{", , * Delta Force, CTG (allegedly)", "Delta Force | CTG"},
 		{"Unknown", ""},
 		{"(Brussels cell)", ""},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -327,13 +328,44 @@ func splitAnd(s string) []string {
 	for _, l := range locs {
 		next := s[l[1]:]
 		r, _ := utf8.DecodeRuneInString(next)
-		if !unicode.IsUpper(r) || strings.HasPrefix(next, "The ") {
+		if !unicode.IsUpper(r) || strings.HasPrefix(next, "The ") || inAndCountry(s, l[0], l[1]) {
 			continue
 		}
 		out = append(out, s[prev:l[0]])
 		prev = l[1]
 	}
 	return append(out, s[prev:])
+}
+
+// andCountries are the country names written with "and" ("Bosnia and
+// Herzegovina", "Trinidad and Tobago"), from the gazetteer.
+var andCountries = sync.OnceValue(func() []string {
+	var out []string
+	gz, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	for _, c := range gz.Countries() {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if strings.Contains(n, " and ") {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+})
+
+// inAndCountry says whether the "and" at s[start:end] joins the words of a
+// country's name: "Army of the Republic of Bosnia and Herzegovina" is one
+// name, not two.
+func inAndCountry(s string, start, end int) bool {
+	for _, c := range andCountries() {
+		before, after, _ := strings.Cut(c, " and ")
+		if strings.HasSuffix(s[:start], before) && strings.HasPrefix(s[end:], after) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordCount counts the words of a name that hold a letter ("–" is not one).
