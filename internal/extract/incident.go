@@ -181,17 +181,25 @@ func hasWeaponClass(in *incident, class string) bool {
 // own beside an explosive ("Bombs were planted in a truck", "a bomb-packed
 // refrigeration truck"): it carried the bomb.
 func (in *incident) weaponList() []string {
-	if !hasWeaponClass(in, "explosive") {
+	explosive, drone := hasWeaponClass(in, "explosive"), hasWeaponClass(in, "drone")
+	if !explosive && !drone {
 		return in.weapons
 	}
 	var out []string
 	for _, w := range in.weapons {
-		if in.weaponSet[w] != "vehicle" {
-			out = append(out, w)
+		if explosive && in.weaponSet[w] == "vehicle" {
+			continue // the car of a car bomb
 		}
+		if drone && in.weaponSet[w] == "aircraft" && genericAircraft[strings.ToLower(w)] {
+			continue // "US aircraft fired four missiles" in a report of drone strikes: the drone
+		}
+		out = append(out, w)
 	}
 	return out
 }
+
+// genericAircraft are words for any aircraft, a drone included.
+var genericAircraft = map[string]bool{"aircraft": true, "plane": true, "planes": true, "airplane": true, "airplanes": true}
 
 // addName adds a name to a list unless an equal name is there.
 func addName(list []string, s string) []string {

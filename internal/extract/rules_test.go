@@ -1045,3 +1045,17 @@ func TestStatementShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestDroneIsTheAircraft: in a report of a drone strike, "aircraft" is the
+// drone, not another weapon; a named warplane stays.
+func TestDroneIsTheAircraft(t *testing.T) {
+	for text, want := range map[string]string{
+		"Title: Drone strike kills seven\n\nA suspected drone strike killed seven militants in Kandi, Pakistan. The aircraft fired four missiles at a compound.\n": "drone strike; missiles",
+		"Title: Drone strike kills seven\n\nA drone strike killed seven militants in Kandi, Pakistan, and warplanes bombed a compound.\n":                          "drone strike; warplanes",
+	} {
+		m := extractText(t, text).Main()
+		if got := strings.Join(m.Weapons, "; "); got != want {
+			t.Errorf("weapons %q, want %q", got, want)
+		}
+	}
+}
