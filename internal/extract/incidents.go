@@ -1665,7 +1665,11 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	// a province named with a town in it ("in Spain's northern Basque
 	// region, in the town of Mondragon"): the town, when it is named in
 	// the same or the next sentence after a preposition of place
-	if best != nil && best.m.place != nil && (best.m.place.Feature == "ADM1" || best.m.place.Feature == "ADM2") {
+	// (a division the gazetteer lacks, named by its kind, is one too: "in
+	// the North West Frontier Province")
+	namedDivision := best != nil && best.m.place != nil && best.m.place.Feature == featureCountry && best.m.kind == kindPlace &&
+		best.m.j > 0 && divisionWords[best.m.st.toks[best.m.j-1].Lower]
+	if best != nil && best.m.place != nil && (best.m.place.Feature == "ADM1" || best.m.place.Feature == "ADM2" || namedDivision) {
 		var town *cand
 		for i := range all {
 			c := &all[i]
@@ -1673,7 +1677,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			// it is one ("in the Basque town of Legutiano", "in the
 			// district of Dantewada")
 			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && c.loc
-			if c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
+			if c.m != best.m && c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
 				(c.m.country == best.m.country || named) && c.n >= best.n && (town == nil || c.score > town.score) &&
 				(c.loc && c.n <= best.n+1 || within(c.m.place, best.m.place) && c.n <= best.n+2 || named && c.n <= best.n+3) {
 				town = c
@@ -1728,7 +1732,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if c, ok := d.x.gaz.Country(ctry); ok {
 				loc = countryLocation(c) // the place's name at its country's coordinates
-				loc.Place = name
+				loc.Place = bareDivision(name)
 			}
 		}
 	default:

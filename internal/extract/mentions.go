@@ -525,6 +525,14 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 			}
 		}
 	}
+	if facilityWords[last] && j-i >= 2 && divisionWords[last] {
+		// "the Hangu District of north-west Pakistan": a division first
+		// (not Hangu, Tianjin, read as the district's city)
+		if p, ok := d.divisionPlace(st, i, j); ok {
+			m.kind, m.place, m.country = kindPlace, &p, p.Country
+			return []*mention{m}
+		}
+	}
 	if facilityWords[last] && j-i >= 2 {
 		m.kind = kindFacility
 		// a city at its front: "Erbil International Airport"
@@ -539,6 +547,15 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 				m.placeName = text.Join(d.body, toks, i, e)
 				m.country = p.Country
 				break
+			}
+		}
+		// "a suicide attack at Bagram Air Base, Afghanistan": a site the
+		// gazetteer cannot place, written with its country, is a place of
+		// that country
+		if m.place == nil && locativeBefore(toks, i) {
+			if c, ok := d.countryAfter(st, j); ok {
+				p := countryPlace(c)
+				m.place, m.placeName, m.country = &p, m.surface, c.Name
 			}
 		}
 		return []*mention{m}

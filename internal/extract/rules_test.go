@@ -590,7 +590,7 @@ func TestClaimByUnknownGroup(t *testing.T) {
 // place an article is named after among the villages it lists.
 func TestPlaceShapes(t *testing.T) {
 	tests := []struct{ doc, place, country string }{
-		{"= 2017 Bajaur bombing =\n\nOn 11 August 2017, an improvised explosive device exploded near a passing truck in Bajaur Agency, FATA, Pakistan, killing three people.\n", "Bajaur Agency", "Pakistan"},
+		{"= 2017 Bajaur bombing =\n\nOn 11 August 2017, an improvised explosive device exploded near a passing truck in Bajaur Agency, FATA, Pakistan, killing three people.\n", "Bajaur", "Pakistan"}, // the division without its word (bareDivision)
 		{"= 2021 Adab-Dab attack =\n\nOn 2 January 2021, jihadists attacked the village of Adab-Dab, Tillabéri Region, Niger, killing 30 people.\n", "Adab-Dab", "Niger"},
 		{"= 2016 Aguelhok ambush =\n\nOn May 18, 2016, militants from Ansar Dine ambushed Chadian forces north of Aguelhok, Mali, killing five soldiers.\n", "Aguelhok", "Mali"},
 		{"= 2018 Timbuktu attack =\n\nOn 14 April 2018, militants attacked the base of the United Nations mission in Mali in Timbuktu Airport, killing a peacekeeper.\n", "Timbuktu", "Mali"},
@@ -1057,5 +1057,35 @@ func TestDroneIsTheAircraft(t *testing.T) {
 		if got := strings.Join(m.Weapons, "; "); got != want {
 			t.Errorf("weapons %q, want %q", got, want)
 		}
+	}
+}
+
+// TestSitesAndDivisions: a site written with its country is a place of
+// that country; a district named by its kind is a division before it is a
+// site; a town named after a division the gazetteer lacks is the place.
+func TestSitesAndDivisions(t *testing.T) {
+	tests := []struct {
+		name, text, place, country string
+	}{
+		{"a site with its country",
+			"Title: Bomb kills 19\n\nA suicide attack at Zarbul Air Base, Afghanistan, has left at least 19 dead.\n",
+			"Zarbul Air Base", "Afghanistan"},
+		{"a district, not a foreign city of its name",
+			"Title: Bomb kills 12\n\nAt least twelve civilians died in a suicide bombing in the Hangu District of north-west Pakistan on Thursday.\n",
+			"Hangu", "Pakistan"},
+		{"a town after a division the gazetteer lacks",
+			"Title: Bomb kills 42\n\nA suicide bomber killed 42 soldiers at a training centre in the Zarbul Frontier Province, Pakistan, officials said.\n\nThe attack took place in the town of Qandol, north of the capital.\n",
+			"Qandol", "Pakistan"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, tc.text).Main()
+			if m == nil || m.Location == nil {
+				t.Fatal("no location")
+			}
+			if m.Location.Place != tc.place || tc.country != "" && m.Location.Country != tc.country {
+				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
+			}
+		})
 	}
 }
