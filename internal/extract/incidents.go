@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -627,6 +628,15 @@ func (d *docState) placesInCountry() {
 			}
 		}
 	}
+}
+
+// nearKm is the distance between two points in kilometres (haversine).
+func nearKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
 // countryRightAfter is the country written right after a place: "X in
@@ -1656,6 +1666,25 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 					}
 				}
 				if m2.kind == kindPlace && m2.place != nil {
+					best = &cand{m2, best.score, best.n, true}
+				}
+				break
+			}
+		}
+	}
+	// a part of a city written with the city after it ("in the City of
+	// Westminster, London", "in Bab Ezzouar, Algiers"): the city, as an
+	// encyclopedia's summary gives it
+	if best != nil && best.m.place != nil && !d.news {
+		st, k := best.m.st, best.m.j
+		if k+1 < len(st.toks) && st.toks[k].Text == "," {
+			for _, m2 := range st.mentions {
+				if m2.i != k+1 || m2.kind != kindPlace || m2.place == nil || m2.place.Feature == featureCountry {
+					continue
+				}
+				p, c := best.m.place, m2.place
+				if strings.HasPrefix(c.Feature, "PPL") && c.Population >= 500000 && c.Country == p.Country && p.Population < c.Population &&
+					(p.Feature == featureCountry || nearKm(p.Lat, p.Lon, c.Lat, c.Lon) < 30) {
 					best = &cand{m2, best.score, best.n, true}
 				}
 				break

@@ -1001,6 +1001,15 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		return gazetteer.Place{}, false
 	}
+	// "in West Berlin, West Germany": a city's part named by its bearing
+	// is at the city
+	if j-i >= 2 && compassWord(st.toks[i].Lower) {
+		for _, p := range d.x.gaz.Lookup(text.Join(d.body, st.toks, i+1, j)) {
+			if p.Country == c.Name && p.Population >= 100000 {
+				return p, true
+			}
+		}
+	}
 	return countryPlace(c), true
 }
 

@@ -1089,3 +1089,31 @@ func TestSitesAndDivisions(t *testing.T) {
 		})
 	}
 }
+
+// TestCityPartsInArticles: an article's part of a city written with the
+// city after it is placed at the city; a city's part named by its bearing
+// ("West Berlin") is at the city; historical names of a country are the
+// country.
+func TestCityPartsInArticles(t *testing.T) {
+	tests := []struct {
+		name, text, place, country string
+	}{
+		{"a borough, then its city",
+			"= 1975 Kandi bombing =\n\nOn 9 October 1975, a bomb exploded outside a station in the City of Westminster, London, killing one man.\n",
+			"London", "United Kingdom"},
+		{"a city's part by its bearing, a historical country",
+			"= 1982 Kandi bombing =\n\nOn 15 January 1982, a bomb exploded in a restaurant in West Berlin, West Germany, killing a child.\n",
+			"West Berlin", "Germany"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n"+tc.text).Main()
+			if m == nil || m.Location == nil {
+				t.Fatal("no location")
+			}
+			if m.Location.Place != tc.place || m.Location.Country != tc.country {
+				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
+			}
+		})
+	}
+}
