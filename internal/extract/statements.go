@@ -414,6 +414,40 @@ func (d *docState) quoteEndsBefore(st *sent) bool {
 	return strings.HasSuffix(prev, "\"") || strings.HasSuffix(prev, "”")
 }
 
+// personNouns are nouns of one person that a name after them (or after a
+// comma) names: "one witness, Danielle Pearson", "the top Peshawar
+// official, Sahibzada Anis", "Italian Embassy spokesman Filip La Rosa".
+var personNouns = map[string]bool{"witness": true, "eyewitness": true, "official": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "resident": true, "officer": true, "commander": true, "governor": true, "doctor": true, "survivor": true,
+	"analyst": true, "lawyer": true, "relative": true, "neighbour": true, "neighbor": true}
+
+// namedPersonNoun is the person a speaker phrase starting at k names after
+// its noun of one person: the name right after the noun or after a comma.
+// A name the gazetteer and dictionaries do not know counts when it has
+// two words or more.
+func (d *docState) namedPersonNoun(st *sent, k int) *actor {
+	toks := st.toks
+	for j := k; j < len(toks) && j < k+8; j++ {
+		t := toks[j]
+		if t.Text == "." || t.Text == ";" || t.Text == "\"" || t.Text == "“" || t.Is("that", "to", "in", "on", "at", "who", "and") {
+			return nil
+		}
+		if !personNouns[t.Lower] || t.Cap() {
+			continue
+		}
+		n := j + 1
+		if n < len(toks) && toks[n].Text == "," {
+			n++
+		}
+		p := mentionAt(st, n)
+		if p == nil || !(p.kind == dossier.KindPerson || p.kind == "" && strings.Contains(p.surface, " ")) {
+			return nil
+		}
+		return d.speakerActor(p)
+	}
+	return nil
+}
+
 // speakerNouns head a speaker named by a common noun: "police said",
 // "according to officials", "the health ministry said".
 var speakerNouns = map[string]bool{"police": true, "officials": true, "official": true, "authorities": true, "ministry": true,
@@ -507,6 +541,9 @@ func subjectEnd(toks []text.Token, v int) int {
 // Pima County sheriff".
 func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 	toks := st.toks
+	if a := d.namedPersonNoun(st, k); a != nil {
+		return []*actor{a}, nil
+	}
 	for j := k; j < len(toks) && j < k+14; j++ {
 		t := toks[j]
 		if t.Text == "," && j > k && j+1 < len(toks) {
