@@ -154,6 +154,9 @@ func TestStance(t *testing.T) {
 		{`The spokesman for Asaib al-Haq, Mahmoud al-Rubaie, tweeted that it was "a fabricated explosion".`, "Mahmoud al-Rubaie", "dismiss", "tweet"},
 		{`"They are behind this," said Hameed Afridi, a police official.`, "Hameed Afridi", "accuse", ""},
 		{`Kata'ib Hezbollah denied any role in the attack.`, "Kata'ib Hezbollah", "deny", ""},
+		// a phrase around its object, a modal accusation
+		{`Police chief Hugh Orrin said he held the Orange Order responsible for the violence.`, "Hugh Orrin", "accuse", ""},
+		{`Army spokesman Felix Kulanje said that al-Shabaab might be behind the attacks.`, "Felix Kulanje", "accuse", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.speaker, func(t *testing.T) {

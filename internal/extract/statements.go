@@ -960,6 +960,20 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 			best, bestW, cue = m.Val.Stance, m.Val.Weight, text.Join(d.body, st.toks, m.I, m.J)
 		}
 	}
+	// "held the Orange Order responsible": the phrase around its object
+	for i, t := range st.toks {
+		if i < from-6 || !t.Is("held", "hold", "holds", "holding") || negated(st.toks, i) {
+			continue
+		}
+		for k := i + 2; k < len(st.toks) && k <= i+7; k++ {
+			if st.toks[k].Text == "," || st.toks[k].Text == "." {
+				break
+			}
+			if st.toks[k].Lower == "responsible" && 3 > bestW {
+				best, bestW, cue = dossier.StanceAccuse, 3, text.Join(d.body, st.toks, i, k+1)
+			}
+		}
+	}
 	return best, cue
 }
 
