@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -266,7 +267,28 @@ func (d *docState) findMentions(st *sent) []*mention {
 	}
 	// adjectives of countries in lower-case-led phrases ("pro-Iranian") are
 	// chunked above already; "Iran-backed" gives the mention "Iran".
+	for _, m := range out {
+		if agedPerson(toks, m) {
+			// "Isaías Carrasco, 42, was shot": a name with an age is a person
+			m.kind, m.entry, m.confident, m.place, m.country = dossier.KindPerson, nil, true, nil, ""
+		}
+	}
 	return out
+}
+
+// agedPerson says whether a name of two to four words is followed by an
+// age in commas ("Kenji Nagai, 50, a Japanese video journalist"), the way
+// news writes a person's age, and is not a name known to be something
+// else (a place, a state).
+func agedPerson(toks []text.Token, m *mention) bool {
+	if m.kind == dossier.KindPerson || m.kind == kindPlace && m.place != nil && m.place.Population > 0 || m.kind == dossier.KindState || m.demonym {
+		return false
+	}
+	if m.j-m.i < 2 || m.j-m.i > 4 || m.j+2 >= len(toks) || toks[m.j].Text != "," || toks[m.j+2].Text != "," {
+		return false
+	}
+	age, err := strconv.Atoi(toks[m.j+1].Text)
+	return err == nil && age >= 1 && age <= 110
 }
 
 // classifyChunk splits a chunk at role words and classifies the parts.

@@ -1126,3 +1126,18 @@ func TestCityPartsInArticles(t *testing.T) {
 		})
 	}
 }
+
+// TestAgedPerson: a name with an age in commas is a person, whatever else
+// its words could be.
+func TestAgedPerson(t *testing.T) {
+	x := extractText(t, "Title: Councillor shot dead\n\nA councillor was shot dead in Kandi, Turkey, on Friday.\n\nIsaías Carrosca, 42, was shot outside his house and died in hospital.\n")
+	for _, a := range x.Actors {
+		if a.Name == "Isaías Carrosca" {
+			if a.Kind != "person" {
+				t.Fatalf("kind %q, want person", a.Kind)
+			}
+			return
+		}
+	}
+	t.Fatalf("no actor Isaías Carrosca in %v", x.Actors)
+}
