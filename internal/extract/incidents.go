@@ -220,18 +220,34 @@ func (d *docState) namesInValue(v string, actors bool) []string {
 	// flag icons and their markup left in a cell ("22px Kurdistan
 	// Workers' Party", "border|Provisional IRA")
 	v = iconMarkup.ReplaceAllString(v, "")
-	for _, p := range splitList(v) {
+	split := splitList
+	if actors {
+		split = d.splitNameList
+	}
+	for _, p := range split(v) {
 		p = strings.TrimSpace(strings.Trim(p, "*.:-–"))
 		for _, lead := range []string{"blamed on ", "claimed by ", "led by ", "perpetrated by ", "carried out by "} {
 			if len(p) > len(lead) && strings.EqualFold(p[:len(lead)], lead) {
 				p = strings.TrimSpace(p[len(lead):]) // "Blamed on Rappani Khalilov"
 			}
 		}
+		// "masterminded by Iyad Saleh", "organised by X": the agent of a
+		// verb, and "a Palestinian group" describes, it names no one
+		if m := byAgent.FindStringSubmatchIndex(p); m != nil && actors {
+			p = strings.TrimSpace(p[m[1]:])
+		}
+		if actors && (strings.HasPrefix(p, "a ") || strings.HasPrefix(p, "an ")) {
+			continue
+		}
 		lp := strings.ToLower(p)
 		switch {
 		case p == "", lp == "unknown", lp == "none", lp == "n/a", lp == "see below", strings.HasPrefix(lp, "unknown"),
 			strings.HasPrefix(lp, "allegedly"), strings.HasPrefix(lp, "suspected"), lp == "others":
 			continue
+		}
+		// "Planning: Carlos Edwin Angulo Lara": a label before the name
+		if m := cellLabel.FindStringSubmatchIndex(p); m != nil && actors {
+			p = strings.TrimSpace(p[m[3]:])
 		}
 		if _, ok := numbers.ParseCount(p); ok && len(strings.Fields(p)) <= 3 {
 			continue // "19 (out of which 7 killed)" counts people, it names no one
@@ -335,6 +351,113 @@ func (d *docState) stateSide(names []string) bool {
 		}
 	}
 	return true
+}
+
+// cellLabel is a label of a part of a cell: "Planning: ", "Metro station: ".
+var cellLabel = regexp.MustCompile(`^([A-Z][\p{L} ]{0,24}:) +\p{Lu}`)
+
+// innerLabel is such a label inside a cell, after a name: "Laura Castillo
+// and three accomplices Material: Johan David Castillo López"; it ends
+// the name before it.
+var innerLabel = regexp.MustCompile(`(\p{Ll}) \p{Lu}\p{Ll}+: `)
+
+// byAgent opens a cell with the verb whose agent follows: "masterminded
+// by", "organized by", "carried out by".
+var byAgent = regexp.MustCompile(`^(?:[a-z]+ ){1,3}by `)
+
+// splitNameList splits an infobox cell of names: at commas, semicolons and
+// lines; at "and" except before "the" and inside a name the dictionary or
+// the gazetteer knows whole ("Islamic
+// State of Iraq and the Levant", "Army of the Republic of Bosnia and
+// Herzegovina"). A parenthesis qualifies the name before it ("(suspected)",
+// "(As per The Times of India)", "(Military Council)"), and is dropped,
+// unless it is the name's acronym, which is kept as a name of its own (the
+// actor merges them).
+func (d *docState) splitNameList(v string) []string {
+	// parentheses first, over the whole cell: one may hold a comma
+	// ("(initially claimed, later denied; accused by Iran)"); each ends the
+	// name before it ("Los Lobos (gang) Planning: ...")
+	var keep []string
+	var b strings.Builder
+	orig := v
+	for {
+		i := strings.IndexByte(v, '(')
+		if i < 0 {
+			b.WriteString(v)
+			break
+		}
+		j := strings.IndexByte(v[i:], ')')
+		if j < 0 {
+			b.WriteString(v[:i])
+			break
+		}
+		inner := strings.TrimSpace(v[i+1 : i+j])
+		if isAcronym(strings.ReplaceAll(inner, "-", "")) {
+			keep = append(keep, inner)
+		}
+		b.WriteString(v[:i])
+		b.WriteString(" ; ")
+		v = v[i+j+1:]
+	}
+	rest := innerLabel.ReplaceAllString(b.String(), "$1 ; ")
+	if strings.Trim(rest, " ;") == "" && len(keep) == 0 {
+		// "(Brussels cell)": the whole cell in parentheses is the name
+		rest = strings.TrimPrefix(strings.TrimSpace(orig), "(")
+		if i := strings.IndexByte(rest, ')'); i >= 0 {
+			rest = rest[:i]
+		}
+	}
+	var out []string
+	for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' || r == '#' || r == '\n' || r == '|' || r == '/' }) {
+		p = strings.Join(strings.Fields(p), " ")
+		for _, q := range d.splitAnd(p) {
+			if q = strings.TrimSpace(q); q != "" {
+				out = append(out, q)
+			}
+		}
+	}
+	return append(out, keep...)
+}
+
+// splitAnd splits a name list at " and ", except inside a name ("Islamic
+// State of Iraq and the Levant"); a part that describes ("three
+// accomplices") is dropped later.
+func (d *docState) splitAnd(p string) []string {
+	if _, ok := d.x.dict.Lookup(p); ok {
+		return []string{p}
+	}
+	if _, ok := d.x.gaz.Country(p); ok {
+		return []string{p}
+	}
+	parts := strings.Split(p, " and ")
+	var out []string
+	cur := parts[0]
+	for _, next := range parts[1:] {
+		joined := cur + " and " + next
+		if strings.HasPrefix(next, "the ") || strings.HasPrefix(next, "The ") || d.knownWhole(joined) {
+			cur = joined
+			continue
+		}
+		out = append(out, cur)
+		cur = next
+	}
+	return append(out, cur)
+}
+
+// knownWhole says whether a name joined at "and" is one the dictionary or
+// the gazetteer's countries know, or ends in such a country's name ("Army
+// of the Republic of Bosnia and Herzegovina").
+func (d *docState) knownWhole(s string) bool {
+	if _, ok := d.x.dict.Lookup(s); ok {
+		return true
+	}
+	w := strings.Fields(s)
+	for k := 0; k < len(w)-2; k++ {
+		if _, ok := d.x.gaz.Country(strings.Join(w[k:], " ")); ok && strings.Contains(strings.Join(w[k:], " "), " and ") {
+			return true
+		}
+	}
+	return false
 }
 
 func splitPartOf(v string) []string {

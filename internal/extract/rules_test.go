@@ -275,6 +275,19 @@ func TestInfoboxNamesClean(t *testing.T) {
 		{"Unknown / not claimed, YPG (Turkish claim), SNA infighting (SDF claim)", "YPG | SNA infighting"},
 		{"Moro Islamic Liberation Front (blamed), Jemaah Islamiyah suspected", "Moro Islamic Liberation Front | Jemaah Islamiyah"},
 		{"Unknown", ""},
+		// "and" inside a name; a qualifier in parentheses, even over a comma
+		{"Islamic State of Iraq and the Levant (claimed responsibility), Arab Struggle Movement (initially claimed, later denied; accused by Iran)",
+			"Islamic State of Iraq and the Levant | Arab Struggle Movement"},
+		{"Army of the Republic of Bosnia and Herzegovina", "Army of the Republic of Bosnia and Herzegovina"},
+		{"Kangleipak Communist Party (Military Council)", "Kangleipak Communist Party"},
+		{"Suspected: Students Islamic Movement of India (As per The Times of India)", ""},
+		{"(Brussels cell)", "Brussels cell"},
+		// labels, descriptions, the agent of a verb
+		{"Los Lobos (gang) Planning: Carlos Angulo, Laura Castillo and three accomplices Material: Johan Castillo and six others",
+			"Los Lobos | Carlos Angulo | Laura Castillo | Johan Castillo"},
+		{"masterminded by Iyad Saleh", "Iyad Saleh"},
+		{"a Palestinian group", ""},
+		{"Shabiha and Syrian Arab Army", "Shabiha | Syrian Arab Army"},
 	} {
 		if got := strings.Join(d.namesInValue(c.in, true), " | "); got != c.want {
 			t.Errorf("namesInValue(%q) = %q, want %q", c.in, got, c.want)
