@@ -220,11 +220,7 @@ func (d *docState) namesInValue(v string, actors bool) []string {
 	// flag icons and their markup left in a cell ("22px Kurdistan
 	// Workers' Party", "border|Provisional IRA")
 	v = iconMarkup.ReplaceAllString(v, "")
-	split := splitList
-	if actors {
-		split = d.splitNameList
-	}
-	for _, p := range split(v) {
+	for _, p := range d.splitNameList(v, actors) {
 		p = strings.TrimSpace(strings.Trim(p, "*.:-–"))
 		for _, lead := range []string{"blamed on ", "claimed by ", "led by ", "perpetrated by ", "carried out by "} {
 			if len(p) > len(lead) && strings.EqualFold(p[:len(lead)], lead) {
@@ -366,14 +362,15 @@ var innerLabel = regexp.MustCompile(`(\p{Ll}) \p{Lu}\p{Ll}+: `)
 var byAgent = regexp.MustCompile(`^(?:[a-z]+ ){1,3}by `)
 
 // splitNameList splits an infobox cell of names: at commas, semicolons and
-// lines; at "and" except before "the" and inside a name the dictionary or
-// the gazetteer knows whole ("Islamic
+// lines; with and, at "and" too (a list of perpetrators; "MINUSMA and
+// Malian soldiers" is one target), except before "the" and inside a name
+// the dictionary or the gazetteer knows whole ("Islamic
 // State of Iraq and the Levant", "Army of the Republic of Bosnia and
 // Herzegovina"). A parenthesis qualifies the name before it ("(suspected)",
 // "(As per The Times of India)", "(Military Council)"), and is dropped,
 // unless it is the name's acronym, which is kept as a name of its own (the
 // actor merges them).
-func (d *docState) splitNameList(v string) []string {
+func (d *docState) splitNameList(v string, and bool) []string {
 	// parentheses first, over the whole cell: one may hold a comma
 	// ("(initially claimed, later denied; accused by Iran)"); each ends the
 	// name before it ("Los Lobos (gang) Planning: ...")
@@ -410,7 +407,11 @@ func (d *docState) splitNameList(v string) []string {
 	var out []string
 	for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' || r == '#' || r == '\n' || r == '|' || r == '/' }) {
 		p = strings.Join(strings.Fields(p), " ")
-		for _, q := range d.splitAnd(p) {
+		parts := []string{p}
+		if and {
+			parts = d.splitAnd(p)
+		}
+		for _, q := range parts {
 			if q = strings.TrimSpace(q); q != "" {
 				out = append(out, q)
 			}

@@ -713,13 +713,38 @@ func (d *docState) nounTarget(st *sent, k int) (party, bool) {
 		i++
 	}
 	j := i
-	for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && !toks[j].Is("near", "during", "killing", "leaving", "will", "would", "could", "can", "may", "become", "became") {
+	for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && !toks[j].Is("near", "during", "killing", "leaving", "will", "would", "could", "can", "may", "become", "became") &&
+		!(j > i && targetEndWord(toks[j])) {
 		j++
 	}
-	if j == i {
-		return party{}, false
+	if j == i || timeWord(toks[i].Lower) {
+		return party{}, false // "the bombing of February 17": a date, not a target
 	}
 	return party{name: text.Join(d.body, toks, i, j), start: toks[i].Start, end: toks[j-1].End}, true
+}
+
+// targetEndWord ends a target after its noun: a verb of the clause ("a
+// commuter bus carried out on", "the mosque came at a time"), an adverb
+// ("civilians more often"), a conjunction of time ("civilians since").
+func targetEndWord(t text.Token) bool {
+	if t.Cap() {
+		return false
+	}
+	if strings.HasSuffix(t.Lower, "ed") && len(t.Lower) > 4 {
+		return true
+	}
+	return t.Is("came", "come", "comes", "went", "took", "out", "more", "most", "often", "since", "when", "where", "while",
+		"after", "before", "because", "until", "following", "again", "also", "then", "there", "here")
+}
+
+// timeWord is a month's or a weekday's name.
+func timeWord(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+		return true
+	}
+	return false
 }
 
 // accusationOfIncident checks what an accusation is about: "accused X of

@@ -293,6 +293,17 @@ func TestInfoboxNamesClean(t *testing.T) {
 			t.Errorf("namesInValue(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+	// a cell of targets keeps "and" (the editors' one target) and drops
+	// its qualifiers
+	for _, c := range []struct{ in, want string }{
+		{"MINUSMA and Malian soldiers", "MINUSMA and Malian soldiers"},
+		{"District Judicial Complex (failed), Islamabad Police vehicle (successful)", "District Judicial Complex | Islamabad Police vehicle"},
+		{"Provincial governor (possibly)", "Provincial governor"},
+	} {
+		if got := strings.Join(d.namesInValue(c.in, false), " | "); got != c.want {
+			t.Errorf("namesInValue(%q, targets) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }
 
 // The actor table holds names: an unnamed group stays in the incident's
