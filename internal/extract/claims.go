@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -124,7 +125,8 @@ func (d *docState) addClaim(in *incident, c dossier.Claim) {
 	d.claimRecs = append(d.claimRecs, claimRec{in, c})
 }
 
-// hasRole says whether a party is among the incident's perpetrators or accused.
+// hasRole says whether a party is among the incident's perpetrators or
+// accused, or the accused only the ledger keeps.
 func (in *incident) hasRole(p party) bool {
 	if p.actor != nil {
 		if r, ok := in.actors[p.actor]; ok && (r == "perpetrator" || r == "accused") {
@@ -132,7 +134,7 @@ func (in *incident) hasRole(p party) bool {
 		}
 	}
 	k := nameKey(p.name)
-	for _, x := range append(append([]string{}, in.perps...), in.accused...) {
+	for _, x := range slices.Concat(in.perps, in.accused, in.ledgerOnly) {
 		if nameKey(x) == k {
 			return true
 		}

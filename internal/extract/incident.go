@@ -34,6 +34,9 @@ type incident struct {
 	typ, sub string
 	typePrio int
 	cues     map[string]float64 // sub_type -> weight of evidence
+	// ledgerOnly are the prose's accused that an infobox's perpetrators
+	// keep out of the record: their claims still go to the ledger
+	ledgerOnly []string
 
 	weapons   []string
 	weaponSet map[string]string // weapon → its class
@@ -217,12 +220,17 @@ func addName(list []string, s string) []string {
 }
 
 func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
-	if role == "perpetrator" && in.infoboxPerps && ev.Method != dossier.MethodInfobox && !containsKey(in.perps, name) {
+	if (role == "perpetrator" || role == "accused") && in.infoboxPerps && ev.Method != dossier.MethodInfobox && !containsKey(in.perps, name) {
 		// the infobox's perpetrators are the editors' summary of who did
 		// it; the prose's readings add noise ("Ethiopia" beside the
 		// "Ethiopian National Defence Force" the box names), though its
-		// sentences still support the box's names. Accusations still add
-		// up: who blamed whom is the prose's to tell
+		// sentences still support the box's names. So do the prose's
+		// accusations ("Saddam Hussein" beside the group the box names):
+		// who blamed whom stays in the document's claims (the ledger)
+		// and statements
+		if role == "accused" {
+			in.ledgerOnly = addName(in.ledgerOnly, name)
+		}
 		return
 	}
 	switch role {

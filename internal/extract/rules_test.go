@@ -867,20 +867,30 @@ func TestStateBeforeAttackNoun(t *testing.T) {
 }
 
 // TestInfoboxPerpetratorsWin: when the infobox names the perpetrators, the
-// prose adds no other perpetrator (its accusations still count), and a
-// prose sentence naming the box's perpetrator still supports it.
+// prose adds no other perpetrator or accused (its accusations stay in the
+// claims, the ledger), and a prose sentence naming the box's perpetrator
+// still supports it.
 func TestInfoboxPerpetratorsWin(t *testing.T) {
 	text := "= Kola Tembien massacre =\n\nInfobox\n- Location: Kola Tembien, Tigray, Ethiopia\n- Date: 10 February 2021\n- Perpetrators: Ethiopian National Defence Force , Eritrean Defence Forces\n- Deaths: 40\n\n" +
 		"The Ethiopian National Defense Force (ENDF) and Eritrean Defence Forces (EDF) killed dozens of civilians in a killing spree across villages in Kola Tembien. Massacres were committed by Ethiopian and Eritrean soldiers in the Tigray war. Ethiopia blamed the Tigray People's Liberation Front for the killings.\n"
-	m := extractText(t, text).Main()
+	x := extractText(t, text)
+	m := x.Main()
 	if m == nil {
 		t.Fatal("no main incident")
 	}
 	if got := strings.Join(m.Perpetrators, "|"); got != "Ethiopian National Defence Force|Eritrean Defence Forces" {
 		t.Errorf("perpetrators %q, want the infobox's alone", got)
 	}
-	if !slices.Contains(m.Accused, "Tigray People's Liberation Front") {
-		t.Errorf("accused %q: the prose's accusation is lost", m.Accused)
+	if len(m.Accused) != 0 {
+		t.Errorf("accused %q, want none beside the infobox's perpetrators", m.Accused)
+	}
+	// the accusation stays in the ledger: who blamed whom
+	ledger := false
+	for _, c := range x.Claims {
+		ledger = ledger || c.Claimant == "Ethiopia" && c.About == "Tigray People's Liberation Front" && c.Claim == dossier.ClaimResponsible
+	}
+	if !ledger {
+		t.Errorf("claims %+v: the prose's accusation is lost", x.Claims)
 	}
 	prose := false
 	for _, e := range m.Evidence {
