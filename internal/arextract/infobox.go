@@ -120,13 +120,15 @@ func splitNames(v string) []string {
 	return out
 }
 
-// splitConj splits at a free-standing conjunction ("X و Y").
+// splitConj splits at a free-standing conjunction ("X و Y", and "X أو Y":
+// either, so both are named).
 func splitConj(s string) []string {
 	words := strings.Fields(s)
 	var out []string
 	start := 0
+	or := arabic.Fold("أو")
 	for i, w := range words {
-		if arabic.IsConjunction(arabic.Fold(w)) || strings.EqualFold(w, "and") {
+		if fw := arabic.Fold(w); arabic.IsConjunction(fw) || fw == or || strings.EqualFold(w, "and") {
 			out = append(out, strings.Join(words[start:i], " "))
 			start = i + 1
 		}
