@@ -1175,3 +1175,17 @@ func TestAgedPerson(t *testing.T) {
 	}
 	t.Fatalf("no actor Isaías Carrosca in %v", x.Actors)
 }
+
+// TestImpliedWeaponWords: the act's words name its weapon's class ("opening
+// fire on a house": a firearm; "hacked to death": a blade).
+func TestImpliedWeaponWords(t *testing.T) {
+	for text, want := range map[string]string{
+		"On 1 May 2014, insurgents raided the village of Kandi, India, opening fire on a house and killing three women.\n": "firearm",
+		"On 3 June 2014, militants attacked the village of Kandi, Nigeria, where eleven villagers were hacked to death.\n":  "blade",
+	} {
+		m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n= Kandi attack =\n\n"+text).Main()
+		if !slices.Contains(m.Weapons, want) {
+			t.Errorf("weapons %v, want %s", m.Weapons, want)
+		}
+	}
+}
