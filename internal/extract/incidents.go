@@ -33,6 +33,7 @@ func (d *docState) findIncidents() {
 	d.mainFromProse(in)
 	d.datelineLocation(in)
 	d.choosePerps(in)
+	d.fallbackType(in)
 	in.decideType()
 	d.crowdPerps(in)
 	for _, o := range d.others {
@@ -969,6 +970,38 @@ func crowdClash(toks []text.Token) string {
 		return "Mob violence"
 	}
 	return ""
+}
+
+// armedVictims are people killed in a fight rather than in an attack on
+// civilians: "killed at least seventeen suspected members of a rebel
+// group", "the rebels ... were killed".
+var armedVictims = map[string]bool{"rebels": true, "rebel": true, "militants": true, "insurgents": true, "fighters": true,
+	"guerrillas": true, "gunmen": true, "militiamen": true, "soldiers": true, "troops": true, "policemen": true}
+
+// fallbackType gives a type to an incident whose text names no act ("The
+// government said it killed seventeen rebels after violence overnight"):
+// people killed or hurt are a clash when the lead's dead are armed, an
+// attack otherwise.
+func (d *docState) fallbackType(in *incident) {
+	if len(in.cues) > 0 || in.fat == nil && in.inj == nil {
+		return
+	}
+	lead := d.leadParas()
+	for _, st := range d.sents {
+		if st.para >= lead+1 {
+			break
+		}
+		if st.inc != nil && st.inc != in || len(st.cas) == 0 {
+			continue
+		}
+		for _, t := range st.toks {
+			if armedVictims[t.Lower] {
+				in.cue("Armed clash", 1)
+				return
+			}
+		}
+	}
+	in.cue("Attack", 1)
 }
 
 // rioterNouns are the crowds a riot report makes the actors of its

@@ -1181,11 +1181,25 @@ func TestAgedPerson(t *testing.T) {
 func TestImpliedWeaponWords(t *testing.T) {
 	for text, want := range map[string]string{
 		"On 1 May 2014, insurgents raided the village of Kandi, India, opening fire on a house and killing three women.\n": "firearm",
-		"On 3 June 2014, militants attacked the village of Kandi, Nigeria, where eleven villagers were hacked to death.\n":  "blade",
+		"On 3 June 2014, militants attacked the village of Kandi, Nigeria, where eleven villagers were hacked to death.\n": "blade",
 	} {
 		m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n= Kandi attack =\n\n"+text).Main()
 		if !slices.Contains(m.Weapons, want) {
 			t.Errorf("weapons %v, want %s", m.Weapons, want)
+		}
+	}
+}
+
+// TestFallbackType: a report that names no act still has a type: a clash
+// when its dead are armed, an attack otherwise.
+func TestFallbackType(t *testing.T) {
+	for text, want := range map[string]string{
+		"Title: Government forces kill 17 rebels\n\nThe government of Yemen said it killed at least seventeen rebels in Saada, Yemen, on Thursday after violence overnight.\n": "Battles",
+		"Title: Twelve killed in Kandi\n\nTwelve villagers were killed in Kandi, Nigeria, on Thursday, officials said.\n":                                                      "Violence against civilians",
+	} {
+		m := extractText(t, text).Main()
+		if m.Type != want {
+			t.Errorf("%.50q: type %q, want %q", text, m.Type, want)
 		}
 	}
 }
