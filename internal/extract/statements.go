@@ -860,6 +860,19 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		if first.j < len(toks) && toks[first.j].Text == "," && (first.kind == dossier.KindPerson || first.actor != nil && first.actor.kind == dossier.KindPerson) {
 			last = first
 			cands = cands[:1]
+		} else if open := asideOpen(toks, v-1); open > 0 {
+			// "the Taliban, whose regime the US overthrew in 2001, claimed":
+			// the subject stands before the aside
+			var before []*mention
+			for _, m := range cands {
+				if m.j <= open {
+					before = append(before, m)
+				}
+			}
+			if len(before) > 0 && before[len(before)-1].j == open {
+				cands = before
+				last = before[len(before)-1]
+			}
 		}
 	}
 	// "X was among"/"X and Y were among the leaders who condemned"
@@ -890,6 +903,24 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 	}
 	return out, nil
+}
+
+// asideOpen is the comma that opens an aside closed by the comma at c,
+// when the aside is a relative clause or an apposition ("who", "whose",
+// "which", "a", "an", "the"): -1 otherwise.
+func asideOpen(toks []text.Token, c int) int {
+	for k := c - 1; k > 0; k-- {
+		if toks[k].Text == ";" || toks[k].Text == "\"" {
+			return -1
+		}
+		if toks[k].Text == "," {
+			if k+1 < c && toks[k+1].Is("who", "whose", "which", "a", "an", "the", "its", "their", "his", "her") {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // documentNouns are things written that a report cites as saying
