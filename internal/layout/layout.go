@@ -566,7 +566,30 @@ func (l *Layout) isTitleLine(text string) bool {
 	norm := func(s string) string {
 		return strings.ToLower(collapseSpaces(strings.TrimRight(strings.TrimSpace(s), ".!? ")))
 	}
-	return norm(text) == norm(l.Title)
+	if norm(text) == norm(l.Title) {
+		return true
+	}
+	// the headline as the page prints it may differ from the title it was
+	// filed under by a word ("... in Myanmar" under "... in Burma"): a line
+	// without a full stop sharing four fifths of its words with the title
+	if strings.HasSuffix(strings.TrimSpace(text), ".") {
+		return false
+	}
+	a, b := strings.Fields(norm(text)), strings.Fields(norm(l.Title))
+	if len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range b {
+		in[w] = true
+	}
+	same := 0
+	for _, w := range a {
+		if in[w] {
+			same++
+		}
+	}
+	return same*5 >= max(len(a), len(b))*4
 }
 
 // captionOfCredit says whether a short line is the caption of a picture:

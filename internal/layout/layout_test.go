@@ -269,6 +269,14 @@ func TestTitleLineIsNotProse(t *testing.T) {
 	if len(l.Paras) != 1 || !strings.HasPrefix(l.SentenceText(0), "A bomb killed five") {
 		t.Fatalf("paragraphs %d, first sentence %q", len(l.Paras), l.SentenceText(0))
 	}
+	// the headline printed with one word other than the title it was filed under
+	l, err = Parse([]byte("Title: Nine protesters killed, 11 wounded in Burma\n\nNine protesters killed, 11 wounded in Myanmar\n\nThe military killed nine protesters on Friday.\n"), "Nine protesters killed, 11 wounded in Burma")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Paras) != 1 {
+		t.Fatalf("paragraphs %d, want the headline left out", len(l.Paras))
+	}
 	// the same words further down are prose
 	body2 := "Title: Bomb kills five at a market in Kandi\n\nA bomb killed five people at a market in Kandi on Monday, police said.\n\nBomb kills five at a market in Kandi\n"
 	l, err = Parse([]byte(body2), "Bomb kills five at a market in Kandi")
