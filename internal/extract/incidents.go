@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -753,15 +752,6 @@ func (d *docState) placesInCountry() {
 			}
 		}
 	}
-}
-
-// nearKm is the distance between two points in kilometres (haversine).
-func nearKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
 // countryRightAfter is the country written right after a place: "X in
@@ -1841,7 +1831,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				}
 				p, c := best.m.place, m2.place
 				if strings.HasPrefix(c.Feature, "PPL") && c.Population >= 500000 && c.Country == p.Country && p.Population < c.Population &&
-					(p.Feature == featureCountry || nearKm(p.Lat, p.Lon, c.Lat, c.Lon) < 30) {
+					(p.Feature == featureCountry || gazetteer.DistanceKm(p.Lat, p.Lon, c.Lat, c.Lon) < 30) {
 					best = &cand{m2, best.score, best.n, true}
 				}
 				break

@@ -630,3 +630,13 @@ func BenchmarkCountry(b *testing.B) {
 		g.Country("Iraqi")
 	}
 }
+
+// TestDistanceKm: Paris to London is about 344 km; a point to itself, 0.
+func TestDistanceKm(t *testing.T) {
+	if d := DistanceKm(48.8566, 2.3522, 51.5074, -0.1278); d < 340 || d > 348 {
+		t.Errorf("Paris-London %.1f km, want about 344", d)
+	}
+	if d := DistanceKm(33.3, 44.4, 33.3, 44.4); d != 0 {
+		t.Errorf("same point %.3f km", d)
+	}
+}

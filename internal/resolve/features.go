@@ -13,12 +13,12 @@
 package resolve
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/names"
 )
 
@@ -208,11 +208,7 @@ func appendUnique(xs []string, s string) []string {
 
 // haversine returns the distance in kilometres between two points.
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := (lat2-lat1)*math.Pi/180, (lon2-lon1)*math.Pi/180
-	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+	return gazetteer.DistanceKm(lat1, lon1, lat2, lon2)
 }
 
 func intersect(a, b []string) []string {
