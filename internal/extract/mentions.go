@@ -208,10 +208,15 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (nameToken(&toks[j+1]) || toks[j+1].Kind == text.Number && j+2 < n && false):
 				j++
 				continue
-			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (arabicArticle(toks[j+1].Lower) || izafat(toks[j+1].Lower) || hyphenParticles[toks[j+1].Lower]) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
-				// "Lashkar-e-Jhangvi", "Tehrik-i-Taliban", "Abd-al-Rahman",
-				// "Villiers-le-Bel", "Stratford-upon-Avon"
+			case tj.Text == "-" && !tj.Space && j+1 < n && !toks[j+1].Space && (arabicArticle(toks[j+1].Lower) || izafat(toks[j+1].Lower)) && j+3 < n && toks[j+2].Text == "-" && nameToken(&toks[j+3]):
+				// "Lashkar-e-Jhangvi", "Tehrik-i-Taliban", "Abd-al-Rahman"
 				j += 2
+				continue
+			case tj.Text == "-" && !tj.Space && j+3 < n && !toks[j+1].Space && hyphenParticles[toks[j+1].Lower] && toks[j+2].Text == "-" && !toks[j+2].Space &&
+				toks[j+3].Kind == text.Word && toks[j+3].Cap():
+				// "Villiers-le-Bel", "Stratford-upon-Avon", "Port-au-Prince"
+				// (whose last part may be a word that alone is no name)
+				j += 4
 				continue
 			case particles[tj.Lower] && tj.Kind == text.Word && !tj.Cap() && j+1 < n &&
 				(nameToken(&toks[j+1]) || toks[j+1].Text == "-" && j+2 < n && nameToken(&toks[j+2]) || particles[toks[j+1].Lower] && j+2 < n && nameToken(&toks[j+2])):
@@ -340,6 +345,9 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh".
 	lx := d.x.lex
 	for k := i; k < j; k++ {
+		if k > i && toks[k-1].Text == "-" && !toks[k].Space {
+			continue // "Port-au-Prince": a word of a hyphenated name, no title
+		}
 		n, _ := lx.Roles.MatchAt(toks[:j], k)
 		if n == 0 {
 			if m, _ := lx.Honorifics.MatchAt(toks[:j], k); m > 0 {
