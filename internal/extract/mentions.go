@@ -342,9 +342,20 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		break
 	}
 	// Split at a role or honorific written in capitals: "Prime Minister of
-	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh".
+	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh"; not a
+	// town named so, where the text puts the act ("in General Santos",
+	// "in Prince Albert")
 	lx := d.x.lex
-	for k := i; k < j; k++ {
+	split := true
+	if locativeBefore(toks, i) {
+		for _, p := range d.x.gaz.Lookup(text.Join(d.body, toks, i, j)) {
+			if p.Population >= 20000 {
+				split = false
+				break
+			}
+		}
+	}
+	for k := i; k < j && split; k++ {
 		if k > i && toks[k-1].Text == "-" && !toks[k].Space {
 			continue // "Port-au-Prince": a word of a hyphenated name, no title
 		}
