@@ -354,6 +354,11 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 				break
 			}
 		}
+		// "in Sheikh Zuweid, Egypt", "in Sheikh Maqsood, Aleppo": a
+		// place the gazetteer lacks, written with its country or city
+		if _, ok := d.countryAfter(st, j); ok || j+1 < len(toks) && toks[j].Text == "," && d.placeAhead(st, j+1, 2) {
+			split = false
+		}
 	}
 	for k := i; k < j && split; k++ {
 		if k > i && toks[k-1].Text == "-" && !toks[k].Space {
@@ -1105,6 +1110,9 @@ func (d *docState) placeAhead(st *sent, k, n int) bool {
 		e := i
 		for e < len(toks) && e < i+3 && nameToken(&toks[e]) {
 			e++
+		}
+		if e == i {
+			continue // a capital that is no name ("Saturday"): never step back
 		}
 		if len(d.x.gaz.Lookup(text.Join(d.body, toks, i, e))) > 0 {
 			return true

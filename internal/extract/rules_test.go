@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/names"
@@ -1210,5 +1211,20 @@ func TestFallbackType(t *testing.T) {
 		if m.Type != want {
 			t.Errorf("%.50q: type %q, want %q", text, m.Type, want)
 		}
+	}
+}
+
+// TestPlaceAheadEnds: a capital that is no name after a comma ("Saturday")
+// once made the look for a place ahead step back for ever.
+func TestPlaceAheadEnds(t *testing.T) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		extractText(t, "Title: Bomb kills ten\n\nA bomb exploded in Sheikh Kandi, Saturday, killing ten people in the market.\n")
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("extraction did not end")
 	}
 }
