@@ -1026,14 +1026,33 @@ func TestCrowdRiots(t *testing.T) {
 	}
 }
 
+// placeCase is a text and the place and country its main incident should
+// have.
+type placeCase struct{ name, text, place, country string }
+
+// checkPlaces extracts each case's text (after prefix) and checks the main
+// incident's place and country.
+func checkPlaces(t *testing.T, prefix string, tests []placeCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, prefix+tc.text).Main()
+			if m == nil || m.Location == nil {
+				t.Fatal("no location")
+			}
+			if m.Location.Place != tc.place || m.Location.Country != tc.country {
+				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
+			}
+		})
+	}
+}
+
 // TestPlaceWrittenInCountry: a name the gazetteer holds abroad, which the
 // text puts in another country, is a place of that country; a city's
 // suburb named after it is the place; hyphenated names keep their
 // particles.
 func TestPlaceWrittenInCountry(t *testing.T) {
-	tests := []struct {
-		name, text, place, country string
-	}{
+	tests := []placeCase{
 		{"a name known abroad, put in another country",
 			"Title: Air strike kills 20\n\nAn air strike destroyed a building in the village of Qana in southern Lebanon, killing 20 people.\n",
 			"Qana", "Lebanon"},
@@ -1050,17 +1069,7 @@ func TestPlaceWrittenInCountry(t *testing.T) {
 			"Title: Riots near Paris\n\nPolice officers were injured in running battles with youths in the Paris suburb of Clichy-sous-Bois on Monday.\n",
 			"Clichy-sous-Bois", "France"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			m := extractText(t, tc.text).Main()
-			if m == nil || m.Location == nil {
-				t.Fatal("no location")
-			}
-			if m.Location.Place != tc.place || m.Location.Country != tc.country {
-				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
-			}
-		})
-	}
+	checkPlaces(t, "", tests)
 }
 
 // TestStatementShapes: a quotation that runs on past its sentence gives
@@ -1117,9 +1126,7 @@ func TestDroneIsTheAircraft(t *testing.T) {
 // that country; a district named by its kind is a division before it is a
 // site; a town named after a division the gazetteer lacks is the place.
 func TestSitesAndDivisions(t *testing.T) {
-	tests := []struct {
-		name, text, place, country string
-	}{
+	tests := []placeCase{
 		{"a site with its country",
 			"Title: Bomb kills 19\n\nA suicide attack at Zarbul Air Base, Afghanistan, has left at least 19 dead.\n",
 			"Zarbul Air Base", "Afghanistan"},
@@ -1130,17 +1137,7 @@ func TestSitesAndDivisions(t *testing.T) {
 			"Title: Bomb kills 42\n\nA suicide bomber killed 42 soldiers at a training centre in the Zarbul Frontier Province, Pakistan, officials said.\n\nThe attack took place in the town of Qandol, north of the capital.\n",
 			"Qandol", "Pakistan"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			m := extractText(t, tc.text).Main()
-			if m == nil || m.Location == nil {
-				t.Fatal("no location")
-			}
-			if m.Location.Place != tc.place || tc.country != "" && m.Location.Country != tc.country {
-				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
-			}
-		})
-	}
+	checkPlaces(t, "", tests)
 }
 
 // TestCityPartsInArticles: an article's part of a city written with the
@@ -1148,9 +1145,7 @@ func TestSitesAndDivisions(t *testing.T) {
 // ("West Berlin") is at the city; historical names of a country are the
 // country.
 func TestCityPartsInArticles(t *testing.T) {
-	tests := []struct {
-		name, text, place, country string
-	}{
+	tests := []placeCase{
 		{"a borough, then its city",
 			"= 1975 Kandi bombing =\n\nOn 9 October 1975, a bomb exploded outside a station in the City of Westminster, London, killing one man.\n",
 			"London", "United Kingdom"},
@@ -1158,17 +1153,7 @@ func TestCityPartsInArticles(t *testing.T) {
 			"= 1982 Kandi bombing =\n\nOn 15 January 1982, a bomb exploded in a restaurant in West Berlin, West Germany, killing a child.\n",
 			"West Berlin", "Germany"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n"+tc.text).Main()
-			if m == nil || m.Location == nil {
-				t.Fatal("no location")
-			}
-			if m.Location.Place != tc.place || m.Location.Country != tc.country {
-				t.Errorf("place %q, %q; want %q, %q", m.Location.Place, m.Location.Country, tc.place, tc.country)
-			}
-		})
-	}
+	checkPlaces(t, "Source: https://en.wikipedia.org/wiki/Case\n", tests)
 }
 
 // TestAgedPerson: a name with an age in commas is a person, whatever else
