@@ -347,6 +347,11 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	// "in Prince Albert")
 	lx := d.x.lex
 	split := true
+	if last := toks[j-1].Lower; j-i >= 2 && (facilityWords[last] || last == "university" || last == "college" || last == "institute" || last == "foundation") {
+		// "King Abdulaziz University", "the President Hotel": a site or a
+		// body named after a person or a title
+		split = false
+	}
 	if locativeBefore(toks, i) {
 		for _, p := range d.x.gaz.Lookup(text.Join(d.body, toks, i, j)) {
 			if p.Population >= 20000 {
