@@ -151,10 +151,13 @@ func cleanPart(p string) string {
 
 // splitList splits a list written in a cell or a phrase: commas,
 // semicolons, " and ", brackets, "#" items.
+// cellSep separates the items of an infobox cell.
+func cellSep(r rune) bool {
+	return r == ',' || r == ';' || r == '#' || r == '\n' || r == '|' || r == '/'
+}
+
 func splitList(s string) []string {
-	f := func(r rune) bool {
-		return r == ',' || r == ';' || r == '(' || r == ')' || r == '#' || r == '\n' || r == '|' || r == '/'
-	}
+	f := func(r rune) bool { return r == '(' || r == ')' || cellSep(r) }
 	var out []string
 	for _, p := range strings.FieldsFunc(s, f) {
 		for _, q := range strings.Split(p, " and ") {

@@ -405,7 +405,7 @@ func (d *docState) splitNameList(v string, and bool) []string {
 		}
 	}
 	var out []string
-	for _, p := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' || r == '#' || r == '\n' || r == '|' || r == '/' }) {
+	for _, p := range strings.FieldsFunc(rest, cellSep) {
 		p = strings.Join(strings.Fields(p), " ")
 		parts := []string{p}
 		if and {

@@ -73,10 +73,15 @@ func init() {
 // Ramadan"), which the gazetteer may also know as a village.
 var notNames = map[string]bool{}
 
+// calendarWords are the names of the months and the weekdays.
+var calendarWords = strings.Fields(`january february march april may june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday`)
+
 func init() {
-	for _, w := range strings.Fields(`january february march april may june july august september october november december
-		monday tuesday wednesday thursday friday saturday sunday i
-		ramadan eid christmas easter passover ashura nowruz muharram diwali hanukkah lent`) {
+	for _, w := range calendarWords {
+		notNames[w] = true
+	}
+	for _, w := range strings.Fields(`i ramadan eid christmas easter passover ashura nowruz muharram diwali hanukkah lent`) {
 		notNames[w] = true
 	}
 }

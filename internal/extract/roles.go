@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -737,14 +738,9 @@ func targetEndWord(t text.Token) bool {
 		"after", "before", "because", "until", "following", "again", "also", "then", "there", "here")
 }
 
-// timeWord is a month's or a weekday's name.
+// timeWord is a month's or a weekday's name, or a word for a day.
 func timeWord(w string) bool {
-	switch w {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
-		return true
-	}
-	return false
+	return slices.Contains(calendarWords, w) || w == "today" || w == "yesterday" || w == "tonight"
 }
 
 // accusationOfIncident checks what an accusation is about: "accused X of
