@@ -54,6 +54,9 @@ type docState struct {
 	// what the rules chose, for tools/train
 	targetCands []*modelCand
 	ruleTargets []string
+	// the choice of the main incident's place in prose (place.go)
+	placeCands []*modelCand
+	rulePlace  string
 }
 
 // sent is one analysed sentence. Offsets inside (dates, quantities) are

@@ -32,7 +32,7 @@ import (
 
 // Version identifies the extractor's rules; stores keep it with each
 // document to know when to re-extract. Bump it when output changes.
-const Version = "0.3.0"
+const Version = "0.3.1"
 
 // Extractor holds the read-only resources extraction needs. It is safe
 // for concurrent use.
@@ -42,6 +42,7 @@ type Extractor struct {
 	dict   *actordict.Dict
 	perp   *Model // the choice of perpetrators in prose; nil: rules only
 	target *Model // the choice of a report's targets; nil: rules only
+	place  *Model // the choice of the main incident's place in prose; nil: rules only
 	ar     *arextract.Extractor
 }
 
@@ -88,6 +89,10 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	place, err := LoadModel(placeModelJSON)
+	if err != nil {
+		return nil, err
+	}
 	arPack, err := langpack.Get("ar")
 	if err != nil {
 		return nil, err
@@ -101,7 +106,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp, target: target, ar: ar}, nil
+	return &Extractor{lex: lx, gaz: gz, dict: dict, perp: perp, target: target, place: place, ar: ar}, nil
 }
 
 // Extract reads one document. An error means the document's structure

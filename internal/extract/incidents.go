@@ -1673,6 +1673,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		score float64
 		n     int  // sentence
 		loc   bool // after a locative preposition, not a bearing ("130 mi north of Niamey")
+		feats []string
 	}
 	var best *cand
 	var all []cand
@@ -1723,20 +1724,38 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				prev-- // "in the Ayacucho region"
 			}
 			loc := false
+			pf := placeFeatures(m, n, st.para < lead, d.news)
 			if distanceFrom(st, prev) {
 				// "340 miles from Peru's capital of Lima": a point of reference
 				score -= 2
 				prev = -1
+				pf = append(pf, "distance")
 			}
 			if prev >= 0 {
-				switch st.toks[prev].Lower {
+				switch w := st.toks[prev].Lower; w {
 				case "in", "at", "near", "outside", "of":
 					score += 1.5
 					loc = !(prev >= 1 && st.toks[prev-1].Is("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
+					pf = append(pf, "prep:"+w)
 				case "from":
 					score -= 1
+					pf = append(pf, "prep:"+w)
 				case "against", "on", "into":
 					score += 0.5
+					pf = append(pf, "prep:"+w)
+				default:
+					pf = append(pf, "prep:other")
+				}
+			} else {
+				pf = append(pf, "prep:none")
+			}
+			if loc {
+				pf = append(pf, "loc")
+				if st.para < lead {
+					pf = append(pf, "loc&lead")
+				}
+				if n == 0 {
+					pf = append(pf, "loc&first-sentence")
 				}
 			}
 			if st.para < lead {
@@ -1749,19 +1768,71 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if !d.news && m.kind == kindPlace && d.titleNames(m.surface) {
 				score += 1
 			}
+			if m.kind == kindPlace && d.titleNames(m.surface) {
+				pf = append(pf, "title")
+			}
 			// "attacked Kwanar Dutse, a village in Zamfara State": the
 			// apposition says the name is the settlement, the place after
 			// it only its region
 			if m.kind == kindPlace && settlementApposition(st.toks, m.j) {
 				score += 2
+				pf = append(pf, "settlement-apposition")
 			}
 			// a place the text names as one takes the document's country
 			if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
 				score += 0.5
+				pf = append(pf, "country-agrees")
 			}
-			all = append(all, cand{m, score, n, loc})
+			if prev >= 1 && st.toks[prev].Lower == "of" {
+				switch w := st.toks[prev-1].Lower; {
+				case settlementNouns[w]:
+					pf = append(pf, "of:settlement") // "the town of Khiam"
+				case divisionWords[w]:
+					pf = append(pf, "of:division") // "the province of Kunduz"
+				case w == "capital":
+					pf = append(pf, "of:capital")
+				case compassWord(w):
+					pf = append(pf, "of:bearing") // "north of Baghdad"
+				}
+			}
+			if prev >= 1 && st.toks[prev].Lower == "of" {
+				// "near the town of Kohat", "outside the city of": a point of reference
+				for k := prev - 1; k >= 0 && k >= prev-3; k-- {
+					if st.toks[k].Is("near", "outside", "from", "towards", "toward") {
+						pf = append(pf, "reference-point")
+						break
+					}
+				}
+			}
+			if m.i >= 2 && st.toks[m.i-1].Text == "," && slices.ContainsFunc(st.mentions, func(m2 *mention) bool { return m2.j == m.i-1 && m2.kind == kindPlace }) {
+				pf = append(pf, "comma-after-place") // "Çınar, Diyarbakır": the wider place
+			}
+			if m.place != nil && m.place.Population > 0 {
+				smaller := false
+				for _, m2 := range st.mentions {
+					if m2 != m && m2.kind == kindPlace && m2.place != nil && m2.place.Population > 0 && m2.place.Population < m.place.Population {
+						smaller = true
+					}
+				}
+				if !smaller {
+					pf = append(pf, "smallest-in-sentence")
+				}
+			}
+			if len(st.events) > 0 {
+				pf = append(pf, "event-sentence")
+			}
+			if len(st.cas) > 0 {
+				pf = append(pf, "casualty-sentence")
+			}
+			if m.j+1 < len(st.toks) && st.toks[m.j].Text == "," && slices.ContainsFunc(st.mentions, func(m2 *mention) bool { return m2.i == m.j+1 && m2.kind == kindPlace }) {
+				pf = append(pf, "place-after-comma")
+			}
+			if m.j < len(st.toks) && st.toks[m.j].Is("suburb", "suburbs", "outskirts", "district", "province", "region", "governorate", "state", "county") {
+				pf = append(pf, "division-word-after")
+			}
+			all = append(all, cand{m, score, n, loc, pf})
 			if best == nil || score > best.score {
-				best = &cand{m, score, n, loc}
+				best = &cand{m, score, n, loc, pf}
 			}
 		}
 	}
@@ -1779,7 +1850,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 					!st.toks[m.i-1].Is("in", "at", "near", "outside") {
 					continue
 				}
-				c := cand{m, 5.5, 0, true}
+				c := cand{m, 5.5, 0, true, append(placeFeatures(m, 0, true, true), "headline")}
 				if named {
 					c.score = 4.5
 				}
@@ -1789,6 +1860,72 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				all = append(all, c)
 				if best == nil || c.score > best.score {
 					best = &all[len(all)-1]
+				}
+			}
+		}
+	}
+	// the choice: the rules' scores above, or the model's (place.go)
+	if in.main && len(all) > 0 {
+		names := map[string]int{}
+		for _, c := range all {
+			names[placeOutName(c.m)]++
+		}
+		cands := make([]*modelCand, len(all))
+		for i := range all {
+			c := &all[i]
+			// a place named as a point of reference ("in Xandorai, near
+			// the town of Kohat", "30 km from Kabul") is not the act's
+			// place when its sentence names one after "in" or "at"
+			if slices.Contains(c.feats, "reference-point") || slices.Contains(c.feats, "distance") {
+				for _, c2 := range all {
+					if c2.m != c.m && c2.n == c.n && c2.m.st == c.m.st && c2.loc && c2.m.kind == kindPlace {
+						c.feats = append(c.feats, referenceOnly)
+						break
+					}
+				}
+			}
+			c.feats = append(c.feats, mentionCount(names[placeOutName(c.m)]))
+			if i == 0 {
+				c.feats = append(c.feats, "first-candidate")
+			}
+			if best != nil && c.m == best.m {
+				c.feats = append(c.feats, "rules-choice")
+			} else if best != nil {
+				// how far below the rules' choice the rules put it
+				switch gap := best.score - c.score; {
+				case gap < 1:
+					c.feats = append(c.feats, "rules-gap:<1")
+				case gap < 2:
+					c.feats = append(c.feats, "rules-gap:<2")
+				case gap < 3:
+					c.feats = append(c.feats, "rules-gap:<3")
+				default:
+					c.feats = append(c.feats, "rules-gap:3+")
+				}
+			}
+			if d.news {
+				// a report's places are weighed apart from an article's
+				for _, f := range c.feats {
+					if f != "news" {
+						c.feats = append(c.feats, "news&"+f)
+					}
+				}
+			}
+			sort.Strings(c.feats)
+			cands[i] = &modelCand{name: placeOutName(c.m), feats: c.feats}
+		}
+		d.placeCands = cands
+		if best != nil {
+			d.rulePlace = placeOutName(best.m)
+		}
+		if pm := d.x.place; pm != nil && pm.Adopted {
+			bp := -1.0
+			for i := range all {
+				if slices.Contains(all[i].feats, referenceOnly) {
+					continue
+				}
+				if p := pm.Prob(all[i].feats); p > bp {
+					bp, best = p, &all[i]
 				}
 			}
 		}
@@ -1813,7 +1950,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 					}
 				}
 				if m2.kind == kindPlace && m2.place != nil {
-					best = &cand{m2, best.score, best.n, true}
+					best = &cand{m2, best.score, best.n, true, best.feats}
 				}
 				break
 			}
@@ -1832,7 +1969,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				p, c := best.m.place, m2.place
 				if strings.HasPrefix(c.Feature, "PPL") && c.Population >= 500000 && c.Country == p.Country && p.Population < c.Population &&
 					(p.Feature == featureCountry || gazetteer.DistanceKm(p.Lat, p.Lon, c.Lat, c.Lon) < 30) {
-					best = &cand{m2, best.score, best.n, true}
+					best = &cand{m2, best.score, best.n, true, best.feats}
 				}
 				break
 			}

@@ -4,6 +4,12 @@
 //
 //	go run ./tools/train perpetrators [-root corpora] [-out internal/extract/data/perp-model.json] [-v] [-repeats N]
 //	go run ./tools/train targets      [-root corpora] [-out internal/extract/data/target-model.json] [-v] [-repeats N]
+//	go run ./tools/train places       [-root corpora] [-out internal/extract/data/place-model.json] [-v] [-repeats N]
+//
+// places: the choice of the main incident's place among the places the
+// prose names (internal/extract/place.go), trained on the dev splits of
+// corpora/encyclopedia (infobox-free prose, the infobox's Location as
+// label) and corpora/news (the hand-written place); see places.go.
 //
 // targets: the choice among candidate targets of a news report's main
 // incident (internal/extract/targets.go), trained on the dev split of
@@ -72,7 +78,7 @@ func main() {
 
 func run(ctx context.Context, args []string, w io.Writer) error {
 	if len(args) == 0 || trainers[args[0]] == nil {
-		return fmt.Errorf("usage: train perpetrators|targets [-root corpora] [-out FILE]")
+		return fmt.Errorf("usage: train perpetrators|targets|places [-root corpora] [-out FILE]")
 	}
 	task := args[0]
 	fs := flag.NewFlagSet("train "+task, flag.ContinueOnError)
@@ -83,11 +89,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	train := trainPerpetrators
-	if task == "targets" {
-		train = trainTargets
-	}
-	b, err := train(ctx, *root, w)
+	b, err := trainers[task](ctx, *root, w)
 	if err != nil {
 		return err
 	}
@@ -103,12 +105,14 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 var trainers = map[string]func(ctx context.Context, root string, w io.Writer) ([]byte, error){
 	"perpetrators": trainPerpetrators,
 	"targets":      trainTargets,
+	"places":       trainPlaces,
 }
 
 // modelFile is where each model is written, from the repository's root.
 var modelFile = map[string]string{
 	"perpetrators": "internal/extract/data/perp-model.json",
 	"targets":      "internal/extract/data/target-model.json",
+	"places":       "internal/extract/data/place-model.json",
 }
 
 // trainDoc is one dev document: its candidates, the rules' choice, the gold.

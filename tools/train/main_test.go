@@ -53,3 +53,25 @@ func TestNameMatching(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceOK holds the port of score.py's place rule.
+func TestPlaceOK(t *testing.T) {
+	for _, c := range []struct {
+		pred, place, loc, country string
+		ok                        bool
+	}{
+		{"Kabul", "", "Kabul, Afghanistan", "Afghanistan", true},
+		{"Afghanistan", "", "Kabul, Afghanistan", "Afghanistan", false},             // a country is no place
+		{"Bam", "", "Bam Province, Burkina Faso", "Burkina Faso", false},            // under four letters: whole part only
+		{"Shangla", "", "Shangla District, Khyber Pakhtunkhwa, Pakistan", "", true}, // whole words of a part
+		{"Hilla", "", "Hillah, Iraq", "Iraq", false},                                // spelling differs
+		{"Mosul", "", "Baghdad, Mosul and Basra", "Iraq", true},                     // " and " splits
+		{"Sungai Kolok", "Sungai Kolok", "", "Thailand", true},                      // the news gold's place
+		{"Al-Hillah", "", "Hillah (Babil), Iraq", "Iraq", true},                     // articles and hyphens fold
+		{"", "Kabul", "", "", false},
+	} {
+		if got := placeOK(c.pred, c.place, c.loc, c.country); got != c.ok {
+			t.Errorf("placeOK(%q, %q, %q) = %v", c.pred, c.place, c.loc, got)
+		}
+	}
+}
