@@ -36,7 +36,7 @@ func (d *docState) findStatements() {
 		}
 		speech := lx.Speech.FindAll(st.toks)
 		stances := lx.Stances.FindAll(st.toks)
-		if len(speech) == 0 && len(stances) == 0 {
+		if len(speech) == 0 && len(stances) == 0 && heldResponsible(st.toks) < 0 {
 			continue
 		}
 		// the verb that carries the statement: the first speech or stance
@@ -57,6 +57,9 @@ func (d *docState) findStatements() {
 			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && strings.HasSuffix(st.toks[m.I].Lower, "ed") {
 				verbs = append(verbs, verb{m.I, m.J})
 			}
+		}
+		if k := heldResponsible(st.toks); k >= 0 {
+			verbs = append(verbs, verb{k, k + 1}) // "He held the Orange Order responsible"
 		}
 		// one statement per speaker and stance: "X, Y and Z all denied
 		// involvement, but Z later claimed responsibility" is Z's denial
@@ -84,7 +87,11 @@ func (d *docState) findStatements() {
 					continue
 				}
 			}
-			if len(speakers) == 0 && len(names) == 0 && v.i > 0 && st.toks[v.i-1].Is("he", "she") {
+			pron := v.i - 1
+			if pron > 0 && strings.HasSuffix(st.toks[pron].Lower, "ly") && st.toks[pron].Kind == text.Word {
+				pron-- // "he controversially held", "she later said"
+			}
+			if len(speakers) == 0 && len(names) == 0 && pron >= 0 && st.toks[pron].Is("he", "she") {
 				// "he said": the person who spoke last
 				if last := d.lastSpeaker(st); last != nil {
 					speakers = []*actor{last}
@@ -992,20 +999,33 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 		}
 	}
 	// "held the Orange Order responsible": the phrase around its object
-	for i, t := range st.toks {
-		if i < from-6 || !t.Is("held", "hold", "holds", "holding") || negated(st.toks, i) {
+	if i := heldResponsible(st.toks); i >= 0 && i >= from-6 && 3 > bestW {
+		k := i + 2
+		for st.toks[k].Lower != "responsible" {
+			k++
+		}
+		best, bestW, cue = dossier.StanceAccuse, 3, text.Join(d.body, st.toks, i, k+1)
+	}
+	return best, cue
+}
+
+// heldResponsible is the token of "held" in "held X responsible" (X of
+// at most five words, in one clause), or -1.
+func heldResponsible(toks []text.Token) int {
+	for i, t := range toks {
+		if !t.Is("held", "hold", "holds", "holding") || negated(toks, i) {
 			continue
 		}
-		for k := i + 2; k < len(st.toks) && k <= i+7; k++ {
-			if st.toks[k].Text == "," || st.toks[k].Text == "." {
+		for k := i + 2; k < len(toks) && k <= i+7; k++ {
+			if toks[k].Text == "," || toks[k].Text == "." {
 				break
 			}
-			if st.toks[k].Lower == "responsible" && 3 > bestW {
-				best, bestW, cue = dossier.StanceAccuse, 3, text.Join(d.body, st.toks, i, k+1)
+			if toks[k].Lower == "responsible" {
+				return i
 			}
 		}
 	}
-	return best, cue
+	return -1
 }
 
 // actorBetween says whether an actor is named between tokens i and j: the
