@@ -540,6 +540,15 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.confident = true
 		return []*mention{m}
 	}
+	// "Central Somalia", "Northern Mali": a part of a country named by its
+	// bearing says the country, not a place (a country so named, "South
+	// Sudan", "Northern Ireland", was found above)
+	if j-i >= 2 && (compassWord(first) || toks[i].Is("central", "northern", "southern", "eastern", "western")) {
+		if c, ok := d.x.gaz.Country(text.Join(d.body, toks, i+1, j)); ok && !isDemonym(c, text.Join(d.body, toks, i+1, j)) {
+			m.country = c.Name
+			return []*mention{m}
+		}
+	}
 	// a well-known place where a place is expected ("in El Paso"), or a
 	// city too large to be anything else
 	if p, ok := d.strongPlace(st, i, j); ok {
@@ -821,7 +830,7 @@ func compassName(st *sent, i, j int) bool {
 // placeFor resolves toks[i:j] as a populated place when the context allows.
 func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) {
+	if compassName(st, i, j) || numberedLabel(st.toks, j) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -899,6 +908,15 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 					break // "including two U.S. soldiers": whose, not where
 				}
 				return c, true
+			}
+		}
+		// a name that ends in a country ("the Amhara Region of Ethiopia",
+		// "Central Somalia"; not "the Lake Chad Basin")
+		if e == len(toks) || !attributiveHeads[toks[e].Lower] && !nameToken(&toks[e]) {
+			for s2 := s + 1; s2 < e; s2++ {
+				if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s2, e)); ok && !isDemonymOf(c, text.Join(d.body, toks, s2, e)) {
+					return c, true
+				}
 			}
 		}
 		s = e - 1
@@ -1309,7 +1327,7 @@ func locativeBefore(toks []text.Token, i int) bool {
 // place expected by the context and known to the gazetteer, or a large city.
 func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) {
+	if compassName(st, i, j) || numberedLabel(st.toks, j) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -1327,6 +1345,18 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return p, true
 	}
 	return gazetteer.Place{}, false
+}
+
+// numberedLabel says whether a small number follows a name at token j:
+// "Ward 2", "Camp 5", "Sector 7" label a part of a place, they are not the
+// place a gazetteer of the same word holds (Ward, Arkansas). A year
+// ("Paris 2024") is not such a number.
+func numberedLabel(toks []text.Token, j int) bool {
+	if j >= len(toks) || toks[j].Kind != text.Number || !toks[j].Space {
+		return false
+	}
+	n, err := strconv.Atoi(toks[j].Text)
+	return err == nil && n < 1000
 }
 
 // countryAfter finds a country named right after a place, through commas

@@ -1079,6 +1079,16 @@ func TestPlaceWrittenInCountry(t *testing.T) {
 		{"a suburb of a city",
 			"Title: Riots near Paris\n\nPolice officers were injured in running battles with youths in the Paris suburb of Clichy-sous-Bois on Monday.\n",
 			"Clichy-sous-Bois", "France"},
+		// the country as the last words of a longer name, not a word inside one
+		{"a country ending a division's name",
+			"Title: Massacre\n\nFighters killed 600 civilians in Kobo district and Kobo town in North Wollo Zone of the Amhara Region of Ethiopia on 9 September 2021.\n",
+			"Kobo", "Ethiopia"},
+		{"a part of a country named by its bearing",
+			"Title: Battle\n\nThe battle was fought between militias over the district of Wabho, located in Central Somalia, and 123 people were killed.\n",
+			"Wabho", "Somalia"},
+		{"a numbered ward is no town of the same name",
+			"Title: Battle\n\nRebels besieged the town of Kawkareik in southeastern Myanmar in October 2022. Air strikes targeted the military garrison base in Ward 2, while the rebel forces fought near the government office in Ward 7.\n",
+			"Kawkareik", "Myanmar"},
 	}
 	checkPlaces(t, "", tests)
 }
