@@ -883,6 +883,12 @@ func (d *docState) mainDate(in *incident) {
 			if speechDate(st, h) {
 				score -= 3
 			}
+			if !d.news && i == 0 {
+				// an article's first sentence defines its subject: "The
+				// Battle of Shire was fought from February 8 to 19 February
+				// 1989"; background paragraphs follow
+				score += 2
+			}
 			if occurrence && start.Day == 0 {
 				continue
 			}
@@ -892,6 +898,23 @@ func (d *docState) mainDate(in *incident) {
 		}
 		if best != nil && (best.score >= 6 || occurrence) {
 			break
+		}
+	}
+	var coarse *sent // the sentence of the month a day refined
+	if best != nil && !d.news && best.start.Day == 0 && best.start.Month != 0 {
+		// "took place in late October 2022 ... Fighting broke out on 21
+		// October": a day of the month the lead gives, in a sentence of the
+		// act after it, says which day it began
+		if st, day, ok := d.dayWithin(best.st, best.start, best.end); ok {
+			end := best.end
+			if end.Year == 0 {
+				end = best.start
+			}
+			if end.Day == 0 {
+				end.Day = daysIn(end.Year, end.Month)
+			}
+			coarse = best.st
+			best.start, best.end, best.st = day, end, st
 		}
 	}
 	switch {
@@ -905,7 +928,9 @@ func (d *docState) mainDate(in *incident) {
 			ev.Note = fmt.Sprintf("%s is %s, or %s if that day had begun at the place when the report was published; the publication's time and UTC offset, or the place's time zone, are not known",
 				best.h.e.Weekday, best.start, best.end)
 		}
-		in.setDate(best.start, best.end, prio, ev)
+		if in.setDate(best.start, best.end, prio, ev) && coarse != nil && coarse != best.st {
+			in.addEvidence(d.sentEvidence("date", coarse, 0.8)) // the month the day is in
+		}
 	case yearIn(in.title) != 0:
 		y := yearIn(in.title)
 		ev := in.titleEvidence()
@@ -2153,4 +2178,57 @@ func (d *docState) securityVictims(in *incident) bool {
 		}
 	}
 	return sec && !civ
+}
+
+// dayWithin finds, in the dozen sentences after from, the first date of a
+// day between start and end (a month: end may be zero) in a sentence of
+// an event or its casualties.
+func (d *docState) dayWithin(from *sent, start, end timex.Date) (*sent, timex.Date, bool) {
+	if end.Year == 0 {
+		end = start
+	}
+	if end.Month == 0 {
+		end.Month = 12
+	}
+	if end.Day == 0 {
+		end.Day = daysIn(end.Year, end.Month)
+	}
+	lo := timex.Date{Year: start.Year, Month: start.Month, Day: max(start.Day, 1)}
+	for i := from.idx; i < len(d.sents) && i <= from.idx+12; i++ {
+		st := d.sents[i]
+		if !st.hasEvent(2) && len(st.cas) == 0 {
+			continue
+		}
+		for _, h := range st.dates {
+			e := h.e
+			if e.Kind != timex.Absolute || e.Day == 0 || e.Attributive || possessiveOfOther(st, h) || sinceDate(st, h) {
+				continue
+			}
+			y := e.Year
+			if y == 0 {
+				y = start.Year // "on 21 October" in an article about October 2022
+			}
+			day := timex.Date{Year: y, Month: e.Month, Day: e.Day}
+			if !before(day, lo) && !before(end, day) {
+				return st, day, true
+			}
+		}
+	}
+	return nil, timex.Date{}, false
+}
+
+// before says whether a comes before b.
+func before(a, b timex.Date) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
+}
+
+// daysIn is the number of days of a month.
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

@@ -126,6 +126,34 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestArticleDates: an article's first sentence gives its subject's date
+// over the background that follows; a month it gives is refined by a day
+// of that month in a sentence of the act after it, never by a day of
+// another month.
+func TestArticleDates(t *testing.T) {
+	for _, c := range []struct{ name, text, start, end string }{
+		{"the first sentence over the background",
+			"The Battle of Shire was fought from February 8 to 19 February 1989, in and around the town of Shire, as part of the Ethiopian Civil War, and resulted in the destruction of the 604th Army Corps.\n\n" +
+				"The army retook the towns of Wukro and Adigrat in early July. On August 3, the army attacked the rebels in Adi Hageray, and 300 soldiers were killed.\n",
+			"1989-02-08", ""},
+		{"a day of the month",
+			"The Battle of Kawkareik occurred in late October 2022 when rebels escalated fighting and besieged the town of Kawkareik, Myanmar.\n\n" +
+				"Fighting broke out on 21 October with a series of surprise attacks on the highway leading into the town.\n",
+			"2022-10-21", "2022-10-31"},
+		{"no day of another month",
+			"The Battle of Kawkareik occurred in late October 2022 when rebels escalated fighting and besieged the town of Kawkareik, Myanmar.\n\n" +
+				"Fighting broke out on 21 September with a series of surprise attacks on the highway leading into the town.\n",
+			"2022-10", "2022-10"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := extractText(t, "Source: https://en.wikipedia.org/wiki/Case\n\n"+c.text).Main()
+			if m == nil || m.Date == nil || m.Date.Start != c.start || c.end != "" && m.Date.End != c.end {
+				t.Fatalf("date %+v, want %s/%s", m.Date, c.start, c.end)
+			}
+		})
+	}
+}
+
 // TestRelativeOtherIncident: "two days before the attack" counts from the
 // main incident, not from the date written just before it.
 func TestRelativeOtherIncident(t *testing.T) {
