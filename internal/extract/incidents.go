@@ -1823,7 +1823,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if prev >= 1 && st.toks[prev].Lower == "of" {
 				// "near the town of Kohat", "outside the city of": a point of reference
 				for k := prev - 1; k >= 0 && k >= prev-3; k-- {
-					if st.toks[k].Is("near", "outside", "from", "towards", "toward") {
+					if st.toks[k].Is("near", "outside") {
 						pf = append(pf, "reference-point")
 						break
 					}
