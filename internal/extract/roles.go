@@ -477,6 +477,11 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	i := k - 1
 	for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually") {
 		i--
+		// "Al-Qaeda is said to have claimed", "the group was reported to
+		// have claimed": a report of the subject's own act
+		if i >= 2 && toks[i].Is("to") && toks[i-1].Is("said", "reported", "believed", "thought", "understood", "known") && toks[i-2].Is("is", "are", "was", "were") {
+			i -= 3
+		}
 	}
 	// an aside between commas and an acronym in brackets, in either order:
 	// "the Ulster Volunteer Force (UVF), a loyalist paramilitary group, shot"

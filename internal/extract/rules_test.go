@@ -796,6 +796,21 @@ func TestReportedClaim(t *testing.T) {
 	}
 }
 
+// TestClaimSaidToHave: a group "said to have claimed" the attack claimed
+// it, and its claim is its own, not that of the leader an aside names.
+func TestClaimSaidToHave(t *testing.T) {
+	res := extractText(t, "Published: 2005-11-10\n\nThree bombs exploded at hotels in Amman, Jordan, on Wednesday, killing 57 people. "+
+		"Al-Qaeda, led by militant Abu Musab al-Zarqawi, is said to have claimed responsibility for the attacks on their website.\n")
+	if got := res.Main().Perpetrators; len(got) != 1 || got[0] != "Al-Qaeda" {
+		t.Errorf("perpetrators %v, want Al-Qaeda", got)
+	}
+	for _, s := range res.Statements {
+		if s.Speaker != "Al-Qaeda" {
+			t.Errorf("statement of %s:%s, want Al-Qaeda's only", s.Speaker, s.Stance)
+		}
+	}
+}
+
 // TestWhoseNotWhere: a country that qualifies people ("two U.S.
 // soldiers") or a place a body is based in ("the Tokyo-based Yomiuri
 // Shimbun") does not place the incident.

@@ -840,8 +840,15 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			break
 		}
 		p := m.i - 1
-		for p >= 0 && (toks[p].Is("the", "a", "an", "central") || !toks[p].Cap() && strings.HasSuffix(toks[p].Lower, "ern")) {
-			p-- // "in northwestern Pakistan": still a prepositional phrase
+		nouns := 0
+		for p >= 0 && (toks[p].Is("the", "a", "an", "central") || !toks[p].Cap() && strings.HasSuffix(toks[p].Lower, "ern") ||
+			nouns < 2 && toks[p].Kind == text.Word && !toks[p].Cap() && !strings.HasSuffix(toks[p].Lower, "ed") && !stopWord(toks[p].Lower) && p > 0 && (toks[p-1].Is("by", "of", "the", "a") || nouns == 0 && p > 1 && toks[p-2].Is("by", "of"))) {
+			// "in northwestern Pakistan", "led by militant Abu Musab
+			// al-Zarqawi": still a prepositional phrase
+			if !toks[p].Is("the", "a", "an", "central") && !strings.HasSuffix(toks[p].Lower, "ern") {
+				nouns++
+			}
+			p--
 		}
 		if p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
 			continue // inside a prepositional phrase or an aside: "president of Iraqi Kurdistan", "(Burma)"
