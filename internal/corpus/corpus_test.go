@@ -164,3 +164,25 @@ func TestAttackingSide(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryOf: the country of an infobox location, never from a word
+// of a division's kind alone or from a division's bare name that a town
+// elsewhere bears.
+func TestCountryOf(t *testing.T) {
+	gz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ loc, want string }{
+		{"Kabul, Afghanistan", "Afghanistan"},
+		{"Argun, Chechen Republic", "Russia"},                                          // not "Republic", Missouri
+		{"Ballygawley, County Tyrone", "United Kingdom"},                               // not Tyrone, Pennsylvania
+		{"Killeeshil, County Tyrone", ""},                                              // nothing known: none rather than a guess
+		{"Several villages in Haut-Uele District", "Democratic Republic of the Congo"}, // a division with its kind
+	} {
+		got, why := CountryOf(c.loc, gz)
+		if got.Name != c.want {
+			t.Errorf("CountryOf(%q) = %q (%s), want %q", c.loc, got.Name, why, c.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -454,18 +455,36 @@ func countryOfPlaces(gz *gazetteer.Gazetteer, cands []string) (gazetteer.Country
 	return gazetteer.Country{}, "", false
 }
 
-// candidates are the part itself and its word suffixes ("near Baghdad Airport" → "Baghdad Airport", "Airport").
+// candidates are the part itself and its word suffixes ("near Baghdad
+// Airport" → "Baghdad Airport", "Airport"), never a word of a division's
+// kind alone ("Republic" of "Chechen Republic" is a town in Missouri), nor
+// the bare name of a division written with its kind ("Tyrone" of "County
+// Tyrone" is a town in Pennsylvania: the part names a division, which the
+// gazetteer may not hold).
 func candidates(p string) []string {
 	w := strings.Fields(p)
 	var out []string
+	division := false
+	for _, x := range w {
+		division = division || divisionKinds[strings.ToLower(x)]
+	}
 	for j := 0; j < len(w); j++ {
 		s := strings.Join(w[j:], " ")
-		if names.HasUpper(s) {
-			out = append(out, s)
+		if !names.HasUpper(s) || j == len(w)-1 && divisionKinds[strings.ToLower(w[j])] {
+			continue
 		}
+		if division && !slices.ContainsFunc(w[j:], func(x string) bool { return divisionKinds[strings.ToLower(x)] }) {
+			break // "Tyrone" of "County Tyrone"; "Haut-Uele District" of "Several villages in Haut-Uele District" stays
+		}
+		out = append(out, s)
 	}
 	return out
 }
+
+// divisionKinds are words that say a name is an administrative division.
+var divisionKinds = map[string]bool{"county": true, "province": true, "district": true, "region": true, "republic": true,
+	"state": true, "governorate": true, "prefecture": true, "oblast": true, "department": true, "township": true,
+	"municipality": true, "territory": true, "division": true, "cercle": true, "commune": true, "parish": true, "krai": true}
 
 // isDemonymOnly rejects a location part that names a people, not a country
 // ("Kurdish"), which gazetteer.Country also accepts.
