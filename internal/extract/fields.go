@@ -758,7 +758,7 @@ func countVerbBetween(toks []text.Token, from, to int) bool {
 func forwardGap(st *sent, from, to int) bool {
 	for k := from; k < to; k++ {
 		if !st.toks[k].Is("another", "further", "additional", "a", "an", "the", "of", "to", "rose", "reached", "climbed", "stood", "stands", "at", "up", "later", "since", "subsequently", "has", "had", "estimated", "possibly", "well", "some",
-			"numbered", "totalled", "totaled", "numbering", "totalling", "totaling") {
+			"numbered", "totalled", "totaled", "numbering", "totalling", "totaling", "was", "is", "were") {
 			return false
 		}
 	}
