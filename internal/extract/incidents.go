@@ -2025,6 +2025,24 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			best = town
 		}
 	}
+	if in.main && !d.news && d.mainCtry != "" && (best == nil || best.m.place == nil) && in.loc == nil {
+		// "Battle of Chalai", "Podujevo massacre": the prose puts the act
+		// only in a country; the article's title names its place
+		if name, _, _ := d.titlePlace(); name != "" {
+			if c, ok := d.x.gaz.Country(d.mainCtry); ok {
+				loc := countryLocation(c)
+				loc.Place = name
+				for _, p := range d.x.gaz.Lookup(name) {
+					if p.Country == c.Name {
+						loc = placeLocation(name, p)
+						break
+					}
+				}
+				in.setLocation(loc, prioTitle, withField(in.titleEvidence(), "location"))
+				return
+			}
+		}
+	}
 	if best == nil {
 		if d.mainCtry != "" {
 			if c, ok := d.x.gaz.Country(d.mainCtry); ok && in.loc == nil {

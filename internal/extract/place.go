@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/text"
+
 	"github.com/dossier-project/dossier"
 )
 
@@ -119,4 +121,58 @@ func (x *Extractor) PlaceCandidates(doc *dossier.Document) ([]Candidate, string,
 		out = append(out, Candidate{Name: c.name, Features: c.feats})
 	}
 	return out, d.rulePlace, nil
+}
+
+// titlePlaceHeads open an article title whose object is a place: "Battle
+// of Chalai", "Attack on Prekaz", "Siege of Kijevo".
+var titlePlaceHeads = map[string]bool{"battle": true, "siege": true, "attack": true, "attacks": true, "fall": true, "capture": true,
+	"raid": true, "sack": true, "bombing": true, "bombings": true, "massacre": true, "shelling": true, "storming": true, "liberation": true}
+
+// titlePlaceTails close an article title whose subject is a place:
+// "Podujevo massacre", "2016 Nampala attack".
+var titlePlaceTails = map[string]bool{"massacre": true, "massacres": true, "attack": true, "attacks": true, "bombing": true, "bombings": true,
+	"ambush": true, "raid": true, "killings": true, "shooting": true, "incident": true, "clash": true, "clashes": true, "shelling": true,
+	"siege": true, "battle": true, "violence": true, "riots": true, "airstrike": true, "explosion": true, "blast": true}
+
+// titlePlace is the place an encyclopedia article's title names, when it
+// names one in one of the usual shapes ("Battle of Chalai", "Podujevo
+// massacre"): a run of capitalised words that is no country, no people's
+// adjective, no known actor and no month. It is what the prose's own
+// places fall back to when the prose places the act only in a country.
+func (d *docState) titlePlace() (string, int, int) {
+	title := d.doc.Title
+	if d.lay.Title != "" {
+		title = d.lay.Title
+	}
+	toks := text.Tokenize(title, 0)
+	var i, j int
+	switch {
+	case len(toks) >= 3 && titlePlaceHeads[toks[0].Lower] && toks[1].Is("of", "on", "at", "in"):
+		i, j = 2, 2
+		for j < len(toks) && (toks[j].Cap() || toks[j].Text == "-" && j+1 < len(toks) && toks[j+1].Cap()) {
+			j++
+		}
+	case len(toks) >= 2 && titlePlaceTails[toks[len(toks)-1].Lower]:
+		j = len(toks) - 1
+		i = j
+		for i > 0 && (toks[i-1].Cap() || toks[i-1].Text == "-" && i > 1 && toks[i-2].Cap()) {
+			i--
+		}
+	default:
+		return "", 0, 0
+	}
+	for i < j && (notNames[toks[i].Lower] || toks[i].Kind == text.Number) {
+		i++
+	}
+	if i >= j || j-i > 3 {
+		return "", 0, 0
+	}
+	name := title[toks[i].Start:toks[j-1].End]
+	if _, ok := d.x.gaz.Country(name); ok {
+		return "", 0, 0
+	}
+	if _, ok := d.dictLookup(name); ok || isAcronym(name) {
+		return "", 0, 0
+	}
+	return name, toks[i].Start, toks[j-1].End
 }

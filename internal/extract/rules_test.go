@@ -1130,6 +1130,13 @@ func TestPlaceWrittenInCountry(t *testing.T) {
 		{"a part of a country named by its bearing",
 			"Title: Battle\n\nThe battle was fought between militias over the district of Wabho, located in Central Somalia, and 123 people were killed.\n",
 			"Wabho", "Somalia"},
+		// an article's title names the place its prose puts only in a country
+		{"a title of a battle",
+			"Source: https://en.wikipedia.org/wiki/Battle_of_Xandorai\n\nThe Battle of Xandorai was an armed confrontation between the army and the rebels in Sri Lanka, fought in February 2009, and 40 soldiers were killed.\n",
+			"Xandorai", "Sri Lanka"},
+		{"a title of a massacre",
+			"Source: https://en.wikipedia.org/wiki/1999_Xandorai_massacre\n\nThe Xandorai massacre was the killing of 14 civilians in March 1999 by a paramilitary unit of Serbia.\n",
+			"Xandorai", "Serbia"},
 		{"a numbered ward is no town of the same name",
 			"Title: Battle\n\nRebels besieged the town of Kawkareik in southeastern Myanmar in October 2022. Air strikes targeted the military garrison base in Ward 2, while the rebel forces fought near the government office in Ward 7.\n",
 			"Kawkareik", "Myanmar"},
