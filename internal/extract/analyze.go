@@ -44,6 +44,7 @@ type docState struct {
 	claimRecs []claimRec
 	relSeen   map[string]bool
 	mainCtry  string // the main incident's country, a prior for others
+	runOnDate [2]int // the page's date line run into the first sentence, when it dates the page
 	dateline  *datelineInfo
 
 	// the choice of the main incident's perpetrators (perp.go): the
@@ -128,6 +129,7 @@ func (d *docState) analyze() {
 		for _, e := range timex.Find(st.text) {
 			st.dates = append(st.dates, dateHit{e: e, start: s.Start + e.Start, end: s.Start + e.End})
 		}
+		d.runOnDateLine(st)
 		st.qty = numbers.Find(st.text)
 		st.events = lx.Events.FindAll(st.toks)
 		st.weapons = lx.Weapons.FindAll(st.toks)
@@ -179,4 +181,29 @@ func (st *sent) hasEvent(w int) bool {
 		}
 	}
 	return false
+}
+
+// runOnDateLine reads a report's date line run into its first sentence:
+// "Tuesday, May 30, 2006 Kabul Afghanistan saw the worst violence on
+// Monday". The date, a full date with its weekday opening the text before
+// another date, is the page's: it anchors the others and dates nothing
+// itself (it is dropped from the sentence's dates); a page without a
+// publication date takes it as one.
+func (d *docState) runOnDateLine(st *sent) {
+	if !d.news || st.idx != 0 || len(st.dates) < 2 {
+		return
+	}
+	e := st.dates[0].e
+	if e.Start != 0 || !e.HasWeekday || e.Kind != timex.Absolute || e.Year == 0 || e.Day == 0 {
+		return
+	}
+	dl := timex.Date{Year: e.Year, Month: e.Month, Day: e.Day}
+	if d.published.Year != 0 && dl != d.published {
+		return
+	}
+	if d.published.Year == 0 {
+		d.published, d.anchor = dl, dl
+		d.runOnDate = [2]int{st.dates[0].start, st.dates[0].end}
+	}
+	st.dates = st.dates[1:]
 }

@@ -1291,6 +1291,11 @@ func (d *docState) publishedEvidence() dossier.Evidence {
 		ev.Note = "dateline: the date the report was written"
 		return ev
 	}
+	if r := d.runOnDate; r[1] > r[0] {
+		ev := d.evidence("date", r[0], r[1], dossier.MethodMeta, 0.5)
+		ev.Note = "the page's date line, run into its first sentence"
+		return ev
+	}
 	if d.doc.PublishedFrom == "line" && d.doc.PublishedEnd > d.doc.PublishedStart && d.doc.PublishedEnd <= len(d.body) {
 		return d.evidence("date", d.doc.PublishedStart, d.doc.PublishedEnd, dossier.MethodMeta, 0.5)
 	}

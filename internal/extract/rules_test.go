@@ -155,6 +155,27 @@ func TestArticleDates(t *testing.T) {
 	}
 }
 
+// TestRunOnDateLine: a page's date line run into its first sentence dates
+// the page (and anchors "on Monday"), not the incident, and makes no
+// incident of its own, with or without a publication line.
+func TestRunOnDateLine(t *testing.T) {
+	body := "Tuesday, May 30, 2006 Kabul Afghanistan saw the worst violence on Monday since the fall of the Taliban, after a truck crashed into vehicles in Kabul, killing at least 7 civilians.\n"
+	for _, head := range []string{"Title: Riots in Kabul\nPublished: 2006-05-30\n\n", "Title: Riots in Kabul\n\n"} {
+		res := extractText(t, head+body)
+		for _, in := range res.Incidents {
+			if in.Date == nil {
+				continue
+			}
+			if in.Main && in.Date.Start != "2006-05-29" {
+				t.Errorf("%q: main incident dated %s, want 2006-05-29", head, in.Date.Start)
+			}
+			if !in.Main && in.Date.Start == "2006-05-30" {
+				t.Errorf("%q: an incident dated by the date line: %s", head, in.Title)
+			}
+		}
+	}
+}
+
 // TestRelativeOtherIncident: "two days before the attack" counts from the
 // main incident, not from the date written just before it.
 func TestRelativeOtherIncident(t *testing.T) {
