@@ -208,6 +208,8 @@ func TestStance(t *testing.T) {
 		// a phrase around its object, a modal accusation
 		{`Police chief Hugh Orrin said he held the Orange Order responsible for the violence.`, "Hugh Orrin", "accuse", ""},
 		{`Army spokesman Felix Kulanje said that al-Shabaab might be behind the attacks.`, "Felix Kulanje", "accuse", ""},
+		{`The provincial governor, Rohullah Amin, suggested that attacks such as these are the hallmark of the Taliban.`, "Rohullah Amin", "accuse", ""},
+		{`Army spokesman Felix Kulanje linked the attack to al-Shabaab.`, "Felix Kulanje", "accuse", ""},
 		// the phrase as the verb, its subject the last speaker
 		{`Police chief Hugh Orrin described the rioting as the worst he had seen. He controversially held the Orange Order responsible for the violence.`, "Hugh Orrin", "accuse", ""},
 	}
