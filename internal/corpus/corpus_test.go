@@ -75,6 +75,10 @@ func TestSplitNames(t *testing.T) {
 		{"(Brussels cell)", ""},
 		{"Mastermind is Mohammad Ismal Alvi he also known as Saifullah, Adnan or Lamboo, Jaish-e-Mohammed", "Mohammad Ismal Alvi | Jaish-e-Mohammed"},
 		{"Laura Castillo and three accomplices", "Laura Castillo"},
+		// the sources an editor credits, a lost table border, a list's "and"
+		{"Fano, per Telegraph, NYT, EHRC;, ENDF, per Guardian", "Fano | ENDF"},
+		{"Provisional IRA Belfast Brigade |", "Provisional IRA Belfast Brigade"},
+		{"SAO Krajina Territorial Defence, and the Yugoslav People's Army", "SAO Krajina Territorial Defence | the Yugoslav People's Army"},
 		{"Salah Abdeslam Ahmad Hadfi Bilal Hadfi Samy Amimour", ""},
 		{"suicide bomber", ""},
 		{"border|22px Provisional IRA", "Provisional IRA"},

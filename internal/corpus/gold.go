@@ -283,7 +283,10 @@ var (
 	notNameRE   = regexp.MustCompile(`(?i)^((unknown|unidentified|unspecified)( [\p{L}-]+){0,2}|none|n/a|unidentified|suicide bombers?|gunm[ae]n|attackers?|assailants?|militants?|various|several|multiple|see below|disputed|both|others?|\d+ others|and \d+ others|six others|three accomplices)$`)
 	akaRE       = regexp.MustCompile(`(?i)\s+(he |she )?(also known as|a\.?k\.?a\.?)\s.*$`)
 	andOthersRE = regexp.MustCompile(`(?i)\s+and\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|others|unnamed)\b.*$`)
-	leadWordsRE = regexp.MustCompile(`(?i)^(mastermind is|mastermind:|led by|suspected:?|alleged:?|allegedly|claimed by)\s+`)
+	leadWordsRE = regexp.MustCompile(`(?i)^(mastermind is|mastermind:|led by|suspected:?|alleged:?|allegedly|claimed by|and)\s+`)
+	// perRE opens the sources an editor credits for the names before:
+	// "per Telegraph", "according to HRW"
+	perRE = regexp.MustCompile(`(?i)^\s*(per|according to|source:|sources:)\s`)
 )
 
 // SplitNames splits a perpetrator field into names: list separators, "and"
@@ -300,14 +303,23 @@ func SplitNames(v string) []string {
 		v = parenRE.ReplaceAllString(v, "")
 	}
 	var out []string
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '*' || r == ';' || r == '\n' || r == '•' }) {
+	var parts []string
+	for _, group := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' || r == '•' || r == '*' }) {
+		for _, part := range strings.Split(group, ",") {
+			if perRE.MatchString(part) {
+				break // "Fano, per Telegraph, NYT, EHRC": the sources of the names before, to the group's end
+			}
+			parts = append(parts, part)
+		}
+	}
+	for _, part := range parts {
 		part = andOthersRE.ReplaceAllString(part, "")
 		part = akaRE.ReplaceAllString(part, "")
 		for _, p := range splitAnd(part) {
 			p = strings.TrimSpace(p)
 			p = labelRE.ReplaceAllString(p, "")
 			p = leadWordsRE.ReplaceAllString(p, "")
-			p = strings.Trim(p, " .:-–")
+			p = strings.Trim(p, " .:-–|")
 			if p == "" || notNameRE.MatchString(p) || !names.HasUpper(p) || wordCount(p) > 10 || runTogether(p) || strings.Contains(p, " or ") {
 				continue
 			}
