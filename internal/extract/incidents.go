@@ -1948,7 +1948,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		if best != nil {
 			d.rulePlace = placeOutName(best.m)
 		}
-		if pm := d.x.place; pm != nil && pm.Adopted {
+		if pm := d.x.place; pm != nil && pm.Adopted && !slices.Contains(pm.NotFor, d.genre()) {
 			bp := -1.0
 			for i := range all {
 				if slices.Contains(all[i].feats, referenceOnly) {

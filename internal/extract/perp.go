@@ -56,6 +56,10 @@ type Model struct {
 	TopThreshold float64            `json:"top_threshold"`
 	Bias         float64            `json:"bias"`
 	Weights      map[string]float64 `json:"weights"`
+	// NotFor names the kinds of document ("news", "prose") on which
+	// cross-validation found the model no better than the rules: the
+	// rules choose there.
+	NotFor []string `json:"not_adopted_for,omitempty"`
 }
 
 // Prob is the model's probability that a candidate with these features is

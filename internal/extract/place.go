@@ -29,6 +29,15 @@ const ReferenceOnly = referenceOnly
 //go:embed data/place-model.json
 var placeModelJSON []byte
 
+// genre is the kind of document a model may be adopted for: "news" (a
+// report) or "prose" (an encyclopedia article).
+func (d *docState) genre() string {
+	if d.news {
+		return "news"
+	}
+	return "prose"
+}
+
 // placeFeatures are the features a place candidate has wherever it
 // stands: kind, the gazetteer's class and size, position, genre.
 func placeFeatures(m *mention, n int, lead, news bool) []string {

@@ -124,7 +124,7 @@ func fitPlaces(docs []*placeDoc, sum string, w io.Writer) ([]byte, error) {
 	fmt.Fprintf(w, "places: %d dev documents, %d candidates (%d positive), %d documents with a right candidate\n",
 		len(docs), len(exs), pos, answerable)
 	fmt.Fprintf(w, "training data sha256 %s\n", sum)
-	tab, sumR, sumM := cvPlaces(docs, w)
+	tab, sumR, sumM, byGenre := cvPlaces(docs, w)
 	fmt.Fprint(w, tab)
 	for r := 1; r <= repeats; r++ {
 		saved := make([]int, len(docs))
@@ -134,13 +134,21 @@ func fitPlaces(docs []*placeDoc, sum string, w io.Writer) ([]byte, error) {
 			fmt.Fprintf(h, "%s/%d", pd.name, r)
 			pd.fold = int(h.Sum32() % folds)
 		}
-		_, rr, mm := cvPlaces(docs, io.Discard)
+		_, rr, mm, _ := cvPlaces(docs, io.Discard)
 		fmt.Fprintf(w, "repeat %d: mean accuracy rules %.3f, model %.3f\n", r, rr/folds, mm/folds)
 		for i, pd := range docs {
 			pd.fold = saved[i]
 		}
 	}
 	adopted := sumM > sumR
+	// a kind of document on which the model is no better than the rules
+	// keeps the rules (counted over the folds' documents)
+	var notFor []string
+	for _, g := range []string{"news", "prose"} {
+		if c := byGenre[g]; c[2] > 0 && c[1] <= c[0] {
+			notFor = append(notFor, g)
+		}
+	}
 	var byDoc [][]*example
 	for _, pd := range docs {
 		byDoc = append(byDoc, pd.exs)
@@ -156,13 +164,14 @@ func fitPlaces(docs []*placeDoc, sum string, w io.Writer) ([]byte, error) {
 		CV:        fmt.Sprintf("5-fold by document on dev, mean accuracy: rules %.3f, model %.3f", sumR/folds, sumM/folds),
 		Bias:      round6(m.b),
 		Weights:   map[string]float64{},
+		NotFor:    notFor,
 	}
 	for i, f := range m.vocab {
 		if v := round6(m.w[i]); v != 0 {
 			pm.Weights[f] = v
 		}
 	}
-	fmt.Fprintf(w, "%d features, adopted %v\n", len(pm.Weights), adopted)
+	fmt.Fprintf(w, "%d features, adopted %v, not for %v\n", len(pm.Weights), adopted, notFor)
 	b, err := json.MarshalIndent(pm, "", " ")
 	if err != nil {
 		return nil, err
@@ -286,10 +295,11 @@ func trainChoice(docs [][]*example) *model {
 
 // cvPlaces cross-validates rules against model over the documents' folds
 // and returns the table and the sums over folds of the accuracies.
-func cvPlaces(docs []*placeDoc, w io.Writer) (string, float64, float64) {
+func cvPlaces(docs []*placeDoc, w io.Writer) (string, float64, float64, map[string][3]int) {
 	var tab bytes.Buffer
 	fmt.Fprintf(&tab, "%-6s %8s %8s\n", "fold", "rules", "model")
 	var sumR, sumM float64
+	byGenre := map[string][3]int{} // rules right, model right, documents
 	for f := 0; f < folds; f++ {
 		var tr [][]*example
 		var te []*placeDoc
@@ -303,32 +313,22 @@ func cvPlaces(docs []*placeDoc, w io.Writer) (string, float64, float64) {
 		m := trainChoice(tr)
 		r, mo := 0, 0
 		for _, pd := range te {
+			g := byGenre[genreOf(pd.name)]
+			g[2]++
 			if pd.rulesOK {
 				r++
+				g[0]++
 			}
 			if e := argmax(pd.exs, m); e != nil && e.y == 1 {
 				mo++
+				g[1]++
 			} else if verbose {
 				fmt.Fprintf(w, "OOF miss %s (rules right: %v)\n", pd.name, pd.rulesOK)
 				for _, e := range pd.exs {
 					fmt.Fprintf(w, "    %.3f y=%v %q %v\n", m.prob(e.feats), e.y, e.name, e.feats)
 				}
 			}
-		}
-		if verbose {
-			nr, nm, nn := 0, 0, 0
-			for _, pd := range te {
-				if strings.HasPrefix(pd.name, "news/") {
-					nn++
-					if pd.rulesOK {
-						nr++
-					}
-					if e := argmax(pd.exs, m); e != nil && e.y == 1 {
-						nm++
-					}
-				}
-			}
-			fmt.Fprintf(w, "fold %d news: rules %d model %d of %d\n", f, nr, nm, nn)
+			byGenre[genreOf(pd.name)] = g
 		}
 		ar, am := float64(r)/float64(len(te)), float64(mo)/float64(len(te))
 		sumR += ar
@@ -336,5 +336,18 @@ func cvPlaces(docs []*placeDoc, w io.Writer) (string, float64, float64) {
 		fmt.Fprintf(&tab, "%-6d %8.3f %8.3f\n", f, ar, am)
 	}
 	fmt.Fprintf(&tab, "%-6s %8.3f %8.3f\n", "mean", sumR/folds, sumM/folds)
-	return tab.String(), sumR, sumM
+	for _, g := range []string{"prose", "news"} {
+		c := byGenre[g]
+		fmt.Fprintf(&tab, "%-6s %8d %8d  of %d\n", g, c[0], c[1], c[2])
+	}
+	return tab.String(), sumR, sumM, byGenre
+}
+
+// genreOf is the kind of a training document: "news" for a report,
+// "prose" for an article.
+func genreOf(name string) string {
+	if strings.HasPrefix(name, "news/") {
+		return "news"
+	}
+	return "prose"
 }
