@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/gazetteer"
@@ -1431,6 +1432,15 @@ func (d *docState) mainFromProse(in *incident) {
 			if c := crowdArson(st.toks); c != "" {
 				in.cue(c, 2)
 			}
+		} else if !d.news && d.actSection(st.para) && !d.infoboxHas("weapons") {
+			// an article's section on the act itself ("== Attack ==", "==
+			// Events ==") tells how it was done: "They hurled grenades at
+			// the house"
+			for _, w := range st.weapons {
+				if !d.aboutOtherTime(st, w.I) {
+					in.addWeapon(weaponName(d.body, st.toks, w), w.Val.Class, d.sentEvidence("weapons", st, 0.65))
+				}
+			}
 		} else if !d.news && st.para < lead+3 && len(st.cas) > 0 {
 			// an article tells how its victims died after its lead: "went
 			// door-to-door bludgeoning residents to death with machetes and
@@ -2254,4 +2264,40 @@ func before(a, b timex.Date) bool {
 // daysIn is the number of days of a month.
 func daysIn(year, month int) int {
 	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// actSectionWords name an article's section on the act itself.
+var actSectionWords = map[string]bool{"attack": true, "attacks": true, "events": true, "event": true, "incident": true,
+	"massacre": true, "massacres": true, "killings": true, "killing": true, "bombing": true, "bombings": true, "shooting": true,
+	"shootings": true, "ambush": true, "assault": true, "raid": true, "explosion": true, "explosions": true, "blast": true,
+	"stabbing": true, "timeline": true, "hostage": true, "siege": true}
+
+// actSection says whether paragraph p stands in a section whose heading
+// names the act: "Attack", "Events", "The massacre", "Course of the
+// attack" (not "Background", "Aftermath", "Perpetrators").
+func (d *docState) actSection(p int) bool {
+	if p < 0 || p >= len(d.lay.Paras) {
+		return false
+	}
+	h := strings.ToLower(d.lay.Paras[p].Section)
+	if h == "" {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if actSectionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// infoboxHas says whether the document's infobox has a field of this
+// canonical name: what the editors listed there, the prose does not add to.
+func (d *docState) infoboxHas(canon string) bool {
+	for _, f := range d.lay.Infobox {
+		if f.Canon == canon {
+			return true
+		}
+	}
+	return false
 }

@@ -253,6 +253,18 @@ func TestStateBodies(t *testing.T) {
 	}
 }
 
+// TestActSectionWeapons: an article's section on the act tells its
+// weapons; its background does not.
+func TestActSectionWeapons(t *testing.T) {
+	doc := "Source: https://en.wikipedia.org/wiki/Xandorai_massacre\n\nThe Xandorai massacre was the killing of 25 villagers on 20 May 2000 by militants in Tripura, India.\n\n" +
+		"== Background ==\nIn 1998 the army had used mortars against a camp nearby.\n\nThe village lies near the border.\n\nRefugees had sheltered in its school since April.\n\nThe camp held about 300 people.\n\n" +
+		"== Events ==\nOn 20 May, the militants raided the village. They hurled grenades at the house of a local leader.\n"
+	m := extractText(t, doc).Main()
+	if m == nil || !slices.Contains(m.Weapons, "grenades") || slices.Contains(m.Weapons, "mortars") {
+		t.Fatalf("weapons %v, want grenades and not mortars", m.Weapons)
+	}
+}
+
 // TestAliases: one actor per real-world actor across spellings in a document.
 func TestAliases(t *testing.T) {
 	res := extractText(t, "On 7 November 2021, a drone attacked the residence of Prime Minister Mustafa Al-Kadhimi in Baghdad, Iraq. "+
