@@ -679,8 +679,8 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.country = p.Country
 		return []*mention{m}
 	}
-	if single && (atStart || functionWords[first]) && !(atStart && !functionWords[first] && d.agentCueAt(st, j)) {
-		return nil // "Jundallah claimed responsibility" is kept: the cue says it is an actor
+	if single && (atStart || functionWords[first]) && !(atStart && !functionWords[first] && (d.agentCueAt(st, j) || surnameSpeaks(toks, j, first))) {
+		return nil // "Jundallah claimed responsibility" and "Kasuri said" are kept: the cue says it is an actor
 	}
 	return []*mention{m} // unknown kind: may still be resolved later
 }
@@ -775,6 +775,16 @@ func (d *docState) looksLikePerson(st *sent, i, j int, role string) bool {
 	}
 	if n < 2 {
 		return false
+	}
+	// "a planned visit of Pakistan's foreign minister Khurshid Mahmud
+	// Kasuri": a role written in lower case right before the name
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Cap() {
+			break
+		}
+		if m, _ := d.x.lex.Roles.MatchAt(toks[:i], k); m == i-k {
+			return true
+		}
 	}
 	// context: a speech verb or an apposition right after, or a definition
 	after := j
@@ -1380,4 +1390,17 @@ func (d *docState) countryAfter(st *sent, j int) (gazetteer.Country, bool) {
 		k = e
 	}
 	return gazetteer.Country{}, false
+}
+
+// surnameSpeaks says whether the single capitalised word before token j,
+// opening its sentence, is the subject of a verb of speech ("Kasuri said
+// his trip would not be cancelled"): a name, most often the surname of a
+// person named before. A common noun that speaks ("Police said",
+// "Witnesses told") is read as one elsewhere.
+func surnameSpeaks(toks []text.Token, j int, first string) bool {
+	if j >= len(toks) || speakerNouns[first] || crowdNouns[first] || documentNouns[first] || stopWord(first) {
+		return false
+	}
+	return toks[j].Is("said", "says", "told", "tells", "added", "stated", "explained", "noted", "warned", "insisted", "argued",
+		"confirmed", "announced", "declared", "commented", "remarked", "responded", "replied", "stressed", "acknowledged")
 }

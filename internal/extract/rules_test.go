@@ -210,6 +210,8 @@ func TestStance(t *testing.T) {
 		{`Army spokesman Felix Kulanje said that al-Shabaab might be behind the attacks.`, "Felix Kulanje", "accuse", ""},
 		{`The provincial governor, Rohullah Amin, suggested that attacks such as these are the hallmark of the Taliban.`, "Rohullah Amin", "accuse", ""},
 		{`Army spokesman Felix Kulanje linked the attack to al-Shabaab.`, "Felix Kulanje", "accuse", ""},
+		// a person named after a role in lower case, then by surname alone
+		{`The visit of Pakistan's foreign minister Khurshid Mahmud Kasuri to India was planned. Kasuri said his trip would not be cancelled.`, "Khurshid Mahmud Kasuri", "other", ""},
 		// the phrase as the verb, its subject the last speaker
 		{`Police chief Hugh Orrin described the rioting as the worst he had seen. He controversially held the Orange Order responsible for the violence.`, "Hugh Orrin", "accuse", ""},
 	}
