@@ -348,6 +348,19 @@ func claimCue(toks []text.Token, i, j int) bool {
 			return true
 		}
 	}
+	// "the group said it had carried out the attack": a group's word of
+	// its own act is its claim
+	k := i - 1
+	for k >= 0 && toks[k].Is("had", "has", "have") {
+		k--
+	}
+	if k >= 1 && toks[k].Is("it", "they") {
+		k--
+		if k >= 1 && toks[k].Is("that") {
+			k--
+		}
+		return k >= 0 && toks[k].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states")
+	}
 	return false
 }
 
@@ -475,13 +488,29 @@ func stopWord(w string) bool {
 func (d *docState) partiesBefore(st *sent, k int) []party {
 	toks := st.toks
 	i := k - 1
-	for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually") {
-		i--
+	for {
+		for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually") {
+			i--
+		}
 		// "Al-Qaeda is said to have claimed", "the group was reported to
 		// have claimed": a report of the subject's own act
 		if i >= 2 && toks[i].Is("to") && toks[i-1].Is("said", "reported", "believed", "thought", "understood", "known") && toks[i-2].Is("is", "are", "was", "were") {
 			i -= 3
+			continue
 		}
+		// "the Provisional IRA later stated it had carried out the
+		// bombing": the subject that speaks of itself
+		if i >= 1 && toks[i].Is("it", "they") {
+			k := i - 1
+			if k >= 1 && toks[k].Is("that") {
+				k--
+			}
+			if k >= 0 && toks[k].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states") {
+				i = k - 1
+				continue
+			}
+		}
+		break
 	}
 	// an aside between commas and an acronym in brackets, in either order:
 	// "the Ulster Volunteer Force (UVF), a loyalist paramilitary group, shot"

@@ -874,6 +874,22 @@ func TestClaimSaidToHave(t *testing.T) {
 	}
 }
 
+// TestOwnActClaims: a group that says it carried out the act claims it;
+// who planted a bomb carried it out.
+func TestOwnActClaims(t *testing.T) {
+	lead := "Source: https://en.wikipedia.org/wiki/Rheindahlen_bombing\n\nA car bomb exploded at a barracks in Rheindahlen, West Germany, on 23 March 1987, injuring 31 people.\n"
+	for _, c := range []struct{ sentence, want string }{
+		{"The Provisional IRA later stated it had carried out the bombing.", "Provisional IRA"},
+		{"The bomb was planted by the Provisional IRA.", "Provisional IRA"},
+		{"The Kangleipak Communist Party said it carried out the attack.", "Kangleipak Communist Party"},
+	} {
+		m := extractText(t, lead+c.sentence+"\n").Main()
+		if m == nil || !slices.Contains(m.Perpetrators, c.want) {
+			t.Errorf("%q: perpetrators %v, want %s", c.sentence, m.Perpetrators, c.want)
+		}
+	}
+}
+
 // TestWhoseNotWhere: a country that qualifies people ("two U.S.
 // soldiers") or a place a body is based in ("the Tokyo-based Yomiuri
 // Shimbun") does not place the incident.
