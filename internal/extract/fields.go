@@ -689,6 +689,8 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 			}
 		case t.Lower == "and" && compoundSubject(st.toks, from, k, to):
 			continue // "at least 18 prisoners and security officials have been wounded"
+		case t.Lower == "and" && ofQualifier(st.toks, from, k, to):
+			continue // "46 civilians of Serb and Albanian ethnicity were killed"
 		case t.Kind == text.Word && (t.Lower == "including" || t.Lower == "which" || t.Lower == "while" || t.Lower == "but" || t.Lower == "and"):
 			return false
 		}
@@ -725,6 +727,31 @@ func compoundSubject(toks []text.Token, from, k, to int) bool {
 		last = j
 	}
 	return last > k && plural(toks[last])
+}
+
+// ofQualifier says whether the "and" at token k joins two words of a
+// phrase of "of" that qualifies the people a figure before counts: "46
+// civilians of Serb and Albanian ethnicity were killed" (not "46 civilians
+// of the town and 3 soldiers").
+func ofQualifier(toks []text.Token, from, k, to int) bool {
+	of := -1
+	for j := from; j < k; j++ {
+		if toks[j].Is("of") {
+			of = j
+		}
+		if toks[j].Kind != text.Word {
+			return false
+		}
+	}
+	if of <= from {
+		return false
+	}
+	for j := k + 1; j < to; j++ {
+		if toks[j].Kind != text.Word || isCountWord(toks[j].Lower) || toks[j].Is("a", "an", "the", "and") {
+			return false
+		}
+	}
+	return true
 }
 
 // numberOf says whether the casualty word at token i is counted by "the

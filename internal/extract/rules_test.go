@@ -51,6 +51,7 @@ func TestCasualties(t *testing.T) {
 		{"A drone attack hit Erbil, Iraq. No one was killed.", "0-0", "null"},
 		{"A bomb exploded in Kabul, Afghanistan, injuring another 110.", "null", "110-110"},
 		{"Militants attacked a police station in Gashua, Nigeria. Local authorities stated that the death toll was 25, including five police officers.", "25-25", "null"},
+		{"A missile hit a bus near Podujevo, Kosovo. 46 civilians of Serb and Albanian ethnicity were killed.", "46-46", "null"},
 		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
 		{"A car bomb exploded outside a court in Newry, Northern Ireland. Nobody was killed or injured.", "0-0", "0-0"},
 		{"Five men, five women and a 15-year old boy were killed in a massacre in Chicomuselo, Mexico.", "11-11", "null"},
