@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -134,6 +135,10 @@ func (d *docState) analyze() {
 		st.events = lx.Events.FindAll(st.toks)
 		st.weapons = lx.Weapons.FindAll(st.toks)
 		st.cas = lx.Casualties.FindAll(st.toks)
+		if more := datedKillingOf(st); len(more) > 0 {
+			st.cas = append(st.cas, more...)
+			sort.SliceStable(st.cas, func(a, b int) bool { return st.cas[a].I < st.cas[b].I })
+		}
 		d.sents = append(d.sents, st)
 	}
 	for _, st := range d.sents {
@@ -206,4 +211,30 @@ func (d *docState) runOnDateLine(st *sent) {
 		d.runOnDate = [2]int{st.dates[0].start, st.dates[0].end}
 	}
 	st.dates = st.dates[1:]
+}
+
+// datedKillingOf reads a noun of killing whose date stands between it and
+// its victims, "the massacre on 22 October 1992 of 16 Bosniak citizens",
+// as "the massacre of" is read: a figure of deaths follows.
+func datedKillingOf(st *sent) []text.Match[lexicon.Casualty] {
+	var out []text.Match[lexicon.Casualty]
+	for k := 0; k+3 < len(st.toks); k++ {
+		if !st.toks[k].Is("massacre", "massacres", "killing", "killings", "murder", "murders", "execution", "executions") || !st.toks[k+1].Is("on", "in") {
+			continue
+		}
+		for _, h := range st.dates {
+			if h.start != st.toks[k+2].Start {
+				continue
+			}
+			e := k + 2
+			for e < len(st.toks) && st.toks[e].Start < h.end {
+				e++
+			}
+			if e < len(st.toks) && st.toks[e].Is("of") {
+				out = append(out, text.Match[lexicon.Casualty]{I: k, J: e + 1, Val: lexicon.Casualty{Field: "fatalities", Before: true}})
+			}
+			break
+		}
+	}
+	return out
 }
