@@ -342,8 +342,13 @@ func (d *docState) casualties(st *sent) []casHit {
 		used[found] = true
 		q := st.qty[found]
 		h := casHit{field: c.Val.Field, r: qRange(q), start: st.start + q.Start, end: st.start + q.End, tok: c.I, update: tollUpdate(st, c.I, c.J), approx: q.Approx}
-		if h.update && q.Max > 0 && strings.HasPrefix(strings.ToLower(st.text[q.Start:q.End]), "up to") {
-			h.r = dossier.Exact(q.Max) // "bringing the death toll up to 15": to 15, not at most 15
+		if low := strings.ToLower(st.text[q.Start:q.End]); q.Max > 1 && !q.Open && (strings.HasPrefix(low, "up to") || strings.HasPrefix(low, "as many as")) {
+			// "bringing the death toll up to 15": to 15; "as many as 30
+			// people were wounded", "up to 14 injured": the one figure a
+			// report gives, an upper one, is the figure it reports (both
+			// golds code it so); the sentence keeps the hedge
+			h.r = dossier.Exact(q.Max)
+			h.approx = true
 		}
 		if forward {
 			// "killing three soldiers and three civilians": the groups

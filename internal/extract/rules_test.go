@@ -53,6 +53,8 @@ func TestCasualties(t *testing.T) {
 		{"Militants attacked a police station in Gashua, Nigeria. Local authorities stated that the death toll was 25, including five police officers.", "25-25", "null"},
 		{"A missile hit a bus near Podujevo, Kosovo. 46 civilians of Serb and Albanian ethnicity were killed.", "46-46", "null"},
 		{"The Sjeverin massacre was the massacre on 22 October 1992 of 16 Bosniak citizens in Visegrad, Bosnia.", "16-16", "null"},
+		// the one figure a report gives, an upper one, is the figure
+		{"A bomb exploded at a mosque in Kabul, Afghanistan. Police said as many as 30 people were wounded.", "null", "30-30"},
 		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
 		{"A car bomb exploded outside a court in Newry, Northern Ireland. Nobody was killed or injured.", "0-0", "0-0"},
 		{"Five men, five women and a 15-year old boy were killed in a massacre in Chicomuselo, Mexico.", "11-11", "null"},
