@@ -800,6 +800,14 @@ func (d *docState) mainDate(in *incident) {
 			anchor = timex.Date{Year: y}
 		}
 	}
+	var yearSent *sent // the sentence the year of writing was read from
+	if anchor.Year == 0 && d.news {
+		// "devastated by internal violence for eighteen years since
+		// 1991": a report without a date says when it was written
+		if y, st := d.writingYear(); y != 0 {
+			anchor, yearSent = timex.Date{Year: y}, st
+		}
+	}
 	type cand struct {
 		start, end timex.Date
 		score      int
@@ -931,6 +939,11 @@ func (d *docState) mainDate(in *incident) {
 		}
 		if in.setDate(best.start, best.end, prio, ev) && coarse != nil && coarse != best.st {
 			in.addEvidence(d.sentEvidence("date", coarse, 0.8)) // the month the day is in
+		}
+		if yearSent != nil && best.h.e.Year == 0 && in.date != nil && yearSent != best.st {
+			yev := d.sentEvidence("date", yearSent, 0.5)
+			yev.Note = fmt.Sprintf("the year of writing, %d, counted from this sentence", anchor.Year)
+			in.addEvidence(yev)
 		}
 	case yearIn(in.title) != 0:
 		y := yearIn(in.title)
@@ -2300,4 +2313,29 @@ func (d *docState) infoboxHas(canon string) bool {
 		}
 	}
 	return false
+}
+
+// sinceYearsRE reads a duration up to the time of writing: "for eighteen
+// years since 1991", "for 30 years since 1975".
+var sinceYearsRE = regexp.MustCompile(`(?i)\bfor ([a-z-]+|\d{1,3}) years since ((?:19|20)\d\d)\b`)
+
+// writingYear is the year a report without a date was written in, when its
+// text counts the years from a year to now; and the sentence that does.
+func (d *docState) writingYear() (int, *sent) {
+	for _, st := range d.sents {
+		m := sinceYearsRE.FindStringSubmatch(st.text)
+		if m == nil {
+			continue
+		}
+		n, ok := numbers.ParseCardinal(m[1])
+		if !ok {
+			continue
+		}
+		y := 0
+		fmt.Sscanf(m[2], "%d", &y)
+		if n > 0 && n < 100 && y > 0 {
+			return y + n, st
+		}
+	}
+	return 0, nil
 }

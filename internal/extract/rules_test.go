@@ -180,6 +180,25 @@ func TestRunOnDateLine(t *testing.T) {
 	}
 }
 
+// TestWritingYear: a report without a date that counts the years from a
+// year to now dates "July 17 of this year", and says where the year came
+// from.
+func TestWritingYear(t *testing.T) {
+	res := extractText(t, "Title: Aid workers released\n\nThree aid workers kidnapped by gunmen in the town of Mandera, Kenya, on July 17 of this year were released on Saturday.\n"+
+		"Somalia has been devastated by internal violence for eighteen years since 1991.\n")
+	m := res.Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2009-07-17" {
+		t.Fatalf("date %+v, want 2009-07-17", m.Date)
+	}
+	noted := false
+	for _, ev := range m.Evidence {
+		noted = noted || ev.Field == "date" && strings.Contains(ev.Text, "eighteen years since 1991") && ev.Note != ""
+	}
+	if !noted {
+		t.Errorf("no evidence for the year of writing")
+	}
+}
+
 // TestRelativeOtherIncident: "two days before the attack" counts from the
 // main incident, not from the date written just before it.
 func TestRelativeOtherIncident(t *testing.T) {
