@@ -472,18 +472,10 @@ func fit(task string, docs []*trainDoc, sum string, w io.Writer) ([]byte, error)
 	for r := 1; r <= repeats; r++ {
 		// the same cross-validation over other folds, to see how much the
 		// figure owes to the split (-repeats)
-		saved := make([]int, len(docs))
-		for i, td := range docs {
-			saved[i] = td.fold
-			h := fnv.New32a()
-			fmt.Fprintf(h, "%s/%d", td.name, r)
-			td.fold = int(h.Sum32() % folds)
-		}
-		_, rr, mm := crossValidate(docs)
-		fmt.Fprintf(w, "repeat %d: mean F1 rules %.3f, model %.3f\n", r, rr[2]/folds, mm[2]/folds)
-		for i, td := range docs {
-			td.fold = saved[i]
-		}
+		withFoldsDrawn(docs, func(td *trainDoc) (*int, string) { return &td.fold, td.name }, r, func() {
+			_, rr, mm := crossValidate(docs)
+			fmt.Fprintf(w, "repeat %d: mean F1 rules %.3f, model %.3f\n", r, rr[2]/folds, mm[2]/folds)
+		})
 	}
 	adopted := sumM[2] > sumR[2]
 
@@ -550,5 +542,23 @@ func debugMissing(w io.Writer, docs []*trainDoc) {
 				fmt.Fprintf(w, "missing %s: %q among %q\n", td.name, g, names)
 			}
 		}
+	}
+}
+
+// withFoldsDrawn runs fn with each document's fold drawn again by a hash
+// of its name and the draw r, then puts the folds back.
+func withFoldsDrawn[T any](docs []T, fold func(T) (*int, string), r int, fn func()) {
+	saved := make([]int, len(docs))
+	for i, d := range docs {
+		f, name := fold(d)
+		saved[i] = *f
+		h := fnv.New32a()
+		fmt.Fprintf(h, "%s/%d", name, r)
+		*f = int(h.Sum32() % folds)
+	}
+	fn()
+	for i, d := range docs {
+		f, _ := fold(d)
+		*f = saved[i]
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
 	"regexp"
@@ -127,18 +126,10 @@ func fitPlaces(docs []*placeDoc, sum string, w io.Writer) ([]byte, error) {
 	tab, sumR, sumM, byGenre := cvPlaces(docs, w)
 	fmt.Fprint(w, tab)
 	for r := 1; r <= repeats; r++ {
-		saved := make([]int, len(docs))
-		for i, pd := range docs {
-			saved[i] = pd.fold
-			h := fnv.New32a()
-			fmt.Fprintf(h, "%s/%d", pd.name, r)
-			pd.fold = int(h.Sum32() % folds)
-		}
-		_, rr, mm, _ := cvPlaces(docs, io.Discard)
-		fmt.Fprintf(w, "repeat %d: mean accuracy rules %.3f, model %.3f\n", r, rr/folds, mm/folds)
-		for i, pd := range docs {
-			pd.fold = saved[i]
-		}
+		withFoldsDrawn(docs, func(pd *placeDoc) (*int, string) { return &pd.fold, pd.name }, r, func() {
+			_, rr, mm, _ := cvPlaces(docs, io.Discard)
+			fmt.Fprintf(w, "repeat %d: mean accuracy rules %.3f, model %.3f\n", r, rr/folds, mm/folds)
+		})
 	}
 	adopted := sumM > sumR
 	// a kind of document on which the model is no better than the rules
