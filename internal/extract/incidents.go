@@ -2056,7 +2056,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	if in.main && !d.news && d.mainCtry != "" && (best == nil || best.m.place == nil) && in.loc == nil {
 		// "Battle of Chalai", "Podujevo massacre": the prose puts the act
 		// only in a country; the article's title names its place
-		if name, _, _ := d.titlePlace(); name != "" {
+		if name := d.titlePlace(); name != "" {
 			if c, ok := d.x.gaz.Country(d.mainCtry); ok {
 				loc := countryLocation(c)
 				loc.Place = name

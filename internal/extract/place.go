@@ -5,19 +5,20 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dossier-project/dossier/internal/text"
-
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // The choice of the main incident's place among the places the prose
 // names (proseLocation): each candidate is described by binary features
 // (its kind and size, the preposition before it, where it stands, what
-// its sentence tells), and a logistic regression trained by
-// `go run ./tools/train places` on the dev splits of the corpora picks the
-// most probable one, when cross-validation found it better than the
-// rules' hand-set scores. The rules' refinements (a suburb, a part of a
-// city, a town in a province) apply to the chosen candidate either way.
+// its sentence tells, the rules' own score), and a conditional logit
+// trained by `go run ./tools/train places` on the dev splits of the
+// corpora picks the most probable one, on the kinds of document where
+// cross-validation found it better than the rules' hand-set scores (the
+// model file's not_adopted_for names the others). The rules' refinements
+// (a suburb, a part of a city, a town in a province) apply to the chosen
+// candidate either way.
 
 // referenceOnly marks a candidate the choice passes over: a point of
 // reference in a sentence that names the act's place.
@@ -148,7 +149,7 @@ var titlePlaceTails = map[string]bool{"massacre": true, "massacres": true, "atta
 // massacre"): a run of capitalised words that is no country, no people's
 // adjective, no known actor and no month. It is what the prose's own
 // places fall back to when the prose places the act only in a country.
-func (d *docState) titlePlace() (string, int, int) {
+func (d *docState) titlePlace() string {
 	title := d.doc.Title
 	if d.lay.Title != "" {
 		title = d.lay.Title
@@ -168,20 +169,20 @@ func (d *docState) titlePlace() (string, int, int) {
 			i--
 		}
 	default:
-		return "", 0, 0
+		return ""
 	}
 	for i < j && (notNames[toks[i].Lower] || toks[i].Kind == text.Number) {
 		i++
 	}
 	if i >= j || j-i > 3 {
-		return "", 0, 0
+		return ""
 	}
 	name := title[toks[i].Start:toks[j-1].End]
 	if _, ok := d.x.gaz.Country(name); ok {
-		return "", 0, 0
+		return ""
 	}
 	if _, ok := d.dictLookup(name); ok || isAcronym(name) {
-		return "", 0, 0
+		return ""
 	}
-	return name, toks[i].Start, toks[j-1].End
+	return name
 }
