@@ -253,6 +253,26 @@ func TestStance(t *testing.T) {
 	}
 }
 
+// TestBareCountrySpeaker: a country named bare makes no statement without
+// a stance; its government, named, does; with a stance the country speaks.
+func TestBareCountrySpeaker(t *testing.T) {
+	lead := "Title: Hostage taken\nPublished: 2009-12-10\n\nGunmen seized a French hostage from his hotel in Menaka, Mali, on November 25.\n"
+	for _, c := range []struct {
+		sentence, speaker string
+		want              bool
+	}{
+		{"Mali said it had sent troops to the area.", "Mali", false},
+		{"The Malian government said it had sent troops to the area.", "Malian government", true},
+		{"Mali condemned the kidnapping.", "Mali", true},
+	} {
+		res := extractText(t, lead+c.sentence+"\n")
+		got := slices.ContainsFunc(res.Statements, func(s dossier.Statement) bool { return s.Speaker == c.speaker })
+		if got != c.want {
+			t.Errorf("%q: statement of %s %v, want %v", c.sentence, c.speaker, got, c.want)
+		}
+	}
+}
+
 // TestStateBodies: a report's body of a state named with its state is an
 // actor of its own, as written; "government-run" is no body; an
 // encyclopedia article keeps its states.

@@ -194,11 +194,21 @@ func refersToIt(st *sent, j int) bool {
 }
 
 // pruneOther drops a speaker's "other" statement about an incident when
-// the same speaker took a stance on it: the stance says more.
+// the same speaker took a stance on it: the stance says more. A country
+// named bare as the speaker of a statement without a stance ("Let France
+// and Mali be forewarned", "Syria said") is a figure of speech or the
+// wrong subject more often than a government's word (8 of 8 on the news
+// dev split): no statement; its body, when named, speaks ("the Syrian
+// government said").
 func (d *docState) pruneOther() {
 	out := d.stmts[:0]
 	for _, s := range d.stmts {
 		keep := true
+		if s.stance == dossier.StanceOther && s.speaker != nil && s.speaker.kind == dossier.KindState {
+			if _, bare := d.x.gaz.Country(s.speaker.name); bare {
+				continue
+			}
+		}
 		if s.stance == dossier.StanceOther {
 			for _, x := range d.stmts {
 				if x != s && x.inc == s.inc && x.stance != dossier.StanceOther && (s.speaker != nil && x.speaker == s.speaker || s.speaker == nil && x.name == s.name) {
