@@ -267,6 +267,9 @@ func (d *docState) casualties(st *sent) []casHit {
 		if cumulativeSince(st, c.I) {
 			continue // "10 Israelis have been killed by Qassam rockets since 2002": a tally of years
 		}
+		if runningTally(st, c.I) {
+			continue // "Recent violence ... has killed 19 Israelis": a tally of a period, not the act
+		}
 		found := -1
 		// "killed 13 people", "injured another 110", "the death toll rose
 		// to 38": a figure right after the word
@@ -732,6 +735,26 @@ func compoundSubject(toks []text.Token, from, k, to int) bool {
 		last = j
 	}
 	return last > k && plural(toks[last])
+}
+
+// periodNouns name a stretch of violence rather than one act.
+var periodNouns = map[string]bool{"violence": true, "unrest": true, "conflict": true, "insurgency": true, "war": true,
+	"wave": true, "campaign": true, "uprising": true, "fighting": true, "intifada": true, "crackdown": true}
+
+// runningTally says whether the casualty verb at token i, in the perfect
+// ("has killed", "have left"), has a stretch of violence as its subject:
+// "Recent violence provoked partly over a controversy ... has killed 19
+// Israelis" counts a period's dead, not the incident's.
+func runningTally(st *sent, i int) bool {
+	if i < 1 || !st.toks[i-1].Is("has", "have") {
+		return false
+	}
+	for k := 0; k < i-1; k++ {
+		if periodNouns[st.toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // ofQualifier says whether the "and" at token k joins two words of a

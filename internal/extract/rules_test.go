@@ -53,6 +53,8 @@ func TestCasualties(t *testing.T) {
 		{"Militants attacked a police station in Gashua, Nigeria. Local authorities stated that the death toll was 25, including five police officers.", "25-25", "null"},
 		{"A missile hit a bus near Podujevo, Kosovo. 46 civilians of Serb and Albanian ethnicity were killed.", "46-46", "null"},
 		{"The Sjeverin massacre was the massacre on 22 October 1992 of 16 Bosniak citizens in Visegrad, Bosnia.", "16-16", "null"},
+		// a period's tally is not the act's
+		{"A man stabbed a soldier near Hebron, West Bank, on Wednesday. Recent violence over the holy site has killed 19 Israelis and 88 Palestinians.", "null", "null"},
 		// the one figure a report gives, an upper one, is the figure
 		{"A bomb exploded at a mosque in Kabul, Afghanistan. Police said as many as 30 people were wounded.", "null", "30-30"},
 		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
