@@ -354,14 +354,24 @@ func claimCue(toks []text.Token, i, j int) bool {
 	for k >= 0 && toks[k].Is("had", "has", "have") {
 		k--
 	}
-	if k >= 1 && toks[k].Is("it", "they") {
-		k--
-		if k >= 1 && toks[k].Is("that") {
-			k--
-		}
-		return k >= 0 && toks[k].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states")
+	return saysOfItself(toks, k) >= 0
+}
+
+// saysOfItself reads "X said (that) it" backwards from the pronoun at token
+// k: the token that ends the speaker's phrase (before the speech verb), or
+// -1 when the pronoun is not the speaker's word of itself.
+func saysOfItself(toks []text.Token, k int) int {
+	if k < 1 || k >= len(toks) || !toks[k].Is("it", "they") {
+		return -1
 	}
-	return false
+	v := k - 1
+	if v >= 1 && toks[v].Is("that") {
+		v--
+	}
+	if v >= 0 && toks[v].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states") {
+		return v - 1
+	}
+	return -1
 }
 
 // doubtedClaim says whether a claim is itself in doubt: "a claim whose
@@ -500,15 +510,9 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 		}
 		// "the Provisional IRA later stated it had carried out the
 		// bombing": the subject that speaks of itself
-		if i >= 1 && toks[i].Is("it", "they") {
-			k := i - 1
-			if k >= 1 && toks[k].Is("that") {
-				k--
-			}
-			if k >= 0 && toks[k].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states") {
-				i = k - 1
-				continue
-			}
+		if e := saysOfItself(toks, i); e >= 0 {
+			i = e
+			continue
 		}
 		break
 	}
