@@ -1776,39 +1776,22 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if prev >= 1 && st.toks[prev].Is("the") && !m.demonym {
 				prev-- // "in the Ayacucho region"
 			}
-			loc := false
-			pf := placeFeatures(m, n, st.para < lead, d.news)
+			loc, distance := false, false
 			if distanceFrom(st, prev) {
 				// "340 miles from Peru's capital of Lima": a point of reference
 				score -= 2
 				prev = -1
-				pf = append(pf, "distance")
+				distance = true
 			}
 			if prev >= 0 {
-				switch w := st.toks[prev].Lower; w {
+				switch st.toks[prev].Lower {
 				case "in", "at", "near", "outside", "of":
 					score += 1.5
 					loc = !(prev >= 1 && st.toks[prev-1].Is("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
-					pf = append(pf, "prep:"+w)
 				case "from":
 					score -= 1
-					pf = append(pf, "prep:"+w)
 				case "against", "on", "into":
 					score += 0.5
-					pf = append(pf, "prep:"+w)
-				default:
-					pf = append(pf, "prep:other")
-				}
-			} else {
-				pf = append(pf, "prep:none")
-			}
-			if loc {
-				pf = append(pf, "loc")
-				if st.para < lead {
-					pf = append(pf, "loc&lead")
-				}
-				if n == 0 {
-					pf = append(pf, "loc&first-sentence")
 				}
 			}
 			if st.para < lead {
@@ -1821,67 +1804,19 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if !d.news && m.kind == kindPlace && d.titleNames(m.surface) {
 				score += 1
 			}
-			if m.kind == kindPlace && d.titleNames(m.surface) {
-				pf = append(pf, "title")
-			}
 			// "attacked Kwanar Dutse, a village in Zamfara State": the
 			// apposition says the name is the settlement, the place after
 			// it only its region
 			if m.kind == kindPlace && settlementApposition(st.toks, m.j) {
 				score += 2
-				pf = append(pf, "settlement-apposition")
 			}
 			// a place the text names as one takes the document's country
 			if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
 				score += 0.5
-				pf = append(pf, "country-agrees")
 			}
-			if prev >= 1 && st.toks[prev].Lower == "of" {
-				switch w := st.toks[prev-1].Lower; {
-				case settlementNouns[w]:
-					pf = append(pf, "of:settlement") // "the town of Khiam"
-				case divisionWords[w]:
-					pf = append(pf, "of:division") // "the province of Kunduz"
-				case w == "capital":
-					pf = append(pf, "of:capital")
-				case compassWord(w):
-					pf = append(pf, "of:bearing") // "north of Baghdad"
-				}
-			}
-			if prev >= 1 && st.toks[prev].Lower == "of" {
-				// "near the town of Kohat", "outside the city of": a point of reference
-				for k := prev - 1; k >= 0 && k >= prev-3; k-- {
-					if st.toks[k].Is("near", "outside") {
-						pf = append(pf, "reference-point")
-						break
-					}
-				}
-			}
-			if m.i >= 2 && st.toks[m.i-1].Text == "," && slices.ContainsFunc(st.mentions, func(m2 *mention) bool { return m2.j == m.i-1 && m2.kind == kindPlace }) {
-				pf = append(pf, "comma-after-place") // "Çınar, Diyarbakır": the wider place
-			}
-			if m.place != nil && m.place.Population > 0 {
-				smaller := false
-				for _, m2 := range st.mentions {
-					if m2 != m && m2.kind == kindPlace && m2.place != nil && m2.place.Population > 0 && m2.place.Population < m.place.Population {
-						smaller = true
-					}
-				}
-				if !smaller {
-					pf = append(pf, "smallest-in-sentence")
-				}
-			}
-			if len(st.events) > 0 {
-				pf = append(pf, "event-sentence")
-			}
-			if len(st.cas) > 0 {
-				pf = append(pf, "casualty-sentence")
-			}
-			if m.j+1 < len(st.toks) && st.toks[m.j].Text == "," && slices.ContainsFunc(st.mentions, func(m2 *mention) bool { return m2.i == m.j+1 && m2.kind == kindPlace }) {
-				pf = append(pf, "place-after-comma")
-			}
-			if m.j < len(st.toks) && st.toks[m.j].Is("suburb", "suburbs", "outskirts", "district", "province", "region", "governorate", "state", "county") {
-				pf = append(pf, "division-word-after")
+			var pf []string
+			if in.main {
+				pf = d.placeCandidateFeatures(st, m, prev, n, st.para < lead, distance, loc)
 			}
 			all = append(all, cand{m, score, n, loc, pf})
 			if best == nil || score > best.score {

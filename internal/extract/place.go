@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -92,6 +93,91 @@ func placeFeatures(m *mention, n int, lead, news bool) []string {
 		f = append(f, "news")
 	}
 	return f
+}
+
+// placeCandidateFeatures are the features of a place candidate of the
+// prose: those of placeFeatures, the preposition at token prev before it
+// (-1: none, or a distance from it), and what stands around it in its
+// sentence; the choice's own features (how often named, the rules'
+// choice) are added once every candidate is known.
+func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lead, distance, loc bool) []string {
+	pf := placeFeatures(m, n, lead, d.news)
+	if distance {
+		pf = append(pf, "distance")
+	}
+	if prev >= 0 {
+		switch w := st.toks[prev].Lower; w {
+		case "in", "at", "near", "outside", "of", "from", "against", "on", "into":
+			pf = append(pf, "prep:"+w)
+		default:
+			pf = append(pf, "prep:other")
+		}
+	} else {
+		pf = append(pf, "prep:none")
+	}
+	if loc {
+		pf = append(pf, "loc")
+		if lead {
+			pf = append(pf, "loc&lead")
+		}
+		if n == 0 {
+			pf = append(pf, "loc&first-sentence")
+		}
+	}
+	if m.kind == kindPlace && d.titleNames(m.surface) {
+		pf = append(pf, "title")
+	}
+	if m.kind == kindPlace && settlementApposition(st.toks, m.j) {
+		pf = append(pf, "settlement-apposition")
+	}
+	if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
+		pf = append(pf, "country-agrees")
+	}
+	if prev >= 1 && st.toks[prev].Lower == "of" {
+		switch w := st.toks[prev-1].Lower; {
+		case settlementNouns[w]:
+			pf = append(pf, "of:settlement") // "the town of Khiam"
+		case divisionWords[w]:
+			pf = append(pf, "of:division") // "the province of Kunduz"
+		case w == "capital":
+			pf = append(pf, "of:capital")
+		case compassWord(w):
+			pf = append(pf, "of:bearing") // "north of Baghdad"
+		}
+		// "near the town of Kohat", "outside the city of": a point of reference
+		for k := prev - 1; k >= 0 && k >= prev-3; k-- {
+			if st.toks[k].Is("near", "outside") {
+				pf = append(pf, "reference-point")
+				break
+			}
+		}
+	}
+	placeAt := func(i int, end bool) bool {
+		return slices.ContainsFunc(st.mentions, func(m2 *mention) bool {
+			return m2.kind == kindPlace && (end && m2.j == i || !end && m2.i == i)
+		})
+	}
+	if m.i >= 2 && st.toks[m.i-1].Text == "," && placeAt(m.i-1, true) {
+		pf = append(pf, "comma-after-place") // "Çınar, Diyarbakır": the wider place
+	}
+	if m.j+1 < len(st.toks) && st.toks[m.j].Text == "," && placeAt(m.j+1, false) {
+		pf = append(pf, "place-after-comma")
+	}
+	if m.place != nil && m.place.Population > 0 && !slices.ContainsFunc(st.mentions, func(m2 *mention) bool {
+		return m2 != m && m2.kind == kindPlace && m2.place != nil && m2.place.Population > 0 && m2.place.Population < m.place.Population
+	}) {
+		pf = append(pf, "smallest-in-sentence")
+	}
+	if len(st.events) > 0 {
+		pf = append(pf, "event-sentence")
+	}
+	if len(st.cas) > 0 {
+		pf = append(pf, "casualty-sentence")
+	}
+	if m.j < len(st.toks) && st.toks[m.j].Is("suburb", "suburbs", "outskirts", "district", "province", "region", "governorate", "state", "county") {
+		pf = append(pf, "division-word-after")
+	}
+	return pf
 }
 
 // mentionCount is the feature of how often the prose names a candidate.
