@@ -920,7 +920,7 @@ func (d *docState) mainDate(in *incident) {
 				end = best.start
 			}
 			if end.Day == 0 {
-				end.Day = daysIn(end.Year, end.Month)
+				end.Day = timex.DaysIn(end.Year, end.Month)
 			}
 			coarse = best.st
 			best.start, best.end, best.st = day, end, st
@@ -2172,7 +2172,7 @@ func (d *docState) dayWithin(from *sent, start, end timex.Date) (*sent, timex.Da
 		end.Month = 12
 	}
 	if end.Day == 0 {
-		end.Day = daysIn(end.Year, end.Month)
+		end.Day = timex.DaysIn(end.Year, end.Month)
 	}
 	lo := timex.Date{Year: start.Year, Month: start.Month, Day: max(start.Day, 1)}
 	for i := from.idx; i < len(d.sents) && i <= from.idx+12; i++ {
@@ -2190,28 +2190,12 @@ func (d *docState) dayWithin(from *sent, start, end timex.Date) (*sent, timex.Da
 				y = start.Year // "on 21 October" in an article about October 2022
 			}
 			day := timex.Date{Year: y, Month: e.Month, Day: e.Day}
-			if !before(day, lo) && !before(end, day) {
+			if day.Compare(lo) >= 0 && end.Compare(day) >= 0 {
 				return st, day, true
 			}
 		}
 	}
 	return nil, timex.Date{}, false
-}
-
-// before says whether a comes before b.
-func before(a, b timex.Date) bool {
-	if a.Year != b.Year {
-		return a.Year < b.Year
-	}
-	if a.Month != b.Month {
-		return a.Month < b.Month
-	}
-	return a.Day < b.Day
-}
-
-// daysIn is the number of days of a month.
-func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // actSectionWords name an article's section on the act itself.

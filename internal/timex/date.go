@@ -50,7 +50,7 @@ func (d Date) Valid() bool {
 	if d.Month < 1 || d.Month > 12 {
 		return false
 	}
-	return d.Day == 0 || (d.Day >= 1 && d.Day <= daysIn(d.Year, d.Month))
+	return d.Day == 0 || (d.Day >= 1 && d.Day <= DaysIn(d.Year, d.Month))
 }
 
 // ParseDate reads an ISO 8601 date at any precision: "2021-11-07",
@@ -123,7 +123,9 @@ func (d Date) Compare(b Date) int {
 	return c(d.Day, b.Day)
 }
 
-func daysIn(year, month int) int {
+// DaysIn is the number of days of a month (29 in February of year 0, a
+// year not known).
+func DaysIn(year, month int) int {
 	switch month {
 	case 2:
 		if year == 0 || (year%4 == 0 && (year%100 != 0 || year%400 == 0)) {
