@@ -181,9 +181,7 @@ func (d *docState) stateBodyActors() {
 			if names.Problem(name) != "" || d.byKey[nameKey(name)] != nil {
 				continue
 			}
-			a := d.newActor(name, dossier.KindState, true, nil)
-			a.first = d.evidence("actor", st.toks[m.i].Start, st.toks[k].End, dossier.MethodProse, 0.6)
-			a.used = true
+			d.newStateBody(name, st.toks[m.i].Start, st.toks[k].End)
 		}
 	}
 }

@@ -675,14 +675,21 @@ func (d *docState) bodySpeaker(st *sent, name, kind string) ([]*actor, []namedSp
 	if a := d.byKey[nameKey(name)]; a != nil {
 		return []*actor{a}, nil
 	}
-	a := d.newActor(name, dossier.KindState, true, nil)
 	i := strings.Index(st.text, name)
 	if i < 0 {
 		i = 0
 	}
-	a.first = d.evidence("actor", st.start+i, st.start+i+len(name), dossier.MethodProse, 0.6)
+	return []*actor{d.newStateBody(name, st.start+i, st.start+i+len(name))}, nil
+}
+
+// newStateBody makes the actor of a state's body named as the text writes
+// it ("Burma's government", "the Peruvian army"), at body offsets
+// start:end.
+func (d *docState) newStateBody(name string, start, end int) *actor {
+	a := d.newActor(name, dossier.KindState, true, nil)
+	a.first = d.evidence("actor", start, end, dossier.MethodProse, 0.6)
 	a.used = true
-	return []*actor{a}, nil
+	return a
 }
 
 // appositionOf returns the person a role noun at token k stands in
