@@ -550,8 +550,10 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		}
 	}
 	// a well-known place where a place is expected ("in El Paso"), or a
-	// city too large to be anything else
-	if p, ok := d.strongPlace(st, i, j); ok {
+	// city too large to be anything else; never a function word opening
+	// its sentence ("An explosion", after a quotation mark too: "An" is
+	// also a name of Zhaotong)
+	if p, ok := d.strongPlace(st, i, j); ok && !(single && atStart && functionWords[first]) {
 		m.kind = kindPlace
 		m.place = &p
 		m.country = p.Country
@@ -914,15 +916,16 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 		}
 		for k := e; k > s; k-- {
 			if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, k)); ok && !isDemonymOf(c, text.Join(d.body, toks, s, k)) {
-				if k < len(toks) && attributiveHeads[toks[k].Lower] {
-					break // "including two U.S. soldiers": whose, not where
+				if k < len(toks) && attributiveHeads[toks[k].Lower] || hyphenJoined(toks, k) {
+					break // "including two U.S. soldiers": whose, not where; "Iraq-based"
 				}
 				return c, true
 			}
 		}
 		// a name that ends in a country ("the Amhara Region of Ethiopia",
-		// "Central Somalia"; not "the Lake Chad Basin")
-		if e == len(toks) || !attributiveHeads[toks[e].Lower] && !nameToken(&toks[e]) {
+		// "Central Somalia"; not "the Lake Chad Basin", nor a name going
+		// on after a hyphen: "Agence France-Presse")
+		if e == len(toks) || !attributiveHeads[toks[e].Lower] && !nameToken(&toks[e]) && !hyphenJoined(toks, e) {
 			for s2 := s + 1; s2 < e; s2++ {
 				if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s2, e)); ok && !isDemonymOf(c, text.Join(d.body, toks, s2, e)) {
 					return c, true
@@ -932,6 +935,27 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 		s = e - 1
 	}
 	return gazetteer.Country{}, false
+}
+
+// demonymBefore finds a country's adjective among the few lower-case words
+// before token k ("the Kenyan border town", "a Colombian village").
+func (d *docState) demonymBefore(st *sent, k int) (gazetteer.Country, bool) {
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		t := st.toks[b]
+		if t.Kind != text.Word || t.Is("the", "a", "an", "of", "in", "at", "near") {
+			break
+		}
+		if c, ok := d.x.gaz.Country(t.Text); ok && isDemonymOf(c, t.Text) {
+			return c, true
+		}
+	}
+	return gazetteer.Country{}, false
+}
+
+// hyphenJoined says whether token k is a hyphen written between two words
+// with no space ("France-Presse", "Iraq-based"): the word before it goes on.
+func hyphenJoined(toks []text.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Text == "-" && !toks[k].Space && !toks[k+1].Space && toks[k+1].Kind == text.Word
 }
 
 // isDemonymOf says whether a name is one of a country's demonyms ("Iraqi"),
@@ -1057,9 +1081,24 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			}
 		}
 		// "the town of Khiam", "the village of Dargamandi": the text says
-		// it is a place; its country is the document's, known later
+		// it is a place; its country is the document's, known later (a
+		// place the gazetteer holds is read by placeFor: "the town of
+		// Parachinar" keeps its coordinates)
 		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements") {
-			return gazetteer.Place{Feature: featureCountry}, true
+			if unknown {
+				return gazetteer.Place{Feature: featureCountry}, true
+			}
+			// "the Colombian village of Machuca", "the Kenyan border town
+			// of Mandera": the adjective says whose, among places of the
+			// name (or a place of that country the gazetteer lacks)
+			if c, ok := d.demonymBefore(st, i-2); ok {
+				for _, p := range d.x.gaz.Lookup(name) {
+					if p.Country == c.Name {
+						return p, true
+					}
+				}
+				return countryPlace(c), true
+			}
 		}
 		// "around Kandi village", "in the Kandi settlement" (not "the
 		// Alpine town of", an adjective, nor "the Kandi district", a part
@@ -1084,6 +1123,14 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 		return gazetteer.Place{}, false
+	}
+	// "in Parachinar, Pakistan": a place the gazetteer holds in that
+	// country, too small for strongPlace to read it before the document's
+	// country is known, keeps its own point
+	for _, p := range d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j)) {
+		if p.Country == c.Name {
+			return p, true
+		}
 	}
 	// "in West Berlin, West Germany": a city's part named by its bearing
 	// is at the city

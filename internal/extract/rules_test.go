@@ -1408,3 +1408,45 @@ func TestPlaceAheadEnds(t *testing.T) {
 		t.Fatal("extraction did not end")
 	}
 }
+
+// TestKnownPlacesKeepTheirPoint: a place the gazetteer holds keeps its own
+// point however the text introduces it ("the town of X", "in X, Country",
+// a country's adjective before "village of"), and a country inside an
+// organisation's name ("Agence France-Presse") or a function word opening
+// a quotation ("An explosion") places nothing.
+func TestKnownPlacesKeepTheirPoint(t *testing.T) {
+	tests := []struct {
+		name, text, place, country, precision string
+	}{
+		{"the town of a known town",
+			"Title: Bomb kills 40 in Pakistan\n\nA suicide bomber killed 40 people at a rally in the town of Parachinar on Sunday, police in Pakistan said.\n",
+			"Parachinar", "Pakistan", "city"},
+		{"a small known town with its country",
+			"Title: Bomb kills 40\n\nOn Sunday a suicide bomber in Parachinar, Pakistan killed 40 people at a rally.\n",
+			"Parachinar", "Pakistan", "city"},
+		{"a country's adjective before the village",
+			"Title: Massacre\n\nThe massacre took place in the Colombian village of Machuca on 18 October 1998, killing 84 people.\n",
+			"Machuca", "Colombia", "country"},
+		{"a news agency's name after the place",
+			"Title: Bomb kills ten in Afghanistan\n\nAt least ten people were killed in the Helmand province of Afghanistan on Sunday in a suicide bombing.\n\n\"An explosion killed at least ten civilians in a crowded area of Gereshk district,\" a spokesman told the Agence France-Presse news agency.\n",
+			"Gereshk", "Afghanistan", "city"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, tc.text)
+			m := x.Main()
+			if m == nil || m.Location == nil {
+				t.Fatal("no location")
+			}
+			l := m.Location
+			if l.Place != tc.place || l.Country != tc.country || l.Precision != tc.precision {
+				t.Errorf("place %q, %q, %q; want %q, %q, %q", l.Place, l.Country, l.Precision, tc.place, tc.country, tc.precision)
+			}
+			for _, in := range x.Incidents {
+				if in.Location != nil && in.Location.Place == "An" {
+					t.Errorf("a function word is a place: %+v", in.Location)
+				}
+			}
+		})
+	}
+}
