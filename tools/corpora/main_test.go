@@ -334,3 +334,39 @@ func TestArabicGoldWeaponsReadByScorer(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsGoldStances: every statement of the hand-written news gold has a
+// stance of the output contract (../shared/spec/extract-output.md), so
+// the scorer compares like with like; a claim of responsibility is
+// "support" there.
+func TestNewsGoldStances(t *testing.T) {
+	stances := []string{"condemn", "accuse", "deny", "dismiss", "sympathize", "support", "other"}
+	var files []string
+	for _, dir := range []string{"news/gold", "arabic/news/gold"} {
+		fs, err := filepath.Glob(filepath.Join(root, dir, "*.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no news gold")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g struct {
+			Statements []struct{ Speaker, Stance string } `json:"statements"`
+		}
+		if err := json.Unmarshal(b, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, s := range g.Statements {
+			if !slices.Contains(stances, s.Stance) {
+				t.Errorf("%s: %s: stance %q is none of %v", filepath.Base(f), s.Speaker, s.Stance, stances)
+			}
+		}
+	}
+}
