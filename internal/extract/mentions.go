@@ -394,6 +394,12 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		// A role word at the end of an organisation's name is part of it
 		// ("Supreme Leader" is a role, but "Leader" closing "Supreme Council
 		// Leader"?) — keep it simple: a role inside a chunk splits it.
+		// "Tourism Minister Joseph Sarkis": the portfolio before the role
+		// is part of it, not a name of its own
+		for k > i && portfolioWords[toks[k-1].Lower] && toks[k-1].Cap() {
+			k--
+			n++
+		}
 		role := text.Join(d.body, toks, k, k+n)
 		var out []*mention
 		if k > i {

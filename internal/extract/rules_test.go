@@ -1288,6 +1288,9 @@ func TestStatementShapes(t *testing.T) {
 		{"a minister of a portfolio",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nTurkish Minister of Information Ahmet Yilmazer has stated that the attack was a suicide bombing.\n",
 			"Ahmet Yilmazer:other"},
+		{"a statement set apart after a colon",
+			"Title: Bomb kills ten\n\nA bomb killed ten people at a nightclub in Kandi, Turkey, on Monday.\n\nPresident Ahmet Yilmazer released a statement after a meeting with his security chiefs:\n\nWe will not stand silent in the face of this act of sabotage. We will track down those responsible.\n",
+			"Ahmet Yilmazer:condemn"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1448,5 +1451,23 @@ func TestKnownPlacesKeepTheirPoint(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPortfolioBeforeTitle: "Tourism Minister Joseph Sarkis" is one
+// speaker with his portfolio, not a body named Tourism and a minister.
+func TestPortfolioBeforeTitle(t *testing.T) {
+	x := extractText(t, "Title: Bomb in Beirut\n\nA bomb exploded on a busy street in Beirut on Monday, injuring six people.\n\nThe attack was a \"message\" to the new government, said Tourism Minister Joseph Sarkis.\n")
+	var got []string
+	for _, s := range x.Statements {
+		got = append(got, s.Speaker)
+	}
+	if !slices.Equal(got, []string{"Joseph Sarkis"}) {
+		t.Errorf("speakers %v, want [Joseph Sarkis]", got)
+	}
+	for _, a := range x.Actors {
+		if a.Name == "Tourism" {
+			t.Errorf("a portfolio is an actor: %+v", a)
+		}
 	}
 }

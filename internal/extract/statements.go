@@ -143,6 +143,21 @@ func (d *docState) findStatements() {
 					}
 				}
 			}
+			if stance == dossier.StanceOther && strings.HasSuffix(strings.TrimSpace(st.text), ":") {
+				// `X released a statement:` and the statement set apart
+				// after it, quoted or not: its words say the stance, up to
+				// a sentence with a speaker of its own
+				for i := st.idx + 1; i < len(d.sents) && i <= st.idx+4 && d.sents[i].para <= st.para+2; i++ {
+					nx := d.sents[i]
+					if len(d.x.lex.Speech.FindAll(nx.toks)) > 0 {
+						break
+					}
+					if sc, _ := d.stanceOf(nx, d.x.lex.Stances.FindAll(nx.toks), 0); sc != dossier.StanceOther {
+						stance = sc
+						break
+					}
+				}
+			}
 			if quote == "" && st.idx+1 < len(d.sents) {
 				// `X commented on the incident. "This is a national tragedy..."`
 				nx := d.sents[st.idx+1]
