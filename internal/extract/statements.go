@@ -578,8 +578,10 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 	}
 	for j := k; j < len(toks) && j < k+14; j++ {
 		t := toks[j]
-		if t.Text == "," && j > k && j+1 < len(toks) {
-			// "said Turkish defense minister, Vecdi Gonul": the name after the role
+		if t.Text == "," && j > k && j+1 < len(toks) && !crowdNouns[toks[j-1].Lower] {
+			// "said Turkish defense minister, Vecdi Gonul": the name after
+			// the role (not after a crowd: "according to local police,
+			// James Von Brunn ... has shot")
 			if p := mentionAt(st, j+1); p != nil && p.kind == dossier.KindPerson {
 				if a := d.speakerActor(p); a != nil {
 					return []*actor{a}, nil
@@ -874,9 +876,10 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		p := m.i - 1
 		nouns := 0
 		for p >= 0 && (toks[p].Is("the", "a", "an", "central") || !toks[p].Cap() && strings.HasSuffix(toks[p].Lower, "ern") ||
-			nouns < 2 && toks[p].Kind == text.Word && !toks[p].Cap() && !strings.HasSuffix(toks[p].Lower, "ed") && !stopWord(toks[p].Lower) && p > 0 && (toks[p-1].Is("by", "of", "the", "a") || nouns == 0 && p > 1 && toks[p-2].Is("by", "of"))) {
+			nouns < 2 && toks[p].Kind == text.Word && !toks[p].Cap() && !strings.HasSuffix(toks[p].Lower, "ed") && !stopWord(toks[p].Lower) && p > 0 && (toks[p-1].Is("by", "of", "to", "for", "the", "a") || nouns == 0 && p > 1 && toks[p-2].Is("by", "of", "to", "for"))) {
 			// "in northwestern Pakistan", "led by militant Abu Musab
-			// al-Zarqawi": still a prepositional phrase
+			// al-Zarqawi", "aide to prime minister Ariel Sharon": still a
+			// prepositional phrase
 			if !toks[p].Is("the", "a", "an", "central") && !strings.HasSuffix(toks[p].Lower, "ern") {
 				nouns++
 			}

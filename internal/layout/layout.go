@@ -479,8 +479,9 @@ var (
 	// (@janesmith) January 5, 2015".
 	embedRE = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,20}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$`)
 	// footerRE is a wire footer: "Reporting by Jane Smith; Editing by Desk
-	// Editor", "(Additional reporting by ...)".
-	footerRE = regexp.MustCompile(`^\(?([Aa]dditional )?([Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [A-Z]`)
+	// Editor", "(Additional reporting by ...)", "- Reporting: Jane Smith;
+	// writing: Desk Editor".
+	footerRE = regexp.MustCompile(`^(?:[-–—•]\s*)?\(?([Aa]dditional )?([Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)( by|:) [A-Z]`)
 )
 
 // sloganRE is a site's slogan line: one name, "the free", no full stop.

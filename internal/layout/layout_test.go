@@ -178,6 +178,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"Photo: Jane Smith/Reuters", "A guard stands outside the court in Lahore on Friday, June 3, 2016. REUTERS/Jane Smith",
 		"— Local Observer (@localobserver) January 5, 2015", "Protesters in the square pic.twitter.com/abc123",
 		"Reporting by Jane Smith; Editing by Desk Editor", "(Additional reporting by Jane Smith)",
+		"- Reporting: Jane Smith; writing: Desk Editor; editing: Copy Editor.",
 		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
 		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county"} {
 		if !isFurniture(s) {
