@@ -1291,6 +1291,9 @@ func TestStatementShapes(t *testing.T) {
 		{"a statement set apart after a colon",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a nightclub in Kandi, Turkey, on Monday.\n\nPresident Ahmet Yilmazer released a statement after a meeting with his security chiefs:\n\nWe will not stand silent in the face of this act of sabotage. We will track down those responsible.\n",
 			"Ahmet Yilmazer:condemn"},
+		{"a pronoun through an auxiliary",
+			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nThe governor, Ahmet Yilmazer, said the market would reopen on Friday. He has also condemned the bombing.\n",
+			"Ahmet Yilmazer:condemn"},
 		{"an aide to a prime minister",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nAn official, Ahmet Yilmazer, aide to prime minister Kemal Arslan, commented on the bombing.\n",
 			"Ahmet Yilmazer:other"},
@@ -1478,9 +1481,9 @@ func TestPortfolioBeforeTitle(t *testing.T) {
 // TestNoSpeakerAfterCrowd: "according to local police, NAME, ..." names
 // the news, not the speaker; a wire footer's names say nothing.
 func TestNoSpeakerAfterCrowd(t *testing.T) {
-	x := extractText(t, "Title: Gunman kills guard\n\nA gunman killed a guard at a museum in Kandi, Turkey, on Wednesday.\n\nAccording to local police, Kemal Arslan, an 88-year-old man armed with a rifle, has shot and killed the guard.\n\n- Reporting: Ahmet Yilmazer; writing: Deniz Kaya; editing: Ali Demir.\n")
+	x := extractText(t, "Title: Gunman kills guard\n\nA gunman killed a guard at a museum in Kandi, Turkey, on Wednesday.\n\nAccording to local police, Kemal Arslan, an 88-year-old man armed with a rifle, has shot and killed the guard.\n\nShe had received threats from a police officer, Mehmet Oz, whom she had accused of torture.\n\n- Reporting: Ahmet Yilmazer; writing: Deniz Kaya; editing: Ali Demir.\n")
 	for _, s := range x.Statements {
-		if s.Speaker == "Kemal Arslan" || s.Speaker == "Ahmet Yilmazer" {
+		if s.Speaker == "Kemal Arslan" || s.Speaker == "Ahmet Yilmazer" || s.Speaker == "Mehmet Oz" {
 			t.Errorf("statement of %s: %+v", s.Speaker, s)
 		}
 	}

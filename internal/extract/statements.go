@@ -87,12 +87,18 @@ func (d *docState) findStatements() {
 					continue
 				}
 			}
-			pron := v.i - 1
+			pron := subjectEnd(st.toks, v.i) - 1
 			if pron > 0 && strings.HasSuffix(st.toks[pron].Lower, "ly") && st.toks[pron].Kind == text.Word {
 				pron-- // "he controversially held", "she later said"
 			}
-			if len(speakers) == 0 && len(names) == 0 && pron >= 0 && st.toks[pron].Is("he", "she") {
-				// "he said": the person who spoke last
+			if len(speakers) == 0 && len(names) == 0 && pron >= 0 && st.toks[pron].Is("he", "she", "they", "we", "i", "it") {
+				if pron > 0 && st.toks[pron-1].Is("who", "whom", "that", "which") || !st.toks[pron].Is("he", "she") {
+					// "a police officer, Sergei Lapin, who she had accused":
+					// the name before is the one spoken of, not the speaker;
+					// "they said" names nobody
+					continue
+				}
+				// "he said", "she has said": the person who spoke last
 				if last := d.lastSpeaker(st); last != nil {
 					speakers = []*actor{last}
 				}
