@@ -1929,12 +1929,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				}
 				if m2.place == nil && m2.kind == "" {
 					// a small town the writing alone did not mark as one
-					for _, p := range d.x.gaz.Lookup(m2.surface) {
-						if p.Country == best.m.place.Country {
-							p := p
-							m2.place, m2.kind, m2.country = &p, kindPlace, p.Country
-							break
-						}
+					if p, ok := placeIn(d.x.gaz.Lookup(m2.surface), best.m.place.Country); ok {
+						m2.place, m2.kind, m2.country = &p, kindPlace, p.Country
 					}
 				}
 				if m2.kind == kindPlace && m2.place != nil {
@@ -1995,11 +1991,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if c, ok := d.x.gaz.Country(d.mainCtry); ok {
 				loc := countryLocation(c)
 				loc.Place = name
-				for _, p := range d.x.gaz.Lookup(name) {
-					if p.Country == c.Name {
-						loc = placeLocation(name, p)
-						break
-					}
+				if p, ok := placeIn(d.x.gaz.Lookup(name), c.Name); ok {
+					loc = placeLocation(name, p)
 				}
 				in.setLocation(loc, prioTitle, withField(in.titleEvidence(), "location"))
 				return

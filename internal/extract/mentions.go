@@ -877,10 +877,8 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 // name (", Afghanistan"), then the document's countries, then population.
 func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Place {
 	if c, ok := d.countryAfter(st, j); ok {
-		for _, p := range ps {
-			if p.Country == c.Name {
-				return p
-			}
+		if p, ok := placeIn(ps, c.Name); ok {
+			return p
 		}
 		// "Solhan, Yagha Province, Burkina Faso": a place the gazetteer
 		// knows only elsewhere; the country the text gives wins
@@ -889,10 +887,8 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 	// "at the Sasa wharf section of the Port of Davao in Mindanao, the
 	// Philippines": a country named later in the sentence says which Sasa
 	if c, ok := d.countryLater(st, j); ok {
-		for _, p := range ps {
-			if p.Country == c.Name {
-				return p
-			}
+		if p, ok := placeIn(ps, c.Name); ok {
+			return p
 		}
 		if ps[0].Population < 100000 && ps[0].Feature != "PPLC" {
 			return countryPlace(c) // a small place the gazetteer knows only elsewhere
@@ -906,6 +902,17 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 	}
 	return ps[0]
+}
+
+// placeIn is the first of ps (the gazetteer's order: the most populous
+// first) that lies in country.
+func placeIn(ps []gazetteer.Place, country string) (gazetteer.Place, bool) {
+	for _, p := range ps {
+		if p.Country == country {
+			return p, true
+		}
+	}
+	return gazetteer.Place{}, false
 }
 
 // countryLater finds a country named outright (not as an adjective) in the
@@ -1098,10 +1105,8 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			// of Mandera": the adjective says whose, among places of the
 			// name (or a place of that country the gazetteer lacks)
 			if c, ok := d.demonymBefore(st, i-2); ok {
-				for _, p := range d.x.gaz.Lookup(name) {
-					if p.Country == c.Name {
-						return p, true
-					}
+				if p, ok := placeIn(d.x.gaz.Lookup(name), c.Name); ok {
+					return p, true
 				}
 				return countryPlace(c), true
 			}
@@ -1133,10 +1138,8 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	// "in Parachinar, Pakistan": a place the gazetteer holds in that
 	// country, too small for strongPlace to read it before the document's
 	// country is known, keeps its own point
-	for _, p := range d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j)) {
-		if p.Country == c.Name {
-			return p, true
-		}
+	if p, ok := placeIn(d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j)), c.Name); ok {
+		return p, true
 	}
 	// "in West Berlin, West Germany": a city's part named by its bearing
 	// is at the city
