@@ -394,7 +394,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		// A role word at the end of an organisation's name is part of it
 		// ("Supreme Leader" is a role, but "Leader" closing "Supreme Council
 		// Leader"?) — keep it simple: a role inside a chunk splits it.
-		// "Tourism Minister Joseph Sarkis": the portfolio before the role
+		// "Tourism Minister NAME": the portfolio before the role
 		// is part of it, not a name of its own
 		for k > i && portfolioWords[toks[k-1].Lower] && toks[k-1].Cap() {
 			k--
@@ -558,7 +558,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	// a well-known place where a place is expected ("in El Paso"), or a
 	// city too large to be anything else; never a function word opening
 	// its sentence ("An explosion", after a quotation mark too: "An" is
-	// also a name of Zhaotong)
+	// also another name of a Chinese city)
 	if p, ok := d.strongPlace(st, i, j); ok && !(single && atStart && functionWords[first]) {
 		m.kind = kindPlace
 		m.place = &p
@@ -1095,15 +1095,15 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		// "the town of Khiam", "the village of Dargamandi": the text says
 		// it is a place; its country is the document's, known later (a
-		// place the gazetteer holds is read by placeFor: "the town of
-		// Parachinar" keeps its coordinates)
+		// place the gazetteer holds is read by placeFor: "the town of X"
+		// keeps X's coordinates)
 		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements") {
 			if unknown {
 				return gazetteer.Place{Feature: featureCountry}, true
 			}
-			// "the Colombian village of Machuca", "the Kenyan border town
-			// of Mandera": the adjective says whose, among places of the
-			// name (or a place of that country the gazetteer lacks)
+			// "the Colombian village of X", "the Kenyan border town of
+			// X": the adjective says whose, among places of the name (or
+			// a place of that country the gazetteer lacks)
 			if c, ok := d.demonymBefore(st, i-2); ok {
 				if p, ok := placeIn(d.x.gaz.Lookup(name), c.Name); ok {
 					return p, true
@@ -1135,7 +1135,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		return gazetteer.Place{}, false
 	}
-	// "in Parachinar, Pakistan": a place the gazetteer holds in that
+	// "in X, Pakistan": a place the gazetteer holds in that
 	// country, too small for strongPlace to read it before the document's
 	// country is known, keeps its own point
 	if p, ok := placeIn(d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j)), c.Name); ok {

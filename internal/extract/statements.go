@@ -93,7 +93,7 @@ func (d *docState) findStatements() {
 			}
 			if len(speakers) == 0 && len(names) == 0 && pron >= 0 && st.toks[pron].Is("he", "she", "they", "we", "i", "it") {
 				if pron > 0 && st.toks[pron-1].Is("who", "whom", "that", "which") || !st.toks[pron].Is("he", "she") {
-					// "a police officer, Sergei Lapin, who she had accused":
+					// "a police officer, NAME, whom she had accused":
 					// the name before is the one spoken of, not the speaker;
 					// "they said" names nobody
 					continue
@@ -587,7 +587,7 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 		if t.Text == "," && j > k && j+1 < len(toks) && !crowdNouns[toks[j-1].Lower] {
 			// "said Turkish defense minister, Vecdi Gonul": the name after
 			// the role (not after a crowd: "according to local police,
-			// James Von Brunn ... has shot")
+			// NAME, an 88-year-old man, has shot": the news's subject)
 			if p := mentionAt(st, j+1); p != nil && p.kind == dossier.KindPerson {
 				if a := d.speakerActor(p); a != nil {
 					return []*actor{a}, nil
@@ -884,7 +884,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		for p >= 0 && (toks[p].Is("the", "a", "an", "central") || !toks[p].Cap() && strings.HasSuffix(toks[p].Lower, "ern") ||
 			nouns < 2 && toks[p].Kind == text.Word && !toks[p].Cap() && !strings.HasSuffix(toks[p].Lower, "ed") && !stopWord(toks[p].Lower) && p > 0 && (toks[p-1].Is("by", "of", "to", "for", "the", "a") || nouns == 0 && p > 1 && toks[p-2].Is("by", "of", "to", "for"))) {
 			// "in northwestern Pakistan", "led by militant Abu Musab
-			// al-Zarqawi", "aide to prime minister Ariel Sharon": still a
+			// al-Zarqawi", "aide to prime minister NAME": still a
 			// prepositional phrase
 			if !toks[p].Is("the", "a", "an", "central") && !strings.HasSuffix(toks[p].Lower, "ern") {
 				nouns++
