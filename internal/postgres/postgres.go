@@ -9,6 +9,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -478,6 +479,38 @@ const writerLock = 0x646f7373 // "doss"
 func (dialect) LockWriter(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, writerLock)
 	return err
+}
+
+// Begin opens the transaction and takes the writers' lock, in the round
+// trip of the transaction's first query (sqlstore.Transact).
+func (dialect) Begin() []sqlstore.Stmt {
+	return []sqlstore.Stmt{{Query: `BEGIN`}, {Query: `SELECT pg_advisory_xact_lock($1)`, Args: []any{int64(writerLock)}}}
+}
+
+// End commits, in the round trip of the transaction's last statements.
+func (dialect) End() sqlstore.Stmt { return sqlstore.Stmt{Query: `COMMIT`} }
+
+// Abort rolls back the transaction open on conn, if any. A connection
+// that cannot (it broke, or the server is gone) is discarded: returning
+// driver.ErrBadConn from Raw closes it rather than pooling it.
+func (dialect) Abort(ctx context.Context, conn *sql.Conn) {
+	conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return driver.ErrBadConn
+		}
+		pc := c.Conn().PgConn()
+		if pc.IsClosed() {
+			return driver.ErrBadConn
+		}
+		if pc.TxStatus() == 'I' {
+			return nil
+		}
+		if _, err := pc.Exec(ctx, `ROLLBACK`).ReadAll(); err != nil || pc.TxStatus() != 'I' {
+			return driver.ErrBadConn
+		}
+		return nil
+	})
 }
 
 func (d dialect) MapError(err error) error {

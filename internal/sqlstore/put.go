@@ -75,8 +75,11 @@ func (s *DB) PutDocument(ctx context.Context, doc *dossier.Document, x *dossier.
 		res.Status, res.Incidents, res.NewIncidents, res.Actors = "", nil, 0, 0
 		var oldHash, oldExt, oldPath, oldPub string
 		var oldSize int64
-		err := tx.queryRow(ctx, `SELECT hash, extractor, path, published, size FROM documents WHERE id = ?`, res.DocumentID).
-			Scan(&oldHash, &oldExt, &oldPath, &oldPub, &oldSize)
+		found, err := tx.queryFirst(ctx, `SELECT hash, extractor, path, published, size FROM documents WHERE id = ?`,
+			[]any{res.DocumentID}, &oldHash, &oldExt, &oldPath, &oldPub, &oldSize)
+		if err == nil && !found {
+			err = sql.ErrNoRows
+		}
 		published := doc.Published
 		if published == "" {
 			published = x.Published

@@ -183,6 +183,16 @@ type Batcher interface {
 	// query qs[i] is handed to each(i, scan). The first failure stops the
 	// batch and is returned, naming the statement.
 	QueryBatch(ctx context.Context, conn *sql.Conn, stmts, qs []Stmt, each func(i int, scan func(dest ...any) error) error) error
+	// Begin is what opens a write transaction and serialises writers
+	// (LockWriter's lock), sent with the transaction's first query; End
+	// what commits it, sent with its last statements. One round trip
+	// each instead of one per statement.
+	Begin() []Stmt
+	End() Stmt
+	// Abort rolls back whatever transaction is open on conn; a
+	// connection it cannot return to its idle state is closed, never
+	// handed back to the pool inside a transaction.
+	Abort(ctx context.Context, conn *sql.Conn)
 }
 
 // Stmt is one statement of a batch: its query (placeholders already the
@@ -197,8 +207,16 @@ const maxPending = 256
 
 // Tx is a write transaction with the store's helpers.
 type Tx struct {
-	tx *sql.Tx
+	tx *sql.Tx // without a Batcher
 	s  *DB
+	// run is what statements run on: tx, or with a Batcher the
+	// connection on which the transaction was opened by Begin.
+	run interface {
+		ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+		QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+		QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+		PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
+	}
 	// reviewed caches whether any review exists: most knowledge bases
 	// have none or few, and every reconciliation would look them up.
 	reviewed *bool
@@ -216,11 +234,11 @@ type Tx struct {
 // hasReviews reports whether the knowledge base holds any review.
 func (t *Tx) hasReviews(ctx context.Context) (bool, error) {
 	if t.reviewed == nil {
-		var n int
-		if err := t.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM reviews LIMIT 1) x`).Scan(&n); err != nil {
+		var one int
+		b, err := t.queryFirst(ctx, `SELECT 1 FROM reviews LIMIT 1`, nil, &one)
+		if err != nil {
 			return false, err
 		}
-		b := n > 0
 		t.reviewed = &b
 	}
 	return *t.reviewed, nil
@@ -239,7 +257,7 @@ func (t *Tx) reviewsOf(ctx context.Context, ids []string) ([]dossier.Review, err
 // its failure is then returned by whatever sends it.
 func (t *Tx) exec(ctx context.Context, q string, args ...any) error {
 	if t.batcher == nil {
-		_, err := t.tx.ExecContext(ctx, t.s.rebind(q), args...)
+		_, err := t.run.ExecContext(ctx, t.s.rebind(q), args...)
 		return err
 	}
 	if t.failed != nil {
@@ -353,7 +371,7 @@ func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows
 	if err := t.flush(ctx); err != nil {
 		return nil, err
 	}
-	return t.tx.QueryContext(ctx, q, args...)
+	return t.run.QueryContext(ctx, q, args...)
 }
 
 // QueryRowContext is QueryContext for one row. A failed flush is kept in
@@ -361,7 +379,16 @@ func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows
 // an aborted transaction) and returned by Transact.
 func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
 	t.flush(ctx)
-	return t.tx.QueryRowContext(ctx, q, args...)
+	return t.run.QueryRowContext(ctx, q, args...)
+}
+
+// execNow runs a statement at once, after the statements held back: a
+// script of several statements, which a batch cannot hold.
+func (t *Tx) execNow(ctx context.Context, q string) (sql.Result, error) {
+	if err := t.flush(ctx); err != nil {
+		return nil, err
+	}
+	return t.run.ExecContext(ctx, q)
 }
 
 // prepare prepares a statement on the transaction, after the statements
@@ -370,35 +397,50 @@ func (t *Tx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
 	if err := t.flush(ctx); err != nil {
 		return nil, err
 	}
-	return t.tx.PrepareContext(ctx, t.s.rebind(q))
+	return t.run.PrepareContext(ctx, t.s.rebind(q))
 }
 
 // Transact runs fn in one write transaction: committed when fn returns
 // nil, rolled back otherwise.
 //
 // With a Batcher, the transaction runs on a connection of its own, on
-// which held-back statements are sent; a failure among them is returned
-// in preference to what fn made of it.
+// which held-back statements are sent: the opening of the transaction
+// goes with its first query and the commit with its last statements. A
+// failure among them is returned in preference to what fn made of it.
 func (s *DB) Transact(ctx context.Context, fn func(*Tx) error) error {
 	t := &Tx{s: s}
-	var err error
 	if b, ok := s.d.(Batcher); ok {
-		if t.conn, err = s.db.Conn(ctx); err != nil {
-			return s.d.MapError(err)
-		}
-		defer t.conn.Close()
-		t.batcher = b
-		t.tx, err = t.conn.BeginTx(ctx, nil)
-	} else {
-		t.tx, err = s.db.BeginTx(ctx, nil)
+		return s.transactBatched(ctx, b, t, fn)
 	}
-	if err != nil {
+	var err error
+	if t.tx, err = s.db.BeginTx(ctx, nil); err != nil {
 		return s.d.MapError(err)
 	}
+	t.run = t.tx
 	defer t.tx.Rollback()
 	if err := s.d.LockWriter(ctx, t.tx); err != nil {
 		return s.d.MapError(err)
 	}
+	if err := fn(t); err != nil {
+		return err
+	}
+	return s.d.MapError(t.tx.Commit())
+}
+
+func (s *DB) transactBatched(ctx context.Context, b Batcher, t *Tx, fn func(*Tx) error) (err error) {
+	if t.conn, err = s.db.Conn(ctx); err != nil {
+		return s.d.MapError(err)
+	}
+	defer t.conn.Close()
+	t.batcher, t.run = b, t.conn
+	t.pending = b.Begin()
+	committed := false
+	defer func() {
+		if !committed {
+			// a context ended may be why: rolling back must not need it
+			b.Abort(context.WithoutCancel(ctx), t.conn)
+		}
+	}()
 	err = fn(t)
 	if t.failed != nil {
 		return s.d.MapError(t.failed)
@@ -406,10 +448,12 @@ func (s *DB) Transact(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
+	t.pending = append(t.pending, b.End())
 	if err := t.flush(ctx); err != nil {
 		return s.d.MapError(err)
 	}
-	return s.d.MapError(t.tx.Commit())
+	committed = true
+	return nil
 }
 
 // reader is what read queries run on: the database or a transaction.
@@ -490,7 +534,7 @@ func (s *DB) migrate(ctx context.Context) error {
 	// database at once would both create the table (IF NOT EXISTS is not
 	// safe against a concurrent CREATE there)
 	err = s.Transact(ctx, func(tx *Tx) error {
-		_, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`)
+		_, err := tx.execNow(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`)
 		return err
 	})
 	if err != nil {
@@ -525,7 +569,7 @@ func (s *DB) migrate(ctx context.Context) error {
 			if done > 0 {
 				return nil
 			}
-			if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
+			if _, err := tx.execNow(ctx, string(body)); err != nil {
 				return err
 			}
 			err := tx.exec(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
