@@ -98,10 +98,9 @@ func (s *DB) replaceDocument(ctx context.Context, tx *Tx, id string) error {
 // caller (which is re-examining it).
 func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (touched, error) {
 	var key string
-	var n int64
 	var fp, ext, text []byte
-	if err := tx.queryRow(ctx, `SELECT d.key, d.n, d.fingerprint, d.extraction, `+textCol+` FROM documents d WHERE d.id = ?`, id).
-		Scan(&key, &n, &fp, &ext, &text); err != nil {
+	if err := tx.queryRow(ctx, `SELECT d.key, d.fingerprint, d.extraction, `+textCol+` FROM documents d WHERE d.id = ?`, id).
+		Scan(&key, &fp, &ext, &text); err != nil {
 		return touched{}, fmt.Errorf("read document %s: %w", id, err)
 	}
 	x, err := s.readExtraction(ctx, tx, id, ext, text)
@@ -109,7 +108,7 @@ func (s *DB) placeAgain(ctx context.Context, tx *Tx, id string, nested bool) (to
 		return touched{}, err
 	}
 	w := newWriter(ctx, tx, id, key)
-	w.docN, w.fp, w.text, w.nested = n, fp, text, nested
+	w.fp, w.text, w.nested = fp, text, nested
 	if err := w.removeFacts(); err != nil {
 		return touched{}, err
 	}

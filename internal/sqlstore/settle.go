@@ -64,15 +64,21 @@ func (s *DB) Settle(ctx context.Context) (SettleSummary, error) {
 		// components are settled in batches, a transaction each: one
 		// commit per component would cost more than the clustering
 		err := s.Transact(ctx, func(tx *Tx) error {
-			for i := 0; i < settleBatch; i++ {
-				var seed string
-				found, err := tx.queryFirst(ctx, `SELECT id FROM unsettled ORDER BY id LIMIT 1`, nil, &seed)
-				if err != nil {
-					return err
-				}
-				if !found {
-					done = true
-					return nil
+			// the first settleBatch seeds in one read: settling only
+			// removes ids from unsettled, so the first of them not settled
+			// yet is the first id left, as a read before each would say
+			seeds, err := tx.queryStrings(ctx, `SELECT id FROM unsettled ORDER BY id LIMIT ?`, settleBatch)
+			if err != nil {
+				return err
+			}
+			if len(seeds) == 0 {
+				done = true
+				return nil
+			}
+			settled := map[string]bool{}
+			for _, seed := range seeds {
+				if settled[seed] {
+					continue
 				}
 				st := &settler{ctx: ctx, tx: tx, nodes: map[string]*cnode{}, windows: map[string][]*cnode{}}
 				if err := st.grow(seed); err != nil {
@@ -88,7 +94,11 @@ func (s *DB) Settle(ctx context.Context) (SettleSummary, error) {
 				sum.Split += d.Split
 				sum.Retired += d.Retired
 				// everything in the component is settled
-				if err := tx.deleteIDs(ctx, "unsettled", "id", append(st.settledIDs(), seed)); err != nil {
+				ids := append(st.settledIDs(), seed)
+				for _, id := range ids {
+					settled[id] = true
+				}
+				if err := tx.deleteIDs(ctx, "unsettled", "id", ids); err != nil {
 					return err
 				}
 			}
