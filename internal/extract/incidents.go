@@ -1824,6 +1824,29 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 		}
 	}
+	// an article named after its place ("Gubio massacre", "Tajoura
+	// migrant center airstrike") whose prose writes the name only inside
+	// a longer one ("Gubio Local Government Area") or beside places it
+	// stresses more: the title's place, where the prose first writes it,
+	// is a candidate of its own for the choice to weigh
+	if in.main && !d.news && d.mainCtry != "" {
+		if m, n, ok := d.titlePlaceMention(ss); ok {
+			inLead := m.st.para < lead
+			// weaker than a place the prose writes as one after "in"
+			score := 3.5 - float64(n)*0.15
+			if inLead {
+				score += 1.5
+			}
+			var pf []string
+			if in.main {
+				pf = append(d.placeCandidateFeatures(m.st, m, m.i-1, n, inLead, false, false), "title-only")
+			}
+			all = append(all, cand{m, score, n, false, pf})
+			if best == nil || score > best.score {
+				best = &all[len(all)-1]
+			}
+		}
+	}
 	// a report's headline puts its act in a city ("Massive suicide car
 	// bomb in Kabul kills 18"): a candidate a little weaker than a place
 	// of the lead's first sentence, stronger than one further on

@@ -272,3 +272,47 @@ func (d *docState) titlePlace() string {
 	}
 	return name
 }
+
+// titlePlaceMention finds the place an article's title names (titlePlace)
+// where the prose first writes it, when the gazetteer holds a place of
+// the name in the document's country and no place mention of the prose
+// is it already: a mention of its own, its sentence the evidence, and the
+// index of that sentence.
+func (d *docState) titlePlaceMention(ss []*sent) (*mention, int, bool) {
+	name := d.titlePlace()
+	if name == "" {
+		return nil, 0, false
+	}
+	p, ok := placeIn(d.x.gaz.Lookup(name), d.mainCtry)
+	if !ok {
+		return nil, 0, false
+	}
+	want := text.Tokenize(name, 0)
+	for n, st := range ss {
+		if n > 40 {
+			break
+		}
+		for k := 0; k+len(want) <= len(st.toks); k++ {
+			match := true
+			for w := range want {
+				if st.toks[k+w].Text != want[w].Text {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			j := k + len(want)
+			for _, m := range st.mentions {
+				if m.i <= k && m.j >= j && m.kind == kindPlace && placeOutName(m) == name {
+					return nil, 0, false // a candidate already
+				}
+			}
+			pl := p
+			return &mention{st: st, i: k, j: j, start: st.toks[k].Start, end: st.toks[j-1].End,
+				surface: text.Join(d.body, st.toks, k, j), kind: kindPlace, place: &pl, country: pl.Country}, n, true
+		}
+	}
+	return nil, 0, false
+}

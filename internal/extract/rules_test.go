@@ -1488,3 +1488,29 @@ func TestNoSpeakerAfterCrowd(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlePlaceCandidate: an encyclopedia article named after its place
+// ("<Town> massacre") whose prose writes the town only inside a longer
+// name (a division named after it) and names other towns after "in":
+// the title's place, where the prose writes it, is the act's place.
+func TestTitlePlaceCandidate(t *testing.T) {
+	x := extractText(t, "Source: https://en.wikipedia.org/wiki/Konduga_massacre\nTitle: Konduga massacre\n\n"+
+		"On the night of 3 March 2019, gunmen attacked a market in Konduga Local Government Area of Borno State, Nigeria, killing 19 people.\n\n"+
+		"Two days later a gang raided a village in Katsina State and stole cattle.\n")
+	m := x.Main()
+	if m == nil || m.Location == nil {
+		t.Fatal("no location")
+	}
+	if m.Location.Place != "Konduga" || m.Location.Country != "Nigeria" {
+		t.Errorf("place %q, %q; want Konduga, Nigeria", m.Location.Place, m.Location.Country)
+	}
+	var ev *dossier.Evidence
+	for i, e := range m.Evidence {
+		if e.Field == "location" {
+			ev = &m.Evidence[i]
+		}
+	}
+	if ev == nil || !strings.Contains(ev.Text, "Konduga Local Government Area") {
+		t.Errorf("location evidence %+v, want the sentence that writes the town", ev)
+	}
+}
