@@ -1294,6 +1294,12 @@ func TestStatementShapes(t *testing.T) {
 		{"a pronoun through an auxiliary",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nThe governor, Ahmet Yilmazer, said the market would reopen on Friday. He has also condemned the bombing.\n",
 			"Ahmet Yilmazer:condemn"},
+		{"a claim written in the passive",
+			"Title: Bombs hit resort\n\nThree bombs exploded in Kandi, Turkey, on Monday, injuring ten tourists.\n\nThere is no official word on who is responsible, but responsibility has been claimed by the Freedom Hawks of the Mountains.\n",
+			"Freedom Hawks of the Mountains:support"},
+		{"a speaker who called the attack a name",
+			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nAhmet Yilmazer, a spokesman for the Interior Ministry, called the attack \"a cowardly crime\".\n",
+			"Ahmet Yilmazer:condemn"},
 		{"an aide to a prime minister",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nAn official, Ahmet Yilmazer, aide to prime minister Kemal Arslan, commented on the bombing.\n",
 			"Ahmet Yilmazer:other"},
@@ -1512,5 +1518,26 @@ func TestTitlePlaceCandidate(t *testing.T) {
 	}
 	if ev == nil || !strings.Contains(ev.Text, "Konduga Local Government Area") {
 		t.Errorf("location evidence %+v, want the sentence that writes the town", ev)
+	}
+}
+
+// TestNoStatement: a speech word that reports nobody's words makes no
+// statement: a subject that is nobody, "called" that summons, "sent"
+// that sends no words.
+func TestNoStatement(t *testing.T) {
+	for _, tc := range []struct{ name, sentence, speaker string }{
+		{"nobody claimed", "The Mountain Front is believed to be responsible for the attack, though no one has claimed responsibility.", "Mountain Front"},
+		{"no group claimed", "No group has claimed responsibility, but officers suspect that the Mountain Front is involved.", "Mountain Front"},
+		{"called to the scene", "Kandi Police called to the scene returned fire, killing the gunman.", "Kandi Police"},
+		{"sent troops", "The Kandi Garrison sent troops through the streets to disperse the crowd.", "Kandi Garrison"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, "Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\n"+tc.sentence+"\n")
+			for _, s := range x.Statements {
+				if s.Speaker == tc.speaker {
+					t.Errorf("statement %s:%s from %q", s.Speaker, s.Stance, tc.sentence)
+				}
+			}
+		})
 	}
 }

@@ -51,10 +51,13 @@ func (d *docState) findStatements() {
 				"with", "in", "of", "by", "from", "on", "amid", "despite", "after") {
 				continue // "a report says", "with reports suggesting": a noun, not a verb
 			}
+			if notSpeech(st.toks, m.I, m.J) {
+				continue
+			}
 			verbs = append(verbs, verb{m.I, m.J})
 		}
 		for _, m := range stances {
-			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && strings.HasSuffix(st.toks[m.I].Lower, "ed") {
+			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && strings.HasSuffix(st.toks[m.I].Lower, "ed") && !negativeSubject(st.toks, m.I) {
 				verbs = append(verbs, verb{m.I, m.J})
 			}
 		}
@@ -1176,4 +1179,67 @@ func (d *docState) lastSpeaker(st *sent) *actor {
 		}
 	}
 	return nil
+}
+
+// notSpeech says whether the speech verb at tokens i..j does not report
+// speech in its sentence: its subject is nobody ("no one has claimed
+// responsibility", "no group claimed it"); "called" summons or names
+// ("police called to the scene", "a group called the Falcons"); "sent"
+// and "offered" give something other than words ("sent troops", "offered
+// a reward"), not condolences or a message.
+func notSpeech(toks []text.Token, i, j int) bool {
+	if negativeSubject(toks, i) {
+		return true
+	}
+	next := func(k int) string {
+		if k < len(toks) {
+			return toks[k].Lower
+		}
+		return ""
+	}
+	switch toks[i].Lower {
+	case "called":
+		if j-i > 1 {
+			return false
+		}
+		switch next(j) {
+		case "to", "in", "out", "off", "up", "back", "away":
+			return true // "called to the scene", "called in"
+		}
+		if j < len(toks) && toks[j].Cap() && i > 0 && !toks[i-1].Cap() && toks[i-1].Kind == text.Word && !toks[i-1].Is("he", "she", "they", "it", "who", "also", "and") {
+			return true // "a group called Hezb al-Islam": a name
+		}
+	case "sent", "offered":
+		if j-i > 1 {
+			return false
+		}
+		for k := j; k < len(toks) && k < j+5; k++ {
+			if toks[k].Is("condolence", "condolences", "message", "messages", "letter", "letters", "statement", "note", "telegram",
+				"greetings", "sympathy", "sympathies", "wishes", "prayers", "regrets", "words", "apology", "apologies", "tweet", "cable") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// negativeSubject says whether the verb at token i has nobody for its
+// subject: "no one has claimed", "nobody said", "no group claimed",
+// "none of the groups has claimed".
+func negativeSubject(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := toks[k]
+		if t.Kind != text.Word || t.Is("but", "and", "though", "although", "while", "whereas") {
+			return false
+		}
+		if t.Is("nobody", "none") {
+			return true
+		}
+		if t.Is("no") && k+1 < i && toks[k+1].Is("one", "group", "groups", "organization", "organisation", "militant", "militants",
+			"faction", "party", "side", "body", "individual", "claim", "other") {
+			return true
+		}
+	}
+	return false
 }
