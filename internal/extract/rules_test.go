@@ -1523,13 +1523,15 @@ func TestTitlePlaceCandidate(t *testing.T) {
 
 // TestNoStatement: a speech word that reports nobody's words makes no
 // statement: a subject that is nobody, "called" that summons, "sent"
-// that sends no words.
+// that sends no words, an inverted "said" whose unnamed speaker follows
+// it.
 func TestNoStatement(t *testing.T) {
 	for _, tc := range []struct{ name, sentence, speaker string }{
 		{"nobody claimed", "The Mountain Front is believed to be responsible for the attack, though no one has claimed responsibility.", "Mountain Front"},
 		{"no group claimed", "No group has claimed responsibility, but officers suspect that the Mountain Front is involved.", "Mountain Front"},
 		{"called to the scene", "Kandi Police called to the scene returned fire, killing the gunman.", "Kandi Police"},
 		{"sent troops", "The Kandi Garrison sent troops through the streets to disperse the crowd.", "Kandi Garrison"},
+		{"an unnamed speaker after the verb", "The motive was Kemal Arslan's anger at losing his job, said the police on Tuesday.", "Kemal Arslan"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := extractText(t, "Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\n"+tc.sentence+"\n")

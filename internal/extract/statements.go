@@ -82,7 +82,11 @@ func (d *docState) findStatements() {
 					continue // "was widely reported as": nobody speaks
 				}
 			} else {
-				speakers, names = d.speakersAfter(st, v.i, v.j)
+				var unnamed bool
+				speakers, names, unnamed = d.speakersAfter(st, v.i, v.j)
+				if unnamed {
+					continue // `..., said the police`: nobody named speaks
+				}
 				if st.toks[v.i].Lower == "according" && (d.reportsOther(st, v.i) || len(speakers) == 0 && len(names) == 0) {
 					// "according to the BBC the Islamic Jihad later claimed":
 					// the claim is Islamic Jihad's; "according to some of the
@@ -277,18 +281,23 @@ type namedSpeaker struct{ name, kind string }
 // speakersAfter finds a speaker written after the verb: an inverted
 // attribution ("...," said Mohammad Anis), "according to X", or "commented
 // a spokesman for X, Vladimir Markin".
-func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker) {
+//
+// unnamed says that the speaker stands after the verb but is nobody this
+// reads as one (`..., said the police on Monday`): no name before the
+// verb is the speaker then.
+func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpeaker, unnamed bool) {
 	toks := st.toks
 	verb := toks[v].Lower
 	if v+1 < len(toks) && verb == "according" && toks[v+1].Lower == "to" {
-		return d.speakerAt(st, v+2)
+		a, n := d.speakerAt(st, v+2)
+		return a, n, false
 	}
 	switch verb {
 	case "said", "says", "added", "commented", "explained", "stated", "wrote", "noted", "insisted", "continued", "asked":
 	default:
 		// (after "told" stands whom the speaker told: "..., a police
 		// spokesman, Mohamad Lerama, told AFP")
-		return nil, nil
+		return nil, nil, false
 	}
 	// inverted only right after a quotation: `"...," said X`
 	q := 0
@@ -300,12 +309,30 @@ func (d *docState) speakersAfter(st *sent, v, vj int) ([]*actor, []namedSpeaker)
 	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && endsSentence(toks, vj, 10)) {
 		// (inverted after a comma only when the speaker closes the
 		// sentence: "..., reports the Committee to Protect Journalists.")
-		return nil, nil
+		return nil, nil, false
 	}
 	if vj < len(toks) && toks[vj].Text == "," {
 		vj++ // `said, Ayub Khan, a local police chief`
 	}
-	return d.speakerAt(st, vj)
+	a, n := d.speakerAt(st, vj)
+	return a, n, len(a) == 0 && len(n) == 0 && subjectAfter(toks, vj)
+}
+
+// subjectAfter says whether an inverted speech verb's subject starts at
+// token k: a noun of speakers, after at most an article and a word ("said
+// the police", "said a local witness", "said officials"; not "NAME, said
+// the market would reopen").
+func subjectAfter(toks []text.Token, k int) bool {
+	for e := k; e < len(toks) && e <= k+2; e++ {
+		t := toks[e]
+		if t.Kind != text.Word {
+			return false
+		}
+		if crowdNouns[t.Lower] || speakerNouns[t.Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // reportsOther says whether "according to X" at token v introduces a
