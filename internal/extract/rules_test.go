@@ -1300,6 +1300,12 @@ func TestStatementShapes(t *testing.T) {
 		{"a speaker who called the attack a name",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nAhmet Yilmazer, a spokesman for the Interior Ministry, called the attack \"a cowardly crime\".\n",
 			"Ahmet Yilmazer:condemn"},
+		{"leaders who condemned it",
+			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nKemal Arslan and Ahmet Yilmazer were among the leaders who condemned the attack.\n",
+			"Kemal Arslan:condemn"},
+		{"a blame, then another subject's denial",
+			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nThe Turkish government held the Mountain Front responsible for the attack, however the group denied any involvement.\n",
+			"Turkish government:accuse"},
 		{"an aide to a prime minister",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nAn official, Ahmet Yilmazer, aide to prime minister Kemal Arslan, commented on the bombing.\n",
 			"Ahmet Yilmazer:other"},
@@ -1531,12 +1537,15 @@ func TestNoStatement(t *testing.T) {
 		{"no group claimed", "No group has claimed responsibility, but officers suspect that the Mountain Front is involved.", "Mountain Front"},
 		{"called to the scene", "Kandi Police called to the scene returned fire, killing the gunman.", "Kandi Police"},
 		{"sent troops", "The Kandi Garrison sent troops through the streets to disperse the crowd.", "Kandi Garrison"},
+		{"a question of who claimed it", "Kemal Arslan told reporters, when informed of who claimed responsibility for the attack, that he would wait for the inquiry.", "Kemal Arslan:support"},
+		{"another subject's denial", "The Turkish government held the Mountain Front responsible for the attack, however the group denied any involvement.", "Turkish government:deny"},
 		{"an unnamed speaker after the verb", "The motive was Kemal Arslan's anger at losing his job, said the police on Tuesday.", "Kemal Arslan"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := extractText(t, "Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\n"+tc.sentence+"\n")
 			for _, s := range x.Statements {
-				if s.Speaker == tc.speaker {
+				// a speaker, or a speaker and the stance it must not take
+				if s.Speaker == tc.speaker || s.Speaker+":"+s.Stance == tc.speaker {
 					t.Errorf("statement %s:%s from %q", s.Speaker, s.Stance, tc.sentence)
 				}
 			}

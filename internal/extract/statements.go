@@ -1072,6 +1072,12 @@ func (d *docState) stanceOf(st *sent, stances []text.Match[lexicon.Stance], from
 		if m.Val.Stance == dossier.StanceSupport && actorBetween(st, from, m.I) {
 			continue // "Press TV stated that Al-Qaeda's wing claimed responsibility": the group claims, not the speaker
 		}
+		if askedWho(st.toks, m.I) {
+			continue // "when informed of who claimed responsibility": a question, nobody's stance
+		}
+		if from > 0 && newSubjectAfterBreak(st.toks, from, m.I) {
+			continue // "X held Y responsible, however the group denied it": the denial is the group's
+		}
 		if m.Val.Weight > bestW {
 			best, bestW, cue = m.Val.Stance, m.Val.Weight, text.Join(d.body, st.toks, m.I, m.J)
 		}
@@ -1138,6 +1144,9 @@ func (d *docState) alsoStances(st *sent, stances []text.Match[lexicon.Stance], f
 		}
 		if m.Val.Stance == dossier.StanceSupport && actorBetween(st, v, m.I) {
 			continue // "Press TV stated that Al-Qaeda's wing claimed responsibility": the group claims
+		}
+		if askedWho(st.toks, m.I) {
+			continue
 		}
 		out = append(out, m.Val.Stance)
 	}
@@ -1210,12 +1219,13 @@ func (d *docState) lastSpeaker(st *sent) *actor {
 
 // notSpeech says whether the speech verb at tokens i..j does not report
 // speech in its sentence: its subject is nobody ("no one has claimed
-// responsibility", "no group claimed it"); "called" summons or names
+// responsibility", "no group claimed it") or a question's ("informed of
+// who claimed responsibility"); "called" summons or names
 // ("police called to the scene", "a group called the Falcons"); "sent"
 // and "offered" give something other than words ("sent troops", "offered
 // a reward"), not condolences or a message.
 func notSpeech(toks []text.Token, i, j int) bool {
-	if negativeSubject(toks, i) {
+	if negativeSubject(toks, i) || askedWho(toks, i) {
 		return true
 	}
 	next := func(k int) string {
@@ -1265,6 +1275,43 @@ func negativeSubject(toks []text.Token, i int) bool {
 		}
 		if t.Is("no") && k+1 < i && toks[k+1].Is("one", "group", "groups", "organization", "organisation", "militant", "militants",
 			"faction", "party", "side", "body", "individual", "claim", "other") {
+			return true
+		}
+	}
+	return false
+}
+
+// askedWho says whether the stance phrase at token i is the verb of an
+// indirect question: "of who claimed responsibility", "whoever carried
+// it out" (not "Hamas, who claimed responsibility", "the leaders who
+// condemned the attack": relative clauses).
+func askedWho(toks []text.Token, i int) bool {
+	if i < 1 {
+		return false
+	}
+	if toks[i-1].Is("whoever") {
+		return true
+	}
+	// (after a word that asks or knows; "the leaders who condemned it"
+	// is a relative clause: the leaders condemned it)
+	return i >= 2 && toks[i-1].Is("who") && toks[i-2].Is("of", "about", "as", "on", "know", "knew", "known", "unclear", "clear",
+		"determine", "establish", "identify", "asked", "ask", "investigating", "investigate", "wondered", "certain", "sure")
+}
+
+// newSubjectAfterBreak says whether a clause of another subject starts
+// between tokens i and j: a contrast ("but", "however", "while", ...)
+// followed by a subject of its own ("however the group denied", "but
+// Hamas said"), not by a verb of the same subject ("but condemned").
+func newSubjectAfterBreak(toks []text.Token, i, j int) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		if !toks[k].Is("but", "however", "while", "whereas", "although", "though", "meanwhile") {
+			continue
+		}
+		n := k + 1
+		for n < j && toks[n].Text == "," {
+			n++
+		}
+		if n < j && (toks[n].Is("the", "a", "an", "he", "she", "they", "it", "we", "its", "their") || toks[n].Cap() && toks[n].Kind == text.Word) {
 			return true
 		}
 	}
