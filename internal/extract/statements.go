@@ -57,7 +57,11 @@ func (d *docState) findStatements() {
 			verbs = append(verbs, verb{m.I, m.J})
 		}
 		for _, m := range stances {
-			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && strings.HasSuffix(st.toks[m.I].Lower, "ed") && !negativeSubject(st.toks, m.I) {
+			// a verb in the past ("condemned", "claimed responsibility"),
+			// or one that claims an act in any tense ("claims
+			// responsibility", "took responsibility")
+			claim := m.Val.Stance == dossier.StanceSupport && st.toks[m.I].Is("claims", "claiming", "took", "takes", "taking", "accepts", "has")
+			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && (strings.HasSuffix(st.toks[m.I].Lower, "ed") || claim) && !negativeSubject(st.toks, m.I) {
 				verbs = append(verbs, verb{m.I, m.J})
 			}
 		}
