@@ -18,7 +18,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 	fs.SetOutput(env.Stderr)
 	db := dbFlag(fs)
 	lexdir := fs.String("lexicon", "", "folder of user lexicon files (the same as given to ingest)")
-	workers := fs.Int("workers", 0, "documents extracted in parallel (0: one per core)")
+	workers := fs.Int("workers", 0, "documents extracted in parallel (0: one per core, one fewer when the PostgreSQL server runs on this machine)")
 	progress := fs.String("progress", "auto", "progress display: auto, bar, lines or none")
 	dry := fs.Bool("dry-run", false, "only list the documents that would be extracted again")
 	fs.Usage = func() {
@@ -62,7 +62,7 @@ func runReprocess(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	sum, runErr := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, Version: version, Workers: *workers,
+	sum, runErr := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, Version: version, Workers: defaultWorkers(*workers, *db),
 		Progress: prog, Log: env.Log}, inputs)
 	return finishRun(ctx, env, st, *db, "reprocessed", sum, runErr)
 }

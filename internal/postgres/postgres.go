@@ -541,3 +541,20 @@ func (dialect) CheckSearch(context.Context, *sql.DB) ([]string, error) { return 
 
 // Bulk has nothing to prepare: the GIN indexes take bulk inserts well.
 func (dialect) Bulk(context.Context, *sql.DB, bool) error { return nil }
+
+// OnThisMachine says whether the server of a DSN runs on this machine (a
+// loopback address, "localhost" or a Unix socket), where it shares the
+// processor with the client: an ingest then leaves it a core
+// (cmd/dossier's default workers). False when the DSN does not parse.
+func OnThisMachine(dsn string) bool {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return false
+	}
+	h := cfg.Host
+	if strings.HasPrefix(h, "/") || h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
+}
