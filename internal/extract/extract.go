@@ -32,7 +32,7 @@ import (
 
 // Version identifies the extractor's rules; stores keep it with each
 // document to know when to re-extract. Bump it when output changes.
-const Version = "0.3.7"
+const Version = "0.3.8"
 
 // Extractor holds the read-only resources extraction needs. It is safe
 // for concurrent use.
@@ -174,6 +174,7 @@ func (x *Extractor) extract(doc *dossier.Document) (*docState, *dossier.Extracti
 	d.findActors()
 	d.findIncidents()
 	d.findRelations()
+	d.spokesmenForGroups()
 	d.findStatements()
 	d.findClaims()
 	d.fill(out)

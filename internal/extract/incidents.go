@@ -1686,6 +1686,16 @@ func (d *docState) aboutOtherTime(st *sent, k int) bool {
 		if y != 0 && y != st.inc.dateD.Year {
 			return true
 		}
+		// "the attack came almost two years after militants bombed the
+		// hotels, killing nine": a clause of its own, months or years
+		// away, tells another event's figures (not "two weeks after the
+		// attack, the toll rose")
+		if h.e.Kind == timex.Relative && h.e.Dir != 0 && h.e.Offset >= 1 && (h.e.Unit == "year" || h.e.Unit == "month") {
+			if n := st.tokenIndexAt(h.end); n < len(st.toks) && n < k && st.toks[n].Kind == text.Word &&
+				!st.toks[n].Is("the", "this", "that", "its", "their", "his", "her", "a", "an") {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -63,7 +63,8 @@ func init() {
 		nevertheless overall shortly eventually initially finally first second third last next former latter
 		prior upon within across around near into onto toward towards via like unlike amid amidst throughout
 		local security police officials witnesses reports authorities investigators militants gunmen
-		western eastern northern southern central`) {
+		western eastern northern southern central
+		purported suspected alleged presumed apparent unidentified unnamed unknown`) {
 		functionWords[w] = true
 	}
 }

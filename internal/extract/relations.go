@@ -445,3 +445,45 @@ func (d *docState) partOfRelations(st *sent) {
 		}
 	}
 }
+
+// spokesmenForGroups: a claim or an act attributed to a group's
+// spokesman ("Taliban spokesman NAME claimed responsibility", "NAME, a
+// spokesman for the group, claimed") is the group's: the group, not the
+// person, is the incident's perpetrator (the person stays the speaker of
+// his statement). Only a group the text or the dictionary knows as one
+// takes his place.
+func (d *docState) spokesmenForGroups() {
+	group := map[string]*actor{}
+	for _, r := range d.rels {
+		if r.Predicate != "spokesperson_of" {
+			continue
+		}
+		for _, a := range d.actors {
+			if a.name == r.Object && (a.entry != nil || a.kind == dossier.KindArmedGroup) {
+				group[r.Subject] = a
+			}
+		}
+	}
+	if len(group) == 0 {
+		return
+	}
+	for _, in := range append([]*incident{d.main}, d.others...) {
+		if in == nil {
+			continue
+		}
+		for _, p := range append([]string(nil), in.perps...) {
+			g := group[p]
+			if g == nil {
+				continue
+			}
+			ev := in.roleEv[nameKey(p)]
+			in.perps = removeName(in.perps, p)
+			for a, r := range in.actors {
+				if r == "perpetrator" && a.name == p {
+					delete(in.actors, a)
+				}
+			}
+			in.addRole("perpetrator", g.name, g, ev)
+		}
+	}
+}

@@ -1555,3 +1555,46 @@ func TestNoStatement(t *testing.T) {
 		})
 	}
 }
+
+// TestFiguresOfAnEarlierEvent: "the attack came two years after militants
+// bombed ..., killing nine" gives the earlier event's figures, not this
+// one's; "two weeks after the attack" still speaks of it.
+func TestFiguresOfAnEarlierEvent(t *testing.T) {
+	x := extractText(t, "Title: Bomb wounds 30 in Kandi\nPublished: 2011-04-16\n\nA bomb wounded 30 people at a market in Kandi, Turkey, on Friday.\n\n"+
+		"Friday's attack came almost two years after militants bombed two hotels in Ankara, killing nine people and injuring more than 50.\n")
+	m := x.Main()
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	if m.Fatalities != nil && m.Fatalities.Min == 9 {
+		t.Errorf("fatalities %s: the earlier bombing's", rangeString(m.Fatalities))
+	}
+	if m.Injuries == nil || m.Injuries.Min != 30 {
+		t.Errorf("injuries %s, want 30", rangeString(m.Injuries))
+	}
+}
+
+// TestSpokesmanClaimsForGroup: a claim by a group's spokesman makes the
+// group the perpetrator; the spokesman is the speaker. A hedge opening the
+// sentence ("Purported", "Suspected") is not part of the group's name.
+func TestSpokesmanClaimsForGroup(t *testing.T) {
+	for _, s := range []string{
+		"Taliban spokesman Zabiullah Mujahid claimed responsibility for the bombing.",
+		"Zabiullah Mujahid, a Taliban spokesman, claimed responsibility for the bombing.",
+		"A spokesman for the Taliban, Zabiullah Mujahid, claimed responsibility for the bombing.",
+		"Purported Taliban spokesman Zabiullah Mujahid claimed responsibility for the bombing.",
+	} {
+		x := extractText(t, "Title: Bomb kills five in Kandi\nPublished: 2011-06-17\n\nA car bomb killed five people at the police headquarters in Kandi, Afghanistan, on Thursday.\n\n"+s+"\n")
+		m := x.Main()
+		if m == nil || !slices.Equal(m.Perpetrators, []string{"Taliban"}) {
+			t.Errorf("%q: perpetrators %v, want [Taliban]", s, m.Perpetrators)
+		}
+		var speakers []string
+		for _, st := range x.Statements {
+			speakers = append(speakers, st.Speaker+":"+st.Stance)
+		}
+		if !slices.Contains(speakers, "Zabiullah Mujahid:support") {
+			t.Errorf("%q: statements %v, want the spokesman's claim", s, speakers)
+		}
+	}
+}
