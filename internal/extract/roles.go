@@ -541,27 +541,33 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	// "the Houthi movement in Yemen conducted": the place is not the subject
 	for _, m := range st.mentions {
-		if m.j-1 == i && m.i >= 2 && toks[m.i-1].Is("in", "from", "of", "based") && (m.kind == kindPlace || m.kind == dossier.KindState ||
-			toks[m.i-1].Is("in") && m.kind == dossier.KindPerson) { // ("in North Africa": a region the gazetteer lacks, read as a name)
+		// the preposition before the place, past a bearing ("based in
+		// northeastern Nigeria")
+		pi := m.i - 1
+		if pi >= 1 && isBearingAdjective(toks[pi].Lower) {
+			pi--
+		}
+		if m.j-1 == i && pi >= 1 && toks[pi].Is("in", "from", "of", "based") && (m.kind == kindPlace || m.kind == dossier.KindState ||
+			toks[pi].Is("in") && m.kind == dossier.KindPerson) { // ("in North Africa": a region the gazetteer lacks, read as a name)
 			// "Maoist rebels in India killed": the group before the place
-			for j := max(0, m.i-7); j <= m.i-2; j++ {
-				if p, n, ok := d.collectiveAt(st, j); ok && j+n == m.i-1 {
+			for j := max(0, pi-6); j <= pi-1; j++ {
+				if p, n, ok := d.collectiveAt(st, j); ok && j+n == pi {
 					return []party{p}
 				}
 			}
 			// "Al-Qaeda's wing in North Africa claimed": a branch of a
 			// group, named by where it is
-			if h := m.i - 2; h >= 2 && groupHeads[toks[h].Lower] && (toks[h-1].Text == "'s" || toks[h-1].Text == "’s") {
+			if h := pi - 1; h >= 2 && groupHeads[toks[h].Lower] && (toks[h-1].Text == "'s" || toks[h-1].Text == "’s") {
 				if g := mentionEndingAt(st, h-1); g != nil && g.actor != nil && g.actor.kind != kindPlace && g.actor.kind != dossier.KindState && g.actor.kind != dossier.KindPerson {
 					return []party{{name: text.Join(d.body, toks, g.i, m.j), actor: g.actor, start: g.start, end: m.end}}
 				}
 			}
-			i = m.i - 2
-			for i >= 0 && !toks[i].Cap() && toks[i].Kind == text.Word && i > m.i-5 {
+			i = pi - 1
+			for i >= 0 && !toks[i].Cap() && toks[i].Kind == text.Word && i > pi-4 {
 				i-- // "movement"
 			}
 			if i >= 0 && !toks[i].Cap() {
-				i = m.i - 2
+				i = pi - 1
 			}
 			break
 		}
@@ -870,6 +876,16 @@ func causeBefore(toks []text.Token, i int) bool {
 		case "for", "after", "following", "since", "avenge", "avenging", "revenge", "retaliation", "before", "like", "anniversary":
 			return true
 		}
+	}
+	return false
+}
+
+// isBearingAdjective says whether a word places a region by its bearing:
+// "northeastern", "southern", "north-western", "central".
+func isBearingAdjective(w string) bool {
+	switch strings.ReplaceAll(w, "-", "") {
+	case "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern":
+		return true
 	}
 	return false
 }

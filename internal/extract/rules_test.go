@@ -1598,3 +1598,18 @@ func TestSpokesmanClaimsForGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceOfAnUnnamedClaimant: "a sect based in northeastern Nigeria
+// claimed responsibility": the place of a group the text does not name is
+// not the claimant, past a bearing as without one.
+func TestPlaceOfAnUnnamedClaimant(t *testing.T) {
+	for _, s := range []string{
+		"A radical sect based in northeastern Nigeria claimed responsibility on Friday for the attack.",
+		"A radical sect based in Nigeria claimed responsibility on Friday for the attack.",
+	} {
+		x := extractText(t, "Title: Sect claims bomb attack\nPublished: 2011-06-17\n\n"+s+"\nPolice said a suicide bomber detonated the explosives at the police headquarters in Abuja on Thursday, killing two people.\n")
+		if m := x.Main(); m == nil || slices.Contains(m.Perpetrators, "Nigeria") {
+			t.Errorf("%q: perpetrators %v", s, m.Perpetrators)
+		}
+	}
+}
