@@ -77,10 +77,19 @@ func (d *docState) findStatements() {
 			stance string
 		}
 		done := map[said]bool{}
+		slices.SortStableFunc(verbs, func(a, b verb) int { return a.i - b.i })
+		// the speakers of the sentence's last verb that had one: a verb
+		// joined to it by "and" shares its subject ("X, the current Y
+		// president, condemned the attack and called for justice")
+		var prevSpeakers []*actor
+		var prevNames []namedSpeaker
+		prevEnd := -1
 		for _, v := range verbs {
 			var speakers []*actor
 			var names []namedSpeaker
-			if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") {
+			if prevEnd >= 0 && v.i > prevEnd && v.i >= 1 && st.toks[v.i-1].Is("and") {
+				speakers, names = prevSpeakers, prevNames
+			} else if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") {
 				speakers, names = d.passiveSpeakers(st, v.i, v.j)
 				if len(speakers) == 0 && len(names) == 0 {
 					continue // "was widely reported as": nobody speaks
@@ -120,6 +129,7 @@ func (d *docState) findStatements() {
 			if len(speakers) == 0 && len(names) == 0 {
 				continue
 			}
+			prevSpeakers, prevNames, prevEnd = speakers, names, v.j
 			from := v.i
 			if len(speakers)+len(names) > 0 && quoteBefore(st.toks, v.i) {
 				from = 0 // `"I condemn the attacks," said X`: the quotation is what X said
