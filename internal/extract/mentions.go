@@ -511,7 +511,9 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	m.surface = string(d.body[m.start:m.end])
 	first := toks[i].Lower
 	single := j-i == 1
-	atStart := i == firstWord(st)
+	// (or the first after a dateline or a heading's colon or dash: "ADEN:
+	// An air strike", "KABUL (Reuters) - The")
+	atStart := i == firstWord(st) || i >= 1 && (toks[i-1].Text == ":" || isDash(toks[i-1].Text)) && toks[i].Cap()
 	if single && d.x.lex.Adjectives[first] {
 		return nil // "Shi'ite leaders": an adjective, not a name
 	}
@@ -681,8 +683,8 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.confident = role != "" || d.x.lex.GivenNames[first] || hasArabicNameShape(toks, i, j)
 		return []*mention{m}
 	}
-	// places
-	if p, ok := d.placeFor(st, i, j); ok {
+	// places (not a function word opening its sentence, as above)
+	if p, ok := d.placeFor(st, i, j); ok && !(single && atStart && functionWords[first]) {
 		m.kind = kindPlace
 		m.place = &p
 		m.country = p.Country
@@ -1461,3 +1463,6 @@ func surnameSpeaks(toks []text.Token, j int, first string) bool {
 	return toks[j].Is("said", "says", "told", "tells", "added", "stated", "explained", "noted", "warned", "insisted", "argued",
 		"confirmed", "announced", "declared", "commented", "remarked", "responded", "replied", "stressed", "acknowledged")
 }
+
+// isDash says whether a token is a dash: "-", "–", "—".
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }

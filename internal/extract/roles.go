@@ -254,10 +254,17 @@ func agentBy(st *sent, j int) int {
 	for k := j; k < len(toks) && k < j+25; k++ {
 		t := toks[k]
 		if t.Lower == "by" {
+			if k > 0 && (documentNouns[toks[k-1].Lower] || toks[k-1].Is("statement", "statements", "communique", "communiqué", "announcement",
+				"interview", "posting", "tweet", "post", "claim", "spokesman", "spokeswoman", "spokesperson")) {
+				return -1 // "a statement by the UN refugee agency": who wrote it
+			}
 			return k
 		}
 		if t.Text == ";" || t.Is("which", "who", "while", "but", "after", "before", "when", "since", "following", "and", "that", "as", "was", "were", "is", "are") && k > j ||
-			t.Kind == text.Word && !t.Cap() && len(t.Lower) > 4 && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")) {
+			t.Kind == text.Word && !t.Cap() && len(t.Lower) > 4 && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")) ||
+			k > j && t.Is("hit", "struck", "shot", "blew", "tore", "threw", "drove", "left", "took", "set") {
+			// (another clause's verb, irregular ones too: "the attack hit
+			// a group of civilians")
 			return -1
 		}
 		for _, e := range st.events {
@@ -593,6 +600,9 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			if m.i >= 1 && toks[m.i-1].Is("in", "at", "near", "across", "inside", "outside", "throughout") {
 				break // "car bombs in Iraq's capital have killed", "firm in Turkey attacked": a place, not the subject
 			}
+			if objectOfAct(toks, m.i) {
+				break // "an air strike on a group of displaced Yemenis has killed": whom it struck, not the subject
+			}
 			if m.i >= 2 && toks[m.i-1].Text == "," {
 				// "a suicide bomber in Parachinar, Pakistan killed": the
 				// country of a place, not the subject
@@ -886,6 +896,26 @@ func isBearingAdjective(w string) bool {
 	switch strings.ReplaceAll(w, "-", "") {
 	case "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern":
 		return true
+	}
+	return false
+}
+
+// objectOfAct says whether the noun phrase ending before token i (a
+// name's first token) is the object of "on", "against" or "targeting"
+// within a few words: "an attack on a group of displaced Yemenis", "a
+// strike against Houthi positions".
+func objectOfAct(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		t := toks[k]
+		if t.Kind != text.Word {
+			return false
+		}
+		if t.Is("on", "against", "targeting", "upon") {
+			return true
+		}
+		if t.Cap() {
+			return false
+		}
 	}
 	return false
 }

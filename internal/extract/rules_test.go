@@ -1614,3 +1614,25 @@ func TestPlaceOfAnUnnamedClaimant(t *testing.T) {
 		}
 	}
 }
+
+// TestNotTheAgent: a function word after a dateline is no place; the
+// author of a statement ("a statement by the UN") and the people an act
+// struck ("an air strike on a group of displaced Yemenis has killed") are
+// not its perpetrators.
+func TestNotTheAgent(t *testing.T) {
+	x := extractText(t, "Title: Air strike kills 20\n\nADEN: An air strike on a group of displaced Yemenis has killed at least 20 civilians, a UN statement and witnesses said Wednesday.\n\n"+
+		"The attack on Tuesday afternoon hit a group of civilians in the province of Taiz, a statement by the UN refugee agency said.\n")
+	m := x.Main()
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	if len(m.Perpetrators) > 0 {
+		t.Errorf("perpetrators %v, want none", m.Perpetrators)
+	}
+	y := extractText(t, "Title: Air strike kills 20\n\nADEN: An air strike has killed at least 20 civilians, mostly from the same family, witnesses said Wednesday.\n")
+	for _, in := range y.Incidents {
+		if in.Location != nil && in.Location.Place == "An" {
+			t.Errorf("a function word after a dateline is a place: %+v", in.Location)
+		}
+	}
+}
