@@ -7,6 +7,7 @@ import (
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/layout"
+	"github.com/dossier-project/dossier/internal/lexicon"
 	"github.com/dossier-project/dossier/internal/numbers"
 	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
@@ -269,6 +270,9 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 		if runningTally(st, c.I) {
 			continue // "Recent violence ... has killed 19 Israelis": a tally of a period, not the act
+		}
+		if bothCounted(st, c.I) {
+			continue // "killed and wounded 13 citizens": the dead and the wounded together, neither count alone
 		}
 		found := -1
 		// "killed 13 people", "injured another 110", "the death toll rose
@@ -843,6 +847,38 @@ func includedFigure(st *sent, i int) bool {
 		case t.Text == "," && st.toks[k+1].Is("and", "while", "but"),
 			t.Kind == text.Punct && t.Text != ",", t.Is("were", "was", "are", "is", "had", "have", "has", "which", "who", "while", "but"):
 			return false
+		}
+	}
+	return false
+}
+
+// bothCounted says whether the casualty word at token i shares one figure
+// with a casualty word of the other field joined to it by "and" or "or":
+// "killed and wounded 13 citizens", "killing or injuring 40 people". The
+// figure after the pair is their sum, no count of either.
+func bothCounted(st *sent, i int) bool {
+	var me *text.Match[lexicon.Casualty]
+	for k := range st.cas {
+		if st.cas[k].I == i {
+			me = &st.cas[k]
+		}
+	}
+	if me == nil || !me.Val.Before {
+		return false // "left one man dead and injured 20": "dead" has its own figure before it
+	}
+	for _, c := range st.cas {
+		if c.Val.Field == me.Val.Field || !c.Val.Before {
+			continue
+		}
+		// the pair, both words reading a figure after them, and the figure
+		// right after the second: "killed and wounded 13"
+		first, second := c, *me
+		if c.I > i {
+			first, second = *me, c
+		}
+		if first.J+1 == second.I && st.toks[first.J].Is("and", "or") && second.J < len(st.toks) &&
+			(st.toks[second.J].Kind == text.Number || isCountWord(st.toks[second.J].Lower)) {
+			return true
 		}
 	}
 	return false

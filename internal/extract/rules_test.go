@@ -1636,3 +1636,17 @@ func TestNotTheAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadAndWoundedTogether: "killed and wounded 13 citizens" counts the
+// dead and the wounded together: neither figure is 13, while "left one
+// man dead and injured 20 others" keeps both.
+func TestDeadAndWoundedTogether(t *testing.T) {
+	x := extractText(t, "Title: Air strike in Taiz\nPublished: 2019-05-26\n\nAn air strike on an oil station in Taiz, Yemen, on Friday killed and wounded 13 citizens, including children.\n")
+	if m := x.Main(); m == nil || m.Fatalities != nil || m.Injuries != nil {
+		t.Errorf("fatalities %s, injuries %s; want neither", rangeString(m.Fatalities), rangeString(m.Injuries))
+	}
+	y := extractText(t, "Title: Bomb in London\nPublished: 1975-10-10\n\nA bomb attack outside a station in London on Thursday left one man dead and injured 20 others.\n")
+	if m := y.Main(); m == nil || rangeString(m.Fatalities) != "1-1" || rangeString(m.Injuries) != "20-20" {
+		t.Errorf("fatalities %s, injuries %s; want 1 and 20", rangeString(m.Fatalities), rangeString(m.Injuries))
+	}
+}
