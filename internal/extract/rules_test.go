@@ -1650,3 +1650,19 @@ func TestDeadAndWoundedTogether(t *testing.T) {
 		t.Errorf("fatalities %s, injuries %s; want 1 and 20", rangeString(m.Fatalities), rangeString(m.Injuries))
 	}
 }
+
+// TestSpeakerIsNoTarget: the subject of a speech verb ("Nigerian police
+// said") speaks of the act; the target model reads it so.
+func TestSpeakerIsNoTarget(t *testing.T) {
+	x := extractText(t, "Title: Gunmen kill 12 villagers in Nigeria\n\nLagos: Nigerian police said a group of gunmen launched an attack on a village in northwest Nigeria's Katsina state, killing at least 12 villagers and injuring several others.\n\n"+
+		"The gunmen raided the village on Tuesday morning, said the police spokesperson in Katsina.\n")
+	m := x.Main()
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	for _, tg := range m.Targets {
+		if strings.Contains(tg, "police") {
+			t.Errorf("targets %v: the police speak", m.Targets)
+		}
+	}
+}

@@ -441,6 +441,12 @@ func (d *docState) targetContext(st *sent, start, i, h, mods, lead int, title st
 	if title != "" && strings.Contains(title, toks[h].Lower) {
 		fs = append(fs, "in-title")
 	}
+	// the subject of a speech verb ("Nigerian police said", "police
+	// spokesman X told") speaks of the act; it is seldom what was hit
+	if k := h + 1; k < len(toks) && (len(d.x.lex.Speech.FindAll(toks[k:min(len(toks), k+2)])) > 0 ||
+		k+1 < len(toks) && toks[k].Is("have", "has", "had") && len(d.x.lex.Speech.FindAll(toks[k+1:min(len(toks), k+3)])) > 0) {
+		fs = append(fs, "speaks")
+	}
 	for _, m := range st.mentions {
 		if m.i >= start && m.i <= h && m.actor != nil {
 			// whose the phrase is: "Pakistani Taliban members" are an
