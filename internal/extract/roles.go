@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/lexicon"
 	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/text"
 )
@@ -28,7 +29,7 @@ var hedges = map[string]bool{"consensus": true, "believed": true, "likely": true
 func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	lx := d.x.lex
 	toks := st.toks
-	for _, m := range lx.Responsibility.FindAll(toks) {
+	for _, m := range append(lx.Responsibility.FindAll(toks), claimedActs(st)...) {
 		role := m.Val.Role
 		var ps []party
 		switch m.Val.Side {
@@ -918,4 +919,38 @@ func objectOfAct(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// claimedActs are the claims of an act the lexicon's phrases do not list
+// word for word: "claimed" (or "claims", "claiming") and the act it
+// claims, named by an event noun after a determiner and at most three
+// words ("Islamic State claimed a suicide bomb attack", "claimed
+// Sunday's twin bombings"). Each reads as "claimed responsibility".
+func claimedActs(st *sent) []text.Match[lexicon.Responsibility] {
+	var out []text.Match[lexicon.Responsibility]
+	toks := st.toks
+	for i, t := range toks {
+		if !t.Is("claimed", "claims", "claiming") || i+2 >= len(toks) {
+			continue
+		}
+		k := i + 1
+		if !toks[k].Is("the", "a", "an", "this", "that", "these", "those", "both", "two", "twin") && !(k+1 < len(toks) && (toks[k+1].Text == "'s" || toks[k+1].Text == "’s")) {
+			continue
+		}
+		for _, e := range st.events {
+			if e.I > k && e.I <= k+4 && e.Val.Weight >= 2 && !strings.HasSuffix(toks[e.I].Lower, "ed") {
+				clean := true
+				for m := k; m < e.I; m++ {
+					if toks[m].Kind == text.Punct && toks[m].Text != "'s" && toks[m].Text != "’s" && toks[m].Text != "-" || toks[m].Is("that", "which", "to", "in", "of") {
+						clean = false
+					}
+				}
+				if clean {
+					out = append(out, text.Match[lexicon.Responsibility]{I: i, J: e.J, Val: lexicon.Responsibility{Role: "perpetrator", Side: "before"}})
+				}
+				break
+			}
+		}
+	}
+	return out
 }

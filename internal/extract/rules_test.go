@@ -1303,6 +1303,12 @@ func TestStatementShapes(t *testing.T) {
 		{"a claim in other words than 'claimed'",
 			"Title: Rockets hit town\n\nTwo rockets killed a woman in Kandi, Israel, on Monday.\n\nThe Mountain Brigades, military wing of the Mountain Front, took responsibility for the attack.\n",
 			"Mountain Brigades:support"},
+		{"a claim of the act named in other words",
+			"Title: Car bomb kills 12\nPublished: 2017-01-08\n\nA car bomb killed at least 12 people at a vegetable market in Kandi, Iraq, on Sunday.\n\nThe Mountain Front claimed a suicide bomb attack that police said killed 13 people at a market on Sunday.\n",
+			"Mountain Front:support"},
+		{"a stance in the present",
+			"Title: Bomb kills 60\nPublished: 2009-06-25\n\nMore than 60 people were killed on Wednesday when a bomb exploded at a market in Kandi, Iraq.\n\nPresident Kemal Arslan 'vehemently condemns the attack', according to a statement from his office.\n",
+			"Kemal Arslan:condemn"},
 		{"leaders who condemned it",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nKemal Arslan and Ahmet Yilmazer were among the leaders who condemned the attack.\n",
 			"Kemal Arslan:condemn"},
@@ -1664,5 +1670,14 @@ func TestSpeakerIsNoTarget(t *testing.T) {
 		if strings.Contains(tg, "police") {
 			t.Errorf("targets %v: the police speak", m.Targets)
 		}
+	}
+}
+
+// TestClaimedAnAct: "X claimed a suicide bomb attack" names X as the
+// perpetrator, as "X claimed responsibility" does.
+func TestClaimedAnAct(t *testing.T) {
+	x := extractText(t, "Title: Car bomb kills 12\nPublished: 2017-01-08\n\nA car bomb killed at least 12 people at a vegetable market in Kandi, Iraq, on Sunday.\n\nThe Mountain Front claimed a suicide bomb attack that police said killed 13 people at a market on Sunday.\n")
+	if m := x.Main(); m == nil || !slices.Contains(m.Perpetrators, "Mountain Front") {
+		t.Errorf("perpetrators %v, want Mountain Front", m.Perpetrators)
 	}
 }

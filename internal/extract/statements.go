@@ -36,6 +36,12 @@ func (d *docState) findStatements() {
 		}
 		speech := lx.Speech.FindAll(st.toks)
 		stances := lx.Stances.FindAll(st.toks)
+		for _, c := range claimedActs(st) {
+			// "Islamic State claimed a suicide bomb attack": a claim
+			if !slices.ContainsFunc(stances, func(m text.Match[lexicon.Stance]) bool { return m.I <= c.I && c.I < m.J }) {
+				stances = append(stances, text.Match[lexicon.Stance]{I: c.I, J: c.J, Val: lexicon.Stance{Stance: dossier.StanceSupport, Weight: 3}})
+			}
+		}
 		if len(speech) == 0 && len(stances) == 0 && heldResponsible(st.toks) < 0 {
 			continue
 		}
@@ -60,7 +66,8 @@ func (d *docState) findStatements() {
 			// a verb in the past ("condemned", "claimed responsibility"),
 			// or one that claims an act in any tense ("claims
 			// responsibility", "took responsibility")
-			claim := m.Val.Stance == dossier.StanceSupport && st.toks[m.I].Is("claims", "claiming", "took", "takes", "taking", "accepts", "has")
+			claim := m.Val.Stance == dossier.StanceSupport && st.toks[m.I].Is("claims", "claiming", "took", "takes", "taking", "accepts", "has") ||
+				st.toks[m.I].Is("condemns", "denounces", "deplores", "denies", "rejects", "accuses", "blames", "dismisses") // the present: "X vehemently condemns the attack"
 			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && (strings.HasSuffix(st.toks[m.I].Lower, "ed") || claim) && !negativeSubject(st.toks, m.I) {
 				verbs = append(verbs, verb{m.I, m.J})
 			}
