@@ -1264,8 +1264,9 @@ func notSpeech(toks []text.Token, i, j int) bool {
 		case "to", "in", "out", "off", "up", "back", "away":
 			return true // "called to the scene", "called in"
 		}
-		if j < len(toks) && toks[j].Cap() && i > 0 && !toks[i-1].Cap() && toks[i-1].Kind == text.Word && !toks[i-1].Is("he", "she", "they", "it", "who", "also", "and") {
-			return true // "a group called Hezb al-Islam": a name
+		if j < len(toks) && toks[j].Cap() && i > 0 && toks[i-1].Is("group", "groups", "organization", "organisation", "movement", "faction",
+			"militia", "outfit", "cell", "network", "party", "village", "town", "area", "district", "camp", "operation", "place", "itself", "themselves") {
+			return true // "a group called Hezb al-Islam", "a village called X": a name (not "the minister called Hamas ...")
 		}
 	case "sent", "offered":
 		if j-i > 1 {

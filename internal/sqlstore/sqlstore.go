@@ -202,6 +202,10 @@ type Stmt struct {
 	Args  []any
 }
 
+// abortTimeout bounds the rollback of a failed transaction on its
+// connection; past it the connection is discarded.
+const abortTimeout = 5 * time.Second
+
 // maxPending bounds the statements a transaction holds back.
 const maxPending = 256
 
@@ -437,8 +441,11 @@ func (s *DB) transactBatched(ctx context.Context, b Batcher, t *Tx, fn func(*Tx)
 	committed := false
 	defer func() {
 		if !committed {
-			// a context ended may be why: rolling back must not need it
-			b.Abort(context.WithoutCancel(ctx), t.conn)
+			// a context ended may be why: rolling back must not need it,
+			// nor wait long on a server that is gone
+			actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), abortTimeout)
+			defer cancel()
+			b.Abort(actx, t.conn)
 		}
 	}()
 	err = fn(t)
