@@ -43,6 +43,11 @@ const (
 
 var opening = regexp.MustCompile(`^\s*(` + name + `)(?:,\s*(` + name + `))?(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*` + dash + `\s+`)
 
+// openingNoDash is a dateline whose outlet in brackets ends it, with no
+// dash after: "New Delhi, Jan 5 (PTI) The police ...", "Nairobi, Nov 19
+// (AFP) Burundian soldiers ...", as some wires write it.
+var openingNoDash = regexp.MustCompile(`^\s*(` + name + `)(?:,\s*(` + name + `))?(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)\s+\p{Lu}`)
+
 // Find reads a dateline at the start of text (a report's first paragraph).
 // An opening counts as a dateline when its place is written in capitals
 // ("KABUL"), or an outlet in brackets or a date follows the place: "Iraq -
@@ -50,7 +55,10 @@ var opening = regexp.MustCompile(`^\s*(` + name + `)(?:,\s*(` + name + `))?(?:,\
 func Find(text string) (Dateline, bool) {
 	m := opening.FindStringSubmatchIndex(text)
 	if m == nil {
-		return Dateline{}, false
+		if m = openingNoDash.FindStringSubmatchIndex(text); m == nil {
+			return Dateline{}, false
+		}
+		m[1]-- // the capital after it opens the text
 	}
 	d := Dateline{Start: m[0], End: m[1], PlaceStart: m[2], PlaceEnd: m[3], Place: text[m[2]:m[3]]}
 	if m[4] >= 0 {

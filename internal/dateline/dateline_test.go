@@ -15,12 +15,15 @@ func TestFind(t *testing.T) {
 		{"NAIROBI, Kenya, Jan 15 — Militants stormed a hotel.", true, "Nairobi", "Kenya", "Jan 15", "", "Militants stormed a hotel."},
 		{"DAR ES SALAAM, 7 August 1998 - A truck bomb exploded.", true, "Dar Es Salaam", "", "7 August 1998", "", "A truck bomb exploded."},
 		{"ISLAMABAD: Pakistani forces killed five militants.", true, "Islamabad", "", "", "", "Pakistani forces killed five militants."},
+		{"Nairobi, Nov 19 (AFP) Burundian soldiers were attacked.", true, "Nairobi", "", "Nov 19", "AFP", "Burundian soldiers were attacked."},
+		{"New Delhi, Jan 5 (PTI) The police arrested two men.", true, "New Delhi", "", "Jan 5", "PTI", "The police arrested two men."},
 		// not datelines
 		{"Gunmen attacked a checkpoint in Kabul - the police said.", false, "", "", "", "", ""},
 		{"Iraq - a report.", false, "", "", "", "", ""},
 		{"Islamic State, ISIL - the group claimed it.", false, "", "", "", "", ""},
 		{"The attack in Kabul, Afghanistan killed 12.", false, "", "", "", "", ""},
 		{"Two British Army soldiers have been killed in a gun attack.", false, "", "", "", "", ""},
+		{"Hamas (the group that rules Gaza) said it fired.", false, "", "", "", "", ""},
 	}
 	for _, tc := range tests {
 		d, ok := Find(tc.text)

@@ -306,7 +306,7 @@ func agedPerson(toks []text.Token, m *mention) bool {
 func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	toks := st.toks
 	// Leading function words and "The".
-	for i < j && (functionWords[toks[i].Lower] && (i == 0 || toks[i].Lower == "the" || !toks[i].Cap() || i == firstWord(st))) {
+	for i < j && (functionWords[toks[i].Lower] && (i == 0 || toks[i].Lower == "the" || !toks[i].Cap() || i == firstWord(st) || afterDateline(toks, i))) {
 		if i+1 < j || i == 0 {
 			i++
 			continue
@@ -315,6 +315,17 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	}
 	if i >= j {
 		return nil
+	}
+	// "Islamist al-Shabaab", "Sunni Hamas": an adjective of religion or
+	// politics before a name the dictionary knows qualifies it; the name
+	// is the dictionary's
+	// (not a word that also opens names: "Republican Sinn Féin", "Islamic
+	// Jihad" are other groups than "Sinn Féin" and "Jihad")
+	for i+1 < j && toks[i].Is("islamist", "jihadist", "sunni", "shia", "shi'a", "shiite", "shi'ite", "salafi", "salafist", "wahhabi") {
+		if _, ok := d.dictLookup(text.Join(d.body, toks, i+1, j)); !ok {
+			break
+		}
+		i++
 	}
 	// "in City of Kirkwood, Missouri": the name after "City of"
 	if j-i >= 3 && toks[i].Is("city", "town", "village", "municipality") && toks[i].Cap() && toks[i+1].Lower == "of" &&
@@ -407,8 +418,9 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			out = append(out, d.classify(st, i, k, "")...)
 		}
 		r := k + n
-		if r < j && toks[r].Lower == "of" {
-			// "President of the Republic of Iraq": the organisation follows;
+		if r < j && toks[r].Is("of", "for") {
+			// "President of the Republic of Iraq", "State Minister for
+			// Regional Affairs": the organisation or portfolio follows;
 			// what is left after it is the holder's name.
 			r++
 			if r < j && toks[r].Lower == "the" {
@@ -513,7 +525,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	single := j-i == 1
 	// (or the first after a dateline or a heading's colon or dash: "ADEN:
 	// An air strike", "KABUL (Reuters) - The")
-	atStart := i == firstWord(st) || i >= 1 && (toks[i-1].Text == ":" || isDash(toks[i-1].Text)) && toks[i].Cap()
+	atStart := i == firstWord(st) || afterDateline(toks, i) && toks[i].Cap()
 	if single && d.x.lex.Adjectives[first] {
 		return nil // "Shi'ite leaders": an adjective, not a name
 	}
@@ -740,9 +752,10 @@ func (d *docState) orgKind(toks []text.Token, i, j int) (string, bool) {
 			return kind, true
 		}
 	}
-	// "Council of Representatives of Iraq": the head word is before "of".
+	// "Council of Representatives of Iraq", "Popular Army for the
+	// Restoration of Democracy": the head word is before "of" or "for".
 	for k := i + 1; k < j; k++ {
-		if toks[k].Lower == "of" {
+		if toks[k].Is("of", "for") {
 			n, kind := d.x.lex.OrgWords.MatchAt(toks[:k], k-1)
 			if n > 0 {
 				return kind, true
@@ -1466,3 +1479,10 @@ func surnameSpeaks(toks []text.Token, j int, first string) bool {
 
 // isDash says whether a token is a dash: "-", "–", "—".
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// afterDateline says whether token i opens the text after a dateline or a
+// heading run into its sentence: right after a colon or a dash ("ADEN: An
+// air strike", "Bamako (AFP) - Eight Malian soldiers").
+func afterDateline(toks []text.Token, i int) bool {
+	return i >= 1 && (toks[i-1].Text == ":" || isDash(toks[i-1].Text) && toks[i-1].Space)
+}

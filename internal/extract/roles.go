@@ -34,7 +34,11 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		var ps []party
 		switch m.Val.Side {
 		case "after":
-			ps = d.partiesAfter(st, m.J, role == "target")
+			from := m.J
+			if role == "accused" && toks[m.J-1].Is("blamed", "blames", "blame", "blaming") {
+				from = blamedOn(toks, m.J) // "blamed the attack on the ADF": who is blamed follows "on"
+			}
+			ps = d.partiesAfter(st, from, role == "target")
 			if len(ps) == 0 && role == "perpetrator" && claimCue(toks, m.I, m.J) {
 				// "responsibility was claimed by Jundallah": after a claim, a
 				// name no list knows is the group that claims
@@ -770,7 +774,7 @@ func (d *docState) nounTarget(st *sent, k int) (party, bool) {
 	}
 	j := i
 	for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && !toks[j].Is("near", "during", "killing", "leaving", "will", "would", "could", "can", "may", "become", "became") &&
-		!(j > i && targetEndWord(toks[j])) {
+		!(j > i && (targetEndWord(toks[j]) || timeWord(toks[j].Lower))) { // ("an attack on a key town Monday": the day is not the town's)
 		j++
 	}
 	if j == i || timeWord(toks[i].Lower) {
@@ -953,4 +957,22 @@ func claimedActs(st *sent) []text.Match[lexicon.Responsibility] {
 		}
 	}
 	return out
+}
+
+// blamedOn skips "the attack on" after "blamed" ("blamed the attack on
+// X", "blamed Sunday's bombing on X"): the index after "on", or j when the
+// words after the verb are not such an object.
+func blamedOn(toks []text.Token, j int) int {
+	if j >= len(toks) || !toks[j].Is("the", "this", "that", "these", "those", "both") && !(j+1 < len(toks) && (toks[j+1].Text == "'s" || toks[j+1].Text == "’s")) {
+		return j
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		if toks[k].Is("on", "upon") {
+			return k + 1
+		}
+		if toks[k].Kind != text.Word && toks[k].Text != "'s" && toks[k].Text != "’s" && toks[k].Text != "-" {
+			return j
+		}
+	}
+	return j
 }

@@ -1681,3 +1681,44 @@ func TestClaimedAnAct(t *testing.T) {
 		t.Errorf("perpetrators %v, want Mountain Front", m.Perpetrators)
 	}
 }
+
+// TestWireShapes: shapes of wire copy read on reports outside every set.
+func TestWireShapes(t *testing.T) {
+	base := "Title: Rebels ambush soldiers\nPublished: 2019-11-19\n\nAt least 13 soldiers were killed in an ambush by rebels at Kabo, Central African Republic, on Tuesday.\n\n"
+	for _, tc := range []struct {
+		name, sentence string
+		want, not      string // a statement that must be there, one that must not
+		accused        string
+	}{
+		{"a group's denial after its description", "The country's principal rebel group, the Popular Front for the Restoration of Order (PFRO), said its forces were not involved in the attack.",
+			"Popular Front for the Restoration of Order:deny", "", ""},
+		{"a minister for a portfolio after a quotation", "\"It is not true that the attackers came from Chad,\" Kemal Arslan, State Minister for Regional Affairs, told AFP.",
+			"Kemal Arslan:other", "Regional Affairs:other", ""},
+		{"a number opening the text after a dateline", "BANGUI (AFP) - Four Central African soldiers were killed in an attack blamed on rebels, a military source said.",
+			"", "Four Central African:accuse", ""},
+		{"blamed the attack on a group", "A local activist group blamed the attack on the Allied Democratic Forces (ADF), a Ugandan Islamist group active near Beni.",
+			"", "", "Allied Democratic Forces"},
+		{"an adjective before a known group", "The government blamed the attack on Islamist al-Shabaab.",
+			"", "", "al-Shabaab"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := extractText(t, base+tc.sentence+"\n")
+			var got []string
+			for _, s := range x.Statements {
+				got = append(got, s.Speaker+":"+s.Stance)
+			}
+			if tc.want != "" && !slices.Contains(got, tc.want) {
+				t.Errorf("statements %v, want %s", got, tc.want)
+			}
+			if tc.not != "" && slices.Contains(got, tc.not) {
+				t.Errorf("statements %v, not %s", got, tc.not)
+			}
+			if tc.accused != "" {
+				m := x.Main()
+				if m == nil || !slices.Contains(m.Accused, tc.accused) {
+					t.Errorf("accused %v, want %s", m.Accused, tc.accused)
+				}
+			}
+		})
+	}
+}

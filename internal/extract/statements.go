@@ -344,6 +344,9 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 // the police", "said a local witness", "said officials"; not "NAME, said
 // the market would reopen").
 func subjectAfter(toks []text.Token, k int) bool {
+	if k < len(toks) && toks[k].Is("its", "his", "her", "their", "our", "my", "your") {
+		return false // "X, said its forces were not involved": what X said
+	}
 	for e := k; e < len(toks) && e <= k+2; e++ {
 		t := toks[e]
 		if t.Kind != text.Word {
@@ -958,6 +961,19 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 		return nil, nil
 	}
+	// names inside a quotation before the verb are what was said, not who
+	// said it: `"... from Rwanda," NAME, State Minister for X, told AFP`
+	if q := lastQuoteBefore(toks, v); q >= 0 {
+		var outside []*mention
+		for _, m := range cands {
+			if m.i > q {
+				outside = append(outside, m)
+			}
+		}
+		if len(outside) > 0 {
+			cands = outside
+		}
+	}
 	// the last candidate before the verb, or those coordinated with it; but
 	// "David Gonzales, a US Marshal, said": the name before an apposition
 	last := cands[len(cands)-1]
@@ -1338,4 +1354,15 @@ func newSubjectAfterBreak(toks []text.Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// lastQuoteBefore is the index of the last quotation mark before token v,
+// or -1.
+func lastQuoteBefore(toks []text.Token, v int) int {
+	for k := v - 1; k >= 0; k-- {
+		if toks[k].Text == "\"" || toks[k].Text == "”" || toks[k].Text == "“" {
+			return k
+		}
+	}
+	return -1
 }
