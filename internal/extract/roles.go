@@ -260,8 +260,11 @@ func agentBy(st *sent, j int) int {
 		t := toks[k]
 		if t.Lower == "by" {
 			if k > 0 && (documentNouns[toks[k-1].Lower] || toks[k-1].Is("statement", "statements", "communique", "communiqué", "announcement",
-				"interview", "posting", "tweet", "post", "claim", "spokesman", "spokeswoman", "spokesperson")) {
-				return -1 // "a statement by the UN refugee agency": who wrote it
+				"interview", "posting", "tweet", "post", "claim", "spokesman", "spokeswoman", "spokesperson")) && saysAfter(toks, k+1) {
+				// "..., a statement by the UN refugee agency said": who wrote
+				// it, the subject of its verb of saying (while "claimed in a
+				// statement by ISIL" names the claimant)
+				return -1
 			}
 			return k
 		}
@@ -975,4 +978,18 @@ func blamedOn(toks []text.Token, j int) int {
 		}
 	}
 	return j
+}
+
+// saysAfter says whether a verb of saying follows within a few words of
+// token k, in the same clause: the phrase before it is its subject.
+func saysAfter(toks []text.Token, k int) bool {
+	for e := k; e < len(toks) && e < k+8; e++ {
+		if toks[e].Is("said", "says", "stated", "reported", "added", "noted", "showed") {
+			return true
+		}
+		if toks[e].Text == "." || toks[e].Text == ";" || toks[e].Text == "(" {
+			return false
+		}
+	}
+	return false
 }

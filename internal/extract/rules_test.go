@@ -1549,6 +1549,7 @@ func TestNoStatement(t *testing.T) {
 		{"a question of who claimed it", "Kemal Arslan told reporters, when informed of who claimed responsibility for the attack, that he would wait for the inquiry.", "Kemal Arslan:support"},
 		{"another subject's denial", "The Turkish government held the Mountain Front responsible for the attack, however the group denied any involvement.", "Turkish government:deny"},
 		{"a body in an apposition, then a verb joined by and", "Germany, the current European Union president, condemned what it called a \"ruthless terror attack\" and called for those behind it to be brought to justice.", "European Union"},
+		{"another subject's denial after an accusation", "Turkey has repeatedly accused neighbouring Syria of supporting the group, a claim Damascus denies.", "Turkey:deny"},
 		{"an unnamed speaker after the verb", "The motive was Kemal Arslan's anger at losing his job, said the police on Tuesday.", "Kemal Arslan"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

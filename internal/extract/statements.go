@@ -1019,7 +1019,10 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	// an apposition: "Louis Raphaël I Sako" is the speaker even after a
 	// role phrase; but "Matthew Zais" in "According to Matthew Zais" is not
 	// the subject of a later verb
-	if len(out) == 0 {
+	// (but a place right before the verb is its subject, one this does
+	// not read as a speaker: "a claim Damascus denies" is not the first
+	// name's)
+	if len(out) == 0 && !(last.kind == kindPlace && last.j == subjectEnd(toks, v)) {
 		if a := d.speakerActor(cands[0]); a != nil {
 			out = append(out, a)
 		}
@@ -1184,6 +1187,9 @@ func (d *docState) alsoStances(st *sent, stances []text.Match[lexicon.Stance], f
 		}
 		if askedWho(st.toks, m.I) {
 			continue
+		}
+		if subj := mentionEndingAt(st, m.I); subj != nil && subj.i > v && (subj.actor != nil || subj.kind == kindPlace) {
+			continue // "X accused Y of it, a claim Kigali denies": the denial has a subject of its own
 		}
 		out = append(out, m.Val.Stance)
 	}
