@@ -327,7 +327,7 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 			q++
 		}
 	}
-	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && endsSentence(toks, vj, 10)) {
+	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && (endsSentence(toks, vj, 10) || nameThenApposition(toks, vj))) {
 		// (inverted after a comma only when the speaker closes the
 		// sentence: "..., reports the Committee to Protect Journalists.")
 		return nil, nil, false
@@ -336,7 +336,29 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 		vj++ // `said, Ayub Khan, a local police chief`
 	}
 	a, n := d.speakerAt(st, vj)
+	if len(a) == 0 && len(n) == 0 {
+		// `..., said Aamir Shakiri, the seminary's principal.`: a name of
+		// two or three words no list knows, right after the inverted
+		// verb and closing the sentence or followed by its description,
+		// is a person's
+		if m := mentionAt(st, vj); m != nil && m.kind == "" && m.actor == nil && m.j-m.i >= 2 && m.j-m.i <= 3 && allCapitalised(toks, m.i, m.j) &&
+			(m.j >= len(toks) || toks[m.j].Text == "." || toks[m.j].Text == "," && m.j+1 < len(toks) && toks[m.j+1].Is("a", "an", "the")) {
+			if p := d.actorOf(m, dossier.KindPerson); p != nil {
+				return []*actor{p}, nil, false
+			}
+		}
+	}
 	return a, n, len(a) == 0 && len(n) == 0 && subjectAfter(toks, vj)
+}
+
+// allCapitalised says whether every token of toks[i:j] is a capitalised word.
+func allCapitalised(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Kind != text.Word || !toks[k].Cap() {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectAfter says whether an inverted speech verb's subject starts at
@@ -1371,4 +1393,18 @@ func lastQuoteBefore(toks []text.Token, v int) int {
 		}
 	}
 	return -1
+}
+
+// nameThenApposition says whether the words from token k are a name of at
+// most three capitalised words, a comma and a description that closes
+// the sentence: "Aamir Shakiri, the seminary's principal."
+func nameThenApposition(toks []text.Token, k int) bool {
+	e := k
+	for e < len(toks) && e < k+3 && toks[e].Kind == text.Word && toks[e].Cap() {
+		e++
+	}
+	if e == k || e+1 >= len(toks) || toks[e].Text != "," || !toks[e+1].Is("a", "an", "the") {
+		return false
+	}
+	return endsSentence(toks, e+1, 10)
 }
