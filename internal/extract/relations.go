@@ -454,6 +454,7 @@ func (d *docState) partOfRelations(st *sent) {
 // takes his place.
 func (d *docState) spokesmenForGroups() {
 	group := map[string]*actor{}
+	relEv := map[string]dossier.Evidence{} // the sentence that says whose spokesman he is
 	for _, r := range d.rels {
 		if r.Predicate != "spokesperson_of" {
 			continue
@@ -461,6 +462,7 @@ func (d *docState) spokesmenForGroups() {
 		for _, a := range d.actors {
 			if a.name == r.Object && (a.entry != nil || a.kind == dossier.KindArmedGroup) {
 				group[r.Subject] = a
+				relEv[r.Subject] = r.Evidence
 			}
 		}
 	}
@@ -476,7 +478,11 @@ func (d *docState) spokesmenForGroups() {
 			if g == nil {
 				continue
 			}
-			ev := in.roleEv[nameKey(p)]
+			ev, ok := in.roleEv[nameKey(p)]
+			if !ok || ev.End <= ev.Start {
+				ev = relEv[p]
+				ev.Field = ""
+			}
 			in.perps = removeName(in.perps, p)
 			for a, r := range in.actors {
 				if r == "perpetrator" && a.name == p {

@@ -1600,6 +1600,11 @@ func TestSpokesmanClaimsForGroup(t *testing.T) {
 		if m == nil || !slices.Equal(m.Perpetrators, []string{"Taliban"}) {
 			t.Errorf("%q: perpetrators %v, want [Taliban]", s, m.Perpetrators)
 		}
+		if !slices.ContainsFunc(m.Evidence, func(e dossier.Evidence) bool {
+			return e.Field == "perpetrators" && e.End > e.Start && strings.Contains(e.Text, "Taliban")
+		}) {
+			t.Errorf("%q: no evidence of the perpetrator that names it", s)
+		}
 		var speakers []string
 		for _, st := range x.Statements {
 			speakers = append(speakers, st.Speaker+":"+st.Stance)
