@@ -983,6 +983,14 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 		return nil, nil
 	}
+	// a capital right before the verb stands for its government:
+	// "Moscow denied any involvement", "a claim Kigali denies"
+	if last := cands[len(cands)-1]; last.j == subjectEnd(toks, v) && last.kind == kindPlace && last.place != nil &&
+		last.place.Feature == "PPLC" && last.place.Country != "" && !(last.i >= 1 && toks[last.i-1].Text == ",") {
+		m := *last
+		m.country, m.actor = last.place.Country, nil
+		return []*actor{d.stateActor(&m)}, nil
+	}
 	// names inside a quotation before the verb are what was said, not who
 	// said it: `"... from Rwanda," NAME, State Minister for X, told AFP`
 	if q := lastQuoteBefore(toks, v); q >= 0 {
