@@ -37,16 +37,20 @@ const (
 	name    = word + `(?:[ \-]` + word + `){0,3}`
 	months  = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dayPart = `(?:` + months + `\s+\d{1,2}|\d{1,2}\s+` + months + `)(?:,?\s+\d{4})?`
-	outlet  = `\(([\p{L}][\p{L}0-9 .&'’\-]{0,40})\)`
+	outlet  = `\(([\p{L}][\p{L}0-9 .&'’/\-]{0,40})\)`
 	dash    = `(?:--|-|–|—|:)`
 )
 
-var opening = regexp.MustCompile(`^\s*(` + name + `)(?:,\s*(` + name + `))?(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*` + dash + `\s+`)
+var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*` + dash + `\s+`)
+
+// region is the country or province after the place: ", Somalia" or, as
+// some wires write it, " [Burkina Faso]".
+const region = `(?:(?:,\s*|\s*\[)(` + name + `)\]?)?`
 
 // openingNoDash is a dateline whose outlet in brackets ends it, with no
 // dash after: "New Delhi, Jan 5 (PTI) The police ...", "Nairobi, Nov 19
 // (AFP) Burundian soldiers ...", as some wires write it.
-var openingNoDash = regexp.MustCompile(`^\s*(` + name + `)(?:,\s*(` + name + `))?(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)\s+\p{Lu}`)
+var openingNoDash = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)\s+\p{Lu}`)
 
 // Find reads a dateline at the start of text (a report's first paragraph).
 // An opening counts as a dateline when its place is written in capitals

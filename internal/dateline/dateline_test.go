@@ -17,6 +17,7 @@ func TestFind(t *testing.T) {
 		{"ISLAMABAD: Pakistani forces killed five militants.", true, "Islamabad", "", "", "", "Pakistani forces killed five militants."},
 		{"Nairobi, Nov 19 (AFP) Burundian soldiers were attacked.", true, "Nairobi", "", "Nov 19", "AFP", "Burundian soldiers were attacked."},
 		{"New Delhi, Jan 5 (PTI) The police arrested two men.", true, "New Delhi", "", "Jan 5", "PTI", "The police arrested two men."},
+		{"Ouagadougou [Burkina Faso], May 4 (ANI/Xinhua): At least a dozen people were killed.", true, "Ouagadougou", "Burkina Faso", "May 4", "ANI/Xinhua", "At least a dozen people were killed."},
 		// not datelines
 		{"Gunmen attacked a checkpoint in Kabul - the police said.", false, "", "", "", "", ""},
 		{"Iraq - a report.", false, "", "", "", "", ""},

@@ -1824,6 +1824,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
 				score += 0.5
 			}
+			// a province of another country than the document's is most
+			// often a name many countries give a province ("the East
+			// Region" of a report from Burkina Faso read as Cameroon's)
+			if d.mainCtry != "" && m.place != nil && m.place.Feature == "ADM1" && m.place.Country != "" && m.place.Country != d.mainCtry {
+				score -= 2
+			}
 			var pf []string
 			if in.main {
 				pf = d.placeCandidateFeatures(st, m, prev, n, st.para < lead, distance, loc)
@@ -2015,6 +2021,19 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		}
 		if town != nil {
 			best = town
+		}
+	}
+	// a province of another country than the document's, chosen all the
+	// same, is the document's province of that name, which the gazetteer
+	// lacks ("the East Region" of Burkina Faso, not Cameroon's): its name,
+	// located by the document's country
+	if best != nil && best.m.place != nil && best.m.place.Feature == "ADM1" && d.mainCtry != "" && best.m.place.Country != d.mainCtry &&
+		d.countryWritten(in, d.mainCtry) && !d.countryWritten(in, best.m.place.Country) {
+		if c, ok := d.x.gaz.Country(d.mainCtry); ok {
+			m2 := *best.m
+			p := countryPlace(c)
+			m2.place, m2.country = &p, c.Name
+			best = &cand{&m2, best.score, best.n, best.loc, best.feats}
 		}
 	}
 	if in.main && !d.news && d.mainCtry != "" && (best == nil || best.m.place == nil) && in.loc == nil {
@@ -2283,4 +2302,24 @@ func (d *docState) writingYear() (int, *sent) {
 		}
 	}
 	return 0, nil
+}
+
+// countryWritten says whether the title or the first paragraphs name the
+// country c outright (its name or its people's), not only through a place
+// in it.
+func (d *docState) countryWritten(in *incident, c string) bool {
+	if in.title != "" && slices.Contains(d.countriesNamed(in.title), c) {
+		return true
+	}
+	for _, st := range d.sents {
+		if st.para > 1 {
+			break
+		}
+		for _, m := range st.mentions {
+			if m.country == c && (m.kind == dossier.KindState || m.demonym) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1734,3 +1734,14 @@ func TestWireShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestProvinceOfTheDocumentsCountry: "the East Region" of a report about
+// Burkina Faso is not Cameroon's East Region, the gazetteer's only one.
+func TestProvinceOfTheDocumentsCountry(t *testing.T) {
+	x := extractText(t, "Title: Gunmen kill a dozen in eastern Burkina Faso\nPublished: 2021-05-04\n\nAt least a dozen people were killed by unidentified gunmen in eastern Burkina Faso on Monday, a local official said.\n\n"+
+		"The attack took place in a village in the East Region, leaving at least a dozen villagers dead, the governor said.\n")
+	m := x.Main()
+	if m == nil || m.Location == nil || m.Location.Country != "Burkina Faso" {
+		t.Fatalf("location %+v, want in Burkina Faso", m.Location)
+	}
+}
