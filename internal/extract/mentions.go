@@ -943,6 +943,10 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 		for e < len(toks) && e < s+4 && (nameToken(&toks[e]) || toks[e].Lower == "of" && e > s) {
 			e++
 		}
+		if borderWith(toks, s) {
+			s = e - 1
+			continue // "close to the border with Turkmenistan": the country it is not in
+		}
 		for k := e; k > s; k-- {
 			if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, k)); ok && !isDemonymOf(c, text.Join(d.body, toks, s, k)) {
 				if k < len(toks) && attributiveHeads[toks[k].Lower] || hyphenJoined(toks, k) {
@@ -1485,4 +1489,14 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 // air strike", "Bamako (AFP) - Eight Malian soldiers").
 func afterDateline(toks []text.Token, i int) bool {
 	return i >= 1 && (toks[i-1].Text == ":" || isDash(toks[i-1].Text) && toks[i-1].Space)
+}
+
+// borderWith says whether the name at token s is the neighbour a border
+// is named by: "the border with Turkmenistan", "bordering Chad", "near the
+// Afghan border" is not such a name.
+func borderWith(toks []text.Token, s int) bool {
+	if s >= 1 && toks[s-1].Is("bordering", "borders") {
+		return true
+	}
+	return s >= 2 && toks[s-1].Is("with", "of") && toks[s-2].Is("border", "borders", "frontier")
 }

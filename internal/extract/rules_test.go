@@ -1745,3 +1745,13 @@ func TestProvinceOfTheDocumentsCountry(t *testing.T) {
 		t.Fatalf("location %+v, want in Burkina Faso", m.Location)
 	}
 }
+
+// TestCountryAcrossTheBorder: "Maimana, the capital of Faryab Province
+// close to the border with Turkmenistan" is in Afghanistan.
+func TestCountryAcrossTheBorder(t *testing.T) {
+	x := extractText(t, "Title: Suicide bombing kills 15 in Afghanistan\nPublished: 2014-03-18\n\nA suicide bomber killed at least 15 people in a crowded market on Tuesday. Thirty-six people were wounded by the blast, which occurred in the main bazaar of Maimana, the provincial capital of northern Faryab Province close to the border with Turkmenistan, officials said.\n")
+	m := x.Main()
+	if m == nil || m.Location == nil || m.Location.Country != "Afghanistan" {
+		t.Fatalf("location %+v, want in Afghanistan", m.Location)
+	}
+}
