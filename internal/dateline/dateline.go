@@ -44,12 +44,12 @@ const (
 var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*` + dash + `\s+`)
 
 // region is the country or province after the place: ", Somalia" or, as
-// some wires write it, " [Burkina Faso]".
+// some wires write it, " [Country]".
 const region = `(?:(?:,\s*|\s*\[)(` + name + `)\]?)?`
 
 // openingNoDash is a dateline whose outlet in brackets ends it, with no
-// dash after: "New Delhi, Jan 5 (PTI) The police ...", "Nairobi, Nov 19
-// (AFP) Burundian soldiers ...", as some wires write it.
+// dash after: "CITY, Jan 5 (PTI) The police ...", "CITY, Nov 19 (AFP)
+// Soldiers were ...", as some wires write it.
 var openingNoDash = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)\s+\p{Lu}`)
 
 // Find reads a dateline at the start of text (a report's first paragraph).

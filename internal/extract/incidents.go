@@ -1826,7 +1826,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			// a province of another country than the document's is most
 			// often a name many countries give a province ("the East
-			// Region" of a report from Burkina Faso read as Cameroon's)
+			// Region" of a report from country A read as country B's)
 			if d.mainCtry != "" && m.place != nil && m.place.Feature == "ADM1" && m.place.Country != "" && m.place.Country != d.mainCtry {
 				score -= 2
 			}
@@ -1840,9 +1840,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 		}
 	}
-	// an article named after its place ("Gubio massacre", "Tajoura
-	// migrant center airstrike") whose prose writes the name only inside
-	// a longer one ("Gubio Local Government Area") or beside places it
+	// an article named after its place ("TOWN massacre", "TOWN migrant
+	// center airstrike") whose prose writes the name only inside a longer
+	// one ("TOWN Local Government Area") or beside places it
 	// stresses more: the title's place, where the prose first writes it,
 	// is a candidate of its own for the choice to weigh
 	if in.main && !d.news && d.mainCtry != "" {
@@ -2025,7 +2025,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	}
 	// a province of another country than the document's, chosen all the
 	// same, is the document's province of that name, which the gazetteer
-	// lacks ("the East Region" of Burkina Faso, not Cameroon's): its name,
+	// lacks ("the East Region" of country A, not country B's): its name,
 	// located by the document's country
 	if best != nil && best.m.place != nil && best.m.place.Feature == "ADM1" && d.mainCtry != "" && best.m.place.Country != d.mainCtry &&
 		d.countryWritten(in, d.mainCtry) && !d.countryWritten(in, best.m.place.Country) {

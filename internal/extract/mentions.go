@@ -753,7 +753,7 @@ func (d *docState) orgKind(toks []text.Token, i, j int) (string, bool) {
 		}
 	}
 	// "Council of Representatives of Iraq", "Popular Army for the
-	// Restoration of Democracy": the head word is before "of" or "for".
+	// Restoration of X": the head word is before "of" or "for".
 	for k := i + 1; k < j; k++ {
 		if toks[k].Is("of", "for") {
 			n, kind := d.x.lex.OrgWords.MatchAt(toks[:k], k-1)
@@ -1481,14 +1481,11 @@ func surnameSpeaks(toks []text.Token, j int, first string) bool {
 		"confirmed", "announced", "declared", "commented", "remarked", "responded", "replied", "stressed", "acknowledged")
 }
 
-// isDash says whether a token is a dash: "-", "–", "—".
-func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
-
 // afterDateline says whether token i opens the text after a dateline or a
 // heading run into its sentence: right after a colon or a dash ("ADEN: An
-// air strike", "Bamako (AFP) - Eight Malian soldiers").
+// air strike", "CITY (AFP) - Eight soldiers").
 func afterDateline(toks []text.Token, i int) bool {
-	return i >= 1 && (toks[i-1].Text == ":" || isDash(toks[i-1].Text) && toks[i-1].Space)
+	return i >= 1 && (toks[i-1].Text == ":" || toks[i-1].Is("-", "–", "—") && toks[i-1].Space)
 }
 
 // borderWith says whether the name at token s is the neighbour a border

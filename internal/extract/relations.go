@@ -459,11 +459,9 @@ func (d *docState) spokesmenForGroups() {
 		if r.Predicate != "spokesperson_of" {
 			continue
 		}
-		for _, a := range d.actors {
-			if a.name == r.Object && (a.entry != nil || a.kind == dossier.KindArmedGroup) {
-				group[r.Subject] = a
-				relEv[r.Subject] = r.Evidence
-			}
+		if a := d.byKey[nameKey(r.Object)]; a != nil && (a.entry != nil || a.kind == dossier.KindArmedGroup) {
+			group[r.Subject] = a
+			relEv[r.Subject] = r.Evidence
 		}
 	}
 	if len(group) == 0 {

@@ -337,7 +337,7 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 	}
 	a, n := d.speakerAt(st, vj)
 	if len(a) == 0 && len(n) == 0 {
-		// `..., said Aamir Shakiri, the seminary's principal.`: a name of
+		// `..., said FIRST LAST, the school's principal.`: a name of
 		// two or three words no list knows, right after the inverted
 		// verb and closing the sentence or followed by its description,
 		// is a person's
@@ -984,7 +984,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		return nil, nil
 	}
 	// a capital right before the verb stands for its government:
-	// "Moscow denied any involvement", "a claim Kigali denies"
+	// "Moscow denied any involvement", "a claim CAPITAL denies"
 	if last := cands[len(cands)-1]; last.j == subjectEnd(toks, v) && last.kind == kindPlace && last.place != nil &&
 		last.place.Feature == "PPLC" && last.place.Country != "" && !(last.i >= 1 && toks[last.i-1].Text == ",") {
 		m := *last
@@ -992,7 +992,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		return []*actor{d.stateActor(&m)}, nil
 	}
 	// names inside a quotation before the verb are what was said, not who
-	// said it: `"... from Rwanda," NAME, State Minister for X, told AFP`
+	// said it: `"... from COUNTRY," NAME, State Minister for X, told AFP`
 	if q := lastQuoteBefore(toks, v); q >= 0 {
 		var outside []*mention
 		for _, m := range cands {
@@ -1050,7 +1050,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	// role phrase; but "Matthew Zais" in "According to Matthew Zais" is not
 	// the subject of a later verb
 	// (but a place right before the verb is its subject, one this does
-	// not read as a speaker: "a claim Damascus denies" is not the first
+	// not read as a speaker: "a claim CAPITAL denies" is not the first
 	// name's)
 	if len(out) == 0 && !(last.kind == kindPlace && last.j == subjectEnd(toks, v)) {
 		if a := d.speakerActor(cands[0]); a != nil {
@@ -1219,7 +1219,7 @@ func (d *docState) alsoStances(st *sent, stances []text.Match[lexicon.Stance], f
 			continue
 		}
 		if subj := mentionEndingAt(st, m.I); subj != nil && subj.i > v && (subj.actor != nil || subj.kind == kindPlace) {
-			continue // "X accused Y of it, a claim Kigali denies": the denial has a subject of its own
+			continue // "X accused Y of it, a claim CAPITAL denies": the denial has a subject of its own
 		}
 		out = append(out, m.Val.Stance)
 	}
@@ -1405,7 +1405,7 @@ func lastQuoteBefore(toks []text.Token, v int) int {
 
 // nameThenApposition says whether the words from token k are a name of at
 // most three capitalised words, a comma and a description that closes
-// the sentence: "Aamir Shakiri, the seminary's principal."
+// the sentence: "FIRST LAST, the school's principal."
 func nameThenApposition(toks []text.Token, k int) bool {
 	e := k
 	for e < len(toks) && e < k+3 && toks[e].Kind == text.Word && toks[e].Cap() {
