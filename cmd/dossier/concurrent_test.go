@@ -64,6 +64,7 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			db := storetest.PostgresDSN(t)
 			var cmds []*exec.Cmd
+			killed := "" // the killed process's claims, as a LIKE pattern
 			for i, in := range c.inputs {
 				order := shuffled(in, i)
 				var env []string
@@ -76,11 +77,22 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 				}
 				t.Cleanup(func() { cmd.Process.Kill() })
 				cmds = append(cmds, cmd)
+				if c.kill && i == 0 {
+					// The slow process claims before the others start:
+					// started at once, the fast ones could store every
+					// document before it claims its first (a busy
+					// machine, a lost race for the migration lock).
+					// From then on it always holds a claim the others
+					// wait for, until it stores its last one.
+					killed = fmt.Sprintf("%%/%d/%%", cmd.Process.Pid) // host/pid/random
+					waitClaims(t, db, cmd, killed, 0)
+				}
 			}
-			killed := "" // the killed process's claims, as a LIKE pattern
 			if c.kill {
-				killed = fmt.Sprintf("%%/%d/%%", cmds[0].Process.Pid) // host/pid/random
-				held := killHoldingClaims(t, db, cmds[0], killed, len(files)/10)
+				held := waitClaims(t, db, cmds[0], killed, len(files)/10)
+				if err := cmds[0].Process.Signal(syscall.SIGKILL); err != nil {
+					t.Fatal(err)
+				}
 				t.Logf("killed a process holding claims of %d document(s)", held)
 			}
 			total := 0
@@ -172,10 +184,11 @@ func shuffled(files []string, seed int) []string {
 	return order
 }
 
-// killHoldingClaims kills cmd (SIGKILL) once the knowledge base holds
-// stored documents and cmd holds live claims (their owner is LIKE owner),
-// and returns how many.
-func killHoldingClaims(t *testing.T, dsn string, cmd *exec.Cmd, owner string, stored int) int {
+// waitClaims waits until the knowledge base holds at least stored
+// documents and cmd holds live claims (their owner is LIKE owner), and
+// returns how many. It fails the test, with cmd's output, when cmd ends
+// first or two minutes pass.
+func waitClaims(t *testing.T, dsn string, cmd *exec.Cmd, owner string, stored int) int {
 	t.Helper()
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -183,6 +196,9 @@ func killHoldingClaims(t *testing.T, dsn string, cmd *exec.Cmd, owner string, st
 	}
 	defer db.Close()
 	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if exited(cmd.Process.Pid) {
+			break
+		}
 		var docs, held int
 		// before the first migration, the tables are not there yet
 		if db.QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&docs) != nil || docs < stored {
@@ -191,13 +207,23 @@ func killHoldingClaims(t *testing.T, dsn string, cmd *exec.Cmd, owner string, st
 		if db.QueryRow(`SELECT COUNT(*) FROM ingest_claims WHERE owner LIKE $1 AND expires > clock_timestamp()`, owner).Scan(&held) != nil || held == 0 {
 			continue
 		}
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
 		return held
 	}
-	t.Fatalf("no %d documents stored with claims held by process %d after two minutes", stored, cmd.Process.Pid)
+	cmd.Process.Kill()
+	err = cmd.Wait()
+	t.Fatalf("process %d held no claims with %d documents stored (%v):\n%s\n%s", cmd.Process.Pid, stored, err, cmd.Stdout, cmd.Stderr)
 	return 0
+}
+
+// exited tells whether the child pid has ended (a zombie not waited for
+// yet, or gone), from its state in /proc.
+func exited(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	_, rest, _ := strings.Cut(string(b), ") ") // after the command's name
+	return strings.HasPrefix(rest, "Z") || strings.HasPrefix(rest, "X")
 }
 
 var extractedRE = regexp.MustCompile(`extracted (\d+)`)
