@@ -44,6 +44,12 @@ func TestDebugMentions(t *testing.T) {
 			fmt.Printf("   D %q %+v\n", st.text[h.e.Start:h.e.End], h.e)
 		}
 	}
+	for _, c := range d.targetCands {
+		fmt.Printf("TARGET %.3f %q %v\n", x.target.Prob(c.feats), c.name, c.feats)
+	}
+	for _, c := range d.placeCands {
+		fmt.Printf("PLACE %.3f %q %v\n", x.place.Prob(c.feats), c.name, c.feats)
+	}
 	for _, c := range d.perpCands {
 		var top []string
 		for _, f := range c.feats {

@@ -560,7 +560,7 @@ var listGroups = map[string]bool{"men": true, "women": true, "children": true, "
 	"child": true, "boy": true, "girl": true, "people": true, "civilians": true, "soldiers": true, "policemen": true, "officers": true,
 	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true,
 	"civilian": true, "soldier": true, "policeman": true, "officer": true, "member": true, "person": true, "student": true, "guard": true,
-	"citizens": true, "nationals": true, "hostages": true, "persons": true}
+	"citizens": true, "nationals": true, "hostages": true, "persons": true, "personnel": true, "staff": true}
 
 // listTotal reads a list of groups before a casualty word at token ci
 // ("Five men, five women and a 15-year old boy were killed", "18 men, 3
@@ -575,6 +575,20 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 	}
 	total, groups, from := 0, 0, 0
 	var qs []int
+	// "Two American personnel and one from Britain were killed": a last
+	// group whose noun, the first group's, is left out
+	if k >= 3 && toks[k-1].Lower == "from" && toks[k].Cap() {
+		if _, ok := d.x.gaz.Country(toks[k].Text); ok {
+			for qi := range st.qty {
+				if q := st.qty[qi]; qtok[qi][1] == k-2 && countable(qi) && !q.Open && !q.Vague && !q.Approx && qtok[qi][0] > 0 && toks[qtok[qi][0]-1].Lower == "and" {
+					total, groups, from = q.Min, 1, qtok[qi][0]
+					qs = append(qs, qi)
+					k = qtok[qi][0] - 2
+					break
+				}
+			}
+		}
+	}
 	for k >= 0 {
 		if !d.peopleWord(toks[k].Lower) && !d.demonymNoun(toks[k]) {
 			break

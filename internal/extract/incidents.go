@@ -813,6 +813,7 @@ func (d *docState) mainDate(in *incident) {
 		score      int
 		st         *sent
 		h          dateHit
+		speech     bool // the date of words said about the act
 	}
 	var best *cand
 	lead := d.leadParas()
@@ -822,11 +823,17 @@ func (d *docState) mainDate(in *incident) {
 	occurrence := false
 	for i := 0; i < len(d.sents); i++ {
 		st := d.sents[i]
-		if st.para >= lead+1 && !occurrence {
-			if best != nil || !d.news || d.published.Year == 0 {
+		// (a lead dated only by when it was said, "authorities said
+		// Thursday", reads on a paragraph: "the attackers stormed the
+		// village on Wednesday")
+		if st.para >= lead+1 && !occurrence && !(best != nil && best.speech && d.news && st.para <= lead+1) {
+			if best != nil && !best.speech || !d.news || d.published.Year == 0 {
 				break
 			}
-			occurrence = true
+			occurrence = best == nil
+			if !occurrence {
+				break
+			}
 		}
 		if occurrence && (!st.hasEvent(2) || !occurrenceRE.MatchString(st.text)) {
 			continue
@@ -889,7 +896,8 @@ func (d *docState) mainDate(in *incident) {
 			if st.para < lead {
 				score++
 			}
-			if speechDate(st, h) {
+			sp := speechDate(st, h) && !actClauseDate(st, h)
+			if sp {
 				score -= 3
 			}
 			if !d.news && i == 0 {
@@ -901,8 +909,9 @@ func (d *docState) mainDate(in *incident) {
 			if occurrence && start.Day == 0 {
 				continue
 			}
-			if best == nil || score > best.score {
-				best = &cand{start, end, score, st, h}
+			// (a tie goes to the date of the act over that of the words)
+			if best == nil || score > best.score || score == best.score && best.speech && !sp {
+				best = &cand{start, end, score, st, h, sp}
 			}
 		}
 		if best != nil && (best.score >= 6 || occurrence) {
@@ -1236,6 +1245,24 @@ func comparedSince(st *sent, k int) bool {
 var settlementNouns = map[string]bool{"town": true, "village": true, "city": true, "suburb": true,
 	"settlement": true, "hamlet": true, "township": true, "locality": true, "camp": true}
 
+// villageAfter says whether a place mention is followed by the noun
+// "village" or "hamlet": "stormed Kandi village".
+func villageAfter(m *mention) bool {
+	return m.j < len(m.st.toks) && m.st.toks[m.j].Is("village", "hamlet") && !m.st.toks[m.j].Cap()
+}
+
+// institutionAfter says whether a place name ending at token j opens the
+// name of an office or a body of it: "Adamawa state police spokesman",
+// "the Kandahar provincial governor", "Baghdad operations command".
+func institutionAfter(toks []text.Token, j int) bool {
+	k := j
+	for k < len(toks) && k < j+2 && toks[k].Is("state", "provincial", "province", "district", "city", "county", "regional", "municipal", "local") && !toks[k].Cap() {
+		k++
+	}
+	return k < len(toks) && !toks[k].Cap() && toks[k].Is("police", "governor", "governor's", "spokesman", "spokeswoman", "spokesperson", "officials", "official",
+		"authorities", "chief", "commissioner", "government", "council", "administration", "command", "commander", "prosecutor", "prosecutors")
+}
+
 // settlementApposition says whether ", a (small) village", ", a camp" or
 // the like follows token j: what stands before it is a settlement.
 func settlementApposition(toks []text.Token, j int) bool {
@@ -1348,6 +1375,12 @@ func speechDate(st *sent, h dateHit) bool {
 	// ...": a casualty or an event word just before the date is what it
 	// dates, whatever is said of it afterwards
 	k := st.tokenIndexAt(h.start)
+	// "killing two officers, authorities said Thursday": a verb of
+	// saying right before the date takes it, whatever came before
+	if b := k - 1; b >= 0 && (st.toks[b].Is("on") && b > 0 && st.toks[b-1].Is("said", "says", "announced", "stated", "confirmed") ||
+		st.toks[b].Is("said", "says", "announced", "stated", "confirmed")) {
+		return true
+	}
 	for _, c := range st.cas {
 		if c.J <= k && c.J >= k-8 {
 			return false
@@ -1368,12 +1401,18 @@ func speechDate(st *sent, h dateHit) bool {
 			break
 		}
 	}
-	for _, t := range st.toks {
+	for ti, t := range st.toks {
 		if t.Start < h.end {
 			continue
 		}
 		switch t.Lower {
-		case "said", "says", "told", "statement", "announced", "stated", "reported", "declared", "tweeted", "wrote", "confirmed", "claimed", "alleged", "released", "published", "accused", "blamed":
+		case "said", "says", "told", "statement", "announced", "stated", "reported", "declared", "tweeted", "wrote", "confirmed", "claimed", "alleged", "released", "published", "accused", "blamed",
+			// "the Red Cross on Tuesday condemned the bombing": the day of
+			// the stance, not of the bombing
+			"condemned", "condemns", "denied", "denies", "deplored", "denounced", "denounces", "mourned", "vowed", "pledged", "urged", "warned":
+			if ti+1 < len(st.toks) && st.toks[ti+1].Is("dead") {
+				break // "was declared dead": of the act
+			}
 			return true
 		}
 		if t.Text == "," && t.Start > h.end+1 {
@@ -1387,6 +1426,41 @@ func speechDate(st *sent, h dateHit) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// actClauseDate says whether a date speechDate gives to words said dates
+// the act after all, for the main incident's date: it closes the act's
+// clause before an attribution ("were killed late Sunday, a member
+// said"), or a casualty word follows it first ("Yesterday, X was shot
+// and was declared dead").
+func actClauseDate(st *sent, h dateHit) bool {
+	k := st.tokenIndexAt(h.start)
+	first := true
+	for i, t := range st.toks {
+		if t.Start < h.end {
+			continue
+		}
+		if t.Text == "," {
+			return first && k > firstWord(st)+2 && !slices.ContainsFunc(st.toks[:k], func(t text.Token) bool {
+				return t.Is("said", "says", "told", "announced", "stated", "confirmed")
+			})
+		}
+		for _, c := range st.cas {
+			if c.I == i {
+				return true
+			}
+		}
+		for _, e := range st.events {
+			if e.I == i && e.Val.Weight >= 2 {
+				return false
+			}
+		}
+		if t.Is("said", "says", "told", "statement", "announced", "stated", "reported", "declared", "confirmed") {
+			return false
+		}
+		first = false
 	}
 	return false
 }
@@ -1830,9 +1904,19 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if d.mainCtry != "" && m.place != nil && m.place.Feature == "ADM1" && m.place.Country != "" && m.place.Country != d.mainCtry {
 				score -= 2
 			}
+			// "Adamawa state police spokesman", "the Kandahar provincial
+			// governor": the place names whose office it is, which is
+			// where it serves, not where the act was
+			institution := !loc && institutionAfter(st.toks, m.j)
+			if institution {
+				score -= 1.5
+			}
 			var pf []string
 			if in.main {
 				pf = d.placeCandidateFeatures(st, m, prev, n, st.para < lead, distance, loc)
+				if institution {
+					pf = append(pf, "institution-after")
+				}
 			}
 			all = append(all, cand{m, score, n, loc, pf})
 			if best == nil || score > best.score {
@@ -2005,22 +2089,39 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	// the North West Frontier Province")
 	namedDivision := best != nil && best.m.place != nil && best.m.place.Feature == featureCountry && best.m.kind == kindPlace &&
 		best.m.j > 0 && divisionWords[best.m.st.toks[best.m.j-1].Lower]
-	if best != nil && best.m.place != nil && (best.m.place.Feature == "ADM1" || best.m.place.Feature == "ADM2" || namedDivision) {
+	// (and a country: "attacked a police station in Nigeria's northeast
+	// ... stormed Kandi village": the village)
+	onlyCountry := best != nil && best.m.kind == dossier.KindState && best.m.place == nil && best.m.country != ""
+	if best != nil && (best.m.place != nil && (best.m.place.Feature == "ADM1" || best.m.place.Feature == "ADM2" || namedDivision) || onlyCountry) {
 		var town *cand
 		for i := range all {
 			c := &all[i]
 			// a town the gazetteer does not hold counts when the text says
 			// it is one ("in the Basque town of Legutiano", "in the
-			// district of Dantewada")
-			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && c.loc
+			// district of Dantewada", "stormed Kandi village")
+			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && (c.loc || villageAfter(c.m))
 			if c.m != best.m && c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
 				(c.m.country == best.m.country || named) && c.n >= best.n && (town == nil || c.score > town.score) &&
-				(c.loc && c.n <= best.n+1 || within(c.m.place, best.m.place) && c.n <= best.n+2 || named && c.n <= best.n+3) {
+				!slices.Contains(c.feats, referenceOnly) && !slices.Contains(c.feats, "distance") &&
+				(c.loc && c.n <= best.n+1 || !onlyCountry && within(c.m.place, best.m.place) && c.n <= best.n+2 || named && c.n <= best.n+3) {
 				town = c
 			}
 		}
 		if town != nil {
 			best = town
+		}
+	}
+	// "the Kandi village of Kaura district", "Kandi village, Kaura": the
+	// village of the chosen place, named with it
+	if best != nil && best.m.place != nil {
+		for i := range all {
+			c := &all[i]
+			st := c.m.st
+			if c.m.st == best.m.st && c.m.kind == kindPlace && c.m.place != nil && villageAfter(c.m) && c.m.j+2 == best.m.i &&
+				st.toks[c.m.j+1].Is("of", "in", ",") && !slices.Contains(c.feats, referenceOnly) {
+				best = c
+				break
+			}
 		}
 	}
 	// a province of another country than the document's, chosen all the

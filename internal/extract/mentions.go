@@ -110,7 +110,7 @@ func init() {
 		prison camp checkpoint highway plaza building tower palace compound centre center port harbour harbor park
 		county province governorate prefecture oblast
 		village district neighbourhood neighborhood quarter bazaar cafe restaurant club arena hall
-		academy barracks courthouse`) {
+		academy barracks courthouse pub nightclub cinema supermarket factory`) {
 		facilityWords[w] = true
 	}
 }
@@ -327,6 +327,12 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		}
 		i++
 	}
+	// "Residents of Kandi said", "Officials of the party": a plural noun
+	// of people, capitalised only because it opens the sentence, is no
+	// name; what follows "of" may be one
+	if j-i >= 3 && toks[i+1].Lower == "of" && (i == firstWord(st) || afterDateline(toks, i)) && d.peopleNoun(toks, i) {
+		return d.classifyChunk(st, i+2, j)
+	}
 	// "in City of Kirkwood, Missouri": the name after "City of"
 	if j-i >= 3 && toks[i].Is("city", "town", "village", "municipality") && toks[i].Cap() && toks[i+1].Lower == "of" &&
 		len(d.x.gaz.Lookup(text.Join(d.body, toks, i, j))) == 0 {
@@ -412,6 +418,11 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			k--
 			n++
 		}
+		if r := k + n; r+1 < j && (toks[r].Lower == "'s" || toks[r].Lower == "’s") {
+			// "the Attorney General's Office", "the Prime Minister's
+			// Office": a role's possessive opens the name of a body
+			return d.classify(st, i, j, "")
+		}
 		role := text.Join(d.body, toks, k, k+n)
 		var out []*mention
 		if k > i {
@@ -459,6 +470,17 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		return out
 	}
 	return d.classify(st, i, j, "")
+}
+
+// peopleNoun says whether toks[i] is a plural common noun of people: a
+// target lexicon's people noun ("residents", "villagers") or a speaker
+// noun of many ("officials", "witnesses").
+func (d *docState) peopleNoun(toks []text.Token, i int) bool {
+	if crowdNouns[toks[i].Lower] {
+		return true
+	}
+	n, kind := d.x.lex.Targets.MatchAt(toks[:i+1], i)
+	return n == 1 && kind == "people"
 }
 
 // largerPlace says whether toks[t:j] names a place that holds the
@@ -689,6 +711,12 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.country = p.Country
 		return []*mention{m}
 	}
+	// "the Novedades de Acapulco newspaper reported": the noun after a
+	// name says it is a paper
+	if role == "" && j < len(toks) && !toks[j].Cap() && toks[j].Is("newspaper", "daily", "weekly", "magazine", "broadcaster", "tabloid", "website") {
+		m.kind = dossier.KindMedia
+		return []*mention{m}
+	}
 	// person names
 	if d.looksLikePerson(st, i, j, role) {
 		m.kind = dossier.KindPerson
@@ -868,12 +896,11 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
+	if as := d.x.gaz.Admin1(s); len(as) > 0 && (len(ps) == 0 || divisionCue(st.toks, i, j)) {
+		ps = as
+	}
 	if len(ps) == 0 {
-		if as := d.x.gaz.Admin1(s); len(as) > 0 {
-			ps = as
-		} else {
-			return gazetteer.Place{}, false
-		}
+		return gazetteer.Place{}, false
 	}
 	// context: a locative preposition before, or ", Country" after
 	locative := i > 0 && st.toks[i-1].Is("in", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
@@ -900,6 +927,11 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		// knows only elsewhere; the country the text gives wins
 		return countryPlace(c)
 	}
+	// "in Bijapur district in Chhattisgarh": a first-level division named
+	// just after the name says which of the places of the name
+	if p, ok := d.inDivisionAfter(ps, st, j); ok {
+		return p
+	}
 	// "at the Sasa wharf section of the Port of Davao in Mindanao, the
 	// Philippines": a country named later in the sentence says which Sasa
 	if c, ok := d.countryLater(st, j); ok {
@@ -918,6 +950,45 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		}
 	}
 	return ps[0]
+}
+
+// inDivisionAfter finds, in the few words after a place name ending at
+// token j, a first-level division holding one of ps: "Bijapur district
+// in Chhattisgarh", "Aurangabad, Bihar", "Hyderabad in Sindh province".
+// When the division holds none of them, the name is a place the
+// gazetteer lacks there: the division's point, marked featureNear.
+func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazetteer.Place, bool) {
+	toks := st.toks
+	for s := j; s < len(toks) && s < j+4; s++ {
+		if !nameToken(&toks[s]) {
+			continue
+		}
+		if !toks[s-1].Is("in", ",") && !(s-2 >= j && toks[s-1].Lower == "the" && toks[s-2].Is("in", ",")) {
+			return gazetteer.Place{}, false // the first name after it, and only after "in" or a comma
+		}
+		for e := min(s+3, len(toks)); e > s; e-- {
+			as := d.x.gaz.Admin1(text.Join(d.body, toks, s, e))
+			for _, a := range as {
+				for _, p := range ps {
+					if p.Country == a.Country && p.Admin1 == a.Admin1 && p.Admin1 != "" {
+						return p, true
+					}
+				}
+			}
+			// (a division of the country of one of them, or of the
+			// document's when none of them is a city: "Erbil, Kurdistan"
+			// is the Iraqi city, not a place in Iran's Kurdistan Province)
+			sameCountry := len(as) == 1 && slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Country == as[0].Country })
+			bigElsewhere := slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Population >= 100000 })
+			if len(as) == 1 && (sameCountry || as[0].Country == d.mainCtry && !bigElsewhere) && !compassName(st, s, e) {
+				a := as[0]
+				a.Feature = featureNear
+				return a, true
+			}
+		}
+		return gazetteer.Place{}, false
+	}
+	return gazetteer.Place{}, false
 }
 
 // placeIn is the first of ps (the gazetteer's order: the most populous
@@ -1094,6 +1165,23 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		return countryPlace(c), true
 	}
+	// "stormed Kandi village", "raided Kandi hamlet": the noun after the
+	// name says it is a village whatever the verb before it (not "the
+	// Olympic village": after an article the name may be an adjective)
+	// ("attacked the Kandi village of Kaura district": after an article
+	// when the village is said to be of a named place)
+	villageOf := j+2 < len(st.toks) && st.toks[j+1].Lower == "of" && st.toks[j+2].Cap()
+	if i > 0 && j < len(st.toks) && st.toks[j].Is("village", "hamlet") && !st.toks[j].Cap() &&
+		st.toks[i-1].Kind == text.Word && !st.toks[i-1].Cap() && (villageOf || !st.toks[i-1].Is("the", "a", "an", "this", "that", "his", "their", "its")) &&
+		!d.x.lex.Adjectives[st.toks[i].Lower] && !d.isKnownName(st, i, j) {
+		name := text.Join(d.body, st.toks, i, j)
+		if len(d.x.gaz.Lookup(name)) == 0 && len(d.x.gaz.Admin1(name)) == 0 {
+			if p, ok := d.anchorAfter(st, j+1); ok {
+				return p, true // located by the place it is of
+			}
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
+	}
 	if !locativeBefore(st.toks, i) {
 		return gazetteer.Place{}, false
 	}
@@ -1253,7 +1341,9 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	if comma {
 		k++
 	}
-	nearWord := k < len(toks) && toks[k].Lower == "near"
+	// ("Kandi village of Kaura", "Kandi village in Kaura": the village's
+	// place, like "near")
+	nearWord := k < len(toks) && (toks[k].Lower == "near" || !comma && k > 0 && toks[k-1].Is("village", "hamlet") && toks[k].Is("of", "in"))
 	if !comma && !nearWord {
 		return gazetteer.Place{}, false
 	}
@@ -1417,6 +1507,9 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
+	if as := d.x.gaz.Admin1(s); len(as) > 0 && len(ps) > 0 && divisionCue(st.toks, i, j) {
+		ps = as
+	}
 	loc := locativeBefore(st.toks, i)
 	if len(ps) == 0 {
 		if loc {
@@ -1431,6 +1524,18 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return p, true
 	}
 	return gazetteer.Place{}, false
+}
+
+// divisionCue says whether the words around toks[i:j] call it a
+// first-level division: "the state of Guerrero", "Balkh province",
+// "Bauchi State". The gazetteer's division of the name then beats a town
+// of the same name elsewhere.
+func divisionCue(toks []text.Token, i, j int) bool {
+	divisions := []string{"state", "province", "governorate", "region", "prefecture", "oblast", "wilaya", "department"}
+	if i >= 2 && toks[i-1].Lower == "of" && toks[i-2].Is(divisions...) {
+		return true
+	}
+	return j < len(toks) && toks[j].Is(divisions...)
 }
 
 // numberedLabel says whether a small number follows a name at token j:

@@ -1113,6 +1113,12 @@ func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
 
 // speakerActor returns the actor a mention names if it can speak.
 func (d *docState) speakerActor(m *mention) *actor {
+	if m.kind == kindFacility && m.actor == nil && m.j > m.i && m.st.toks[m.j-1].Is("embassy", "consulate") {
+		// "the British Embassy condemned the attack": a mission speaks
+		// for its state; as the speaker it is a body, not a building
+		m.kind = dossier.KindOrganization
+		return d.actorOf(m, dossier.KindOrganization)
+	}
 	if m.demonym || m.kind == kindPlace || m.kind == kindFacility {
 		return nil
 	}

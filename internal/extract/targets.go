@@ -128,6 +128,46 @@ func (d *docState) chooseTargets(in *incident, ms []*sent, lead int) {
 	}
 }
 
+// notTargetSpan says whether the target phrase toks[start:j] (its head
+// toks[i:j] of the lexicon's kind) is something else in its sentence:
+// a speaker ("two U.S. officials told Reuters"), the first word of a
+// longer noun ("a police officer", "a car bomb"), or the other side
+// ("a gun battle with Maoist rebels", "a town controlled by fighters",
+// "accused the rebels of").
+func (d *docState) notTargetSpan(st *sent, i, j, start int, kind string) bool {
+	toks := st.toks
+	if j < len(toks) {
+		next := toks[j]
+		if kind == "people" && next.Is("said", "say", "says", "told", "confirmed", "reported", "added", "stated") {
+			return true
+		}
+		if next.Kind == text.Word && !next.Cap() && d.targetHeadAt(toks, j) {
+			return true
+		}
+		for _, w := range st.weapons {
+			if w.I <= i && w.J > i || w.I == j {
+				return true // "a car bomb", "a truck bomb"
+			}
+		}
+	}
+	if kind == "people" && armedParty[toks[j-1].Lower] {
+		b := compoundStart(toks, start) - 1
+		for b >= 0 && toks[b].Is("the", "a", "an") {
+			b--
+		}
+		if b >= 0 && toks[b].Is("by", "with", "accused", "blamed", "against") {
+			return true
+		}
+	}
+	return false
+}
+
+// targetHeadAt says whether a head of the targets lexicon starts at token k.
+func (d *docState) targetHeadAt(toks []text.Token, k int) bool {
+	n, _ := d.x.lex.Targets.MatchAt(toks, k)
+	return n > 0
+}
+
 // modelCand is a candidate as tools/train sees it.
 type modelCand struct {
 	name  string
@@ -212,7 +252,13 @@ func (d *docState) targetCandidates(in *incident, ms []*sent, lead int) []*choic
 			if m.J < len(st.toks) && st.toks[m.J].Text == "-" {
 				continue // "police-station": part of another word
 			}
+			if m.J < len(st.toks) && st.toks[m.J].Kind == text.Word && !st.toks[m.J].Cap() && loneVictimHeads[st.toks[m.J].Lower] && m.Val == "people" {
+				m.J++ // "a police officer": one of them, the noun after
+			}
 			start, mods := targetStart(st.toks, m.I)
+			if d.notTargetSpan(st, m.I, m.J, start, m.Val) {
+				continue
+			}
 			h := m.J - 1
 			head := st.toks[h].Lower
 			heads[head] = true

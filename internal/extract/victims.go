@@ -114,7 +114,8 @@ func (d *docState) findTargets(in *incident, ms []*sent, lead int) {
 				}
 				tied := prev >= 0 && (peopleCues[st.toks[prev].Lower] || st.toks[prev].Kind == text.Number || isCountWord(st.toks[prev].Lower) && st.toks[prev].Lower != "at") ||
 					m.J+1 < len(st.toks) && st.toks[m.J].Is("were", "was") && casualtyAt(st, m.J+1)
-				if tied {
+				// ("two U.S. officials told Reuters": who speaks of it)
+				if tied && !(m.J < len(st.toks) && st.toks[m.J].Is("said", "say", "says", "told", "confirmed", "reported", "added", "stated")) {
 					people = append(people, &targetCand{name, st, head})
 				}
 			case "site":
@@ -180,6 +181,9 @@ func targetStart(toks []text.Token, i int) (int, int) {
 	k, mods := i, 0
 	for k > 0 && mods < 3 {
 		t := toks[k-1]
+		if t.Is("a", "an", "the", "'s", "\u2019s") {
+			break // "Belfast - A police officer": an article, capitalised after a dateline; a possessive's clitic
+		}
 		if t.Kind == text.Word && (t.Cap() && k-1 > 0 || targetModifiers[t.Lower] || nounModifier(toks, k-1)) {
 			k--
 			mods++
@@ -375,6 +379,11 @@ func (d *docState) loneInjury(st *sent) int {
 	// bodyguard"
 	for k := 0; k+2 < len(toks); k++ {
 		if toks[k].Is("injuring", "wounding") && toks[k+1].Is("a", "an", "one") && loneVictimAt(toks, k+2) {
+			return k
+		}
+		// "killing two officers and injuring another": one more of them
+		if toks[k].Is("injuring", "wounding", "injured", "wounded") && toks[k+1].Lower == "another" && k > 0 && toks[k-1].Is("and", ",") &&
+			(toks[k+2].Kind == text.Punct || toks[k+2].Is("in", "at", "on", "while", "when", "as", "before", "after", "during") || loneVictimAt(toks, k+2)) {
 			return k
 		}
 	}

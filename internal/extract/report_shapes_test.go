@@ -1,0 +1,117 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dossier-project/dossier"
+)
+
+// TestPlaceOfAReport: where a report puts its act when it names a region
+// first and the settlement after, or a division by its kind: the division
+// of the name, the village of a district, the town of the division named
+// after it; a place that names whose office speaks is not the act's.
+func TestPlaceOfAReport(t *testing.T) {
+	tests := []struct {
+		name, text             string
+		place, admin1, country string
+	}{
+		{"a state by its kind beats a town of its name elsewhere",
+			"Published: 2013-02-08\nTitle: Gunmen kill nine police officers\n\nGunmen killed nine state police officers in the southern Mexican state of Guerrero, prosecutors said.\n",
+			"Guerrero", "Guerrero", "Mexico"},
+		{"a village named with its noun after a verb",
+			"Published: 2013-06-21\nTitle: Two dead as police station hit with bombs\n\nGunmen attacked a police station in Nigeria's northeast, killing two officers, authorities said Thursday.\n\n" +
+				"\"The gunmen burnt it down,\" Adamawa state police spokesman Musa Bello said.\n\nHe said the attackers stormed Dagamaru village on Wednesday and burnt down the police station.\n",
+			"Dagamaru", "", "Nigeria"},
+		{"the village of a district",
+			"Published: 2021-08-15\nTitle: Gunmen kill five\n\nGunmen have attacked the Dagamaru village of Kaura local government area of the state, killing five residents, the commissioner said.\n",
+			"Dagamaru", "Kaduna State", "Nigeria"},
+		{"a division named after a town of its name elsewhere",
+			"Published: 2021-04-04\nTitle: Rebels kill 22 police\n\nMaoist rebels killed 22 police officers in an ambush near a forest in Bijapur district in Chhattisgarh, India, officials said.\n",
+			"Bijapur", "Chhattisgarh", "India"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, tc.text).Main()
+			if m == nil || m.Location == nil {
+				t.Fatal("no location")
+			}
+			l := m.Location
+			if l.Place != tc.place || l.Admin1 != tc.admin1 || l.Country != tc.country {
+				t.Errorf("location %q, %q, %q; want %q, %q, %q", l.Place, l.Admin1, l.Country, tc.place, tc.admin1, tc.country)
+			}
+		})
+	}
+}
+
+// TestElidedAndOneMore: "injuring another" after a count is one more of
+// them; "and one from Britain" counts one of the first group's noun.
+func TestElidedAndOneMore(t *testing.T) {
+	tests := []struct {
+		text           string
+		fatal, injured string
+	}{
+		{"Gunmen attacked a police station in Kandi, Nigeria, killing two officers and injuring another in an incident similar to previous raids.", "2-2", "1+"},
+		{"Two American personnel and one from Britain were killed when rockets hit a military camp in Kandi, Iraq, on Wednesday.", "3-3", "null"},
+	}
+	for _, tc := range tests {
+		m := extractText(t, "Published: 2020-03-12\nTitle: Attack\n\n"+tc.text+"\n").Main()
+		if got := rangeString(m.Fatalities); got != tc.fatal {
+			t.Errorf("%.50q: fatalities %s, want %s", tc.text, got, tc.fatal)
+		}
+		if got := rangeString(m.Injuries); got != tc.injured {
+			t.Errorf("%.50q: injuries %s, want %s", tc.text, got, tc.injured)
+		}
+	}
+}
+
+// TestDayOfTheActNotOfTheWords: a weekday that closes the clause of the
+// act dates it though an attribution follows; the day a body condemned an
+// act is not the act's, nor does it make an incident of its own.
+func TestDayOfTheActNotOfTheWords(t *testing.T) {
+	doc := "Published: 2020-01-30\nTitle: At least 14 killed in gunmen attack\n\n" +
+		"ABUJA, Jan. 27 (Xinhua) \u2014 At least 14 people were killed when gunmen hit a village in Nigeria's Plateau, a state in the country's central region, several local sources said on Monday.\n\n" +
+		"Two women were among the dead victims of the attack in the village of Dagamaru in Bokkos local government area of the state late Sunday, a village vigilante group member said.\n\n" +
+		"The Kandi Red Cross on Tuesday condemned the bombing, calling it cowardly.\n"
+	res := extractText(t, doc)
+	m := res.Main()
+	if m.Date == nil || m.Date.Start != "2020-01-26" {
+		t.Errorf("date %+v, want 2020-01-26", m.Date)
+	}
+	if n := len(res.Incidents); n != 1 {
+		t.Errorf("%d incidents, want 1", n)
+	}
+}
+
+// TestBodiesAsSpeakers: a mission speaks for its state; a role's
+// possessive opens a body's name; a paper is named by its noun; a plural
+// noun opening a sentence is no name.
+func TestBodiesAsSpeakers(t *testing.T) {
+	doc := "Published: 2014-03-12\nTitle: Blasts kill six\n\nTwo explosions killed six people in Kandi, Kenya, on Monday, police said.\n\n" +
+		"The British Embassy in Kandi condemned the attack.\n\n" +
+		"The officers were ambushed near the market, the Kandi state Attorney General's Office said.\n\n" +
+		"The attackers fled in ten vehicles, the Novedades de Kandi newspaper reported.\n\n" +
+		"Residents of Dagamaru said the gunmen had entered the village at night.\n"
+	res := extractText(t, doc)
+	var st []string
+	for _, s := range res.Statements {
+		st = append(st, s.Speaker+":"+s.Stance)
+	}
+	for _, want := range []string{"British Embassy:condemn", "Attorney General's Office:other"} {
+		if !slices.Contains(st, want) {
+			t.Errorf("statements %q, want %s", st, want)
+		}
+	}
+	kinds := map[string]string{}
+	for _, a := range res.Actors {
+		kinds[a.Name] = a.Kind
+	}
+	if k := kinds["Novedades de Kandi"]; k != dossier.KindMedia {
+		t.Errorf("Novedades de Kandi is %q, want media (actors %v)", k, kinds)
+	}
+	for n := range kinds {
+		if n == "Residents of Dagamaru" || n == "'s Office" {
+			t.Errorf("actor %q is no name", n)
+		}
+	}
+}
