@@ -115,3 +115,37 @@ func TestBodiesAsSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestDoersOfReports: who did it, in shapes reports use: a claim in the
+// progressive, one of a group as the subject of the act, a group that says
+// in a statement it carried it out, a group the attackers are believed to
+// belong to (accused), named after its description.
+func TestDoersOfReports(t *testing.T) {
+	tests := []struct{ text, perp, accused, statement string }{
+		{"A suicide car bombing killed two people in Kandi, Afghanistan, on Sunday.\n\nThe Taliban is claiming responsibility for the attack.", "Taliban", "", ""},
+		{"A Taliban suicide bomber carried out the attack in Kandi, Afghanistan, which killed as many as six people.", "Taliban", "", ""},
+		{"An al-Shabaab gunman opened fire on a bus in Kandi, Kenya, killing six people.", "al-Shabaab", "", ""},
+		{"The National Urban War Front of the ELN said in a statement that it carried out the attack on a police station in Kandi, Colombia, that killed five officers.",
+			"National Urban War Front of the ELN", "", "National Urban War Front of the ELN:support"},
+		{"The attackers, believed to be connected to the militant Islamist group Boko Haram, fired a rocket into the police station in Kandi, Nigeria, killing two officers.", "", "Boko Haram", ""},
+	}
+	for _, tc := range tests {
+		res := extractText(t, "Published: 2019-05-06\nTitle: Attack\n\n"+tc.text+"\n")
+		m := res.Main()
+		if tc.perp != "" && !slices.Contains(m.Perpetrators, tc.perp) {
+			t.Errorf("%.50q: perpetrators %q, want %s", tc.text, m.Perpetrators, tc.perp)
+		}
+		if tc.accused != "" && !slices.Contains(m.Accused, tc.accused) {
+			t.Errorf("%.50q: accused %q, want %s", tc.text, m.Accused, tc.accused)
+		}
+		if tc.statement != "" {
+			var st []string
+			for _, s := range res.Statements {
+				st = append(st, s.Speaker+":"+s.Stance)
+			}
+			if !slices.Contains(st, tc.statement) {
+				t.Errorf("%.50q: statements %q, want %s", tc.text, st, tc.statement)
+			}
+		}
+	}
+}

@@ -386,6 +386,15 @@ func saysOfItself(toks []text.Token, k int) int {
 	if v >= 0 && toks[v].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states") {
 		return v - 1
 	}
+	// "said in a statement that it carried out", "said on its website it"
+	for w := v; w >= 1 && w >= v-5; w-- {
+		if toks[w].Text == "," || toks[w].Text == ";" {
+			break
+		}
+		if toks[w].Is("in", "on", "through", "via") && toks[w-1].Is("said", "stated", "announced", "claimed", "admitted", "confirmed", "declared", "says", "states") {
+			return w - 2
+		}
+	}
 	return -1
 }
 
@@ -437,6 +446,17 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 					if q, n2, ok := d.partyAt(st, j, false); ok && q.actor != nil && !q.actor.collective {
 						p, i = q, j+n2
 					}
+				}
+			}
+			// "the militant Islamist group Boko Haram": a description, then
+			// the name it describes
+			if p.actor != nil && p.actor.collective && !names.HasUpper(p.name) {
+				j := i
+				for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && (!toks[j].Cap() && !stopWord(toks[j].Lower) || unknownWord(st, j)) {
+					j++
+				}
+				if q, n2, ok := d.partyAt(st, j, false); ok && j > i && q.actor != nil && !q.actor.collective && q.actor.kind != kindPlace {
+					p, i = q, j+n2
 				}
 			}
 			if !(len(out) > 0 && p.actor != nil && p.actor.kind == kindPlace) {
@@ -514,7 +534,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	toks := st.toks
 	i := k - 1
 	for {
-		for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually") {
+		for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually", "now") || i >= 0 && toks[i].Is("is", "are", "was", "were") && i+1 <= k && i+1 < len(toks) && strings.HasSuffix(toks[i+1].Lower, "ing") {
 			i--
 		}
 		// "Al-Qaeda is said to have claimed", "the group was reported to
@@ -590,9 +610,17 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	// "Shining Path rebels", "Boko Haram militants": the name before the
 	// group noun is the party
 	if i >= 1 {
-		if role, ok := d.x.lex.Collective[toks[i].Lower]; ok && role != "victim" || groupHeads[toks[i].Lower] {
+		// ("a Taliban suicide bomber carried out", "an al-Shabaab gunman
+		// opened fire": one of the group)
+		end := i
+		if toks[i].Is("bomber", "bombers", "attacker", "gunman", "militant", "fighter", "member") {
+			if i >= 2 && toks[i-1].Is("suicide") {
+				end = i - 1
+			}
+		}
+		if role, ok := d.x.lex.Collective[toks[i].Lower]; ok && role != "victim" || groupHeads[toks[i].Lower] || end < i || toks[i].Is("bomber", "bombers", "attacker", "gunman", "militant", "fighter", "member") {
 			for _, m := range st.mentions {
-				if m.j == i && (m.actor != nil && m.actor.kind != kindPlace && m.actor.kind != kindFacility && m.actor.kind != dossier.KindPerson || m.kind == "" && m.j-m.i >= 2) {
+				if m.j == end && (m.actor != nil && m.actor.kind != kindPlace && m.actor.kind != kindFacility && m.actor.kind != dossier.KindPerson || m.kind == "" && m.j-m.i >= 2) {
 					if a := m.actor; a != nil {
 						return []party{{name: a.displayName(m), actor: a, start: m.start, end: m.end}}
 					}
