@@ -235,6 +235,10 @@ func (d *docState) findMentions(st *sent) []*mention {
 					j++
 				}
 				continue
+			case tj.Lower == "and" && j > start && d.andInOrgName(toks, start, j):
+				// "Hampshire Fire and Rescue Service": one body
+				j++
+				continue
 			case tj.Lower == "for" && j+2 < n && (nameToken(&toks[j+1]) && nameToken(&toks[j+2]) || toks[j+1].Lower == "the" && j+3 < n && nameToken(&toks[j+2]) && (nameToken(&toks[j+3]) || toks[j+3].Lower == "of")):
 				// "Syrian Observatory for Human Rights", "Movement for the Liberation of Ahwaz"
 				j++
@@ -285,6 +289,37 @@ func (d *docState) findMentions(st *sent) []*mention {
 		}
 	}
 	return out
+}
+
+// andInOrgName says whether the "and" at token j joins two halves of one
+// organisation's name: the names after it end in an organisation's head
+// word ("Fire and Rescue Service", "Health and Human Services") and the
+// words before it, from start, are no name of their own (not "Hamas and
+// the Red Crescent Society", not "Iraq and Kurdistan Regional Government").
+func (d *docState) andInOrgName(toks []text.Token, start, j int) bool {
+	e := j + 1
+	for e < len(toks) && nameToken(&toks[e]) {
+		e++
+	}
+	if e == j+1 || e-start > 8 {
+		return false
+	}
+	if n, _ := d.x.lex.OrgWords.MatchAt(toks[:e], e-1); n == 0 {
+		return false
+	}
+	left := text.Join(d.body, toks, start, j)
+	if _, ok := d.x.gaz.Country(left); ok {
+		return false
+	}
+	if _, ok := d.x.dict.Lookup(left); ok || len(d.x.gaz.Lookup(left)) > 0 && j-start == 1 {
+		return false
+	}
+	for k := start; k < j; k++ {
+		if n, _ := d.x.lex.OrgWords.MatchAt(toks[:k+1], k); n > 0 {
+			return false // the left half is a body of its own: "the Interior Ministry and the Defence Ministry"
+		}
+	}
+	return true
 }
 
 // agedPerson says whether a name of two to four words is followed by an

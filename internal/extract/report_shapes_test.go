@@ -149,3 +149,21 @@ func TestDoersOfReports(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationThenSpeaker: a quotation before its named speaker and the
+// verb carries the speaker's stance; a body's name joined by "and" is one
+// speaker.
+func TestQuotationThenSpeaker(t *testing.T) {
+	doc := "Published: 2019-05-06\nTitle: Attack\n\nA bomb killed four soldiers in Kandi, Somalia, on Friday.\n\n" +
+		"\"We condemn this barbaric attack,\" President Hassan Sheikh Mohamud said in a statement.\n\n" +
+		"A Kandi Fire and Rescue Service spokesman said: \"The cause of the fire was malicious.\"\n"
+	var st []string
+	for _, s := range extractText(t, doc).Statements {
+		st = append(st, s.Speaker+":"+s.Stance)
+	}
+	for _, want := range []string{"Hassan Sheikh Mohamud:condemn", "Kandi Fire and Rescue Service:other"} {
+		if !slices.Contains(st, want) {
+			t.Errorf("statements %q, want %s", st, want)
+		}
+	}
+}

@@ -475,6 +475,16 @@ func quoteBefore(toks []text.Token, v int) bool {
 			return true
 		}
 	}
+	// `"We condemn this attack," President NAME said`: the speaker's
+	// words between the quotation and the verb
+	for k := v - 1; k >= 0 && k >= v-8; k-- {
+		switch t := toks[k]; {
+		case t.Text == "\"" || t.Text == "”":
+			return k+1 < v && (toks[k+1].Cap() || toks[k+1].Is("the"))
+		case t.Kind == text.Punct && t.Text != "." && t.Text != "-" && t.Text != "'s" && t.Text != "’s":
+			return false
+		}
+	}
 	return false
 }
 
@@ -612,6 +622,13 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 			break // a verb of another clause
 		}
 		i--
+	}
+	// a name that runs on across the stop ("Hampshire Fire and Rescue
+	// Service spokesman"): all of it
+	for _, m := range st.mentions {
+		if m.j == e-1 && m.i < i && m.i >= e-10 && m.actor != nil {
+			i = m.i
+		}
 	}
 	// a body that speaks as one ("the health ministry", "the army"); a
 	// crowd or an unnamed person ("police", "officials", "witnesses") only
