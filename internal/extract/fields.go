@@ -290,6 +290,17 @@ func (d *docState) casualties(st *sent) []casHit {
 				}
 			}
 		}
+		if found < 0 && forward && st.toks[c.J-1].Is("toll", "tally") {
+			// "the death toll from the attack on a police training centre
+			// in X has risen to 59": the toll's verb gives its figure past
+			// what the toll is of
+			for qi := range st.qty {
+				if countable(qi) && tollVerbBefore(st, c.J, qtok[qi][0]) {
+					found = qi
+					break
+				}
+			}
+		}
 		if found < 0 && numberOf(st.toks, c.I) {
 			// "The total number of dead in all the attacks reached about
 			// 80", "the number of wounded people have been reported to be
@@ -824,6 +835,27 @@ func countVerbBetween(toks []text.Token, from, to int) bool {
 		}
 	}
 	return verb
+}
+
+// tollVerbBefore says whether the figure at token q is what a toll ending
+// at token from rose to: a verb of the count right before the figure
+// ("has risen to", "rose to", "climbed to", "reached", "stood at"), in the
+// toll's clause (no semicolon, colon or other figure between).
+func tollVerbBefore(st *sent, from, q int) bool {
+	toks := st.toks
+	if q-from > 30 || q < from+2 {
+		return false
+	}
+	for k := from; k < q; k++ {
+		if toks[k].Text == ";" || toks[k].Text == ":" || toks[k].Kind == text.Number {
+			return false
+		}
+	}
+	v := q - 1
+	if toks[v].Is("to", "at") {
+		v--
+	}
+	return toks[v].Is("risen", "rose", "climbed", "jumped", "increased", "reached", "stood", "stands", "mounted") && (toks[q-1].Is("to", "at") || toks[v].Is("reached"))
 }
 
 // forwardGap says whether the words between a casualty word and the figure

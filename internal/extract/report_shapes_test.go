@@ -167,3 +167,31 @@ func TestQuotationThenSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestTollRoseTo: a toll's verb gives its figure past what the toll is of.
+func TestTollRoseTo(t *testing.T) {
+	for text, want := range map[string]string{
+		"The death toll from a brazen overnight militant attack on a police training center in Kandi, Pakistan, has risen to 59 people, officials said.": "59-59",
+		"The death toll from the suicide blast that hit a political gathering in Kandi, Pakistan, on Sunday rose to 44, officials said.":                 "44-44",
+	} {
+		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
+		if got := rangeString(m.Fatalities); got != want {
+			t.Errorf("%.50q: fatalities %s, want %s", text, got, want)
+		}
+	}
+}
+
+// TestClaimantSubjects: the subject that claims, past its description, an
+// acronym and a day between it and the verb.
+func TestClaimantSubjects(t *testing.T) {
+	for text, want := range map[string]string{
+		"The Kurdistan Freedom Hawks (TAK) militant group has claimed responsibility for a suicide bombing in Kandi, Turkey, that killed 37 people.": "Kurdistan Freedom Hawks",
+		"A suicide bombing killed 30 people in Kandi, Iraq, on Monday.\n\nThe Islamic State group yesterday claimed responsibility for the bombing.": "Islamic State group",
+		"A suicide bombing killed 30 people in Kandi, Iraq, on Monday.\n\nHamas on Tuesday claimed responsibility for the bombing.":                  "Hamas",
+	} {
+		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
+		if !slices.Contains(m.Perpetrators, want) {
+			t.Errorf("%.50q: perpetrators %q, want %s", text, m.Perpetrators, want)
+		}
+	}
+}

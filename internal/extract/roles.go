@@ -537,6 +537,20 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 		for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually", "now") || i >= 0 && toks[i].Is("is", "are", "was", "were") && i+1 <= k && i+1 < len(toks) && strings.HasSuffix(toks[i+1].Lower, "ing") {
 			i--
 		}
+		// "the Islamic State group yesterday claimed", "X on Tuesday
+		// claimed": when, between the subject and its verb
+		if i >= 0 && toks[i].Is("yesterday", "today", "tonight", "overnight", "earlier") {
+			i--
+			continue
+		}
+		if i >= 1 && isWeekday(toks[i].Lower) && toks[i-1].Is("on") {
+			i -= 2
+			continue
+		}
+		if i >= 2 && toks[i].Is("night", "morning", "evening", "afternoon") && isWeekday(toks[i-1].Lower) && toks[i-2].Is("on") {
+			i -= 3
+			continue
+		}
 		// "Al-Qaeda is said to have claimed", "the group was reported to
 		// have claimed": a report of the subject's own act
 		if i >= 2 && toks[i].Is("to") && toks[i-1].Is("said", "reported", "believed", "thought", "understood", "known") && toks[i-2].Is("is", "are", "was", "were") {
@@ -611,8 +625,30 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	// group noun is the party
 	if i >= 1 {
 		// ("a Taliban suicide bomber carried out", "an al-Shabaab gunman
-		// opened fire": one of the group)
+		// opened fire": one of the group; "the Kurdistan Freedom Hawks
+		// (TAK) militant group": its description between)
 		end := i
+		if groupHeads[toks[i].Lower] {
+			e := i - 1
+			for e > 0 && toks[e].Is("militant", "jihadist", "islamist", "extremist", "rebel", "armed", "terrorist", "separatist", "insurgent", "paramilitary") && !toks[e].Cap() {
+				e--
+			}
+			if e > 0 && toks[e].Text == ")" {
+				for e > 0 && toks[e].Text != "(" {
+					e--
+				}
+				e--
+			}
+			if e < i-1 && e > 0 {
+				end = e + 1
+			}
+			// "Al Qaeda's West Africa affiliate": the group whose branch it is
+			if p := mentionEndingAt(st, i-1); p != nil && p.i >= 2 && (toks[p.i-1].Text == "'s" || toks[p.i-1].Text == "’s") {
+				if g := mentionEndingAt(st, p.i-2); g != nil && g.actor != nil && g.actor.kind != kindPlace && g.actor.kind != dossier.KindState && g.actor.kind != dossier.KindPerson {
+					return []party{{name: text.Join(d.body, toks, g.i, i+1), actor: g.actor, start: g.start, end: toks[i].End}}
+				}
+			}
+		}
 		if toks[i].Is("bomber", "bombers", "attacker", "gunman", "militant", "fighter", "member") {
 			if i >= 2 && toks[i-1].Is("suicide") {
 				end = i - 1
@@ -671,7 +707,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 // groupHeads are lower-case words that follow a group's name and stand
 // for it: "the Islamic State of Iraq organization", "the ISIL Yemen
 // branch", "Fulani herdsmen".
-var groupHeads = map[string]bool{"organization": true, "organisation": true, "group": true, "movement": true, "faction": true,
+var groupHeads = map[string]bool{"organization": true, "organisation": true, "group": true, "movement": true, "faction": true, "affiliate": true,
 	"branch": true, "wing": true, "cell": true, "unit": true, "herdsmen": true, "members": true, "cadres": true, "operatives": true}
 
 // displayName is how an actor is named in a role list: the document's
@@ -1018,6 +1054,15 @@ func saysAfter(toks []text.Token, k int) bool {
 		if toks[e].Text == "." || toks[e].Text == ";" || toks[e].Text == "(" {
 			return false
 		}
+	}
+	return false
+}
+
+// isWeekday says whether a lower-case word names a day of the week.
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
 	}
 	return false
 }
