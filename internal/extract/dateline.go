@@ -4,6 +4,7 @@ import (
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/dateline"
 	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
 
@@ -97,12 +98,51 @@ func (d *docState) findDateline() {
 }
 
 // datelineLocation is the place of writing as the incident's place, when
-// the text names no other: low priority, its evidence the dateline.
+// the text names no other: low priority, its evidence the dateline. When
+// the lead says the act was "in this town" ("VILLA RICA, Colombia (AP) —
+// Assailants fired mortars at a police station in this western town"),
+// the place of writing is the act's, whatever else the text names.
 func (d *docState) datelineLocation(in *incident) {
-	if d.dateline == nil || in.loc != nil {
+	if d.dateline == nil {
+		return
+	}
+	if st := d.hereSentence(); st != nil && d.dateline.place.Population > 0 && d.dateline.place.Feature != featureCountry &&
+		(in.loc == nil || in.loc.Place != d.dateline.name) {
+		ev := d.sentEvidence("location", st, 0.7)
+		ev.Note = "the text places the act in the town it was written from (dateline: " + d.dateline.name + ")"
+		in.loc = nil
+		in.setLocation(placeLocation(d.dateline.name, d.dateline.place), prioLead, ev)
+		return
+	}
+	if in.loc != nil {
 		return
 	}
 	ev := d.evidence("location", d.dateline.start, d.dateline.end, dossier.MethodProse, 0.4)
 	ev.Note = "dateline: the place the report was written from; the text names no other place"
 	in.setLocation(placeLocation(d.dateline.name, d.dateline.place), prioMeta, ev)
+}
+
+// hereSentence is the sentence of the lead that puts the act "in this
+// town", "in this city", "in this western village": the place of writing.
+func (d *docState) hereSentence() *sent {
+	lead := d.leadParas()
+	for _, st := range d.sents {
+		if st.para >= lead {
+			break
+		}
+		toks := st.toks
+		for k := 0; k+2 < len(toks); k++ {
+			if !toks[k].Is("in", "at", "near") || toks[k+1].Lower != "this" {
+				continue
+			}
+			e := k + 2
+			for e < len(toks) && e < k+5 && toks[e].Kind == text.Word && !toks[e].Cap() && !toks[e].Is("town", "city", "village", "capital") {
+				e++
+			}
+			if e < len(toks) && toks[e].Is("town", "city", "village", "capital") && (len(st.events) > 0 || len(st.cas) > 0) {
+				return st
+			}
+		}
+	}
+	return nil
 }

@@ -309,6 +309,12 @@ func (in *incident) decideType() {
 		"Remote explosive/landmine/IED": 1.1, "Grenade": 1.1, "Abduction/forced disappearance": 1.1,
 		"Violent demonstration": 1.05, "Excessive force against protesters": 1.05,
 	}
+	// a bomb a person carried to its target is a suicide bomb however
+	// often the words of the bomb come up (ACLED: the suicide bomb
+	// sub-type wins when an attacker blew himself up)
+	if s, r := in.cues["Suicide bomb"], in.cues["Remote explosive/landmine/IED"]; s > 0 && r > s {
+		in.cues["Suicide bomb"] = r
+	}
 	best, bestW := "", 0.0
 	keys := make([]string, 0, len(in.cues))
 	means := 0.0

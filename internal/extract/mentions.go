@@ -1205,7 +1205,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	// Olympic village": after an article the name may be an adjective)
 	// ("attacked the Kandi village of Kaura district": after an article
 	// when the village is said to be of a named place)
-	villageOf := j+2 < len(st.toks) && st.toks[j+1].Lower == "of" && st.toks[j+2].Cap()
+	villageOf := j+2 < len(st.toks) && st.toks[j+1].Lower == "of" && (st.toks[j+2].Cap() || j+3 < len(st.toks) && st.toks[j+2].Lower == "the" && st.toks[j+3].Cap())
 	if i > 0 && j < len(st.toks) && st.toks[j].Is("village", "hamlet") && !st.toks[j].Cap() &&
 		st.toks[i-1].Kind == text.Word && !st.toks[i-1].Cap() && (villageOf || !st.toks[i-1].Is("the", "a", "an", "this", "that", "his", "their", "its")) &&
 		!d.x.lex.Adjectives[st.toks[i].Lower] && !d.isKnownName(st, i, j) {
