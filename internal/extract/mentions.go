@@ -431,6 +431,12 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		if n == 0 {
 			if m, _ := lx.Honorifics.MatchAt(toks[:j], k); m > 0 {
 				n = m
+				if k > i && k+m < j && lx.GivenNames[toks[k-1].Lower] {
+					// "Hassan Sheikh Mohamud", "Sharif Sheikh Ahmed": a
+					// title word inside a name after its given name is a
+					// part of the name
+					continue
+				}
 			}
 		}
 		if n == 0 {

@@ -201,3 +201,26 @@ func TestClaimantSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNames: a title word inside a name after its given name is a
+// part of it; "the ministry said" is the ministry the report named.
+func TestSpeakerNames(t *testing.T) {
+	doc := "Published: 2016-10-25\nTitle: Attack\n\nGunmen killed nine people at a church in Kandi, Egypt, on Monday, Egypt's Interior Ministry said.\n\n" +
+		"The attacker had earlier opened fire at a nearby shop, the ministry said.\n\n" +
+		"President Hassan Sheikh Mohamud condemned the attack.\n"
+	res := extractText(t, doc)
+	var st []string
+	for _, s := range res.Statements {
+		st = append(st, s.Speaker+":"+s.Stance)
+	}
+	for _, want := range []string{"Interior Ministry:other", "Hassan Sheikh Mohamud:condemn"} {
+		if !slices.Contains(st, want) {
+			t.Errorf("statements %q, want %s", st, want)
+		}
+	}
+	for _, s := range st {
+		if s == "ministry:other" || s == "Mohamud:condemn" {
+			t.Errorf("statement %s: a part of a name", s)
+		}
+	}
+}

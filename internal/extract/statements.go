@@ -644,12 +644,37 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 	if !named && !institutionNouns[toks[e-1].Lower] {
 		return ""
 	}
+	// "the ministry said" after "Egypt's Interior Ministry said": the body
+	// the report named last with that head word
+	if !named && i >= e-2 {
+		if a := d.lastBodyHeaded(st, toks[e-1].Lower); a != nil {
+			return a.name
+		}
+	}
 	// "two current United States Defense officials": the name starts with
 	// its first capital
 	for named && i < e-1 && !toks[i].Cap() {
 		i++
 	}
 	return text.Join(d.body, toks, i, e)
+}
+
+// lastBodyHeaded is the body (not a person, a place or a country) the
+// report named last, up to sentence st, whose name ends in the head word.
+func (d *docState) lastBodyHeaded(st *sent, head string) *actor {
+	for n := st.idx; n >= 0 && n >= st.idx-12; n-- {
+		ms := d.sents[n].mentions
+		for k := len(ms) - 1; k >= 0; k-- {
+			a := ms[k].actor
+			if a == nil || a.kind == dossier.KindPerson || a.kind == dossier.KindState || a.kind == kindPlace || a.kind == kindFacility {
+				continue
+			}
+			if strings.EqualFold(lastWordLower(a.name), head) {
+				return a
+			}
+		}
+	}
+	return nil
 }
 
 // institutionNouns head a speaker that is one body even when unnamed.
