@@ -224,3 +224,26 @@ func TestSpeakerNames(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimantsThroughOthers: a person who claims for the group his aside
+// names; a group's regional affiliate; a group's spokesman.
+func TestClaimantsThroughOthers(t *testing.T) {
+	for text, want := range map[string]string{
+		"A suicide bomber killed 80 people at a mosque in Kandi, Pakistan, on Monday.\n\nSarbakaf Mohmand, a commander of the Pakistani Taliban, claimed responsibility for the bombing.": "Pakistani Taliban",
+		"Al Qaeda's West Africa affiliate on Tuesday claimed responsibility for coordinated attacks in Kandi, Mali, that killed 38 soldiers.":                                             "Al Qaeda's West Africa affiliate",
+	} {
+		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
+		if !slices.Contains(m.Perpetrators, want) {
+			t.Errorf("%.50q: perpetrators %q, want %s", text, m.Perpetrators, want)
+		}
+	}
+	doc := "Published: 2016-10-25\nTitle: Attack\n\nA suicide bomber killed 18 people in Kandi, Somalia, on Monday.\n\n" +
+		"Speaking to Al Jazeera, al-Shabab's military operations spokesman claimed responsibility for the attack.\n"
+	var st []string
+	for _, s := range extractText(t, doc).Statements {
+		st = append(st, s.Speaker+":"+s.Stance)
+	}
+	if !slices.Contains(st, "al-Shabab:support") {
+		t.Errorf("statements %q, want al-Shabab:support", st)
+	}
+}

@@ -567,6 +567,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	// an aside between commas and an acronym in brackets, in either order:
 	// "the Ulster Volunteer Force (UVF), a loyalist paramilitary group, shot"
+	asideFrom, asideTo := -1, -1
 	for range 2 {
 		if i >= 0 && toks[i].Text == "," {
 			j := i - 1
@@ -574,6 +575,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 				j--
 			}
 			if j >= 0 && toks[j].Text == "," {
+				asideFrom, asideTo = j+1, i
 				i = j - 1
 			}
 		}
@@ -587,6 +589,22 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	if i < 0 {
 		return nil
+	}
+	// "NAME, a commander of the Pakistani Taliban, claimed": a person who
+	// speaks for a group his aside names acts for it
+	if asideFrom >= 0 {
+		if m := mentionEndingAt(st, i+1); m != nil && (m.kind == dossier.KindPerson || m.kind == "") {
+			for k := asideFrom; k+1 < asideTo; k++ {
+				if !toks[k].Is("of", "for") || k-1 < asideFrom || !toks[k-1].Is("commander", "leader", "spokesman", "spokesperson", "chief", "member", "head", "founder", "emir") {
+					continue
+				}
+				for _, g := range st.mentions {
+					if g.i > k && g.j <= asideTo && g.actor != nil && (g.actor.kind == dossier.KindArmedGroup || g.actor.kind == dossier.KindOrganization) {
+						return []party{{name: g.actor.displayName(g), actor: g.actor, start: g.start, end: g.end}}
+					}
+				}
+			}
+		}
 	}
 	// "the Houthi movement in Yemen conducted": the place is not the subject
 	for _, m := range st.mentions {
@@ -643,8 +661,8 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 				end = e + 1
 			}
 			// "Al Qaeda's West Africa affiliate": the group whose branch it is
-			if p := mentionEndingAt(st, i-1); p != nil && p.i >= 2 && (toks[p.i-1].Text == "'s" || toks[p.i-1].Text == "’s") {
-				if g := mentionEndingAt(st, p.i-2); g != nil && g.actor != nil && g.actor.kind != kindPlace && g.actor.kind != dossier.KindState && g.actor.kind != dossier.KindPerson {
+			if p := mentionEndingAt(st, i); p != nil && p.i >= 2 && (toks[p.i-1].Text == "'s" || toks[p.i-1].Text == "’s") {
+				if g := mentionEndingAt(st, p.i-1); g != nil && g.actor != nil && g.actor.kind != kindPlace && g.actor.kind != dossier.KindState && g.actor.kind != dossier.KindPerson {
 					return []party{{name: text.Join(d.body, toks, g.i, i+1), actor: g.actor, start: g.start, end: toks[i].End}}
 				}
 			}

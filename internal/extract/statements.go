@@ -609,6 +609,15 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 	for i > 0 && i > e-5 {
 		p := toks[i-1]
 		if p.Text == "'s" || p.Text == "’s" {
+			// "al-Shabab's military operations spokesman", "Blair's
+			// spokesman": who speaks through him
+			if toks[e-1].Is("spokesman", "spokeswoman", "spokesperson") {
+				for _, m := range st.mentions {
+					if m.j == i-1 && m.actor != nil && m.actor.kind != kindPlace && m.actor.kind != kindFacility {
+						return m.actor.name
+					}
+				}
+			}
 			if i-1 > 0 && toks[i-2].Cap() && toks[i-2].Kind == text.Word {
 				i -= 2 // "Burma's government"
 				continue
