@@ -247,3 +247,26 @@ func TestClaimantsThroughOthers(t *testing.T) {
 		t.Errorf("statements %q, want al-Shabab:support", st)
 	}
 }
+
+// TestEarlierActs: an act in a clause of "after" is another act: its
+// doer is not this one's, its claim no statement on this one; a claim
+// after a comma ("Hours after the attack, the Taliban claimed") is.
+func TestEarlierActs(t *testing.T) {
+	lead := "Published: 2016-10-25\nTitle: Attack\n\nA suicide bomber rammed a vehicle packed with explosives into a convoy in Kandi, Somalia, on Monday, killing 12 soldiers.\n\n"
+	for _, text := range []string{
+		"The attack comes exactly one week after a US air strike killed the chief of the al-Qaeda-linked al-Shabab group.",
+		"The conflict re-ignited in late June, after the PKK claimed responsibility for the killings of two policemen.",
+	} {
+		res := extractText(t, lead+text+"\n")
+		if m := res.Main(); len(m.Perpetrators) > 0 || len(m.Accused) > 0 {
+			t.Errorf("%.50q: perpetrators %q, accused %q, want none", text, m.Perpetrators, m.Accused)
+		}
+		if len(res.Statements) > 0 {
+			t.Errorf("%.50q: statements %+v, want none", text, res.Statements)
+		}
+	}
+	m := extractText(t, lead+"Hours after the attack, the Taliban claimed responsibility.\n").Main()
+	if !slices.Contains(m.Perpetrators, "Taliban") {
+		t.Errorf("perpetrators %q, want Taliban", m.Perpetrators)
+	}
+}

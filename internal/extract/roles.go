@@ -48,6 +48,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 		case "before":
 			ps = d.partiesBefore(st, m.I)
+			if len(ps) > 0 && ps[0].start > 0 && earlierClause(toks, st.tokenIndexAt(ps[0].start)) {
+				ps = nil // "re-ignited after the PKK claimed responsibility for the killings of two policemen": another act
+			}
 		}
 		if len(ps) == 0 {
 			continue
@@ -186,6 +189,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if p.actor == nil || p.actor.kind == kindPlace || p.actor.kind == dossier.KindPerson && !p.actor.kindConf {
 				continue
 			}
+			if earlierClause(toks, st.tokenIndexAt(p.start)) {
+				continue // "after Israeli forces killed two fugitives": another act
+			}
 			if t.Lower == "fired" && p.actor.collective && !names.HasUpper(p.name) {
 				continue // "another group of attackers then fired on": nobody named
 			}
@@ -209,6 +215,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		for _, mm := range st.mentions {
 			if mm.j-1 != k {
 				continue
+			}
+			if earlierClause(toks, mm.i) {
+				continue // "one week after a US air strike killed the group's chief": another act
 			}
 			if mm.i > 0 && (toks[mm.i-1].Text == "," || toks[mm.i-1].Is("in", "of", "at", "near", "from", "across", "throughout")) {
 				// "in the town of Zemmouri, Boumerdès Province, Algeria
@@ -974,6 +983,22 @@ func causeBefore(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
 		case "for", "after", "following", "since", "avenge", "avenging", "revenge", "retaliation", "before", "like", "anniversary":
+			return true
+		}
+	}
+	return false
+}
+
+// earlierClause says whether the name at token i opens a clause of
+// "after", "following", "since" or "before" (within three words, no
+// punctuation between): "after the PKK claimed", "a week after a US air
+// strike": another act the report dates this one by.
+func earlierClause(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		if toks[k].Is("after", "following", "since", "before") {
 			return true
 		}
 	}

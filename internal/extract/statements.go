@@ -57,7 +57,7 @@ func (d *docState) findStatements() {
 				"with", "in", "of", "by", "from", "on", "amid", "despite", "after") {
 				continue // "a report says", "with reports suggesting": a noun, not a verb
 			}
-			if notSpeech(st.toks, m.I, m.J) {
+			if notSpeech(st.toks, m.I, m.J) || afterClauseSubject(st.toks, m.I) {
 				continue
 			}
 			verbs = append(verbs, verb{m.I, m.J})
@@ -68,7 +68,8 @@ func (d *docState) findStatements() {
 			// responsibility", "took responsibility")
 			claim := m.Val.Stance == dossier.StanceSupport && st.toks[m.I].Is("claims", "claiming", "took", "takes", "taking", "accepts", "has") ||
 				st.toks[m.I].Is("condemns", "denounces", "deplores", "denies", "rejects", "accuses", "blames", "dismisses") // the present: "X vehemently condemns the attack"
-			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && (strings.HasSuffix(st.toks[m.I].Lower, "ed") || claim) && !negativeSubject(st.toks, m.I) {
+			if m.Val.Weight >= 3 && st.toks[m.I].Kind == text.Word && (strings.HasSuffix(st.toks[m.I].Lower, "ed") || claim) && !negativeSubject(st.toks, m.I) &&
+				!afterClauseSubject(st.toks, m.I) {
 				verbs = append(verbs, verb{m.I, m.J})
 			}
 		}
@@ -465,6 +466,22 @@ func endsSentence(toks []text.Token, k, n int) bool {
 		}
 	}
 	return true
+}
+
+// afterClauseSubject says whether the stance verb at token v has its
+// subject in a clause of "after", "following" or "since" ("re-ignited
+// after the PKK claimed responsibility for the killings of two
+// policemen"): another act the report dates by, not a statement on this.
+func afterClauseSubject(toks []text.Token, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-6; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		if toks[k].Is("after", "following", "since") {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteBefore says whether a quotation closes right before the verb at
