@@ -743,6 +743,12 @@ func (d *docState) placesInCountry() {
 					m.place, m.country = nil, ""
 					continue
 				}
+				if facilityAfter(st.toks, m.j) {
+					// "in the Red Lion pub": the pub's name, which is a
+					// small town's only abroad
+					m.place, m.country = nil, ""
+					continue
+				}
 				if !locativeBefore(st.toks, m.i) {
 					continue
 				}
@@ -2117,7 +2123,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 		for i := range all {
 			c := &all[i]
 			st := c.m.st
-			if c.m.st == best.m.st && c.m.kind == kindPlace && c.m.place != nil && villageAfter(c.m) && c.m.j+2 == best.m.i &&
+			gap := best.m.i - c.m.j // "village of", "village of the"
+			if c.m.st == best.m.st && c.m.kind == kindPlace && c.m.place != nil && villageAfter(c.m) && (gap == 2 || gap == 3 && st.toks[c.m.j+2].Lower == "the") &&
 				st.toks[c.m.j+1].Is("of", "in", ",") && !slices.Contains(c.feats, referenceOnly) {
 				best = c
 				break

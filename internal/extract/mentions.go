@@ -946,6 +946,9 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	// context: a locative preposition before, or ", Country" after
 	locative := i > 0 && st.toks[i-1].Is("in", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
 	p := d.bestPlace(ps, st, j)
+	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
+		return gazetteer.Place{}, false
+	}
 	if locative || p.Population >= 100000 || p.Feature == "PPLC" || p.Feature == "ADM1" {
 		return p, true
 	}
@@ -1064,6 +1067,9 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 				if k < len(toks) && attributiveHeads[toks[k].Lower] || hyphenJoined(toks, k) {
 					break // "including two U.S. soldiers": whose, not where; "Iraq-based"
 				}
+				if !whereBefore(toks, s) {
+					break // "signalling to China": whom, not where
+				}
 				return c, true
 			}
 		}
@@ -1080,6 +1086,20 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 		s = e - 1
 	}
 	return gazetteer.Country{}, false
+}
+
+// whereBefore says whether the words before a country's name at token s
+// say where: a comma ("Davao in Mindanao, the Philippines"), "in", "of",
+// a bracket, past "the" and a bearing ("in northern Mali").
+func whereBefore(toks []text.Token, s int) bool {
+	p := s - 1
+	if p >= 0 && toks[p].Lower == "the" {
+		p--
+	}
+	for p >= 0 && (isBearingAdjective(toks[p].Lower) || compassWord(toks[p].Lower) || toks[p].Text == "-") {
+		p-- // "in northern Mali", "of north-west Pakistan"
+	}
+	return p >= 0 && (toks[p].Is("in", "of", "inside", "across", "throughout", "within") || toks[p].Text == "," || toks[p].Text == "(")
 }
 
 // demonymBefore finds a country's adjective among the few lower-case words
@@ -1561,10 +1581,31 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	p := d.bestPlace(ps, st, j)
+	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
+		return gazetteer.Place{}, false // "in the Red Lion pub": the pub's name, not a town of that name abroad
+	}
 	if loc && (p.Population >= 1000 || p.Country == d.mainCtry) || p.Population >= 200000 || p.Feature == "PPLC" {
 		return p, true
 	}
 	return gazetteer.Place{}, false
+}
+
+// facilityAfter says whether a lower-case word of a site follows a name
+// at token j: "the Red Lion pub", "the Grand hotel".
+func facilityAfter(toks []text.Token, j int) bool {
+	return j < len(toks) && toks[j].Kind == text.Word && !toks[j].Cap() && buildingWords[toks[j].Lower]
+}
+
+// buildingWords are the facility words of one building or venue (not of a
+// settlement, a division, a road or a district of a town).
+var buildingWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`pub nightclub cinema supermarket factory hotel restaurant cafe bar mall church mosque synagogue
+		temple shrine school hospital museum stadium theatre theater prison palace tower building club arena hall academy
+		barracks courthouse embassy consulate`) {
+		buildingWords[w] = true
+	}
 }
 
 // divisionCue says whether the words around toks[i:j] call it a

@@ -270,3 +270,26 @@ func TestEarlierActs(t *testing.T) {
 		t.Errorf("perpetrators %q, want Taliban", m.Perpetrators)
 	}
 }
+
+// TestPubNamedLikeATown: a site's name before its noun ("the Red Lion
+// pub") is no town of that name abroad moved into the document's country.
+func TestPubNamedLikeATown(t *testing.T) {
+	doc := "Source: https://en.wikipedia.org/wiki/Case\n= Red Lion Pub bombing =\n\nThe Red Lion Pub bombing was a bomb attack on 2 November 1971 in Belfast, Northern Ireland. " +
+		"Planted by the Provisional IRA, it exploded in the Red Lion pub on Ormeau Road, killing three people and injuring about 30 others.\n"
+	m := extractText(t, doc).Main()
+	if m.Location == nil || m.Location.Place != "Belfast" {
+		t.Errorf("location %+v, want Belfast", m.Location)
+	}
+}
+
+// TestCountryNamedAsObject: a country named later in the sentence as
+// whom something is addressed to does not say which town of a name.
+func TestCountryNamedAsObject(t *testing.T) {
+	doc := "Source: https://en.wikipedia.org/wiki/Case\n= 2024 Gwadar attack =\n\nOn 20 March 2024, the Gwadar Port Authority Complex was attacked by armed Baloch separatists. All eight militants as well as two soldiers were killed in the attack.\n\n" +
+		"Pakistani security forces quickly responded to the gunfire. The Balochistan Liberation Army claimed responsibility for the attack. " +
+		"The group called the attack a warning to foreign investors interested in Gwadar, signalling to China of its investments in Gwadar port.\n"
+	m := extractText(t, doc).Main()
+	if m.Location == nil || m.Location.Country != "Pakistan" {
+		t.Errorf("location %+v, want in Pakistan", m.Location)
+	}
+}
