@@ -83,7 +83,7 @@ func (d *docState) headlineCounts(in *incident) {
 
 // headlineKill are the verbs of a killing in a headline's present tense
 // and a report's past.
-var headlineKill = map[string]bool{"kills": true, "kill": true, "killed": true, "killing": true, "murders": true, "shoots": true}
+var headlineKill = map[string]bool{"kills": true, "kill": true, "killed": true, "killing": true, "murders": true, "shoots": true, "shot": true, "gunned": true}
 
 // loneKilled says whether the words tell one person killed with no figure:
 // a killing verb and one victim after it ("kills soldier", "killing a
@@ -95,6 +95,12 @@ func loneKilled(toks []text.Token, prose bool) bool {
 	for k, t := range toks {
 		if headlineKill[t.Lower] && t.Lower != "killed" {
 			j := k + 1
+			if t.Is("shot", "gunned") {
+				if j >= len(toks) || !toks[j].Is("dead", "down") {
+					continue // "shot a policeman": hurt, maybe
+				}
+				j++ // "shot dead a village chief"
+			}
 			article := j < len(toks) && toks[j].Is("a", "an", "one")
 			if article {
 				j++
@@ -107,6 +113,10 @@ func loneKilled(toks []text.Token, prose bool) bool {
 			}
 			// up to three words of description before the victim's noun
 			if loneVictimAt(toks, j) {
+				return true
+			}
+			// "shot dead a village chief", "killing a tribal elder"
+			if j+1 < len(toks) && toks[j+1].Is("chief", "headman", "elder", "reservist", "volunteer") || j < len(toks) && toks[j].Is("chief", "headman", "elder") {
 				return true
 			}
 		}

@@ -293,3 +293,18 @@ func TestCountryNamedAsObject(t *testing.T) {
 		t.Errorf("location %+v, want in Pakistan", m.Location)
 	}
 }
+
+// TestOneKilledNoFigure: "shot dead a village chief" is one dead;
+// "fatally wounded two" are two dead; "shot a policeman" is no death.
+func TestOneKilledNoFigure(t *testing.T) {
+	for text, want := range map[string]string{
+		"Unidentified gunmen shot dead a village chief in Kandi, Thailand, on Thursday.":         "1-1",
+		"Gunmen fatally wounded two village defense volunteers in Kandi, Thailand, on Thursday.": "2-2",
+		"Gunmen shot a policeman in Kandi, Thailand, on Thursday.":                               "null",
+	} {
+		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
+		if got := rangeString(m.Fatalities); got != want {
+			t.Errorf("%.50q: fatalities %s, want %s", text, got, want)
+		}
+	}
+}

@@ -457,6 +457,7 @@ func noneHurt(st *sent) bool {
 
 // lone victim words: "A police officer has been killed", "a boy was killed".
 var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "person": true,
+
 	"officer": true, "policeman": true, "policewoman": true, "soldier": true, "politician": true, "journalist": true,
 	"priest": true, "nun": true, "councillor": true, "councilor": true, "guard": true, "civilian": true, "student": true,
 	"teacher": true, "worker": true, "leader": true, "official": true, "judge": true, "lawyer": true, "activist": true,
