@@ -1011,6 +1011,16 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 			return gazetteer.Place{}, false // the first name after it, and only after "in" or a comma
 		}
 		for e := min(s+3, len(toks)); e > s; e-- {
+			// "the town of X in Y district": the town of the name whose
+			// second-level division is Y
+			if e < len(toks) && toks[e].Is("district", "county") {
+				name := text.Join(d.body, toks, s, e)
+				for _, p := range ps {
+					if p.Admin2 != "" && gazetteer.Fold(p.Admin2) == gazetteer.Fold(name) {
+						return p, true
+					}
+				}
+			}
 			as := d.x.gaz.Admin1(text.Join(d.body, toks, s, e))
 			for _, a := range as {
 				for _, p := range ps {
@@ -1404,14 +1414,14 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	}
 	// ("Kandi village of Kaura", "Kandi village in Kaura": the village's
 	// place, like "near")
-	nearWord := k < len(toks) && (toks[k].Lower == "near" || !comma && k > 0 && toks[k-1].Is("village", "hamlet") && toks[k].Is("of", "in"))
+	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet") && toks[k].Is("of", "in"))
 	if !comma && !nearWord {
 		return gazetteer.Place{}, false
 	}
 	if nearWord {
 		k++
-		for k < len(toks) && toks[k].Is("the", "town", "city", "village", "of") {
-			k++
+		for k < len(toks) && (toks[k].Is("the", "town", "city", "village", "of", "capital") || toks[k].Is("state", "provincial", "regional") && k+1 < len(toks) && toks[k+1].Is("capital")) {
+			k++ // "outside the state capital of X"
 		}
 	}
 	e := k

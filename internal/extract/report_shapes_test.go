@@ -308,3 +308,13 @@ func TestOneKilledNoFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestTownOfANamedDistrict: "the town of X in Y district" is the town of
+// the name whose second-level division is Y.
+func TestTownOfANamedDistrict(t *testing.T) {
+	doc := "Published: 2015-09-07\nTitle: Soldiers killed\n\nIt said the attack took place in the town of Daglica in Yuksekova district on Sunday evening, killing 15 soldiers.\n"
+	m := extractText(t, doc).Main()
+	if m.Location == nil || m.Location.Place != "Daglica" || m.Location.Admin1 != "Hakkâri" {
+		t.Errorf("location %+v, want Daglica, Hakkâri", m.Location)
+	}
+}
