@@ -949,6 +949,7 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
 		return gazetteer.Place{}, false
 	}
+	p = d.stateOverTown(s, p)
 	if locative || p.Population >= 100000 || p.Feature == "PPLC" || p.Feature == "ADM1" {
 		return p, true
 	}
@@ -1594,10 +1595,26 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
 		return gazetteer.Place{}, false // "in the Red Lion pub": the pub's name, not a town of that name abroad
 	}
+	p = d.stateOverTown(s, p)
 	if loc && (p.Population >= 1000 || p.Country == d.mainCtry) || p.Population >= 200000 || p.Feature == "PPLC" {
 		return p, true
 	}
 	return gazetteer.Place{}, false
+}
+
+// stateOverTown is the first-level division of a name in the chosen
+// town's country when the town is small: "Tabasco, Mexico" is the state,
+// not a town of 15,000 named after it in another state.
+func (d *docState) stateOverTown(name string, p gazetteer.Place) gazetteer.Place {
+	if !strings.HasPrefix(p.Feature, "PPL") || p.Feature == "PPLC" || p.Population >= 50000 {
+		return p
+	}
+	for _, a := range d.x.gaz.Admin1(name) {
+		if a.Country == p.Country && gazetteer.Fold(a.Admin1) != gazetteer.Fold(p.Admin1) {
+			return a
+		}
+	}
+	return p
 }
 
 // facilityAfter says whether a lower-case word of a site follows a name
