@@ -102,10 +102,7 @@ func TestBodiesAsSpeakers(t *testing.T) {
 		"The attackers fled in ten vehicles, the Novedades de Kandi newspaper reported.\n\n" +
 		"Residents of Dagamaru said the gunmen had entered the village at night.\n"
 	res := extractText(t, doc)
-	var st []string
-	for _, s := range res.Statements {
-		st = append(st, s.Speaker+":"+s.Stance)
-	}
+	st := speakerStances(res)
 	for _, want := range []string{"British Embassy:condemn", "Attorney General's Office:other"} {
 		if !slices.Contains(st, want) {
 			t.Errorf("statements %q, want %s", st, want)
@@ -148,10 +145,7 @@ func TestDoersOfReports(t *testing.T) {
 			t.Errorf("%.50q: accused %q, want %s", tc.text, m.Accused, tc.accused)
 		}
 		if tc.statement != "" {
-			var st []string
-			for _, s := range res.Statements {
-				st = append(st, s.Speaker+":"+s.Stance)
-			}
+			st := speakerStances(res)
 			if !slices.Contains(st, tc.statement) {
 				t.Errorf("%.50q: statements %q, want %s", tc.text, st, tc.statement)
 			}
@@ -166,10 +160,7 @@ func TestQuotationThenSpeaker(t *testing.T) {
 	doc := "Published: 2019-05-06\nTitle: Attack\n\nA bomb killed four soldiers in Kandi, Somalia, on Friday.\n\n" +
 		"\"We condemn this barbaric attack,\" President Hassan Sheikh Mohamud said in a statement.\n\n" +
 		"A Kandi Fire and Rescue Service spokesman said: \"The cause of the fire was malicious.\"\n"
-	var st []string
-	for _, s := range extractText(t, doc).Statements {
-		st = append(st, s.Speaker+":"+s.Stance)
-	}
+	st := speakerStances(extractText(t, doc))
 	for _, want := range []string{"Hassan Sheikh Mohamud:condemn", "Kandi Fire and Rescue Service:other"} {
 		if !slices.Contains(st, want) {
 			t.Errorf("statements %q, want %s", st, want)
@@ -177,11 +168,16 @@ func TestQuotationThenSpeaker(t *testing.T) {
 	}
 }
 
-// TestTollRoseTo: a toll's verb gives its figure past what the toll is of.
-func TestTollRoseTo(t *testing.T) {
+// TestDeadWithoutTheUsualFigure: a toll's verb gives its figure past
+// what the toll is of; "shot dead a village chief" is one dead; "fatally
+// wounded two" are two dead; "shot a policeman" is no death.
+func TestDeadWithoutTheUsualFigure(t *testing.T) {
 	for text, want := range map[string]string{
 		"The death toll from a brazen overnight militant attack on a police training center in Kandi, Pakistan, has risen to 59 people, officials said.": "59-59",
 		"The death toll from the suicide blast that hit a political gathering in Kandi, Pakistan, on Sunday rose to 44, officials said.":                 "44-44",
+		"Unidentified gunmen shot dead a village chief in Kandi, Thailand, on Thursday.":                                                                 "1-1",
+		"Gunmen fatally wounded two village defense volunteers in Kandi, Thailand, on Thursday.":                                                         "2-2",
+		"Gunmen shot a policeman in Kandi, Thailand, on Thursday.":                                                                                       "null",
 	} {
 		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
 		if got := rangeString(m.Fatalities); got != want {
@@ -212,10 +208,7 @@ func TestSpeakerNames(t *testing.T) {
 		"The attacker had earlier opened fire at a nearby shop, the ministry said.\n\n" +
 		"President Hassan Sheikh Mohamud condemned the attack.\n"
 	res := extractText(t, doc)
-	var st []string
-	for _, s := range res.Statements {
-		st = append(st, s.Speaker+":"+s.Stance)
-	}
+	st := speakerStances(res)
 	for _, want := range []string{"Interior Ministry:other", "Hassan Sheikh Mohamud:condemn"} {
 		if !slices.Contains(st, want) {
 			t.Errorf("statements %q, want %s", st, want)
@@ -242,10 +235,7 @@ func TestClaimantsThroughOthers(t *testing.T) {
 	}
 	doc := "Published: 2016-10-25\nTitle: Attack\n\nA suicide bomber killed 18 people in Kandi, Somalia, on Monday.\n\n" +
 		"Speaking to Al Jazeera, al-Shabab's military operations spokesman claimed responsibility for the attack.\n"
-	var st []string
-	for _, s := range extractText(t, doc).Statements {
-		st = append(st, s.Speaker+":"+s.Stance)
-	}
+	st := speakerStances(extractText(t, doc))
 	if !slices.Contains(st, "al-Shabab:support") {
 		t.Errorf("statements %q, want al-Shabab:support", st)
 	}
@@ -297,21 +287,6 @@ func TestCountryNamedAsObject(t *testing.T) {
 	}
 }
 
-// TestOneKilledNoFigure: "shot dead a village chief" is one dead;
-// "fatally wounded two" are two dead; "shot a policeman" is no death.
-func TestOneKilledNoFigure(t *testing.T) {
-	for text, want := range map[string]string{
-		"Unidentified gunmen shot dead a village chief in Kandi, Thailand, on Thursday.":         "1-1",
-		"Gunmen fatally wounded two village defense volunteers in Kandi, Thailand, on Thursday.": "2-2",
-		"Gunmen shot a policeman in Kandi, Thailand, on Thursday.":                               "null",
-	} {
-		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
-		if got := rangeString(m.Fatalities); got != want {
-			t.Errorf("%.50q: fatalities %s, want %s", text, got, want)
-		}
-	}
-}
-
 // TestTownOfANamedDistrict: "the town of X in Y district" is the town of
 // the name whose second-level division is Y.
 func TestTownOfANamedDistrict(t *testing.T) {
@@ -320,4 +295,13 @@ func TestTownOfANamedDistrict(t *testing.T) {
 	if m.Location == nil || m.Location.Place != "Daglica" || m.Location.Admin1 != "Hakkâri" {
 		t.Errorf("location %+v, want Daglica, Hakkâri", m.Location)
 	}
+}
+
+// speakerStances lists an extraction's statements as "speaker:stance".
+func speakerStances(res *dossier.Extraction) []string {
+	var st []string
+	for _, s := range res.Statements {
+		st = append(st, s.Speaker+":"+s.Stance)
+	}
+	return st
 }
