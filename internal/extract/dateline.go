@@ -99,7 +99,7 @@ func (d *docState) findDateline() {
 
 // datelineLocation is the place of writing as the incident's place, when
 // the text names no other: low priority, its evidence the dateline. When
-// the lead says the act was "in this town" ("VILLA RICA, Colombia (AP) —
+// the lead says the act was "in this town" ("TOWN, COUNTRY (AP) —
 // Assailants fired mortars at a police station in this western town"),
 // the place of writing is the act's, whatever else the text names.
 func (d *docState) datelineLocation(in *incident) {

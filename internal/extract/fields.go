@@ -586,7 +586,7 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 	}
 	total, groups, from := 0, 0, 0
 	var qs []int
-	// "Two American personnel and one from Britain were killed": a last
+	// "Two DEMONYM personnel and one from COUNTRY were killed": a last
 	// group whose noun, the first group's, is left out
 	if k >= 3 && toks[k-1].Lower == "from" && toks[k].Cap() {
 		if _, ok := d.x.gaz.Country(toks[k].Text); ok {

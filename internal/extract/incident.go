@@ -310,7 +310,7 @@ func (in *incident) decideType() {
 		"Violent demonstration": 1.05, "Excessive force against protesters": 1.05,
 	}
 	// a bomb a person carried to its target is a suicide bomb however
-	// often the words of the bomb come up (ACLED: the suicide bomb
+	// often the words of the bomb come up (the suicide bomb
 	// sub-type wins when an attacker blew himself up)
 	if s, r := in.cues["Suicide bomb"], in.cues["Remote explosive/landmine/IED"]; s > 0 && r > s {
 		in.cues["Suicide bomb"] = r

@@ -744,7 +744,7 @@ func (d *docState) placesInCountry() {
 					continue
 				}
 				if facilityAfter(st.toks, m.j) {
-					// "in the Red Lion pub": the pub's name, which is a
+					// "in the NAME pub": the pub's name, which is a
 					// small town's only abroad
 					m.place, m.country = nil, ""
 					continue
@@ -1252,14 +1252,14 @@ var settlementNouns = map[string]bool{"town": true, "village": true, "city": tru
 	"settlement": true, "hamlet": true, "township": true, "locality": true, "camp": true}
 
 // villageAfter says whether a place mention is followed by the noun
-// "village" or "hamlet": "stormed Kandi village".
+// "village" or "hamlet": "stormed X village".
 func villageAfter(m *mention) bool {
 	return m.j < len(m.st.toks) && m.st.toks[m.j].Is("village", "hamlet") && !m.st.toks[m.j].Cap()
 }
 
 // institutionAfter says whether a place name ending at token j opens the
-// name of an office or a body of it: "Adamawa state police spokesman",
-// "the Kandahar provincial governor", "Baghdad operations command".
+// name of an office or a body of it: "X state police spokesman",
+// "the X provincial governor", "X operations command".
 func institutionAfter(toks []text.Token, j int) bool {
 	k := j
 	for k < len(toks) && k < j+2 && toks[k].Is("state", "provincial", "province", "district", "city", "county", "regional", "municipal", "local") && !toks[k].Cap() {
@@ -1413,7 +1413,7 @@ func speechDate(st *sent, h dateHit) bool {
 		}
 		switch t.Lower {
 		case "said", "says", "told", "statement", "announced", "stated", "reported", "declared", "tweeted", "wrote", "confirmed", "claimed", "alleged", "released", "published", "accused", "blamed",
-			// "the Red Cross on Tuesday condemned the bombing": the day of
+			// "the X Red Cross on Tuesday condemned the bombing": the day of
 			// the stance, not of the bombing
 			"condemned", "condemns", "denied", "denies", "deplored", "denounced", "denounces", "mourned", "vowed", "pledged", "urged", "warned":
 			if ti+1 < len(st.toks) && st.toks[ti+1].Is("dead") {
@@ -1910,7 +1910,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if d.mainCtry != "" && m.place != nil && m.place.Feature == "ADM1" && m.place.Country != "" && m.place.Country != d.mainCtry {
 				score -= 2
 			}
-			// "Adamawa state police spokesman", "the Kandahar provincial
+			// "X state police spokesman", "the X provincial
 			// governor": the place names whose office it is, which is
 			// where it serves, not where the act was
 			institution := !loc && institutionAfter(st.toks, m.j)
@@ -2095,8 +2095,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	// the North West Frontier Province")
 	namedDivision := best != nil && best.m.place != nil && best.m.place.Feature == featureCountry && best.m.kind == kindPlace &&
 		best.m.j > 0 && divisionWords[best.m.st.toks[best.m.j-1].Lower]
-	// (and a country: "attacked a police station in Nigeria's northeast
-	// ... stormed Kandi village": the village)
+	// (and a country: "attacked a police station in COUNTRY's northeast
+	// ... stormed X village": the village)
 	onlyCountry := best != nil && best.m.kind == dossier.KindState && best.m.place == nil && best.m.country != ""
 	if best != nil && (best.m.place != nil && (best.m.place.Feature == "ADM1" || best.m.place.Feature == "ADM2" || namedDivision) || onlyCountry) {
 		var town *cand
@@ -2104,7 +2104,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			c := &all[i]
 			// a town the gazetteer does not hold counts when the text says
 			// it is one ("in the Basque town of Legutiano", "in the
-			// district of Dantewada", "stormed Kandi village")
+			// district of Dantewada", "stormed X village")
 			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && (c.loc || villageAfter(c.m))
 			if c.m != best.m && c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
 				(c.m.country == best.m.country || named) && c.n >= best.n && (town == nil || c.score > town.score) &&
@@ -2117,7 +2117,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			best = town
 		}
 	}
-	// "the Kandi village of Kaura district", "Kandi village, Kaura": the
+	// "the X village of Y district", "X village, Y": the
 	// village of the chosen place, named with it
 	if best != nil && best.m.place != nil {
 		for i := range all {

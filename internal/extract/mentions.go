@@ -236,7 +236,7 @@ func (d *docState) findMentions(st *sent) []*mention {
 				}
 				continue
 			case tj.Lower == "and" && j > start && d.andInOrgName(toks, start, j):
-				// "Hampshire Fire and Rescue Service": one body
+				// "X Fire and Rescue Service": one body
 				j++
 				continue
 			case tj.Lower == "for" && j+2 < n && (nameToken(&toks[j+1]) && nameToken(&toks[j+2]) || toks[j+1].Lower == "the" && j+3 < n && nameToken(&toks[j+2]) && (nameToken(&toks[j+3]) || toks[j+3].Lower == "of")):
@@ -294,8 +294,8 @@ func (d *docState) findMentions(st *sent) []*mention {
 // andInOrgName says whether the "and" at token j joins two halves of one
 // organisation's name: the names after it end in an organisation's head
 // word ("Fire and Rescue Service", "Health and Human Services") and the
-// words before it, from start, are no name of their own (not "Hamas and
-// the Red Crescent Society", not "Iraq and Kurdistan Regional Government").
+// words before it, from start, are no name of their own (not "GROUP and
+// the Red Crescent Society", not "COUNTRY and X Regional Government").
 func (d *docState) andInOrgName(toks []text.Token, start, j int) bool {
 	e := j + 1
 	for e < len(toks) && nameToken(&toks[e]) {
@@ -362,7 +362,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		}
 		i++
 	}
-	// "Residents of Kandi said", "Officials of the party": a plural noun
+	// "Residents of X said", "Officials of the party": a plural noun
 	// of people, capitalised only because it opens the sentence, is no
 	// name; what follows "of" may be one
 	if j-i >= 3 && toks[i+1].Lower == "of" && (i == firstWord(st) || afterDateline(toks, i)) && d.peopleNoun(toks, i) {
@@ -432,7 +432,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			if m, _ := lx.Honorifics.MatchAt(toks[:j], k); m > 0 {
 				n = m
 				if k > i && k+m < j && lx.GivenNames[toks[k-1].Lower] {
-					// "Hassan Sheikh Mohamud", "Sharif Sheikh Ahmed": a
+					// "GIVEN Sheikh NAME": a
 					// title word inside a name after its given name is a
 					// part of the name
 					continue
@@ -752,7 +752,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.country = p.Country
 		return []*mention{m}
 	}
-	// "the Novedades de Acapulco newspaper reported": the noun after a
+	// "the NAME newspaper reported": the noun after a
 	// name says it is a paper
 	if role == "" && j < len(toks) && !toks[j].Cap() && toks[j].Is("newspaper", "daily", "weekly", "magazine", "broadcaster", "tabloid", "website") {
 		m.kind = dossier.KindMedia
@@ -972,7 +972,7 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 		// knows only elsewhere; the country the text gives wins
 		return countryPlace(c)
 	}
-	// "in Bijapur district in Chhattisgarh": a first-level division named
+	// "in TOWN district in STATE": a first-level division named
 	// just after the name says which of the places of the name
 	if p, ok := d.inDivisionAfter(ps, st, j); ok {
 		return p
@@ -998,8 +998,8 @@ func (d *docState) bestPlace(ps []gazetteer.Place, st *sent, j int) gazetteer.Pl
 }
 
 // inDivisionAfter finds, in the few words after a place name ending at
-// token j, a first-level division holding one of ps: "Bijapur district
-// in Chhattisgarh", "Aurangabad, Bihar", "Hyderabad in Sindh province".
+// token j, a first-level division holding one of ps: "TOWN district
+// in STATE", "TOWN, STATE", "TOWN in X province".
 // When the division holds none of them, the name is a place the
 // gazetteer lacks there: the division's point, marked featureNear.
 func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazetteer.Place, bool) {
@@ -1031,8 +1031,8 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 				}
 			}
 			// (a division of the country of one of them, or of the
-			// document's when none of them is a city: "Erbil, Kurdistan"
-			// is the Iraqi city, not a place in Iran's Kurdistan Province)
+			// document's when none of them is a city: "CITY, REGION"
+			// is the city, not a place in another country's province of that name)
 			sameCountry := len(as) == 1 && slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Country == as[0].Country })
 			bigElsewhere := slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Population >= 100000 })
 			if len(as) == 1 && (sameCountry || as[0].Country == d.mainCtry && !bigElsewhere) && !compassName(st, s, e) {
@@ -1079,7 +1079,7 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 					break // "including two U.S. soldiers": whose, not where; "Iraq-based"
 				}
 				if !whereBefore(toks, s) {
-					break // "signalling to China": whom, not where
+					break // "signalling to COUNTRY": whom, not where
 				}
 				return c, true
 			}
@@ -1100,15 +1100,15 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 }
 
 // whereBefore says whether the words before a country's name at token s
-// say where: a comma ("Davao in Mindanao, the Philippines"), "in", "of",
-// a bracket, past "the" and a bearing ("in northern Mali").
+// say where: a comma ("X in Y, the COUNTRY"), "in", "of",
+// a bracket, past "the" and a bearing ("in northern COUNTRY").
 func whereBefore(toks []text.Token, s int) bool {
 	p := s - 1
 	if p >= 0 && toks[p].Lower == "the" {
 		p--
 	}
 	for p >= 0 && (isBearingAdjective(toks[p].Lower) || compassWord(toks[p].Lower) || toks[p].Text == "-") {
-		p-- // "in northern Mali", "of north-west Pakistan"
+		p-- // "in northern COUNTRY", "of north-west COUNTRY"
 	}
 	return p >= 0 && (toks[p].Is("in", "of", "inside", "across", "throughout", "within") || toks[p].Text == "," || toks[p].Text == "(")
 }
@@ -1237,10 +1237,10 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		return countryPlace(c), true
 	}
-	// "stormed Kandi village", "raided Kandi hamlet": the noun after the
+	// "stormed X village", "raided X hamlet": the noun after the
 	// name says it is a village whatever the verb before it (not "the
 	// Olympic village": after an article the name may be an adjective)
-	// ("attacked the Kandi village of Kaura district": after an article
+	// ("attacked the X village of Y district": after an article
 	// when the village is said to be of a named place)
 	villageOf := j+2 < len(st.toks) && st.toks[j+1].Lower == "of" && (st.toks[j+2].Cap() || j+3 < len(st.toks) && st.toks[j+2].Lower == "the" && st.toks[j+3].Cap())
 	if i > 0 && j < len(st.toks) && st.toks[j].Is("village", "hamlet") && !st.toks[j].Cap() &&
@@ -1413,7 +1413,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	if comma {
 		k++
 	}
-	// ("Kandi village of Kaura", "Kandi village in Kaura": the village's
+	// ("X village of Y", "X village in Y": the village's
 	// place, like "near")
 	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet") && toks[k].Is("of", "in"))
 	if !comma && !nearWord {
@@ -1593,7 +1593,7 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	}
 	p := d.bestPlace(ps, st, j)
 	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
-		return gazetteer.Place{}, false // "in the Red Lion pub": the pub's name, not a town of that name abroad
+		return gazetteer.Place{}, false // "in the NAME pub": the pub's name, not a town of that name abroad
 	}
 	p = d.stateOverTown(s, p)
 	if loc && (p.Population >= 1000 || p.Country == d.mainCtry) || p.Population >= 200000 || p.Feature == "PPLC" {
@@ -1603,7 +1603,7 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 }
 
 // stateOverTown is the first-level division of a name in the chosen
-// town's country when the town is small: "Tabasco, Mexico" is the state,
+// town's country when the town is small: "STATE, COUNTRY" is the state,
 // not a town of 15,000 named after it in another state.
 func (d *docState) stateOverTown(name string, p gazetteer.Place) gazetteer.Place {
 	if !strings.HasPrefix(p.Feature, "PPL") || p.Feature == "PPLC" || p.Population >= 50000 {
@@ -1618,7 +1618,7 @@ func (d *docState) stateOverTown(name string, p gazetteer.Place) gazetteer.Place
 }
 
 // facilityAfter says whether a lower-case word of a site follows a name
-// at token j: "the Red Lion pub", "the Grand hotel".
+// at token j: "the NAME pub", "the NAME hotel".
 func facilityAfter(toks []text.Token, j int) bool {
 	return j < len(toks) && toks[j].Kind == text.Word && !toks[j].Cap() && buildingWords[toks[j].Lower]
 }
@@ -1636,8 +1636,8 @@ func init() {
 }
 
 // divisionCue says whether the words around toks[i:j] call it a
-// first-level division: "the state of Guerrero", "Balkh province",
-// "Bauchi State". The gazetteer's division of the name then beats a town
+// first-level division: "the state of X", "X province",
+// "X State". The gazetteer's division of the name then beats a town
 // of the same name elsewhere.
 func divisionCue(toks []text.Token, i, j int) bool {
 	divisions := []string{"state", "province", "governorate", "region", "prefecture", "oblast", "wilaya", "department"}

@@ -49,7 +49,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		case "before":
 			ps = d.partiesBefore(st, m.I)
 			if len(ps) > 0 && ps[0].start > 0 && earlierClause(toks, st.tokenIndexAt(ps[0].start)) {
-				ps = nil // "re-ignited after the PKK claimed responsibility for the killings of two policemen": another act
+				ps = nil // "re-ignited after GROUP claimed responsibility for the killings of two policemen": another act
 			}
 		}
 		if len(ps) == 0 {
@@ -190,7 +190,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				continue
 			}
 			if earlierClause(toks, st.tokenIndexAt(p.start)) {
-				continue // "after Israeli forces killed two fugitives": another act
+				continue // "after FORCES killed two fugitives": another act
 			}
 			if t.Lower == "fired" && p.actor.collective && !names.HasUpper(p.name) {
 				continue // "another group of attackers then fired on": nobody named
@@ -217,7 +217,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				continue
 			}
 			if earlierClause(toks, mm.i) {
-				continue // "one week after a US air strike killed the group's chief": another act
+				continue // "one week after a STATE air strike killed the group's chief": another act
 			}
 			if mm.i > 0 && (toks[mm.i-1].Text == "," || toks[mm.i-1].Is("in", "of", "at", "near", "from", "across", "throughout")) {
 				// "in the town of Zemmouri, Boumerdès Province, Algeria
@@ -457,7 +457,7 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 					}
 				}
 			}
-			// "the militant Islamist group Boko Haram": a description, then
+			// "the militant Islamist group GROUP": a description, then
 			// the name it describes
 			if p.actor != nil && p.actor.collective && !names.HasUpper(p.name) {
 				j := i
@@ -546,7 +546,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 		for i >= 0 && toks[i].Is("has", "have", "had", "also", "later", "quickly", "reportedly", "subsequently", "soon", "then", "swiftly", "officially", "which", "who", "allegedly", "both", "all", "formally", "publicly", "initially", "first", "immediately", "eventually", "now") || i >= 0 && toks[i].Is("is", "are", "was", "were") && i+1 <= k && i+1 < len(toks) && strings.HasSuffix(toks[i+1].Lower, "ing") {
 			i--
 		}
-		// "the Islamic State group yesterday claimed", "X on Tuesday
+		// "the X group yesterday claimed", "X on Tuesday
 		// claimed": when, between the subject and its verb
 		if i >= 0 && toks[i].Is("yesterday", "today", "tonight", "overnight", "earlier") {
 			i--
@@ -599,7 +599,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	if i < 0 {
 		return nil
 	}
-	// "NAME, a commander of the Pakistani Taliban, claimed": a person who
+	// "NAME, a commander of GROUP, claimed": a person who
 	// speaks for a group his aside names acts for it
 	if asideFrom >= 0 {
 		if m := mentionEndingAt(st, i+1); m != nil && (m.kind == dossier.KindPerson || m.kind == "") {
@@ -651,9 +651,9 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	// "Shining Path rebels", "Boko Haram militants": the name before the
 	// group noun is the party
 	if i >= 1 {
-		// ("a Taliban suicide bomber carried out", "an al-Shabaab gunman
-		// opened fire": one of the group; "the Kurdistan Freedom Hawks
-		// (TAK) militant group": its description between)
+		// ("a GROUP suicide bomber carried out", "a GROUP gunman
+		// opened fire": one of the group; "the X Y Z
+		// (XYZ) militant group": its description between)
 		end := i
 		if groupHeads[toks[i].Lower] {
 			e := i - 1
@@ -669,7 +669,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			if e < i-1 && e > 0 {
 				end = e + 1
 			}
-			// "Al Qaeda's West Africa affiliate": the group whose branch it is
+			// "GROUP's REGION affiliate": the group whose branch it is
 			if p := mentionEndingAt(st, i); p != nil && p.i >= 2 && (toks[p.i-1].Text == "'s" || toks[p.i-1].Text == "’s") {
 				if g := mentionEndingAt(st, p.i-1); g != nil && g.actor != nil && g.actor.kind != kindPlace && g.actor.kind != dossier.KindState && g.actor.kind != dossier.KindPerson {
 					return []party{{name: text.Join(d.body, toks, g.i, i+1), actor: g.actor, start: g.start, end: toks[i].End}}
@@ -991,7 +991,7 @@ func causeBefore(toks []text.Token, i int) bool {
 
 // earlierClause says whether the name at token i opens a clause of
 // "after", "following", "since" or "before" (within three words, no
-// punctuation between): "after the PKK claimed", "a week after a US air
+// punctuation between): "after GROUP claimed", "a week after a STATE air
 // strike": another act the report dates this one by.
 func earlierClause(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {

@@ -470,7 +470,7 @@ func endsSentence(toks []text.Token, k, n int) bool {
 
 // afterClauseSubject says whether the stance verb at token v has its
 // subject in a clause of "after", "following" or "since" ("re-ignited
-// after the PKK claimed responsibility for the killings of two
+// after GROUP claimed responsibility for the killings of two
 // policemen"): another act the report dates by, not a statement on this.
 func afterClauseSubject(toks []text.Token, v int) bool {
 	for k := v - 1; k >= 0 && k >= v-6; k-- {
@@ -626,7 +626,7 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 	for i > 0 && i > e-5 {
 		p := toks[i-1]
 		if p.Text == "'s" || p.Text == "’s" {
-			// "al-Shabab's military operations spokesman", "Blair's
+			// "GROUP's military operations spokesman", "NAME's
 			// spokesman": who speaks through him
 			if toks[e-1].Is("spokesman", "spokeswoman", "spokesperson") {
 				for _, m := range st.mentions {
@@ -649,7 +649,7 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 		}
 		i--
 	}
-	// a name that runs on across the stop ("Hampshire Fire and Rescue
+	// a name that runs on across the stop ("X Fire and Rescue
 	// Service spokesman"): all of it
 	for _, m := range st.mentions {
 		if m.j == e-1 && m.i < i && m.i >= e-10 && m.actor != nil {
@@ -670,7 +670,7 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 	if !named && !institutionNouns[toks[e-1].Lower] {
 		return ""
 	}
-	// "the ministry said" after "Egypt's Interior Ministry said": the body
+	// "the ministry said" after "COUNTRY's Interior Ministry said": the body
 	// the report named last with that head word
 	if !named && i >= e-2 {
 		if a := d.lastBodyHeaded(st, toks[e-1].Lower); a != nil {
@@ -1182,7 +1182,7 @@ func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
 // speakerActor returns the actor a mention names if it can speak.
 func (d *docState) speakerActor(m *mention) *actor {
 	if m.kind == kindFacility && m.actor == nil && m.j > m.i && m.st.toks[m.j-1].Is("embassy", "consulate") {
-		// "the British Embassy condemned the attack": a mission speaks
+		// "the X Embassy condemned the attack": a mission speaks
 		// for its state; as the speaker it is a body, not a building
 		m.kind = dossier.KindOrganization
 		return d.actorOf(m, dossier.KindOrganization)

@@ -132,7 +132,7 @@ func (d *docState) chooseTargets(in *incident, ms []*sent, lead int) {
 // toks[i:j] of the lexicon's kind) is something else in its sentence:
 // a speaker ("two U.S. officials told Reuters"), the first word of a
 // longer noun ("a police officer", "a car bomb"), or the other side
-// ("a gun battle with Maoist rebels", "a town controlled by fighters",
+// ("a gun battle with GROUP rebels", "a town controlled by fighters",
 // "accused the rebels of").
 func (d *docState) notTargetSpan(st *sent, i, j, start int, kind string) bool {
 	toks := st.toks
