@@ -1866,6 +1866,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if prev >= 1 && st.toks[prev].Is("the") && !m.demonym {
 				prev-- // "in the Ayacucho region"
 			}
+			if prev >= 1 && st.toks[prev].Is("in", "at") && st.toks[prev-1].Is("said", "says", "told", "speaking", "announced", "reporters", "journalists", "conference", "statement") {
+				continue // "the prime minister said in London", "told reporters in Kabul": where the words were said
+			}
 			loc, distance := false, false
 			if distanceFrom(st, prev) {
 				// "340 miles from Peru's capital of Lima": a point of reference

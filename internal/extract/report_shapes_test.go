@@ -305,3 +305,18 @@ func speakerStances(res *dossier.Extraction) []string {
 	}
 	return st
 }
+
+// TestWhereTheWordsWereSaid: "the prime minister said in London" says
+// where the words were said, not where the act was; an age opens a
+// victim's description.
+func TestWhereTheWordsWereSaid(t *testing.T) {
+	doc := "Published: 2012-05-26\nTitle: Police officer killed by booby-trap bomb\n\nA 25-year-old Catholic police officer was killed on Saturday when a bomb exploded under his car, police said.\n\n" +
+		"\"They will fail,\" British Prime Minister David Cameron said in London.\n"
+	m := extractText(t, doc).Main()
+	if m.Location != nil && m.Location.Place == "London" {
+		t.Errorf("location %+v: where the words were said", m.Location)
+	}
+	if !slices.Contains(m.Targets, "25-year-old Catholic police officer") {
+		t.Errorf("targets %q, want the 25-year-old Catholic police officer", m.Targets)
+	}
+}

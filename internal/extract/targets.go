@@ -538,6 +538,10 @@ func compoundStart(toks []text.Token, start int) int {
 		toks[k-2].Start == toks[k-3].End && toks[k-1].Start == toks[k-2].End {
 		k -= 3
 	}
+	// "25-year-old": the number opens the compound
+	if k >= 2 && k < start && toks[k-1].Text == "-" && toks[k-2].Kind == text.Number && toks[k-1].Start == toks[k-2].End && toks[k].Start == toks[k-1].End {
+		k -= 2
+	}
 	return k
 }
 
