@@ -320,3 +320,12 @@ func TestWhereTheWordsWereSaid(t *testing.T) {
 		t.Errorf("targets %q, want the 25-year-old Catholic police officer", m.Targets)
 	}
 }
+
+// TestClaimInTheProgressive: "the Taliban is claiming responsibility" is
+// the group's statement (support), not a passive with nobody speaking.
+func TestClaimInTheProgressive(t *testing.T) {
+	doc := "Published: 2012-05-26\nTitle: Convoy attacked\n\nA car bomb attack on a convoy in Kandi, Pakistan, killed two people on Friday.\n\nThe Taliban is claiming responsibility for the attack.\n"
+	if st := speakerStances(extractText(t, doc)); !slices.Contains(st, "Taliban:support") {
+		t.Errorf("statements %q, want Taliban:support", st)
+	}
+}

@@ -97,7 +97,9 @@ func (d *docState) findStatements() {
 			var names []namedSpeaker
 			if prevEnd >= 0 && v.i > prevEnd && v.i >= 1 && st.toks[v.i-1].Is("and") {
 				speakers, names = prevSpeakers, prevNames
-			} else if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") {
+			} else if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") && !strings.HasSuffix(st.toks[v.i].Lower, "ing") {
+				// (not "the Taliban is claiming responsibility": a verb in
+				// -ing after "is" is active)
 				speakers, names = d.passiveSpeakers(st, v.i, v.j)
 				if len(speakers) == 0 && len(names) == 0 {
 					continue // "was widely reported as": nobody speaks
@@ -710,8 +712,10 @@ var institutionNouns = map[string]bool{"ministry": true, "government": true, "ar
 // adverbs ("has also condemned"): the end of the clause's subject.
 func subjectEnd(toks []text.Token, v int) int {
 	e := v
-	for e > 0 && toks[e-1].Is("have", "has", "had", "also", "later", "earlier", "then", "since", "reportedly", "strongly",
-		"publicly", "officially", "immediately", "quickly", "all", "both", "yesterday", "today", "would", "will", "could", "did") {
+	for e > 0 && (toks[e-1].Is("have", "has", "had", "also", "later", "earlier", "then", "since", "reportedly", "strongly",
+		"publicly", "officially", "immediately", "quickly", "all", "both", "yesterday", "today", "would", "will", "could", "did") ||
+		// "the Taliban is claiming responsibility": "is" before a verb in -ing
+		v < len(toks) && toks[e-1].Is("is", "are", "was", "were") && strings.HasSuffix(toks[v].Lower, "ing")) {
 		e--
 	}
 	return e
