@@ -329,3 +329,17 @@ func TestClaimInTheProgressive(t *testing.T) {
 		t.Errorf("statements %q, want Taliban:support", st)
 	}
 }
+
+// TestPersonAfterBodyAndRole: "said PARTY deputy leader NAME" and "US
+// Secretary of State NAME blamed" give the person, without the title.
+func TestPersonAfterBodyAndRole(t *testing.T) {
+	doc := "Published: 2016-10-25\nTitle: Attack\n\nA bomb killed a police officer in Kandi, Northern Ireland, on Saturday.\n\n" +
+		"\"They will fail,\" said Sinn Fein deputy leader Martin McGuinness.\n\n" +
+		"US Secretary of State Mike Pompeo blamed Iranian-backed militias for the attack.\n"
+	st := speakerStances(extractText(t, doc))
+	for _, want := range []string{"Martin McGuinness:other", "Mike Pompeo:accuse"} {
+		if !slices.Contains(st, want) {
+			t.Errorf("statements %q, want %s", st, want)
+		}
+	}
+}

@@ -797,6 +797,15 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 				return nil, []namedSpeaker{{name: text.Join(d.body, toks, m.i, m.j+n), kind: dossier.ClaimantOfficial}}
 			}
 		}
+		// "said Sinn Fein deputy leader NAME": a body, a role in it, and
+		// the person who holds it speaks
+		if m.actor != nil && m.actor.kind != dossier.KindPerson && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
+			if n, _ := d.x.lex.Roles.MatchAt(toks, m.j); n > 0 {
+				if p := d.personNear(st, m.j+n, 2); p != nil {
+					return []*actor{p}, nil
+				}
+			}
+		}
 		if a := d.speakerActor(m); a != nil {
 			return []*actor{a}, nil
 		}
