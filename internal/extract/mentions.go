@@ -235,6 +235,10 @@ func (d *docState) findMentions(st *sent) []*mention {
 					j++
 				}
 				continue
+			case tj.Lower == "to" && j > start && toks[j-1].Is("ambassador", "envoy", "Ambassador", "Envoy") && j+1 < n && nameToken(&toks[j+1]):
+				// "U.S. Ambassador to Israel NAME": the role runs on
+				j++
+				continue
 			case tj.Lower == "and" && j > start && d.andInOrgName(toks, start, j):
 				// "X Fire and Rescue Service": one body
 				j++
@@ -470,7 +474,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			out = append(out, d.classify(st, i, k, "")...)
 		}
 		r := k + n
-		if r < j && toks[r].Is("of", "for") {
+		if r < j && (toks[r].Is("of", "for") || toks[r].Lower == "to" && toks[r-1].Is("ambassador", "envoy")) {
 			// "President of the Republic of Iraq", "State Minister for
 			// Regional Affairs": the organisation or portfolio follows;
 			// what is left after it is the holder's name.

@@ -343,3 +343,13 @@ func TestPersonAfterBodyAndRole(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbassadorToACountry: "U.S. Ambassador to COUNTRY NAME" is the
+// ambassador speaking, neither his state nor "COUNTRY NAME".
+func TestAmbassadorToACountry(t *testing.T) {
+	doc := "Published: 2016-10-25\nTitle: Attack\n\nA gunman killed four people at a synagogue in Kandi, Israel, on Tuesday.\n\n" +
+		"U.S. Ambassador to Israel Dan Shapiro described it as \"a barbaric new low.\"\n"
+	if st := speakerStances(extractText(t, doc)); !slices.Contains(st, "Dan Shapiro:condemn") {
+		t.Errorf("statements %q, want Dan Shapiro:condemn", st)
+	}
+}
