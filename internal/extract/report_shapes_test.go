@@ -353,3 +353,13 @@ func TestAmbassadorToACountry(t *testing.T) {
 		t.Errorf("statements %q, want Dan Shapiro:condemn", st)
 	}
 }
+
+// TestTrustIsABody: "the Press Trust of India" is one body, not a person
+// "Press Trust" of a country.
+func TestTrustIsABody(t *testing.T) {
+	doc := "Published: 2016-10-25\nTitle: Attack\n\nGunmen opened fire on a bus carrying pilgrims in Kandi, India, on Monday, killing seven.\n\n" +
+		"The Press Trust of India said the gunmen first opened fire on a police car.\n"
+	if st := speakerStances(extractText(t, doc)); !slices.Contains(st, "Press Trust of India:other") {
+		t.Errorf("statements %q, want Press Trust of India:other", st)
+	}
+}
