@@ -363,3 +363,12 @@ func TestTrustIsABody(t *testing.T) {
 		t.Errorf("statements %q, want Press Trust of India:other", st)
 	}
 }
+
+// TestGunmenAreNoWeapon: "gunmen" says a firearm was used; the weapon is
+// named by its class, not by the people who held it.
+func TestGunmenAreNoWeapon(t *testing.T) {
+	m := extractText(t, "Published: 2013-02-08\nTitle: Gunmen kill nine\n\nGunmen killed nine police officers in Kandi, Mexico, on Tuesday.\n").Main()
+	if slices.Contains(m.Weapons, "Gunmen") || slices.Contains(m.Weapons, "gunmen") || !slices.Contains(m.Weapons, "firearm") {
+		t.Errorf("weapons %q, want firearm and no gunmen", m.Weapons)
+	}
+}
