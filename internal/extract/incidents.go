@@ -2132,6 +2132,21 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				best = c
 				break
 			}
+			// "the attack on X village south of CITY": a village placed
+			// by its bearing from the chosen city
+			if c.m.kind == kindPlace && c.m.place != nil && villageAfter(c.m) && !slices.Contains(c.feats, referenceOnly) && c.m.j+3 < len(st.toks) &&
+				(compassWord(st.toks[c.m.j+1].Lower) && st.toks[c.m.j+2].Lower == "of" || st.toks[c.m.j+1].Is("near", "outside")) {
+				k := c.m.j + 2
+				if st.toks[k].Lower == "of" {
+					k++
+				}
+				for _, m2 := range st.mentions {
+					if m2.i == k && m2.kind == kindPlace && placeOutName(m2) == placeOutName(best.m) {
+						best = c
+						break
+					}
+				}
+			}
 		}
 	}
 	// a province of another country than the document's, chosen all the
