@@ -37,8 +37,8 @@ const maxWords = 16
 //   - one-word names that are common English words ("Guardian", "Youth")
 //     are not looked for at all (data/commonwords.txt);
 //   - a person's name is not matched inside a longer capitalized name:
-//     "Ahmad Shah" is not found in "Ahmad Shah Massoud", though it is in
-//     "President Ahmad Shah" (a title, data/titles.txt).
+//     "GIVEN FAMILY" is not found in "GIVEN FAMILY OTHER", though it is in
+//     "President GIVEN FAMILY" (a title, data/titles.txt).
 //
 // An Arabic article joined by a hyphen just before a match is included in
 // it: the dictionary's "Qaeda" matches "al-Qaeda" whole.

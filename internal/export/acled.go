@@ -323,7 +323,7 @@ func writeDetails(b *strings.Builder, in *dossier.IncidentSummary, people []stri
 
 // acledNotes is the notes column: a sentence in the manner of ACLED's
 // notes ("On 7 November 2021, an unidentified armed group carried out an
-// air/drone strike on Mustafa Al-Kadhimi in Baghdad (Baghdad, Iraq)."),
+// air/drone strike on NAME in CITY (PROVINCE, COUNTRY)."),
 // then what the coded columns leave out (the title, weapons, targets,
 // people named, accused actors, the casualty ranges, the fields on which
 // sources disagree), then where dossier's evidence is.
@@ -486,7 +486,7 @@ func addList(b *strings.Builder, label string, vs []string) {
 	}
 }
 
-// dedupe drops empty and repeated values ("Baghdad, Baghdad, Iraq").
+// dedupe drops empty and repeated values ("CITY, CITY, COUNTRY" for a city that names its province).
 func dedupe(vs ...string) []string {
 	var out []string
 	for _, v := range vs {

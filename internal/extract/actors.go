@@ -50,7 +50,7 @@ func stripPossessive(s string) string {
 }
 
 // knownActor finds an actor of the document by a name, a shorter form of a
-// person's name ("Kadhimi"), or an acronym.
+// person's name ("NAME"), or an acronym.
 func (d *docState) knownActor(s string) *actor {
 	k := nameKey(s)
 	if k == "" {
@@ -187,9 +187,9 @@ func (d *docState) stateBodyActors() {
 }
 
 // displayNames names each person by the full name the document uses most:
-// "Mustafa Al-Kadhimi" written ten times is his name, not the birth name
+// "NAME Al-NAME" written ten times is his name, not the birth name
 // "Mustafa Abdul Latif Mishatat" given once in an aside, though it is
-// longer. Names of one word ("Kadhimi") do not count.
+// longer. Names of one word ("NAME") do not count.
 func (d *docState) displayNames() {
 	for _, a := range d.actors {
 		if a.kind != dossier.KindPerson || len(a.aliases) == 0 {
@@ -360,7 +360,7 @@ func (d *docState) definitions() {
 				}
 			}
 			if obj == nil {
-				// "better known by his kunyaAbu Mahdi al-Muhandis": the name may be glued to a word
+				// "better known by his kunyaAbu NAME al-NAME": the name may be glued to a word
 				continue
 			}
 			if subj == nil {

@@ -110,8 +110,8 @@ func firstWords(s string, n int) string {
 }
 
 // titleKey keeps the distinctive words of an incident's title: no years,
-// articles or generic words, so "the 2021 Erbil rocket attacks" and "2021
-// Erbil rocket attacks" share one key.
+// articles or generic words, so "the 2021 CITY rocket attacks" and "2021
+// CITY rocket attacks" share one key.
 func titleKey(t string) string {
 	var out []string
 	for _, w := range strings.Fields(names.Fold(t)) {
@@ -1375,7 +1375,7 @@ func yearIn(s string) int {
 }
 
 // speechDate says whether a date dates a statement, not an event:
-// "On 8 November, Kadhimi's office released a statement ...".
+// "On 8 November, NAME's office released a statement ...".
 func speechDate(st *sent, h dateHit) bool {
 	// "a journalist shot dead in Myanmar this Thursday, is alleged to
 	// ...": a casualty or an event word just before the date is what it
@@ -2203,7 +2203,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	case m.place != nil:
 		name := m.surface
 		if m.kind == kindFacility {
-			name = m.placeName // the city as the text writes it: "Erbil" of "Erbil International Airport"
+			name = m.placeName // the city as the text writes it: "CITY" of "CITY International Airport"
 		}
 		loc = placeLocation(name, *m.place)
 		if m.place.Feature == featureCountry {

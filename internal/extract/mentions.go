@@ -22,7 +22,7 @@ type mention struct {
 	kind       string // an actor kind, or kindPlace / kindFacility
 	entry      *actordict.Entry
 	place      *gazetteer.Place
-	placeName  string // for a site, its city as written ("Erbil" in "Erbil International Airport")
+	placeName  string // for a site, its city as written ("CITY" in "CITY International Airport")
 	country    string // a country the mention names or implies
 	demonym    bool   // "Iraqi": an adjective, not a name
 	role       string // a role word written right before the name
@@ -404,7 +404,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		break
 	}
 	// Split at a role or honorific written in capitals: "Prime Minister of
-	// Iraq Mustafa Al-Kadhimi", "PMF Chairman Falih al-Fayyadh"; not a
+	// Iraq NAME Al-NAME", "PMF Chairman NAME al-NAME"; not a
 	// town named so, where the text puts the act ("in General Santos",
 	// "in Prince Albert")
 	lx := d.x.lex
@@ -532,7 +532,7 @@ func (d *docState) peopleNoun(toks []text.Token, i int) bool {
 // division toks[i:k]: a country holding a place the gazetteer knows or a
 // division ("the Eastern Province of Sri Lanka"), a province holding a
 // division ("Bani Qa'is District of Hajjah Governorate"). A site of a
-// city ("the Green Zone of Baghdad") stays one name.
+// city ("the Green Zone of CITY") stays one name.
 func (d *docState) largerPlace(st *sent, i, k, t, j int) bool {
 	head := text.Join(d.body, st.toks, i, k)
 	division := k-i >= 2 && st.toks[k-1].Is("province", "district", "governorate", "region", "county", "state", "department", "prefecture", "oblast", "division", "municipality", "parish", "canton", "emirate")
@@ -665,7 +665,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	// a demonym at the front of a longer name: "Iraqi National Intelligence
 	// Service" keeps it; "Iraqi warlord" never gets here (lower case).
 	last := toks[j-1].Lower
-	// "the Green Zone of Baghdad": a site of a city
+	// "the Green Zone of CITY": a site of a city
 	if j-i >= 3 {
 		for k := i + 1; k < j-1; k++ {
 			if toks[k].Lower == "of" && facilityWords[toks[k-1].Lower] {
@@ -690,7 +690,7 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	}
 	if facilityWords[last] && j-i >= 2 {
 		m.kind = kindFacility
-		// a city at its front: "Erbil International Airport"
+		// a city at its front: "CITY International Airport"
 		for e := j - 1; e > i; e-- {
 			if ps := d.x.gaz.Lookup(text.Join(d.body, toks, i, e)); len(ps) > 0 && (ps[0].Population >= 100000 || ps[0].Country == d.mainCtry && ps[0].Population >= 1000 ||
 				ps[0].Population >= 20000 && slices.Contains(d.countriesNamed(st.text), ps[0].Country)) {

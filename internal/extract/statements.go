@@ -98,7 +98,7 @@ func (d *docState) findStatements() {
 			if prevEnd >= 0 && v.i > prevEnd && v.i >= 1 && st.toks[v.i-1].Is("and") {
 				speakers, names = prevSpeakers, prevNames
 			} else if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") && !strings.HasSuffix(st.toks[v.i].Lower, "ing") {
-				// (not "the Taliban is claiming responsibility": a verb in
+				// (not "GROUP is claiming responsibility": a verb in
 				// -ing after "is" is active)
 				speakers, names = d.passiveSpeakers(st, v.i, v.j)
 				if len(speakers) == 0 && len(names) == 0 {
@@ -714,7 +714,7 @@ func subjectEnd(toks []text.Token, v int) int {
 	e := v
 	for e > 0 && (toks[e-1].Is("have", "has", "had", "also", "later", "earlier", "then", "since", "reportedly", "strongly",
 		"publicly", "officially", "immediately", "quickly", "all", "both", "yesterday", "today", "would", "will", "could", "did") ||
-		// "the Taliban is claiming responsibility": "is" before a verb in -ing
+		// "GROUP is claiming responsibility": "is" before a verb in -ing
 		v < len(toks) && toks[e-1].Is("is", "are", "was", "were") && strings.HasSuffix(toks[v].Lower, "ing")) {
 		e--
 	}
@@ -797,7 +797,7 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 				return nil, []namedSpeaker{{name: text.Join(d.body, toks, m.i, m.j+n), kind: dossier.ClaimantOfficial}}
 			}
 		}
-		// "said Sinn Fein deputy leader NAME": a body, a role in it, and
+		// "said PARTY deputy leader NAME": a body, a role in it, and
 		// the person who holds it speaks
 		if m.actor != nil && m.actor.kind != dossier.KindPerson && m.j < len(toks) && !toks[m.j].Cap() && toks[m.j].Kind == text.Word {
 			if n, _ := d.x.lex.Roles.MatchAt(toks, m.j); n > 0 {
@@ -989,7 +989,7 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		name := d.nounSpeaker(st, e)
 		from := e - len(strings.Fields(name)) // where the phrase starts, about
 		if name != "" && toks[e-1].Is("office") {
-			// "Kadhimi's office said": the person's office speaks for him
+			// "NAME's office said": the person's office speaks for him
 			for _, m := range st.mentions {
 				if m.j < e && m.j >= from && (toks[m.j].Text == "'s" || toks[m.j].Text == "’s") && m.actor != nil && m.actor.kind == dossier.KindPerson {
 					if a := d.speakerActor(m); a != nil {
