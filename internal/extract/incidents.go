@@ -1254,7 +1254,13 @@ var settlementNouns = map[string]bool{"town": true, "village": true, "city": tru
 // villageAfter says whether a place mention is followed by the noun
 // "village" or "hamlet": "stormed X village".
 func villageAfter(m *mention) bool {
-	return m.j < len(m.st.toks) && m.st.toks[m.j].Is("village", "hamlet") && !m.st.toks[m.j].Cap()
+	return villageNounAt(m.st.toks, m.j)
+}
+
+// villageNounAt says whether token j is the lower-case noun "village" or
+// "hamlet".
+func villageNounAt(toks []text.Token, j int) bool {
+	return j < len(toks) && toks[j].Is("village", "hamlet") && !toks[j].Cap()
 }
 
 // institutionAfter says whether a place name ending at token j opens the

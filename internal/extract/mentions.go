@@ -950,7 +950,7 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	// context: a locative preposition before, or ", Country" after
 	locative := i > 0 && st.toks[i-1].Is("in", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
 	p := d.bestPlace(ps, st, j)
-	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
+	if d.siteNameAbroad(st, j, p) {
 		return gazetteer.Place{}, false
 	}
 	p = d.stateOverTown(s, p)
@@ -1247,7 +1247,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	// ("attacked the X village of Y district": after an article
 	// when the village is said to be of a named place)
 	villageOf := j+2 < len(st.toks) && st.toks[j+1].Lower == "of" && (st.toks[j+2].Cap() || j+3 < len(st.toks) && st.toks[j+2].Lower == "the" && st.toks[j+3].Cap())
-	if i > 0 && j < len(st.toks) && st.toks[j].Is("village", "hamlet") && !st.toks[j].Cap() &&
+	if i > 0 && villageNounAt(st.toks, j) &&
 		st.toks[i-1].Kind == text.Word && !st.toks[i-1].Cap() && (villageOf || !st.toks[i-1].Is("the", "a", "an", "this", "that", "his", "their", "its")) &&
 		!d.x.lex.Adjectives[st.toks[i].Lower] && !d.isKnownName(st, i, j) {
 		name := text.Join(d.body, st.toks, i, j)
@@ -1596,7 +1596,7 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	p := d.bestPlace(ps, st, j)
-	if facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry) {
+	if d.siteNameAbroad(st, j, p) {
 		return gazetteer.Place{}, false // "in the NAME pub": the pub's name, not a town of that name abroad
 	}
 	p = d.stateOverTown(s, p)
@@ -1619,6 +1619,13 @@ func (d *docState) stateOverTown(name string, p gazetteer.Place) gazetteer.Place
 		}
 	}
 	return p
+}
+
+// siteNameAbroad says whether the name ending at token j, resolved as p,
+// is a site's name before its building's noun rather than a small town
+// of that name abroad: "in the NAME pub".
+func (d *docState) siteNameAbroad(st *sent, j int, p gazetteer.Place) bool {
+	return facilityAfter(st.toks, j) && p.Population < 100000 && (p.Feature == featureCountry || d.mainCtry != "" && p.Country != d.mainCtry)
 }
 
 // facilityAfter says whether a lower-case word of a site follows a name

@@ -994,11 +994,17 @@ func causeBefore(toks []text.Token, i int) bool {
 // punctuation between): "after GROUP claimed", "a week after a STATE air
 // strike": another act the report dates this one by.
 func earlierClause(toks []text.Token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	return clauseOpenedBy(toks, i, 3, "after", "following", "since", "before")
+}
+
+// clauseOpenedBy says whether one of words stands within the window of
+// words before token i, with no punctuation between.
+func clauseOpenedBy(toks []text.Token, i, window int, words ...string) bool {
+	for k := i - 1; k >= 0 && k >= i-window; k-- {
 		if toks[k].Kind == text.Punct {
 			return false
 		}
-		if toks[k].Is("after", "following", "since", "before") {
+		if toks[k].Is(words...) {
 			return true
 		}
 	}

@@ -475,15 +475,7 @@ func endsSentence(toks []text.Token, k, n int) bool {
 // after GROUP claimed responsibility for the killings of two
 // policemen"): another act the report dates by, not a statement on this.
 func afterClauseSubject(toks []text.Token, v int) bool {
-	for k := v - 1; k >= 0 && k >= v-6; k-- {
-		if toks[k].Kind == text.Punct {
-			return false
-		}
-		if toks[k].Is("after", "following", "since") {
-			return true
-		}
-	}
-	return false
+	return clauseOpenedBy(toks, v, 6, "after", "following", "since")
 }
 
 // quoteBefore says whether a quotation closes right before the verb at
