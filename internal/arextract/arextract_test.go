@@ -314,6 +314,13 @@ func TestReportedAgent(t *testing.T) {
 		{name: "a known name and its adjectives of origin",
 			text:  "قتل 6 أشخاص في هجوم على سوق في بيدوا في 5 أبريل 2012 نفذته حركة الشباب الصومالية المسلحة.",
 			perps: "حركة الشباب الصومالية"},
+		{name: "what an accusation charges ends the name",
+			text:    "قتل 30 شخصا في تفجير في بيدوا في 5 أبريل 2012. واتهم المحافظ عناصر من تنظيم المرابطين الصومالي بتنفيذ هذا التفجير.",
+			accused: "تنظيم المرابطين الصومالي"},
+		{name: "the means after an agent word is no agent",
+			text: "في 15 أغسطس 2015 وقعت خمسة تفجيرات بواسطة عدة عبوات وسيارات مفخخة هزت العاصمة العراقية وقتل فيها 40 شخصا."},
+		{name: "a country's adjective alone is no name",
+			text: "في 12 أبريل 2002 فجرت فلسطينية عبوة ناسفة في محطة حافلات في القدس مما أسفر عن مقتل ستة مدنيين."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
@@ -336,12 +343,15 @@ func TestReportedAgent(t *testing.T) {
 func TestProcliticBeforeNamePrefix(t *testing.T) {
 	x := newTest(t)
 	text := "بدأت أزمة الرهائن بعين أمناس في جنوب شرق الجزائر في 16 يناير 2013 وقتل فيها 40 شخصا."
-	out := x.Extract(Input{Body: []byte(text), Key: "amenas", Title: "أزمة الرهائن بعين أمناس"})
-	if len(out.Incidents) != 1 || out.Incidents[0].Location == nil {
-		t.Fatalf("no incident or no location: %+v", out.Incidents)
-	}
-	if got := out.Incidents[0].Location.Place; got != "عين أمناس" {
-		t.Errorf("place %q, want عين أمناس", got)
+	// the title may spell the name with a long vowel the text leaves out
+	for _, title := range []string{"أزمة الرهائن بعين أمناس", "أزمة الرهائن بعين أميناس"} {
+		out := x.Extract(Input{Body: []byte(text), Key: "amenas", Title: title})
+		if len(out.Incidents) != 1 || out.Incidents[0].Location == nil {
+			t.Fatalf("%s: no incident or no location: %+v", title, out.Incidents)
+		}
+		if got := out.Incidents[0].Location.Place; got != "عين أمناس" {
+			t.Errorf("%s: place %q, want عين أمناس", title, got)
+		}
 	}
 }
 

@@ -907,8 +907,8 @@ func (d *doc) actorKind(name, alias string) string {
 }
 
 // nameEnd returns where a name that starts at word i ends: before a place
-// preposition, a date word, a figure, an event word, a claim word or a
-// punctuation mark between words, after at most eight words.
+// preposition, a date word, a figure, an event word, a weapon, a claim word
+// or a punctuation mark between words, after at most eight words.
 func (d *doc) nameEnd(s *sentence, i int) int {
 	w := s.words
 	if i >= len(w) {
@@ -934,6 +934,9 @@ func (d *doc) nameEnd(s *sentence, i int) int {
 		}
 		if _, ok := d.x.p.events.At(w, j); ok {
 			break
+		}
+		if _, ok := d.x.p.weapons.At(w, j); ok && j > i && !d.inKnownName(s, i, j) {
+			break // "بواسطة عدة عبوات": the means, not who used them
 		}
 		if _, ok := d.x.p.claims.At(w, j); ok && j > i {
 			break
@@ -1012,13 +1015,16 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 // isActorName reports whether words [i, j) name an actor rather than
 // describe one: the actor dictionary knows a name in them, or they open
 // with a word for an organisation or a force; a description with no
-// identity ("مسلحون مجهولون") is none.
+// identity ("مسلحون مجهولون") or a country's adjective alone is none.
 func (d *doc) isActorName(s *sentence, i, j int) bool {
 	if j <= i {
 		return false
 	}
 	if _, ok := d.x.p.generics.At(s.words, i); ok {
 		return false
+	}
+	if j-i == 1 && d.adjectiveAt(s, i) != nil {
+		return false // "فجرت فلسطينية": a person of that country, no name
 	}
 	if _, ok := d.x.p.orgHeads.At(s.words, i); ok {
 		return true

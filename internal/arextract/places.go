@@ -311,7 +311,7 @@ func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 	}
 	name := d.span(s, i, j)
 	if !cued {
-		if !strings.Contains(foldedWords(d.in.Title), foldedWords(name)) {
+		if !strings.Contains(looseWords(d.titleWords()), looseWords(foldedWords(name))) {
 			return placeFound{}, false
 		}
 	}
@@ -338,6 +338,27 @@ func foldedWords(s string) string {
 	for _, t := range arabic.Tokens(s) {
 		b.WriteString(t.Folded)
 		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// looseWords drops the long vowels (ا و ي) inside each folded word: Arabic
+// writes a foreign name with or without them ("أمناس" and "أميناس",
+// "قندز" and "قندوز"), so a title and its article may spell one name two
+// ways.
+func looseWords(folded string) string {
+	var b strings.Builder
+	start := true
+	for _, r := range folded {
+		switch {
+		case r == ' ':
+			start = true
+		case start:
+			start = false
+		case r == 'ا' || r == 'و' || r == 'ي':
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

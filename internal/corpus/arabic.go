@@ -102,6 +102,9 @@ var (
 	arCoordRE = regexp.MustCompile(`^\s*[0-9]{1,3}°[^\p{Arabic}]*?[0-9.]+;\s*[0-9.]+\s*`)
 	arSpaceRE = regexp.MustCompile(`[ \t\x{00a0}]+`)
 	arPipeRow = regexp.MustCompile(`^[|\s-]*$`)
+	// an entry of a rendered reference list: "1. ^ ...", "2. أ ب ..." (the
+	// backlinks to each citing place)
+	arRefEntryRE = regexp.MustCompile(`^\s*[0-9٠-٩]{1,3}\.\s+(?:\^|أ ب)\s`)
 )
 
 // arHeadFurniture are whole lines mirrors put above or around an article.
@@ -265,9 +268,10 @@ type ArabicArticle struct {
 func ReadArabic(raw ArabicRaw) (ArabicArticle, error) {
 	a := ArabicArticle{Source: raw.Source, Via: raw.Via, License: raw.License, Title: raw.Title}
 	lines := strings.Split(strings.ReplaceAll(raw.Text, "\r", ""), "\n")
-	// the prose ends at the first reference or see-also heading
+	// the prose ends at the first reference or see-also heading, or at the
+	// first entry of a reference list whose heading the mirror lost
 	for i, ln := range lines {
-		if arEndSections[strings.TrimSpace(cleanArabicLine(ln))] {
+		if arEndSections[strings.TrimSpace(cleanArabicLine(ln))] || arRefEntryRE.MatchString(ln) {
 			lines = lines[:i]
 			break
 		}
@@ -414,8 +418,19 @@ func isArFurniture(c string) bool {
 			return true
 		}
 	}
+	// some mirrors print the page's short description and the site's
+	// tagline on one line ("DESCRIPTION من ويكيبيديا، الموسوعة الحرة"):
+	// a heading of the page, not its prose
+	for _, tag := range arTaglines {
+		if strings.HasSuffix(c, " "+tag) {
+			return true
+		}
+	}
 	return false
 }
+
+// arTaglines are the site's taglines as the mirrors print them.
+var arTaglines = []string{"من ويكيبيديا، الموسوعة الحرة", "من ويكيبيديا الموسوعة الحرة"}
 
 // joinParagraphs joins lines, at most one blank line between paragraphs,
 // none at either end.
