@@ -89,6 +89,8 @@ func TestMainIncident(t *testing.T) {
 			date: "1979-06-16", place: "حلب", country: "Syria", fat: "50-82"},
 		{name: "a range in words", text: "تعرض مبنى البرلمان في بغداد لهجوم انتحاري في 12 أبريل 2007 مما أدى إلى مقتل شخص واحد إلى ثمانية أشخاص.",
 			date: "2007-04-12", place: "بغداد", country: "Iraq", fat: "1-8"},
+		{name: "the lead's total before the event sentence's part", text: "في 23 أكتوبر 1983 ضربت شاحنتان مفخختان مباني في بيروت. أسفر الهجوم عن مقتل 307 أشخاص. قام الانتحاري الأول بتفجير شاحنة مفخخة في المبنى مما أسفر عن مقتل 220 جنديا.",
+			date: "1983-10-23", place: "بيروت", country: "Lebanon", fat: "307"},
 		{name: "arrested is no casualty", text: "اعتقلت الشرطة 12 شخصا بعد هجوم في عدن في 8 مارس 2016 أسفر عن مقتل 4 جنود.",
 			date: "2016-03-08", place: "عدن", country: "Yemen", fat: "4"},
 	} {
@@ -367,6 +369,27 @@ func TestTitleDate(t *testing.T) {
 	}
 	if d := out.Incidents[0].Date; d.Start != "2016-03" || d.Precision != "month" {
 		t.Errorf("date %+v, want 2016-03 (month)", d)
+	}
+}
+
+// TestTitleType: a lead that tells the act in words the pack does not list
+// takes the type from the act its title names, with the title as evidence.
+func TestTitleType(t *testing.T) {
+	x := newTest(t)
+	title := "مجزرة بن طلحة"
+	body := title + "\n\nفي بلدة بن طلحة جنوب الجزائر العاصمة، وفي ليلة 22 سبتمبر 1997 قتل أكثر من 200 قروي على يد عصابات مسلحة.\n"
+	out := x.Extract(Input{Body: []byte(body), Start: len(title) + 2, End: len(body), Key: "bentalha", Title: title, TitleStart: 0, TitleEnd: len(title), TitleMethod: dossier.MethodTitle})
+	if len(out.Incidents) != 1 {
+		t.Fatalf("%d incidents", len(out.Incidents))
+	}
+	in := out.Incidents[0]
+	if in.Type != "Violence against civilians" {
+		t.Errorf("type %q, want Violence against civilians", in.Type)
+	}
+	for _, ev := range in.Evidence {
+		if ev.Field == "type" && ev.Text != title {
+			t.Errorf("type evidence %q, want the title", ev.Text)
+		}
 	}
 }
 

@@ -185,7 +185,11 @@ func (d *doc) mainIncident() *incident {
 	d.typeAndWeapons(in, order)
 	d.chooseDate(in, order)
 	d.choosePlace(in, order)
-	d.chooseFigures(in, order)
+	// the lead's first toll is the total; a later sentence, the event
+	// sentence too, often breaks it down ("أسفر الهجوم عن مقتل 307 ...
+	// قام الانتحاري الأول بتفجير شاحنة ... مما أسفر عن مقتل 220 من مشاة
+	// البحرية")
+	d.chooseFigures(in, inDocOrder(order))
 	if in.fat == nil || in.inj == nil {
 		// a lead that tells the act and leaves the toll to a later
 		// paragraph: the next sentences that speak of the act
@@ -204,6 +208,13 @@ func (d *doc) mainIncident() *incident {
 	d.findAccused(in)
 	d.findTargets(in, order)
 	return in
+}
+
+// inDocOrder returns the sentences in the order the document has them.
+func inDocOrder(ss []*sentence) []*sentence {
+	out := slices.Clone(ss)
+	slices.SortStableFunc(out, func(a, b *sentence) int { return a.start - b.start })
+	return out
 }
 
 // findTargets reads the targets of the act in the lead: the name after a
@@ -308,6 +319,19 @@ func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
 		}
 		for _, m := range d.x.p.weapons.All(s.words) {
 			in.addWeapon(m.V, d.evidence("weapons", s, 0.7))
+		}
+	}
+	if in.typ == "" && d.in.TitleEnd > d.in.TitleStart && d.in.TitleEnd <= len(d.body) {
+		// a lead that tells the act in words the pack does not list ("قتل
+		// أكثر من 200 قروي على يد عصابات مسلحة") under a title that names
+		// it ("مجزرة بن طلحة")
+		for _, e := range d.x.p.events.All(strings.Fields(d.titleWords())) {
+			if w := e.V.weight*10 + boolInt(e.V.sub != ""); e.V.weight >= 2 && w > best {
+				best = w
+				in.typ, in.sub = e.V.typ, e.V.sub
+				typeEv = dossier.Evidence{Field: "type", Start: d.in.TitleStart, End: d.in.TitleEnd, Text: d.raw[d.in.TitleStart:d.in.TitleEnd],
+					Method: d.in.TitleMethod, Confidence: 0.5, Note: "the act named in the title"}
+			}
 		}
 	}
 	// a weapon refines an explosion's or attack's sub-type; the most
