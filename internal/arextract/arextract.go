@@ -160,9 +160,11 @@ func (x *Extractor) Extract(in Input) Output {
 				}
 				if c, ok := x.gz.MatchCountry(m.Surface); ok && !c.Name {
 					continue // "العراقي" qualifies a noun; it names no actor
+				} else if ok && d.placeNamed(st, m.Start) {
+					continue // "في سوريا", "عدن، اليمن": where, not who
 				}
 				ev := d.evidence("actor", st, 0.7)
-				addActor(m.Surface, m.Entry.Kind, ev)
+				addActor(withArticle(text, m), m.Entry.Kind, ev)
 			}
 		}
 	}
@@ -171,6 +173,30 @@ func (x *Extractor) Extract(in Input) Output {
 	}
 	slices.SortFunc(out.Actors, func(a, b dossier.Actor) int { return strings.Compare(a.ID, b.ID) })
 	return out
+}
+
+// withArticle gives back the article's alif that the preposition ل drops
+// ("للجيش" is ل + "الجيش"): a name matched after its proclitic ل whose
+// alias opens with the article is written "ال..."; "للبنان" stays "لبنان".
+func withArticle(text string, m actordict.Match) string {
+	name := m.Surface
+	if m.Start >= len("ل") && text[m.Start-len("ل"):m.Start] == "ل" && strings.HasPrefix(name, "ل") &&
+		strings.HasPrefix(arabic.Fold(m.Alias), "ال") && !strings.HasPrefix(arabic.Fold(name), "ال") {
+		return "ا" + name
+	}
+	return name
+}
+
+// placeNamed reports a country the sentence names as a place (after "في",
+// the proclitic ب, a word for a kind of place, or as an address's last
+// part) at byte offset off of the sentence's text.
+func (d *doc) placeNamed(s *sentence, off int) bool {
+	for _, f := range d.places(s) {
+		if f.country != nil && f.cued && s.toks[f.i].Start-s.start <= off && off < s.toks[f.j-1].End-s.start {
+			return true
+		}
+	}
+	return false
 }
 
 // split cuts the prose into sentences and words and finds event words.

@@ -2,6 +2,7 @@ package arextract
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dossier-project/dossier"
 	"strings"
@@ -451,5 +452,29 @@ func TestInfoboxPerpetratorsWin(t *testing.T) {
 	}
 	if got := strings.Join(out.Incidents[0].Perpetrators, "|"); got != "تنظيم الدولة الإسلامية" {
 		t.Errorf("perpetrators %q, want the infobox's alone", got)
+	}
+}
+
+// TestDictionaryActors: the actors the dictionary knows, wherever the text
+// names them, less a country named as where it happened; a name after the
+// preposition ل is written with the article that preposition elides.
+func TestDictionaryActors(t *testing.T) {
+	x := newTest(t)
+	text := "قتل 12 شخصا في تفجير سيارة مفخخة في دمشق، سوريا في 27 سبتمبر 2008. واتهمت سوريا إسرائيل بالوقوف وراء الهجوم. وكانت السيارة قرب نقطة تابعة للجيش العراقي."
+	out := x.Extract(Input{Body: []byte(text), Key: "actors"})
+	var got []string
+	for _, a := range out.Actors {
+		got = append(got, a.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"إسرائيل", "الجيش العراقي", "سوريا"}; !slices.Equal(got, want) {
+		t.Errorf("actors %q, want %q", got, want)
+	}
+	for _, a := range out.Actors {
+		for _, ev := range a.Evidence {
+			if ev.Text == "قتل 12 شخصا في تفجير سيارة مفخخة في دمشق، سوريا في 27 سبتمبر 2008." {
+				t.Errorf("%s: evidence from the sentence that names it as a place only", a.Name)
+			}
+		}
 	}
 }
