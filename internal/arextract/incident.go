@@ -641,7 +641,7 @@ func (d *doc) findClaims(in *incident) {
 			if !ok {
 				continue
 			}
-			if m.V.class == "agent" && !d.violenceBefore(s, k) {
+			if m.V.class == "agent" && !d.violenceBefore(s, k) && !d.passiveOfAct(si, k) {
 				continue // "إعدام قائدها على يد الحكومة": not this incident's agent
 			}
 			if m.V.class == "agentnoun" {
@@ -890,6 +890,23 @@ func (d *doc) opensClaim(s *sentence, k int) bool {
 	}
 	for j := m.J; j < len(s.words) && j < m.J+10; j++ {
 		if n, ok := d.x.p.claims.At(s.words, j); ok && n.V.class == "claimnoun" {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveOfAct reports an agent phrase at word k of sentence si that
+// completes the passive "تم/جرى + verbal noun" of a lead sentence right
+// after the one that tells the act: "... سلسلة من الهجمات في 23 يوليو
+// 2005. تم الإعداد لها من قبل منظمة القاعدة".
+func (d *doc) passiveOfAct(si, k int) bool {
+	if si == 0 || si >= leadSentences || d.sents[si-1].eventW < 2 {
+		return false
+	}
+	w := d.sents[si].words
+	for j := max(0, k-3); j < k; j++ {
+		if d.x.p.passive[w[j]] {
 			return true
 		}
 	}

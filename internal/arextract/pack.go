@@ -63,6 +63,7 @@ type pack struct {
 	targets    *langpack.Matcher[string]     // words after which the target is named
 	media      *langpack.Matcher[string]     // words for a publication before its name
 	nameStops  map[string]bool               // particles a name never runs past
+	passive    map[string]bool               // folded verbs of the passive periphrasis ("تم الإعداد")
 	places     *langpack.Matcher[string]     // cue words before a place name
 	function   map[string]bool               // folded function words: never a place
 	home       map[string]bool               // country codes where the language is written
@@ -170,6 +171,11 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			speechLines = append(speechLines, l)
 		case "claimnoun", "claimverb", "perpverb", "agent", "agentnoun":
 			claimLines = append(claimLines, l)
+		case "passive":
+			if out.passive == nil {
+				out.passive = map[string]bool{}
+			}
+			out.passive[arabic.Fold(l.Phrase)] = true
 		default:
 			return nil, fmt.Errorf("%s: unknown class %q", l.Where, l.Class)
 		}
