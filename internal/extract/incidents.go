@@ -1803,8 +1803,10 @@ func (d *docState) typeByTargets(in *incident) {
 			if st.inc != in {
 				continue
 			}
-			for _, t := range st.toks {
-				if t.Is("soldiers", "troops", "security", "police", "policemen", "army", "military", "peacekeepers", "barracks") {
+			speech := d.x.lex.Speech.FindAll(st.toks)
+			for k, t := range st.toks {
+				if t.Is("soldiers", "troops", "security", "police", "policemen", "army", "military", "peacekeepers", "barracks") &&
+					!speaks(speech, k) {
 					security = true
 				}
 			}
@@ -1813,6 +1815,18 @@ func (d *docState) typeByTargets(in *incident) {
 			in.cues["Armed clash"] += in.cues["Attack"]
 		}
 	}
+}
+
+// speaks says whether the word at token k is the subject of a speech verb
+// right after it ("the military said", "police reported"): a source of the
+// report, not a side that fought.
+func speaks(speech []text.Match[string], k int) bool {
+	for _, m := range speech {
+		if m.I == k+1 || m.I == k+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // proseLocation picks the incident's place among the places of its sentences.

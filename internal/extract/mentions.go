@@ -1258,6 +1258,17 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 	}
+	// "on the Kandi island", "on Kandi island": an island is where one
+	// stands on
+	if k := i - 1; j < len(st.toks) && st.toks[j].Lower == "island" && k >= 0 && !d.isKnownName(st, i, j) {
+		if st.toks[k].Lower == "the" {
+			k--
+		}
+		name := text.Join(d.body, st.toks, i, j)
+		if k >= 0 && st.toks[k].Is("on", "in") && len(d.x.gaz.Lookup(name)) == 0 && len(d.x.gaz.Admin1(name)) == 0 {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
+	}
 	if !locativeBefore(st.toks, i) {
 		return gazetteer.Place{}, false
 	}
@@ -1281,7 +1292,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		// it is a place; its country is the document's, known later (a
 		// place the gazetteer holds is read by placeFor: "the town of X"
 		// keeps X's coordinates)
-		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements") {
+		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements", "island") {
 			if unknown {
 				return gazetteer.Place{Feature: featureCountry}, true
 			}
@@ -1295,10 +1306,10 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 				return countryPlace(c), true
 			}
 		}
-		// "around Kandi village", "in the Kandi settlement" (not "the
-		// Alpine town of", an adjective, nor "the Kandi district", a part
-		// of a city)
-		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township") && !st.toks[j].Cap() &&
+		// "around Kandi village", "in the Kandi settlement", "on the Kandi
+		// island" (not "the Alpine town of", an adjective, nor "the Kandi
+		// district", a part of a city)
+		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township", "island") && !st.toks[j].Cap() &&
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
@@ -1567,7 +1578,7 @@ func locativeBefore(toks []text.Token, i int) bool {
 	k := i - 1
 	for k >= 0 && toks[k].Is("western", "eastern", "northern", "southern", "central", "downtown", "northwestern", "northeastern",
 		"southwestern", "southeastern", "the", "city", "town", "village", "capital", "of", "suburb", "district", "province", "region") {
-		if toks[k].Lower == "of" && k > 0 && (toks[k-1].Is("city", "town", "village", "villages", "towns", "province", "region", "district", "outskirts", "suburbs", "centre", "center") || compassWord(toks[k-1].Lower)) {
+		if toks[k].Lower == "of" && k > 0 && (toks[k-1].Is("city", "town", "village", "villages", "towns", "province", "region", "district", "outskirts", "suburbs", "centre", "center", "island") || compassWord(toks[k-1].Lower)) {
 			return true // (and "north of Aguelhok": near it)
 		}
 		k--

@@ -38,6 +38,9 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a state, not a small town of its name in another state",
 			"Published: 2016-10-25\nTitle: Attack\n\nGunmen killed eight people in Tabasco, Mexico, on Sunday.\n",
 			"Tabasco", "Tabasco", "Mexico"},
+		{"an island the gazetteer does not hold",
+			"Published: 2009-12-11\nTitle: Gunmen seize hostages\n\nGunmen abducted some of the residents of a village on the Dagamaru island on Thursday, Philippine officials said.\n",
+			"Dagamaru", "", "Philippines"},
 		{"a division named after a town of its name elsewhere",
 			"Published: 2021-04-04\nTitle: Rebels kill 22 police\n\nMaoist rebels killed 22 police officers in an ambush near a forest in Bijapur district in Chhattisgarh, India, officials said.\n",
 			"Bijapur", "Chhattisgarh", "India"},
@@ -373,5 +376,20 @@ func TestGunmenAreNoWeapon(t *testing.T) {
 	m := extractText(t, "Published: 2013-02-08\nTitle: Gunmen kill nine\n\nGunmen killed nine police officers in Kandi, Mexico, on Tuesday.\n").Main()
 	if slices.Contains(m.Weapons, "Gunmen") || slices.Contains(m.Weapons, "gunmen") || !slices.Contains(m.Weapons, "firearm") {
 		t.Errorf("weapons %q, want firearm and no gunmen", m.Weapons)
+	}
+}
+
+// TestHostageTaking: armed men who seize hostages commit an abduction,
+// however often their rifles are named; the army that reports it is a
+// source, not a side that fought.
+func TestHostageTaking(t *testing.T) {
+	m := extractText(t, "Published: 2009-12-11\nTitle: Gunmen seize at least 40 hostages in Kandi\n\n"+
+		"The military said today that gunmen have seized at least 40 people, most of them schoolchildren, after a raid on a remote school in Kandi, Nigeria.\n\n"+
+		"The group, armed with rifles, captured four teachers and an unknown number of students. Two foresters were also taken hostage.\n").Main()
+	if m == nil {
+		t.Fatal("no incident")
+	}
+	if m.Type != "Violence against civilians" || m.SubType != "Abduction/forced disappearance" {
+		t.Errorf("type %q / %q, want Violence against civilians / Abduction/forced disappearance", m.Type, m.SubType)
 	}
 }
