@@ -1584,6 +1584,20 @@ func (d *docState) mainFromProse(in *incident) {
 			}
 		}
 	}
+	// nobody killed, told without a figure: "nobody was killed", "there
+	// were no fatalities", "the explosions claimed no casualties" (the
+	// wounded, if any, are told apart)
+	if in.fat == nil {
+		for _, st := range ms {
+			if st.para > lead {
+				break
+			}
+			if k := noDeaths(st.toks); k >= 0 && !d.aboutOtherTime(st, k) {
+				in.setCount("fatalities", dossier.Exact(0), prioProse, d.sentEvidence("fatalities", st, 0.6))
+				break
+			}
+		}
+	}
 	// one person hurt told without a figure, or nobody hurt at all
 	if in.inj == nil && d.news {
 		for _, st := range ms {

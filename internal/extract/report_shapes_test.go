@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -391,5 +392,31 @@ func TestHostageTaking(t *testing.T) {
 	}
 	if m.Type != "Violence against civilians" || m.SubType != "Abduction/forced disappearance" {
 		t.Errorf("type %q / %q, want Violence against civilians / Abduction/forced disappearance", m.Type, m.SubType)
+	}
+}
+
+// TestNobodyKilled: a report that says nobody died, without a figure,
+// gives a toll of none; one side that "suffered no casualties" says
+// nothing of the act's toll.
+func TestNobodyKilled(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		fat  string
+	}{
+		{"Published: 2004-12-04\nTitle: Bombs hit five stations\n\nMADRID — Bombs exploded at five gas stations in Madrid on Friday. The explosions claimed no casualties, but two police officers were lightly wounded.\n", "0"},
+		{"Published: 1992-12-17\nTitle: Bomb in London\n\nA bomb exploded near London Bridge on Wednesday. Four were seriously hurt but nobody was killed.\n", "0"},
+		{"Published: 2017-12-28\nTitle: Clash near Kandi\n\nSoldiers repelled an attack near Kandi, Niger, on Wednesday. The troops suffered no casualties.\n", ""},
+	} {
+		m := extractText(t, c.text).Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		got := ""
+		if m.Fatalities != nil {
+			got = fmt.Sprint(m.Fatalities.Min)
+		}
+		if got != c.fat {
+			t.Errorf("%q: fatalities %q, want %q", c.text, got, c.fat)
+		}
 	}
 }

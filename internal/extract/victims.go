@@ -455,6 +455,34 @@ func noneHurt(st *sent) bool {
 	return false
 }
 
+// noDeaths returns the token where a sentence says nobody died ("nobody
+// was killed", "no one died", "there were no fatalities", "claimed no
+// casualties", "no deaths were reported"), or -1. "no casualties" after
+// a side's verb ("troops suffered no casualties") is one side's toll, not
+// the act's.
+func noDeaths(toks []text.Token) int {
+	for k := 0; k+1 < len(toks); k++ {
+		switch {
+		case toks[k].Is("nobody") || toks[k].Lower == "no" && toks[k+1].Lower == "one":
+			j := k + 1
+			if toks[k].Lower == "no" {
+				j++
+			}
+			if j < len(toks) && toks[j].Is("died") || j+1 < len(toks) && toks[j].Is("was") && toks[j+1].Is("killed") {
+				return k
+			}
+		case toks[k].Lower == "no" && toks[k+1].Is("fatalities", "deaths", "casualties"):
+			if k > 0 && toks[k-1].Is("suffered", "sustained", "took", "reported") {
+				continue
+			}
+			if k > 0 && toks[k-1].Is("were", "claimed", "caused") || k+2 < len(toks) && toks[k+2].Is("were", "was") {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // lone victim words: "A police officer has been killed", "a boy was killed".
 var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "person": true,
 

@@ -537,6 +537,13 @@ func (l *Layout) parseProse(lines []line) {
 		if linkSections[strings.ToLower(strings.TrimRight(section, ":"))] {
 			continue // "==See also==" and the titles of other articles under it
 		}
+		if citationSections[strings.ToLower(strings.TrimRight(text, ": "))] && len(l.Paras) > 0 {
+			// a bare "References" or "Sources" line after the text, as a
+			// news page prints it: the citations under it are no prose
+			// either (a "Related articles" box may stand above the text)
+			section = text
+			continue
+		}
 		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) {
 			continue
 		}
@@ -618,7 +625,12 @@ func (l *Layout) captionOfCredit(rest []line, text string) bool {
 // Democratic Republic of the Congo attacks") are not sentences of this
 // one. They stay in the document; extraction does not read them.
 var linkSections = map[string]bool{"see also": true, "external links": true, "references": true, "further reading": true,
-	"notes": true, "bibliography": true, "related articles": true, "related news": true, "footnotes": true}
+	"notes": true, "bibliography": true, "related articles": true, "related news": true, "footnotes": true, "sources": true}
+
+// citationSections are the link sections that close a text: what follows
+// them is citations and links to the end of the page.
+var citationSections = map[string]bool{"references": true, "sources": true, "external links": true, "further reading": true,
+	"bibliography": true, "footnotes": true}
 
 func heading(s string) (string, bool) {
 	if strings.HasPrefix(s, "==") && strings.HasSuffix(s, "==") && len(s) > 4 {

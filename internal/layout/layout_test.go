@@ -245,6 +245,18 @@ func TestLinkSectionsAreNotProse(t *testing.T) {
 	}
 }
 
+// TestCitationListsAreNotProse: a news page prints its sources under a
+// bare "Sources" or "References" line after the text; a "Related articles"
+// box above the text closes nothing.
+func TestCitationListsAreNotProse(t *testing.T) {
+	body := "Title: Bombs hit five stations\n\nRelated articles\n\nGunmen attacked Kandi on Friday, killing 6 people.\n" +
+		"Police sealed the area.\n\nReferences\n\nJane Smith. \"Bombs hit five stations in the capital\" — Daily Outlet, 4 December, 2004\n"
+	got := sentencesOf(t, body)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "Gunmen") || !strings.HasPrefix(got[1], "Police") {
+		t.Errorf("sentences %q, want the two of the report", got)
+	}
+}
+
 // sentencesOf parses a document and returns the text of its sentences.
 func sentencesOf(t *testing.T, body string) []string {
 	t.Helper()
