@@ -259,7 +259,7 @@ func (d *docState) casualties(st *sent) []casHit {
 	}
 	countable := func(qi int) bool {
 		q := st.qty[qi]
-		return q.IsCount() && !used[qi] && !(q.Vague && q.Min < minMagnitude)
+		return q.IsCount() && !used[qi] && !(q.Vague && q.Min < minMagnitude) && !unitNumber(st.toks, qtok[qi][0], qtok[qi][1])
 	}
 	for _, c := range st.cas {
 		if commemorated(st, c.I) {
@@ -284,7 +284,8 @@ func (d *docState) casualties(st *sent) []casHit {
 					continue
 				}
 				gap := qtok[qi][0] - c.J
-				if gap >= 0 && gap <= 3 && forwardGap(st, c.J, qtok[qi][0]) {
+				if gap >= 0 && gap <= 3 && forwardGap(st, c.J, qtok[qi][0]) ||
+					gap >= 3 && gap <= 7 && oneAndOthers(st.toks, qtok[qi][0], qtok[qi][1]) && st.toks[c.J].Is("a", "an", "the") {
 					found = qi
 					break
 				}
@@ -368,6 +369,10 @@ func (d *docState) casualties(st *sent) []casHit {
 			h.r = dossier.Exact(q.Max)
 			h.approx = true
 		}
+		if q.Min > 0 && q.Min == q.Max && !q.Open && !q.Vague && oneAndOthers(st.toks, qtok[found][0], qtok[found][1]) {
+			h.r = dossier.Exact(q.Min + 1) // "a mayor and two others were shot dead": three
+			h.start = st.start + q.Start
+		}
 		if forward {
 			// "killing three soldiers and three civilians": the groups
 			// after the word add up
@@ -393,6 +398,53 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 	}
 	return hits
+}
+
+// unitNumber says whether the figure at tokens [i, j] is the number in a
+// unit's name, not a count: "a jawan of the 31 Assam Rifles", "the 2
+// Commando Regiment".
+func unitNumber(toks []text.Token, i, j int) bool {
+	if i == 0 || toks[i-1].Lower != "the" {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+3 && toks[k].Cap(); k++ {
+		if toks[k].Is("rifles", "battalion", "brigade", "regiment", "division", "corps", "squadron", "commando", "infantry", "artillery", "fleet", "army") {
+			return true
+		}
+	}
+	return false
+}
+
+// oneAndOthers says whether the figure at tokens [i, j] counts the others
+// beside one person named before it: "a mayor and two others", "the
+// district governor and two of his companions", "a policeman and three
+// other people" (one more than the figure).
+func oneAndOthers(toks []text.Token, i, j int) bool {
+	if j+1 >= len(toks) || i < 3 || toks[i-1].Lower != "and" {
+		return false
+	}
+	switch {
+	case toks[j+1].Is("others"):
+	case toks[j+1].Lower == "other" && j+2 < len(toks) && toks[j+2].Is("people", "persons"):
+	case toks[j+1].Lower == "of" && j+3 < len(toks) && toks[j+2].Is("his", "her", "their") && toks[j+3].Kind == text.Word:
+	default:
+		return false
+	}
+	// one person before "and": an article, at most three modifiers, a
+	// noun of one person
+	head := i - 2
+	if !loneVictimHeads[toks[head].Lower] {
+		return false
+	}
+	for k := head - 1; k >= 0 && k >= head-4; k-- {
+		if toks[k].Is("a", "an", "the") {
+			return true
+		}
+		if toks[k].Kind != text.Word || toks[k].Is("and", "or", "of", "killed", "killing", "wounded", "injured") {
+			return false
+		}
+	}
+	return false
 }
 
 // countsEvents says whether the noun a figure counts, in the words from
@@ -571,7 +623,8 @@ var listGroups = map[string]bool{"men": true, "women": true, "children": true, "
 	"child": true, "boy": true, "girl": true, "people": true, "civilians": true, "soldiers": true, "policemen": true, "officers": true,
 	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true,
 	"civilian": true, "soldier": true, "policeman": true, "officer": true, "member": true, "person": true, "student": true, "guard": true,
-	"citizens": true, "nationals": true, "hostages": true, "persons": true, "personnel": true, "staff": true}
+	"citizens": true, "nationals": true, "hostages": true, "persons": true, "personnel": true, "staff": true,
+	"companions": true, "bodyguards": true, "relatives": true, "aides": true, "colleagues": true}
 
 // listTotal reads a list of groups before a casualty word at token ci
 // ("Five men, five women and a 15-year old boy were killed", "18 men, 3
@@ -601,7 +654,7 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 		}
 	}
 	for k >= 0 {
-		if !d.peopleWord(toks[k].Lower) && !d.demonymNoun(toks[k]) {
+		if !d.peopleWord(toks[k].Lower) && !d.demonymNoun(toks[k]) && !loneVictimHeads[toks[k].Lower] {
 			break
 		}
 		k--

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier"
@@ -61,7 +62,9 @@ func TestPlaceOfAReport(t *testing.T) {
 }
 
 // TestElidedAndOneMore: "injuring another" after a count is one more of
-// them; "and one from Britain" counts one of the first group's noun.
+// them; "and one from Britain" counts one of the first group's noun; "a
+// mayor and two others" are three; the number in a unit's name ("the 31
+// Assam Rifles") counts nobody.
 func TestElidedAndOneMore(t *testing.T) {
 	tests := []struct {
 		text           string
@@ -69,6 +72,11 @@ func TestElidedAndOneMore(t *testing.T) {
 	}{
 		{"Gunmen attacked a police station in Kandi, Nigeria, killing two officers and injuring another in an incident similar to previous raids.", "2-2", "1+"},
 		{"Two American personnel and one from Britain were killed when rockets hit a military camp in Kandi, Iraq, on Wednesday.", "3-3", "null"},
+		{"Authorities say a mayor and two others were shot dead as they were travelling in Kandi, Mexico.", "3-3", "null"},
+		{"A suicide bomber killed a district governor and two others in Kandi, Afghanistan, on Tuesday.", "3-3", "null"},
+		{"The district governor and two of his companions have been killed in Kandi, Afghanistan.", "3-3", "null"},
+		{"A mayor and two companions were killed in Kandi, Mexico.", "3-3", "null"},
+		{"A jawan of the 31 Assam Rifles was killed in an ambush laid by militants in Kandi, India.", "1-1", "null"},
 	}
 	for _, tc := range tests {
 		m := extractText(t, "Published: 2020-03-12\nTitle: Attack\n\n"+tc.text+"\n").Main()
@@ -417,6 +425,20 @@ func TestNobodyKilled(t *testing.T) {
 		}
 		if got != c.fat {
 			t.Errorf("%q: fatalities %q, want %q", c.text, got, c.fat)
+		}
+	}
+}
+
+// TestDatelineDashIsNoName: the dash after a wire's dateline is not part
+// of the name that opens the sentence.
+func TestDatelineDashIsNoName(t *testing.T) {
+	m := extractText(t, "Title: Gunmen kill three policemen\n\nCAIRO, Nov 24 (Reuters) - Gunmen killed at least three policemen at a checkpoint in Kandi, Egypt, on Thursday, security sources said.\n").Main()
+	if m == nil {
+		t.Fatal("no incident")
+	}
+	for _, p := range append(m.Perpetrators, m.Accused...) {
+		if strings.HasPrefix(p, "-") {
+			t.Errorf("perpetrator %q opens with the dateline's dash", p)
 		}
 	}
 }

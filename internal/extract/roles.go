@@ -838,7 +838,7 @@ func (d *docState) collectiveAt(st *sent, i int) (party, int, bool) {
 			return party{name: a.name, actor: a, start: toks[i].Start, end: toks[e-1].End}, e - i, true
 		}
 		switch {
-		case t.Text == "-" || t.Lower == "pro" || t.Lower == "backed" || t.Lower == "aligned" || t.Lower == "affiliated" || t.Lower == "linked" || t.Lower == "sponsored" || t.Lower == "supported":
+		case t.Text == "-" && j > i || t.Lower == "pro" || t.Lower == "backed" || t.Lower == "aligned" || t.Lower == "affiliated" || t.Lower == "linked" || t.Lower == "sponsored" || t.Lower == "supported":
 			hasMod = true
 		case t.Is("shia", "shi'a", "shi'ite", "shiite", "shi'te", "sunni", "islamist", "jihadist", "dissident", "armed", "unidentified", "unknown", "suspected", "rival", "local", "islamic", "militia", "tribal", "separatist", "rebel", "extremist", "led"):
 			hasMod = true

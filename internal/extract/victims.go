@@ -489,7 +489,7 @@ var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "
 	"officer": true, "policeman": true, "policewoman": true, "soldier": true, "politician": true, "journalist": true,
 	"priest": true, "nun": true, "councillor": true, "councilor": true, "guard": true, "civilian": true, "student": true,
 	"teacher": true, "worker": true, "leader": true, "official": true, "judge": true, "lawyer": true, "activist": true,
-	"mayor": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true,
+	"mayor": true, "governor": true, "jawan": true, "senator": true, "lawmaker": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true,
 	"diplomat": true, "bodyguard": true, "driver": true, "passenger": true, "resident": true, "villager": true, "farmer": true,
 	"doctor": true, "nurse": true, "businessman": true, "engineer": true, "employee": true, "prisoner": true, "monk": true,
 	"teenager": true, "youth": true, "cleric": true, "imam": true, "reporter": true, "photographer": true, "cameraman": true,
