@@ -1307,18 +1307,24 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			}
 		}
 		// "around Kandi village", "in the Kandi settlement", "on the Kandi
-		// island" (not "the Alpine town of", an adjective, nor "the Kandi
+		// island", "in Kandi town in X province" (not "the Alpine town of", an adjective, nor "the Kandi
 		// district", a part of a city)
-		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township", "island") && !st.toks[j].Cap() &&
+		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town") && !st.toks[j].Cap() &&
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
+			if p, ok := d.anchorAfter(st, j+1); ok {
+				return p, true // "in Kandi town in X province": located by the division
+			}
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 		// "in the Matni area on the outskirts of the city of Peshawar", "in
-		// the Karrada neighbourhood of Baghdad": a part of a place named
-		// after it, which a report gives as the place (an encyclopedia's
-		// infobox gives the city)
-		if unknown && d.news && j+1 < len(st.toks) && st.toks[j].Is("area", "neighbourhood", "neighborhood", "quarter") && !st.toks[j].Cap() &&
+		// the Karrada neighbourhood of Baghdad", "in the Kandi district of
+		// Pattani": a part of a place named after it, which a report gives
+		// as the place (an encyclopedia's infobox gives the city)
+		if unknown && d.news && j+1 < len(st.toks) && (st.toks[j].Is("area", "neighbourhood", "neighborhood", "quarter") || d.districtOfDivision(st, j)) && !st.toks[j].Cap() &&
 			st.toks[j+1].Is("of", "on", "near", "in", "outside") && d.placeAhead(st, j+1, 8) {
+			if p, ok := d.anchorAfter(st, j+1); ok {
+				return p, true // located by the place it is part of
+			}
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 		// "raided two mosques in Kattankudy" in the article "Kattankudy
@@ -1430,7 +1436,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	}
 	// ("X village of Y", "X village in Y": the village's
 	// place, like "near")
-	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet") && toks[k].Is("of", "in"))
+	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet", "town", "township", "district", "subdistrict", "county", "island") && toks[k].Is("of", "in"))
 	if !comma && !nearWord {
 		return gazetteer.Place{}, false
 	}
@@ -1476,7 +1482,21 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 			return near(a), true
 		}
 	}
-	for _, p := range d.x.gaz.Lookup(name) {
+	// "in X town in Quezon province": a division the gazetteer holds as
+	// a second-level one (a province of a country whose first level is
+	// regions) is where the places of its district lie, not a city of its
+	// name elsewhere
+	places := d.x.gaz.Lookup(name)
+	if e < len(toks) && toks[e].Is("province", "district", "county", "governorate", "prefecture") {
+		key := gazetteer.Fold(name)
+		for i, p := range places {
+			if p.Country == ctry && strings.Contains(gazetteer.Fold(p.Admin2), key) {
+				places = append([]gazetteer.Place{p}, slices.Delete(slices.Clone(places), i, i+1)...)
+				break
+			}
+		}
+	}
+	for _, p := range places {
 		if p.Country != ctry {
 			continue
 		}
@@ -1490,6 +1510,38 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// districtOfDivision says whether token j is a district's noun followed by
+// "of" and a first-level division that is no large city: "the Kandi
+// district of Pattani" is Kandi, an administrative district; "the Kandi
+// district of Doha" is a part of the city the report gives as its place.
+func (d *docState) districtOfDivision(st *sent, j int) bool {
+	toks := st.toks
+	if !toks[j].Is("district", "subdistrict", "county") || j+2 >= len(toks) || toks[j+1].Lower != "of" {
+		return false
+	}
+	k := j + 2
+	if toks[k].Lower == "the" {
+		k++
+	}
+	e := k
+	for e < len(toks) && e-k < 3 && nameToken(&toks[e]) {
+		e++
+	}
+	if e == k {
+		return false
+	}
+	name := text.Join(d.body, toks, k, e)
+	if len(d.x.gaz.Admin1(name)) == 0 {
+		return false
+	}
+	for _, p := range d.x.gaz.Lookup(name) {
+		if p.Population >= 100000 {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyCountry is the country of every place and first-level division the
