@@ -45,6 +45,9 @@ type docState struct {
 	claimRecs []claimRec
 	relSeen   map[string]bool
 	mainCtry  string // the main incident's country, a prior for others
+	// ownNamed is the country of the last place a sentence named by its
+	// own name, while its mentions are read (byOwnName)
+	ownNamed  map[*sent]string
 	runOnDate [2]int // the page's date line run into the first sentence, when it dates the page
 	dateline  *datelineInfo
 

@@ -2295,6 +2295,13 @@ func distanceFrom(st *sent, k int) bool {
 
 // compassWord says whether w names a direction: "north", "southeast",
 // "north-west" (as one word or its last part).
+// compassAdjective says whether a word is a bearing written as an
+// adjective: "northern", "north-eastern", "Northeastern".
+func compassAdjective(w string) bool {
+	base, ok := strings.CutSuffix(strings.ReplaceAll(w, "-", ""), "ern")
+	return ok && compassWord(base)
+}
+
 func compassWord(w string) bool {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "ward"), "wards")
 	switch strings.ReplaceAll(w, "-", "") {

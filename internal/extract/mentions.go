@@ -950,6 +950,7 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	// context: a locative preposition before, or ", Country" after
 	locative := i > 0 && st.toks[i-1].Is("in", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
 	p := d.bestPlace(ps, st, j)
+	p = d.byOwnName(st, ps, p, s)
 	if d.siteNameAbroad(st, j, p) {
 		return gazetteer.Place{}, false
 	}
@@ -963,6 +964,46 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// byOwnName revises a place the name reached only through one of its
+// other names (a translation or an old spelling: "Iskandariyah" is also a
+// name of Alexandria): in a document of another country (the main
+// incident's, else that of a place the sentence named before by its own
+// name), a name the gazetteer holds only as another country's city's
+// other name is a place it lacks there. (A place whose own name it is
+// does not win by that alone: "San'a" is the capital's other name and a
+// village's own.)
+func (d *docState) byOwnName(st *sent, ps []gazetteer.Place, p gazetteer.Place, name string) gazetteer.Place {
+	key := gazetteer.Fold(name)
+	if p.Feature == featureCountry || p.Feature == featureNear {
+		return p
+	}
+	if gazetteer.Fold(p.Name) == key {
+		// (a city or a division, not any word a hamlet is named: "We")
+		if st != nil && (p.Population >= 100000 || p.Feature == "PPLC" || p.Feature == "ADM1") {
+			if d.ownNamed == nil {
+				d.ownNamed = map[*sent]string{}
+			}
+			d.ownNamed[st] = p.Country
+		}
+		return p
+	}
+	ctry := d.mainCtry
+	if ctry == "" && st != nil {
+		// the country of a place the sentence named before it by its own
+		// name ("south of Baghdad ... in Iskandariyah")
+		ctry = d.ownNamed[st]
+	}
+	if ctry != "" && p.Country != ctry && !slices.ContainsFunc(ps, func(q gazetteer.Place) bool { return q.Country == ctry }) {
+		if slices.ContainsFunc(d.x.gaz.Admin1(name), func(a gazetteer.Place) bool { return a.Country == ctry }) {
+			return p // a division there of that name: read as before ("a Plateau region police spokesman")
+		}
+		if c, ok := d.x.gaz.Country(ctry); ok {
+			return countryPlace(c)
+		}
+	}
+	return p
 }
 
 // bestPlace picks among candidates: the country written right after the
@@ -1015,6 +1056,9 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 		if !toks[s-1].Is("in", ",") && !(s-2 >= j && toks[s-1].Lower == "the" && toks[s-2].Is("in", ",")) {
 			return gazetteer.Place{}, false // the first name after it, and only after "in" or a comma
 		}
+		if s+1 < len(toks) && compassAdjective(toks[s].Lower) && nameToken(&toks[s+1]) {
+			s++ // "in the Northeastern Kunduz province": the bearing is no part of the name
+		}
 		for e := min(s+3, len(toks)); e > s; e-- {
 			// "the town of X in Y district": the town of the name whose
 			// second-level division is Y
@@ -1039,7 +1083,11 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 			// is the city, not a place in another country's province of that name)
 			sameCountry := len(as) == 1 && slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Country == as[0].Country })
 			bigElsewhere := slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Population >= 100000 })
-			if len(as) == 1 && (sameCountry || as[0].Country == d.mainCtry && !bigElsewhere) && !compassName(st, s, e) {
+			// "X district in the Y province": the words say X is in Y,
+			// whatever places of the name lie elsewhere
+			said := j < len(toks) && toks[j].Is("district", "county", "town", "village", "township") && e < len(toks) &&
+				toks[e].Is("province", "state", "region", "governorate", "prefecture")
+			if len(as) == 1 && (sameCountry || said || as[0].Country == d.mainCtry && !bigElsewhere) && !compassName(st, s, e) {
 				a := as[0]
 				a.Feature = featureNear
 				return a, true
@@ -1192,7 +1240,7 @@ func (d *docState) divisionPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	for _, n := range []string{full, stem} {
 		ps := slices.Concat(d.x.gaz.Admin1(n), d.x.gaz.Lookup(n))
 		if len(ps) > 0 {
-			return d.bestPlace(ps, st, j), true
+			return d.byOwnName(st, ps, d.bestPlace(ps, st, j), n), true
 		}
 	}
 	if named {
@@ -1658,7 +1706,7 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		return gazetteer.Place{}, false
 	}
-	p := d.bestPlace(ps, st, j)
+	p := d.byOwnName(st, ps, d.bestPlace(ps, st, j), s)
 	if d.siteNameAbroad(st, j, p) {
 		return gazetteer.Place{}, false // "in the NAME pub": the pub's name, not a town of that name abroad
 	}
