@@ -1770,6 +1770,34 @@ func casualtyNear(st *sent, k, n int) bool {
 	return false
 }
 
+// otherTimeSentence says whether a sentence opens with a time of its own
+// that is not its incident's: "In March, security forces said they killed
+// four alleged fighters", "Last month, GROUP claimed an attack": the
+// background a report gives, whose actors and figures are another act's.
+func (d *docState) otherTimeSentence(st *sent) bool {
+	if st.inc == nil || st.inc.date == nil || len(st.dates) == 0 || len(st.toks) == 0 {
+		return false
+	}
+	h := st.dates[0]
+	first := st.tokenIndexAt(h.start)
+	if first > 2 || first > 0 && !st.toks[0].Is("in", "since", "earlier", "late", "early", "on", "during") {
+		return false
+	}
+	if n := st.tokenIndexAt(h.end); n >= len(st.toks) || st.toks[n].Text != "," {
+		return false // ("In March 2015 the attack ..." may date the act itself)
+	}
+	e, at := h.e, st.inc.dateD
+	switch {
+	case e.Year != 0 && e.Year != at.Year:
+		return true
+	case e.Kind == timex.Relative && e.Dir < 0 && e.Offset >= 1 && (e.Unit == "month" || e.Unit == "year"):
+		return true
+	case e.Year == 0 && e.Month != 0 && at.Month != 0 && e.Month != at.Month && e.Day == 0:
+		return true
+	}
+	return false
+}
+
 // aboutOtherTime says whether the words at token k follow a mention of
 // another time than the incident's: "since the 1980 Oktoberfest bombing in
 // Munich, which killed 13 people".

@@ -457,3 +457,23 @@ func TestDatelineDashIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestBackgroundSentenceRoles: a sentence that opens with another time
+// ("In March,", "Last month,") tells another act: its groups are no
+// perpetrators or accused of the report's.
+func TestBackgroundSentenceRoles(t *testing.T) {
+	for _, text := range []string{
+		"Gunmen killed three police officers in Kandi, Russia, on Sunday. In March, Russian security forces said they killed four alleged ISIS fighters who were planning an attack on a synagogue.",
+		"Gunmen killed six soldiers in Kandi, Tunisia, on Wednesday. Last month, AQIM claimed responsibility for an attack that killed four soldiers.",
+	} {
+		m := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\n"+text+"\n").Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		for _, p := range append(m.Perpetrators, m.Accused...) {
+			if p != "Gunmen" {
+				t.Errorf("%.40q: role %q from the background sentence", text, p)
+			}
+		}
+	}
+}

@@ -27,6 +27,9 @@ var hedges = map[string]bool{"consensus": true, "believed": true, "likely": true
 // findRoles reads perpetrators, accused and targets of the incident a
 // sentence is about.
 func (d *docState) findRoles(in *incident, st *sent, prio int) {
+	if in.main && d.otherTimeSentence(st) {
+		return // "Last month, GROUP claimed an attack ...": another act's roles
+	}
 	lx := d.x.lex
 	toks := st.toks
 	for _, m := range append(lx.Responsibility.FindAll(toks), claimedActs(st)...) {
