@@ -713,8 +713,9 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 
 // cumulativeSince says whether the casualty word at token i is counted
 // over a period that opens with a year or a month: "have been killed by
-// rockets since 2002", "killed since January 2014". A day ("since
-// Friday") may open the incident itself.
+// rockets since 2002", "killed since January 2014", or with a calendar day
+// after a verb in the perfect ("have died since November 5"). A weekday
+// ("since Friday") may open the incident itself.
 func cumulativeSince(st *sent, i int) bool {
 	for k := i + 1; k < len(st.toks) && k <= i+8; k++ {
 		t := st.toks[k]
@@ -725,11 +726,34 @@ func cumulativeSince(st *sent, i int) bool {
 			continue
 		}
 		for _, h := range st.dates {
-			if st.tokenIndexAt(h.start) == k+1 && h.e.Year != 0 && h.e.Day == 0 {
+			if st.tokenIndexAt(h.start) != k+1 {
+				continue
+			}
+			if h.e.Year != 0 && h.e.Day == 0 {
+				return true
+			}
+			// "More than 100 people have died in such attacks since
+			// November 5": a calendar day after a verb in the perfect
+			// opens a tally
+			if h.e.Month != 0 && h.e.Day != 0 && perfectBefore(st.toks, i) {
 				return true
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// perfectBefore says whether the casualty word at token i is a verb in
+// the perfect: "have died", "has been killed", "have been wounded".
+func perfectBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].Is("have", "has") {
+			return true
+		}
+		if !toks[k].Is("been", "already", "now") {
+			return false
+		}
 	}
 	return false
 }

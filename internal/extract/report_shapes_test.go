@@ -92,6 +92,8 @@ func TestElidedAndOneMore(t *testing.T) {
 		{"The district governor and two of his companions have been killed in Kandi, Afghanistan.", "3-3", "null"},
 		{"A mayor and two companions were killed in Kandi, Mexico.", "3-3", "null"},
 		{"A jawan of the 31 Assam Rifles was killed in an ambush laid by militants in Kandi, India.", "1-1", "null"},
+		{"A mayor and two companions have been shot to death in Kandi, Mexico.", "3-3", "null"},
+		{"Rebels hacked to death at least 22 civilians in a raid near Kandi, DR Congo. More than 100 people have died in such attacks since November 5.", "22+", "null"},
 	}
 	for _, tc := range tests {
 		m := extractText(t, "Published: 2020-03-12\nTitle: Attack\n\n"+tc.text+"\n").Main()
