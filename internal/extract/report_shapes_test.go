@@ -479,3 +479,24 @@ func TestBackgroundSentenceRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAndPluralDoers: a group named in quotation marks claims as
+// any other; a plural subject "were believed to be behind" is accused.
+func TestQuotedAndPluralDoers(t *testing.T) {
+	for _, c := range []struct{ text, perps, accused string }{
+		{"Two police officers were shot in Kandi, Northern Ireland, on Sunday. The 'New IRA' has said it carried out the shooting.", "New IRA", ""},
+		{"Two police officers were shot in Kandi, Northern Ireland, on Sunday. The \"New IRA\" claimed responsibility for the shooting.", "New IRA", ""},
+		{"A bomb exploded near a bus in Kandi, Turkey. The Kurdistan Freedom Falcons were believed to be behind the attack.", "", "Kurdistan Freedom Falcons"},
+	} {
+		m := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\n"+c.text+"\n").Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%.60q: perpetrators %q, want %q", c.text, got, c.perps)
+		}
+		if got := strings.Join(m.Accused, "|"); got != c.accused {
+			t.Errorf("%.60q: accused %q, want %q", c.text, got, c.accused)
+		}
+	}
+}

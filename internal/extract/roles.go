@@ -575,6 +575,11 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			i = e
 			continue
 		}
+		// "the 'New IRA' claimed": a name in quotation marks
+		if i >= 1 && toks[i].Is("'", "\"", "’", "”") {
+			i--
+			continue
+		}
 		break
 	}
 	// an aside between commas and an acronym in brackets, in either order:
