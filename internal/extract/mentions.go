@@ -381,7 +381,10 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	for k := i + 2; k < j-1; k++ {
 		// (or any name of two words before "of" and a body after it: "Gen.
 		// Bassam Abdel Majid of Syria's Interior Ministry")
-		if toks[k].Lower == "of" && (d.x.lex.GivenNames[toks[i].Lower] || d.bodyAt(toks, k+1, j) && !d.bodyAt(toks, i, k) && !polityWords(toks, i, k)) && !d.isKnownName(st, i, j) {
+		// ("Montri Prommee of Kandi police": a name of two words, "of" and
+		// a place whose body follows in lower case)
+		ofBody := k-i == 2 && j < len(toks) && toks[j].Is("police", "hospital", "district", "province", "university", "municipality", "council") && !toks[j].Cap()
+		if toks[k].Lower == "of" && (d.x.lex.GivenNames[toks[i].Lower] || ofBody || d.bodyAt(toks, k+1, j) && !d.bodyAt(toks, i, k) && !polityWords(toks, i, k)) && !d.isKnownName(st, i, j) {
 			return append(d.classifyChunk(st, i, k), d.classify(st, k+1, j, "")...)
 		}
 	}

@@ -500,3 +500,22 @@ func TestQuotedAndPluralDoers(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerBehindTitle: the person a title or a role describes speaks,
+// not the place or body named in the title.
+func TestSpeakerBehindTitle(t *testing.T) {
+	for _, c := range []struct{ sentence, speaker string }{
+		{"\"The city is calm,\" Wasim Baig, spokesman for the Quetta hospital told Reuters.", "Wasim Baig"},
+		{"\"We condemn this attack,\" said the UN Special Representative for Somalia, Peter de Clercq.", "Peter de Clercq"},
+		{"\"It was a cowardly attack,\" said Montri Prommee of Saiburi police.", "Montri Prommee"},
+	} {
+		doc := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\nGunmen killed five soldiers in Kandi, Somalia, on Monday. "+c.sentence+"\n")
+		var got []string
+		for _, s := range doc.Statements {
+			got = append(got, s.Speaker)
+		}
+		if !slices.Contains(got, c.speaker) {
+			t.Errorf("%.50q: speakers %q, want %q", c.sentence, got, c.speaker)
+		}
+	}
+}

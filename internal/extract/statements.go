@@ -338,6 +338,11 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 	if vj < len(toks) && toks[vj].Text == "," {
 		vj++ // `said, Ayub Khan, a local police chief`
 	}
+	// `..., said the UN Special Representative for X, FIRST LAST.`: a
+	// title and the name it is set off from: the person speaks
+	if p := d.namedAfterTitle(st, vj); p != nil {
+		return []*actor{p}, nil, false
+	}
 	a, n := d.speakerAt(st, vj)
 	if len(a) == 0 && len(n) == 0 {
 		// `..., said FIRST LAST, the school's principal.`: a name of
@@ -352,6 +357,41 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 		}
 	}
 	return a, n, len(a) == 0 && len(n) == 0 && subjectAfter(toks, vj)
+}
+
+// namedAfterTitle reads, after an inverted speech verb, a title holding a
+// role ("the UN Special Representative for X", "the country's interior
+// minister") set off by a comma from the name of two to four words that
+// closes the sentence: the person it names.
+func (d *docState) namedAfterTitle(st *sent, k int) *actor {
+	toks := st.toks
+	role := false
+	c := k
+	for ; c < len(toks) && c < k+9 && toks[c].Text != ","; c++ {
+		if toks[c].Kind != text.Word && toks[c].Text != "'s" && toks[c].Text != "’s" {
+			return nil
+		}
+		if n, _ := d.x.lex.Roles.MatchAt(toks, c); n > 0 || toks[c].Is("representative", "ambassador", "commissioner", "secretary") {
+			role = true
+		}
+	}
+	if !role || c >= len(toks) || toks[c].Text != "," || c == k {
+		return nil
+	}
+	m := mentionAt(st, c+1)
+	if m == nil || m.j-m.i < 2 || m.j-m.i > 4 || !(m.kind == dossier.KindPerson || m.kind == "" && m.actor == nil) {
+		return nil
+	}
+	for q := m.i; q < m.j; q++ {
+		// capitalised words, and a particle inside ("Peter de Clercq")
+		if toks[q].Kind != text.Word || !toks[q].Cap() && (q == m.i || q == m.j-1 || len(toks[q].Lower) > 3) {
+			return nil
+		}
+	}
+	if m.j < len(toks) && toks[m.j].Text != "." && toks[m.j].Text != "," {
+		return nil
+	}
+	return d.actorOf(m, dossier.KindPerson)
 }
 
 // allCapitalised says whether every token of toks[i:j] is a capitalised word.
@@ -873,10 +913,19 @@ func appositionOf(st *sent, k int) *mention {
 	for b >= 0 && b > k-6 && toks[b].Kind == text.Word && !toks[b].Is("a", "an", "the") && !stopWord(toks[b].Lower) {
 		b--
 	}
-	if b < 1 || !toks[b].Is("a", "an", "the") || toks[b-1].Text != "," {
+	comma := -1 // the comma the role follows
+	switch {
+	case b >= 1 && toks[b].Is("a", "an", "the") && toks[b-1].Text == ",":
+		comma = b - 1
+	case b >= 1 && b < k && toks[b].Text == ",":
+		comma = b // "NAME, spokesman for the X hospital, told": a role with no article
+	}
+	if comma < 1 {
 		return nil
 	}
-	if p := mentionEndingAt(st, b-1); p != nil && p.kind == dossier.KindPerson {
+	// (a name of two words or more the text has not typed yet is the
+	// person the role describes)
+	if p := mentionEndingAt(st, comma); p != nil && (p.kind == dossier.KindPerson || p.kind == "" && p.j-p.i >= 2) {
 		return p
 	}
 	return nil
