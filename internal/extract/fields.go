@@ -316,7 +316,7 @@ func (d *docState) casualties(st *sent) []casHit {
 				}
 			}
 		}
-		if found < 0 && c.Val.After {
+		if found < 0 && c.Val.After && !activeWithObject(st.toks, c.I, c.J) {
 			// "Five men, five women and a 15-year old boy were killed": the
 			// groups of a list add up
 			if total, qs, from, ok := d.listTotal(st, c.I, qtok, countable); ok {
@@ -398,6 +398,20 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 	}
 	return hits
+}
+
+// activeWithObject says whether the casualty verb at tokens [i, j) is
+// active with its object after it: "Three militants killed a policeman",
+// "Two gunmen shot and killed a journalist": a figure before it counts
+// the subject, who did the killing.
+func activeWithObject(toks []text.Token, i, j int) bool {
+	if j >= len(toks) || i == 0 || toks[i-1].Is("was", "were", "been", "be", "is", "are", "being", "have", "has", "had") {
+		return false
+	}
+	if !strings.HasSuffix(toks[j-1].Lower, "ed") && !toks[j-1].Is("shot", "slain") {
+		return false // ("12 dead", "12 deaths")
+	}
+	return toks[j].Is("a", "an", "the", "his", "her", "their", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten") || toks[j].Kind == text.Number
 }
 
 // unitNumber says whether the figure at tokens [i, j] is the number in a

@@ -93,7 +93,9 @@ var headlineKill = map[string]bool{"kills": true, "kill": true, "killed": true, 
 // "a", "an" or "one"; a headline drops its articles.
 func loneKilled(toks []text.Token, prose bool) bool {
 	for k, t := range toks {
-		if headlineKill[t.Lower] && t.Lower != "killed" {
+		// ("killed" only before "a"/"an"/"one": "militants killed a
+		// policeman"; else its figures are the casualty reader's)
+		if headlineKill[t.Lower] && (t.Lower != "killed" || k+1 < len(toks) && toks[k+1].Is("a", "an", "one")) {
 			j := k + 1
 			if t.Is("shot", "gunned") {
 				if j >= len(toks) || !toks[j].Is("dead", "down") {

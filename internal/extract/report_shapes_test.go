@@ -79,7 +79,8 @@ func TestPlaceOfAReport(t *testing.T) {
 // TestElidedAndOneMore: "injuring another" after a count is one more of
 // them; "and one from Britain" counts one of the first group's noun; "a
 // mayor and two others" are three; the number in a unit's name ("the 31
-// Assam Rifles") counts nobody.
+// Assam Rifles") counts nobody, nor does the number of the subject of an
+// active killing verb ("Three militants killed a policeman").
 func TestElidedAndOneMore(t *testing.T) {
 	tests := []struct {
 		text           string
@@ -93,6 +94,9 @@ func TestElidedAndOneMore(t *testing.T) {
 		{"A mayor and two companions were killed in Kandi, Mexico.", "3-3", "null"},
 		{"A jawan of the 31 Assam Rifles was killed in an ambush laid by militants in Kandi, India.", "1-1", "null"},
 		{"A mayor and two companions have been shot to death in Kandi, Mexico.", "3-3", "null"},
+		{"Two gunmen on a motorcycle shot and killed a journalist in Kandi, Honduras, on Monday.", "1-1", "null"},
+		{"Three militants killed a policeman in Kandi, Pakistan, on Monday.", "1-1", "null"},
+		{"Five attackers were killed by police in Kandi, Pakistan, on Monday.", "5-5", "null"},
 		{"Rebels hacked to death at least 22 civilians in a raid near Kandi, DR Congo. More than 100 people have died in such attacks since November 5.", "22+", "null"},
 	}
 	for _, tc := range tests {
