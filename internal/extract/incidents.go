@@ -864,7 +864,15 @@ func (d *docState) mainDate(in *incident) {
 				if e.Kind == timex.Weekday && d.news {
 					opts.NextDay = d.nextDay(st)
 				}
-				start, end, ok = e.Resolve(anchor, opts)
+				at := anchor
+				if e.Deictic && e.Kind == timex.Relative && d.news {
+					// "an overnight raid ..., officials said on Sunday":
+					// the night before the day the words were said
+					if day, ok := d.speechDay(st, anchor); ok {
+						at = day
+					}
+				}
+				start, end, ok = e.Resolve(at, opts)
 			}
 			if !ok || start.Year == 0 {
 				continue
@@ -1768,6 +1776,28 @@ func casualtyNear(st *sent, k, n int) bool {
 		}
 	}
 	return false
+}
+
+// speechDay is the day a sentence says its words were said, a weekday
+// right after the verb ("officials said on Sunday", "police said
+// Tuesday"), resolved against the publication.
+func (d *docState) speechDay(st *sent, anchor timex.Date) (timex.Date, bool) {
+	for _, h := range st.dates {
+		if h.e.Kind != timex.Weekday {
+			continue
+		}
+		k := st.tokenIndexAt(h.start)
+		if k > 0 && st.toks[k-1].Lower == "on" {
+			k--
+		}
+		if k == 0 || !st.toks[k-1].Is("said", "says", "told", "reported", "announced", "added", "stated") {
+			continue
+		}
+		if start, _, ok := h.e.Resolve(anchor, timex.ResolveOptions{PastOnly: true}); ok && start.Day != 0 {
+			return start, true
+		}
+	}
+	return timex.Date{}, false
 }
 
 // otherTimeSentence says whether a sentence opens with a time of its own

@@ -128,6 +128,16 @@ func TestDayOfTheActNotOfTheWords(t *testing.T) {
 	}
 }
 
+// TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
+// words ("officials said on Sunday") is the night before those words, not
+// before the publication.
+func TestOvernightBeforeTheWords(t *testing.T) {
+	m := extractText(t, "Published: 2019-12-16\nTitle: Attack\n\nRebels hacked to death at least 22 civilians in an overnight raid near Kandi, DR Congo, officials said on Sunday.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2019-12-15" {
+		t.Errorf("date %+v, want 2019-12-15", m.Date)
+	}
+}
+
 // TestBodiesAsSpeakers: a mission speaks for its state; a role's
 // possessive opens a body's name; a paper is named by its noun; a plural
 // noun opening a sentence is no name.
