@@ -316,7 +316,7 @@ func (d *docState) casualties(st *sent) []casHit {
 				}
 			}
 		}
-		if found < 0 && c.Val.After && !activeWithObject(st.toks, c.I, c.J) {
+		if found < 0 && c.Val.After {
 			// "Five men, five women and a 15-year old boy were killed": the
 			// groups of a list add up
 			if total, qs, from, ok := d.listTotal(st, c.I, qtok, countable); ok {
@@ -335,6 +335,9 @@ func (d *docState) casualties(st *sent) []casHit {
 				}
 				if countsEvents(st, qtok[qi][1]+1, c.I) {
 					break // "Three previous ETA attacks in the town had resulted in fatalities": a count of attacks
+				}
+				if k := qtok[qi][1] + 1; k < len(st.toks) && d.x.lex.Collective[st.toks[k].Lower] == "actor" && activeWithObject(st.toks, c.I, c.J) {
+					break // "Three militants killed a policeman": the figure counts who killed
 				}
 				if c.I-qtok[qi][1] > 18 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
 					break
@@ -402,8 +405,8 @@ func (d *docState) casualties(st *sent) []casHit {
 
 // activeWithObject says whether the casualty verb at tokens [i, j) is
 // active with its object after it: "Three militants killed a policeman",
-// "Two gunmen shot and killed a journalist": a figure before it counts
-// the subject, who did the killing.
+// "Two gunmen shot and killed a journalist": a figure before it that
+// counts attackers counts the subject, who did the killing.
 func activeWithObject(toks []text.Token, i, j int) bool {
 	if j >= len(toks) || i == 0 || toks[i-1].Is("was", "were", "been", "be", "is", "are", "being", "have", "has", "had") {
 		return false
