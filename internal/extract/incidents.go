@@ -1821,6 +1821,13 @@ func (d *docState) otherTimeSentence(st *sent) bool {
 	case e.Year != 0 && e.Year != at.Year:
 		return true
 	case e.Kind == timex.Relative && e.Dir < 0 && e.Offset >= 1 && (e.Unit == "month" || e.Unit == "year"):
+		// (unless it is the incident's own time: "Last month, gunmen
+		// killed ..." in a report of last month's attack)
+		if d.published.Year != 0 {
+			if start, _, ok := e.Resolve(d.published, timex.ResolveOptions{PastOnly: true}); ok && start.Year == at.Year && (e.Unit == "year" || start.Month == at.Month) {
+				return false
+			}
+		}
 		return true
 	case e.Year == 0 && e.Month != 0 && at.Month != 0 && e.Month != at.Month && e.Day == 0:
 		return true
