@@ -898,8 +898,8 @@ func (d *doc) opensClaim(s *sentence, k int) bool {
 
 // passiveOfAct reports an agent phrase at word k of sentence si that
 // completes the passive "تم/جرى + verbal noun" of a lead sentence right
-// after the one that tells the act: "... سلسلة من الهجمات في 23 يوليو
-// 2005. تم الإعداد لها من قبل منظمة القاعدة".
+// after the one that tells the act: "... سلسلة من الهجمات في DATE. تم
+// الإعداد لها من قبل X".
 func (d *doc) passiveOfAct(si, k int) bool {
 	if si == 0 || si >= leadSentences || d.sents[si-1].eventW < 2 {
 		return false

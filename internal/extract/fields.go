@@ -418,7 +418,7 @@ func activeWithObject(toks []text.Token, i, j int) bool {
 }
 
 // unitNumber says whether the figure at tokens [i, j] is the number in a
-// unit's name, not a count: "a jawan of the 31 Assam Rifles", "the 2
+// unit's name, not a count: "a soldier of the 31 X Rifles", "the 2
 // Commando Regiment".
 func unitNumber(toks []text.Token, i, j int) bool {
 	if i == 0 || toks[i-1].Lower != "the" {

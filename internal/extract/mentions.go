@@ -381,7 +381,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	for k := i + 2; k < j-1; k++ {
 		// (or any name of two words before "of" and a body after it: "Gen.
 		// Bassam Abdel Majid of Syria's Interior Ministry")
-		// ("Montri Prommee of Kandi police": a name of two words, "of" and
+		// ("FIRST LAST of Kandi police": a name of two words, "of" and
 		// a place whose body follows in lower case)
 		ofBody := k-i == 2 && j < len(toks) && toks[j].Is("police", "hospital", "district", "province", "university", "municipality", "council") && !toks[j].Cap()
 		if toks[k].Lower == "of" && (d.x.lex.GivenNames[toks[i].Lower] || ofBody || d.bodyAt(toks, k+1, j) && !d.bodyAt(toks, i, k) && !polityWords(toks, i, k)) && !d.isKnownName(st, i, j) {
@@ -970,12 +970,12 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 }
 
 // byOwnName revises a place the name reached only through one of its
-// other names (a translation or an old spelling: "Iskandariyah" is also a
-// name of Alexandria): in a document of another country (the main
+// other names (a translation or an old spelling: a town's name may be
+// another country's city's other name): in a document of another country (the main
 // incident's, else that of a place the sentence named before by its own
 // name), a name the gazetteer holds only as another country's city's
 // other name is a place it lacks there. (A place whose own name it is
-// does not win by that alone: "San'a" is the capital's other name and a
+// does not win by that alone: one spelling may be a capital's other name and a
 // village's own.)
 func (d *docState) byOwnName(st *sent, ps []gazetteer.Place, p gazetteer.Place, name string) gazetteer.Place {
 	key := gazetteer.Fold(name)
@@ -995,12 +995,12 @@ func (d *docState) byOwnName(st *sent, ps []gazetteer.Place, p gazetteer.Place, 
 	ctry := d.mainCtry
 	if ctry == "" && st != nil {
 		// the country of a place the sentence named before it by its own
-		// name ("south of Baghdad ... in Iskandariyah")
+		// name ("south of CITY ... in TOWN")
 		ctry = d.ownNamed[st]
 	}
 	if ctry != "" && p.Country != ctry && !slices.ContainsFunc(ps, func(q gazetteer.Place) bool { return q.Country == ctry }) {
 		if slices.ContainsFunc(d.x.gaz.Admin1(name), func(a gazetteer.Place) bool { return a.Country == ctry }) {
-			return p // a division there of that name: read as before ("a Plateau region police spokesman")
+			return p // a division there of that name: read as before ("an X region police spokesman")
 		}
 		if c, ok := d.x.gaz.Country(ctry); ok {
 			return countryPlace(c)
@@ -1060,7 +1060,7 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 			return gazetteer.Place{}, false // the first name after it, and only after "in" or a comma
 		}
 		if s+1 < len(toks) && compassAdjective(toks[s].Lower) && nameToken(&toks[s+1]) {
-			s++ // "in the Northeastern Kunduz province": the bearing is no part of the name
+			s++ // "in the Northeastern X province": the bearing is no part of the name
 		}
 		for e := min(s+3, len(toks)); e > s; e-- {
 			// "the town of X in Y district": the town of the name whose
@@ -1369,7 +1369,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 		// "in the Matni area on the outskirts of the city of Peshawar", "in
 		// the Karrada neighbourhood of Baghdad", "in the Kandi district of
-		// Pattani": a part of a place named after it, which a report gives
+		// PROVINCE": a part of a place named after it, which a report gives
 		// as the place (an encyclopedia's infobox gives the city)
 		if unknown && d.news && j+1 < len(st.toks) && (st.toks[j].Is("area", "neighbourhood", "neighborhood", "quarter") || d.districtOfDivision(st, j)) && !st.toks[j].Cap() &&
 			st.toks[j+1].Is("of", "on", "near", "in", "outside") && d.placeAhead(st, j+1, 8) {
@@ -1533,7 +1533,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 			return near(a), true
 		}
 	}
-	// "in X town in Quezon province": a division the gazetteer holds as
+	// "in X town in Y province": a division the gazetteer holds as
 	// a second-level one (a province of a country whose first level is
 	// regions) is where the places of its district lie, not a city of its
 	// name elsewhere
@@ -1565,8 +1565,8 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 
 // districtOfDivision says whether token j is a district's noun followed by
 // "of" and a first-level division that is no large city: "the Kandi
-// district of Pattani" is Kandi, an administrative district; "the Kandi
-// district of Doha" is a part of the city the report gives as its place.
+// district of PROVINCE" is Kandi, an administrative district; "the Kandi
+// district of CITY" is a part of the city the report gives as its place.
 func (d *docState) districtOfDivision(st *sent, j int) bool {
 	toks := st.toks
 	if !toks[j].Is("district", "subdistrict", "county") || j+2 >= len(toks) || toks[j+1].Lower != "of" {

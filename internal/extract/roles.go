@@ -575,7 +575,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			i = e
 			continue
 		}
-		// "the 'New IRA' claimed": a name in quotation marks
+		// "the 'New GROUP' claimed": a name in quotation marks
 		if i >= 1 && toks[i].Is("'", "\"", "’", "”") {
 			i--
 			continue

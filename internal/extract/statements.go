@@ -383,7 +383,7 @@ func (d *docState) namedAfterTitle(st *sent, k int) *actor {
 		return nil
 	}
 	for q := m.i; q < m.j; q++ {
-		// capitalised words, and a particle inside ("Peter de Clercq")
+		// capitalised words, and a particle inside ("FIRST de LAST")
 		if toks[q].Kind != text.Word || !toks[q].Cap() && (q == m.i || q == m.j-1 || len(toks[q].Lower) > 3) {
 			return nil
 		}
