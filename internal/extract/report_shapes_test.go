@@ -533,3 +533,15 @@ func TestSpeakerBehindTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounBeforeTheVerb: `"...," he said during the funeral of NAME`:
+// the pronoun is the speaker (the last person who spoke), not the name
+// after the verb.
+func TestPronounBeforeTheVerb(t *testing.T) {
+	doc := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\nGunmen killed 16 soldiers in Kandi, Niger, on Monday. \"This cowardly attack resulted in the death of 16 soldiers,\" said Defence Minister Ibrahim Miko. \"We mourn our dead,\" he said during the funeral of Lieutenant Maman Namewa.\n")
+	for _, s := range doc.Statements {
+		if s.Speaker != "Ibrahim Miko" {
+			t.Errorf("speaker %q, want only Ibrahim Miko", s.Speaker)
+		}
+	}
+}

@@ -323,6 +323,11 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 		// spokesman, Mohamad Lerama, told AFP")
 		return nil, nil, false
 	}
+	if v > 0 && toks[v-1].Is("he", "she", "they", "we", "i", "it") {
+		// `"...," he said during the funeral of NAME`: the subject stands
+		// before the verb; a name after it is not the speaker
+		return nil, nil, false
+	}
 	// inverted only right after a quotation: `"...," said X`
 	q := 0
 	for k := v - 1; k >= 0 && k >= v-2; k-- {
