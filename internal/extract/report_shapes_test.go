@@ -545,3 +545,20 @@ func TestPronounBeforeTheVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestVictimIdentifiedAs: "a civilian who was identified as NAME died"
+// names a victim; "the gunman was identified as NAME" the attacker.
+func TestVictimIdentifiedAs(t *testing.T) {
+	for _, c := range []struct{ text, perps string }{
+		{"ELN rebels attacked an army base in Kandi, Colombia, on Monday. A civilian who was identified as Lucy Castillo died in the attack.", "ELN"},
+		{"A gunman killed three people in Kandi, Texas, on Monday. The gunman was identified as John Smith, police said.", "John Smith"},
+	} {
+		m := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\n"+c.text+"\n").Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
+		}
+	}
+}

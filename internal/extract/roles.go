@@ -38,6 +38,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		switch m.Val.Side {
 		case "after":
 			from := m.J
+			if role == "perpetrator" && toks[m.J-1].Lower == "as" && victimIdentified(toks, m.I) {
+				continue // "a civilian who was identified as NAME died": a victim's name
+			}
 			if role == "accused" && toks[m.J-1].Is("blamed", "blames", "blame", "blaming") {
 				from = blamedOn(toks, m.J) // "blamed the attack on the ADF": who is blamed follows "on"
 			}
@@ -814,6 +817,23 @@ func isForceWord(w string) bool {
 	switch w {
 	case "army", "military", "forces", "troops", "government", "drone", "air", "navy", "airstrike", "airstrikes", "strike", "strikes", "aircraft", "warplanes", "jets":
 		return true
+	}
+	return false
+}
+
+// victimIdentified says whether the one "identified as" at token i is a
+// victim: the noun before it ("a civilian who was identified as", "the
+// dead man was identified as", "the victim was later identified as").
+func victimIdentified(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := toks[k]
+		if t.Is("who", "was", "were", "later", "has", "been") {
+			continue
+		}
+		if t.Is("victim", "victims", "dead", "deceased", "body", "bodies") || loneVictimHeads[t.Lower] && !t.Is("member", "commander", "leader", "man", "woman", "person", "boy", "girl", "youth", "teenager") {
+			return true
+		}
+		return false
 	}
 	return false
 }
