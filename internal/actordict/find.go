@@ -622,8 +622,8 @@ type tnode struct {
 // buildTrie indexes every name and alias of the entries, their forms
 // without a leading article ("Qaeda" for "al-Qaeda", "Guardian" for "The
 // Guardian") unless what is left is one short or common word, and their
-// forms without inner Arabic articles ("Abu Bakr Baghdadi" for "Abu Bakr
-// al-Baghdadi").
+// forms without inner Arabic articles ("Abu Omar Hashimi" for "Abu Omar
+// al-Hashimi").
 func buildTrie(entries []*Entry, order map[*Entry]int, words *wordLists) *trie {
 	t := &trie{nodes: make([]tnode, 1, 1+len(entries)*3), acronyms: map[string]bool{}, words: words}
 	for _, e := range entries {

@@ -6,12 +6,11 @@ import (
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// findRelations reads relations between actors: roles ("Qais Khazali, the
-// head of Asaib Al-Haq", "PMF Chairman Falih al-Fayyadh", "The spokesman for
-// Asaib al-Haq, Mahmoud al-Rubaie"), foundations ("He founded the Mahdi
-// Army"), backing ("an Iranian-backed paramilitary umbrella group", "both
-// were backed by Iran") and membership ("a prominent figure in Kata'ib
-// Hezbollah").
+// findRelations reads relations between actors: roles ("NAME, the head of
+// GROUP", "GROUP Chairman NAME", "The spokesman for GROUP, NAME"),
+// foundations ("He founded the X Army"), backing ("a STATE-backed
+// paramilitary umbrella group", "both were backed by STATE") and membership
+// ("a prominent figure in GROUP").
 func (d *docState) findRelations() {
 	for _, st := range d.sents {
 		d.roleRelations(st)
@@ -108,7 +107,7 @@ func (d *docState) roleRelations(st *sent) {
 				k++
 			}
 			if m := mentionAt(st, k); m != nil {
-				// "deputy chairman of Iraq's Popular Mobilization Forces": the
+				// "deputy chairman of COUNTRY's X Forces": the
 				// organisation is the one the possessive names
 				if m.j+1 < len(toks) && toks[m.j].Is("'s", "’s") {
 					if m2 := mentionAt(st, m.j+1); m2 != nil && d.orgActor(m2) != nil {
@@ -126,10 +125,10 @@ func (d *docState) roleRelations(st *sent) {
 			}
 		}
 		if org == nil {
-			// "PMF Chairman", "Iranian Supreme Leader", "IRGC commander"
+			// "GROUP Chairman", "DEMONYM Supreme Leader", "FORCE commander"
 			k := ri
 			for k > 0 && toks[k-1].Kind == text.Word && !toks[k-1].Cap() && toks[k-1].Lower != "the" && k > ri-2 && !toks[k-1].Is("and", "of", "a", "an", "his", "her", "its", "their", "former") {
-				k-- // "Iranian major general"
+				k-- // "DEMONYM major general"
 			}
 			if m := mentionEndingAt(st, k); m != nil && (m.kind != dossier.KindPerson || m.demonym) && !nonStateBetween(toks, k, ri) {
 				org = d.orgActor(m)
@@ -140,7 +139,7 @@ func (d *docState) roleRelations(st *sent) {
 		}
 		// the holder
 		var holder *actor
-		// right after: "Chairman Falih al-Fayyadh", "Prime Minister of Iraq Mustafa Al-Kadhimi"
+		// right after: "Chairman NAME", "Prime Minister of COUNTRY NAME"
 		if m := mentionAt(st, orgEnd); m != nil && orgEnd > rj {
 			holder = d.personActor(m)
 		}
@@ -149,20 +148,20 @@ func (d *docState) roleRelations(st *sent) {
 				holder = d.personActor(m)
 			}
 		}
-		// after a comma: "The spokesman for Asaib al-Haq, Mahmoud al-Rubaie"
+		// after a comma: "The spokesman for GROUP, NAME"
 		if holder == nil && orgEnd < len(toks) && toks[orgEnd].Text == "," {
 			if m := mentionAt(st, orgEnd+1); m != nil && m.kind == dossier.KindPerson {
 				holder = d.personActor(m)
 			}
 		}
-		// copula after: "the Managing Director of IRNA is Hossein Jaberi-Ansari"
+		// copula after: "the Managing Director of AGENCY is NAME"
 		if holder == nil && orgEnd+1 < len(toks) && toks[orgEnd].Is("is", "was") {
 			if m := mentionAt(st, orgEnd+1); m != nil && m.kind == dossier.KindPerson {
 				holder = d.personActor(m)
 			}
 		}
-		// before: "Abu Ali al-Askari, a prominent figure in Kata'ib Hezbollah",
-		// "Masoud Barzani, former president of Iraqi Kurdistan", "X was an Iraqi ... leader and former chief of staff of Y"
+		// before: "NAME, a prominent figure in GROUP", "NAME, former
+		// president of REGION", "X was a DEMONYM ... leader and former chief of staff of Y"
 		if holder == nil {
 			holder = d.holderBefore(st, ri)
 		}
@@ -203,8 +202,8 @@ func (d *docState) roleRelations(st *sent) {
 }
 
 // nonStateBetween says whether the words between a country's adjective and
-// a role name a kind of group rather than an office of the state: an
-// "Iraqi paramilitary leader" leads no state, a "Russian interior
+// a role name a kind of group rather than an office of the state: a
+// "DEMONYM paramilitary leader" leads no state, a "DEMONYM interior
 // minister" serves one.
 func nonStateBetween(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
@@ -232,7 +231,7 @@ func (d *docState) holderBefore(st *sent, ri int) *actor {
 			return nil
 		}
 		if t.Is("is", "was", "as") {
-			// "X was an Iraqi paramilitary leader", "served as"
+			// "X was a DEMONYM paramilitary leader", "served as"
 			return d.subjectOf(st, k)
 		}
 		if t.Is("including", "among", "like") {
@@ -352,7 +351,7 @@ func (d *docState) foundedRelations(st *sent) {
 func (d *docState) backedRelations(st *sent) {
 	toks := st.toks
 	for i := 0; i+2 < len(toks); i++ {
-		// "Iranian-backed paramilitary umbrella group" in a definition of the subject
+		// "STATE-backed paramilitary umbrella group" in a definition of the subject
 		if toks[i+1].Text == "-" && toks[i+2].Is("backed", "sponsored", "supported", "funded") {
 			m := mentionEndingAt(st, i+1)
 			if m == nil {
@@ -362,7 +361,7 @@ func (d *docState) backedRelations(st *sent) {
 			if backer == nil {
 				continue
 			}
-			// the backed: a named group right after, or the subject of "X is an Iranian-backed group"
+			// the backed: a named group right after, or the subject of "X is a STATE-backed group"
 			var backed *actor
 			k := i + 3
 			for k < len(toks) && k < i+6 && toks[k].Kind == text.Word && !toks[k].Cap() {
@@ -378,7 +377,7 @@ func (d *docState) backedRelations(st *sent) {
 				d.addRelation(backed, dossier.PredBackedBy, backer, st, 0.75)
 			}
 		}
-		// "both were backed by Iran", "X, backed by Y"
+		// "both were backed by STATE", "X, backed by Y"
 		if toks[i].Lower == "backed" && toks[i+1].Lower == "by" {
 			m := mentionAt(st, i+2)
 			backer := d.orgActor(m)

@@ -8,9 +8,9 @@ import (
 )
 
 // Key returns a comparison key that is equal for the usual Latin
-// transliterations of one Arabic, Persian or Pashto name: Hezbollah,
-// Hizbollah, Hizballah and Hizbullah; Mohammed, Muhammad and Mohamed;
-// Kadhimi, Kadhimy and Kadhemi; Qaeda and Qaida; Hussein and Husayn; al-Sadr
+// transliterations of one Arabic, Persian or Pashto name: Fadlallah,
+// Fadlullah and Fadlalla; Mohammed, Muhammad and Mohamed; Hamdani, Hamdany
+// and Hamdeni; Qaeda and Qaida; Hussein and Husayn; al-Sadr
 // and Sadr; Shia, Shi'a and Shiite. Names in other languages get keys of
 // the same kind, so Key suits lookups in a dictionary, not the search of
 // running text.
@@ -25,9 +25,9 @@ import (
 //   - its consonants, doubled letters collapsed first (Qassem = Qasem),
 //     with ph read as f, and ai, ay, ae, ei, ey read as the consonant y
 //     (Qais = Qays, Hussein = Husayn, Qaeda = Qaida, Kataeb = Kataib);
-//   - the class of its final vowel (Kadhimi = Kadhimy, but Hakim and
+//   - the class of its final vowel (Hamdani = Hamdany, but Hakim and
 //     Hakimi differ), a final "ah" counting as "a" in words of five letters
-//     or more (Hezbollah = Hizbullah; Shah and Shia differ).
+//     or more (Fatimah = Fatima; Shah and Shia differ).
 //
 // Vowels inside a word are dropped, which is what merges the spellings and
 // also what costs: names that differ only in an inner vowel get the same
@@ -36,11 +36,11 @@ import (
 // whole names (several words) rarely collide; single words should be
 // confirmed by another clue (kind, context) before two entities are merged.
 // Q, K, G and Gh stay distinct (Qasem, Kasem and Ghasem differ), and so do
-// z, dh and th (Kazimi and Kadhimi differ).
+// z, dh and th (Nazir and Nadhir differ).
 //
 // A word in Arabic script is keyed as Fold writes it (alef forms, yeh and
-// teh marbuta merged, diacritics dropped) without its article: "الكاظمي"
-// and "الكاظمى" have the key of "كاظمي", and "عبدالرحمن" that of
+// teh marbuta merged, diacritics dropped) without its article: "الحمداني"
+// and "الحمدانى" have the key of "حمداني", and "عبدالرحمن" that of
 // "عبد الرحمن". Key does not compare Arabic script with Latin letters:
 // Skeleton does, more coarsely.
 func Key(s string) string {

@@ -9,9 +9,9 @@ import (
 
 // Skeleton returns the consonant skeleton of a name, the same for the name
 // written in Arabic script and for its usual Latin spellings: "مصطفى
-// الكاظمي", "Mustafa al-Kadhimi" and "Moustafa al-Kazemi" are all
-// "mstfkzm"; "قاسم سليماني", "Qasem Soleimani" and "Ghasem Soleimani" are
-// "ksmslmn". It is much coarser than Key and meant for one use: finding
+// الحمداني", "Mustafa al-Hamdani" and "Moustafa al-Hamdany" are all
+// "mstfhmzn"; "قاسم رحيمي", "Qasem Rahimi" and "Ghasem Rahimi" are
+// "ksmrhm". It is much coarser than Key and meant for one use: finding
 // the Latin entry of a person named in Arabic script, among persons, when
 // the skeleton is long enough and names one person only.
 //
@@ -40,8 +40,8 @@ import (
 // Articles are dropped (Latin "al", "el", "ad"..., Arabic ال at the start
 // of a word), and "Abdul-", "Abdel-", "عبدال" become "abd" ("bz"). The
 // words are then run together and repeated classes collapsed, because the
-// two scripts cut names differently ("Nasrallah" and "نصر الله" are both
-// "nsrl"; "Mohammed" and "محمد" both "mhmz").
+// two scripts cut names differently ("Fadlallah" and "فضل الله" are both
+// "fzl"; "Mohammed" and "محمد" both "mhmz").
 //
 // Two names are compared by more than their skeletons (SkeletonOf,
 // Skel.Matches): their words must end at agreeing places, a long u
@@ -52,7 +52,7 @@ import (
 // "محمد عباس" is not "Mohammad Abbasi".
 //
 // The price is collisions: "Hassan" and "Hussein" are both "hsn",
-// "Kadhim" and "Kazim" "kzm", "العبادي" and "العبيدي" (Abadi, Ubaidi) "bz",
+// "Nadhim" and "Nazim" "nzm", "العبادي" and "العبيدي" (Abadi, Ubaidi) "bz",
 // and "Mahmud" (a single u) may be "محمد"; of the 15,000 persons of the
 // default dictionary, about one in eighteen matches another (see the
 // actordict tests; many of them are one person entered twice). And
@@ -118,7 +118,7 @@ func SkeletonOf(s string) Skel {
 
 // Matches reports whether a and b are the skeletons of one name: the same
 // skeleton, cut into words at agreeing places (one name may run together
-// words that the other writes apart: "Nasrallah", "نصر الله"; but "Pedro
+// words that the other writes apart: "Fadlallah", "فضل الله"; but "Pedro
 // Lay" and "أبو عزرائيل", both bzrl, are cut after bzr and after b), and
 // a long u where both write one ("محمود", Mahmoud, has one; "محمد",
 // Mohammed, has none).
@@ -245,7 +245,7 @@ func appendLatinSkeleton(dst []byte, w string) []byte {
 		dst = dst[:lastH]
 	}
 	if c := w[len(w)-1]; len(w) > 1 && (c == 'i' || c == 'y') {
-		dst = append(dst, 'y') // a final long i: Kadhimi, Ali
+		dst = append(dst, 'y') // a final long i: Hamdani, Ali
 	}
 	return dst
 }

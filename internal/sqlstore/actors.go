@@ -257,10 +257,10 @@ func (s *DB) actorIDs(ctx context.Context, ref string) ([]string, error) {
 const maxPartNameRows = 2000
 
 // actorsByPartName finds the actors one of whose names or aliases holds
-// the words of ref as whole words, in order: "Soleimani" finds Qasem
-// Soleimani, "Kadhimi" Mustafa Al-Kadhimi, but "Kadhim" neither. The words
-// are read as spelled first, then, when that finds nobody, by their
-// transliteration keys ("Suleimani" finds Qasem Soleimani too). Every such
+// the words of ref as whole words, in order: "Rahimi" finds Qasem Rahimi,
+// "Hamdani" Mustafa al-Hamdani, but "Hamdan" neither. The words are read as
+// spelled first, then, when that finds nobody, by their transliteration
+// keys ("Hamdany" finds Mustafa al-Hamdani too). Every such
 // actor is returned, most documented first: a surname that two people
 // share names both. A full-text index finds the candidate names (of the
 // actors, of the keys); the names themselves decide.
