@@ -1388,6 +1388,17 @@ func yearIn(s string) int {
 	return 0
 }
 
+// saidRightBefore says whether a verb of saying stands right before token
+// k, or before "on" there: "authorities said Thursday", "officials said on
+// Sunday".
+func saidRightBefore(toks []text.Token, k int) bool {
+	b := k - 1
+	if b > 0 && toks[b].Is("on") {
+		b--
+	}
+	return b >= 0 && toks[b].Is("said", "says", "announced", "stated", "confirmed")
+}
+
 // speechDate says whether a date dates a statement, not an event:
 // "On 8 November, NAME's office released a statement ...".
 func speechDate(st *sent, h dateHit) bool {
@@ -1397,8 +1408,7 @@ func speechDate(st *sent, h dateHit) bool {
 	k := st.tokenIndexAt(h.start)
 	// "killing two officers, authorities said Thursday": a verb of
 	// saying right before the date takes it, whatever came before
-	if b := k - 1; b >= 0 && (st.toks[b].Is("on") && b > 0 && st.toks[b-1].Is("said", "says", "announced", "stated", "confirmed") ||
-		st.toks[b].Is("said", "says", "announced", "stated", "confirmed")) {
+	if saidRightBefore(st.toks, k) {
 		return true
 	}
 	for _, c := range st.cas {
@@ -1786,11 +1796,7 @@ func (d *docState) speechDay(st *sent, anchor timex.Date) (timex.Date, bool) {
 		if h.e.Kind != timex.Weekday {
 			continue
 		}
-		k := st.tokenIndexAt(h.start)
-		if k > 0 && st.toks[k-1].Lower == "on" {
-			k--
-		}
-		if k == 0 || !st.toks[k-1].Is("said", "says", "told", "reported", "announced", "added", "stated") {
+		if !saidRightBefore(st.toks, st.tokenIndexAt(h.start)) {
 			continue
 		}
 		if start, _, ok := h.e.Resolve(anchor, timex.ResolveOptions{PastOnly: true}); ok && start.Day != 0 {
