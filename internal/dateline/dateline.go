@@ -5,6 +5,7 @@
 //	BAGHDAD (AP) — A car bomb ...
 //	Mogadishu, Somalia (CNN) -- At least ...
 //	NAIROBI, Kenya, Jan 15 — ...
+//	Manila: Five soldiers ...
 //
 // and the bare "City, Country" line some sites print above the text. The
 // place of writing is not the incident's place unless the text says so, and
@@ -74,7 +75,10 @@ func Find(text string) (Dateline, bool) {
 	if m[8] >= 0 {
 		d.Outlet = text[m[8]:m[9]]
 	}
-	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "") {
+	// "Manila: Five soldiers were killed": a colon after a name of one or
+	// two words, as some papers write the place of writing
+	colon := strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), ":") && d.Region == "" && strings.Count(d.Place, " ") <= 1
+	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "" || colon) {
 		return Dateline{}, false
 	}
 	if d.Region != "" && capitals(d.Region) && !capitals(d.Place) {

@@ -18,7 +18,10 @@ func TestFind(t *testing.T) {
 		{"Nairobi, Nov 19 (AFP) Burundian soldiers were attacked.", true, "Nairobi", "", "Nov 19", "AFP", "Burundian soldiers were attacked."},
 		{"New Delhi, Jan 5 (PTI) The police arrested two men.", true, "New Delhi", "", "Jan 5", "PTI", "The police arrested two men."},
 		{"Ouagadougou [Burkina Faso], May 4 (ANI/Xinhua): At least a dozen people were killed.", true, "Ouagadougou", "Burkina Faso", "May 4", "ANI/Xinhua", "At least a dozen people were killed."},
+		{"Kandahar: Five soldiers were killed on Friday.", true, "Kandahar", "", "", "", "Five soldiers were killed on Friday."},
 		// not datelines
+		{"Kandahar, Afghanistan: a city under siege.", false, "", "", "", "", ""},
+		{"Police said: the attackers fled.", false, "", "", "", "", ""},
 		{"Gunmen attacked a checkpoint in Kabul - the police said.", false, "", "", "", "", ""},
 		{"Iraq - a report.", false, "", "", "", "", ""},
 		{"Islamic State, ISIL - the group claimed it.", false, "", "", "", "", ""},

@@ -16,6 +16,9 @@ type datelineInfo struct {
 	placeEnd   int
 	name       string
 	place      gazetteer.Place
+	// countryNamed: the dateline names the place's country ("MANILA,
+	// Philippines —")
+	countryNamed bool
 	// dateStart, dateEnd span the dateline's date when it dated an
 	// undated report ("NAIROBI, Jan 15, 2019 (AP) —"); 0 otherwise.
 	dateStart, dateEnd int
@@ -50,13 +53,22 @@ func (d *docState) findDateline() {
 			continue
 		}
 		p := ps[0]
+		countryNamed := false
 		if dl.Region != "" {
 			c, okc := d.x.gaz.Country(dl.Region)
+			found := false
 			for _, q := range ps {
 				if okc && q.Country == c.Name || q.Admin1 == dl.Region {
 					p = q
+					countryNamed = okc && q.Country == c.Name
+					found = true
 					break
 				}
+			}
+			if !found && okc {
+				// "TOWN, COUNTRY —" for a town the gazetteer knows only
+				// elsewhere: a town of that country it lacks
+				p, countryNamed = countryPlace(c), true
 			}
 		} else {
 			for _, q := range ps[1:] {
@@ -66,7 +78,7 @@ func (d *docState) findDateline() {
 			}
 		}
 		d.dateline = &datelineInfo{start: st.start + dl.Start, end: st.start + dl.End, placeStart: st.start + dl.PlaceStart,
-			placeEnd: st.start + dl.PlaceEnd, name: dl.Place, place: p}
+			placeEnd: st.start + dl.PlaceEnd, name: dl.Place, place: p, countryNamed: countryNamed}
 		kept := st.mentions[:0]
 		for _, m := range st.mentions {
 			if m.start >= d.dateline.end {

@@ -540,9 +540,23 @@ func (d *docState) countryPrior(in *incident) {
 			}
 		}
 	}
+	// the place of writing is most often in the country of the act: one
+	// mention's weight, before the lead's, and a country's named outright
+	// when the dateline names it ("MANILA, Philippines — ... in a remote
+	// village ... their headquarters in TOWN")
+	if dl := d.dateline; dl != nil && dl.place.Country != "" {
+		c := dl.place.Country
+		count[c]++
+		if dl.countryNamed {
+			count[c] += 2
+		}
+		if count[c] > bestN {
+			best, bestN = c, count[c]
+		}
+	}
 	for _, st := range d.sents {
-		if st.para > 1 {
-			break
+		if st.para > 1 && best != "" {
+			break // (a lead that names no country: the places after it)
 		}
 		for mi, m := range st.mentions {
 			c := m.country
@@ -703,6 +717,12 @@ func (d *docState) placesInCountry() {
 			wants := []func(gazetteer.Place) bool{
 				func(p gazetteer.Place) bool { return named[p.Country] && p.Country == d.mainCtry },
 				func(p gazetteer.Place) bool { return named[p.Country] },
+				// the document's country's place of that very name, over
+				// one elsewhere the name is only another name of
+				func(p gazetteer.Place) bool {
+					return len(named) == 0 && p.Country == d.mainCtry && gazetteer.Fold(p.Name) == gazetteer.Fold(name) &&
+						gazetteer.Fold(m.place.Name) != gazetteer.Fold(name)
+				},
 				// the document's country, unless the name is a much
 				// larger place elsewhere
 				func(p gazetteer.Place) bool {
@@ -1258,6 +1278,36 @@ func comparedSince(st *sent, k int) bool {
 // figure and lost one test place, so it was left as it was).
 var settlementNouns = map[string]bool{"town": true, "village": true, "city": true, "suburb": true,
 	"settlement": true, "hamlet": true, "township": true, "locality": true, "camp": true}
+
+// unnamedSettlementBefore says whether a place mention is where an
+// unnamed settlement lies: "in a village in X", "in a remote village in X
+// province", "a town in X".
+func unnamedSettlementBefore(m *mention) bool {
+	toks := m.st.toks
+	k := m.i - 1
+	if k >= 0 && toks[k].Lower == "the" {
+		k--
+	}
+	if k < 2 || !toks[k].Is("in", "of", "near") || !toks[k-1].Is("village", "town", "hamlet", "villages") {
+		return false
+	}
+	for q := k - 2; q >= 0 && q >= k-4; q-- {
+		if toks[q].Is("a", "an", "one", "two", "three") {
+			return true
+		}
+		if toks[q].Cap() || toks[q].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// settlementNamed says whether the text calls a place mention a
+// settlement: "the town of X", "the village of X".
+func settlementNamed(m *mention) bool {
+	toks := m.st.toks
+	return m.i >= 2 && toks[m.i-1].Lower == "of" && settlementNouns[toks[m.i-2].Lower] && toks[m.i-2].Lower != "city" || villageAfter(m)
+}
 
 // villageAfter says whether a place mention is followed by the noun
 // "village" or "hamlet": "stormed X village".
@@ -1902,6 +1952,18 @@ func (d *docState) typeByTargets(in *incident) {
 	}
 }
 
+// possessedPlace says whether mention mi is a place in the possessive
+// followed by a place it holds: "PROVINCE's Kandi district", "CITY's Kandi
+// neighbourhood".
+func possessedPlace(st *sent, mi int) bool {
+	m := st.mentions[mi]
+	if m.kind != kindPlace || mi+1 >= len(st.mentions) || m.j+1 >= len(st.toks) || !st.toks[m.j].Is("'s", "’s") || st.toks[m.j].Space {
+		return false
+	}
+	n := st.mentions[mi+1]
+	return n.i == m.j+1 && n.kind == kindPlace
+}
+
 // speaks says whether the word at token k is the subject of a speech verb
 // right after it ("the military said", "police reported"): a source of the
 // report, not a side that fought.
@@ -1959,7 +2021,15 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			default:
 				continue
 			}
+			// "in PROVINCE's Kandi district": the possessor only says where
+			// the place after it lies, and that place takes its preposition
+			if possessedPlace(st, mi) {
+				continue
+			}
 			prev := m.i - 1
+			if mi > 0 && prev >= 1 && st.toks[prev].Is("'s", "’s") && st.mentions[mi-1].j == prev && st.mentions[mi-1].kind == kindPlace {
+				prev = st.mentions[mi-1].i - 1
+			}
 			// the members of a list take the preposition of the first: "in Syria, Iraq, and Jordan"
 			for p := mi; p > 0 && prev >= 0 && (st.toks[prev].Text == "," || st.toks[prev].Lower == "and" || st.toks[prev].Lower == "or"); p-- {
 				q := st.mentions[p-1]
@@ -2214,15 +2284,29 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			// it is one ("in the Basque town of Legutiano", "in the
 			// district of Dantewada", "stormed X village")
 			named := c.m.place != nil && c.m.place.Feature == featureCountry && c.m.place.Country == "" && (c.loc || villageAfter(c.m))
-			if c.m != best.m && c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named) &&
+			if c.m != best.m && c.m.kind == kindPlace && c.m.place != nil && c.m.place.Feature != "ADM1" && c.m.place.Feature != "ADM2" && (c.m.place.Feature != featureCountry || named || d.news && settlementNamed(c.m)) &&
 				(c.m.country == best.m.country || named) && c.n >= best.n && (town == nil || c.score > town.score) &&
 				!slices.Contains(c.feats, referenceOnly) && !slices.Contains(c.feats, "distance") &&
-				(c.loc && c.n <= best.n+1 || !onlyCountry && within(c.m.place, best.m.place) && c.n <= best.n+2 || named && c.n <= best.n+3) {
+				(c.loc && c.n <= best.n+1 || !onlyCountry && within(c.m.place, best.m.place) && c.n <= best.n+2 || named && c.n <= best.n+3 ||
+					d.news && c.loc && len(c.m.st.events) > 0 && settlementNamed(c.m) && c.n <= best.n+8) {
 				town = c
 			}
 		}
 		if town != nil {
 			best = town
+		}
+	}
+	// "killed ... in a remote village in PROVINCE" and, further on, "in
+	// Kandi village": the lead's village, named later
+	if d.news && best != nil && best.m.place != nil && unnamedSettlementBefore(best.m) {
+		for i := range all {
+			c := &all[i]
+			if c.m != best.m && c.m.kind == kindPlace && c.m.place != nil && c.loc && c.n > best.n && c.n <= best.n+8 &&
+				(c.m.country == best.m.country || c.m.place.Feature == featureCountry && (c.m.country == "" || c.m.place.Country == best.m.country)) && (settlementNamed(c.m) || c.m.j < len(c.m.st.toks) && c.m.st.toks[c.m.j].Is("town", "village") && !c.m.st.toks[c.m.j].Cap()) &&
+				!slices.Contains(c.feats, referenceOnly) && !slices.Contains(c.feats, "distance") {
+				best = c
+				break
+			}
 		}
 	}
 	// "the X village of Y district", "X village, Y": the

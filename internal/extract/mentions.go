@@ -1298,8 +1298,11 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	// ("attacked the X village of Y district": after an article
 	// when the village is said to be of a named place)
 	villageOf := j+2 < len(st.toks) && st.toks[j+1].Lower == "of" && (st.toks[j+2].Cap() || j+3 < len(st.toks) && st.toks[j+2].Lower == "the" && st.toks[j+3].Cap())
+	// ("raided the Kandi village", "in the Kandi village": an act's or a
+	// place's preposition before the article)
+	actOnThe := i >= 2 && st.toks[i-1].Lower == "the" && (st.toks[i-2].Is("in", "at", "into", "near") || eventEndsAt(st, i-1))
 	if i > 0 && villageNounAt(st.toks, j) &&
-		st.toks[i-1].Kind == text.Word && !st.toks[i-1].Cap() && (villageOf || !st.toks[i-1].Is("the", "a", "an", "this", "that", "his", "their", "its")) &&
+		st.toks[i-1].Kind == text.Word && !st.toks[i-1].Cap() && (villageOf || actOnThe || !st.toks[i-1].Is("the", "a", "an", "this", "that", "his", "their", "its")) &&
 		!d.x.lex.Adjectives[st.toks[i].Lower] && !d.isKnownName(st, i, j) {
 		name := text.Join(d.body, st.toks, i, j)
 		if len(d.x.gaz.Lookup(name)) == 0 && len(d.x.gaz.Admin1(name)) == 0 {
@@ -1488,6 +1491,28 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	// ("X village of Y", "X village in Y": the village's
 	// place, like "near")
 	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet", "town", "township", "district", "subdistrict", "county", "island") && toks[k].Is("of", "in"))
+	// "near Kandi in the province of X", "at Kandi Bazar in X district":
+	// a division the name lies in
+	if !comma && !nearWord && k+2 < len(toks) && toks[k].Lower == "in" {
+		q := k + 1
+		if toks[q].Lower == "the" {
+			q++
+		}
+		switch {
+		case q+2 < len(toks) && divisionWords[toks[q].Lower] && !toks[q].Cap() && toks[q+1].Lower == "of":
+			k = q + 1 // "in the province of X": the name after "of"
+			nearWord = true
+		default:
+			e := q
+			for e < len(toks) && e-q < 3 && nameToken(&toks[e]) {
+				e++
+			}
+			if e > q && e < len(toks) && divisionWords[toks[e].Lower] && !toks[e].Cap() {
+				k = q - 1 // "in X district": the name after "in" (and "the")
+				nearWord = true
+			}
+		}
+	}
 	if !comma && !nearWord {
 		return gazetteer.Place{}, false
 	}
@@ -1675,6 +1700,17 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// eventEndsAt says whether an event word of the sentence ends right
+// before token k ("raided the", "attacked the").
+func eventEndsAt(st *sent, k int) bool {
+	for _, e := range st.events {
+		if e.J == k {
+			return true
+		}
+	}
+	return false
+}
+
 // locativeBefore says whether a place is expected at token i: "in El
 // Paso", "at Kabul University", "near western Mosul", "the city of Douma".
 func locativeBefore(toks []text.Token, i int) bool {
@@ -1685,6 +1721,15 @@ func locativeBefore(toks []text.Token, i int) bool {
 			return true // (and "north of Aguelhok": near it)
 		}
 		k--
+	}
+	// "in PROVINCE's Kandi district": a place's possessive before the
+	// name is where the name lies
+	if k >= 1 && toks[k].Is("'s", "’s") && !toks[k].Space && toks[k-1].Cap() {
+		s := k - 1
+		for s > 0 && toks[s-1].Cap() && toks[s-1].Kind == text.Word && s > k-4 {
+			s--
+		}
+		return locativeBefore(toks, s)
 	}
 	return k >= 0 && toks[k].Is("in", "at", "near", "outside", "into", "across", "around", "toward", "towards", "from", "through")
 }

@@ -137,6 +137,8 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 		switch w := st.toks[prev-1].Lower; {
 		case settlementNouns[w]:
 			pf = append(pf, "of:settlement") // "the town of Khiam"
+		case divisionWords[w] && prev >= 2 && st.toks[prev-2].Cap() && st.toks[prev-2].Kind == text.Word:
+			pf = append(pf, "of:container") // "the Dagamaru district of Kunduz": Kunduz holds the place named
 		case divisionWords[w]:
 			pf = append(pf, "of:division") // "the province of Kunduz"
 		case w == "capital":
@@ -159,6 +161,9 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 	}
 	if m.i >= 2 && st.toks[m.i-1].Text == "," && placeAt(m.i-1, true) {
 		pf = append(pf, "comma-after-place") // "Çınar, Diyarbakır": the wider place
+	}
+	if prev >= 1 && st.toks[prev].Lower == "in" && placeAt(prev, true) {
+		pf = append(pf, "in-after-place") // "at Kandi Bazar in X district": the wider place
 	}
 	if m.j+1 < len(st.toks) && st.toks[m.j].Text == "," && placeAt(m.j+1, false) {
 		pf = append(pf, "place-after-comma")

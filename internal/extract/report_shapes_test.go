@@ -61,6 +61,33 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a division named after a town of its name elsewhere",
 			"Published: 2021-04-04\nTitle: Rebels kill 22 police\n\nMaoist rebels killed 22 police officers in an ambush near a forest in Bijapur district in Chhattisgarh, India, officials said.\n",
 			"Bijapur", "Chhattisgarh", "India"},
+		{"a district after its province's possessive",
+			"Published: 2016-05-02\nTitle: Bomb attack\n\nExplosion in Diyarbakır's Bismil district leaves 19 wounded\n\nAt least four people were killed in southeastern Turkey in a bomb attack on Monday.\n",
+			"Bismil", "Diyarbakır Province", "Turkey"},
+		{"the town the province's attack was in, named further on",
+			"Published: 2011-01-07\nTitle: Ambush kills nine\n\nMilitants killed nine soldiers in an ambush on a military convoy in the restive southern province of Ghazni on Friday, officials said.\n\n" +
+				"\"We were hit today,\" a security official said.\n\nAnother official later revised the toll to nine.\n\nThe bodies were taken to a hospital morgue.\n\n" +
+				"The militants used rockets in the attack in the town of Dagamaru, the officials said.\n",
+			"Dagamaru", "", "Afghanistan"},
+		{"the lead's unnamed village, named further on",
+			"Published: 2012-04-26\nTitle: Soldiers killed in ambush\n\nEleven soldiers were killed by rebels in a remote village in Lagawe town yesterday.\n\n" +
+				"The convoy was attacked while the soldiers were returning from a ceremony.\n\nThe victims were among 50 villagers held at a school in Dagamaru village.\n",
+			"Dagamaru", "", "Philippines"},
+		{"a small town of the dateline's country by its own name, not a city abroad by another of its names",
+			"Published: 2012-04-26\nTitle: Soldiers killed in ambush\n\nMANILA, Philippines - Eleven soldiers were killed in an ambush by rebels yesterday.\n\nThe soldiers were on their way to their headquarters in Kiangan.\n",
+			"Kiangan", "Cordillera", "Philippines"},
+		{"a dateline's town the gazetteer knows only in another country than the one it names",
+			"Published: 2003-08-06\nTitle: Villagers killed\n\nLAGAWE, INDONESIA \u2014 Fighters with machetes killed nine villagers on Tuesday, residents said.\n",
+			"Lagawe", "", "Indonesia"},
+		{"a village with its article after the act",
+			"Published: 2021-08-05\nTitle: Militia attack\n\nA militia attacked the Dagamaru village on Thursday, killing five people, officials in Afghanistan said.\n",
+			"Dagamaru", "", "Afghanistan"},
+		{"a place near an unknown one in a province named by its kind",
+			"Published: 2016-04-28\nTitle: Soldiers killed\n\nThe attack took place Thursday afternoon near Dagamaru in the province of Ghazni, killing four soldiers, the army said.\n",
+			"Dagamaru", "Ghazni", "Afghanistan"},
+		{"a lead that names no country: the country of the places after it",
+			"Published: 2016-04-28\nTitle: Militants kill villagers\n\nMilitants killed 16 people at Dagamaru village on Tuesday night.\n\nAll 16 died on the spot.\n\nThe injured were taken to a hospital in Guwahati.\n",
+			"Dagamaru", "", "India"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -176,6 +176,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"By Jane Smith", "By Jane Smith, Example News", "By Staff Reporter and Desk Editor", "23 comments", "Comments (12)",
 		"View comments", "1.2K shares", "4 min read", "Listen to this article", "(Photo by Jane Smith/AFP via Getty Images)",
 		"Photo: Jane Smith/Reuters", "A guard stands outside the court in Lahore on Friday, June 3, 2016. REUTERS/Jane Smith",
+		"A soldier stands guard outside the office in Kandi, Saturday, April 19, 2014. The city has been calm since. AP",
 		"— Local Observer (@localobserver) January 5, 2015", "Protesters in the square pic.twitter.com/abc123",
 		"Reporting by Jane Smith; Editing by Desk Editor", "(Additional reporting by Jane Smith)",
 		"- Reporting: Jane Smith; writing: Desk Editor; editing: Copy Editor.",
@@ -187,7 +188,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 	}
 	for _, s := range []string{"From the capital, the free movement of troops was reported.", "Sources said the attack was planned.", "Checked bags were searched.",
 		"By Sunday, the death toll had risen to 12.", "Updated figures put the death toll at 40 on Monday, officials said, after rescuers searched the rubble.",
-		"Reporters said by telephone that the attack began at dawn.", "Photographs of the scene showed burned cars.",
+		"Reporters said by telephone that the attack began at dawn.", "The militants were pushed back, a spokesman told AP.", "Two shots were fired, according to AP.", "Photographs of the scene showed burned cars.",
 		"10 July 2016: Police said five officers were killed and seven wounded in the attack.", "Two comments by the minister angered the opposition.", "Updated figures put the toll at 40.", "Posted guards fired at 2 men.", "The attack on the town (2007) killed 40 people.",
 		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`} {
 		if isFurniture(s) {
