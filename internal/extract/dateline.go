@@ -93,6 +93,25 @@ func (d *docState) findDateline() {
 			}
 		}
 		st.dates = dates
+		// a dateline's day a few days before the publication is the day
+		// of writing, which "today" and "on Sunday" count from ("SRINAGAR,
+		// Sept 12 — militants today stormed ...", printed on the 13th)
+		if d.published.Year != 0 && dl.Date != "" {
+			for _, e := range timex.Find(dl.Date) {
+				if e.Kind != timex.Absolute || e.Month == 0 || e.Day == 0 || e.Year != 0 && e.Year != d.published.Year {
+					continue
+				}
+				w := timex.Date{Year: d.published.Year, Month: e.Month, Day: e.Day}
+				if e.Year == 0 && after(w, d.published, 0) {
+					w.Year-- // "Dec 31" printed on January 1
+				}
+				if w != d.published && !after(w, d.published, 0) && !after(d.published, w, 3) {
+					d.published, d.anchor = w, w
+					d.dateline.dateStart, d.dateline.dateEnd = st.start+dl.DateStart, st.start+dl.DateEnd
+				}
+				break
+			}
+		}
 		// a dateline with a full date dates a report that has no
 		// publication date: "on Sunday" counts from it
 		if d.published.Year == 0 && dl.Date != "" {

@@ -864,10 +864,25 @@ func (d *docState) mainDate(in *incident) {
 		if occurrence && (!st.hasEvent(2) || !occurrenceRE.MatchString(st.text)) {
 			continue
 		}
-		for _, h := range st.dates {
+		for hi := 0; hi < len(st.dates); hi++ {
+			h := st.dates[hi]
 			e := h.e
 			if e.Attributive {
 				continue
+			}
+			// "overnight Thursday", "overnight on Thursday": the night
+			// of the day named, not the night before the report
+			if e.Deictic && e.Kind == timex.Relative && hi+1 < len(st.dates) && st.dates[hi+1].e.Kind == timex.Weekday &&
+				strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(d.body[h.end:st.dates[hi+1].start])), "on")) == "" {
+				continue
+			}
+			// "overnight Thursday and Friday", "between Monday and
+			// Tuesday": one span, said or not as its last day is
+			last := h
+			if e.Kind == timex.Weekday && hi+1 < len(st.dates) && st.dates[hi+1].e.Kind == timex.Weekday &&
+				slices.Contains([]string{"and", "to", "-", "–", "into"}, strings.TrimSpace(string(d.body[h.end:st.dates[hi+1].start]))) {
+				last = st.dates[hi+1]
+				hi++
 			}
 			if e.Kind == timex.Absolute && e.Year == 0 && e.Month != 0 {
 				// "on December 8 and continuing until early December 9,
@@ -930,7 +945,7 @@ func (d *docState) mainDate(in *incident) {
 			if st.para < lead {
 				score++
 			}
-			sp := speechDate(st, h) && !actClauseDate(st, h)
+			sp := speechDate(st, last) && !actClauseDate(st, last)
 			if sp {
 				score -= 3
 			}
@@ -967,6 +982,17 @@ func (d *docState) mainDate(in *incident) {
 			}
 			coarse = best.st
 			best.start, best.end, best.st = day, end, st
+		}
+	}
+	if best != nil && d.news && best.start.Day != 0 && best.end.Day != 0 && best.end != best.start {
+		// "were killed last week when armed men attacked a village ...
+		// accused militias of attacking the village on Thursday": a day
+		// of the week the lead gives, in a sentence of the act after it
+		if n, ok := timex.DaysBetween(best.start, best.end); ok && n <= 7 {
+			if st, day, ok := d.weekdayWithin(best.st, best.start, best.end, anchor); ok {
+				coarse = best.st
+				best.start, best.end, best.st = day, day, st
+			}
 		}
 	}
 	switch {
@@ -1440,13 +1466,16 @@ func yearIn(s string) int {
 
 // saidRightBefore says whether a verb of saying stands right before token
 // k, or before "on" there: "authorities said Thursday", "officials said on
-// Sunday".
+// Sunday", "the agency reported Thursday", "a resident told AFP on Sunday".
 func saidRightBefore(toks []text.Token, k int) bool {
 	b := k - 1
 	if b > 0 && toks[b].Is("on") {
 		b--
 	}
-	return b >= 0 && toks[b].Is("said", "says", "announced", "stated", "confirmed")
+	if b >= 1 && (toks[b].Cap() || toks[b].Is("reporters", "journalists")) && toks[b-1].Is("told") {
+		return true // "a resident told AFP on Sunday", "told reporters Sunday"
+	}
+	return b >= 0 && toks[b].Is("said", "says", "announced", "stated", "confirmed", "reported", "added")
 }
 
 // speechDate says whether a date dates a statement, not an event:
@@ -1493,6 +1522,9 @@ func speechDate(st *sent, h dateHit) bool {
 			if ti+1 < len(st.toks) && st.toks[ti+1].Is("dead") {
 				break // "was declared dead": of the act
 			}
+			if adjectivalParticiple(st.toks, ti) {
+				break // "the first publicly reported attack", "the alleged attacker": no words said
+			}
 			return true
 		}
 		if t.Text == "," && t.Start > h.end+1 {
@@ -1508,6 +1540,18 @@ func speechDate(st *sent, h dateHit) bool {
 		}
 	}
 	return false
+}
+
+// adjectivalParticiple says whether the participle at token i qualifies
+// the noun after it rather than telling of words said: after an article,
+// "such" or an adverb in -ly ("a publicly reported attack", "the alleged
+// attacker", "such claimed links").
+func adjectivalParticiple(toks []text.Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || !toks[i].Is("reported", "claimed", "alleged", "published", "released", "accused", "declared") || toks[i+1].Kind != text.Word {
+		return false
+	}
+	p := toks[i-1]
+	return p.Is("a", "an", "the", "such", "first", "most", "its", "their", "his", "her") || !p.Cap() && len(p.Lower) > 4 && strings.HasSuffix(p.Lower, "ly") && !p.Is("only", "early")
 }
 
 // actClauseDate says whether a date speechDate gives to words said dates
@@ -2558,6 +2602,28 @@ func (d *docState) dayWithin(from *sent, start, end timex.Date) (*sent, timex.Da
 			}
 			day := timex.Date{Year: y, Month: e.Month, Day: e.Day}
 			if day.Compare(lo) >= 0 && end.Compare(day) >= 0 {
+				return st, day, true
+			}
+		}
+	}
+	return nil, timex.Date{}, false
+}
+
+// weekdayWithin finds, in the sentences of the act from the sentence
+// from on, a day of the week that falls between start and end, counted
+// back from the anchor.
+func (d *docState) weekdayWithin(from *sent, start, end, anchor timex.Date) (*sent, timex.Date, bool) {
+	for i := from.idx + 1; i < len(d.sents) && i <= from.idx+12; i++ {
+		st := d.sents[i]
+		if !st.hasEvent(2) && len(st.cas) == 0 {
+			continue
+		}
+		for _, h := range st.dates {
+			if h.e.Kind != timex.Weekday || h.e.Attributive || speechDate(st, h) && !actClauseDate(st, h) {
+				continue
+			}
+			day, _, ok := h.e.Resolve(anchor, timex.ResolveOptions{PastOnly: true})
+			if ok && day.Compare(start) >= 0 && end.Compare(day) >= 0 {
 				return st, day, true
 			}
 		}

@@ -289,6 +289,12 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		// November 2014: the lead tells its own incident, less precisely
 		return nil, -1
 	}
+	if dh != nil && named == nil && st.para < d.leadParas() && d.main.dateD.Day != 0 && dend.Year != 0 && dend != dstart &&
+		d.main.dateD.Compare(dstart) >= 0 && dend.Compare(d.main.dateD) >= 0 {
+		// "seven were killed last week" in the lead of a report whose
+		// incident a later sentence dates on Thursday of that week
+		return nil, -1
+	}
 	if dh != nil && named == nil && d.atMainPlace(st) && daysApart(dstart, d.main.dateD) <= 1 {
 		// "On 4 and 5 June 2021, jihadists attacked the village of Solhan"
 		// in the article on the Solhan massacre of 4 June: the same event

@@ -1125,6 +1125,21 @@ func TestNewsDateShapes(t *testing.T) {
 		{"a later weekday without such a verb does not",
 			"Published: 2012-05-16\nTitle: Rebels kill nine soldiers\n\nRebels have killed nine soldiers in an ambush in Kandi, Turkey, the minister said.\n\nThe army said the patrol had left its base at dawn.\n\nThe rebels have fought the army for a decade.\n\nThe region is poor.\n\nThe minister met the victims' families on Saturday.\n\nThe minister will visit the region on Saturday.\n",
 			"2012-05-16", "Kandi"},
+		{"the day an agency reported is not the act's, a later sentence's is",
+			"Published: 2012-05-18\nTitle: Attack\n\nKANDI, Turkey (AP) \u2014 Three assailants attacked staff at a party office in Kandi, killing two, an official news agency reported Thursday.\n\n" +
+				"The incident Wednesday afternoon was the first such publicly reported fatal attack in months.\n",
+			"2012-05-16", "Kandi"},
+		{"a dateline's day, the day before the paper's, is the day of today",
+			"Published: 2012-05-16\nTitle: Troops die in attack on camp\n\nKANDI, May 15 \u2014 Militants today stormed an army camp in Kandi, Turkey, and killed six soldiers.\n",
+			"2012-05-15", "Kandi"},
+		{"a weekday in the week the lead says",
+			"Published: 2012-05-15\nTitle: Seven killed\n\nSeven people were killed last week when armed men attacked a village in Kandi, Turkey, a group said on Tuesday.\n\n" +
+				"The group accused militias of attacking the village on Thursday.\n",
+			"2012-05-10", "Kandi"},
+		{"overnight from one day to the next, the first",
+			"Published: 2012-05-15\nTitle: Twelve killed\n\nAt least 12 civilians died in an attack in Kandi, Turkey, locals told reporters on Sunday.\n\n" +
+				"\"Dozens of men on motorbikes attacked the village of Dagamaru\" in the eastern province overnight Thursday and Friday, a resident told reporters.\n",
+			"2012-05-10", "Dagamaru"},
 		{"headline names an unknown place with its country",
 			"Published: 2012-05-16\nTitle: Forty dead after air raid in Zuzuland, Sudan\n\nMonitors in the region say an air attack has killed around 40 people in Sudan.\n",
 			"2012-05-16", "Zuzuland"},

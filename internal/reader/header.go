@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -116,6 +117,10 @@ var (
 	urlDateSlash = regexp.MustCompile(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$|[^\d])`)
 	urlDateDash  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
 	urlDateFlat  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
+	// urlDateMixed is /2018-08/20/ (a month's folder, then the day's)
+	urlDateMixed = regexp.MustCompile(`/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/`)
+	// urlDateNamed is a month by its name: /1998/jan/14story.htm, 2008oct10
+	urlDateNamed = regexp.MustCompile(`(?i)(?:^|[^\d])((?:19|20)\d\d)/?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/?([0-2]?[1-9]|[123]0|31)(?:[^\d]|$)`)
 )
 
 // dateLineMax is how many non-blank lines from the top may hold the date a
@@ -166,12 +171,23 @@ func DateLine(raw []byte, off int) (string, int, int) {
 }
 
 // DateFromURL finds a publication date written in a URL: /2021/11/07/,
-// 2021-11-06 or 20211107. It returns "" when there is none or it is not a
+// 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7 or 2021nov07. It returns "" when there is none or it is not a
 // real calendar date.
 func DateFromURL(u string) string {
-	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat} {
+	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat, urlDateMixed, urlDateNamed} {
 		if m := re.FindStringSubmatch(u); m != nil {
-			d := m[1] + "-" + m[2] + "-" + m[3]
+			month, day := m[2], m[3]
+			if re == urlDateNamed {
+				t, err := time.Parse("Jan", strings.ToUpper(month[:1])+strings.ToLower(month[1:3]))
+				if err != nil {
+					continue
+				}
+				month = fmt.Sprintf("%02d", int(t.Month()))
+				if len(day) == 1 {
+					day = "0" + day
+				}
+			}
+			d := m[1] + "-" + month + "-" + day
 			if _, err := time.Parse("2006-01-02", d); err == nil {
 				return d
 			}

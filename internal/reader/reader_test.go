@@ -117,6 +117,11 @@ func TestDateFromURL(t *testing.T) {
 		{"https://example.org/news/20211107-iraq", "2021-11-07"},
 		{"https://example.org/2021-11-06/story", "2021-11-06"},
 		{"https://example.org/2021/13/40/story", ""},
+		{"https://example.org/english/2021-11/07/c_1234.htm", "2021-11-07"},
+		{"https://example.org/news/2021/nov/7story.htm", "2021-11-07"},
+		{"https://example.org/2021nov07/12_killed.html", "2021-11-07"},
+		{"https://example.org/2021/feb/30/story", ""},
+		{"https://example.org/2021/mayor-says", ""},
 		{"https://en.wikipedia.org/wiki/2016_Berlin_truck_attack", ""},
 	} {
 		if got := DateFromURL(tc.url); got != tc.want {
