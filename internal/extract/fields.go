@@ -641,7 +641,11 @@ var listGroups = map[string]bool{"men": true, "women": true, "children": true, "
 	"villagers": true, "students": true, "worshippers": true, "guards": true, "militants": true, "members": true, "others": true,
 	"civilian": true, "soldier": true, "policeman": true, "officer": true, "member": true, "person": true, "student": true, "guard": true,
 	"citizens": true, "nationals": true, "hostages": true, "persons": true, "personnel": true, "staff": true,
-	"companions": true, "bodyguards": true, "relatives": true, "aides": true, "colleagues": true}
+	"companions": true, "bodyguards": true, "relatives": true, "aides": true, "colleagues": true,
+	// the attackers a report counts with their victims ("six soldiers and
+	// two rebels were killed")
+	"rebels": true, "insurgents": true, "attackers": true, "assailants": true, "gunmen": true, "fighters": true,
+	"terrorists": true, "ultras": true, "extremists": true, "jihadists": true, "bandits": true, "troops": true}
 
 // listTotal reads a list of groups before a casualty word at token ci
 // ("Five men, five women and a 15-year old boy were killed", "18 men, 3
@@ -718,6 +722,19 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 		}
 		if k >= 0 && toks[k].Lower == "and" {
 			k--
+		}
+		// "Eleven soldiers, including a captain, and a civilian": the
+		// aside that breaks a group down is skipped
+		if groups > 0 && k >= 0 && toks[k+1].Text == "," {
+			for j := k; j >= 1 && j > k-8; j-- {
+				if toks[j].Text == "," || toks[j].Lower == "and" {
+					break
+				}
+				if toks[j].Is("including", "among") && toks[j-1].Text == "," {
+					k = j - 2
+					break
+				}
+			}
 		}
 	}
 	if groups < 2 || from > 0 && includedFigure(st, from) {

@@ -62,6 +62,10 @@ func TestCasualties(t *testing.T) {
 		{"Five men, five women and a 15-year old boy were killed in a massacre in Chicomuselo, Mexico.", "11-11", "null"},
 		{"Gunmen attacked Souhane, Algeria: 18 men, 3 women and 4 children were killed.", "25-25", "null"},
 		{"Gunmen attacked a farm in Kandi, Turkey, where a man and a woman were killed.", "2-2", "null"},
+		// an aside breaking a group down; the attackers a report counts with the victims
+		{"Eleven soldiers, including an army captain, and a civilian were killed in an ambush by rebels in Kandi, Turkey.", "12-12", "null"},
+		{"Militants stormed an army camp in Kandi, Turkey, and fought a gunbattle that left six soldiers, including a major, and two rebels dead.", "8-8", "null"},
+		{"Three policemen and two attackers were killed in a gunfight in Kandi, Turkey.", "5-5", "null"},
 		// a people's name counts a group and qualifies one
 		{"A Canadian soldier and five Afghans were injured in a mortar attack near Kandahar, Afghanistan.", "null", "6-6"},
 		{"Gunmen attacked a checkpoint in Kandi, Turkey. A police officer was seriously wounded.", "null", "1+"},
