@@ -1425,6 +1425,9 @@ func (d *docState) placeApposition(st *sent, j int) (gazetteer.Country, bool) {
 	if k >= len(toks) || !settlementNouns[toks[k].Lower] && !toks[k].Is("neighbourhood", "neighborhood") {
 		return gazetteer.Country{}, false
 	}
+	if k+1 < len(toks) && toks[k+1].Is("'s", "’s") {
+		return gazetteer.Country{}, false // "NAME, the town's mayor": a person of the town
+	}
 	if c, ok := d.countryLater(st, k+1); ok {
 		return c, true
 	}

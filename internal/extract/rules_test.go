@@ -705,6 +705,9 @@ func TestNoSpeaker(t *testing.T) {
 		// for whoever wrote it, when its phrase names nobody, nobody
 		"Turkish soldiers were killed in Hakkari, Turkey. Turkey has been building up troops along its border with Iraq with reports suggesting as many as 60,000 are stationed there.",
 		"A bomb killed ten people in a park in Diyarbakir, Turkey. The group threatened Turkey last week in a message on its website saying that it would turn the country into hell.",
+		// an unnamed official, after a place in a country's possessive
+		"Gunmen attacked a police checkpoint in Egypt's Sinai Peninsula on Sunday, killing two officers and wounding another, a security official told reporters.",
+		"Gunmen ambushed a convoy near Tikrit, Iraq, on Sunday, killing two soldiers, a senior police officer told reporters.",
 	} {
 		res := extractText(t, "Published: 2007-09-28\n\n"+s+"\n")
 		for _, st := range res.Statements {
@@ -1340,6 +1343,18 @@ func TestStatementShapes(t *testing.T) {
 		{"a blame, then another subject's denial",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nThe Turkish government held the Mountain Front responsible for the attack, however the group denied any involvement.\n",
 			"Turkish government:accuse"},
+		{"a name after an inverted verb, then a long description headed by a role",
+			"Title: Gunmen kill seven\n\nGunmen killed seven people in Kandi, Turkey, on Sunday.\n\nSeven people were killed, said Orhun Zadeki, a spokesman for a local organisation that helps run the camps.\n",
+			"Orhun Zadeki:other"},
+		{"a name after an inverted verb, then a place's office",
+			"Title: Gunmen kill seven\n\nGunmen killed seven people in Kandi, Turkey, on Sunday.\n\nThe victims were farmers, said Orhun Zadeki, Kandi's civil society president.\n",
+			"Orhun Zadeki:other"},
+		{"a name after an inverted verb, then the town's office",
+			"Title: Gunmen kill seven\n\nGunmen killed seven people in Kandi, Turkey, on Sunday.\n\nThe victims were farmers including 13 women, said Orhun Zadeki, the town's civil society president.\n",
+			"Orhun Zadeki:other"},
+		{"a speech verb in the present",
+			"Title: Gunmen kill seven\n\nGunmen killed seven people in Kandi, Turkey, on Sunday.\n\nOrhun Zadeki, president of the local civil society, points out that residents are leaving the village.\n",
+			"Orhun Zadeki:other"},
 		{"an aide to a prime minister",
 			"Title: Bomb kills ten\n\nA bomb killed ten people at a market in Kandi, Turkey, on Monday.\n\nAn official, Ahmet Yilmazer, aide to prime minister Kemal Arslan, commented on the bombing.\n",
 			"Ahmet Yilmazer:other"},

@@ -335,7 +335,7 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 			q++
 		}
 	}
-	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && (endsSentence(toks, vj, 10) || nameThenApposition(toks, vj))) {
+	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && (endsSentence(toks, vj, 10) || d.nameThenApposition(toks, vj))) {
 		// (inverted after a comma only when the speaker closes the
 		// sentence: "..., reports the Committee to Protect Journalists.")
 		return nil, nil, false
@@ -1060,6 +1060,18 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			// not a name before it
 			return nil, nil
 		}
+		if name == "" {
+			// "..., a security official told AFP", "a senior police
+			// officer said": an article before a few common words
+			for b := e - 2; b >= 0 && b >= e-4; b-- {
+				if toks[b].Is("a", "an", "the", "another", "one") {
+					return nil, nil
+				}
+				if toks[b].Kind != text.Word || toks[b].Cap() {
+					break
+				}
+			}
+		}
 	}
 	// a document speaks: "..., a report says", "the newspaper's article
 	// said"; nobody named in its phrase, no speaker
@@ -1093,6 +1105,9 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 				nouns++
 			}
 			p--
+		}
+		if p >= 2 && toks[p].Is("'s", "’s") && toks[p-1].Cap() && toks[p-2].Is("in", "at", "from", "of", "near") {
+			p -= 2 // "in Egypt's Sinai Peninsula": still the place's phrase
 		}
 		if p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
 			continue // inside a prepositional phrase or an aside: "president of Iraqi Kurdistan", "(Burma)"
@@ -1539,13 +1554,32 @@ func lastQuoteBefore(toks []text.Token, v int) int {
 // nameThenApposition says whether the words from token k are a name of at
 // most three capitalised words, a comma and a description that closes
 // the sentence: "FIRST LAST, the school's principal."
-func nameThenApposition(toks []text.Token, k int) bool {
+//
+// A longer description counts when a role or a speaker's noun heads it:
+// "FIRST LAST, a spokesman for a group that runs the camps".
+func (d *docState) nameThenApposition(toks []text.Token, k int) bool {
 	e := k
 	for e < len(toks) && e < k+3 && toks[e].Kind == text.Word && toks[e].Cap() {
 		e++
 	}
-	if e == k || e+1 >= len(toks) || toks[e].Text != "," || !toks[e+1].Is("a", "an", "the") {
+	// ("FIRST LAST, the school's principal", "FIRST LAST, Kandi's mayor")
+	possessor := e+2 < len(toks) && toks[e+1].Cap() && toks[e+2].Is("'s", "’s")
+	if e == k || e+1 >= len(toks) || toks[e].Text != "," || !toks[e+1].Is("a", "an", "the") && !possessor {
 		return false
 	}
-	return endsSentence(toks, e+1, 10)
+	if endsSentence(toks, e+1, 10) {
+		return true
+	}
+	for c := e + 2; c < len(toks) && c <= e+6; c++ {
+		if toks[c].Is("'s", "’s") {
+			continue
+		}
+		if toks[c].Kind != text.Word || toks[c].Is("that", "who", "which", "and") {
+			break
+		}
+		if n, _ := d.x.lex.Roles.MatchAt(toks, c); n > 0 || speakerNouns[toks[c].Lower] && !crowdNouns[toks[c].Lower] {
+			return true
+		}
+	}
+	return false
 }
