@@ -748,6 +748,18 @@ func TestNamedVictimTarget(t *testing.T) {
 	}
 }
 
+// TestAttackersNoTarget: the attackers a report says were shot dead are
+// no target of their act.
+func TestAttackersNoTarget(t *testing.T) {
+	m := extractText(t, "Published: 2017-02-06\n\nUnidentified gunmen on Monday opened fire and killed at least three police officers in Kandi, Turkey.\n\n"+
+		"The Interior Ministry said the shooting began at about 14:20 local time, adding that two assailants were shot dead at the scene.\n").Main()
+	for _, tg := range m.Targets {
+		if strings.Contains(tg, "assailants") {
+			t.Errorf("targets %v: the assailants are no target", m.Targets)
+		}
+	}
+}
+
 // TestClaimByUnknownGroup: after a claim, a one-word name no list knows is
 // the group that claims.
 func TestClaimByUnknownGroup(t *testing.T) {

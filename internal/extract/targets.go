@@ -112,6 +112,9 @@ func (d *docState) chooseTargets(in *incident, ms []*sent, lead int) {
 		if slices.ContainsFunc(kept, func(k *choiceCand) bool { return SameTarget(k.name, k.fs, c.name, c.fs) }) {
 			continue
 		}
+		if notTargetWords[lastWordLower(c.name)] {
+			continue // "shot dead the assailants", "killed one": no target
+		}
 		kept = append(kept, c)
 	}
 	in.targets = nil
@@ -402,6 +405,14 @@ func (d *docState) targetCandidates(in *incident, ms []*sent, lead int) []*choic
 	}
 	return cands
 }
+
+// notTargetWords are the heads of phrases an act's object may be that
+// are no target of it: the attackers themselves, and words of time,
+// amount or vague place. A candidate so headed is never chosen; it stays
+// a candidate the model learns from.
+var notTargetWords = map[string]bool{"assailants": true, "assailant": true, "attackers": true, "attacker": true,
+	"one": true, "two": true, "night": true, "day": true, "morning": true, "evening": true, "afternoon": true,
+	"time": true, "pair": true, "dozens": true, "others": true}
 
 // targetContext describes where a phrase (tokens start to head, its head
 // at h) stands in its sentence.
