@@ -589,3 +589,24 @@ func TestVictimIdentifiedAs(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentAfterBy: the agent after "by" is the group, not a place after
+// it, nor a people's name for one person of it; a description between a
+// group's noun and its name is read past.
+func TestAgentAfterBy(t *testing.T) {
+	for _, c := range []struct{ text, perps string }{
+		{"Three gendarmes were killed by separatist rebels in Cameroon's Northwest Region, officials said.", "separatist rebels"},
+		{"At least 12 civilians died in an attack by gunmen in northwestern Burkina Faso, locals said.", "gunmen"},
+		{"Three soldiers were killed by the militant Islamist group al-Shabaab near Kismayo, Somalia.", "al-Shabaab"},
+		{"Three soldiers were killed by militants of the Islamist group al-Shabaab near Kismayo, Somalia.", "al-Shabaab"},
+		{"A Palestinian opened fire at guards at the entrance to a settlement near Kandi, West Bank, on Tuesday, killing three.", ""},
+	} {
+		m := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\n"+c.text+"\n").Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
+		}
+	}
+}

@@ -198,6 +198,11 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if earlierClause(toks, st.tokenIndexAt(p.start)) {
 				continue // "after FORCES killed two fugitives": another act
 			}
+			if k := st.tokenIndexAt(p.start); p.actor.kind == dossier.KindState && slices.ContainsFunc(st.mentions, func(m *mention) bool {
+				return m.i == k && m.demonym && personDemonym(toks, m.i, m.j)
+			}) {
+				continue // "A Palestinian opened fire": one person of a people, not its state
+			}
 			if t.Lower == "fired" && p.actor.collective && !names.HasUpper(p.name) {
 				continue // "another group of attackers then fired on": nobody named
 			}
@@ -224,6 +229,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 			if earlierClause(toks, mm.i) {
 				continue // "one week after a STATE air strike killed the group's chief": another act
+			}
+			if mm.demonym && personDemonym(toks, mm.i, mm.j) {
+				continue // "A Palestinian opened fire": a person, not the state
 			}
 			if mm.i > 0 && (toks[mm.i-1].Text == "," || toks[mm.i-1].Is("in", "of", "at", "near", "from", "across", "throughout")) {
 				// "in the town of Zemmouri, Boumerdès Province, Algeria
@@ -458,6 +466,12 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 					if j < len(toks) && toks[j].Lower == "the" {
 						j++
 					}
+					// ("militants of the Islamist group GROUP": a description first)
+					for d0 := j; j < len(toks) && j < d0+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && (!toks[j].Cap() || unknownWord(st, j)); j++ {
+						if q, _, ok := d.partyAt(st, j, false); ok && q.actor != nil && !q.actor.collective {
+							break
+						}
+					}
 					if q, n2, ok := d.partyAt(st, j, false); ok && q.actor != nil && !q.actor.collective {
 						p, i = q, j+n2
 					}
@@ -467,7 +481,10 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 			// the name it describes
 			if p.actor != nil && p.actor.collective && !names.HasUpper(p.name) {
 				j := i
-				for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && (!toks[j].Cap() && !stopWord(toks[j].Lower) || unknownWord(st, j)) {
+				for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && (!toks[j].Cap() || unknownWord(st, j)) {
+					if q, _, ok := d.partyAt(st, j, false); ok && q.actor != nil && !q.actor.collective {
+						break // "al-Shabaab": the name, whatever its case
+					}
 					j++
 				}
 				if q, n2, ok := d.partyAt(st, j, false); ok && j > i && q.actor != nil && !q.actor.collective && q.actor.kind != kindPlace {
@@ -795,6 +812,18 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 		return p, n, true
 	}
 	return party{}, 0, false
+}
+
+// personDemonym says whether the people's name at tokens [i, j) is one
+// person of it, a noun after an article with a verb or a pause after it:
+// "A Palestinian opened fire", "an Afghan who worked for".
+func personDemonym(toks []text.Token, i, j int) bool {
+	if i == 0 || !toks[i-1].Is("a", "an", "one") || j >= len(toks) {
+		return false
+	}
+	n := toks[j]
+	return n.Kind != text.Word || n.Is("who", "was", "is", "had", "has", "man", "woman", "youth", "teenager") ||
+		!n.Cap() && len(n.Lower) > 3 && strings.HasSuffix(n.Lower, "ed")
 }
 
 // unknownGroupAt reads, at token i (after "the"), a capitalized name of
