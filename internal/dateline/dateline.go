@@ -39,10 +39,10 @@ const (
 	months  = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dayPart = `(?:` + months + `\s+\d{1,2}|\d{1,2}\s+` + months + `)(?:,?\s+\d{4})?`
 	outlet  = `\(([\p{L}][\p{L}0-9 .&'’/\-]{0,40})\)`
-	dash    = `(?:--|-|–|—|:)`
+	dash    = `(?:--|-|–|—|:|_)`
 )
 
-var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*` + dash + `\s+`)
+var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*(?:` + dash + `\s+|[—–]\s*)`)
 
 // region is the country or province after the place: ", Somalia" or, as
 // some wires write it, " [Country]".

@@ -19,7 +19,10 @@ func TestFind(t *testing.T) {
 		{"New Delhi, Jan 5 (PTI) The police arrested two men.", true, "New Delhi", "", "Jan 5", "PTI", "The police arrested two men."},
 		{"Ouagadougou [Burkina Faso], May 4 (ANI/Xinhua): At least a dozen people were killed.", true, "Ouagadougou", "Burkina Faso", "May 4", "ANI/Xinhua", "At least a dozen people were killed."},
 		{"Kandahar: Five soldiers were killed on Friday.", true, "Kandahar", "", "", "", "Five soldiers were killed on Friday."},
+		{"KANDI, Turkey (AP) _ Rebels attacked a police station.", true, "Kandi", "Turkey", "", "AP", "Rebels attacked a police station."},
+		{"KANDI, Turkey—Security forces recovered four bodies.", true, "Kandi", "Turkey", "", "", "Security forces recovered four bodies."},
 		// not datelines
+		{"Kandi-Gorod road was closed.", false, "", "", "", "", ""},
 		{"Kandahar, Afghanistan: a city under siege.", false, "", "", "", "", ""},
 		{"Police said: the attackers fled.", false, "", "", "", "", ""},
 		{"Gunmen attacked a checkpoint in Kabul - the police said.", false, "", "", "", "", ""},

@@ -71,8 +71,17 @@ func (d *docState) findDateline() {
 				p, countryNamed = countryPlace(c), true
 			}
 		} else {
-			for _, q := range ps[1:] {
-				if q.Population > p.Population {
+			// the largest place of that very name ("YALA:" is the Thai
+			// city, not a larger one elsewhere that name is another name of)
+			own := gazetteer.Fold(dl.Place)
+			for _, q := range ps {
+				if gazetteer.Fold(q.Name) == own {
+					p = q
+					break
+				}
+			}
+			for _, q := range ps {
+				if q.Population > p.Population && (gazetteer.Fold(q.Name) == own || gazetteer.Fold(p.Name) != own) {
 					p = q
 				}
 			}

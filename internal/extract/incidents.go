@@ -756,7 +756,7 @@ func (d *docState) placesInCountry() {
 				abroad[m.surface] = &p
 				continue
 			}
-			if small && len(named) == 0 && m.place.Country != d.mainCtry {
+			if small && !named[m.place.Country] && m.place.Country != d.mainCtry {
 				if m.i >= 2 && st.toks[m.i-1].Lower == "of" && st.toks[m.i-2].Cap() {
 					// "the Inspector General of Police": a word that is
 					// also a small town abroad names no place here
@@ -2001,11 +2001,28 @@ func (d *docState) typeByTargets(in *incident) {
 // neighbourhood".
 func possessedPlace(st *sent, mi int) bool {
 	m := st.mentions[mi]
-	if m.kind != kindPlace || mi+1 >= len(st.mentions) || m.j+1 >= len(st.toks) || !st.toks[m.j].Is("'s", "’s") || st.toks[m.j].Space {
+	if m.kind != kindPlace || mi+1 >= len(st.mentions) {
+		return false
+	}
+	k := possessiveAfter(st.toks, m.j)
+	if k < 0 {
 		return false
 	}
 	n := st.mentions[mi+1]
-	return n.i == m.j+1 && n.kind == kindPlace
+	return n.i == k+1 && n.kind == kindPlace
+}
+
+// possessiveAfter is the token of a possessive "'s" right after a name
+// ending at token j, or after the division noun there ("Kandi's", "Kandi
+// district's"), or -1.
+func possessiveAfter(toks []text.Token, j int) int {
+	if j+1 < len(toks) && divisionWords[toks[j].Lower] && !toks[j].Cap() {
+		j++
+	}
+	if j+1 < len(toks) && toks[j].Is("'s", "’s") && !toks[j].Space {
+		return j
+	}
+	return -1
 }
 
 // speaks says whether the word at token k is the subject of a speech verb
@@ -2071,7 +2088,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				continue
 			}
 			prev := m.i - 1
-			if mi > 0 && prev >= 1 && st.toks[prev].Is("'s", "’s") && st.mentions[mi-1].j == prev && st.mentions[mi-1].kind == kindPlace {
+			if mi > 0 && prev >= 1 && st.mentions[mi-1].kind == kindPlace && possessiveAfter(st.toks, st.mentions[mi-1].j) == prev {
 				prev = st.mentions[mi-1].i - 1
 			}
 			// the members of a list take the preposition of the first: "in Syria, Iraq, and Jordan"
@@ -2492,8 +2509,6 @@ func distanceFrom(st *sent, k int) bool {
 	return false
 }
 
-// compassWord says whether w names a direction: "north", "southeast",
-// "north-west" (as one word or its last part).
 // compassAdjective says whether a word is a bearing written as an
 // adjective: "northern", "north-eastern", "Northeastern".
 func compassAdjective(w string) bool {
@@ -2501,6 +2516,8 @@ func compassAdjective(w string) bool {
 	return ok && compassWord(base)
 }
 
+// compassWord says whether w names a direction: "north", "southeast",
+// "north-west" (as one word or its last part).
 func compassWord(w string) bool {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "ward"), "wards")
 	switch strings.ReplaceAll(w, "-", "") {

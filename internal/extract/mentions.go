@@ -1346,7 +1346,8 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		// it is a place; its country is the document's, known later (a
 		// place the gazetteer holds is read by placeFor: "the town of X"
 		// keeps X's coordinates)
-		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements", "island") {
+		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements", "island",
+			"municipality", "community", "locality", "commune") {
 			if unknown {
 				return gazetteer.Place{Feature: featureCountry}, true
 			}
@@ -1379,6 +1380,12 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			if p, ok := d.anchorAfter(st, j+1); ok {
 				return p, true // located by the place it is part of
 			}
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
+		// "in Kandi district of this southern province": a division of
+		// the place of writing, which the dateline names
+		if unknown && d.news && j+2 < len(st.toks) && (divisionWords[st.toks[j].Lower] || settlementNouns[st.toks[j].Lower]) && !st.toks[j].Cap() &&
+			st.toks[j+1].Lower == "of" && st.toks[j+2].Lower == "this" {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 		// "raided two mosques in Kattankudy" in the article "Kattankudy
@@ -1510,7 +1517,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 			for e < len(toks) && e-q < 3 && nameToken(&toks[e]) {
 				e++
 			}
-			if e > q && e < len(toks) && divisionWords[toks[e].Lower] && !toks[e].Cap() {
+			if e > q && e < len(toks) && (divisionWords[toks[e].Lower] || toks[e].Is("area")) && !toks[e].Cap() {
 				k = q - 1 // "in X district": the name after "in" (and "the")
 				nearWord = true
 			}
@@ -1604,6 +1611,15 @@ func (d *docState) districtOfDivision(st *sent, j int) bool {
 	if toks[k].Lower == "the" {
 		k++
 	}
+	// "the Kandi district of COUNTRY's eastern PROVINCE province"
+	if k+1 < len(toks) && toks[k+1].Is("'s", "’s") {
+		if _, ok := d.x.gaz.Country(toks[k].Text); ok {
+			k += 2
+		}
+	}
+	for k < len(toks) && compassAdjective(toks[k].Lower) {
+		k++
+	}
 	e := k
 	for e < len(toks) && e-k < 3 && nameToken(&toks[e]) {
 		e++
@@ -1614,6 +1630,9 @@ func (d *docState) districtOfDivision(st *sent, j int) bool {
 	name := text.Join(d.body, toks, k, e)
 	if len(d.x.gaz.Admin1(name)) == 0 {
 		return false
+	}
+	if e < len(toks) && toks[e].Is("province", "state", "region", "governorate") {
+		return true // "of PROVINCE province": the division, whatever the size of its city
 	}
 	for _, p := range d.x.gaz.Lookup(name) {
 		if p.Population >= 100000 {
@@ -1720,14 +1739,19 @@ func locativeBefore(toks []text.Token, i int) bool {
 	k := i - 1
 	for k >= 0 && toks[k].Is("western", "eastern", "northern", "southern", "central", "downtown", "northwestern", "northeastern",
 		"southwestern", "southeastern", "the", "city", "town", "village", "capital", "of", "suburb", "district", "province", "region") {
-		if toks[k].Lower == "of" && k > 0 && (toks[k-1].Is("city", "town", "village", "villages", "towns", "province", "region", "district", "outskirts", "suburbs", "centre", "center", "island") || compassWord(toks[k-1].Lower)) {
+		if toks[k].Lower == "of" && k > 0 && (toks[k-1].Is("city", "town", "village", "villages", "towns", "province", "region", "district", "outskirts", "suburbs", "centre", "center", "island",
+			"municipality", "community", "locality", "commune") || compassWord(toks[k-1].Lower)) {
 			return true // (and "north of Aguelhok": near it)
 		}
 		k--
 	}
 	// "in PROVINCE's Kandi district": a place's possessive before the
 	// name is where the name lies
-	if k >= 1 && toks[k].Is("'s", "’s") && !toks[k].Space && toks[k-1].Cap() {
+	possessor := k >= 1 && toks[k].Is("'s", "’s") && !toks[k].Space
+	if possessor && k >= 2 && divisionWords[toks[k-1].Lower] && !toks[k-1].Cap() && toks[k-2].Cap() {
+		k-- // "in Kandi district's Gorod village"
+	}
+	if possessor && toks[k-1].Cap() {
 		s := k - 1
 		for s > 0 && toks[s-1].Cap() && toks[s-1].Kind == text.Word && s > k-4 {
 			s--

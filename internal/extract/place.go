@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/gazetteer"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -50,6 +51,8 @@ func placeFeatures(m *mention, n int, lead, news bool) []string {
 			f = append(f, "class:named") // a place the text names as one, unknown to the gazetteer
 		case p.Feature == featureCountry:
 			f = append(f, "class:division-named")
+		case p.Feature == featureNear:
+			f = append(f, "class:near") // a place the gazetteer lacks, at the point of the place it lies in
 		case p.Feature == "ADM1" || p.Feature == "ADM2":
 			f = append(f, "class:"+p.Feature)
 		case p.Feature == "PPLC":
@@ -59,7 +62,11 @@ func placeFeatures(m *mention, n int, lead, news bool) []string {
 		default:
 			f = append(f, "class:other")
 		}
-		switch pop := p.Population; {
+		pop := p.Population
+		if p.Feature == featureNear {
+			pop = 0 // (the population is the place's it lies in)
+		}
+		switch {
 		case pop >= 1000000:
 			f = append(f, "pop:1m")
 		case pop >= 100000:
@@ -168,8 +175,15 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 	if m.j+1 < len(st.toks) && st.toks[m.j].Text == "," && placeAt(m.j+1, false) {
 		pf = append(pf, "place-after-comma")
 	}
-	if m.place != nil && m.place.Population > 0 && !slices.ContainsFunc(st.mentions, func(m2 *mention) bool {
-		return m2 != m && m2.kind == kindPlace && m2.place != nil && m2.place.Population > 0 && m2.place.Population < m.place.Population
+	// (a place located by the place it lies in is smaller than that one)
+	popOf := func(p *gazetteer.Place) int {
+		if p.Feature == featureNear {
+			return 1
+		}
+		return p.Population
+	}
+	if m.place != nil && popOf(m.place) > 0 && !slices.ContainsFunc(st.mentions, func(m2 *mention) bool {
+		return m2 != m && m2.kind == kindPlace && m2.place != nil && popOf(m2.place) > 0 && popOf(m2.place) < popOf(m.place)
 	}) {
 		pf = append(pf, "smallest-in-sentence")
 	}

@@ -155,10 +155,29 @@ func Load(places, countries io.Reader) (*Gazetteer, error) {
 }
 
 // Lookup returns every place whose primary or alternate name folds to the
-// same key as name, largest population first, or nil when there is none.
+// same key as name, largest population first, or nil when there is none;
+// except that the largest place of that very name comes first when it is
+// at least a twentieth of the largest, which has the name only as another
+// of its names ("Yala" is the Thai city before a larger city elsewhere
+// that some call so; "Bombay" stays Mumbai before a village of the name).
 // Only populated places are searched: first-level divisions are in Admin1,
 // countries in Country.
 func (g *Gazetteer) Lookup(name string) []Place {
+	out := g.lookup(name)
+	if len(out) > 1 && Fold(out[0].Name) != Fold(name) {
+		for i, p := range out[1:] {
+			if Fold(p.Name) == Fold(name) {
+				if p.Population*20 >= out[0].Population {
+					out = append([]Place{p}, slices.Delete(out, i+1, i+2)...)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (g *Gazetteer) lookup(name string) []Place {
 	var buf [128]byte
 	key := foldAppend(buf[:0], name)
 	if len(key) == 0 {
