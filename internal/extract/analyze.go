@@ -197,12 +197,19 @@ func (st *sent) hasEvent(w int) bool {
 // another date, is the page's: it anchors the others and dates nothing
 // itself (it is dropped from the sentence's dates); a page without a
 // publication date takes it as one.
+//
+// A date labelled as the page's before the text ("date 2017-02-17
+// ZAMBOANGA CITY: ... on Thursday ambushed", "Posted on 2019-08-28
+// Maputo — ...") is one too, with or without another date after it.
 func (d *docState) runOnDateLine(st *sent) {
-	if !d.news || st.idx != 0 || len(st.dates) < 2 {
+	if !d.news || st.idx != 0 || len(st.dates) == 0 {
 		return
 	}
 	e := st.dates[0].e
-	if e.Start != 0 || !e.HasWeekday || e.Kind != timex.Absolute || e.Year == 0 || e.Day == 0 {
+	if e.Kind != timex.Absolute || e.Year == 0 || e.Day == 0 {
+		return
+	}
+	if !dateLabelBefore(st, st.dates[0].start) && (len(st.dates) < 2 || e.Start != 0 || !e.HasWeekday) {
 		return
 	}
 	dl := timex.Date{Year: e.Year, Month: e.Month, Day: e.Day}
@@ -214,6 +221,22 @@ func (d *docState) runOnDateLine(st *sent) {
 		d.runOnDate = [2]int{st.dates[0].start, st.dates[0].end}
 	}
 	st.dates = st.dates[1:]
+}
+
+// dateLabelBefore says whether the words of a sentence before offset at
+// are only a page's label of its date: "date", "Published:", "Posted on".
+func dateLabelBefore(st *sent, at int) bool {
+	n := 0
+	for _, t := range st.toks {
+		if t.Start >= at {
+			break
+		}
+		if !(n == 0 && t.Is("date", "published", "posted", "updated") || n > 0 && (t.Is("on") || t.Text == ":")) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // datedKillingOf reads a noun of killing whose date stands between it and

@@ -1258,24 +1258,25 @@ func possessiveOfOther(st *sent, h dateHit) bool {
 	return true
 }
 
-// sinceDate says whether a year opens a period with "since" ("the
-// deadliest attack since 2015", "since the 2019 elections"): it measures
-// from another event, which is what it dates. A day is not ruled out:
-// "since Friday, dozens have been killed" is the start of the incident
-// itself.
+// sinceDate says whether a year or a month opens a period with "since"
+// ("the deadliest attack since 2015", "since the 2019 elections", "22
+// candidates have been murdered since last September"): it measures from
+// another event, or tallies a period, which is what it dates. A day is not
+// ruled out: "since Friday, dozens have been killed" is the start of the
+// incident itself.
 func sinceDate(st *sent, h dateHit) bool {
 	k := st.tokenIndexAt(h.start)
 	if h.e.Year != 0 && comparedSince(st, k) {
 		return true
 	}
-	if h.e.Year == 0 || h.e.Day != 0 {
+	if h.e.Year == 0 && h.e.Month == 0 || h.e.Day != 0 {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if st.toks[j].Is("since") {
 			return true
 		}
-		if !st.toks[j].Is("the", "a", "its", "their") {
+		if !st.toks[j].Is("the", "a", "its", "their", "last", "early", "late", "mid") {
 			return false
 		}
 	}
@@ -1721,6 +1722,10 @@ func (d *docState) mainFromProse(in *incident) {
 				if in.fat == nil {
 					in.setCount("fatalities", dossier.Exact(0), prioProse, d.sentEvidence("fatalities", st, 0.6))
 				}
+				break
+			}
+			if k := noInjuries(st.toks); k >= 0 && !d.aboutOtherTime(st, k) {
+				in.setCount("injuries", dossier.Exact(0), prioProse, d.sentEvidence("injuries", st, 0.6))
 				break
 			}
 			if v := d.loneInjury(st); v >= 0 && !d.aboutOtherTime(st, v) {

@@ -500,6 +500,37 @@ func TestNobodyKilled(t *testing.T) {
 	}
 }
 
+// TestNobodyHurt: a report that says nobody was hurt, in the usual
+// shapes, has no injured; "no other injuries" says there were some, and a
+// side's own toll is not the act's.
+func TestNobodyHurt(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		inj      string
+	}{
+		{"No injuries were reported.", "0"},
+		{"There were no reports of injuries.", "0"},
+		{"Nobody was injured, police said.", "0"},
+		{"No one was hurt in the blast, which damaged a wall.", "0"},
+		{"No immediate injuries were reported.", "0"},
+		{"No other injuries were reported.", ""},
+		{"The soldiers suffered no injuries.", ""},
+	} {
+		text := "Published: 2019-05-14\nTitle: Bomb at a police station\n\nA bomb exploded outside a police station in Peshawar on Monday. " + c.sentence + " Police said militants had planted the device.\n"
+		m := extractText(t, text).Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		got := ""
+		if m.Injuries != nil {
+			got = fmt.Sprint(m.Injuries.Min)
+		}
+		if got != c.inj {
+			t.Errorf("%q: injuries %q, want %q", c.sentence, got, c.inj)
+		}
+	}
+}
+
 // TestDatelineDashIsNoName: the dash after a wire's dateline is not part
 // of the name that opens the sentence.
 func TestDatelineDashIsNoName(t *testing.T) {

@@ -186,6 +186,32 @@ func TestRunOnDateLine(t *testing.T) {
 	}
 }
 
+// TestLabelledDateLine: a page's labelled date run into its first line
+// ("date 2017-02-17 CITY: ... on Thursday") dates the page, with or
+// without a publication line, and "on Thursday" the incident.
+func TestLabelledDateLine(t *testing.T) {
+	body := " date 2017-02-17 ZAMBOANGA CITY: Two soldiers were killed and over a dozen others injured after rebels on Thursday ambushed a military convoy in Calinan district, Davao City.\n"
+	for _, head := range []string{"Title: Rebels ambush convoy\nPublished: 2017-02-17\n\n", "Title: Rebels ambush convoy\n\n"} {
+		m := extractText(t, head+body).Main()
+		if m == nil || m.Date == nil || m.Date.Start != "2017-02-16" {
+			t.Errorf("%q: main incident dated %+v, want 2017-02-16", head, m.Date)
+		}
+	}
+}
+
+// TestPeriodSinceAMonth: a tally "since last September" dates a period,
+// not the report's incident, and its figure is not the incident's.
+func TestPeriodSinceAMonth(t *testing.T) {
+	m := extractText(t, "Published: 2024-05-30\nTitle: Candidate shot dead\n\nA mayoral candidate has been shot dead at a campaign rally in Guerrero, Mexico. "+
+		"Government figures suggest 22 people running for local office have been murdered across Mexico since last September.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2024-05-30" {
+		t.Fatalf("date %+v, want 2024-05-30", m.Date)
+	}
+	if m.Fatalities == nil || m.Fatalities.Min != 1 {
+		t.Errorf("fatalities %+v, want 1", m.Fatalities)
+	}
+}
+
 // TestWritingYear: a report without a date that counts the years from a
 // year to now dates "July 17 of this year", and says where the year came
 // from.

@@ -455,6 +455,47 @@ func noneHurt(st *sent) bool {
 	return false
 }
 
+// noInjuries returns the token where a sentence says nobody was hurt,
+// without a word on the dead: "no injuries were reported", "there were no
+// reports of injuries", "nobody was injured", "no one was hurt", or -1.
+// "no other injuries" says there were some; a side's own toll ("the
+// troops suffered no injuries") is not the act's.
+func noInjuries(toks []text.Token) int {
+	hurt := func(j int) bool {
+		return j < len(toks) && toks[j].Is("injuries", "injured", "hurt", "wounded", "wounds")
+	}
+	for k := 0; k+1 < len(toks); k++ {
+		switch {
+		case toks[k].Is("nobody") || toks[k].Lower == "no" && toks[k+1].Lower == "one":
+			j := k + 1
+			if toks[k].Lower == "no" {
+				j++
+			}
+			if j+1 < len(toks) && toks[j].Is("was", "were") && hurt(j+1) && !(j+2 < len(toks) && toks[j+2].Is("or", "and", "nor")) {
+				return k
+			}
+		case toks[k].Lower == "no":
+			j := k + 1
+			if j < len(toks) && toks[j].Is("immediate") {
+				j++
+			}
+			if j+1 < len(toks) && toks[j].Is("reports", "report") && toks[j+1].Is("of") {
+				j += 2
+			}
+			if !hurt(j) || toks[j].Is("injured", "hurt", "wounded") {
+				continue
+			}
+			if k > 0 && toks[k-1].Is("suffered", "sustained", "took") {
+				continue
+			}
+			if k > 0 && toks[k-1].Is("were", "was", "caused") || j+1 < len(toks) && toks[j+1].Is("were", "was", "have", "had") {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // noDeaths returns the token where a sentence says nobody died ("nobody
 // was killed", "no one died", "there were no fatalities", "claimed no
 // casualties", "no deaths were reported"), or -1. "no casualties" after
@@ -489,7 +530,7 @@ var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "
 	"officer": true, "policeman": true, "policewoman": true, "soldier": true, "politician": true, "journalist": true,
 	"priest": true, "nun": true, "councillor": true, "councilor": true, "guard": true, "civilian": true, "student": true,
 	"teacher": true, "worker": true, "leader": true, "official": true, "judge": true, "lawyer": true, "activist": true,
-	"mayor": true, "governor": true, "jawan": true, "senator": true, "lawmaker": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true,
+	"mayor": true, "candidate": true, "governor": true, "jawan": true, "senator": true, "lawmaker": true, "minister": true, "tourist": true, "pilgrim": true, "member": true, "commander": true, "peacekeeper": true,
 	"diplomat": true, "bodyguard": true, "driver": true, "passenger": true, "resident": true, "villager": true, "farmer": true,
 	"doctor": true, "nurse": true, "businessman": true, "engineer": true, "employee": true, "prisoner": true, "monk": true,
 	"teenager": true, "youth": true, "cleric": true, "imam": true, "reporter": true, "photographer": true, "cameraman": true,

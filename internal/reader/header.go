@@ -170,6 +170,42 @@ func DateLine(raw []byte, off int) (string, int, int) {
 	return "", 0, 0
 }
 
+// datePrefix is a page's labelled date run into its first line, as stored
+// copies of pages and some sites print it before the text: "date
+// 2021-10-04 KABUL, Afghanistan (AP) — ...", "Posted on 2019-08-28
+// Maputo — ...". Only an ISO date: a written one has no clear end.
+var datePrefix = regexp.MustCompile(`^(?i:date|published|posted|updated)(?:\s+on)?:?\s+((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?:\s|$)`)
+
+// DatePrefix finds a publication date labelled at the start of the first
+// non-blank line from offset off ("date 2021-10-04 KABUL ..."): the date
+// and the byte offsets of the date itself, or "" when the line does not
+// open so.
+func DatePrefix(raw []byte, off int) (string, int, int) {
+	for off < len(raw) {
+		end := len(raw)
+		if nl := bytes.IndexByte(raw[off:], '\n'); nl >= 0 {
+			end = off + nl
+		}
+		line := raw[off:end]
+		t := bytes.TrimLeft(line, " \t\r")
+		if len(bytes.TrimSpace(t)) == 0 {
+			off = end + 1
+			continue
+		}
+		m := datePrefix.FindSubmatchIndex(t)
+		if m == nil {
+			return "", 0, 0
+		}
+		d := normalizeDate(string(t[m[2]:m[3]]))
+		if d == "" {
+			return "", 0, 0
+		}
+		start := off + (len(line) - len(t))
+		return d, start + m[2], start + m[3]
+	}
+	return "", 0, 0
+}
+
 // DateFromURL finds a publication date written in a URL: /2021/11/07/,
 // 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7 or 2021nov07. It returns "" when there is none or it is not a
 // real calendar date.

@@ -367,6 +367,11 @@ func Parse(path string, raw []byte, lim Limits) (*dossier.Document, error) {
 			doc.Published, doc.PublishedFrom, doc.PublishedStart, doc.PublishedEnd = d, "line", s, e
 		}
 	}
+	if doc.Published == "" {
+		if d, s, e := DatePrefix(raw, h.End); d != "" {
+			doc.Published, doc.PublishedFrom, doc.PublishedStart, doc.PublishedEnd = d, "line", s, e
+		}
+	}
 	if doc.Published == "" && doc.Source != "" {
 		if doc.Published = DateFromURL(doc.Source); doc.Published != "" {
 			doc.PublishedFrom = "url"

@@ -207,6 +207,39 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// A stored page may carry its date as a label run into its first line
+// ("date 2021-10-04 KABUL ..."): that is its publication date; a date
+// further into the line, or a label without an ISO date, is not.
+func TestDatePrefix(t *testing.T) {
+	for _, c := range []struct{ name, text, want, span string }{
+		{"store", "Source: https://example.org/a\nTitle: A\n\n date 2021-10-04 KABUL, Afghanistan (AP) — A bomb exploded.\n", "2021-10-04", "2021-10-04"},
+		{"posted on", "\nPosted on 2019-08-28 Maputo — Terrorists murdered five people.\n", "2019-08-28", "2019-08-28"},
+		{"with a time", "Published: 2019-08-28T10:15 Maputo — text.\n", "2019-08-28", "2019-08-28"},
+		{"alone", "date 2017-02-19\nMobile\n", "2017-02-19", "2017-02-19"},
+		{"in a sentence", "On 2019-08-28 gunmen killed five people.\n", "", ""},
+		{"second line", "Title line\ndate 2019-08-28 text\n", "", ""},
+		{"written date", "date August 28, 2019 Maputo — text.\n", "", ""},
+		{"not a day", "date 2019-13-45 text\n", "", ""},
+		{"a word", "dated 2019-08-28 text\n", "", ""},
+	} {
+		off := 0
+		if strings.HasPrefix(c.text, "Source:") {
+			off = ParseHeader([]byte(c.text)).End
+		}
+		got, s, e := DatePrefix([]byte(c.text), off)
+		if got != c.want || got != "" && c.text[s:e] != c.span {
+			t.Errorf("%s: DatePrefix = %q at %d-%d, want %q", c.name, got, s, e, c.want)
+		}
+	}
+	doc, err := Parse("page.txt", []byte("Source: https://example.org/a\nTitle: A\n\n date 2021-10-04 KABUL, Afghanistan (AP) — A bomb exploded.\n"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Published != "2021-10-04" || doc.PublishedFrom != "line" {
+		t.Errorf("Parse: published %q from %q", doc.Published, doc.PublishedFrom)
+	}
+}
+
 // A news page prints its date on a line of its own near the top; a date
 // inside a sentence, or far down the page, is not the publication date.
 func TestDateLine(t *testing.T) {
