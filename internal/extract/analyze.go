@@ -131,7 +131,11 @@ func (d *docState) analyze() {
 		st.toks = text.Tokenize(st.text, s.Start)
 		st.leadOfPara = i == 0 || d.lay.Sents[i-1].Para != s.Para
 		for _, e := range timex.Find(st.text) {
-			st.dates = append(st.dates, dateHit{e: e, start: s.Start + e.Start, end: s.Start + e.End})
+			h := dateHit{e: e, start: s.Start + e.Start, end: s.Start + e.End}
+			if d.doc.PublishedFrom == "line" && h.start < d.doc.PublishedEnd && h.end > d.doc.PublishedStart {
+				continue // the page's date line, read as a sentence: it dates the page
+			}
+			st.dates = append(st.dates, h)
 		}
 		d.runOnDateLine(st)
 		st.qty = numbers.Find(st.text)

@@ -159,8 +159,8 @@ func (in *incident) addWeapon(w, class string, ev dossier.Evidence) {
 	}
 	// a weapon already covered by a longer phrase ("drone" inside "explosive-laden drone")
 	for x := range in.weaponSet {
-		if strings.Contains(x, w) {
-			return
+		if strings.Contains(x, w) || x+"s" == w {
+			return // ("firearms" after "firearm": the same weapon, plural)
 		}
 	}
 	in.weaponSet[w] = class

@@ -809,10 +809,21 @@ func (d *docState) countryRightAfter(st *sent, j int) (gazetteer.Country, bool) 
 // ---- the main incident's date
 
 func (d *docState) leadParas() int {
-	if len(d.lay.Paras) > 0 && d.lay.Paras[0].N < 2 {
-		return 2
+	// a page's short lines above its text (a date line, a byline, a
+	// list of highlights) are not its lead: the lead is the first
+	// paragraph that opens with a sentence of running text
+	p := 0
+	for p < len(d.lay.Paras)-1 && p < 4 {
+		s := d.lay.Sents[d.lay.Paras[p].First]
+		if len(strings.Fields(string(d.lay.Clean[s.Start:s.End]))) >= 10 {
+			break
+		}
+		p++
 	}
-	return 1
+	if len(d.lay.Paras) > 0 && d.lay.Paras[p].N < 2 {
+		return p + 2
+	}
+	return p + 1
 }
 
 func (d *docState) mainDate(in *incident) {
@@ -917,6 +928,9 @@ func (d *docState) mainDate(in *incident) {
 			}
 			if sinceDate(st, h) {
 				continue // "the deadliest attack since 2015": the start of a period, another event's date
+			}
+			if earlierActDate(st, h) {
+				continue // "the target of a previous attack in 2023": another act's date
 			}
 			if d.news && e.Kind == timex.Relative && !e.Deictic {
 				// "two days before general elections", "48 hours after two
@@ -1240,6 +1254,27 @@ func sameSentenceYear(st *sent, h dateHit) int {
 		return 0
 	}
 	return 0
+}
+
+// earlierActDate says whether a date dates an act the sentence sets apart
+// from the report's own: "the target of a previous attack in 2023", "he
+// survived an earlier attack in March", "a similar bombing on Friday".
+func earlierActDate(st *sent, h dateHit) bool {
+	k := st.tokenIndexAt(h.start)
+	j := k - 1
+	for j >= 0 && j >= k-2 && st.toks[j].Is("in", "on", "of", "last", "this", "early", "late") {
+		j--
+	}
+	if j < 1 || !st.toks[j].Is("attack", "attacks", "bombing", "bombings", "incident", "ambush", "raid", "strike", "shooting", "assault",
+		"blast", "explosion", "killing", "killings", "massacre", "clash", "clashes", "kidnapping", "abduction", "one") {
+		return false
+	}
+	for b := j - 1; b >= 0 && b >= j-2; b-- {
+		if st.toks[b].Is("previous", "earlier", "prior", "similar", "another", "separate", "past", "former") {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveOfOther says whether a date is a possessive that dates a noun

@@ -654,3 +654,45 @@ func TestAgentAfterBy(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectBeforeTheVerb: a name inside the subject's phrase of place
+// ("in the Sadriyah market") or after a participle that tells its side
+// ("backing the government of president NAME") is not who acted.
+func TestSubjectBeforeTheVerb(t *testing.T) {
+	for _, c := range []struct{ text, perps string }{
+		{"One bomb in the Sadriyah market in Baghdad killed at least 140 people on Wednesday.", ""},
+		{"Boko Haram fighters in the Sambisa forest in Borno killed at least 14 people on Monday.", "Boko Haram"},
+		{"Coca farmers backing the government of president Evo Morales attacked government buildings in Cochabamba on Thursday, leaving two dead.", ""},
+	} {
+		m := extractText(t, "Published: 2007-04-19\nTitle: Attack\n\n"+c.text+"\n").Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
+		}
+	}
+}
+
+// TestFurnitureBeforeTheLead: a page's date line, byline and highlights
+// above its text are not its lead, and the date line dates the page, not
+// the incident: "on Sunday" in the first paragraph of running text is
+// read against it. A date of an act set apart ("a previous attack in
+// 2023") dates nothing of the report's own.
+func TestFurnitureBeforeTheLead(t *testing.T) {
+	for _, c := range []struct{ name, text, date string }{
+		{"byline and highlights", "Title: Miners killed\n\nby Staff Reporter in Dawn, January 4th, 2021\n\n• IS claims responsibility\n\n• Victims belong to the Hazara community\n\n" +
+			"QUETTA: Eleven coal miners were executed by unidentified attackers in the Mach coal field area in the early hours of Sunday morning, official sources said.\n", "2021-01-03"},
+		{"agency and date", "Title: Mortar fire\n\nAt least four dead after mortar fire strike in Mogadishu\n\nReuters , Thursday 25 Mar 2021\n\n" +
+			"At least four civilians were killed and nine others injured in Somalia on Thursday by mortar shells that struck homes near the airport, witnesses said.\n", "2021-03-25"},
+		{"published and updated", "Title: Strike on a city\n\nJanuary 15 2023, 1.15pm Updated: January 16 2023, 5.09pm\n\n" +
+			"Three people were killed when a missile hit an apartment building in Dnipro on Saturday, officials said.\n", "2023-01-14"},
+		{"a previous attack", "Published: 2024-05-30\nTitle: Candidate shot dead\n\nA mayoral candidate in the Mexican state of Guerrero has been shot dead at a campaign rally. " +
+			"He had been the target of a previous attack in 2023.\n", "2024-05-30"},
+	} {
+		m := extractText(t, c.text).Main()
+		if m == nil || m.Date == nil || m.Date.Start != c.date {
+			t.Errorf("%s: date %+v, want %s", c.name, m.Date, c.date)
+		}
+	}
+}

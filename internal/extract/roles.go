@@ -673,7 +673,29 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			if i >= 0 && !toks[i].Cap() {
 				i = pi - 1
 			}
+			// "One bomb in the Sadriyah market in Baghdad killed": the
+			// name before is in a phrase of place too, not the subject
+			for i >= 2 && toks[i].Cap() && toks[i-1].Is("the") && toks[i-2].Is("in", "at", "near", "outside", "from") {
+				i -= 3
+			}
+			if i < 0 {
+				return nil
+			}
 			break
+		}
+	}
+	// "Coca farmers backing the government of president NAME attacked":
+	// the name is the object of a participle describing the subject, whose
+	// side it tells, not who acted
+	if m := mentionEndingAt(st, i+1); m != nil {
+		for b := m.i - 1; b >= 1 && b >= m.i-6; b-- {
+			if toks[b].Is("backing", "supporting", "opposed", "opposing") {
+				i = b - 1
+				break
+			}
+			if toks[b].Kind != text.Word || toks[b].Is("and", "who", "which", "that", "by") {
+				break
+			}
 		}
 	}
 	// "Shining Path rebels", "Boko Haram militants": the name before the

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // Header is the metadata block at the top of a saved article:
@@ -164,6 +166,10 @@ func DateLine(raw []byte, off int) (string, int, int) {
 					return d, start, start + len(t)
 				}
 			}
+			if d := labelledDate(t); d != "" {
+				start := off + bytes.Index(line, t)
+				return d, start, start + len(t)
+			}
 		}
 		off = end + 1
 	}
@@ -205,6 +211,81 @@ func DatePrefix(raw []byte, off int) (string, int, int) {
 	}
 	return "", 0, 0
 }
+
+// dateLineWords are the lower-case words a date line may hold beside its
+// date: its label and the time of day ("Published on", "Updated at 8:33
+// pm").
+var dateLineWords = map[string]bool{"published": true, "updated": true, "posted": true, "date": true, "on": true,
+	"at": true, "by": true, "in": true, "pm": true, "am": true, "last": true, "modified": true, "first": true, "and": true,
+	"st": true, "nd": true, "rd": true, "th": true}
+
+// labelledDate reads a short line that gives one full date among a few
+// labels, names and a time, as pages print their date line: "Reuters ,
+// Thursday 25 Mar 2021", "Published: April 7, 2016", "Published Mar 18,
+// 2017, 8:33 pm IST", "Bamako, Dec 3 (AFP) Dec 03, 2019", "by NAME in
+// OUTLET, January 4th, 2021", "Published June 10, 2024 Updated June 10,
+// 2024 07:32am" (the first date when it was updated later). Any lower-case
+// word but a label's ("Attack on 12 March 2019 kills five") makes it a
+// headline or a sentence, not a date line.
+func labelledDate(t []byte) string {
+	if len(t) > 100 || proseLine(t) {
+		return ""
+	}
+	var full *timex.Expr
+	exprs := timex.Find(string(t))
+	updated := bytes.Contains(bytes.ToLower(t), []byte("updated"))
+	for i, e := range exprs {
+		if e.Kind == timex.Absolute && e.Year != 0 && e.Month != 0 && e.Day != 0 && e.EndYear == 0 {
+			if full != nil {
+				if updated || e.Year == full.Year && e.Month == full.Month && e.Day == full.Day {
+					continue // "Published X Updated Y": the first
+				}
+				return "" // two dates: a range or a list, not one date line
+			}
+			full = &exprs[i]
+		}
+	}
+	if full == nil {
+		return ""
+	}
+	inside := func(i int) bool {
+		for _, e := range exprs {
+			if i >= e.Start && i < e.End {
+				return true
+			}
+		}
+		return false
+	}
+	words := 0
+	for i := 0; i < len(t); {
+		if !isLetter(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && isLetter(t[j]) {
+			j++
+		}
+		if !inside(i) {
+			w := string(t[i:j])
+			if w == strings.ToLower(w) && !dateLineWords[w] {
+				return ""
+			}
+			words++
+		}
+		i = j
+	}
+	if words > 8 {
+		return ""
+	}
+	d := fmt.Sprintf("%04d-%02d-%02d", full.Year, full.Month, full.Day)
+	if normalizeDate(d) != d {
+		return ""
+	}
+	return d
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // DateFromURL finds a publication date written in a URL: /2021/11/07/,
 // 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7 or 2021nov07. It returns "" when there is none or it is not a

@@ -252,6 +252,12 @@ func TestDateLine(t *testing.T) {
 		{"under furniture", "Title\nSkip to main content\nSubscribe to our newsletter\nUpdated 2 hours ago\nBy Staff Reporter\n4 min read\nShare\nPrint\nEmail\nMenu\n\nMonday, November 9, 2009\n\nText.\n", "2009-11-09"},
 		{"too far down", strings.Repeat("a\n", 20) + "Monday, November 9, 2009\n", ""},
 		{"not a date", "Title\n\nMonday, November 39, 2009\n", ""},
+		{"agency", "Title\n\nReuters , Thursday 25 Mar 2021\n\nText.\n", "2021-03-25"},
+		{"labelled", "Title\n\nPublished: April 7, 2016\n\nText.\n", "2016-04-07"},
+		{"byline", "Title\n\nby Staff Reporter in Dawn, January 4th, 2021\n\nText.\n", "2021-01-04"},
+		{"updated later", "Title\n\nDawn Report Published June 10, 2024 Updated June 11, 2024 07:32am\n\nText.\n", "2024-06-10"},
+		{"two dates", "Title\n\nFrom June 10, 2024 to June 11, 2024\n\nText.\n", ""},
+		{"a headline", "Title\n\nAttack on 12 March 2019 kills five\n\nText.\n", ""},
 	} {
 		got, s, e := DateLine([]byte(c.text), 0)
 		if got != c.want {
