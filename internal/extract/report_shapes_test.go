@@ -696,3 +696,26 @@ func TestFurnitureBeforeTheLead(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackersByTheirCommonNames: the common names a report gives its
+// attackers (Maoists, Naxalites, bandits) and the verbs of setting off a
+// device name who acted.
+func TestAttackersByTheirCommonNames(t *testing.T) {
+	for _, c := range []struct{ text, perps string }{
+		{"Maoists killed three policemen in Chaibasa, Jharkhand, on Thursday.", "Maoists"},
+		{"Three constables were killed in a mine explosion triggered by Maoists on Thursday in Jharkhand, police said.", "Maoists"},
+		{"Armed bandits killed seven people in Zamfara State on Saturday.", "Armed bandits"},
+		{"Naxalites triggered an IED blast targeting a truck in Sukma on Sunday, killing two soldiers.", "Naxalites"},
+		{"Tamil Tiger rebels set off a landmine in northern Sri Lanka on Thursday that killed at least 64 bus passengers.", "Tamil Tiger"},
+		{"Militants hurled a grenade at a police post in Srinagar on Monday, injuring five policemen.", "Militants"},
+		{"Police set up checkpoints after a bombing in Quetta killed five people on Monday.", ""},
+	} {
+		m := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n").Main()
+		if m == nil {
+			t.Fatal("no incident")
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
+		}
+	}
+}

@@ -182,8 +182,10 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		case "shot", "gunned":
 			// "the UVF ... shot dead three civilians", "gunned down two"
 			isVerb = i+1 < len(toks) && toks[i+1].Is("dead", "down") && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
-		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided", "massacred", "abducted", "kidnapped":
-			isVerb = i+1 < len(toks) && !(t.Lower == "opened" && toks[i+1].Lower != "fire")
+		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided", "massacred", "abducted", "kidnapped",
+			"triggered", "planted", "hurled", "set":
+			// ("set off a landmine", "triggered an IED blast", "hurled a grenade")
+			isVerb = i+1 < len(toks) && !(t.Lower == "opened" && toks[i+1].Lower != "fire") && !(t.Lower == "set" && toks[i+1].Lower != "off")
 			if i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are") {
 				isVerb = false // passive: the subject is the target
 			}
