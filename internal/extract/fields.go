@@ -191,6 +191,12 @@ func bareDivision(name string) string {
 			return name[len(pre):]
 		}
 	}
+	// "Tsafe Local Government Area", "Tsafe LGA": a Nigerian division
+	for _, suf := range []string{" local government area", " local government"} {
+		if strings.HasSuffix(lower, suf) && len(name)-len(suf) >= 3 {
+			return name[:len(name)-len(suf)]
+		}
+	}
 	if i := strings.LastIndexByte(name, ' '); i >= 4 {
 		w := strings.ToLower(name[i+1:])
 		rest := strings.ToLower(name[:i])

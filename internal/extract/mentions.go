@@ -538,7 +538,9 @@ func (d *docState) peopleNoun(toks []text.Token, i int) bool {
 // city ("the Green Zone of CITY") stays one name.
 func (d *docState) largerPlace(st *sent, i, k, t, j int) bool {
 	head := text.Join(d.body, st.toks, i, k)
-	division := k-i >= 2 && st.toks[k-1].Is("province", "district", "governorate", "region", "county", "state", "department", "prefecture", "oblast", "division", "municipality", "parish", "canton", "emirate")
+	division := k-i >= 2 && (st.toks[k-1].Is("province", "district", "governorate", "region", "county", "state", "department", "prefecture", "oblast", "division", "municipality", "parish", "canton", "emirate", "lga") ||
+		k-i >= 3 && st.toks[k-2].Lower == "local" && st.toks[k-1].Lower == "government" ||
+		k-i >= 4 && st.toks[k-3].Lower == "local" && st.toks[k-2].Lower == "government" && st.toks[k-1].Lower == "area")
 	n := text.Join(d.body, st.toks, t, j)
 	if c, ok := d.x.gaz.Country(n); ok {
 		return !isDemonymOf(c, n) && (division || len(d.x.gaz.Lookup(head)) > 0 || len(d.x.gaz.Admin1(head)) > 0)
@@ -1095,6 +1097,20 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 				a.Feature = featureNear
 				return a, true
 			}
+			// "X village in Plateau State" where two countries have a
+			// division of that name: the document's, else the most
+			// populous
+			if len(as) > 1 && said && !compassName(st, s, e) {
+				a := as[0]
+				for _, b := range as {
+					if b.Country == d.mainCtry {
+						a = b
+						break
+					}
+				}
+				a.Feature = featureNear
+				return a, true
+			}
 		}
 		return gazetteer.Place{}, false
 	}
@@ -1223,10 +1239,18 @@ var divisionWords = map[string]bool{"district": true, "department": true, "provi
 // named after it, else the document's.
 func (d *docState) divisionPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	toks := st.toks
-	if j-i < 2 || j-i > 5 || !divisionWords[toks[j-1].Lower] || !toks[j-1].Cap() && toks[j-1].Lower != "lga" {
+	// "Bassa Local Government Area", "Bassa Local Government": a
+	// division word of three or two words
+	dw := 1
+	if j-i >= 3 && toks[j-2].Lower == "local" && toks[j-1].Lower == "government" {
+		dw = 2
+	} else if j-i >= 4 && toks[j-3].Lower == "local" && toks[j-2].Lower == "government" && toks[j-1].Lower == "area" {
+		dw = 3
+	}
+	if j-i < dw+1 || j-i > 4+dw || dw == 1 && !divisionWords[toks[j-1].Lower] || !toks[j-1].Cap() && toks[j-1].Lower != "lga" {
 		return gazetteer.Place{}, false
 	}
-	for k := i; k < j-1; k++ {
+	for k := i; k < j-dw; k++ {
 		if !nameToken(&toks[k]) || k == i && toks[k].Is("state", "police", "fire", "justice", "defense", "defence", "health", "treasury", "sheriff", "education", "interior", "foreign", "water", "transport") {
 			return gazetteer.Place{}, false
 		}
@@ -1239,11 +1263,18 @@ func (d *docState) divisionPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	if !placed && !named && !(j+1 < len(toks) && toks[j].Text == "," && d.placeAhead(st, j, 3)) {
 		return gazetteer.Place{}, false
 	}
-	full, stem := text.Join(d.body, toks, i, j), text.Join(d.body, toks, i, j-1)
+	full, stem := text.Join(d.body, toks, i, j), text.Join(d.body, toks, i, j-dw)
 	for _, n := range []string{full, stem} {
 		ps := slices.Concat(d.x.gaz.Admin1(n), d.x.gaz.Lookup(n))
 		if len(ps) > 0 {
 			return d.byOwnName(st, ps, d.bestPlace(ps, st, j), n), true
+		}
+	}
+	// "in X Local Government Area of Plateau State": a division the
+	// gazetteer lacks, in the one named after it
+	if dw > 1 {
+		if p, ok := d.anchorAfter(st, j); ok {
+			return p, true
 		}
 	}
 	if named {
@@ -1500,7 +1531,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	}
 	// ("X village of Y", "X village in Y": the village's
 	// place, like "near")
-	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet", "town", "township", "district", "subdistrict", "county", "island") && toks[k].Is("of", "in"))
+	nearWord := k < len(toks) && (toks[k].Is("near", "outside") || !comma && k > 0 && toks[k-1].Is("village", "hamlet", "town", "township", "district", "subdistrict", "county", "island", "government", "area") && toks[k].Is("of", "in"))
 	// "near Kandi in the province of X", "at Kandi Bazar in X district":
 	// a division the name lies in
 	if !comma && !nearWord && k+2 < len(toks) && toks[k].Lower == "in" {

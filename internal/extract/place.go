@@ -217,6 +217,8 @@ func placeOutName(m *mention) string {
 		return m.placeName
 	case m.place.Feature == featureCountry:
 		return bareDivision(m.surface)
+	case m.place.Feature == featureNear && (strings.HasSuffix(strings.ToLower(m.surface), " local government area") || strings.HasSuffix(strings.ToLower(m.surface), " lga")):
+		return bareDivision(m.surface)
 	}
 	return m.surface
 }
