@@ -696,6 +696,14 @@ func (d *docState) placesInCountry() {
 	if d.mainCtry == "" {
 		return
 	}
+	docNamed := map[string]bool{} // countries the document names outright
+	for _, st := range d.sents {
+		for _, m := range st.mentions {
+			if m.kind == dossier.KindState && !m.demonym && m.country != "" {
+				docNamed[m.country] = true
+			}
+		}
+	}
 	for _, st := range d.sents {
 		named := map[string]bool{} // countries the sentence names outright
 		for _, m := range st.mentions {
@@ -747,6 +755,13 @@ func (d *docState) placesInCountry() {
 				continue
 			}
 			small := m.place.Population < 100000 && m.place.Feature != "PPLC" && m.place.Feature != "ADM1"
+			// "the town of Boma" in a report of another country, which
+			// it never names: a town the text calls one, not the city of
+			// that name abroad
+			if !small && m.place.Population < 500000 && m.place.Feature != "PPLC" && m.place.Feature != "ADM1" && !docNamed[m.place.Country] &&
+				m.i >= 2 && st.toks[m.i-1].Lower == "of" && st.toks[m.i-2].Is("town", "village", "hamlet", "settlement") {
+				small = true
+			}
 			// "the village of Qana in southern Lebanon": a place known
 			// only abroad (Qena, Egypt), which the text puts in another
 			// country, is a place of that country the gazetteer lacks

@@ -104,6 +104,10 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a local government area of a state",
 			"Published: 2021-03-10\nTitle: Bandits kill 12\n\nBandits killed 12 people in Dagamaru Local Government Area of Zamfara State on Sunday.\n",
 			"Dagamaru", "Zamfara State", "Nigeria"},
+		{"the town of a name the gazetteer holds only as a city of a country the report never names",
+			"Published: 2020-03-24\nTitle: Soldiers killed\n\nAbout a hundred Chadian soldiers were killed in an attack by Boko Haram on Monday, the Chadian army said.\n\n" +
+				"Security sources indicated that once the terrorists entered the town of Boma, they carried out acts of violence against the Chadian soldiers.\n",
+			"Boma", "", "Chad"},
 		{"a lead that names no country: the country of the places after it",
 			"Published: 2016-04-28\nTitle: Militants kill villagers\n\nMilitants killed 16 people at Dagamaru village on Tuesday night.\n\nAll 16 died on the spot.\n\nThe injured were taken to a hospital in Guwahati.\n",
 			"Dagamaru", "", "India"},

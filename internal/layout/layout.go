@@ -546,7 +546,7 @@ func (l *Layout) parseProse(lines []line) {
 			section = text
 			continue
 		}
-		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) {
+		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) || l.teaser(lines[n+1:], text) {
 			continue
 		}
 		if len(l.Paras) == 0 && l.isTitleLine(text) {
@@ -608,6 +608,27 @@ func (l *Layout) isTitleLine(text string) bool {
 // A caption is one short sentence at most; the credit is bare ("Image:
 // Escondites.", "(Photo by Jane Smith)"), not a caption with its credit,
 // which follows prose as often as a picture does.
+// teaser says whether a short line is a link to another story: the next
+// line is its "Read more" (a page's list of other stories above or below
+// the text: "Syria alleged chemical attack: ... / Read more").
+func (l *Layout) teaser(rest []line, text string) bool {
+	if len(text) > 200 {
+		return false
+	}
+	for _, ln := range rest {
+		s, e := trimSpan(l.Body, ln.start, ln.end)
+		if e == s {
+			continue
+		}
+		switch strings.ToLower(strings.TrimRight(string(l.Body[s:e]), " »›>.…")) {
+		case "read more", "continue reading", "read full story", "read the full story", "full story", "read article":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 func (l *Layout) captionOfCredit(rest []line, text string) bool {
 	if len(text) > 150 || strings.Count(strings.TrimRight(text, ".!? "), ". ") > 0 {
 		return false

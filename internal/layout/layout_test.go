@@ -233,6 +233,20 @@ func TestCaptionAboveCredit(t *testing.T) {
 	}
 }
 
+// TestTeasersAreNotProse: the headlines of other stories a page lists,
+// each with its "Read more" link, are not sentences of the report.
+func TestTeasersAreNotProse(t *testing.T) {
+	body := "Title: Rebels attack an army post\n\nDon't miss\n\n" +
+		"Alleged chemical attack: gunfire delays deployment of weapons inspectors in the capital\n\nRead more\n\n" +
+		"Harmful for your health: when gender bias affects medical diagnosis\n\nRead more »\n\n" +
+		"Rebels attacked an army post in Kandi, killing at least 10 soldiers.\n\nThe army said the attack was repelled.\n"
+	got := sentencesOf(t, body)
+	want := []string{"Rebels attacked an army post in Kandi, killing at least 10 soldiers.", "The army said the attack was repelled."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
 // TestLinkSectionsAreNotProse: the titles listed under "See also" or
 // "External links" are other pages, not sentences of the article; the
 // prose after the next heading is read again.
