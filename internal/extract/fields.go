@@ -345,7 +345,7 @@ func (d *docState) casualties(st *sent) []casHit {
 				if k := qtok[qi][1] + 1; k < len(st.toks) && d.x.lex.Collective[st.toks[k].Lower] == "actor" && activeWithObject(st.toks, c.I, c.J) {
 					break // "Three militants killed a policeman": the figure counts who killed
 				}
-				if c.I-qtok[qi][1] > 18 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
+				if c.I-qtok[qi][1] > 24 || !cleanGap(st, qtok[qi][1]+1, c.I, false) {
 					break
 				}
 				// "four others, two other soldiers and two civilians, have been
@@ -828,6 +828,17 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 			if k+1 < to && st.toks[k+1].Is("all", "most", "many", "some", "who", "whom", "which", "mostly", "mainly", "including", "among", "both", "nearly", "almost", "of") {
 				inAside = true
 				continue
+			}
+			// "Two personnel of the force's elite unit, CoBRA, were
+			// killed": a name between commas renames the noun before
+			if e := k + 1; e < to && st.toks[e].Cap() && st.toks[e].Kind == text.Word {
+				for e < to && e <= k+4 && st.toks[e].Cap() && st.toks[e].Kind == text.Word {
+					e++
+				}
+				if e < to && st.toks[e].Text == "," {
+					k = e
+					continue
+				}
 			}
 			return false
 		case inAside:

@@ -2253,7 +2253,11 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	if d.news && in.title != "" {
 		if st := d.titleSent(in); st != nil && (len(ss) == 0 || st.start != ss[0].start) {
 			st.mentions = d.findMentions(st)
+			weapons := d.x.lex.Weapons.FindAll(st.toks)
 			for _, m := range st.mentions {
+				if slices.ContainsFunc(weapons, func(w text.Match[lexicon.Weapon]) bool { return w.I <= m.i && w.J >= m.j }) {
+					continue // "killed in IED attack": a weapon, not a place
+				}
 				// a place the gazetteer does not hold, named as one ("air
 				// raid in Darfur, Sudan"), is a weaker candidate
 				named := m.place != nil && m.place.Feature == featureCountry

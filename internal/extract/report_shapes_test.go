@@ -729,3 +729,24 @@ func TestAttackersByTheirCommonNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineWeaponIsNoPlace: "killed in IED attack" in a headline puts
+// the act in no place called IED.
+func TestHeadlineWeaponIsNoPlace(t *testing.T) {
+	m := extractText(t, "Published: 2021-03-10\nTitle: 6 soldiers killed in IED attack\n\nSix soldiers were killed late Monday when their vehicle ran over a roadside bomb in the Leego area of Somalia, officials said.\n").Main()
+	if m == nil || m.Location == nil {
+		t.Fatal("no location")
+	}
+	if m.Location.Place == "IED" || m.Location.Country != "Somalia" {
+		t.Errorf("location %q, %q; want no place called IED, in Somalia", m.Location.Place, m.Location.Country)
+	}
+}
+
+// TestNameBetweenCommasInTheSubject: a long subject with a name between
+// commas ("..., CoBRA, were killed") still counts its dead.
+func TestNameBetweenCommasInTheSubject(t *testing.T) {
+	m := extractText(t, "Published: 2024-06-24\nTitle: Soldiers killed in blast\n\nTwo personnel of the Central Reserve Police Force's (CRPF) elite jungle warfare unit, CoBRA, were killed on Sunday after Naxalites detonated an improvised explosive device targeting their truck in Sukma district.\n").Main()
+	if m == nil || m.Fatalities == nil || m.Fatalities.Min != 2 {
+		t.Fatalf("fatalities %+v, want 2", m.Fatalities)
+	}
+}
