@@ -506,6 +506,21 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			r = e
 		}
 		if r < j {
+			// "Governor Khyber Pakhtunkhwa NAME", "District Police Officer
+			// Kohat": the place of the office, as South Asian reports
+			// write it, then its holder or nobody
+			for e := min(j, r+3); e > r; e-- {
+				pn := text.Join(d.body, toks, r, e)
+				if e < j && j-e >= 2 && len(d.x.gaz.Admin1(pn)) > 0 {
+					out = append(out, d.classify(st, r, e, "")...)
+					r = e
+					break
+				}
+				if e == j && officeTitles[toks[r-1].Lower] && !lx.GivenNames[toks[r].Lower] &&
+					(len(d.x.gaz.Admin1(pn)) > 0 || slices.ContainsFunc(d.x.gaz.Lookup(pn), func(p gazetteer.Place) bool { return p.Population >= 50000 })) {
+					return append(out, d.classify(st, r, j, "")...)
+				}
+			}
 			ms := d.classify(st, r, j, role)
 			for _, m := range ms {
 				if m.kind == "" || m.kind == dossier.KindPerson {

@@ -750,3 +750,21 @@ func TestNameBetweenCommasInTheSubject(t *testing.T) {
 		t.Fatalf("fatalities %+v, want 2", m.Fatalities)
 	}
 }
+
+// TestOfficeNamedByItsPlace: South Asian reports name an office by its
+// place ("Governor Khyber Pakhtunkhwa NAME", "District Police Officer
+// Kohat"): the place is not the speaker's name, nor a speaker.
+func TestOfficeNamedByItsPlace(t *testing.T) {
+	doc := "Published: 2024-01-10\nTitle: Police van attacked\n\nThree policemen were killed in an attack on a police van in Kohat on Monday.\n\n" +
+		"District Police Officer Kohat said the attack occurred on Shakardara Road, where assailants ambushed the police vehicle.\n\n" +
+		"Governor Khyber Pakhtunkhwa Faisal Karim Kundi strongly condemned the attack on police.\n"
+	st := speakerStances(extractText(t, doc))
+	if !slices.Contains(st, "Faisal Karim Kundi:condemn") {
+		t.Errorf("statements %q, want Faisal Karim Kundi:condemn", st)
+	}
+	for _, s := range st {
+		if strings.HasPrefix(s, "Kohat:") || strings.HasPrefix(s, "Khyber Pakhtunkhwa") {
+			t.Errorf("statement %s: a place as the speaker", s)
+		}
+	}
+}
