@@ -634,13 +634,7 @@ func TestVictimIdentifiedAs(t *testing.T) {
 		{"ELN rebels attacked an army base in Kandi, Colombia, on Monday. A civilian who was identified as Lucy Castillo died in the attack.", "ELN"},
 		{"A gunman killed three people in Kandi, Texas, on Monday. The gunman was identified as John Smith, police said.", "John Smith"},
 	} {
-		m := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\n"+c.text+"\n").Main()
-		if m == nil {
-			t.Fatal("no incident")
-		}
-		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
-			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
-		}
+		checkPerpetrators(t, "2019-04-25", c.text, c.perps)
 	}
 }
 
@@ -655,13 +649,7 @@ func TestAgentAfterBy(t *testing.T) {
 		{"Three soldiers were killed by militants of the Islamist group al-Shabaab near Kismayo, Somalia.", "al-Shabaab"},
 		{"A Palestinian opened fire at guards at the entrance to a settlement near Kandi, West Bank, on Tuesday, killing three.", ""},
 	} {
-		m := extractText(t, "Published: 2019-04-25\nTitle: Attack\n\n"+c.text+"\n").Main()
-		if m == nil {
-			t.Fatal("no incident")
-		}
-		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
-			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
-		}
+		checkPerpetrators(t, "2019-04-25", c.text, c.perps)
 	}
 }
 
@@ -674,13 +662,7 @@ func TestSubjectBeforeTheVerb(t *testing.T) {
 		{"Boko Haram fighters in the Sambisa forest in Borno killed at least 14 people on Monday.", "Boko Haram"},
 		{"Coca farmers backing the government of president Evo Morales attacked government buildings in Cochabamba on Thursday, leaving two dead.", ""},
 	} {
-		m := extractText(t, "Published: 2007-04-19\nTitle: Attack\n\n"+c.text+"\n").Main()
-		if m == nil {
-			t.Fatal("no incident")
-		}
-		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
-			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
-		}
+		checkPerpetrators(t, "2007-04-19", c.text, c.perps)
 	}
 }
 
@@ -720,13 +702,7 @@ func TestAttackersByTheirCommonNames(t *testing.T) {
 		{"Militants hurled a grenade at a police post in Srinagar on Monday, injuring five policemen.", "Militants"},
 		{"Police set up checkpoints after a bombing in Quetta killed five people on Monday.", ""},
 	} {
-		m := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n").Main()
-		if m == nil {
-			t.Fatal("no incident")
-		}
-		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
-			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
-		}
+		checkPerpetrators(t, "2021-03-10", c.text, c.perps)
 	}
 }
 
@@ -766,5 +742,18 @@ func TestOfficeNamedByItsPlace(t *testing.T) {
 		if strings.HasPrefix(s, "Kohat:") || strings.HasPrefix(s, "Khyber Pakhtunkhwa") {
 			t.Errorf("statement %s: a place as the speaker", s)
 		}
+	}
+}
+
+// checkPerpetrators extracts one report of the given day made of text and
+// compares its main incident's perpetrators, joined by "|", with want.
+func checkPerpetrators(t *testing.T, published, text, want string) {
+	t.Helper()
+	m := extractText(t, "Published: "+published+"\nTitle: Attack\n\n"+text+"\n").Main()
+	if m == nil {
+		t.Fatal("no incident")
+	}
+	if got := strings.Join(m.Perpetrators, "|"); got != want {
+		t.Errorf("%.50q: perpetrators %q, want %q", text, got, want)
 	}
 }

@@ -466,11 +466,8 @@ func noInjuries(toks []text.Token) int {
 	}
 	for k := 0; k+1 < len(toks); k++ {
 		switch {
-		case toks[k].Is("nobody") || toks[k].Lower == "no" && toks[k+1].Lower == "one":
-			j := k + 1
-			if toks[k].Lower == "no" {
-				j++
-			}
+		case nobodyAt(toks, k) > 0:
+			j := nobodyAt(toks, k)
 			if j+1 < len(toks) && toks[j].Is("was", "were") && hurt(j+1) && !(j+2 < len(toks) && toks[j+2].Is("or", "and", "nor")) {
 				return k
 			}
@@ -496,6 +493,17 @@ func noInjuries(toks []text.Token) int {
 	return -1
 }
 
+// nobodyAt returns the token after "nobody" or "no one" at token k, or 0.
+func nobodyAt(toks []text.Token, k int) int {
+	switch {
+	case toks[k].Is("nobody"):
+		return k + 1
+	case toks[k].Lower == "no" && k+1 < len(toks) && toks[k+1].Lower == "one":
+		return k + 2
+	}
+	return 0
+}
+
 // noDeaths returns the token where a sentence says nobody died ("nobody
 // was killed", "no one died", "there were no fatalities", "claimed no
 // casualties", "no deaths were reported"), or -1. "no casualties" after
@@ -504,11 +512,8 @@ func noInjuries(toks []text.Token) int {
 func noDeaths(toks []text.Token) int {
 	for k := 0; k+1 < len(toks); k++ {
 		switch {
-		case toks[k].Is("nobody") || toks[k].Lower == "no" && toks[k+1].Lower == "one":
-			j := k + 1
-			if toks[k].Lower == "no" {
-				j++
-			}
+		case nobodyAt(toks, k) > 0:
+			j := nobodyAt(toks, k)
 			if j < len(toks) && toks[j].Is("died") || j+1 < len(toks) && toks[j].Is("was") && toks[j+1].Is("killed") {
 				return k
 			}
