@@ -203,8 +203,8 @@ func (st *sent) hasEvent(w int) bool {
 // publication date takes it as one.
 //
 // A date labelled as the page's before the text ("date 2017-02-17
-// ZAMBOANGA CITY: ... on Thursday ambushed", "Posted on 2019-08-28
-// Maputo — ...") is one too, with or without another date after it.
+// CITY: ... on Thursday ambushed", "Posted on 2019-08-28
+// CITY — ...") is one too, with or without another date after it.
 func (d *docState) runOnDateLine(st *sent) {
 	if !d.news || st.idx != 0 || len(st.dates) == 0 {
 		return

@@ -191,7 +191,7 @@ func bareDivision(name string) string {
 			return name[len(pre):]
 		}
 	}
-	// "Tsafe Local Government Area", "Tsafe LGA": a Nigerian division
+	// "X Local Government Area", "X LGA": a Nigerian division
 	for _, suf := range []string{" local government area", " local government"} {
 		if strings.HasSuffix(lower, suf) && len(name)-len(suf) >= 3 {
 			return name[:len(name)-len(suf)]
@@ -829,7 +829,7 @@ func cleanGap(st *sent, from, to int, forward bool) bool {
 				inAside = true
 				continue
 			}
-			// "Two personnel of the force's elite unit, CoBRA, were
+			// "Two personnel of the force's elite unit, NAME, were
 			// killed": a name between commas renames the noun before
 			if e := k + 1; e < to && st.toks[e].Cap() && st.toks[e].Kind == text.Word {
 				for e < to && e <= k+4 && st.toks[e].Cap() && st.toks[e].Kind == text.Word {

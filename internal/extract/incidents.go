@@ -755,7 +755,7 @@ func (d *docState) placesInCountry() {
 				continue
 			}
 			small := m.place.Population < 100000 && m.place.Feature != "PPLC" && m.place.Feature != "ADM1"
-			// "the town of Boma" in a report of another country, which
+			// "the town of X" in a report of another country, which
 			// it never names: a town the text calls one, not the city of
 			// that name abroad
 			if !small && m.place.Population < 500000 && m.place.Feature != "PPLC" && m.place.Feature != "ADM1" && !docNamed[m.place.Country] &&

@@ -506,8 +506,8 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			r = e
 		}
 		if r < j {
-			// "Governor Khyber Pakhtunkhwa NAME", "District Police Officer
-			// Kohat": the place of the office, as South Asian reports
+			// "Governor PROVINCE NAME", "District Police Officer
+			// TOWN": the place of the office, as South Asian reports
 			// write it, then its holder or nobody
 			for e := min(j, r+3); e > r; e-- {
 				pn := text.Join(d.body, toks, r, e)
@@ -1112,7 +1112,7 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 				a.Feature = featureNear
 				return a, true
 			}
-			// "X village in Plateau State" where two countries have a
+			// "X village in Y State" where two countries have a
 			// division of that name: the document's, else the most
 			// populous
 			if len(as) > 1 && said && !compassName(st, s, e) {
@@ -1254,7 +1254,7 @@ var divisionWords = map[string]bool{"district": true, "department": true, "provi
 // named after it, else the document's.
 func (d *docState) divisionPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	toks := st.toks
-	// "Bassa Local Government Area", "Bassa Local Government": a
+	// "X Local Government Area", "X Local Government": a
 	// division word of three or two words
 	dw := 1
 	if j-i >= 3 && toks[j-2].Lower == "local" && toks[j-1].Lower == "government" {
@@ -1285,7 +1285,7 @@ func (d *docState) divisionPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return d.byOwnName(st, ps, d.bestPlace(ps, st, j), n), true
 		}
 	}
-	// "in X Local Government Area of Plateau State": a division the
+	// "in X Local Government Area of Y State": a division the
 	// gazetteer lacks, in the one named after it
 	if dw > 1 {
 		if p, ok := d.anchorAfter(st, j); ok {

@@ -675,7 +675,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			if i >= 0 && !toks[i].Cap() {
 				i = pi - 1
 			}
-			// "One bomb in the Sadriyah market in Baghdad killed": the
+			// "One bomb in the X market in CITY killed": the
 			// name before is in a phrase of place too, not the subject
 			for i >= 2 && toks[i].Cap() && toks[i-1].Is("the") && toks[i-2].Is("in", "at", "near", "outside", "from") {
 				i -= 3
@@ -686,7 +686,7 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			break
 		}
 	}
-	// "Coca farmers backing the government of president NAME attacked":
+	// "Farmers backing the government of president NAME attacked":
 	// the name is the object of a participle describing the subject, whose
 	// side it tells, not who acted
 	if m := mentionEndingAt(st, i+1); m != nil {

@@ -1253,7 +1253,7 @@ func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
 	if m.kind == kindPlace {
 		// a place does not speak (a hospital or a university, named as
 		// sites, do); an office named by its place does:
-		// "District Police Officer Kohat said", "SP Imphal East said"
+		// "District Police Officer TOWN said", "SP TOWN said"
 		b := m.i
 		for b > 0 && b > m.i-4 && toks[b-1].Cap() && toks[b-1].Kind == text.Word && b-1 != firstWord(st) || b > 0 && b == m.i && b-1 == firstWord(st) && officeTitles[toks[b-1].Lower] {
 			b--
@@ -1267,8 +1267,8 @@ func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
 }
 
 // officeTitles end the title of an office that South Asian reports name
-// by its place: "District Police Officer Kohat", "SP Imphal East",
-// "Deputy Commissioner Poonch".
+// by its place: "District Police Officer TOWN", "SP TOWN",
+// "Deputy Commissioner TOWN".
 var officeTitles = map[string]bool{"officer": true, "commissioner": true, "superintendent": true, "sp": true, "ssp": true,
 	"dpo": true, "dig": true, "ig": true, "igp": true, "dc": true, "collector": true, "magistrate": true, "inspector": true}
 

@@ -610,7 +610,7 @@ func (l *Layout) isTitleLine(text string) bool {
 // which follows prose as often as a picture does.
 // teaser says whether a short line is a link to another story: the next
 // line is its "Read more" (a page's list of other stories above or below
-// the text: "Syria alleged chemical attack: ... / Read more").
+// the text: "COUNTRY alleged chemical attack: ... / Read more").
 func (l *Layout) teaser(rest []line, text string) bool {
 	if len(text) > 200 {
 		return false

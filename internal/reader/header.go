@@ -178,12 +178,12 @@ func DateLine(raw []byte, off int) (string, int, int) {
 
 // datePrefix is a page's labelled date run into its first line, as stored
 // copies of pages and some sites print it before the text: "date
-// 2021-10-04 KABUL, Afghanistan (AP) — ...", "Posted on 2019-08-28
-// Maputo — ...". Only an ISO date: a written one has no clear end.
+// 2021-10-04 CITY, COUNTRY (AP) — ...", "Posted on 2019-08-28
+// CITY — ...". Only an ISO date: a written one has no clear end.
 var datePrefix = regexp.MustCompile(`^(?i:date|published|posted|updated)(?:\s+on)?:?\s+((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?:\s|$)`)
 
 // DatePrefix finds a publication date labelled at the start of the first
-// non-blank line from offset off ("date 2021-10-04 KABUL ..."): the date
+// non-blank line from offset off ("date 2021-10-04 CITY ..."): the date
 // and the byte offsets of the date itself, or "" when the line does not
 // open so.
 func DatePrefix(raw []byte, off int) (string, int, int) {
@@ -220,9 +220,9 @@ var dateLineWords = map[string]bool{"published": true, "updated": true, "posted"
 	"st": true, "nd": true, "rd": true, "th": true}
 
 // labelledDate reads a short line that gives one full date among a few
-// labels, names and a time, as pages print their date line: "Reuters ,
+// labels, names and a time, as pages print their date line: "AGENCY ,
 // Thursday 25 Mar 2021", "Published: April 7, 2016", "Published Mar 18,
-// 2017, 8:33 pm IST", "Bamako, Dec 3 (AFP) Dec 03, 2019", "by NAME in
+// 2017, 8:33 pm IST", "CITY, Dec 3 (AFP) Dec 03, 2019", "by NAME in
 // OUTLET, January 4th, 2021", "Published June 10, 2024 Updated June 10,
 // 2024 07:32am" (the first date when it was updated later). Any lower-case
 // word but a label's ("Attack on 12 March 2019 kills five") makes it a
