@@ -1271,6 +1271,47 @@ func sameSentenceYear(st *sent, h dateHit) int {
 	return 0
 }
 
+// departedFrom says whether the place at token k is where someone had set
+// out from: "a truck that had left the town of X", "just after leaving X".
+func departedFrom(toks []text.Token, k int) bool {
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		if toks[b].Is("left", "leaving", "departed", "departing") {
+			return true
+		}
+		if !toks[b].Is("the", "town", "city", "village", "of", "base", "camp") {
+			return false
+		}
+	}
+	return false
+}
+
+// earlierActClause says whether token k stands in a clause that tells
+// an earlier act the report's is set after: "The attack comes days after
+// gunmen shot and killed a journalist in TOWN", "It came a week after
+// ...", "The attack follows the deaths of 13 soldiers in X".
+func earlierActClause(st *sent, k int) bool {
+	toks := st.toks
+	for a := 0; a < k && a < len(toks); a++ {
+		switch {
+		case toks[a].Is("follows") && !(a > 0 && toks[a-1].Is("as")):
+			return true // (not "as follows")
+		case toks[a].Lower == "after":
+			// ("came days after", "comes just a week after"; not "came
+			// under fire after")
+			for b := a - 1; b >= 0 && b >= a-4; b-- {
+				if toks[b].Is("comes", "came", "coming") {
+					return true
+				}
+				if !(toks[b].Kind == text.Number || isCountWord(toks[b].Lower) || toks[b].Is("a", "an", "just", "only", "shortly", "soon", "less", "than",
+					"days", "day", "weeks", "week", "months", "month", "hours", "hour", "years", "year", "minutes", "moments", "also")) {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
 // earlierActDate says whether a date dates an act the sentence sets apart
 // from the report's own: "the target of a previous attack in 2023", "he
 // survived an earlier attack in March", "a similar bombing on Friday".
@@ -2122,6 +2163,15 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if m.j < len(st.toks) && st.toks[m.j].Is("war", "wars", "conflict", "crisis", "revolution", "uprising", "insurgency") {
 				continue // "one day into the Gaza war": a war's name, not the place of a strike
+			}
+			if earlierActClause(st, m.i) {
+				continue // "The killing comes days after gunmen shot a journalist in TOWN": the place of an earlier act
+			}
+			if d.news && departedFrom(st.toks, m.i) {
+				// "a truck that had left the town of X hit the bomb": where
+				// it came from (an article's "the attackers left the village
+				// of X" is often where they struck)
+				continue
 			}
 			if based := m.j; based < len(st.toks) && (st.toks[based].Is("based") || st.toks[based].Text == "-" && based+1 < len(st.toks) && st.toks[based+1].Is("based")) {
 				continue // "the Tokyo-based Yomiuri Shimbun": where a body is, not the act

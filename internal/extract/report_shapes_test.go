@@ -108,6 +108,14 @@ func TestPlaceOfAReport(t *testing.T) {
 			"Published: 2020-03-24\nTitle: Soldiers killed\n\nAbout a hundred Chadian soldiers were killed in an attack by Boko Haram on Monday, the Chadian army said.\n\n" +
 				"Security sources indicated that once the terrorists entered the town of Boma, they carried out acts of violence against the Chadian soldiers.\n",
 			"Boma", "", "Chad"},
+		{"the place of an earlier act the report's comes after",
+			"Published: 2022-08-08\nTitle: Gunmen kill eight at a bar\n\nGunmen killed eight people at a bar near Celaya, Guanajuato, on Friday. " +
+				"The mass killing also comes days after unknown gunmen shot and killed a local journalist in the town of Dagamaru.\n",
+			"Celaya", "Guanajuato", "Mexico"},
+		{"the town a convoy had left",
+			"Published: 2020-01-06\nTitle: Soldiers killed by roadside bomb\n\nFive Malian soldiers were killed on Monday in a roadside bomb attack, a government spokesman said. " +
+				"An army truck that had left the town of Diabaly hit the bomb near Dagamaru village, in the centre of Mali.\n",
+			"Dagamaru", "", "Mali"},
 		{"a lead that names no country: the country of the places after it",
 			"Published: 2016-04-28\nTitle: Militants kill villagers\n\nMilitants killed 16 people at Dagamaru village on Tuesday night.\n\nAll 16 died on the spot.\n\nThe injured were taken to a hospital in Guwahati.\n",
 			"Dagamaru", "", "India"},
