@@ -896,10 +896,11 @@ func (d *docState) mainDate(in *incident) {
 			if e.Attributive {
 				continue
 			}
-			// "overnight Thursday", "overnight on Thursday": the night
-			// of the day named, not the night before the report
+			// "overnight Thursday", "overnight on Thursday", "Overnight
+			// (Friday-Saturday)": the night of the day named, not the
+			// night before the report
 			if e.Deictic && e.Kind == timex.Relative && hi+1 < len(st.dates) && st.dates[hi+1].e.Kind == timex.Weekday &&
-				strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(d.body[h.end:st.dates[hi+1].start])), "on")) == "" {
+				strings.Trim(strings.TrimPrefix(strings.TrimSpace(string(d.body[h.end:st.dates[hi+1].start])), "on"), " (") == "" {
 				continue
 			}
 			// "overnight Thursday and Friday", "between Monday and

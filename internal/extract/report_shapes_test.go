@@ -196,6 +196,15 @@ func TestOvernightBeforeTheWords(t *testing.T) {
 	}
 }
 
+// TestOvernightInBrackets: "Overnight (Friday-Saturday)" is the night of
+// the first day named, as "overnight Friday" is.
+func TestOvernightInBrackets(t *testing.T) {
+	m := extractText(t, "Published: 2023-06-17\nTitle: Villagers killed\n\n\"Overnight (Friday-Saturday) armed people attacked the village of Kandi,\" a security source said on Saturday, adding that 11 people were killed.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2023-06-16" {
+		t.Errorf("date %+v, want 2023-06-16", m.Date)
+	}
+}
+
 // TestBodiesAsSpeakers: a mission speaks for its state; a role's
 // possessive opens a body's name; a paper is named by its noun; a plural
 // noun opening a sentence is no name.
