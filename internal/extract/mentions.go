@@ -535,6 +535,12 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 	return d.classify(st, i, j, "")
 }
 
+// officeTitles end the title of an office that South Asian reports name
+// by its place: "District Police Officer TOWN", "SP TOWN",
+// "Deputy Commissioner TOWN".
+var officeTitles = map[string]bool{"officer": true, "commissioner": true, "superintendent": true, "sp": true, "ssp": true,
+	"dpo": true, "dig": true, "ig": true, "igp": true, "dc": true, "collector": true, "magistrate": true, "inspector": true}
+
 // peopleNoun says whether toks[i] is a plural common noun of people: a
 // target lexicon's people noun ("residents", "villagers") or a speaker
 // noun of many ("officials", "witnesses").

@@ -1251,26 +1251,13 @@ func (d *docState) orgSpeaker(st *sent, m *mention) ([]*actor, []namedSpeaker) {
 		return []*actor{a}, nil
 	}
 	if m.kind == kindPlace {
-		// a place does not speak (a hospital or a university, named as
-		// sites, do); an office named by its place does:
-		// "District Police Officer TOWN said", "SP TOWN said"
-		b := m.i
-		for b > 0 && b > m.i-4 && toks[b-1].Cap() && toks[b-1].Kind == text.Word && b-1 != firstWord(st) || b > 0 && b == m.i && b-1 == firstWord(st) && officeTitles[toks[b-1].Lower] {
-			b--
-		}
-		if b < m.i && officeTitles[toks[m.i-1].Lower] {
-			return nil, []namedSpeaker{{name: text.Join(d.body, toks, b, m.j), kind: dossier.ClaimantOfficial}}
-		}
+		// a place does not speak, nor does the place an office is named
+		// by ("District Police Officer TOWN said"); a hospital or a
+		// university, named as sites, do
 		return nil, nil
 	}
 	return nil, []namedSpeaker{{name: m.surface, kind: dossier.ClaimantOfficial}}
 }
-
-// officeTitles end the title of an office that South Asian reports name
-// by its place: "District Police Officer TOWN", "SP TOWN",
-// "Deputy Commissioner TOWN".
-var officeTitles = map[string]bool{"officer": true, "commissioner": true, "superintendent": true, "sp": true, "ssp": true,
-	"dpo": true, "dig": true, "ig": true, "igp": true, "dc": true, "collector": true, "magistrate": true, "inspector": true}
 
 // speakerActor returns the actor a mention names if it can speak.
 func (d *docState) speakerActor(m *mention) *actor {
