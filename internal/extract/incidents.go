@@ -560,8 +560,8 @@ func (d *docState) countryPrior(in *incident) {
 		}
 		for mi, m := range st.mentions {
 			c := m.country
-			if c == "" {
-				continue
+			if c == "" || m.kind == dossier.KindState && borderWith(st.toks, m.i) {
+				continue // ("near the border with Mauritania": the country it is not in)
 			}
 			count[c]++
 			switch {
@@ -2574,7 +2574,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				// document's
 				ctry = d.mainCtry
 				for _, m2 := range m.st.mentions {
-					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym {
+					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderWith(m.st.toks, m2.i) {
 						ctry = m2.country
 						break
 					}

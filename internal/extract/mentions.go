@@ -1375,6 +1375,22 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			return gazetteer.Place{Feature: featureCountry}, true
 		}
 	}
+	// "began attacking Kandi in the central province of X", "raided Kandi,
+	// PROVINCE": the object of an act, located by a division or a place
+	// after it, is the place the act struck
+	// (a name the gazetteer holds elsewhere is the place of that name in
+	// the anchor's country, else one it lacks)
+	if i > 0 && eventEndsAt(st, i) && !d.isKnownName(st, i, j) && len(d.x.gaz.Admin1(text.Join(d.body, st.toks, i, j))) == 0 {
+		name := text.Join(d.body, st.toks, i, j)
+		if _, isCountry := d.x.gaz.Country(name); !isCountry {
+			if a, ok := d.anchorAfter(st, j); ok {
+				if p, ok := placeIn(d.x.gaz.Lookup(name), a.Country); ok {
+					return p, true
+				}
+				return a, true
+			}
+		}
+	}
 	if !locativeBefore(st.toks, i) {
 		return gazetteer.Place{}, false
 	}
@@ -1399,7 +1415,10 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		// place the gazetteer holds is read by placeFor: "the town of X"
 		// keeps X's coordinates)
 		if i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("town", "village", "city", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "district", "township", "towns", "villages", "hamlets", "settlements", "island",
-			"municipality", "community", "locality", "commune") {
+			"municipality", "community", "locality", "commune") ||
+			// "in the region of Alatona", "the area of X": a division or
+			// an area the gazetteer lacks
+			i >= 2 && st.toks[i-1].Lower == "of" && st.toks[i-2].Is("region", "area", "province", "county", "zone") && !st.toks[i-2].Cap() {
 			if unknown {
 				return gazetteer.Place{Feature: featureCountry}, true
 			}
@@ -1558,6 +1577,12 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	if !comma && !nearWord && k+2 < len(toks) && toks[k].Lower == "in" {
 		q := k + 1
 		if toks[q].Lower == "the" {
+			q++
+		}
+		// "in the central province of X", "in the northern district of
+		// X": a direction or size before the division word
+		if q+3 < len(toks) && (compassAdjective(toks[q].Lower) || toks[q].Is("central", "remote", "restive", "neighbouring", "neighboring")) &&
+			divisionWords[toks[q+1].Lower] && !toks[q+1].Cap() && toks[q+2].Lower == "of" {
 			q++
 		}
 		switch {

@@ -405,6 +405,12 @@ func TestUnknownPlaces(t *testing.T) {
 		{"Raiders killed 40 people around Xandorai village in northern Kenya on Tuesday.", "Xandorai", "Kenya", "country"},
 		{"Gunmen killed nine villagers in Karpathos Wells on Tuesday.", "", "", ""},
 		{"Gunmen killed nine villagers in Karpathos Wells near Kohat, Pakistan, on Tuesday.", "Karpathos Wells", "Pakistan", "admin1"},
+		// "the region of", "the area of": a division or area the gazetteer
+		// lacks; the neighbour a border is named by is not its country
+		{"Five Malian soldiers were killed Monday in a roadside bomb attack. The troops were traveling in the region of Xandorai, near the border with Mauritania, when their convoy hit a homemade bomb.", "Xandorai", "Mali", "country"},
+		// the object of an act, located by a division after it (an
+		// adjective before the division word)
+		{"Gunmen attacked Karpathos Wells in the central province of Sennar on Tuesday, killing nine villagers.", "Karpathos Wells", "Sudan", "admin1"},
 		// the anchor in no country the text gives: not trusted
 		{"Gunmen killed nine villagers in Karpathos Wells, Segovia, on Tuesday.", "", "", ""},
 	} {
