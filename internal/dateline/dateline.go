@@ -78,7 +78,11 @@ func Find(text string) (Dateline, bool) {
 	// "Manila: Five soldiers were killed": a colon after a name of one or
 	// two words, as some papers write the place of writing
 	colon := strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), ":") && d.Region == "" && strings.Count(d.Place, " ") <= 1
-	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "" || colon) {
+	// "Maputo — Terrorists killed": a long dash after such a name, as
+	// other papers write it (not a hyphen: "Iraq - a report")
+	longDash := (strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), "—") || strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), "–")) &&
+		strings.Count(d.Place, " ") <= 1 && m[1] < len(text) && unicode.IsUpper([]rune(text[m[1]:])[0])
+	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "" || colon || longDash) {
 		return Dateline{}, false
 	}
 	if d.Region != "" && capitals(d.Region) && !capitals(d.Place) {

@@ -21,7 +21,9 @@ func TestFind(t *testing.T) {
 		{"Kandahar: Five soldiers were killed on Friday.", true, "Kandahar", "", "", "", "Five soldiers were killed on Friday."},
 		{"KANDI, Turkey (AP) _ Rebels attacked a police station.", true, "Kandi", "Turkey", "", "AP", "Rebels attacked a police station."},
 		{"KANDI, Turkey—Security forces recovered four bodies.", true, "Kandi", "Turkey", "", "", "Security forces recovered four bodies."},
+		{"Maputo — Terrorists killed 13 people in an attack.", true, "Maputo", "", "", "", "Terrorists killed 13 people in an attack."},
 		// not datelines
+		{"Three Men — the gunmen — fled.", false, "", "", "", "", ""},
 		{"Kandi-Gorod road was closed.", false, "", "", "", "", ""},
 		{"Kandahar, Afghanistan: a city under siege.", false, "", "", "", "", ""},
 		{"Police said: the attackers fled.", false, "", "", "", "", ""},

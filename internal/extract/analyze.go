@@ -213,7 +213,11 @@ func (d *docState) runOnDateLine(st *sent) {
 	if e.Kind != timex.Absolute || e.Year == 0 || e.Day == 0 {
 		return
 	}
-	if !dateLabelBefore(st, st.dates[0].start) && (len(st.dates) < 2 || e.Start != 0 || !e.HasWeekday) {
+	// (or right after the page's labelled date the reader took: "date
+	// 2021-04-19 Monday, 19 April 2021 Nineteen civilians")
+	afterLabel := d.doc.PublishedFrom == "line" && d.doc.PublishedEnd <= st.dates[0].start && d.doc.PublishedEnd >= st.start &&
+		strings.TrimSpace(string(d.body[d.doc.PublishedEnd:st.dates[0].start])) == ""
+	if !dateLabelBefore(st, st.dates[0].start) && !afterLabel && (len(st.dates) < 2 || e.Start != 0 || !e.HasWeekday) {
 		return
 	}
 	dl := timex.Date{Year: e.Year, Month: e.Month, Day: e.Day}
@@ -224,7 +228,17 @@ func (d *docState) runOnDateLine(st *sent) {
 		d.published, d.anchor = dl, dl
 		d.runOnDate = [2]int{st.dates[0].start, st.dates[0].end}
 	}
+	end := st.dates[0].end
 	st.dates = st.dates[1:]
+	// "date 2021-04-19 Monday, 19 April 2021 Nineteen civilians ...": the
+	// same day written again right after the label's is the date line too
+	if len(st.dates) > 0 {
+		n := st.dates[0].e
+		gap := strings.TrimSpace(string(d.body[end:st.dates[0].start]))
+		if gap == "" && n.Kind == timex.Absolute && n.Year == dl.Year && n.Month == dl.Month && n.Day == dl.Day {
+			st.dates = st.dates[1:]
+		}
+	}
 }
 
 // dateLabelBefore says whether the words of a sentence before offset at

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier"
@@ -274,8 +275,11 @@ func (d *docState) casualties(st *sent) []casHit {
 		if cumulativeSince(st, c.I) {
 			continue // "10 Israelis have been killed by Qassam rockets since 2002": a tally of years
 		}
-		if runningTally(st, c.I) {
-			continue // "Recent violence ... has killed 19 Israelis": a tally of a period, not the act
+		if runningTally(st, c.I) || warTally(st, c.I) {
+			continue // "Recent violence ... has killed 19 Israelis", "300,000 have died in the crisis": a tally of a period, not the act
+		}
+		if sameDayOther(st.toks, c.I) {
+			continue // "The ambush occurred on the same day that 14 people were killed": another act's dead
 		}
 		if bothCounted(st, c.I) {
 			continue // "killed and wounded 13 citizens": the dead and the wounded together, neither count alone
@@ -892,6 +896,65 @@ func compoundSubject(toks []text.Token, from, k, to int) bool {
 		last = j
 	}
 	return last > k && plural(toks[last])
+}
+
+// warNouns name a war or a campaign, whose dead a report counts over its
+// whole length.
+var warNouns = map[string]bool{"war": true, "conflict": true, "insurgency": true, "crisis": true, "offensive": true,
+	"campaign": true, "uprising": true, "intifada": true, "rebellion": true}
+
+// warTally says whether the casualty word at token i counts the dead of a
+// war it is said to be in: "300,000 have died in the humanitarian crisis",
+// "raised the death toll to 60 Palestinians, most of them civilians, since
+// Tuesday, in Israel's offensive" (not "killed in the attack").
+func warTally(st *sent, i int) bool {
+	toks := st.toks
+	// a tally is in the perfect or a toll ("killed 32 people during the
+	// conflict" tells the act in its war)
+	toll := false
+	for k := i; k < len(toks) && k <= i+2; k++ {
+		toll = toll || toks[k].Is("toll", "tally")
+	}
+	if !perfectBefore(toks, i) && !toll && !(i > 0 && toks[i-1].Is("toll", "tally")) {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+16; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" || toks[k].Is("who", "which", "while", "but", "after", "when") {
+			return false
+		}
+		if toks[k].Text == "," && k+2 < len(toks) && toks[k+1].Is("the", "a") && toks[k+2].Is("latest", "deadliest", "worst", "first", "second", "third", "biggest", "largest", "bloodiest") {
+			return false // ", the latest in the insurgency": the act set in its war
+		}
+		if !toks[k].Is("in", "of") {
+			continue
+		}
+		for e := k + 1; e < len(toks) && e <= k+5; e++ {
+			if toks[e].Kind == text.Punct && !toks[e].Is("'s", "’s", "-") {
+				break
+			}
+			if warNouns[toks[e].Lower] && !toks[e].Cap() && !(e+1 < len(toks) && toks[e+1].Is("zone", "crimes", "crime", "criminal")) {
+				// (not past the act's own noun: "killed in an attack in
+				// TOWN, the latest in the insurgency")
+				return !slices.ContainsFunc(st.events, func(m text.Match[lexicon.Event]) bool { return m.I > i && m.I < k })
+			}
+		}
+	}
+	return false
+}
+
+// sameDayOther says whether the casualty word at token i stands in a
+// clause that tells another act of the same day: "the ambush occurred on
+// the same day that 14 people were killed in Duk County".
+func sameDayOther(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 2 && k >= i-8; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		if toks[k].Is("that", "as", "when") && toks[k-1].Is("day", "night", "time", "week") && toks[k-2].Lower == "same" {
+			return true
+		}
+	}
+	return false
 }
 
 // periodNouns name a stretch of violence rather than one act.

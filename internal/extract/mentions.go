@@ -161,6 +161,21 @@ func nameToken(t *text.Token) bool {
 	return t.Kind == text.Word && t.Cap() && !notNames[t.Lower]
 }
 
+// shoutedAfterName says whether token j, after a name written in mixed
+// case, is a word in capitals for emphasis: an inflected verb ("OPENED",
+// "KILLING") or the first of a run of such words ("OPENED FIRE"), not an
+// acronym ("Tehrik-i-Taliban Pakistan TTP").
+func shoutedAfterName(toks []text.Token, j int) bool {
+	allCaps := func(t *text.Token) bool {
+		return t.Kind == text.Word && len(t.Text) >= 3 && strings.ToUpper(t.Text) == t.Text && strings.ToLower(t.Text) != t.Text
+	}
+	if j == 0 || !allCaps(&toks[j]) || allCaps(&toks[j-1]) {
+		return false
+	}
+	w := toks[j].Lower
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || j+1 < len(toks) && allCaps(&toks[j+1]) && toks[j+1].Space
+}
+
 // findMentions chunks capitalised token runs and classifies them.
 func (d *docState) findMentions(st *sent) []*mention {
 	toks := st.toks
@@ -191,8 +206,16 @@ func (d *docState) findMentions(st *sent) []*mention {
 		for j < n {
 			tj := &toks[j]
 			switch {
+			case shoutedAfterName(toks, j):
+				// "a man from Illinois OPENED FIRE": words in capitals for
+				// emphasis after a name are not part of it
 			case nameToken(tj) && tj.Text != "I":
 				j++
+				continue
+			case tj.Text == "(" && j+3 < n && toks[j+1].Is("retd", "retired", "rtd", "r") && toks[j+2].Text == ")" && nameToken(&toks[j+3]):
+				// "Captain (retd) Zohaib Mohsin": a rank's mark inside
+				// the title before the name
+				j += 3
 				continue
 			case (tj.Text == "'" || tj.Text == "’") && !tj.Space && j+1 < n && toks[j+1].Space && nameToken(&toks[j+1]) && j > start:
 				// "Mohammed Shia' Al Sudani": an ayn written as an apostrophe
@@ -449,8 +472,13 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		if n == 0 {
 			continue
 		}
-		// "Police Chief Constable Hugh Orde": a role, then a rank
+		// "Police Chief Constable Hugh Orde": a role, then a rank;
+		// "Captain (retd) NAME": a rank's mark after it
 		for n < j-k {
+			if k+n+2 < j && toks[k+n].Text == "(" && toks[k+n+2].Text == ")" && toks[k+n+1].Is("retd", "retired", "rtd", "r") {
+				n += 3
+				continue
+			}
 			m, _ := lx.Honorifics.MatchAt(toks[:j], k+n)
 			if m == 0 {
 				break
@@ -470,6 +498,20 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			// "the Attorney General's Office", "the Prime Minister's
 			// Office": a role's possessive opens the name of a body
 			return d.classify(st, i, j, "")
+		}
+		// "SSP Operations Captain (retd) NAME": an office's portfolio,
+		// then a rank, all before the name
+		for q := k + n; q < j-1 && q <= k+n+2; q++ {
+			if !toks[q].Cap() || toks[q].Kind != text.Word || lx.GivenNames[toks[q].Lower] {
+				break
+			}
+			if m, _ := lx.Honorifics.MatchAt(toks[:j], q); m > 0 && q > k+n && q+m < j {
+				n = q + m - k
+				if k+n+2 < j && toks[k+n].Text == "(" && toks[k+n+2].Text == ")" && toks[k+n+1].Is("retd", "retired", "rtd", "r") {
+					n += 3
+				}
+				break
+			}
 		}
 		role := text.Join(d.body, toks, k, k+n)
 		var out []*mention
@@ -520,6 +562,10 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 					(len(d.x.gaz.Admin1(pn)) > 0 || slices.ContainsFunc(d.x.gaz.Lookup(pn), func(p gazetteer.Place) bool { return p.Population >= 50000 })) {
 					return append(out, d.classify(st, r, j, "")...)
 				}
+			}
+			if compassWord(toks[j-1].Lower) && !lx.GivenNames[toks[r].Lower] {
+				// "SP Imphal East": a district's name, not a person's
+				return append(out, d.classify(st, r, j, "")...)
 			}
 			ms := d.classify(st, r, j, role)
 			for _, m := range ms {
@@ -889,6 +935,9 @@ func (d *docState) looksLikePerson(st *sent, i, j int, role string) bool {
 		if toks[k].AllCaps() && len(toks[k].Text) > 1 {
 			return false // acronyms are not personal names
 		}
+	}
+	if n >= 2 && compassWord(toks[j-1].Lower) && !d.x.lex.GivenNames[toks[i].Lower] {
+		return false // "Imphal East", "Kandi West": a district's name (not "Oliver North")
 	}
 	if role != "" {
 		return true
@@ -1331,8 +1380,8 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	for k := i; k < j; k++ {
-		if !nameToken(&st.toks[k]) && !(st.toks[k].Text == "-" && !st.toks[k].Space && k > i && k+1 < j) {
-			return gazetteer.Place{}, false // ("Darey-Daye" is one name)
+		if !nameToken(&st.toks[k]) && !((st.toks[k].Text == "-" && !st.toks[k].Space || particles[st.toks[k].Lower]) && k > i && k+1 < j) {
+			return gazetteer.Place{}, false // ("Darey-Daye", "Mocimboa da Praia" are one name)
 		}
 	}
 	// "attacked Madagali, a town in Nigeria": an apposition says what it
@@ -1435,7 +1484,10 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		// "around Kandi village", "in the Kandi settlement", "on the Kandi
 		// island", "in Kandi town in X province" (not "the Alpine town of", an adjective, nor "the Kandi
 		// district", a part of a city)
-		if unknown && j < len(st.toks) && st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town") && !st.toks[j].Cap() &&
+		// ("in Kandi district, in the northern province of X": a division
+		// the gazetteer lacks, as a village is)
+		if unknown && j < len(st.toks) && (st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town") ||
+			divisionWords[st.toks[j].Lower] && !st.toks[j].Is("division", "zone", "agency") && (j+1 == len(st.toks) || st.toks[j+1].Kind == text.Punct)) && !st.toks[j].Cap() &&
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
 			if p, ok := d.anchorAfter(st, j+1); ok {
 				return p, true // "in Kandi town in X province": located by the division

@@ -762,6 +762,53 @@ func TestOfficeNamedByItsPlace(t *testing.T) {
 	}
 }
 
+// TestWhoActedInWebReports: shapes of web reports that name who acted (a
+// group named between commas after its noun, fighters named by their group
+// before a place, a militia that fired missiles, a group a country's
+// possessive qualifies, an attacker named after "The gunman was") and
+// shapes that name nobody (a place after "in the" or a place's possessive
+// in the subject, words in capitals for emphasis, an earlier act the
+// sentence sets apart by "That attack" or lists after "including"; one
+// person of a people is not its state).
+func TestWhoActedInWebReports(t *testing.T) {
+	for _, c := range []struct{ text, perps string }{
+		{"The dreaded terrorist group, Boko Haram, has bombed a mosque in Maiduguri, killing eleven persons.", "Boko Haram"},
+		{"Taliban fighters in southern Afghanistan attacked a checkpoint with firearms and hand grenades, killing 11 policemen.", "Taliban"},
+		{"The Houthi militia fired two missiles in a government-held city on Monday, killing at least three people.", "Houthi"},
+		{"A drone fired by Yemen's Houthis struck a market in Marib on Monday, killing three people.", "Houthis"},
+		{"A gunman opened fire at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people. The gunman was 66-year-old John Smith from Belleville, Illinois.", "John Smith"},
+		{"A gunman opened fire at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people. The gunman was shot by Capitol Police.", ""},
+		{"A Palestinian suicide bomber set off a powerful explosion on a bus in Haifa on Wednesday, killing 16 people.", "Palestinian suicide bomber"},
+		{"Gunmen in Russia's North Caucasus region of Dagestan on Sunday launched attacks on churches, killing seven police officers.", ""},
+		{"Attacks in the Kandi Hills killed seven police officers on Sunday.", ""},
+		{"A 66-year-old man from Illinois OPENED FIRE at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people.", ""},
+		{"A gunman opened fire on a New Year's party at a nightclub in Istanbul on Sunday, killing 39 people. " +
+			"It was the fourth major attack in Turkey in less than a month, including the assassination of the Russian ambassador by a Turkish policeman, and a car bomb attack against riot police at a stadium in Istanbul. " +
+			"That attack was claimed by separatist Kurdish militants.", ""},
+	} {
+		checkPerpetrators(t, "2021-03-10", c.text, c.perps)
+	}
+}
+
+// TestPoliceRanksBeforeNames: South Asian reports write police ranks as
+// abbreviations and a retired officer's rank with "(retd)"; an office may
+// be named by its district ("SP Imphal East"), which is nobody's name; and
+// "termed" reports what a speaker called the act.
+func TestPoliceRanksBeforeNames(t *testing.T) {
+	doc := "Published: 2023-04-10\nTitle: Blast in Quetta\n\nA blast killed four people near a police vehicle in Quetta on Monday.\n\n" +
+		"According to SSP Operations Captain (retd) Zohaib Mohsin, the target of the blast was a police vehicle.\n\n" +
+		"Talking to journalists, Jamrud SHO Shah Khalid termed the blast a suicide attack.\n\n" +
+		"\"Postmortem procedure is underway,\" Shivkanta Singh, SP Imphal East, said.\n"
+	var got []string
+	for _, s := range extractText(t, doc).Statements {
+		got = append(got, s.Speaker)
+	}
+	slices.Sort(got)
+	if want := []string{"Shah Khalid", "Shivkanta Singh", "Zohaib Mohsin"}; !slices.Equal(got, want) {
+		t.Errorf("speakers %q, want %q", got, want)
+	}
+}
+
 // checkPerpetrators extracts one report of the given day made of text and
 // compares its main incident's perpetrators, joined by "|", with want.
 func checkPerpetrators(t *testing.T, published, text, want string) {

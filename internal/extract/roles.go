@@ -27,8 +27,8 @@ var hedges = map[string]bool{"consensus": true, "believed": true, "likely": true
 // findRoles reads perpetrators, accused and targets of the incident a
 // sentence is about.
 func (d *docState) findRoles(in *incident, st *sent, prio int) {
-	if in.main && d.otherTimeSentence(st) {
-		return // "Last month, GROUP claimed an attack ...": another act's roles
+	if in.main && (d.otherTimeSentence(st) || otherActSubject(st)) {
+		return // "Last month, GROUP claimed an attack ...", "That attack was claimed by ...": another act's roles
 	}
 	lx := d.x.lex
 	toks := st.toks
@@ -41,6 +41,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if role == "perpetrator" && toks[m.J-1].Lower == "as" && victimIdentified(toks, m.I) {
 				continue // "a civilian who was identified as NAME died": a victim's name
 			}
+
 			if role == "accused" && toks[m.J-1].Is("blamed", "blames", "blame", "blaming") {
 				from = blamedOn(toks, m.J) // "blamed the attack on the ADF": who is blamed follows "on"
 			}
@@ -90,6 +91,17 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	if in.main && !d.nearMain(st) {
 		return
 	}
+	// "The gunman was 66-year-old NAME": the attacker the report told of,
+	// named
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k-1].Lower == "the" && toks[k].Is("gunman", "shooter", "attacker", "assailant", "bomber") && toks[k+1].Lower == "was" && nameAfterCopula(toks, k+2) {
+			for n, p := range d.partiesAfter(st, k+2, false) {
+				if n == 0 && p.actor != nil && p.actor.kind == dossier.KindPerson {
+					in.addRole("perpetrator", p.name, p.actor, d.sentEvidence("", st, 0.6))
+				}
+			}
+		}
+	}
 	// passive voice with the agent further on: "was attacked on 31 December
 	// 2019 by Kata'ib Hezbollah militiamen"
 	type span struct{ I, J int }
@@ -138,6 +150,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if describedAs(toks, e.I) || cuedBefore(toks, e.I) {
 			continue // "described as a drive-by shooting by a Ministry of Defence spokesperson": who spoke
 		}
+		if seriesItem(toks, e.I) {
+			continue // "the fourth attack in a month, including the assassination of X by Y": an earlier act of the series
+		}
 		if k := agentBy(st, e.J); k > 0 {
 			role := "perpetrator"
 			if hedged(toks, e.I) {
@@ -172,9 +187,10 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			// "Tristan van der Vlis ... killed six people": an actor killing a number
 			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower)) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
 		case "fired":
-			// "Rolando Mendoza fired his M16 rifle at the tourists"
+			// "Rolando Mendoza fired his M16 rifle at the tourists", "the
+			// militia fired two missiles in a city"
 			for k := i + 1; k < len(toks) && k < i+6; k++ {
-				if toks[k].Is("at", "on", "into", "upon") {
+				if toks[k].Is("at", "on", "into", "upon") || k < i+4 && slices.ContainsFunc(st.weapons, func(w text.Match[lexicon.Weapon]) bool { return w.I == k }) {
 					isVerb = !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
 					break
 				}
@@ -629,6 +645,15 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	if i < 0 {
 		return nil
 	}
+	// "The dreaded terrorist group, Boko Haram, has bombed": the name
+	// set between commas after a group noun is the group's
+	if asideFrom >= 0 && groupHeads[toks[i].Lower] {
+		for _, g := range st.mentions {
+			if g.i == asideFrom && g.j == asideTo && g.actor != nil && g.actor.kind == dossier.KindArmedGroup {
+				return []party{{name: g.actor.displayName(g), actor: g.actor, start: g.start, end: g.end}}
+			}
+		}
+	}
 	// "NAME, a commander of GROUP, claimed": a person who
 	// speaks for a group his aside names acts for it
 	if asideFrom >= 0 {
@@ -658,6 +683,11 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			// "Maoist rebels in India killed": the group before the place
 			for j := max(0, pi-6); j <= pi-1; j++ {
 				if p, n, ok := d.collectiveAt(st, j); ok && j+n == pi {
+					// ("Taliban fighters in southern Afghanistan attacked":
+					// the group the fighters are named by)
+					if g := mentionEndingAt(st, j); g != nil && g.actor != nil && g.actor.kind == dossier.KindArmedGroup {
+						return []party{{name: g.actor.displayName(g), actor: g.actor, start: g.start, end: g.end}}
+					}
 					return []party{p}
 				}
 			}
@@ -735,6 +765,13 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 		}
 		if role, ok := d.x.lex.Collective[toks[i].Lower]; ok && role != "victim" || groupHeads[toks[i].Lower] || end < i || toks[i].Is("bomber", "bombers", "attacker", "gunman", "militant", "fighter", "member") {
 			for _, m := range st.mentions {
+				if m.j == end && m.demonym && toks[i].Is("bomber", "bombers", "attacker", "gunman", "militant", "member") {
+					// "A Palestinian suicide bomber set off": one person of a
+					// people, not its state
+					name := text.Join(d.body, toks, m.i, i+1)
+					a := d.collective(name, m.start, toks[i].End)
+					return []party{{name: a.name, actor: a, start: m.start, end: toks[i].End}}
+				}
 				if m.j == end && (m.actor != nil && m.actor.kind != kindPlace && m.actor.kind != kindFacility && m.actor.kind != dossier.KindPerson || m.kind == "" && m.j-m.i >= 2) {
 					if a := m.actor; a != nil {
 						return []party{{name: a.displayName(m), actor: a, start: m.start, end: m.end}}
@@ -748,8 +785,8 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	for _, m := range st.mentions {
 		if (m.i <= i && i < m.j) || m.j == i && toks[i].Text == "'s" {
-			if m.i >= 1 && toks[m.i-1].Is("in", "at", "near", "across", "inside", "outside", "throughout") {
-				break // "car bombs in Iraq's capital have killed", "firm in Turkey attacked": a place, not the subject
+			if locatedAt(st, m.i) {
+				break // "car bombs in Iraq's capital have killed", "firm in Turkey attacked", "gunmen in the X Hills": a place, not the subject
 			}
 			if objectOfAct(toks, m.i) {
 				break // "an air strike on a group of displaced Yemenis has killed": whom it struck, not the subject
@@ -783,6 +820,32 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	return nil
 }
 
+// nameAfterCopula says whether a name follows "the gunman was" at token
+// k, past an age ("66-year-old James Hodgkinson").
+func nameAfterCopula(toks []text.Token, k int) bool {
+	for k < len(toks) && (toks[k].Kind == text.Number || toks[k].Text == "-" || toks[k].Is("year", "years", "old", "aged")) {
+		k++
+	}
+	return k < len(toks) && nameToken(&toks[k])
+}
+
+// locatedAt says whether the name at token i follows a locative
+// preposition, past an article or a place's possessive: "in Turkey", "in
+// the Kandi Hills", "in Russia's North Caucasus".
+func locatedAt(st *sent, i int) bool {
+	toks := st.toks
+	k := i - 1
+	if k >= 0 && toks[k].Lower == "the" {
+		k--
+	}
+	if k >= 1 && toks[k].Is("'s", "’s") {
+		if p := mentionEndingAt(st, k); p != nil && (p.kind == kindPlace || p.kind == dossier.KindState && !p.demonym) {
+			k = p.i - 1
+		}
+	}
+	return k >= 0 && toks[k].Is("in", "at", "near", "across", "inside", "outside", "throughout")
+}
+
 // groupHeads are lower-case words that follow a group's name and stand
 // for it: "the Islamic State of Iraq organization", "the ISIL Yemen
 // branch", "Fulani herdsmen".
@@ -806,6 +869,15 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 				return p, n, true
 			}
 			return party{}, 0, false
+		}
+		if (m.kind == dossier.KindState || m.kind == kindPlace) && !m.demonym && m.j+1 < len(st.toks) && st.toks[m.j].Is("'s", "’s") && !st.toks[m.j].Space {
+			// "fired by Yemen's Houthis": the group the country's
+			// possessive qualifies, not the state
+			for _, g := range st.mentions {
+				if g.i == m.j+1 && g.actor != nil && g.actor.kind == dossier.KindArmedGroup {
+					return party{name: g.actor.name, actor: g.actor, start: g.start, end: g.end}, g.j - i, true
+				}
+			}
 		}
 		if m.demonym || m.kind == dossier.KindState && m.j < len(st.toks) && isForceWord(st.toks[m.j].Lower) {
 			// "an American drone strike", "the US army": the state
@@ -1076,6 +1148,58 @@ func causeBefore(toks []text.Token, i int) bool {
 // strike": another act the report dates this one by.
 func earlierClause(toks []text.Token, i int) bool {
 	return clauseOpenedBy(toks, i, 3, "after", "following", "since", "before")
+}
+
+// otherActSubject says whether a sentence opens with an act that a
+// demonstrative or an adjective sets apart from the one reported: "That
+// attack was claimed by ...", "Those bombings", "An earlier attack", "The
+// previous raid" (after a report has told another act, "that" points to
+// it; the report's own act is "the attack" or "this attack").
+func otherActSubject(st *sent) bool {
+	toks := st.toks
+	if len(toks) < 3 {
+		return false
+	}
+	k := 1
+	switch {
+	case toks[0].Is("that", "those"):
+	case toks[0].Is("an", "a", "the") && toks[1].Is("earlier", "previous", "prior"):
+		k = 2
+	default:
+		return false
+	}
+	for _, e := range st.events {
+		if e.I >= k && e.I <= k+1 && e.Val.Weight >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesItem says whether the act at token i is an item a sentence lists
+// after "including" once it has set the report's act in a series: "was
+// the fourth major attack in Turkey in less than a month, including the
+// assassination of the ambassador by a policeman".
+func seriesItem(toks []text.Token, i int) bool {
+	opened := false
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if toks[k].Kind == text.Punct && !(toks[k].Text == "-" && !toks[k].Space) {
+			break // ("the high-profile assassination": one word)
+		}
+		if toks[k].Lower == "including" {
+			opened = true
+			break
+		}
+	}
+	if !opened {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if toks[k].Is("latest", "string", "series", "spate", "wave", "spree", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOpenedBy says whether one of words stands within the window of

@@ -55,6 +55,11 @@ func TestCasualties(t *testing.T) {
 		{"The Sjeverin massacre was the massacre on 22 October 1992 of 16 Bosniak citizens in Visegrad, Bosnia.", "16-16", "null"},
 		// a period's tally is not the act's
 		{"A man stabbed a soldier near Hebron, West Bank, on Wednesday. Recent violence over the holy site has killed 19 Israelis and 88 Palestinians.", "null", "null"},
+		// a war's dead, and another act's of the same day
+		{"Gunmen killed two people at a camp in Kass, Sudan, on Monday. The United Nations estimates 300,000 have died in the humanitarian crisis.", "2-2", "null"},
+		{"An Israeli air strike killed seven civilians in Gaza on Thursday. The attack raised the death toll to 60 Palestinians, most of them civilians, since Tuesday, in Israel's offensive.", "7-7", "null"},
+		{"An officer was shot dead in an ambush in Jonglei, South Sudan, on Monday. The ambush occurred on the same day that 14 people were killed in Duk County.", "1-1", "null"},
+		{"Two soldiers were killed in an attack in Kandi, Mali, on Monday, the latest in the insurgency.", "2-2", "null"},
 		// the one figure a report gives, an upper one, is the figure
 		{"A bomb exploded at a mosque in Kabul, Afghanistan. Police said as many as 30 people were wounded.", "null", "30-30"},
 		{"Gunmen attacked a hotel in Mogadishu, Somalia.", "null", "null"},
@@ -195,6 +200,15 @@ func TestLabelledDateLine(t *testing.T) {
 		m := extractText(t, head+body).Main()
 		if m == nil || m.Date == nil || m.Date.Start != "2017-02-16" {
 			t.Errorf("%q: main incident dated %+v, want 2017-02-16", head, m.Date)
+		}
+	}
+	// the same day written out again after the label's is the date line too
+	body = " date 2021-04-19 Monday, 19 April 2021 Nineteen civilians were killed when armed men raided a village in west Niger, a local official said on Sunday.\n\n" +
+		"\"The number of dead stands at 19,\" he said of the attack in the Tillaberi region on Saturday evening.\n"
+	for _, head := range []string{"Title: Gunmen kill 19\nPublished: 2021-04-19\n\n", "Title: Gunmen kill 19\n\n"} {
+		m := extractText(t, head+body).Main()
+		if m == nil || m.Date == nil || m.Date.Start != "2021-04-17" {
+			t.Errorf("%q: main incident dated %+v, want 2021-04-17", head, m.Date)
 		}
 	}
 }

@@ -1112,6 +1112,9 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		if p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
 			continue // inside a prepositional phrase or an aside: "president of Iraqi Kurdistan", "(Burma)"
 		}
+		if m.kind == "" && m.j-m.i >= 2 && compassWord(toks[m.j-1].Lower) && !d.x.lex.GivenNames[toks[m.i].Lower] {
+			continue // "NAME, SP Imphal East, said": the office's district, no one
+		}
 		cands = append(cands, m)
 	}
 	if len(cands) == 0 {

@@ -467,7 +467,9 @@ var (
 	// "File photo: fires burn near the town in October.", a picture's
 	// caption with its year ("Kismayo, Somalia (2007)"),
 	// "A guard stands outside the court on Friday, June 3, 2016.
-	// REUTERS/Jane Smith", or with the agency alone ("... on Friday. AP").
+	// REUTERS/Jane Smith", or with the agency alone ("... on Friday. AP"),
+	// or its credit in square brackets ("... earlier this month [Jane
+	// Smith/Reuters]", "... [AFP]", "... [File: Jane Smith/AP]").
 	// Its date and place are the photo's.
 	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
 	// Jane Smith/AFP)".
@@ -476,7 +478,9 @@ var (
 		`(?i)^(file|archive) (photo|image|picture)s?:|` +
 		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
 		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
-		`\. \(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$`)
+		`\. \(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
+		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
+		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`)
 	// embedRE is the signature of an embedded post: "— Jane Smith
 	// (@janesmith) January 5, 2015".
 	embedRE = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,20}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$`)

@@ -180,7 +180,9 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"— Local Observer (@localobserver) January 5, 2015", "Protesters in the square pic.twitter.com/abc123",
 		"Reporting by Jane Smith; Editing by Desk Editor", "(Additional reporting by Jane Smith)",
 		"- Reporting: Jane Smith; writing: Desk Editor; editing: Copy Editor.",
-		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
+		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)",
+		"Police inspect a damaged army vehicle after a suicide attack in Kandi earlier this month [Jane Smith/Reuters]",
+		"Mourners carry the coffin of a victim on Sunday [AFP]", "Soldiers patrol the market [File: Jane Smith/AP]", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
 		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county"} {
 		if !isFurniture(s) {
 			t.Errorf("isFurniture(%q) = false", s)
@@ -190,7 +192,8 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"By Sunday, the death toll had risen to 12.", "Updated figures put the death toll at 40 on Monday, officials said, after rescuers searched the rubble.",
 		"Reporters said by telephone that the attack began at dawn.", "The militants were pushed back, a spokesman told AP.", "Two shots were fired, according to AP.", "Photographs of the scene showed burned cars.",
 		"10 July 2016: Police said five officers were killed and seven wounded in the attack.", "Two comments by the minister angered the opposition.", "Updated figures put the toll at 40.", "Posted guards fired at 2 men.", "The attack on the town (2007) killed 40 people.",
-		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`} {
+		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`,
+		"The attack killed 12 people, the ministry said [1]", "He said the town [Kandi] was calm."} {
 		if isFurniture(s) {
 			t.Errorf("isFurniture(%q) = true: prose", s)
 		}

@@ -121,6 +121,8 @@ var (
 	urlDateFlat  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
 	// urlDateMixed is /2018-08/20/ (a month's folder, then the day's)
 	urlDateMixed = regexp.MustCompile(`/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/`)
+	// urlDateShort is /2021/3/28/: month and day without their zeros
+	urlDateShort = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 	// urlDateNamed is a month by its name: /1998/jan/14story.htm, 2008oct10
 	urlDateNamed = regexp.MustCompile(`(?i)(?:^|[^\d])((?:19|20)\d\d)/?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/?([0-2]?[1-9]|[123]0|31)(?:[^\d]|$)`)
 )
@@ -181,6 +183,10 @@ func DateLine(raw []byte, off int) (string, int, int) {
 // 2021-10-04 CITY, COUNTRY (AP) — ...", "Posted on 2019-08-28
 // CITY — ...". Only an ISO date: a written one has no clear end.
 var datePrefix = regexp.MustCompile(`^(?i:date|published|posted|updated)(?:\s+on)?:?\s+((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?:\s|$)`)
+
+// founded is a masthead's founding label right before its date: "Est.",
+// "Established", "Founded", "Since".
+var founded = regexp.MustCompile(`(?i)\b(est\.?|established|founded|since)[\s:]*$`)
 
 // DatePrefix finds a publication date labelled at the start of the first
 // non-blank line from offset off ("date 2021-10-04 CITY ..."): the date
@@ -248,6 +254,11 @@ func labelledDate(t []byte) string {
 	if full == nil {
 		return ""
 	}
+	// "Spokane, Washington Est. May 19, 1883": a masthead's founding
+	// date, not the page's
+	if founded.Match(t[:full.Start]) {
+		return ""
+	}
 	inside := func(i int) bool {
 		for _, e := range exprs {
 			if i >= e.Start && i < e.End {
@@ -291,9 +302,12 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7 or 2021nov07. It returns "" when there is none or it is not a
 // real calendar date.
 func DateFromURL(u string) string {
-	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat, urlDateMixed, urlDateNamed} {
+	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat, urlDateMixed, urlDateShort, urlDateNamed} {
 		if m := re.FindStringSubmatch(u); m != nil {
 			month, day := m[2], m[3]
+			if re == urlDateShort {
+				month, day = fmt.Sprintf("%02s", month), fmt.Sprintf("%02s", day)
+			}
 			if re == urlDateNamed {
 				t, err := time.Parse("Jan", strings.ToUpper(month[:1])+strings.ToLower(month[1:3]))
 				if err != nil {

@@ -121,6 +121,9 @@ func TestDateFromURL(t *testing.T) {
 		{"https://example.org/news/2021/nov/7story.htm", "2021-11-07"},
 		{"https://example.org/2021nov07/12_killed.html", "2021-11-07"},
 		{"https://example.org/2021/feb/30/story", ""},
+		{"https://example.org/news/2021/3/28/church-attack", "2021-03-28"},
+		{"https://example.org/news/2019/5/6/story", "2019-05-06"},
+		{"https://example.org/news/2019/5/612345", ""},
 		{"https://example.org/2021/mayor-says", ""},
 		{"https://en.wikipedia.org/wiki/2016_Berlin_truck_attack", ""},
 	} {
@@ -258,6 +261,7 @@ func TestDateLine(t *testing.T) {
 		{"updated later", "Title\n\nDawn Report Published June 10, 2024 Updated June 11, 2024 07:32am\n\nText.\n", "2024-06-10"},
 		{"two dates", "Title\n\nFrom June 10, 2024 to June 11, 2024\n\nText.\n", ""},
 		{"a headline", "Title\n\nAttack on 12 March 2019 kills five\n\nText.\n", ""},
+		{"masthead", "Title\n\nThe Daily Example\nSpringfield, Ohio  Est. May 19, 1883\n\nText.\n", ""},
 	} {
 		got, s, e := DateLine([]byte(c.text), 0)
 		if got != c.want {
