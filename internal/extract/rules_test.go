@@ -425,6 +425,8 @@ func TestUnknownPlaces(t *testing.T) {
 		// the object of an act, located by a division after it (an
 		// adjective before the division word)
 		{"Gunmen attacked Karpathos Wells in the central province of Sennar on Tuesday, killing nine villagers.", "Karpathos Wells", "Sudan", "admin1"},
+		// a district the gazetteer lacks, its name with a particle
+		{"Terrorists killed 13 people in an attack against a passenger vehicle in Karpathos da Praia district, in the northern Mozambican province of Cabo Delgado.", "Karpathos da Praia", "Mozambique", "country"},
 		// the anchor in no country the text gives: not trusted
 		{"Gunmen killed nine villagers in Karpathos Wells, Segovia, on Tuesday.", "", "", ""},
 	} {
