@@ -2,8 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/names"
 	"github.com/dossier-project/dossier/internal/numbers"
 	"github.com/dossier-project/dossier/internal/text"
 )
@@ -147,4 +149,81 @@ func loneKilled(toks []text.Token, prose bool) bool {
 		}
 	}
 	return false
+}
+
+// headlineActs are a headline's verbs of an attack in the present tense,
+// whose subject is who carried it out: "Tamil Tigers kill 28 with bus
+// bomb", "Boko Haram bombs mosque".
+var headlineActs = map[string]bool{"kill": true, "kills": true, "attack": true, "attacks": true, "bomb": true, "bombs": true,
+	"ambush": true, "ambushes": true, "abduct": true, "abducts": true, "kidnap": true, "kidnaps": true, "behead": true, "beheads": true,
+	"storm": true, "storms": true, "raid": true, "raids": true, "massacre": true, "massacres": true, "shoot": true, "shoots": true,
+	"claim": true, "claims": true}
+
+// headlineGroupNouns follow a group's name in a headline's subject:
+// "Boko Haram insurgents kill", "Maoist rebels attack".
+var headlineGroupNouns = map[string]bool{"militants": true, "rebels": true, "insurgents": true, "fighters": true, "gunmen": true,
+	"extremists": true, "jihadists": true, "guerrillas": true, "terrorists": true, "cadres": true, "men": true}
+
+// generic says whether a described group names no one: "Gunmen",
+// "Unidentified gunmen" (not "Maoists", "Fulani herdsmen").
+func generic(name string) bool {
+	w := strings.Fields(strings.ToLower(name))
+	return len(w) == 0 || headlineGroupNouns[w[len(w)-1]] || !names.HasUpper(strings.Join(strings.Fields(name)[1:], " ")) && len(w) > 1
+}
+
+// headlinePerps reads who acted from a headline written in sentence case
+// when the prose named no one: a known armed group (the document's, or
+// the dictionary's) as the subject of a verb of attack ("Tamil Tigers kill
+// 28 with bus bomb"); "Suspected" before it makes it accused. A headline
+// in title case ("Tamil Tigers Kill 28") is not read: its verbs look like
+// names.
+func (d *docState) headlinePerps(in *incident) {
+	if !d.news || !in.main || len(in.perps) > 0 || len(in.accused) > 0 {
+		return
+	}
+	st := d.titleSent(in)
+	if st == nil {
+		return
+	}
+	toks := st.toks
+	for v := 1; v < len(toks); v++ {
+		if !headlineActs[toks[v].Text] {
+			continue // (lower case only: a verb, not a word of a title-case headline)
+		}
+		e := v
+		if headlineGroupNouns[toks[e-1].Text] {
+			e--
+		}
+		// the name: capitalised words (and a bracketed part, "CPI
+		// (Maoist)") right before
+		s := e
+		for s > 0 && e-s < 6 && (nameToken(&toks[s-1]) || toks[s-1].Is("(", ")") || toks[s-1].Text == "-" && !toks[s-1].Space) {
+			s--
+		}
+		if s > 0 && !toks[s-1].Is(":", "-", "–", "—") {
+			return // the name must open the headline or its clause after a colon
+		}
+		role := "perpetrator"
+		if s < e && toks[s].Is("suspected", "alleged") {
+			role = "accused"
+			s++
+		}
+		for b := s; b < e; b++ {
+			name := text.Join(d.body, toks, b, e)
+			a := d.knownActor(name)
+			if a == nil {
+				if ent, ok := d.x.dict.Lookup(name); ok && ent.Kind == dossier.KindArmedGroup {
+					if a = d.byEntry(ent); a == nil {
+						a = d.newActor(ent.Name, ent.Kind, true, ent)
+						a.first = d.evidence("actor", toks[b].Start, toks[e-1].End, dossier.MethodProse, 0.6)
+					}
+				}
+			}
+			if a != nil && !generic(a.name) && (a.kind == dossier.KindArmedGroup || a.collective) {
+				in.addRole(role, a.name, a, d.sentEvidence("", st, 0.55))
+				return
+			}
+		}
+		return
+	}
 }

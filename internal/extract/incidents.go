@@ -1827,6 +1827,7 @@ func (d *docState) mainFromProse(in *incident) {
 		}
 	}
 	d.headlineCounts(in)
+	d.headlinePerps(in)
 	// the title's words count double: "Car bomb kills 11 in Pakistan"
 	if in.title != "" {
 		toks := text.Tokenize(in.title, 0)

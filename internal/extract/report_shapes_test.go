@@ -779,6 +779,7 @@ func TestWhoActedInWebReports(t *testing.T) {
 		{"A gunman opened fire at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people. The gunman was 66-year-old John Smith from Belleville, Illinois.", "John Smith"},
 		{"A gunman opened fire at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people. The gunman was shot by Capitol Police.", ""},
 		{"A Palestinian suicide bomber set off a powerful explosion on a bus in Haifa on Wednesday, killing 16 people.", "Palestinian suicide bomber"},
+		{"The paramilitary Rapid Support Forces began attacking the village in the central province of Sennar on Thursday, killing 85 people.", "Rapid Support Forces"},
 		{"Gunmen in Russia's North Caucasus region of Dagestan on Sunday launched attacks on churches, killing seven police officers.", ""},
 		{"Attacks in the Kandi Hills killed seven police officers on Sunday.", ""},
 		{"A 66-year-old man from Illinois OPENED FIRE at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people.", ""},
@@ -787,6 +788,27 @@ func TestWhoActedInWebReports(t *testing.T) {
 			"That attack was claimed by separatist Kurdish militants.", ""},
 	} {
 		checkPerpetrators(t, "2021-03-10", c.text, c.perps)
+	}
+}
+
+// TestHeadlineSubject: a sentence-case headline's subject of a verb of
+// attack is who acted when the prose names no one; a described group
+// ("Gunmen kill 7") names nobody, and a title-case headline is not read.
+func TestHeadlineSubject(t *testing.T) {
+	body := "More than 28 civilians were killed and dozens wounded when a roadside bomb blew up a crowded bus in southern Sri Lanka on Wednesday.\n"
+	for _, c := range []struct{ title, perps, accused string }{
+		{"Tamil Tigers kill 28 with bus bomb", "Liberation Tigers of Tamil Eelam", ""},
+		{"Sri Lanka: Suspected Tamil Tigers kill 28 with bus bomb", "", "Liberation Tigers of Tamil Eelam"},
+		{"Gunmen kill 28 with bus bomb", "", ""},
+		{"Tamil Tigers Kill 28 With Bus Bomb", "", ""},
+	} {
+		m := extractText(t, "Published: 2008-01-16\nTitle: "+c.title+"\n\n"+c.title+"\n\n"+body).Main()
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%q: perpetrators %q, want %q", c.title, got, c.perps)
+		}
+		if got := strings.Join(m.Accused, "|"); got != c.accused {
+			t.Errorf("%q: accused %q, want %q", c.title, got, c.accused)
+		}
 	}
 }
 

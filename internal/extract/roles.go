@@ -195,6 +195,10 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 					break
 				}
 			}
+		case "attacking", "storming", "shelling", "raiding", "bombing", "firing":
+			// "the RSF began attacking the village": an act begun
+			isVerb = i > 0 && toks[i-1].Is("began", "begun", "started", "continued", "kept", "resumed") && i+1 < len(toks) &&
+				(t.Lower != "firing" || toks[i+1].Is("at", "on", "into", "upon"))
 		case "shot", "gunned":
 			// "the UVF ... shot dead three civilians", "gunned down two"
 			isVerb = i+1 < len(toks) && toks[i+1].Is("dead", "down") && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
@@ -209,7 +213,11 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if !isVerb || (i+1 < len(toks) && toks[i+1].Lower == "by") || (t.Lower == "carried" && (i+1 >= len(toks) || toks[i+1].Lower != "out")) {
 			continue
 		}
-		for _, p := range d.partiesBefore(st, i) {
+		at := i
+		if !strings.HasSuffix(t.Lower, "ed") && i > 0 && toks[i-1].Is("began", "begun", "started", "continued", "kept", "resumed") {
+			at = i - 1 // "began attacking": the subject is before the first verb
+		}
+		for _, p := range d.partiesBefore(st, at) {
 			if p.actor == nil || p.actor.kind == kindPlace || p.actor.kind == dossier.KindPerson && !p.actor.kindConf {
 				continue
 			}
