@@ -209,6 +209,9 @@ func (d *docState) headlinePerps(in *incident) {
 			s++
 		}
 		for b := s; b < e; b++ {
+			if functionWords[toks[b].Lower] || len(toks[b].Text) < 2 {
+				continue // "A bomb kills": an article, not a name
+			}
 			name := text.Join(d.body, toks, b, e)
 			a := d.knownActor(name)
 			if a == nil {

@@ -212,6 +212,12 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case nameToken(tj) && tj.Text != "I":
 				j++
 				continue
+			case tj.Is("\"", "“") && j > start && j+3 < n && nameToken(&toks[j+1]) && toks[j+2].Is("\"", "”") && !toks[j+2].Space && nameToken(&toks[j+3]) &&
+				d.x.lex.GivenNames[toks[start].Lower]:
+				// `Charles Lee "Cookie" Thornton`: a nickname in quotation
+				// marks inside a person's name
+				j += 3
+				continue
 			case tj.Text == "(" && j+3 < n && toks[j+1].Is("retd", "retired", "rtd", "r") && toks[j+2].Text == ")" && nameToken(&toks[j+3]):
 				// "Captain (retd) Zohaib Mohsin": a rank's mark inside
 				// the title before the name
@@ -927,7 +933,12 @@ func hasArabicNameShape(toks []text.Token, i, j int) bool {
 // looksLikePerson judges whether toks[i:j] is a person's name.
 func (d *docState) looksLikePerson(st *sent, i, j int, role string) bool {
 	toks := st.toks
-	n := j - i
+	n := 0 // words: a nickname's quotation marks are not
+	for k := i; k < j; k++ {
+		if toks[k].Kind == text.Word {
+			n++
+		}
+	}
 	if n > 5 {
 		return false
 	}

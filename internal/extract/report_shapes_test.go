@@ -780,6 +780,9 @@ func TestWhoActedInWebReports(t *testing.T) {
 		{"A gunman opened fire at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people. The gunman was shot by Capitol Police.", ""},
 		{"A Palestinian suicide bomber set off a powerful explosion on a bus in Haifa on Wednesday, killing 16 people.", "Palestinian suicide bomber"},
 		{"The paramilitary Rapid Support Forces began attacking the village in the central province of Sennar on Thursday, killing 85 people.", "Rapid Support Forces"},
+		{"According to local police, John Smith, an 88-year-old man armed with a rifle has shot and killed guard Stephen Johns in the museum in Washington on Wednesday.", "John Smith"},
+		{"A gunman opened fire at a city council meeting in Kirkwood, Missouri, on Thursday, killing five people. According to a reporter, the gunman was Charles Lee \"Cookie\" Smith who was arrested two years ago.", "Charles Lee \"Cookie\" Smith"},
+		{"A bomb killed two MPs in Baghdad on Thursday. According to a BBC report, the cafe where the bomb was detonated was frequented by Iraqi MPs.", ""},
 		{"Gunmen in Russia's North Caucasus region of Dagestan on Sunday launched attacks on churches, killing seven police officers.", ""},
 		{"Attacks in the Kandi Hills killed seven police officers on Sunday.", ""},
 		{"A 66-year-old man from Illinois OPENED FIRE at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people.", ""},
@@ -800,6 +803,7 @@ func TestHeadlineSubject(t *testing.T) {
 		{"Tamil Tigers kill 28 with bus bomb", "Liberation Tigers of Tamil Eelam", ""},
 		{"Sri Lanka: Suspected Tamil Tigers kill 28 with bus bomb", "", "Liberation Tigers of Tamil Eelam"},
 		{"Gunmen kill 28 with bus bomb", "", ""},
+		{"A bomb kills 28 on a bus", "", ""},
 		{"Tamil Tigers Kill 28 With Bus Bomb", "", ""},
 	} {
 		m := extractText(t, "Published: 2008-01-16\nTitle: "+c.title+"\n\n"+c.title+"\n\n"+body).Main()

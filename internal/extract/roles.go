@@ -18,9 +18,12 @@ type party struct {
 }
 
 // hedges make a statement about responsibility an accusation rather than
-// a fact: "the general consensus is that it was perpetrated by ...".
+// a fact: "the general consensus is that it was perpetrated by ...". A
+// report's attribution alone ("police said", "according to police") does
+// not: news tells every fact so ("According to police, NAME shot and
+// killed a guard").
 var hedges = map[string]bool{"consensus": true, "believed": true, "likely": true, "probably": true, "suspected": true,
-	"alleged": true, "alleging": true, "reportedly": true, "said": true, "told": true, "according": true, "thought": true,
+	"alleged": true, "alleging": true, "reportedly": true, "thought": true,
 	"may": true, "might": true, "accused": true, "blamed": true, "possibly": true, "presumably": true, "suspicion": true,
 	"suggested": true, "claimed": true, "claims": true, "allegedly": true, "unconfirmed": true, "speculated": true}
 
@@ -88,11 +91,8 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			in.addRole(role, p.name, p.actor, ev)
 		}
 	}
-	if in.main && !d.nearMain(st) {
-		return
-	}
 	// "The gunman was 66-year-old NAME": the attacker the report told of,
-	// named
+	// named (anywhere in the report: "the gunman" is its own)
 	for k := 1; k+2 < len(toks); k++ {
 		if toks[k-1].Lower == "the" && toks[k].Is("gunman", "shooter", "attacker", "assailant", "bomber") && toks[k+1].Lower == "was" && nameAfterCopula(toks, k+2) {
 			for n, p := range d.partiesAfter(st, k+2, false) {
@@ -101,6 +101,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				}
 			}
 		}
+	}
+	if in.main && !d.nearMain(st) {
+		return
 	}
 	// passive voice with the agent further on: "was attacked on 31 December
 	// 2019 by Kata'ib Hezbollah militiamen"
@@ -125,6 +128,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		for k := e.J; k < len(toks) && k < e.J+12; k++ {
 			if toks[k].Text == ";" || toks[k].Is("which", "who", "while", "but") {
 				break
+			}
+			if toks[k].Is("was", "were", "is", "are") {
+				break // "the cafe where the bomb was detonated was frequented by MPs": another verb's agent
 			}
 			if toks[k].Lower == "by" {
 				role := "perpetrator"
@@ -201,7 +207,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				(t.Lower != "firing" || toks[i+1].Is("at", "on", "into", "upon"))
 		case "shot", "gunned":
 			// "the UVF ... shot dead three civilians", "gunned down two"
-			isVerb = i+1 < len(toks) && toks[i+1].Is("dead", "down") && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
+			// ("NAME has shot and killed guard NAME")
+			isVerb = i+1 < len(toks) && (toks[i+1].Is("dead", "down") || i+2 < len(toks) && toks[i+1].Lower == "and" && toks[i+2].Is("killed", "wounded", "injured")) &&
+				!(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
 		case "attacked", "stormed", "bombed", "ambushed", "detonated", "opened", "shelled", "raided", "massacred", "abducted", "kidnapped",
 			"triggered", "planted", "hurled", "set":
 			// ("set off a landmine", "triggered an IED blast", "hurled a grenade")
@@ -652,6 +660,20 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 	}
 	if i < 0 {
 		return nil
+	}
+	// "NAME, an 88-year-old man armed with a rifle has shot": an
+	// apposition its writer did not close, after a person's name
+	if asideFrom < 0 && toks[i].Kind == text.Word && !toks[i].Cap() {
+		for c := i - 1; c >= 1 && c >= i-12; c-- {
+			if toks[c].Kind == text.Punct && toks[c].Text != "-" {
+				if toks[c].Text == "," && toks[c+1].Is("a", "an") {
+					if m := mentionEndingAt(st, c); m != nil && m.actor != nil && m.actor.kind == dossier.KindPerson && m.actor.kindConf {
+						return []party{{name: m.actor.name, actor: m.actor, start: m.start, end: m.end}}
+					}
+				}
+				break
+			}
+		}
 	}
 	// "The dreaded terrorist group, Boko Haram, has bombed": the name
 	// set between commas after a group noun is the group's
