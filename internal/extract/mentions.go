@@ -161,6 +161,12 @@ func nameToken(t *text.Token) bool {
 	return t.Kind == text.Word && t.Cap() && !notNames[t.Lower]
 }
 
+// dictNames says whether the actor dictionary holds a name.
+func (d *docState) dictNames(name string) bool {
+	_, ok := d.x.dict.Lookup(name)
+	return ok
+}
+
 // shoutedAfterName says whether token j, after a name written in mixed
 // case, is a word in capitals for emphasis: an inflected verb ("OPENED",
 // "KILLING") or the first of a run of such words ("OPENED FIRE"), not an
@@ -216,6 +222,11 @@ func (d *docState) findMentions(st *sent) []*mention {
 				d.x.lex.GivenNames[toks[start].Lower]:
 				// `Charles Lee "Cookie" Thornton`: a nickname in quotation
 				// marks inside a person's name
+				j += 3
+				continue
+			case tj.Text == "(" && j+2 < n && nameToken(&toks[j+1]) && toks[j+2].Text == ")" && d.dictNames(text.Join(d.body, toks, start, j+3)):
+				// "CPI (Maoist)": a name whose bracketed part the
+				// dictionary holds with it
 				j += 3
 				continue
 			case tj.Text == "(" && j+3 < n && toks[j+1].Is("retd", "retired", "rtd", "r") && toks[j+2].Text == ")" && nameToken(&toks[j+3]):

@@ -783,6 +783,9 @@ func TestWhoActedInWebReports(t *testing.T) {
 		{"According to local police, John Smith, an 88-year-old man armed with a rifle has shot and killed guard Stephen Johns in the museum in Washington on Wednesday.", "John Smith"},
 		{"A gunman opened fire at a city council meeting in Kirkwood, Missouri, on Thursday, killing five people. According to a reporter, the gunman was Charles Lee \"Cookie\" Smith who was arrested two years ago.", "Charles Lee \"Cookie\" Smith"},
 		{"A bomb killed two MPs in Baghdad on Thursday. According to a BBC report, the cafe where the bomb was detonated was frequented by Iraqi MPs.", ""},
+		{"Shining Path rebels have killed thirteen soldiers in two ambushes in the Ayacucho region of Peru on Thursday.", "Shining Path"},
+		{"Boko Haram killed a soldier near Maiduguri, Nigeria, on Monday.", "Boko Haram"},
+		{"Police killed a suspect near Maiduguri, Nigeria, on Monday.", ""},
 		{"Gunmen in Russia's North Caucasus region of Dagestan on Sunday launched attacks on churches, killing seven police officers.", ""},
 		{"Attacks in the Kandi Hills killed seven police officers on Sunday.", ""},
 		{"A 66-year-old man from Illinois OPENED FIRE at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people.", ""},
@@ -813,6 +816,15 @@ func TestHeadlineSubject(t *testing.T) {
 		if got := strings.Join(m.Accused, "|"); got != c.accused {
 			t.Errorf("%q: accused %q, want %q", c.title, got, c.accused)
 		}
+	}
+}
+
+// TestBracketedPartOfAName: a name whose bracketed part the dictionary
+// holds with it is one name ("CPI (Maoist)", not "CPI").
+func TestBracketedPartOfAName(t *testing.T) {
+	m := extractText(t, "Published: 2023-08-20\nTitle: Villager killed\n\nSuspected extremists of banned CPI (Maoist) killed a villager near Chaibasa, Jharkhand, late Saturday night.\n").Main()
+	if got := strings.Join(m.Accused, "|"); got != "CPI (Maoist)" {
+		t.Errorf("accused %q, want CPI (Maoist)", got)
 	}
 }
 

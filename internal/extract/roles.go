@@ -178,7 +178,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	// initiated a surprise invasion ... and killed", "employees of Blackwater
 	// shot at Iraqi civilians"
 	for i, t := range toks {
-		isVerb := false
+		isVerb, groupOnly := false, false
 		switch t.Lower {
 		case "conducted", "launched", "staged", "perpetrated", "mounted", "committed", "initiated", "orchestrated", "executed", "carried":
 			// followed by an attack noun
@@ -190,8 +190,11 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				}
 			}
 		case "killed":
-			// "Tristan van der Vlis ... killed six people": an actor killing a number
-			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower)) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
+			// "Tristan van der Vlis ... killed six people": an actor killing
+			// a number; "extremists of GROUP killed a villager": a group
+			// killing one
+			groupOnly = i+1 < len(toks) && toks[i+1].Is("a", "an")
+			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower) || groupOnly) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
 		case "fired":
 			// "Rolando Mendoza fired his M16 rifle at the tourists", "the
 			// militia fired two missiles in a city"
@@ -228,6 +231,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		for _, p := range d.partiesBefore(st, at) {
 			if p.actor == nil || p.actor.kind == kindPlace || p.actor.kind == dossier.KindPerson && !p.actor.kindConf {
 				continue
+			}
+			if groupOnly && p.actor.kind != dossier.KindArmedGroup {
+				continue // "police killed a suspect": another act
 			}
 			if earlierClause(toks, st.tokenIndexAt(p.start)) {
 				continue // "after FORCES killed two fugitives": another act
@@ -1127,7 +1133,9 @@ func listAhead(toks []text.Token, i int) bool {
 
 func isCountWord(w string) bool {
 	switch w {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "several", "at", "more", "over", "nearly", "about", "some", "hundreds", "scores", "thousands", "around", "approximately":
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+		"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+		"dozens", "several", "at", "more", "over", "nearly", "about", "some", "hundreds", "scores", "thousands", "around", "approximately":
 		return true
 	}
 	return false
