@@ -39,10 +39,10 @@ const (
 	months  = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dayPart = `(?:` + months + `\s+\d{1,2}|\d{1,2}\s+` + months + `)(?:,?\s+\d{4})?`
 	outlet  = `\(([\p{L}][\p{L}0-9 .&'’/\-]{0,40})\)`
-	dash    = `(?:--|-|–|—|:|_)`
+	dash    = `(?:--|-|–|—|―|:|_)`
 )
 
-var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*(?:` + dash + `\s+|[—–]\s*)`)
+var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*(?:` + dash + `\s+|[—–―]\s*)`)
 
 // region is the country or province after the place: ", Somalia" or, as
 // some wires write it, " [Country]".
@@ -80,7 +80,8 @@ func Find(text string) (Dateline, bool) {
 	colon := strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), ":") && d.Region == "" && strings.Count(d.Place, " ") <= 1
 	// "Maputo — Terrorists killed": a long dash after such a name, as
 	// other papers write it (not a hyphen: "Iraq - a report")
-	longDash := (strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), "—") || strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), "–")) &&
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text[m[0]:m[1]]))
+	longDash := strings.ContainsRune("—–―", last) &&
 		strings.Count(d.Place, " ") <= 1 && m[1] < len(text) && unicode.IsUpper([]rune(text[m[1]:])[0])
 	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "" || colon || longDash) {
 		return Dateline{}, false

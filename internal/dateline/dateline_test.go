@@ -22,6 +22,7 @@ func TestFind(t *testing.T) {
 		{"KANDI, Turkey (AP) _ Rebels attacked a police station.", true, "Kandi", "Turkey", "", "AP", "Rebels attacked a police station."},
 		{"KANDI, Turkey—Security forces recovered four bodies.", true, "Kandi", "Turkey", "", "", "Security forces recovered four bodies."},
 		{"Maputo — Terrorists killed 13 people in an attack.", true, "Maputo", "", "", "", "Terrorists killed 13 people in an attack."},
+		{"NARATHIWAT ― A military ranger was killed.", true, "Narathiwat", "", "", "", "A military ranger was killed."},
 		// not datelines
 		{"Three Men — the gunmen — fled.", false, "", "", "", "", ""},
 		{"Kandi-Gorod road was closed.", false, "", "", "", "", ""},

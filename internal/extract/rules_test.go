@@ -55,6 +55,10 @@ func TestCasualties(t *testing.T) {
 		{"The Sjeverin massacre was the massacre on 22 October 1992 of 16 Bosniak citizens in Visegrad, Bosnia.", "16-16", "null"},
 		// a period's tally is not the act's
 		{"A man stabbed a soldier near Hebron, West Bank, on Wednesday. Recent violence over the holy site has killed 19 Israelis and 88 Palestinians.", "null", "null"},
+		// "martyred" before its figure, as South Asian reports write it
+		{"A powerful blast martyred seven people including two policemen and injured 30 people in Quetta, Pakistan.", "7-7", "30-30"},
+		// one of a force, killed, with no figure
+		{"A military ranger was killed and seven others injured when a bomb went off in Narathiwat, Thailand.", "1-1", "7-7"},
 		// a war's dead, and another act's of the same day
 		{"Gunmen killed two people at a camp in Kass, Sudan, on Monday. The United Nations estimates 300,000 have died in the humanitarian crisis.", "2-2", "null"},
 		{"An Israeli air strike killed seven civilians in Gaza on Thursday. The attack raised the death toll to 60 Palestinians, most of them civilians, since Tuesday, in Israel's offensive.", "7-7", "null"},

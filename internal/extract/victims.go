@@ -539,7 +539,10 @@ var loneVictimHeads = map[string]bool{"man": true, "woman": true, "boy": true, "
 	"diplomat": true, "bodyguard": true, "driver": true, "passenger": true, "resident": true, "villager": true, "farmer": true,
 	"doctor": true, "nurse": true, "businessman": true, "engineer": true, "employee": true, "prisoner": true, "monk": true,
 	"teenager": true, "youth": true, "cleric": true, "imam": true, "reporter": true, "photographer": true, "cameraman": true,
-	"trader": true, "shopkeeper": true, "pedestrian": true, "motorcyclist": true, "contractor": true, "refugee": true}
+	"trader": true, "shopkeeper": true, "pedestrian": true, "motorcyclist": true, "contractor": true, "refugee": true,
+	"ranger": true, "trooper": true, "constable": true, "gendarme": true, "militiaman": true, "sergeant": true, "captain": true,
+	"colonel": true, "lieutenant": true, "marine": true, "sailor": true, "airman": true, "pilot": true, "cadet": true, "recruit": true,
+	"volunteer": true, "herder": true, "herdsman": true, "fisherman": true, "elder": true, "chief": true, "informer": true, "watchman": true}
 
 // deathVerbs say that the subject of "was ..." died.
 var deathVerbs = map[string]bool{"killed": true, "murdered": true, "assassinated": true, "beheaded": true, "executed": true}
