@@ -57,6 +57,8 @@ func TestCasualties(t *testing.T) {
 		{"A man stabbed a soldier near Hebron, West Bank, on Wednesday. Recent violence over the holy site has killed 19 Israelis and 88 Palestinians.", "null", "null"},
 		// "martyred" before its figure, as South Asian reports write it
 		{"A powerful blast martyred seven people including two policemen and injured 30 people in Quetta, Pakistan.", "7-7", "30-30"},
+		// "hurt" before its figure
+		{"A bomb in Datu Piang, Philippines, hurt eight people on Saturday.", "null", "8-8"},
 		// one of a force, killed, with no figure
 		{"A military ranger was killed and seven others injured when a bomb went off in Narathiwat, Thailand.", "1-1", "7-7"},
 		// a war's dead, and another act's of the same day

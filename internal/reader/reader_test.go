@@ -261,6 +261,7 @@ func TestDateLine(t *testing.T) {
 		{"updated later", "Title\n\nDawn Report Published June 10, 2024 Updated June 11, 2024 07:32am\n\nText.\n", "2024-06-10"},
 		{"two dates", "Title\n\nFrom June 10, 2024 to June 11, 2024\n\nText.\n", ""},
 		{"a headline", "Title\n\nAttack on 12 March 2019 kills five\n\nText.\n", ""},
+		{"posted and updated as of", "Title\n\nAgency\n\nPosted at Apr 13 2010 05:19 PM | Updated as of Apr 14 2010 05:27 AM\n\nText.\n", "2010-04-13"},
 		{"masthead", "Title\n\nThe Daily Example\nSpringfield, Ohio  Est. May 19, 1883\n\nText.\n", ""},
 	} {
 		got, s, e := DateLine([]byte(c.text), 0)
