@@ -167,6 +167,25 @@ func (d *docState) dictNames(name string) bool {
 	return ok
 }
 
+// monthBeforeDay says whether token j is a month's name or abbreviation
+// followed by a day ("Jan. 2", "January 2"), a date that may follow a
+// place with no comma between.
+func monthBeforeDay(toks []text.Token, j int) bool {
+	if j == 0 || !monthNames[toks[j].Lower] {
+		return false
+	}
+	k := j + 1
+	if k < len(toks) && toks[k].Text == "." && !toks[k].Space {
+		k++
+	}
+	return k < len(toks) && toks[k].Kind == text.Number && len(toks[k].Text) <= 2
+}
+
+// monthNames are months and their abbreviations.
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
 // shoutedAfterName says whether token j, after a name written in mixed
 // case, is a word in capitals for emphasis: an inflected verb ("OPENED",
 // "KILLING") or the first of a run of such words ("OPENED FIRE"), not an
@@ -215,6 +234,8 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case shoutedAfterName(toks, j):
 				// "a man from Illinois OPENED FIRE": words in capitals for
 				// emphasis after a name are not part of it
+			case monthBeforeDay(toks, j):
+				// "in south Beirut Jan. 2": a date after the name
 			case nameToken(tj) && tj.Text != "I":
 				j++
 				continue

@@ -828,6 +828,21 @@ func TestBracketedPartOfAName(t *testing.T) {
 	}
 }
 
+// TestDateAfterAPlace: "in south Beirut Jan. 2" names Beirut, then a
+// day; the month is no part of the name.
+func TestDateAfterAPlace(t *testing.T) {
+	res := extractText(t, "Published: 2014-01-03\nTitle: Car bomb in Beirut\n\nA car bomb killed four people in south Beirut Jan. 2, the fourth attack to hit the area this year, the health minister said.\n")
+	m := res.Main()
+	if m.Location == nil || m.Location.Place != "Beirut" {
+		t.Errorf("location %+v, want Beirut", m.Location)
+	}
+	for _, s := range res.Statements {
+		if strings.Contains(s.Speaker, "Jan") {
+			t.Errorf("speaker %q: a place and a month", s.Speaker)
+		}
+	}
+}
+
 // TestPoliceRanksBeforeNames: South Asian reports write police ranks as
 // abbreviations and a retired officer's rank with "(retd)"; an office may
 // be named by its district ("SP Imphal East"), which is nobody's name; and
