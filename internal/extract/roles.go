@@ -44,7 +44,6 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if role == "perpetrator" && toks[m.J-1].Lower == "as" && victimIdentified(toks, m.I) {
 				continue // "a civilian who was identified as NAME died": a victim's name
 			}
-
 			if role == "accused" && toks[m.J-1].Is("blamed", "blames", "blame", "blaming") {
 				from = blamedOn(toks, m.J) // "blamed the attack on the ADF": who is blamed follows "on"
 			}
