@@ -468,6 +468,9 @@ func numElement(c cursor, t token, after cursor, bareDay bool) (element, cursor,
 	if t.digits > 2 || t.val < 1 || t.val > 31 {
 		return element{}, c, false
 	}
+	if el, n, ok := dayMonYear(c, t, after); ok {
+		return el, n, true
+	}
 	n := skipOrdinal(c, after)
 	if gluedWord(n) || gluedTime(n) || gluedNumber(n) {
 		return element{}, c, false
@@ -492,6 +495,27 @@ func numElement(c cursor, t token, after cursor, bareDay bool) (element, cursor,
 	}
 	el := element{start: t.start, end: n.pos, form: fBareDay, d: t.val}
 	return el, n, true
+}
+
+// dayMonYear reads "13/May/2018" or "13-May-2018" after its day t: a
+// month's name between slashes or hyphens, no spaces, then the year, as
+// some pages print their date line.
+func dayMonYear(c cursor, t token, after cursor) (element, cursor, bool) {
+	p1, a1 := after.next()
+	if p1.kind != tPunct || p1.space || p1.r != '/' && p1.r != '-' {
+		return element{}, c, false
+	}
+	m, a2, ok := name(a1, cMonth)
+	if !ok || a1.peek().space {
+		return element{}, c, false
+	}
+	p2, a3 := a2.next()
+	y, a4 := a3.next()
+	if p2.kind != tPunct || p2.space || p2.r != p1.r || y.kind != tNum || y.space || y.digits != 4 || gluedNumber(a4) || gluedWord(a4) {
+		return element{}, c, false
+	}
+	el := element{start: t.start, end: y.end, form: fDayMonth, d: t.val, m: m.value, y: y.val}
+	return el, a4, el.y >= 1000 && el.valid()
 }
 
 // gluedBefore reports digits at i that continue what is before them

@@ -54,6 +54,8 @@ func TestFind(t *testing.T) {
 		{"ordinal day", "on 7th November 2021", []string{`"7th November 2021" absolute 2021-11-7`}},
 		{"the nth of", "on the 7th of November", []string{`"the 7th of November" absolute 0-11-7`}},
 		{"iso", "Published: 2021-11-07", []string{`"2021-11-07" absolute 2021-11-7`}},
+		{"day/month name/year", "World Sunday 7/Nov/2021 17:35 PM", []string{`"Sunday 7/Nov/2021" absolute 2021-11-7 Sunday`}},
+		{"day-month name-year", "Updated 7-November-2021", []string{`"7-November-2021" absolute 2021-11-7`}},
 		{"no year", "On 8 November, a pair", []string{`"8 November" absolute 0-11-8`}},
 		{"day month, year", "men and boys on 3 August, 1990.", []string{`"3 August, 1990" absolute 1990-8-3`}},
 		{"two days of a month", "On September 3 and 5, 2020, militants", []string{`"September 3 and 5, 2020" absolute 2020-9-3..2020-9-5`}},
