@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -1062,7 +1063,50 @@ func (d *docState) mainDate(in *incident) {
 			}
 		}
 	}
+	if in.date == nil && d.published.Year == 0 && d.news {
+		// a page known only by its month ("/2016/02/" in its address, "date
+		// 2024-01" above its text): the report's act is of that month, as
+		// far as the page tells
+		if m, ev, ok := d.publishedMonth(); ok {
+			in.setDate(m, timex.Date{}, prioMeta, ev)
+		}
+	}
 	d.anchorTo(in)
+}
+
+var (
+	urlMonth    = regexp.MustCompile(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/`)
+	prefixMonth = regexp.MustCompile(`^\s*(?i:date|published|posted)\s+((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:\s|$)`)
+)
+
+// publishedMonth reads the month of a page that gives no day: a month's
+// folder in its address, or a labelled month above its text. The evidence
+// is the header line or the label.
+func (d *docState) publishedMonth() (timex.Date, dossier.Evidence, bool) {
+	month := func(y, m string) timex.Date {
+		yy, _ := strconv.Atoi(y)
+		mm, _ := strconv.Atoi(m)
+		return timex.Date{Year: yy, Month: mm}
+	}
+	start := d.lay.Header.End
+	if loc := prefixMonth.FindSubmatchIndex(d.body[start:]); loc != nil {
+		ev := d.evidence("date", start+loc[2], start+loc[5], dossier.MethodMeta, 0.4)
+		ev.Note = "the page's month, above its text: no day is given"
+		return month(string(d.body[start+loc[2]:start+loc[3]]), string(d.body[start+loc[4]:start+loc[5]])), ev, true
+	}
+	h := d.body[:start]
+	if i := bytes.Index(h, []byte("Source: ")); i >= 0 {
+		line := h[i:]
+		if e := bytes.IndexByte(line, '\n'); e >= 0 {
+			line = line[:e]
+		}
+		if loc := urlMonth.FindSubmatchIndex(line); loc != nil {
+			ev := d.evidence("date", i+loc[2], i+loc[5], dossier.MethodMeta, 0.4)
+			ev.Note = "the month in the page's address: no day is given"
+			return month(string(line[loc[2]:loc[3]]), string(line[loc[4]:loc[5]])), ev, true
+		}
+	}
+	return timex.Date{}, dossier.Evidence{}, false
 }
 
 // Clashes of crowds are riots, not battles (ACLED: a battle is between

@@ -828,6 +828,29 @@ func TestBracketedPartOfAName(t *testing.T) {
 	}
 }
 
+// TestPageMonthOnly: a page known only by its month (a month's folder in
+// its address, a labelled month above its text) dates its act to that
+// month when the text gives a weekday alone; a page with a day keeps the
+// day.
+func TestPageMonthOnly(t *testing.T) {
+	body := "A suicide bomber killed a militia commander and at least 10 others in Kunar, Afghanistan, on Saturday.\n"
+	for _, c := range []struct{ doc, want, precision string }{
+		{"Source: https://example.org/2016/02/suicide-bomber-kills-11/\nTitle: Suicide bomber kills 11\n\n" + body, "2016-02", "month"},
+		{"Source: https://example.org/news/suicide-bomber-kills-11\nTitle: Suicide bomber kills 11\n\n date 2024-01 " + body, "2024-01", "month"},
+		{"Source: https://example.org/2016/02/14/suicide-bomber-kills-11/\nTitle: Suicide bomber kills 11\n\n" + body, "2016-02-13", "day"},
+		{"Source: https://example.org/news/suicide-bomber-kills-11\nTitle: Suicide bomber kills 11\n\n" + body, "", ""},
+	} {
+		m := extractText(t, c.doc).Main()
+		got, prec := "", ""
+		if m.Date != nil {
+			got, prec = m.Date.Start, m.Date.Precision
+		}
+		if got != c.want || prec != c.precision {
+			t.Errorf("%.60q: date %q (%s), want %q (%s)", c.doc, got, prec, c.want, c.precision)
+		}
+	}
+}
+
 // TestDateAfterAPlace: "in south Beirut Jan. 2" names Beirut, then a
 // day; the month is no part of the name.
 func TestDateAfterAPlace(t *testing.T) {
