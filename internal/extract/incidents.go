@@ -2619,7 +2619,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				// document's
 				ctry = d.mainCtry
 				for _, m2 := range m.st.mentions {
-					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderWith(m.st.toks, m2.i) {
+					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderWith(m.st.toks, m2.i) &&
+						!(m2.i > 0 && m.st.toks[m2.i-1].Is("ethnic")) { // ("an ethnic Turkman": a people, not a country)
 						ctry = m2.country
 						break
 					}

@@ -1529,7 +1529,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		// district", a part of a city)
 		// ("in Kandi district, in the northern province of X": a division
 		// the gazetteer lacks, as a village is)
-		if unknown && j < len(st.toks) && (st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town") ||
+		if unknown && j < len(st.toks) && (st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town", "city") ||
 			divisionWords[st.toks[j].Lower] && !st.toks[j].Is("division", "zone", "agency") && (j+1 == len(st.toks) || st.toks[j+1].Kind == text.Punct)) && !st.toks[j].Cap() &&
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
 			if p, ok := d.anchorAfter(st, j+1); ok {

@@ -431,6 +431,8 @@ func TestUnknownPlaces(t *testing.T) {
 		// the object of an act, located by a division after it (an
 		// adjective before the division word)
 		{"Gunmen attacked Karpathos Wells in the central province of Sennar on Tuesday, killing nine villagers.", "Karpathos Wells", "Sudan", "admin1"},
+		// "X city" the gazetteer lacks; "an ethnic Turkman" names a people, not a country
+		{"A suicide bomber killed 22 people inside an Iraqi mosque in Karpathos Wells city on Wednesday at a ceremony for an ethnic Turkman, police said.", "Karpathos Wells", "Iraq", "country"},
 		// a district the gazetteer lacks, its name with a particle
 		{"Terrorists killed 13 people in an attack against a passenger vehicle in Karpathos da Praia district, in the northern Mozambican province of Cabo Delgado.", "Karpathos da Praia", "Mozambique", "country"},
 		// the anchor in no country the text gives: not trusted

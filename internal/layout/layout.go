@@ -528,8 +528,15 @@ const bareCredit = `(?i)^\(?((file|archive) )?(photo|image|picture|photograph|vi
 
 // ---- prose
 
+// linkLabels are labels a page prints alone on a line above the headline
+// of another story it links to ("RELATED:" then "Ecuador's government
+// scraps its intelligence agency").
+var linkLabels = map[string]bool{"related:": true, "related": true, "also read:": true, "read also:": true, "see also:": true,
+	"read more:": true, "also see:": true, "more:": true, "recommended:": true, "read:": true, "watch:": true}
+
 func (l *Layout) parseProse(lines []line) {
 	section := ""
+	labelOnly := false // the line before was a bare link label
 	for n, ln := range lines {
 		s, e := trimSpan(l.Body, ln.start, ln.end)
 		if e == s {
@@ -548,6 +555,17 @@ func (l *Layout) parseProse(lines []line) {
 			// news page prints it: the citations under it are no prose
 			// either (a "Related articles" box may stand above the text)
 			section = text
+			continue
+		}
+		if labelOnly {
+			// the headline a bare "RELATED:" label above it links to
+			labelOnly = false
+			if !strings.ContainsAny(text[len(text)-1:], ".!?\"”") && len(text) <= 160 {
+				continue
+			}
+		}
+		if linkLabels[strings.ToLower(strings.TrimSpace(text))] {
+			labelOnly = true
 			continue
 		}
 		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) || l.teaser(lines[n+1:], text) {

@@ -250,6 +250,19 @@ func TestTeasersAreNotProse(t *testing.T) {
 	}
 }
 
+// TestLinkLabelsAreNotProse: a bare "RELATED:" label and the headline of
+// the other story under it are not sentences of the report; the prose
+// after them is.
+func TestLinkLabelsAreNotProse(t *testing.T) {
+	body := "Title: Soldiers killed\n\nThree soldiers were killed by a bomb near Kandi on Monday.\n\nRELATED:\n" +
+		"Government Scraps Intel Agency, Army Man Rejoices\n\n\"The result left three dead,\" the army said.\n"
+	got := sentencesOf(t, body)
+	want := []string{"Three soldiers were killed by a bomb near Kandi on Monday.", "\"The result left three dead,\" the army said."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
 // TestLinkSectionsAreNotProse: the titles listed under "See also" or
 // "External links" are other pages, not sentences of the article; the
 // prose after the next heading is read again.
