@@ -232,7 +232,7 @@ func (d *docState) runOnDateLine(st *sent) {
 	st.dates = st.dates[1:]
 	// "date 2021-04-19 Monday, 19 April 2021 Nineteen civilians ...": the
 	// same day written again right after the label's is the date line too
-	if len(st.dates) > 0 {
+	if len(st.dates) > 0 && end <= st.dates[0].start {
 		n := st.dates[0].e
 		gap := strings.TrimSpace(string(d.body[end:st.dates[0].start]))
 		if gap == "" && n.Kind == timex.Absolute && n.Year == dl.Year && n.Month == dl.Month && n.Day == dl.Day {
