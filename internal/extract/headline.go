@@ -164,9 +164,9 @@ var headlineActs = map[string]bool{"kill": true, "kills": true, "attack": true, 
 var headlineGroupNouns = map[string]bool{"militants": true, "rebels": true, "insurgents": true, "fighters": true, "gunmen": true,
 	"extremists": true, "jihadists": true, "guerrillas": true, "terrorists": true, "cadres": true, "men": true}
 
-// generic says whether a described group names no one: "Gunmen",
+// genericGroup says whether a described group names no one: "Gunmen",
 // "Unidentified gunmen" (not "Maoists", "Fulani herdsmen").
-func generic(name string) bool {
+func genericGroup(name string) bool {
 	w := strings.Fields(strings.ToLower(name))
 	return len(w) == 0 || headlineGroupNouns[w[len(w)-1]] || !names.HasUpper(strings.Join(strings.Fields(name)[1:], " ")) && len(w) > 1
 }
@@ -222,7 +222,7 @@ func (d *docState) headlinePerps(in *incident) {
 					}
 				}
 			}
-			if a != nil && !generic(a.name) && (a.kind == dossier.KindArmedGroup || a.collective) {
+			if a != nil && !genericGroup(a.name) && (a.kind == dossier.KindArmedGroup || a.collective) {
 				in.addRole(role, a.name, a, d.sentEvidence("", st, 0.55))
 				return
 			}

@@ -518,7 +518,7 @@ func (d *docState) partiesAfter(st *sent, k int, target bool) []party {
 			}
 			// "the militant Islamist group GROUP": a description, then
 			// the name it describes
-			if p.actor != nil && p.actor.collective && !names.HasUpper(p.name) {
+			if p.actor != nil && (p.actor.collective && !names.HasUpper(p.name) || descriptorsOnly(p.name)) {
 				j := i
 				for j < len(toks) && j < i+4 && toks[j].Kind == text.Word && !stopWord(toks[j].Lower) && (!toks[j].Cap() || unknownWord(st, j)) {
 					if q, _, ok := d.partyAt(st, j, false); ok && q.actor != nil && !q.actor.collective {
@@ -853,6 +853,21 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 		}
 	}
 	return nil
+}
+
+// descriptorsOnly says whether a described group is only adjectives of
+// faith or people, with no noun: "Sunni Muslim" in "the Sunni Muslim
+// jihadist GROUP group" describes the name after it.
+func descriptorsOnly(name string) bool {
+	w := strings.Fields(strings.ToLower(name))
+	for _, x := range w {
+		switch x {
+		case "sunni", "shia", "shi'ite", "shiite", "muslim", "islamist", "islamic", "jihadist", "christian", "hindu", "buddhist", "arab", "kurdish", "baloch", "pashtun", "fulani":
+		default:
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // nameAfterCopula says whether a name follows "the gunman was" at token
