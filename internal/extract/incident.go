@@ -355,8 +355,7 @@ func (in *incident) dropGenerics(list []string) []string {
 	generic := map[string]bool{}
 	for a, role := range in.actors {
 		if role == "perpetrator" || role == "accused" {
-			if a.collective && !strings.Contains(a.name, "-") && (strings.ToLower(a.name) == a.name || genericGroup(a.name)) {
-				// ("Gunmen" opening a sentence is as generic as "gunmen")
+			if a.collective && !strings.Contains(a.name, "-") && strings.ToLower(a.name) == a.name {
 				generic[a.name] = true
 			} else {
 				named = true

@@ -786,7 +786,7 @@ func TestWhoActedInWebReports(t *testing.T) {
 		{"Shining Path rebels have killed thirteen soldiers in two ambushes in the Ayacucho region of Peru on Thursday.", "Shining Path"},
 		{"Boko Haram killed a soldier near Maiduguri, Nigeria, on Monday.", "Boko Haram"},
 		{"Police killed a suspect near Maiduguri, Nigeria, on Monday.", ""},
-		{"Gunmen killed 11 police officers in Rask, Iran, on Monday. It was claimed by the Sunni Muslim jihadist Jaish al-Adl (Army of Justice) group, in a statement on its Telegram channel.", "Jaish al-Adl"},
+		{"Gunmen killed 11 police officers in Rask, Iran, on Monday. It was claimed by the Sunni Muslim jihadist Jaish al-Adl (Army of Justice) group, in a statement on its Telegram channel.", "Gunmen|Jaish al-Adl"},
 		{"Gunmen in Russia's North Caucasus region of Dagestan on Sunday launched attacks on churches, killing seven police officers.", ""},
 		{"Attacks in the Kandi Hills killed seven police officers on Sunday.", ""},
 		{"A 66-year-old man from Illinois OPENED FIRE at a baseball practice in Alexandria, Virginia, on Wednesday, wounding four people.", ""},
