@@ -1357,6 +1357,25 @@ func earlierActClause(st *sent, k int) bool {
 	return false
 }
 
+// otherItemSentence says whether a report's sentence opens as another
+// item of the news: "Also on Saturday, ...", "Separately, ...", "In
+// another incident, ...", "Elsewhere, ...".
+func otherItemSentence(st *sent) bool {
+	toks := st.toks
+	if len(toks) < 3 {
+		return false
+	}
+	switch {
+	case toks[0].Is("also") && toks[0].Cap() && (toks[1].Text == "," || toks[1].Is("on", "in", "last", "earlier", "yesterday", "today")):
+		return true
+	case toks[0].Is("separately", "elsewhere") && toks[1].Text == ",":
+		return true
+	case toks[0].Is("in") && toks[1].Is("another", "a") && (toks[2].Is("separate", "similar", "incident", "attack", "development") || len(toks) > 3 && toks[3].Is("incident", "attack")):
+		return true
+	}
+	return false
+}
+
 // earlierActDate says whether a date dates an act the sentence sets apart
 // from the report's own: "the target of a previous attack in 2023", "he
 // survived an earlier attack in March", "a similar bombing on Friday".
@@ -2212,6 +2231,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if earlierActClause(st, m.i) {
 				continue // "The killing comes days after gunmen shot a journalist in TOWN": the place of an earlier act
+			}
+			if d.news && otherItemSentence(st) {
+				continue // "Also on Saturday, two men were hanged over a shooting in CITY": another item of the day's news
 			}
 			if d.news && departedFrom(st.toks, m.i) {
 				// "a truck that had left the town of X hit the bomb": where

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // TestPlaceOfAReport: where a report puts its act when it names a region
@@ -848,6 +849,28 @@ func TestPageMonthOnly(t *testing.T) {
 		}
 		if got != c.want || prec != c.precision {
 			t.Errorf("%.60q: date %q (%s), want %q (%s)", c.doc, got, prec, c.want, c.precision)
+		}
+	}
+}
+
+// TestOtherItemSentence: a report's sentence that opens as another item
+// of the day's news gives no place to the report's act.
+func TestOtherItemSentence(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Also on Saturday, the judiciary said two men were hanged over a shooting at a shrine in the city of Shiraz.", true},
+		{"Separately, a bomb exploded in Kandi.", true},
+		{"In another incident, gunmen killed two farmers near Kandi.", true},
+		{"In a separate attack, two soldiers died.", true},
+		{"Also killed was a police officer, officials said.", false},
+		{"In Zahedan, the attackers entered police station Number 16.", false},
+		{"Elsewhere in the city, shops stayed closed.", false},
+	} {
+		st := &sent{text: c.text, toks: text.Tokenize(c.text, 0)}
+		if got := otherItemSentence(st); got != c.want {
+			t.Errorf("%q: otherItemSentence = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -478,7 +478,7 @@ var (
 		`(?i)^(file|archive) (photo|image|picture)s?:|` +
 		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
 		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
-		`\. \(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
+		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
 		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
 		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`)
 	// embedRE is the signature of an embedded post: "— Jane Smith

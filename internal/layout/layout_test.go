@@ -182,7 +182,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"- Reporting: Jane Smith; writing: Desk Editor; editing: Copy Editor.",
 		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)",
 		"Police inspect a damaged army vehicle after a suicide attack in Kandi earlier this month [Jane Smith/Reuters]",
-		"Mourners carry the coffin of a victim on Sunday [AFP]", "Soldiers patrol the market [File: Jane Smith/AP]", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
+		"Mourners carry the coffin of a victim on Sunday [AFP]", "Security forces stand guard in Kandi on December 20, 2022. — Reuters", "Soldiers patrol the market [File: Jane Smith/AP]", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
 		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county"} {
 		if !isFurniture(s) {
 			t.Errorf("isFurniture(%q) = false", s)
