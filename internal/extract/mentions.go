@@ -167,24 +167,23 @@ func (d *docState) dictNames(name string) bool {
 	return ok
 }
 
-// monthBeforeDay says whether token j is a month's name or abbreviation
-// followed by a day ("Jan. 2", "January 2"), a date that may follow a
-// place with no comma between.
-func monthBeforeDay(toks []text.Token, j int) bool {
-	if j == 0 || !monthNames[toks[j].Lower] {
-		return false
+// dateAt says whether a date of the sentence with its month and day
+// starts at token j ("Jan. 2", "January 2"): a date that may follow a
+// place with no comma between, no part of its name.
+func dateAt(st *sent, j int) bool {
+	for _, h := range st.dates {
+		if h.start == st.toks[j].Start && h.e.Month != 0 && h.e.Day != 0 {
+			return true
+		}
 	}
-	k := j + 1
-	if k < len(toks) && toks[k].Text == "." && !toks[k].Space {
-		k++
-	}
-	return k < len(toks) && toks[k].Kind == text.Number && len(toks[k].Text) <= 2
+	return false
 }
 
-// monthNames are months and their abbreviations.
-var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true,
-	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+// rankMark says whether a retired officer's mark, "(retd)", stands at
+// token k, before end: "Captain (retd) NAME".
+func rankMark(toks []text.Token, k, end int) bool {
+	return k+2 < end && toks[k].Text == "(" && toks[k+1].Is("retd", "retired", "rtd", "r") && toks[k+2].Text == ")"
+}
 
 // shoutedAfterName says whether token j, after a name written in mixed
 // case, is a word in capitals for emphasis: an inflected verb ("OPENED",
@@ -234,7 +233,7 @@ func (d *docState) findMentions(st *sent) []*mention {
 			case shoutedAfterName(toks, j):
 				// "a man from Illinois OPENED FIRE": words in capitals for
 				// emphasis after a name are not part of it
-			case monthBeforeDay(toks, j):
+			case j > start && dateAt(st, j):
 				// "in south Beirut Jan. 2": a date after the name
 			case nameToken(tj) && tj.Text != "I":
 				j++
@@ -250,7 +249,7 @@ func (d *docState) findMentions(st *sent) []*mention {
 				// dictionary holds with it
 				j += 3
 				continue
-			case tj.Text == "(" && j+3 < n && toks[j+1].Is("retd", "retired", "rtd", "r") && toks[j+2].Text == ")" && nameToken(&toks[j+3]):
+			case rankMark(toks, j, n) && j+3 < n && nameToken(&toks[j+3]):
 				// "Captain (retd) Zohaib Mohsin": a rank's mark inside
 				// the title before the name
 				j += 3
@@ -513,7 +512,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		// "Police Chief Constable Hugh Orde": a role, then a rank;
 		// "Captain (retd) NAME": a rank's mark after it
 		for n < j-k {
-			if k+n+2 < j && toks[k+n].Text == "(" && toks[k+n+2].Text == ")" && toks[k+n+1].Is("retd", "retired", "rtd", "r") {
+			if rankMark(toks, k+n, j) {
 				n += 3
 				continue
 			}
@@ -545,7 +544,7 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			}
 			if m, _ := lx.Honorifics.MatchAt(toks[:j], q); m > 0 && q > k+n && q+m < j {
 				n = q + m - k
-				if k+n+2 < j && toks[k+n].Text == "(" && toks[k+n+2].Text == ")" && toks[k+n+1].Is("retd", "retired", "rtd", "r") {
+				if rankMark(toks, k+n, j) {
 					n += 3
 				}
 				break
