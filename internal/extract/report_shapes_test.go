@@ -799,6 +799,36 @@ func TestWhoActedInWebReports(t *testing.T) {
 	}
 }
 
+// TestAgentsOfTheReportedAct: shapes that name who carried out the
+// report's own act away from its verb: a clause after "were killed ...
+// after" that tells how the casualties came about (while "after" before an
+// act of its own still sets it apart), an agent after a time or place
+// between "carried out" and "by" (not after an operation "conducted in
+// the area by"), the police naming "the suspect", and the report's
+// attackers said to be members of a group (accused when only believed).
+func TestAgentsOfTheReportedAct(t *testing.T) {
+	for _, c := range []struct{ text, perps, accused string }{
+		{"Two commandos were killed on Sunday after Naxalites detonated an improvised explosive device targeting their truck in Sukma district.", "Naxalites", ""},
+		{"Protests re-ignited in Kandi on Sunday after police killed two fugitives in a raid.", "", ""},
+		{"At least 32 people were killed in western Ethiopia, officials said. The killings were carried out on Sunday by the Oromo Liberation Army in the Kandi Zone.", "Oromo Liberation Army", ""},
+		{"Ten militants were killed in Bannu on Monday. A military operation is being conducted in the area by the Pakistan Army.", "", ""},
+		{"A gunman opened fire at a shop in Kandi, Texas, on Saturday, killing 20 people. Two officials identified the suspect as John Smith, a 21-year-old man from Allen.", "John Smith", ""},
+		{"Two suicide bombers blew themselves up outside a church in Makassar on Sunday, wounding 20 people. The police chief said the two attackers are believed to have been members of the armed group Jemaah Anshorut Daulah.", "", "Jemaah Anshorut Daulah"},
+		{"Gunmen killed 12 herders at a cattle camp in Kandi on Sunday. The attackers were members of the Lord's Resistance Army, officials said.", "Gunmen|Lord's Resistance Army", ""},
+	} {
+		m := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n").Main()
+		if m == nil {
+			t.Fatalf("%.50q: no incident", c.text)
+		}
+		if got := strings.Join(m.Perpetrators, "|"); got != c.perps {
+			t.Errorf("%.50q: perpetrators %q, want %q", c.text, got, c.perps)
+		}
+		if got := strings.Join(m.Accused, "|"); got != c.accused {
+			t.Errorf("%.50q: accused %q, want %q", c.text, got, c.accused)
+		}
+	}
+}
+
 // TestHeadlineSubject: a sentence-case headline's subject of a verb of
 // attack is who acted when the prose names no one; a described group
 // ("Gunmen kill 7") names nobody, and a title-case headline is not read.

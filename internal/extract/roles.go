@@ -35,7 +35,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	}
 	lx := d.x.lex
 	toks := st.toks
-	for _, m := range append(lx.Responsibility.FindAll(toks), claimedActs(st)...) {
+	for _, m := range append(append(lx.Responsibility.FindAll(toks), claimedActs(st)...), agentsPastAdverbial(toks)...) {
 		role := m.Val.Role
 		var ps []party
 		switch m.Val.Side {
@@ -98,6 +98,35 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				if n == 0 && p.actor != nil && p.actor.kind == dossier.KindPerson {
 					in.addRole("perpetrator", p.name, p.actor, d.sentEvidence("", st, 0.6))
 				}
+			}
+		}
+	}
+	// "the two attackers are believed to have been members of GROUP",
+	// "Those attackers are GROUP": the report's attackers said to be a group
+	for k := 1; k+2 < len(toks); k++ {
+		if !toks[k].Is("attackers", "gunmen", "bombers", "assailants", "attacker", "gunman", "bomber", "assailant", "shooter", "shooters") ||
+			!toks[k+1].Is("was", "were", "are", "is") || !toks[k-1].Is("the", "those", "these", "two", "three", "four", "both", "suicide") {
+			continue
+		}
+		if k+3 < len(toks) && toks[k+2].Lower == "not" {
+			continue
+		}
+		j, role := k+2, "perpetrator"
+		if toks[j].Is("believed", "thought", "suspected", "said", "reported", "likely", "probably", "allegedly") {
+			role = "accused"
+			j++
+			for j < len(toks) && j < k+7 && toks[j].Is("to", "be", "have", "been", "likely") {
+				j++
+			}
+		}
+		if j+1 < len(toks) && toks[j].Is("members", "fighters", "militants", "operatives") && toks[j+1].Lower == "of" {
+			j += 2
+		} else if j < len(toks) && toks[j].Is("from", "of") {
+			j++
+		}
+		for n, p := range d.partiesAfter(st, j, false) {
+			if n == 0 && p.actor != nil && p.actor.kind == dossier.KindArmedGroup && st.tokenIndexAt(p.start) <= j+4 {
+				in.addRole(role, p.name, p.actor, d.sentEvidence("", st, 0.6))
 			}
 		}
 	}
@@ -234,7 +263,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			if groupOnly && p.actor.kind != dossier.KindArmedGroup {
 				continue // "police killed a suspect": another act
 			}
-			if earlierClause(toks, st.tokenIndexAt(p.start)) {
+			if k := st.tokenIndexAt(p.start); earlierClause(toks, k) && !causeClause(toks, k) {
 				continue // "after FORCES killed two fugitives": another act
 			}
 			if k := st.tokenIndexAt(p.start); p.actor.kind == dossier.KindState && slices.ContainsFunc(st.mentions, func(m *mention) bool {
@@ -1202,6 +1231,34 @@ func earlierClause(toks []text.Token, i int) bool {
 	return clauseOpenedBy(toks, i, 3, "after", "following", "since", "before")
 }
 
+// causeClause says whether the clause that "after" or "following" opens
+// before token i tells how the casualties of the sentence's main clause
+// came about: "two commandos were killed on Sunday after GROUP detonated
+// an IED", "three died after gunmen opened fire" (the act reported, not
+// an earlier one).
+func causeClause(toks []text.Token, i int) bool {
+	k := i - 1
+	for k >= 0 && k >= i-3 && !toks[k].Is("after", "following") {
+		k--
+	}
+	if k < 1 || k < i-3 {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		t := toks[j]
+		if t.Kind == text.Punct && t.Text != "," {
+			return false
+		}
+		switch t.Lower {
+		case "died", "perished":
+			return true
+		case "killed", "wounded", "injured", "hurt":
+			return j > 0 && toks[j-1].Is("was", "were", "been", "being", "are", "is")
+		}
+	}
+	return false
+}
+
 // otherActSubject says whether a sentence opens with an act that a
 // demonstrative or an adjective sets apart from the one reported: "That
 // attack was claimed by ...", "Those bombings", "An earlier attack", "The
@@ -1325,6 +1382,41 @@ func claimedActs(st *sent) []text.Match[lexicon.Responsibility] {
 				if clean {
 					out = append(out, text.Match[lexicon.Responsibility]{I: i, J: e.J, Val: lexicon.Responsibility{Role: "perpetrator", Side: "before"}})
 				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// agentsPastAdverbial finds an act's agent after "by" when a time or a
+// place stands between the verb and "by": "the killings were carried out
+// on Sunday by GROUP", "was perpetrated in the early hours by". The
+// adverbial opens with a preposition or a time word and holds words only,
+// no participle of its own ("carried out in an area controlled by": the
+// area's controller, not the agent).
+func agentsPastAdverbial(toks []text.Token) []text.Match[lexicon.Responsibility] {
+	var out []text.Match[lexicon.Responsibility]
+	for i, t := range toks {
+		j := i + 1
+		switch {
+		case t.Lower == "carried" && j < len(toks) && toks[j].Lower == "out":
+			j++
+		case t.Is("perpetrated", "committed"):
+		default:
+			continue // ("an operation is being conducted in the area by the army": not an attack's agent)
+		}
+		if j >= len(toks) || !toks[j].Is("on", "in", "at", "during", "overnight", "early", "late", "last", "yesterday", "earlier") {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k <= j+7; k++ {
+			w := toks[k]
+			if w.Lower == "by" {
+				out = append(out, text.Match[lexicon.Responsibility]{I: i, J: k + 1, Val: lexicon.Responsibility{Role: "perpetrator", Side: "after"}})
+				break
+			}
+			if w.Kind != text.Word && w.Kind != text.Number || w.Is("and", "or", "which", "who", "that", "where", "when") ||
+				strings.HasSuffix(w.Lower, "ed") && !w.Cap() {
 				break
 			}
 		}
