@@ -101,6 +101,33 @@ func Find(text string) (Dateline, bool) {
 // Line reads a bare "City, Country" line (at most six words, each part
 // capitalised, nothing else on the line): some sites print the place of
 // writing above the text.
+// runInPlace is the place of a dateline run into its text.
+var runInPlace = regexp.MustCompile(`^\s*(` + name + `), `)
+
+// RunIn reads a dateline whose dash a copy of the page lost, "CITY,
+// COUNTRY" run into the first sentence ("Tegucigalpa, Honduras Masked men
+// killed ..."): the words after the comma up to a capitalised word are a
+// country's name, as isCountry says (prose never runs a country's name
+// into a capitalised word without punctuation).
+func RunIn(text string, isCountry func(string) bool) (Dateline, bool) {
+	m := runInPlace.FindStringSubmatchIndex(text)
+	if m == nil || strings.Count(text[m[2]:m[3]], " ") > 2 {
+		return Dateline{}, false
+	}
+	rest := text[m[1]:]
+	words := strings.SplitAfter(rest, " ")
+	n := 0
+	for k := 0; k < 3 && k+1 < len(words); k++ {
+		n += len(words[k])
+		region := strings.TrimSpace(rest[:n])
+		next, _ := utf8.DecodeRuneInString(rest[n:])
+		if unicode.IsUpper(next) && isCountry(region) {
+			return Dateline{Start: m[0], End: m[1] + n, Place: titleCase(text[m[2]:m[3]]), PlaceStart: m[2], PlaceEnd: m[3], Region: region}, true
+		}
+	}
+	return Dateline{}, false
+}
+
 func Line(line string) (Dateline, bool) {
 	t := strings.TrimSpace(line)
 	if t == "" || strings.Count(t, " ") > 5 {

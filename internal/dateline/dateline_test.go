@@ -73,6 +73,30 @@ func TestLine(t *testing.T) {
 	}
 }
 
+// TestRunIn: "CITY, COUNTRY" run into the first sentence is a dateline
+// when the words after the comma are a country's name; a list of places,
+// a country not followed by a capital, or another name is not.
+func TestRunIn(t *testing.T) {
+	countries := map[string]bool{"Honduras": true, "South Sudan": true, "Iraq": true}
+	isCountry := func(s string) bool { return countries[s] }
+	for _, tc := range []struct {
+		text       string
+		ok         bool
+		place, reg string
+	}{
+		{"Tegucigalpa, Honduras Masked men armed with guns killed an activist.", true, "Tegucigalpa", "Honduras"},
+		{"Juba, South Sudan Gunmen ambushed a convoy on Monday.", true, "Juba", "South Sudan"},
+		{"Baghdad, Iraq and Syria were hit by attacks.", false, "", ""},
+		{"Mosul, Kirkuk Province Gunmen killed two.", false, "", ""},
+		{"Two soldiers, Iraq said.", false, "", ""},
+	} {
+		d, ok := RunIn(tc.text, isCountry)
+		if ok != tc.ok || ok && (d.Place != tc.place || d.Region != tc.reg || tc.text[d.PlaceStart:d.PlaceEnd] != tc.place) {
+			t.Errorf("RunIn(%q) = %+v, %v; want %s, %s, %v", tc.text, d, ok, tc.place, tc.reg, tc.ok)
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"KABUL, March 3 (Reuters) - x", "BAGHDAD (AP) — y", "", "A, B (C) -- d"} {
 		f.Add(s)

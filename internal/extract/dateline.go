@@ -4,6 +4,7 @@ import (
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/dateline"
 	"github.com/dossier-project/dossier/internal/gazetteer"
+	"github.com/dossier-project/dossier/internal/reader"
 	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
@@ -41,12 +42,24 @@ func (d *docState) findDateline() {
 		if !st.leadOfPara {
 			continue
 		}
-		dl, ok := dateline.Find(st.text)
-		if !ok && (st.idx+1 >= len(d.sents) || d.sents[st.idx+1].para != st.para) {
+		// past a page's labelled date run into the line ("date
+		// 2023-09-01 Manila: Five soldiers ...")
+		skip := reader.DatePrefixEnd(st.text)
+		dl, ok := dateline.Find(st.text[skip:])
+		if !ok && skip == 0 && (st.idx+1 >= len(d.sents) || d.sents[st.idx+1].para != st.para) {
 			dl, ok = dateline.Line(st.text) // a line of its own
 		}
 		if !ok {
+			dl, ok = dateline.RunIn(st.text[skip:], func(s string) bool { _, ok := d.x.gaz.Country(s); return ok })
+		}
+		if !ok {
 			continue
+		}
+		if skip > 0 {
+			dl.Start, dl.End, dl.PlaceStart, dl.PlaceEnd = dl.Start+skip, dl.End+skip, dl.PlaceStart+skip, dl.PlaceEnd+skip
+			if dl.Date != "" {
+				dl.DateStart, dl.DateEnd = dl.DateStart+skip, dl.DateEnd+skip
+			}
 		}
 		ps := d.x.gaz.Lookup(dl.Place)
 		if len(ps) == 0 {

@@ -2370,8 +2370,14 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	// of the lead's first sentence, stronger than one further on
 	if d.news && in.title != "" {
 		if st := d.titleSent(in); st != nil && (len(ss) == 0 || st.start != ss[0].start) {
+			if st.events == nil {
+				st.events = d.x.lex.Events.FindAll(st.toks) // ("37 Dead in Ambush": an act's noun, no town)
+			}
+			if st.weapons == nil {
+				st.weapons = d.x.lex.Weapons.FindAll(st.toks)
+			}
 			st.mentions = d.findMentions(st)
-			weapons := d.x.lex.Weapons.FindAll(st.toks)
+			weapons := st.weapons
 			for _, m := range st.mentions {
 				if slices.ContainsFunc(weapons, func(w text.Match[lexicon.Weapon]) bool { return w.I <= m.i && w.J >= m.j }) {
 					continue // "killed in IED attack": a weapon, not a place

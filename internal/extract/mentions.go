@@ -1054,7 +1054,7 @@ func compassName(st *sent, i, j int) bool {
 // placeFor resolves toks[i:j] as a populated place when the context allows.
 func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) || numberedLabel(st.toks, j) {
+	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -1418,8 +1418,32 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	if j-i <= 4 && i >= 2 && st.toks[i-1].Is("called", "named") && placeNouns[st.toks[i-2].Lower] {
 		return gazetteer.Place{Feature: featureCountry}, true
 	}
-	if j-i > 4 {
-		return gazetteer.Place{}, false
+	// "the village of El Ocotal", "in the village NAME": a place noun
+	// before the name says it is one (the gazetteer may hold the name only
+	// in another country)
+	if j-i <= 4 && i >= 2 && (st.toks[i-1].Lower == "of" && i >= 3 && placeNouns[st.toks[i-2].Lower] && st.toks[i-3].Is("the", "a") ||
+		placeNouns[st.toks[i-1].Lower] && st.toks[i-2].Lower == "the" && i >= 3 && st.toks[i-3].Is("in", "at", "near", "attacked", "raided", "stormed")) &&
+		st.toks[i-1].Lower != "area" && st.toks[i-2].Lower != "area" {
+		all := true
+		for k := i; k < j; k++ {
+			all = all && nameToken(&st.toks[k])
+		}
+		ps := d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j))
+		if p, ok := d.anchorAfter(st, j); all && ok {
+			return p, true // ("the town of Khiam, Nabatieh Governorate": within the division)
+		}
+		if all && len(ps) == 0 {
+			return gazetteer.Place{Feature: featureCountry}, true
+		}
+		// a name the gazetteer holds only in another country than the
+		// one the sentence goes on to name ("the village of El Ocotal,
+		// in central Honduras"): a place of that country it lacks
+		if c, ok := d.countryLater(st, j); all && ok && !slices.ContainsFunc(ps, func(p gazetteer.Place) bool { return p.Country == c.Name }) {
+			return countryPlace(c), true
+		}
+	}
+	if j-i > 4 || d.commonNounAt(st, i, j) {
+		return gazetteer.Place{}, false // ("37 Dead in Ambush": a headline's capital)
 	}
 	for k := i; k < j; k++ {
 		if !nameToken(&st.toks[k]) && !((st.toks[k].Text == "-" && !st.toks[k].Space || particles[st.toks[k].Lower]) && k > i && k+1 < j) {
@@ -1936,7 +1960,7 @@ func locativeBefore(toks []text.Token, i int) bool {
 // place expected by the context and known to the gazetteer, or a large city.
 func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) || numberedLabel(st.toks, j) {
+	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -1957,10 +1981,46 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false // "in the NAME pub": the pub's name, not a town of that name abroad
 	}
 	p = d.stateOverTown(s, p)
+	if e, ok := d.dictLookup(s); ok && e.Kind != dossier.KindState && p.Population < 100000 {
+		return gazetteer.Place{}, false // "aimed at Taliban fighters": the group, not a village of that name
+	}
 	if loc && (p.Population >= 1000 || p.Country == d.mainCtry) || p.Population >= 200000 || p.Feature == "PPLC" {
 		return p, true
 	}
 	return gazetteer.Place{}, false
+}
+
+// commonNounAt says whether the one word at token i is a common noun of
+// the lexicons written with a capital, as in a title or a headline ("the
+// Inspector General of Police", "37 Dead in Ambush"): not a town of that
+// name unless its country follows ("Police, Poland").
+func (d *docState) commonNounAt(st *sent, i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	if j+1 < len(st.toks) && st.toks[j].Text == "," {
+		if _, ok := d.x.gaz.Country(st.toks[j+1].Text); ok {
+			return false
+		}
+	}
+	w := st.toks[i].Lower
+	if speakerNouns[w] || crowdNouns[w] || documentNouns[w] || placeNouns[w] || facilityWords[w] {
+		return true
+	}
+	if _, ok := d.x.lex.Collective[w]; ok {
+		return true
+	}
+	for _, e := range st.events {
+		if e.I == i && e.J == j {
+			return true
+		}
+	}
+	for _, m := range st.weapons {
+		if m.I == i && m.J == j {
+			return true
+		}
+	}
+	return false
 }
 
 // stateOverTown is the first-level division of a name in the chosen

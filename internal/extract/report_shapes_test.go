@@ -829,6 +829,36 @@ func TestAgentsOfTheReportedAct(t *testing.T) {
 	}
 }
 
+// TestPlacesOfWebPages: shapes of web pages that put the act in the wrong
+// place when read word by word: a common noun written with a capital in a
+// title ("Inspector General of Police", "37 Dead in Ambush") is no town of
+// that name; an armed group's name is no village of that name; a dateline
+// after a page's labelled date, or run into its text without its dash,
+// is the place of writing; a village the text names as one ("the village
+// of NAME, in central COUNTRY") is a place of that country though the
+// gazetteer holds the name only elsewhere.
+func TestPlacesOfWebPages(t *testing.T) {
+	for _, c := range []struct{ text, place, country string }{
+		{"Title: Maoists ambush police team\n\nTwo policemen were killed in an IED blast in Bastar district of Chhattisgarh on Saturday, said the Inspector General of Police, Bastar range.", "Chhattisgarh", "India"},
+		{"Title: Burkina Faso: 37 Dead in Ambush\n\nBurkina Faso: 37 Dead in Ambush\n\nAt least 37 people were killed when gunmen ambushed a convoy of mining employees in Burkina Faso's eastern region on Wednesday.", "", "Burkina Faso"},
+		{"Title: Strike kills 14\n\nA NATO airstrike killed 14 civilians in Helmand Province on Saturday. Local officials said the strike was aimed at Taliban fighters and missed.", "Helmand", "Afghanistan"},
+		{"Title: Policemen killed\n\nTwo policemen were killed in an IED blast in India on Saturday, said the Inspector General of Police.", "", "India"},
+		{"Title: Strike kills 14\n\nA NATO airstrike killed 14 civilians in Afghanistan on Saturday. Local officials said the strike was aimed at Taliban fighters and missed.", "", "Afghanistan"},
+		{"Title: Militiamen killed in ambush\n\n date 2023-09-01 Manila: Five militiamen were killed in an ambush on Friday by rebels in the south of the Philippines, a military spokesperson said.", "", "Philippines"},
+		{"Title: Militiamen killed in ambush\n\n date 2023-09-01 Manila: Five militiamen were killed in an ambush on Friday by rebels, a military spokesperson said.\n\nThe attack occurred while the forces were on patrol in Tagkawayan town, Quezon province.", "Tagkawayan", "Philippines"},
+		{"Title: Activist killed\n\nTegucigalpa, Honduras Masked men killed an activist in front of his family, police said on Monday.\n\nHe died after the attack in the village of El Ocotal, in central Honduras.", "El Ocotal", "Honduras"},
+	} {
+		m := extractText(t, "Published: 2021-03-10\n"+c.text+"\n").Main()
+		if m == nil || m.Location == nil {
+			t.Errorf("%.50q: no place", c.text)
+			continue
+		}
+		if m.Location.Place != c.place || m.Location.Country != c.country {
+			t.Errorf("%.50q: place %q, %q; want %q, %q", c.text, m.Location.Place, m.Location.Country, c.place, c.country)
+		}
+	}
+}
+
 // TestHeadlineSubject: a sentence-case headline's subject of a verb of
 // attack is who acted when the prose names no one; a described group
 // ("Gunmen kill 7") names nobody, and a title-case headline is not read.

@@ -444,7 +444,7 @@ func isFurniture(s string) bool {
 	if len(t) <= 90 && (stampRE.MatchString(t) || bylineRE.MatchString(t) || counterRE.MatchString(t) || readTimeRE.MatchString(t)) {
 		return true
 	}
-	return creditRE.MatchString(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
+	return creditRE.MatchString(t) || datedCaption(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
 		footerRE.MatchString(t)
 }
 
@@ -481,6 +481,13 @@ var (
 		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
 		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
 		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`)
+	// datedCaptionRE is a picture's caption in the wire agencies' style, a
+	// line of one sentence that ends with the photo's place and date after
+	// a comma, not after "on" as prose writes it: "People gather at the
+	// site of a car bomb explosion in Kandi, October 24, 2019.", "...
+	// in Kabul, Afghanistan, Tuesday, Aug. 17, 2021.", "..., 3 May 2018."
+	datedCaptionRE = regexp.MustCompile(`^([A-Z][^.!?"“”]{10,300}), (?:(?:early|late) )?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?` +
+		`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*),? (?:19|20)\d\d\.$`)
 	// embedRE is the signature of an embedded post: "— Jane Smith
 	// (@janesmith) January 5, 2015".
 	embedRE = regexp.MustCompile(`^[—–-]\s*[^()]{1,60}\(@\w{1,20}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$`)
@@ -489,6 +496,22 @@ var (
 	// writing: Desk Editor".
 	footerRE = regexp.MustCompile(`^(?:[-–—•]\s*)?\(?([Aa]dditional )?([Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)( by|:) [A-Z]`)
 )
+
+// datedCaption says whether a line is a caption of datedCaptionRE's shape
+// (prose writes "..., on Tuesday, Aug. 17, 2021.": the date after "on"
+// is the sentence's own).
+func datedCaption(t string) bool {
+	m := datedCaptionRE.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	w := strings.Fields(m[1])
+	last := strings.ToLower(w[len(w)-1])
+	if last == "on" || len(w) > 1 && strings.ToLower(w[len(w)-2]) == "on" && strings.HasSuffix(last, "day") {
+		return false
+	}
+	return true
+}
 
 // sloganRE is a site's slogan line: one name, "the free", no full stop.
 var sloganRE = regexp.MustCompile(`^From [A-Z][\w.-]*, the free [^.]{0,60}$`)

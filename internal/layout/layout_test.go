@@ -183,7 +183,9 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"File photo: fires burn near the settlement in October.", "Kismayo, Somalia (2007)",
 		"Police inspect a damaged army vehicle after a suicide attack in Kandi earlier this month [Jane Smith/Reuters]",
 		"Mourners carry the coffin of a victim on Sunday [AFP]", "Security forces stand guard in Kandi on December 20, 2022. — Reuters", "Soldiers patrol the market [File: Jane Smith/AP]", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
-		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county"} {
+		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county",
+		"People gather at the site of a car bomb explosion in the town of Kandi, on the border, October 24, 2019.",
+		"A man walks past a damaged shop in Kandi, Tuesday, Aug. 17, 2021.", "Soldiers patrol the market in Kandi, 3 May 2018."} {
 		if !isFurniture(s) {
 			t.Errorf("isFurniture(%q) = false", s)
 		}
@@ -193,7 +195,9 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"Reporters said by telephone that the attack began at dawn.", "The militants were pushed back, a spokesman told AP.", "Two shots were fired, according to AP.", "Photographs of the scene showed burned cars.",
 		"10 July 2016: Police said five officers were killed and seven wounded in the attack.", "Two comments by the minister angered the opposition.", "Updated figures put the toll at 40.", "Posted guards fired at 2 men.", "The attack on the town (2007) killed 40 people.",
 		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`,
-		"The attack killed 12 people, the ministry said [1]", "He said the town [Kandi] was calm."} {
+		"The attack killed 12 people, the ministry said [1]", "He said the town [Kandi] was calm.",
+		"A car bomb killed 12 people in Kandi on October 24, 2019.", "The attack took place in Kandi, a town near the border, on Tuesday, Aug. 17, 2021.",
+		`"We will not rest," the governor said in Kandi, October 24, 2019.`} {
 		if isFurniture(s) {
 			t.Errorf("isFurniture(%q) = true: prose", s)
 		}

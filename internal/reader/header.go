@@ -184,6 +184,17 @@ func DateLine(raw []byte, off int) (string, int, int) {
 // CITY — ...". Only an ISO date: a written one has no clear end.
 var datePrefix = regexp.MustCompile(`^(?i:date|published|posted|updated)(?:\s+on)?:?\s+((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?:\s|$)`)
 
+// DatePrefixEnd is the length of a labelled date that opens s as
+// datePrefix reads it, with the space after it ("date 2021-10-04 "
+// before "CITY, COUNTRY (AP) — ..."), or 0.
+func DatePrefixEnd(s string) int {
+	m := datePrefix.FindStringIndex(s)
+	if m == nil {
+		return 0
+	}
+	return m[1]
+}
+
 // founded is a masthead's founding label right before its date: "Est.",
 // "Established", "Founded", "Since".
 var founded = regexp.MustCompile(`(?i)\b(est\.?|established|founded|since)[\s:]*$`)
