@@ -266,7 +266,8 @@ func (d *docState) casualties(st *sent) []casHit {
 	}
 	countable := func(qi int) bool {
 		q := st.qty[qi]
-		return q.IsCount() && !used[qi] && !(q.Vague && q.Min < minMagnitude) && !unitNumber(st.toks, qtok[qi][0], qtok[qi][1])
+		return q.IsCount() && !used[qi] && !(q.Vague && q.Min < minMagnitude) && !unitNumber(st.toks, qtok[qi][0], qtok[qi][1]) &&
+			!ageInBrackets(st.toks, qtok[qi][0], qtok[qi][1])
 	}
 	for _, c := range st.cas {
 		if commemorated(st, c.I) {
@@ -275,7 +276,7 @@ func (d *docState) casualties(st *sent) []casHit {
 		if cumulativeSince(st, c.I) {
 			continue // "10 Israelis have been killed by Qassam rockets since 2002": a tally of years
 		}
-		if runningTally(st, c.I) || warTally(st, c.I) {
+		if runningTally(st, c.I) || warTally(st, c.I) || yearTally(st.toks, c.J) {
 			continue // "Recent violence ... has killed 19 Israelis", "300,000 have died in the crisis": a tally of a period, not the act
 		}
 		if sameDayOther(st.toks, c.I) {
@@ -937,6 +938,32 @@ func warTally(st *sent, i int) bool {
 				// TOWN, the latest in the insurgency")
 				return !slices.ContainsFunc(st.events, func(m text.Match[lexicon.Event]) bool { return m.I > i && m.I < k })
 			}
+		}
+	}
+	return false
+}
+
+// ageInBrackets says whether the number at tokens i..j is a person's age
+// in brackets after the name, as British, Irish and South Asian papers
+// write it: "Journalist NAME (29) shot dead".
+func ageInBrackets(toks []text.Token, i, j int) bool {
+	return i >= 2 && j+1 < len(toks) && toks[i-1].Text == "(" && toks[j+1].Text == ")" && i == j &&
+		toks[i-2].Kind == text.Word && toks[i-2].Cap() && len(toks[i].Text) <= 2
+}
+
+// yearTally says whether the clause after a casualty word that ends at
+// token j counts the dead of a whole year or of the world, not of one act:
+// "At least 65 media workers were killed worldwide doing their jobs this
+// year", "... have died so far this year".
+func yearTally(toks []text.Token, j int) bool {
+	for k := j; k < len(toks) && k < j+10; k++ {
+		t := toks[k]
+		if t.Text == "." || t.Text == ";" || t.Is("who", "which", "when", "after", "while", "but") {
+			return false
+		}
+		if t.Is("worldwide", "globally") || t.Lower == "around" && k+2 < len(toks) && toks[k+1].Lower == "the" && toks[k+2].Lower == "world" ||
+			t.Is("this", "last") && k+1 < len(toks) && toks[k+1].Lower == "year" {
+			return true
 		}
 	}
 	return false

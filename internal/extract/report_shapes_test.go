@@ -284,7 +284,9 @@ func TestQuotationThenSpeaker(t *testing.T) {
 
 // TestDeadWithoutTheUsualFigure: a toll's verb gives its figure past
 // what the toll is of; "shot dead a village chief" is one dead; "fatally
-// wounded two" are two dead; "shot a policeman" is no death.
+// wounded two" are two dead; "shot a policeman" is no death; "NAME (29)
+// died after being shot" is one dead, the 29 an age; a tally of the year
+// or of the world counts no act.
 func TestDeadWithoutTheUsualFigure(t *testing.T) {
 	for text, want := range map[string]string{
 		"The death toll from a brazen overnight militant attack on a police training center in Kandi, Pakistan, has risen to 59 people, officials said.": "59-59",
@@ -292,6 +294,12 @@ func TestDeadWithoutTheUsualFigure(t *testing.T) {
 		"Unidentified gunmen shot dead a village chief in Kandi, Thailand, on Thursday.":                                                                 "1-1",
 		"Gunmen fatally wounded two village defense volunteers in Kandi, Thailand, on Thursday.":                                                         "2-2",
 		"Gunmen shot a policeman in Kandi, Thailand, on Thursday.":                                                                                       "null",
+		// an age in brackets is no count, and its person died of violence
+		"Jane Karpathos (29) died after being shot during riots in Kandi, Northern Ireland, on Thursday night.":  "1-1",
+		"Journalist Jane Karpathos (29) was wounded during riots in Kandi, Northern Ireland, on Thursday night.": "null",
+		// a year's or the world's tally is not the act's
+		"Gunmen shot dead a journalist in Kandi, Mexico, on Monday. At least 65 media workers were killed worldwide doing their jobs this year.": "1-1",
+		"Gunmen attacked a journalist's car in Kandi, Mexico, on Monday. At least 65 media workers were killed worldwide this year.":             "null",
 	} {
 		m := extractText(t, "Published: 2016-10-25\nTitle: Attack\n\n"+text+"\n").Main()
 		if got := rangeString(m.Fatalities); got != want {

@@ -281,7 +281,10 @@ func (d *docState) namedVictim(st *sent) *mention {
 			if m.actor == nil && m.kind == "" && m.j-m.i >= 2 && m.i > 0 && d.deathOf(toks, m.i-1, m.i) {
 				return m
 			}
-			continue
+			// a name with an age in brackets is a person's: "NAME (29)"
+			if !(m.actor == nil && m.kind == "" && m.j-m.i >= 2 && m.j+2 < len(toks) && ageInBrackets(toks, m.j+1, m.j+1)) {
+				continue
+			}
 		}
 		// "the death of X", "the murder of X", "the death of anti-Syrian
 		// MP and journalist X", "X's death"
@@ -316,8 +319,15 @@ func (d *docState) namedVictim(st *sent) *mention {
 				}
 			}
 		}
+		// an age in brackets: "NAME (29) died after being shot"
+		if k+2 < len(toks) && toks[k].Text == "(" && toks[k+1].Kind == text.Number && toks[k+2].Text == ")" {
+			k += 3
+		}
 		if k < len(toks) && toks[k].Is("has", "had") {
 			k++
+		}
+		if k+1 < len(toks) && toks[k].Is("died", "dies") && diedOfViolence(toks, k+1) {
+			return m // "NAME died after being shot during riots"
 		}
 		if k >= len(toks) || !toks[k].Is("was", "were", "been") {
 			continue
@@ -331,6 +341,22 @@ func (d *docState) namedVictim(st *sent) *mention {
 		}
 	}
 	return nil
+}
+
+// diedOfViolence says whether the words from token k after "died" give a
+// violent cause: "after being shot", "of gunshot wounds", "from his
+// injuries", "in the attack".
+func diedOfViolence(toks []text.Token, k int) bool {
+	for e := k; e < len(toks) && e < k+6; e++ {
+		t := toks[e]
+		if t.Text == "." || t.Text == ";" {
+			return false
+		}
+		if killVerbs[t.Lower] || t.Is("shot", "stabbed", "wounds", "injuries", "attack", "blast", "explosion", "bombing", "shooting", "gunshot", "assault") {
+			return true
+		}
+	}
+	return false
 }
 
 // deathOf says whether the words before a name at token i, walking back
@@ -554,6 +580,9 @@ var deathVerbs = map[string]bool{"killed": true, "murdered": true, "assassinated
 func (d *docState) loneDeath(st *sent) int {
 	toks := st.toks
 	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Is("died") && diedOfViolence(toks, k+1) && d.loneSubject(st, k, "a", "an", "one") {
+			return k // "NAME (29) died after being shot", "a policeman died of his wounds"
+		}
 		if !toks[k].Is("was", "been") {
 			continue
 		}
