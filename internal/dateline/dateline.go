@@ -121,12 +121,25 @@ func RunIn(text string, isCountry func(string) bool) (Dateline, bool) {
 		n += len(words[k])
 		region := strings.TrimSpace(rest[:n])
 		next, _ := utf8.DecodeRuneInString(rest[n:])
-		if unicode.IsUpper(next) && isCountry(region) {
-			return Dateline{Start: m[0], End: m[1] + n, Place: titleCase(text[m[2]:m[3]]), PlaceStart: m[2], PlaceEnd: m[3], Region: region}, true
+		d := Dateline{Start: m[0], End: m[1] + n, Place: titleCase(text[m[2]:m[3]]), PlaceStart: m[2], PlaceEnd: m[3], Region: region}
+		if unicode.IsUpper(next) && !strings.HasSuffix(region, ",") && isCountry(region) {
+			return d, true
+		}
+		// "MAIDUGURI, Nigeria, Sept 3 Gunmen killed": its date after it
+		if r := strings.TrimRight(region, ","); r != region && isCountry(r) {
+			if dm := runInDate.FindStringSubmatchIndex(rest[n:]); dm != nil {
+				off := m[1] + n
+				d.Region, d.End = r, off+dm[1]-1
+				d.Date, d.DateStart, d.DateEnd = rest[n+dm[2]:n+dm[3]], off+dm[2], off+dm[3]
+				return d, true
+			}
 		}
 	}
 	return Dateline{}, false
 }
+
+// runInDate is a dateline's date run into its text: "Sept 3 Gunmen".
+var runInDate = regexp.MustCompile(`^(` + dayPart + `)\s+\p{Lu}`)
 
 func Line(line string) (Dateline, bool) {
 	t := strings.TrimSpace(line)

@@ -86,6 +86,8 @@ func TestRunIn(t *testing.T) {
 	}{
 		{"Tegucigalpa, Honduras Masked men armed with guns killed an activist.", true, "Tegucigalpa", "Honduras"},
 		{"Juba, South Sudan Gunmen ambushed a convoy on Monday.", true, "Juba", "South Sudan"},
+		{"Maiduguri, Iraq, Sept 3 Gunmen killed at least five villagers.", true, "Maiduguri", "Iraq"},
+		{"Mosul, Iraq, more than 30 people were killed.", false, "", ""},
 		{"Baghdad, Iraq and Syria were hit by attacks.", false, "", ""},
 		{"Mosul, Kirkuk Province Gunmen killed two.", false, "", ""},
 		{"Two soldiers, Iraq said.", false, "", ""},

@@ -823,6 +823,10 @@ func TestAgentsOfTheReportedAct(t *testing.T) {
 		{"A gunman opened fire at a shop in Kandi, Texas, on Saturday, killing 20 people. Two officials identified the suspect as John Smith, a 21-year-old man from Allen.", "John Smith", ""},
 		{"Two suicide bombers blew themselves up outside a church in Makassar on Sunday, wounding 20 people. The police chief said the two attackers are believed to have been members of the armed group Jemaah Anshorut Daulah.", "", "Jemaah Anshorut Daulah"},
 		{"Gunmen killed 12 herders at a cattle camp in Kandi on Sunday. The attackers were members of the Lord's Resistance Army, officials said.", "Gunmen|Lord's Resistance Army", ""},
+		// a group's war dead in the perfect are not the act's: no agent of it
+		{"Gunmen killed five villagers in Kandi, Nigeria, on Wednesday. Boko Haram has killed thousands of people in a six-year-old insurgency.", "Gunmen", ""},
+		{"Gunmen killed five villagers in Kandi, Nigeria, on Wednesday. Boko Haram has killed more than 300 people in the state since 2009.", "Gunmen", ""},
+		{"Boko Haram has killed 12 people in an attack on a village in Kandi, Nigeria, police said on Wednesday.", "Boko Haram", ""},
 	} {
 		m := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n").Main()
 		if m == nil {

@@ -223,6 +223,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			// killing one
 			groupOnly = i+1 < len(toks) && toks[i+1].Is("a", "an")
 			isVerb = i+1 < len(toks) && (toks[i+1].Kind == text.Number || isCountWord(toks[i+1].Lower) || groupOnly) && !(i > 0 && toks[i-1].Is("was", "were", "been", "being", "is", "are"))
+			if isVerb && perfectTally(toks, i) {
+				isVerb = false // "GROUP has killed thousands of people in a six-year insurgency": its war's dead
+			}
 		case "fired":
 			// "Rolando Mendoza fired his M16 rifle at the tourists", "the
 			// militia fired two missiles in a city"
@@ -1229,6 +1232,28 @@ func causeBefore(toks []text.Token, i int) bool {
 // strike": another act the report dates this one by.
 func earlierClause(toks []text.Token, i int) bool {
 	return clauseOpenedBy(toks, i, 3, "after", "following", "since", "before")
+}
+
+// perfectTally says whether the "killed" at token i, in the perfect,
+// counts the dead of a war rather than of an act: a magnitude without a
+// figure ("has killed thousands", "have killed hundreds of people") or a
+// count since a time ("has killed more than 300 people since 2009").
+func perfectTally(toks []text.Token, i int) bool {
+	if i == 0 || !toks[i-1].Is("has", "have", "had") || i+1 >= len(toks) {
+		return false
+	}
+	if toks[i+1].Is("thousands", "hundreds", "dozens", "scores", "tens", "millions") {
+		return true
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" {
+			break
+		}
+		if toks[k].Is("since") {
+			return true
+		}
+	}
+	return false
 }
 
 // causeClause says whether the clause that "after" or "following" opens

@@ -143,8 +143,73 @@ func Parse(body []byte, titleHint string) (*Layout, error) {
 	if l.Title == "" {
 		l.Title = titleHint
 	}
-	l.parseProse(lines[i:])
+	l.parseProse(joinWrapped(body, lines[i:]))
 	return l, nil
+}
+
+// joinWrapped joins the lines of hard-wrapped text into the paragraphs
+// they break (wire archives and mailed copy wrap at about 70 characters:
+// "... Gunmen killed at\nleast five villagers in a raid ..."): when at
+// least three lines go on in lower case after a line with no closing
+// punctuation, and the text's lines are short, each such line joins the
+// one before it. Other text is returned as it is. The joined line spans
+// the originals, so offsets stay those of the body.
+func joinWrapped(b []byte, lines []line) []line {
+	cont, long, nonEmpty := 0, 0, 0
+	open := func(ln line) bool {
+		s, e := trimSpan(b, ln.start, ln.end)
+		return e > s && !strings.ContainsRune(".!?:\"”)]|", rune(b[e-1]))
+	}
+	starts := func(ln line) bool {
+		s, e := trimSpan(b, ln.start, ln.end)
+		if e == s {
+			return false
+		}
+		r, _ := utf8.DecodeRune(b[s:e])
+		return unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	for n, ln := range lines {
+		s, e := trimSpan(b, ln.start, ln.end)
+		if e == s {
+			continue
+		}
+		nonEmpty++
+		if e-s > 100 {
+			long++
+		}
+		if n > 0 && open(lines[n-1]) && starts(ln) {
+			cont++
+		}
+	}
+	if cont < 3 || long*4 > nonEmpty {
+		return lines
+	}
+	// a line that ends on a comma or a word in lower case stops in mid
+	// sentence whatever the next begins with ("the hallmarks of\nIslamist")
+	midSentence := func(ln line) bool {
+		s, e := trimSpan(b, ln.start, ln.end)
+		if e == s {
+			return false
+		}
+		if b[e-1] == ',' {
+			return true
+		}
+		k := e
+		for k > s && b[k-1] != ' ' {
+			k--
+		}
+		r, _ := utf8.DecodeRune(b[k:e])
+		return unicode.IsLower(r)
+	}
+	out := make([]line, 0, len(lines))
+	for n, ln := range lines {
+		if n > 0 && len(out) > 0 && out[len(out)-1].end == lines[n-1].end && open(lines[n-1]) && (starts(ln) || midSentence(lines[n-1])) {
+			out[len(out)-1].end = ln.end
+			continue
+		}
+		out = append(out, ln)
+	}
+	return out
 }
 
 func trimSpan(b []byte, s, e int) (int, int) {
@@ -451,8 +516,9 @@ func isFurniture(s string) bool {
 // Shapes of the furniture of news pages, each a general pattern:
 var (
 	// stampRE is a time stamp of the page: "Updated on 4 March 2021 10:32
-	// GMT", "Last updated: 12:05", "Published 3 hours ago".
-	stampRE = regexp.MustCompile(`(?i)^(last )?(updated|published|posted|modified)( on| at)?:?\s+(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )`)
+	// GMT", "Last updated: 12:05", "Published 3 hours ago", after the
+	// section's name in lower case ("india Updated: Jan 18, 2014").
+	stampRE = regexp.MustCompile(`(?i)^(\p{Ll}[\p{Ll}-]{1,20} )?(last )?(updated|published|posted|modified)( on| at)?:?\s+(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )`)
 	// bylineRE is an author line: "By Jane Smith", "By Jane Smith, Reuters",
 	// "By Staff Reporter and Desk Editor".
 	bylineRE = regexp.MustCompile(`^By [A-Z][\p{L}'.-]+( (and )?[A-Z][\p{L}'.-]+){0,4}(, [A-Z][\p{L}& ]{1,30})?$`)

@@ -185,7 +185,8 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"Mourners carry the coffin of a victim on Sunday [AFP]", "Security forces stand guard in Kandi on December 20, 2022. — Reuters", "Soldiers patrol the market [File: Jane Smith/AP]", "Image: Jane Smith.", "Related: Bombing in Karachi on Monday",
 		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county",
 		"People gather at the site of a car bomb explosion in the town of Kandi, on the border, October 24, 2019.",
-		"A man walks past a damaged shop in Kandi, Tuesday, Aug. 17, 2021.", "Soldiers patrol the market in Kandi, 3 May 2018."} {
+		"A man walks past a damaged shop in Kandi, Tuesday, Aug. 17, 2021.", "Soldiers patrol the market in Kandi, 3 May 2018.",
+		"india Updated: Jan 18, 2014 14:49 IST"} {
 		if !isFurniture(s) {
 			t.Errorf("isFurniture(%q) = false", s)
 		}
@@ -197,7 +198,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`,
 		"The attack killed 12 people, the ministry said [1]", "He said the town [Kandi] was calm.",
 		"A car bomb killed 12 people in Kandi on October 24, 2019.", "The attack took place in Kandi, a town near the border, on Tuesday, Aug. 17, 2021.",
-		`"We will not rest," the governor said in Kandi, October 24, 2019.`} {
+		`"We will not rest," the governor said in Kandi, October 24, 2019.`, "Police updated the death toll to 40 on Monday."} {
 		if isFurniture(s) {
 			t.Errorf("isFurniture(%q) = true: prose", s)
 		}
@@ -333,5 +334,20 @@ func TestTitleLineIsNotProse(t *testing.T) {
 	}
 	if len(l.Paras) != 2 {
 		t.Fatalf("paragraphs %d, want 2", len(l.Paras))
+	}
+}
+
+// TestHardWrappedText: the lines of hard-wrapped copy that go on in lower
+// case after a line with no closing punctuation are one paragraph, read
+// as whole sentences; text that is not wrapped keeps its lines.
+func TestHardWrappedText(t *testing.T) {
+	body := "Title: Gunmen kill five\n\nKANDI, Nigeria, Sept 3 Gunmen killed at\nleast five villagers in a raid in northern Nigeria's Kandi state\non Wednesday before being repelled by government troops,\nmilitary sources said, an attack that bore the hallmarks of\nIslamist militants.\nThe group has killed thousands of people and displaced 1.5\nmillion in a six-year-old insurgency.\n"
+	got := sentencesOf(t, body)
+	if len(got) != 2 || !strings.Contains(got[0], "on Wednesday") || !strings.HasSuffix(got[0], "Islamist militants.") {
+		t.Errorf("sentences %q, want two whole sentences", got)
+	}
+	body = "Title: Attack\n\nA bomb killed three people in Kandi\non Monday, police said.\n\nThe town was quiet.\n"
+	if got := sentencesOf(t, body); len(got) != 3 || strings.Contains(got[0], "on Monday") {
+		t.Errorf("sentences %q: one wrapped line alone is no wrapped text", got)
 	}
 }

@@ -150,6 +150,7 @@ var weekdayPrefix = regexp.MustCompile(`^(?i)(monday|tuesday|wednesday|thursday|
 // else, even a date inside a sentence, is not one.
 func DateLine(raw []byte, off int) (string, int, int) {
 	seen, prose := 0, 0
+	widget := false // the line before opened "Today": a clock's date
 	for off < len(raw) && seen < dateLineMax && prose <= dateLineProse {
 		end := len(raw)
 		if nl := bytes.IndexByte(raw[off:], '\n'); nl >= 0 {
@@ -161,6 +162,14 @@ func DateLine(raw []byte, off int) (string, int, int) {
 			if proseLine(t) {
 				prose++
 			}
+			if widget {
+				// "Today in New Delhi, India" over "Mar 27, 2017-Monday": the
+				// day the page was seen, not the day it was written
+				widget = false
+				off = end + 1
+				continue
+			}
+			widget = todayLine.Match(t)
 			if len(t) <= 40 {
 				s := weekdayPrefix.ReplaceAllString(string(t), "")
 				if d := normalizeDate(s); d != "" {
@@ -244,9 +253,20 @@ var dateLineWords = map[string]bool{"published": true, "updated": true, "posted"
 // 2024 07:32am" (the first date when it was updated later). Any lower-case
 // word but a label's ("Attack on 12 March 2019 kills five") makes it a
 // headline or a sentence, not a date line.
+// todayLine is a page's clock or weather box: "Today in New Delhi,
+// India", "Today's paper".
+var todayLine = regexp.MustCompile(`^(?i)today\b`)
+
+// sectionBeforeLabel is a section's name in lower case before a date's
+// label: "india Updated: Jan 18, 2014 14:49 IST".
+var sectionBeforeLabel = regexp.MustCompile(`^[a-z][a-z-]{1,20} ((?i:updated|published|posted)(?: on)?:)`)
+
 func labelledDate(t []byte) string {
 	if len(t) > 100 || proseLine(t) {
 		return ""
+	}
+	if m := sectionBeforeLabel.FindSubmatchIndex(t); m != nil {
+		t = t[m[2]:]
 	}
 	var full *timex.Expr
 	exprs := timex.Find(string(t))

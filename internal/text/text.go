@@ -4,6 +4,7 @@
 package text
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -170,10 +171,16 @@ func lower(t string) string {
 	return l
 }
 
-// Join returns the text of tokens[i:j] as written in the body.
+// Join returns the text of tokens[i:j] as written in the body, a line
+// break or tab inside it read as one space.
 func Join(body []byte, toks []Token, i, j int) string {
 	if i >= j {
 		return ""
 	}
-	return string(body[toks[i].Start:toks[j-1].End])
+	b := body[toks[i].Start:toks[j-1].End]
+	if bytes.ContainsAny(b, "\n\r\t") {
+		// a name broken across the lines of wrapped text is one name
+		return strings.Join(strings.Fields(string(b)), " ")
+	}
+	return string(b)
 }

@@ -59,3 +59,16 @@ func TestTerminalSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinAcrossLines: a name broken across the lines of wrapped text is
+// one name with one space; a name on one line is as written.
+func TestJoinAcrossLines(t *testing.T) {
+	body := []byte("suspected Muslim\ninsurgents and Boko  Haram")
+	toks := Tokenize(string(body), 0)
+	if got := Join(body, toks, 0, 3); got != "suspected Muslim insurgents" {
+		t.Errorf("Join = %q", got)
+	}
+	if got := Join(body, toks, 4, 6); got != "Boko  Haram" {
+		t.Errorf("Join = %q", got)
+	}
+}
