@@ -2278,6 +2278,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if prev >= 1 && st.toks[prev].Is("in", "at") && st.toks[prev-1].Is("said", "says", "told", "speaking", "announced", "reporters", "journalists", "conference", "statement") {
 				continue // "the prime minister said in London", "told reporters in Kabul": where the words were said
 			}
+			if prev >= 2 && st.toks[prev].Is("in", "at") && st.toks[prev-1].Is("released", "issued", "published") && st.toks[prev-2].Is("statement", "communique", "communiqué", "report") {
+				continue // "in a statement released in Juba": where it was written
+			}
 			loc, distance := false, false
 			if distanceFrom(st, prev) {
 				// "340 miles from Peru's capital of Lima": a point of reference

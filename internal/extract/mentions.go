@@ -1401,6 +1401,64 @@ func countryPlace(c gazetteer.Country) gazetteer.Place {
 	return gazetteer.Place{Country: c.Name, CountryCode: c.Code, Lat: c.Lat, Lon: c.Lon, Feature: featureCountry}
 }
 
+// distanceAnchor reads a distance from a known place after an unknown
+// one, from token k: "Netrokona, 360km north of the capital Dhaka", "X,
+// some 50 miles south of Y". The name lies that far from the anchor, so
+// only the anchor's country is its own.
+func (d *docState) distanceAnchor(st *sent, k int) (gazetteer.Place, bool) {
+	toks := st.toks
+	if k < len(toks) && toks[k].Is("some", "about", "around", "nearly", "roughly", "approximately") {
+		k++
+	}
+	if k >= len(toks) || toks[k].Kind != text.Number && !unitSuffixed(toks[k].Lower) {
+		return gazetteer.Place{}, false
+	}
+	if !unitSuffixed(toks[k].Lower) {
+		k++
+		if k >= len(toks) || !toks[k].Is("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "mi") {
+			return gazetteer.Place{}, false
+		}
+	}
+	k++
+	if k+1 >= len(toks) || !(compassWord(toks[k].Lower) && toks[k+1].Is("of", "from")) {
+		return gazetteer.Place{}, false
+	}
+	k += 2
+	for k < len(toks) && toks[k].Is("the", "capital", "city", "town", "of", "provincial", "state") {
+		k++
+	}
+	e := k
+	for e < len(toks) && e-k < 3 && nameToken(&toks[e]) {
+		e++
+	}
+	if e == k {
+		return gazetteer.Place{}, false
+	}
+	name := text.Join(d.body, toks, k, e)
+	if c, ok := d.x.gaz.Country(name); ok {
+		return countryPlace(c), true
+	}
+	ps := d.x.gaz.Lookup(name)
+	if len(ps) == 0 || ps[0].Population < 100000 {
+		return gazetteer.Place{}, false
+	}
+	if c, ok := d.x.gaz.Country(ps[0].Country); ok {
+		return countryPlace(c), true
+	}
+	return gazetteer.Place{}, false
+}
+
+// unitSuffixed says whether a token is a figure run into its unit:
+// "360km", "50mi".
+func unitSuffixed(w string) bool {
+	for _, u := range []string{"km", "mi", "miles"} {
+		if n, ok := strings.CutSuffix(w, u); ok && n != "" && strings.Trim(n, "0123456789.,") == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // featureCountry marks a place whose coordinates are its country's.
 const featureCountry = "COUNTRY"
 
@@ -1686,6 +1744,9 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 	comma := k < len(toks) && toks[k].Text == ","
 	if comma {
 		k++
+		if p, ok := d.distanceAnchor(st, k); ok {
+			return p, true
+		}
 	}
 	// ("X village of Y", "X village in Y": the village's
 	// place, like "near")

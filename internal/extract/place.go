@@ -187,6 +187,18 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 	}) {
 		pf = append(pf, "smallest-in-sentence")
 	}
+	// the object of a verb of attack: "attacked the village of X",
+	// "stormed X", "shelled the town of X"
+	for k := m.i - 1; k >= 0 && k >= m.i-5; k-- {
+		t := st.toks[k]
+		if t.Is("attacked", "stormed", "raided", "ambushed", "shelled", "bombed", "struck", "hit", "overran", "torched", "burned", "burnt", "besieged", "invaded") {
+			pf = append(pf, "act-object")
+			break
+		}
+		if t.Kind != text.Word || !t.Is("the", "a", "village", "town", "city", "hamlet", "settlement", "camp", "district", "area", "of") && !(t.Cap() && k > m.i-3) {
+			break
+		}
+	}
 	if len(st.events) > 0 {
 		pf = append(pf, "event-sentence")
 	}

@@ -859,6 +859,11 @@ func TestPlacesOfWebPages(t *testing.T) {
 		{"Title: Militiamen killed in ambush\n\n date 2023-09-01 Manila: Five militiamen were killed in an ambush on Friday by rebels in the south of the Philippines, a military spokesperson said.", "", "Philippines"},
 		{"Title: Militiamen killed in ambush\n\n date 2023-09-01 Manila: Five militiamen were killed in an ambush on Friday by rebels, a military spokesperson said.\n\nThe attack occurred while the forces were on patrol in Tagkawayan town, Quezon province.", "Tagkawayan", "Philippines"},
 		{"Title: Activist killed\n\nTegucigalpa, Honduras Masked men killed an activist in front of his family, police said on Monday.\n\nHe died after the attack in the village of El Ocotal, in central Honduras.", "El Ocotal", "Honduras"},
+		// a distance from a known place locates a name the gazetteer lacks
+		// in that place's country, not at it
+		{"Title: Bombs kill two\n\nTwo bombs went off within minutes in Karpathos Wells, 360km north of the capital Dhaka, killing two people.", "Karpathos Wells", "Bangladesh"},
+		// where a statement was released is not where the act was
+		{"Title: Aid workers killed\n\nGunmen ambushed a convoy in South Sudan on Sunday, killing three aid workers. In a statement released in Juba, the UN mission expressed its condolences.", "", "South Sudan"},
 	} {
 		m := extractText(t, "Published: 2021-03-10\n"+c.text+"\n").Main()
 		if m == nil || m.Location == nil {
