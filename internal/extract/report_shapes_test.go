@@ -827,6 +827,13 @@ func TestAgentsOfTheReportedAct(t *testing.T) {
 		{"Gunmen killed five villagers in Kandi, Nigeria, on Wednesday. Boko Haram has killed thousands of people in a six-year-old insurgency.", "Gunmen", ""},
 		{"Gunmen killed five villagers in Kandi, Nigeria, on Wednesday. Boko Haram has killed more than 300 people in the state since 2009.", "Gunmen", ""},
 		{"Boko Haram has killed 12 people in an attack on a village in Kandi, Nigeria, police said on Wednesday.", "Boko Haram", ""},
+		// the act another one answers names no agent of this one
+		{"Settlers attacked two villages near Kandi late on Saturday, killing one man. Settlements have grown as Israel fights in Gaza in response to the deadly attack by the Palestinian group Hamas.", "", ""},
+		// a name set beside "gunman" is the gunman; one further on is not
+		{"A journalist was shot dead on Tuesday in Kandi, Mexico. John Smith, 35, who wrote about crime, was shot four times. A lone gunman entered Smith's classroom and fired at Smith, the group said.", "", ""},
+		{"A journalist was shot dead on Tuesday in Kandi, Mexico. Police said the gunman, John Smith, was arrested.", "John Smith", ""},
+		// a people's adjective before a group of that people is not its state
+		{"A massacre of 27 labourers at a ranch in Kandi, Guatemala, on Sunday is being blamed on a Mexican drug cartel.", "", ""},
 	} {
 		m := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n").Main()
 		if m == nil {

@@ -48,6 +48,16 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				from = blamedOn(toks, m.J) // "blamed the attack on the ADF": who is blamed follows "on"
 			}
 			ps = d.partiesAfter(st, from, role == "target")
+			if toks[m.J-1].Is("gunman", "bomber", "attacker", "shooter", "assailant", "perpetrator") && len(ps) > 0 {
+				// "gunman NAME", "the gunman, NAME,", "the perpetrator —
+				// NAME —": a name set beside the
+				// noun, not one further on ("a lone gunman entered NAME's
+				// classroom")
+				k := st.tokenIndexAt(ps[0].start)
+				if !(k == m.J || k == m.J+1 && toks[m.J].Is(",", "—", "–", "-", "(", ":")) {
+					ps = nil
+				}
+			}
 			if len(ps) == 0 && role == "perpetrator" && claimCue(toks, m.I, m.J) {
 				// "responsibility was claimed by Jundallah": after a claim, a
 				// name no list knows is the group that claims
@@ -187,6 +197,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if seriesItem(toks, e.I) {
 			continue // "the fourth attack in a month, including the assassination of X by Y": an earlier act of the series
 		}
+		if answeredAct(toks, e.I) {
+			continue // "in response to the deadly attack by GROUP": the act this one answers
+		}
 		if k := agentBy(st, e.J); k > 0 {
 			role := "perpetrator"
 			if hedged(toks, e.I) {
@@ -268,6 +281,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 			if k := st.tokenIndexAt(p.start); earlierClause(toks, k) && !causeClause(toks, k) {
 				continue // "after FORCES killed two fugitives": another act
+			}
+			if e := st.tokenIndexAt(p.end - 1); e+1 < len(toks) && toks[e+1].Is("'s", "’s") {
+				continue // "a gunman entered NAME's son's classroom and fired at": whose room, not who fired
 			}
 			if k := st.tokenIndexAt(p.start); p.actor.kind == dossier.KindState && slices.ContainsFunc(st.mentions, func(m *mention) bool {
 				return m.i == k && m.demonym && personDemonym(toks, m.i, m.j)
@@ -966,6 +982,16 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 			if p, n, ok := d.collectiveAt(st, i); ok && !isForceWord(st.toks[m.j].Lower) {
 				return p, n, true
 			}
+			if m.demonym && m.j < len(st.toks) && peoplesGroupNouns[st.toks[m.j].Lower] {
+				// "a Mexican drug cartel", "Israeli settlers", "Palestinian
+				// group Hamas": a group of that people, not its state
+				for _, g := range st.mentions {
+					if g.i > m.j && g.i <= m.j+3 && g.actor != nil && (g.actor.kind == dossier.KindArmedGroup || g.actor.kind == dossier.KindOrganization) {
+						return party{name: g.actor.name, actor: g.actor, start: g.start, end: g.end}, g.j - i, true
+					}
+				}
+				return party{}, 0, false
+			}
 			a := d.stateActor(m)
 			n := m.j - i
 			for i+n < len(st.toks) && isForceWord(st.toks[i+n].Lower) {
@@ -991,6 +1017,13 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 	}
 	return party{}, 0, false
 }
+
+// peoplesGroupNouns follow a people's adjective to name a group of that
+// people, not its state: "a Mexican drug cartel", "Israeli settlers".
+var peoplesGroupNouns = map[string]bool{"cartel": true, "cartels": true, "drug": true, "settler": true, "settlers": true, "gang": true,
+	"gangs": true, "mafia": true, "rebels": true, "rebel": true, "insurgents": true, "separatists": true, "separatist": true,
+	"extremists": true, "jihadists": true, "jihadist": true, "nationalists": true, "nationalist": true, "group": true, "movement": true,
+	"faction": true, "man": true, "woman": true, "national": true, "nationals": true, "citizen": true, "citizens": true, "guerrillas": true}
 
 // personDemonym says whether the people's name at tokens [i, j) is one
 // person of it, a noun after an article with a verb or a pause after it:
@@ -1220,6 +1253,21 @@ func causeBefore(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
 		case "for", "after", "following", "since", "avenge", "avenging", "revenge", "retaliation", "before", "like", "anniversary":
+			return true
+		}
+	}
+	return false
+}
+
+// answeredAct says whether the act noun at token i is one another act
+// answers: "in response to the deadly attack by", "in retaliation for the
+// killing of", "to avenge the bombing" (within five words, no punctuation).
+func answeredAct(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		if toks[k].Is("response", "retaliation", "reprisal", "revenge", "avenge", "avenging", "retaliate", "retaliating") {
 			return true
 		}
 	}
