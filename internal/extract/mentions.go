@@ -64,7 +64,7 @@ func init() {
 		prior upon within across around near into onto toward towards via like unlike amid amidst throughout
 		local security police officials witnesses reports authorities investigators militants gunmen
 		western eastern northern southern central
-		purported suspected alleged presumed apparent unidentified unnamed unknown`) {
+		purported suspected alleged presumed apparent unidentified unnamed unknown late early`) {
 		functionWords[w] = true
 	}
 }
@@ -149,7 +149,8 @@ func init() {
 var portfolioWords = map[string]bool{"information": true, "interior": true, "defence": true, "defense": true, "finance": true,
 	"health": true, "education": true, "justice": true, "foreign": true, "home": true, "agriculture": true, "transport": true,
 	"energy": true, "culture": true, "communications": true, "tourism": true, "labour": true, "labor": true, "trade": true,
-	"commerce": true, "religious": true, "internal": true, "security": true, "state": true, "economy": true, "planning": true}
+	"commerce": true, "religious": true, "internal": true, "security": true, "state": true, "economy": true, "planning": true,
+	"broadcasting": true, "housing": true, "works": true, "affairs": true, "development": true, "welfare": true, "environment": true}
 
 // hyphenParticles join the parts of a place's name: "Villiers-le-Bel",
 // "Clichy-sous-Bois", "Aix-en-Provence", "Stratford-upon-Avon",
@@ -426,6 +427,11 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		}
 		i++
 	}
+	// "Minister for Information and Broadcasting NAME": the rest of a
+	// portfolio after "and" ends the role, not a name's first word
+	for i+1 < j && i >= 2 && toks[i-1].Lower == "and" && portfolioWords[toks[i].Lower] && toks[i].Cap() && portfolioWords[toks[i-2].Lower] {
+		i++
+	}
 	// "Residents of X said", "Officials of the party": a plural noun
 	// of people, capitalised only because it opens the sentence, is no
 	// name; what follows "of" may be one
@@ -590,7 +596,9 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 			// write it, then its holder or nobody
 			for e := min(j, r+3); e > r; e-- {
 				pn := text.Join(d.body, toks, r, e)
-				if e < j && j-e >= 2 && len(d.x.gaz.Admin1(pn)) > 0 {
+				// ("Deputy Commissioner Lahore NAME": a city as well)
+				if e < j && j-e >= 2 && (len(d.x.gaz.Admin1(pn)) > 0 || !lx.GivenNames[toks[r].Lower] &&
+					slices.ContainsFunc(d.x.gaz.Lookup(pn), func(p gazetteer.Place) bool { return p.Population >= 100000 })) {
 					out = append(out, d.classify(st, r, e, "")...)
 					r = e
 					break

@@ -1005,3 +1005,25 @@ func checkPerpetrators(t *testing.T, published, text, want string) {
 		t.Errorf("%.50q: perpetrators %q, want %q", text, got, want)
 	}
 }
+
+// TestWhoSpokeInWebReports: shapes of web reports whose speaker a word
+// by word reading gets wrong: a time word opening the sentence ("Late
+// Monday, ...") is no one; the rest of a portfolio after "and" and a
+// city after a title belong to the office, not the name; "he said" after
+// an unnamed official names nobody, not the names of what he said; ",
+// writing that" goes on with the same speaker; a person's possessive
+// ("condemned NAME's death in a post") is whose, not who spoke.
+func TestWhoSpokeInWebReports(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Gunmen killed 27 labourers at a ranch in Kandi, Guatemala, on Sunday. Late Monday, military forces said that two suspects had been captured.", ""},
+		{"A bomb killed five people at a market in Kandi, Pakistan, on Thursday. Minister for Information and Broadcasting Jane Karpathos said the blast was an act of terror.", "Jane Karpathos:condemn"},
+		{"A bomb killed five people at a market in Kandi, Pakistan, on Thursday. Deputy Commissioner Lahore John Smith said the blast took place at 2pm.", "John Smith:other"},
+		{"Two soldiers were killed in an ambush near Kandi, India, on Sunday, a spokesman to the Inspector General said. John Karpathos and Ram Smith died on the spot while four others were injured, he said.", ""},
+		{"A journalist, John Perez, was shot dead on Tuesday in Kandi, Mexico. Jane Smith, the ambassador, condemned Perez's death in a post on Twitter, writing that she was outraged.", "Jane Smith:condemn"},
+	} {
+		res := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n")
+		if got := strings.Join(speakerStances(res), "|"); got != c.want {
+			t.Errorf("%.60q: statements %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -95,7 +95,9 @@ func (d *docState) findStatements() {
 		for _, v := range verbs {
 			var speakers []*actor
 			var names []namedSpeaker
-			if prevEnd >= 0 && v.i > prevEnd && v.i >= 1 && st.toks[v.i-1].Is("and") {
+			if prevEnd >= 0 && v.i > prevEnd && v.i >= 1 && (st.toks[v.i-1].Is("and") ||
+				st.toks[v.i-1].Text == "," && strings.HasSuffix(st.toks[v.i].Lower, "ing") && st.toks[v.i].Lower != "according" && (len(prevSpeakers) > 0 || len(prevNames) > 0)) {
+				// (", writing that", ", adding": the same speaker goes on)
 				speakers, names = prevSpeakers, prevNames
 			} else if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") && !strings.HasSuffix(st.toks[v.i].Lower, "ing") {
 				// (not "GROUP is claiming responsibility": a verb in
@@ -128,10 +130,14 @@ func (d *docState) findStatements() {
 					// "they said" names nobody
 					continue
 				}
-				// "he said", "she has said": the person who spoke last
-				if last := d.lastSpeaker(st); last != nil {
-					speakers = []*actor{last}
+				// "he said", "she has said": the person who spoke last; when
+				// no named person did, nobody named speaks (not the names of
+				// what he said: "NAME and NAME died on the spot, he said")
+				last := d.lastSpeaker(st)
+				if last == nil {
+					continue
 				}
+				speakers = []*actor{last}
 			}
 			if len(speakers) == 0 && len(names) == 0 {
 				speakers, names = d.speakersBefore(st, v.i)
@@ -1114,6 +1120,9 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 		if m.kind == "" && m.j-m.i >= 2 && compassWord(toks[m.j-1].Lower) && !d.x.lex.GivenNames[toks[m.i].Lower] {
 			continue // "NAME, SP Imphal East, said": the office's district, no one
+		}
+		if m.j < v && toks[m.j].Is("'s", "’s") && (m.kind == dossier.KindPerson || m.actor != nil && m.actor.kind == dossier.KindPerson) {
+			continue // "condemned NAME's death in a post": whose death, not who wrote
 		}
 		cands = append(cands, m)
 	}
