@@ -112,7 +112,8 @@ func (d *docState) chooseTargets(in *incident, ms []*sent, lead int) {
 		if slices.ContainsFunc(kept, func(k *choiceCand) bool { return SameTarget(k.name, k.fs, c.name, c.fs) }) {
 			continue
 		}
-		if notTargetWords[lastWordLower(c.name)] {
+		c.name = trimTarget(c.name)
+		if notTargetWords[lastWordLower(c.name)] || !targetShape(c.name) {
 			continue // "shot dead the assailants", "killed one": no target
 		}
 		kept = append(kept, c)
@@ -413,6 +414,47 @@ func (d *docState) targetCandidates(in *incident, ms []*sent, lead int) []*choic
 var notTargetWords = map[string]bool{"assailants": true, "assailant": true, "attackers": true, "attacker": true,
 	"one": true, "two": true, "night": true, "day": true, "morning": true, "evening": true, "afternoon": true,
 	"time": true, "pair": true, "dozens": true, "others": true}
+
+// targetShape says whether a phrase can name a target at all: not one
+// function, time or number word ("ambushed early on Sunday", "five"), not
+// an act's own noun ("attack"), not a phrase opening with a preposition
+// ("into a police battalion"), as a rule's reading of the words after a
+// verb may leave.
+func targetShape(name string) bool {
+	w := strings.Fields(strings.ToLower(name))
+	if len(w) == 0 {
+		return false
+	}
+	if len(w) == 1 && (functionWords[w[0]] && !speakerNouns[w[0]] && !crowdNouns[w[0]] && w[0] != "security" || isCountWord(w[0]) || w[0] == "non" || actNouns[w[0]] || strings.Trim(w[0], "0123456789,.") == "") {
+		return false // (not "police", "officials": people)
+	}
+	switch w[0] {
+	case "into", "onto", "on", "at", "in", "from", "by", "with", "during", "after", "before":
+		return false
+	}
+	return true
+}
+
+// trimTarget drops a participle a phrase stops on: "Christians attending"
+// is "Christians", "buses belonging" is "buses".
+func trimTarget(name string) string {
+	w := strings.Fields(name)
+	if len(w) > 1 && phraseParticiples[strings.ToLower(w[len(w)-1])] {
+		return strings.Join(w[:len(w)-1], " ")
+	}
+	return name
+}
+
+// phraseParticiples open a phrase that goes on after a noun ("buses
+// belonging to ...", "a convoy carrying ..."): a phrase that stops on one
+// was cut short.
+var phraseParticiples = map[string]bool{"belonging": true, "carrying": true, "travelling": true, "traveling": true,
+	"returning": true, "heading": true, "going": true, "coming": true, "including": true, "leaving": true, "killing": true,
+	"wounding": true, "targeting": true, "using": true, "working": true, "living": true, "waiting": true, "attending": true}
+
+// actNouns are an act's own nouns, no target of it.
+var actNouns = map[string]bool{"attack": true, "attacks": true, "blast": true, "explosion": true, "bombing": true, "shooting": true,
+	"ambush": true, "raid": true, "strike": true, "assault": true, "incident": true}
 
 // targetContext describes where a phrase (tokens start to head, its head
 // at h) stands in its sentence.

@@ -88,3 +88,24 @@ func TestTargetSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetShape: what a rule's reading of the words after a verb may
+// leave is no target: a function, time or number word, an act's noun, a
+// phrase opening with a preposition; a place, a site or people are; a
+// phrase that stops on a participle loses it.
+func TestTargetShape(t *testing.T) {
+	for name, want := range map[string]bool{
+		"early": false, "five": false, "attack": false, "non": false, "into a police battalion": false, "police": true,
+		"police battalion headquarters": true, "convoy": true, "a crowded street": true, "the Kandi building": true, "worshippers": true,
+		"a wedding": true, "the shooting range": true,
+	} {
+		if got := targetShape(name); got != want {
+			t.Errorf("targetShape(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for name, want := range map[string]string{"Christians attending": "Christians", "buses belonging": "buses", "a wedding": "a wedding"} {
+		if got := trimTarget(name); got != want {
+			t.Errorf("trimTarget(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
