@@ -561,7 +561,7 @@ func (d *docState) countryPrior(in *incident) {
 		}
 		for mi, m := range st.mentions {
 			c := m.country
-			if c == "" || m.kind == dossier.KindState && borderWith(st.toks, m.i) {
+			if c == "" || (m.kind == dossier.KindState || m.demonym) && borderOf(st.toks, m.i, m.j) {
 				continue // ("near the border with Mauritania": the country it is not in)
 			}
 			count[c]++
@@ -2650,7 +2650,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				// document's
 				ctry = d.mainCtry
 				for _, m2 := range m.st.mentions {
-					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderWith(m.st.toks, m2.i) &&
+					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderOf(m.st.toks, m2.i, m2.j) &&
 						!(m2.i > 0 && m.st.toks[m2.i-1].Is("ethnic")) { // ("an ethnic Turkman": a people, not a country)
 						ctry = m2.country
 						break

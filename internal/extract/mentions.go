@@ -1260,7 +1260,7 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 		for e < len(toks) && e < s+4 && (nameToken(&toks[e]) || toks[e].Lower == "of" && e > s) {
 			e++
 		}
-		if borderWith(toks, s) {
+		if borderOf(toks, s, e) {
 			s = e - 1
 			continue // "close to the border with Turkmenistan": the country it is not in
 		}
@@ -2207,4 +2207,11 @@ func borderWith(toks []text.Token, s int) bool {
 		return true
 	}
 	return s >= 2 && toks[s-1].Is("with", "of") && toks[s-2].Is("border", "borders", "frontier")
+}
+
+// borderOf says whether the country named at tokens [s, e) is one a place
+// lies beside: borderWith's shapes, or the country's name before "border"
+// ("near the Myanmar border", "along the Afghan frontier").
+func borderOf(toks []text.Token, s, e int) bool {
+	return borderWith(toks, s) || e < len(toks) && toks[e].Is("border", "borders", "frontier")
 }
