@@ -733,6 +733,15 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 			}
 		}
 	}
+	// "Kagara in Niger state": a first-level division named like a
+	// country, with its division word after it, is the division
+	if _, ok := d.x.gaz.Country(m.surface); ok && j < len(toks) && toks[j].Is("state", "province", "region", "governorate") {
+		if as := d.x.gaz.Admin1(m.surface); len(as) > 0 {
+			p := as[0]
+			m.kind, m.place, m.country = kindPlace, &p, p.Country
+			return []*mention{m}
+		}
+	}
 	// countries and their adjectives
 	if c, ok := d.x.gaz.Country(m.surface); ok {
 		m.country = c.Name
@@ -1268,6 +1277,9 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 			if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, k)); ok && !isDemonymOf(c, text.Join(d.body, toks, s, k)) {
 				if k < len(toks) && attributiveHeads[toks[k].Lower] || hyphenJoined(toks, k) {
 					break // "including two U.S. soldiers": whose, not where; "Iraq-based"
+				}
+				if k < len(toks) && toks[k].Is("state", "province", "region", "governorate") && len(d.x.gaz.Admin1(text.Join(d.body, toks, s, k))) > 0 {
+					break // "in Niger state": a division named like a country
 				}
 				if !whereBefore(toks, s) {
 					break // "signalling to COUNTRY": whom, not where

@@ -869,6 +869,8 @@ func TestPlacesOfWebPages(t *testing.T) {
 		// a distance from a known place locates a name the gazetteer lacks
 		// in that place's country, not at it
 		{"Title: Bombs kill two\n\nTwo bombs went off within minutes in Karpathos Wells, 360km north of the capital Dhaka, killing two people.", "Karpathos Wells", "Bangladesh"},
+		// a division named like a country, its division word after it
+		{"Title: Gunmen kidnap dozens\n\nGunmen stormed a school in central Nigeria on Wednesday, killing one student.\n\nGunmen raided the Government Science College in the town of Kagara in Niger state.", "Kagara", "Nigeria"},
 		// a country's name before "border" is the other side of it
 		{"Title: Soldiers killed\n\nThree soldiers were killed and five others injured in an ambush by suspected extremists in Manipur's Chandel district on Wednesday night.\nThe incident happened around 6:30 p.m. at Khongtal village near the Myanmar border, officials said on Thursday.", "Khongtal", "India"},
 		// where a statement was released is not where the act was
