@@ -1447,10 +1447,7 @@ func (d *docState) distanceAnchor(st *sent, k int) (gazetteer.Place, bool) {
 	for k < len(toks) && toks[k].Is("the", "capital", "city", "town", "of", "provincial", "state") {
 		k++
 	}
-	e := k
-	for e < len(toks) && e-k < 3 && nameToken(&toks[e]) {
-		e++
-	}
+	e := nameRunEnd(toks, k, 3)
 	if e == k {
 		return gazetteer.Place{}, false
 	}
@@ -1466,6 +1463,15 @@ func (d *docState) distanceAnchor(st *sent, k int) (gazetteer.Place, bool) {
 		return countryPlace(c), true
 	}
 	return gazetteer.Place{}, false
+}
+
+// nameRunEnd is the end of the run of at most most name tokens from k.
+func nameRunEnd(toks []text.Token, k, most int) int {
+	e := k
+	for e < len(toks) && e-k < most && nameToken(&toks[e]) {
+		e++
+	}
+	return e
 }
 
 // unitSuffixed says whether a token is a figure run into its unit:
@@ -1808,10 +1814,7 @@ func (d *docState) anchorAfter(st *sent, j int) (gazetteer.Place, bool) {
 			k++ // "outside the state capital of X"
 		}
 	}
-	e := k
-	for e < len(toks) && e-k < 4 && nameToken(&toks[e]) {
-		e++
-	}
+	e := nameRunEnd(toks, k, 4)
 	if e == k {
 		return gazetteer.Place{}, false
 	}
@@ -1896,10 +1899,7 @@ func (d *docState) districtOfDivision(st *sent, j int) bool {
 	for k < len(toks) && compassAdjective(toks[k].Lower) {
 		k++
 	}
-	e := k
-	for e < len(toks) && e-k < 3 && nameToken(&toks[e]) {
-		e++
-	}
+	e := nameRunEnd(toks, k, 3)
 	if e == k {
 		return false
 	}
