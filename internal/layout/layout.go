@@ -509,7 +509,7 @@ func isFurniture(s string) bool {
 	if len(t) <= 90 && (stampRE.MatchString(t) || bylineRE.MatchString(t) || counterRE.MatchString(t) || readTimeRE.MatchString(t)) {
 		return true
 	}
-	return creditRE.MatchString(t) || datedCaption(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
+	return credit(t) || datedCaption(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
 		footerRE.MatchString(t)
 }
 
@@ -540,13 +540,12 @@ var (
 	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
 	// Jane Smith/AFP)".
 	bareCreditRE = regexp.MustCompile(bareCredit)
-	creditRE     = regexp.MustCompile(bareCredit + `|` +
-		`(?i)^(file|archive) (photo|image|picture)s?:|` +
-		`^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` +
-		`\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
-		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
-		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
-		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`)
+	creditRE     = regexp.MustCompile(bareCredit + `|` + fileLabel + `|` + `^[A-Z][^.:]{2,60} \((1[89]|20)\d\d\)$|` + creditEnd)
+	// creditTailRE and fileLabelRE are creditRE's parts that a long line
+	// can match: a credit at its end, a file photo's label at its start
+	// (the rest match short lines only).
+	creditTailRE = regexp.MustCompile(`(?i)` + creditEnd)
+	fileLabelRE  = regexp.MustCompile(fileLabel)
 	// datedCaptionRE is a picture's caption in the wire agencies' style, a
 	// line of one sentence that ends with the photo's place and date after
 	// a comma, not after "on" as prose writes it: "People gather at the
@@ -567,6 +566,9 @@ var (
 // (prose writes "..., on Tuesday, Aug. 17, 2021.": the date after "on"
 // is the sentence's own).
 func datedCaption(t string) bool {
+	if utf8.RuneCountInString(t) > 360 {
+		return false // longer than the expression's longest match
+	}
 	m := datedCaptionRE.FindStringSubmatch(t)
 	if m == nil {
 		return false
@@ -613,6 +615,34 @@ func scrapeKey(s string) (int, bool) {
 }
 
 // bareCredit is the shape of a picture's credit alone.
+// creditEnd is a credit closing a caption, and fileLabel the label that
+// opens a file photo's caption (see creditRE).
+const (
+	creditEnd = `\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
+		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
+		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
+		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`
+	fileLabel = `(?i)^(file|archive) (photo|image|picture)s?:`
+)
+
+// credit says whether a line is a photo credit or a caption ending in one
+// (creditRE). A line longer than any of creditRE's short shapes is tested
+// by its first words and its last 400 bytes only, from a space on: the
+// expressions would walk all of a long paragraph to test its end.
+func credit(t string) bool {
+	if len(t) <= 400 {
+		return creditRE.MatchString(t)
+	}
+	if fileLabelRE.MatchString(t[:40]) {
+		return true
+	}
+	tail := t[len(t)-400:]
+	if i := strings.IndexByte(tail, ' '); i >= 0 {
+		tail = tail[i:]
+	}
+	return creditTailRE.MatchString(tail)
+}
+
 const bareCredit = `(?i)^\(?((file|archive) )?(photo|image|picture|photograph|video)( credit)?( by|:|©)\s*[^.]{1,80}[.)]?$`
 
 // ---- prose

@@ -351,3 +351,22 @@ func TestHardWrappedText(t *testing.T) {
 		t.Errorf("sentences %q: one wrapped line alone is no wrapped text", got)
 	}
 }
+
+// TestCreditOfLongLines: a long line is tested for a credit by its start
+// and its end only, as creditRE would test all of it: a caption ending
+// in its credit and a file photo's label are found in a long line, prose
+// is not.
+func TestCreditOfLongLines(t *testing.T) {
+	long := strings.Repeat("Soldiers walk past the market in Kandi. ", 15)
+	for line, want := range map[string]bool{
+		long + "REUTERS/Jane Smith":    true,
+		long + "[File: Jane Smith/AP]": true,
+		"File photo: " + long:          true,
+		long:                           false,
+		long + "The attack killed 12 people, the ministry said [1]": false,
+	} {
+		if got, old := credit(line), creditRE.MatchString(line); got != want || got != old {
+			t.Errorf("credit(%.40q...) = %v, creditRE %v, want %v", line, got, old, want)
+		}
+	}
+}
