@@ -47,6 +47,8 @@ func (d *docState) buildTitleSent(in *incident) *sent {
 	st.toks = text.Tokenize(st.text, start)
 	st.qty = numbers.Find(st.text)
 	st.cas = d.x.lex.Casualties.FindAll(st.toks)
+	st.events = d.x.lex.Events.FindAll(st.toks)
+	st.weapons = d.x.lex.Weapons.FindAll(st.toks)
 	return st
 }
 

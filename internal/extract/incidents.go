@@ -2373,12 +2373,6 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 	// of the lead's first sentence, stronger than one further on
 	if d.news && in.title != "" {
 		if st := d.titleSent(in); st != nil && (len(ss) == 0 || st.start != ss[0].start) {
-			if st.events == nil {
-				st.events = d.x.lex.Events.FindAll(st.toks) // ("37 Dead in Ambush": an act's noun, no town)
-			}
-			if st.weapons == nil {
-				st.weapons = d.x.lex.Weapons.FindAll(st.toks)
-			}
 			st.mentions = d.findMentions(st)
 			weapons := st.weapons
 			for _, m := range st.mentions {
