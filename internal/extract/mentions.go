@@ -735,8 +735,8 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	}
 	// "Kagara in Niger state": a first-level division named like a
 	// country, with its division word after it, is the division
-	if _, ok := d.x.gaz.Country(m.surface); ok && j < len(toks) && toks[j].Is("state", "province", "region", "governorate") {
-		if as := d.x.gaz.Admin1(m.surface); len(as) > 0 {
+	if _, ok := d.x.gaz.Country(m.surface); ok {
+		if as := d.divisionNamedLikeCountry(toks, i, j); len(as) > 0 {
 			p := as[0]
 			m.kind, m.place, m.country = kindPlace, &p, p.Country
 			return []*mention{m}
@@ -1278,7 +1278,7 @@ func (d *docState) countryLater(st *sent, j int) (gazetteer.Country, bool) {
 				if k < len(toks) && attributiveHeads[toks[k].Lower] || hyphenJoined(toks, k) {
 					break // "including two U.S. soldiers": whose, not where; "Iraq-based"
 				}
-				if k < len(toks) && toks[k].Is("state", "province", "region", "governorate") && len(d.x.gaz.Admin1(text.Join(d.body, toks, s, k))) > 0 {
+				if len(d.divisionNamedLikeCountry(toks, s, k)) > 0 {
 					break // "in Niger state": a division named like a country
 				}
 				if !whereBefore(toks, s) {
@@ -2219,6 +2219,16 @@ func borderWith(toks []text.Token, s int) bool {
 		return true
 	}
 	return s >= 2 && toks[s-1].Is("with", "of") && toks[s-2].Is("border", "borders", "frontier")
+}
+
+// divisionNamedLikeCountry returns the first-level divisions a name at
+// tokens [i, j) names when its division word follows it ("Niger state",
+// "Punjab province"), or none.
+func (d *docState) divisionNamedLikeCountry(toks []text.Token, i, j int) []gazetteer.Place {
+	if j >= len(toks) || !toks[j].Is("state", "province", "region", "governorate") {
+		return nil
+	}
+	return d.x.gaz.Admin1(text.Join(d.body, toks, i, j))
 }
 
 // borderOf says whether the country named at tokens [s, e) is one a place
