@@ -67,6 +67,9 @@ type docState struct {
 // sent is one analysed sentence. Offsets inside (dates, quantities) are
 // converted to body offsets.
 type sent struct {
+	// resp caches the responsibility lexicon's matches (responsibility)
+	resp       []text.Match[lexicon.Responsibility]
+	respRead   bool
 	idx        int
 	para       int
 	start, end int
@@ -281,4 +284,14 @@ func datedKillingOf(st *sent) []text.Match[lexicon.Casualty] {
 		}
 	}
 	return out
+}
+
+// responsibility returns the matches of the responsibility lexicon in a
+// sentence, found once: roles, claims, the perpetrator model's features
+// and the actor cues all read them, some once for each mention.
+func (d *docState) responsibility(st *sent) []text.Match[lexicon.Responsibility] {
+	if !st.respRead {
+		st.resp, st.respRead = d.x.lex.Responsibility.FindAll(st.toks), true
+	}
+	return st.resp
 }

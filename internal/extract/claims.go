@@ -12,7 +12,6 @@ import (
 // fabricated, a party denying it; assertions the text makes on its own
 // account are "unattributed".
 func (d *docState) findClaims() {
-	lx := d.x.lex
 	incs := append([]*incident{d.main}, d.others...)
 	for _, st := range d.sents {
 		if st.inc == nil {
@@ -25,7 +24,7 @@ func (d *docState) findClaims() {
 				break
 			}
 		}
-		for _, m := range lx.Responsibility.FindAll(st.toks) {
+		for _, m := range d.responsibility(st) {
 			if m.Val.Role == "target" {
 				continue
 			}

@@ -1351,7 +1351,7 @@ func isDemonymOf(c gazetteer.Country, n string) bool {
 // agentCueAt says whether a cue naming the party before it (its subject)
 // starts at token j: "claimed responsibility", "was behind".
 func (d *docState) agentCueAt(st *sent, j int) bool {
-	for _, m := range d.x.lex.Responsibility.FindAll(st.toks) {
+	for _, m := range d.responsibility(st) {
 		if m.I == j && m.Val.Side == "before" {
 			return true
 		}

@@ -458,7 +458,7 @@ func (d *docState) mentionFeatures(st *sent, m *mention, where string, f map[str
 	}
 	// responsibility phrases of the lexicon, in the sentence and next to
 	// the mention on their side
-	for _, r := range append(d.x.lex.Responsibility.FindAll(toks), agentsPastAdverbial(toks)...) {
+	for _, r := range slices.Concat(d.responsibility(st), agentsPastAdverbial(toks)) {
 		f[pre+"sentence:"+r.Val.Role] = true
 		near := false
 		switch r.Val.Side {

@@ -33,9 +33,8 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	if in.main && (d.otherTimeSentence(st) || otherActSubject(st)) {
 		return // "Last month, GROUP claimed an attack ...", "That attack was claimed by ...": another act's roles
 	}
-	lx := d.x.lex
 	toks := st.toks
-	for _, m := range append(append(lx.Responsibility.FindAll(toks), claimedActs(st)...), agentsPastAdverbial(toks)...) {
+	for _, m := range slices.Concat(d.responsibility(st), claimedActs(st), agentsPastAdverbial(toks)) {
 		role := m.Val.Role
 		var ps []party
 		switch m.Val.Side {
