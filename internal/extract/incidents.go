@@ -1634,6 +1634,16 @@ func saidRightBefore(toks []text.Token, k int) bool {
 	return b >= 0 && toks[b].Is("said", "says", "announced", "stated", "confirmed", "reported", "added")
 }
 
+// tallyDate says whether the date at token k is when a count was made:
+// "73 people were wounded as of Sunday afternoon", "as at late Monday".
+func tallyDate(toks []text.Token, k int) bool {
+	b := k - 1
+	for b >= 0 && toks[b].Is("late", "early") {
+		b--
+	}
+	return b >= 1 && toks[b].Is("of", "at") && toks[b-1].Is("as")
+}
+
 // speechDate says whether a date dates a statement, not an event:
 // "On 8 November, NAME's office released a statement ...".
 func speechDate(st *sent, h dateHit) bool {
@@ -1643,7 +1653,7 @@ func speechDate(st *sent, h dateHit) bool {
 	k := st.tokenIndexAt(h.start)
 	// "killing two officers, authorities said Thursday": a verb of
 	// saying right before the date takes it, whatever came before
-	if saidRightBefore(st.toks, k) {
+	if saidRightBefore(st.toks, k) || tallyDate(st.toks, k) {
 		return true
 	}
 	for _, c := range st.cas {

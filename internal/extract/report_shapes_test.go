@@ -187,6 +187,21 @@ func TestDayOfTheActNotOfTheWords(t *testing.T) {
 	}
 }
 
+// TestTallyAsOfADay: a count "as of Sunday afternoon" is dated by when it
+// was counted, not when the act happened: its figures stay with the act.
+func TestTallyAsOfADay(t *testing.T) {
+	m := extractText(t, "Published: 2023-01-15\nTitle: Toll from missile strike rises\n\n"+
+		"The death toll from a missile strike on an apartment building in Kandi has risen to 29, officials said.\n\n"+
+		"Rescue crews worked through the night at the building, the site of the worst casualties from a barrage on Saturday.\n\n"+
+		"The governor said that at least 73 people were wounded and 39 people had been rescued as of Sunday afternoon.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2023-01-14" {
+		t.Fatalf("date %+v, want 2023-01-14", m.Date)
+	}
+	if m.Injuries == nil || m.Injuries.Min != 73 {
+		t.Errorf("injuries %+v, want 73", m.Injuries)
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.

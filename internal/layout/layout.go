@@ -535,7 +535,11 @@ var (
 	// "A guard stands outside the court on Friday, June 3, 2016.
 	// REUTERS/Jane Smith", or with the agency alone ("... on Friday. AP"),
 	// or its credit in square brackets ("... earlier this month [Jane
-	// Smith/Reuters]", "... [AFP]", "... [File: Jane Smith/AP]").
+	// Smith/Reuters]", "... [AFP]", "... [File: Jane Smith/AP]"), the
+	// photographer and agency in brackets ("... in Kandi (Jane Smith/AP)"),
+	// after a label ("... on Thursday. Photo: Jane Smith / Example Post",
+	// "... | Photo: EFE", "... Photograph: Jane Smith/AP") or after "via"
+	// ("... in Kandi. — via ISPR").
 	// Its date and place are the photo's.
 	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
 	// Jane Smith/AFP)".
@@ -619,6 +623,9 @@ func scrapeKey(s string) (int, bool) {
 // opens a file photo's caption (see creditRE).
 const (
 	creditEnd = `\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
+		`\([\p{L}][\p{L} .'-]{1,40}/(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|XINHUA|Anadolu|ANADOLU|Bloomberg)\)$|` +
+		`[.!?)] (?:[|/] )?\(?(?:Photo|PHOTO|Photograph|PHOTOGRAPH|Picture|Image|IMAGE)(?: credit)?: [^.]{1,60}$|` +
+		`[.!?] [—–-] via [\p{L}][\p{L} .'-]{1,40}$|` +
 		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
 		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
 		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`

@@ -186,7 +186,11 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"14 February 2016: Supreme Court justice dies, aged 79", "May 4, 2016: Six dead following flash flooding in the county",
 		"People gather at the site of a car bomb explosion in the town of Kandi, on the border, October 24, 2019.",
 		"A man walks past a damaged shop in Kandi, Tuesday, Aug. 17, 2021.", "Soldiers patrol the market in Kandi, 3 May 2018.",
-		"india Updated: Jan 18, 2014 14:49 IST"} {
+		"india Updated: Jan 18, 2014 14:49 IST",
+		"Emergency workers clear rubble after a rocket hit a building in Kandi (Jane Smith/AP)",
+		"Police officers take cover near the site of an attack Thursday in Kandi. Photo: Jane Smith / Example Post",
+		"The sign reads \"No more\", Kandi. | Photo: EFE", "The bus after it was hit by a bomb. Photograph: Jane Smith/AP",
+		"This photo combo shows the seven soldiers killed in a blast in Kandi. — via ISPR"} {
 		if !isFurniture(s) {
 			t.Errorf("isFurniture(%q) = false", s)
 		}
@@ -198,7 +202,8 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		`"We are helping the investigation," a police spokesman, Mohamad Lerama, told AFP.`,
 		"The attack killed 12 people, the ministry said [1]", "He said the town [Kandi] was calm.",
 		"A car bomb killed 12 people in Kandi on October 24, 2019.", "The attack took place in Kandi, a town near the border, on Tuesday, Aug. 17, 2021.",
-		`"We will not rest," the governor said in Kandi, October 24, 2019.`, "Police updated the death toll to 40 on Monday."} {
+		`"We will not rest," the governor said in Kandi, October 24, 2019.`, "Police updated the death toll to 40 on Monday.",
+		"The attack was filmed by a bystander (a student/activist).", "The picture was shared by a resident via WhatsApp."} {
 		if isFurniture(s) {
 			t.Errorf("isFurniture(%q) = true: prose", s)
 		}
