@@ -943,6 +943,13 @@ func (d *docState) mainDate(in *incident) {
 			if possessiveOfOther(st, h) {
 				continue // "last month's presidential election": the date of another noun
 			}
+			if d.news && best != nil && best.speech && st.para >= lead && after(best.start, lastDay(start, end), 7) {
+				// "..., sources said on Wednesday. ... In April, gunmen
+				// attacked a border post": past the lead, a date well
+				// before the day the lead's words were said is an earlier
+				// act's
+				continue
+			}
 			if sinceDate(st, h) {
 				continue // "the deadliest attack since 2015": the start of a period, another event's date
 			}
@@ -996,6 +1003,14 @@ func (d *docState) mainDate(in *incident) {
 		}
 		if best != nil && (best.score >= 6 || occurrence) {
 			break
+		}
+	}
+	if d.news && anchor.Day != 0 && (best == nil || best.speech) {
+		// "..., sources said on Wednesday. ... The army has not commented
+		// on Tuesday's incident": with no day of its own in the lead, the
+		// act is dated by the day a later sentence gives it
+		if st, h, day, ok := d.possessiveActDay(anchor); ok {
+			best = &cand{day, day, 0, st, h, false}
 		}
 	}
 	var coarse *sent // the sentence of the month a day refined
@@ -1569,6 +1584,21 @@ func superlativeBefore(st *sent, j int) bool {
 	return false
 }
 
+// lastDay is the last day of a resolved date or range: "April 2024" ends
+// on 30 April.
+func lastDay(start, end timex.Date) timex.Date {
+	if end.Year == 0 {
+		end = start
+	}
+	if end.Month == 0 {
+		end.Month = 12
+	}
+	if end.Day == 0 {
+		end.Day = timex.DaysIn(end.Year, end.Month)
+	}
+	return end
+}
+
 // after says whether day a falls more than slack days after day b (both
 // with a day).
 func after(a, b timex.Date, slack int) bool {
@@ -1632,6 +1662,44 @@ func saidRightBefore(toks []text.Token, k int) bool {
 		return true // "a resident told AFP on Sunday", "told reporters Sunday"
 	}
 	return b >= 0 && toks[b].Is("said", "says", "announced", "stated", "confirmed", "reported", "added")
+}
+
+// actNounsAnaphoric are nouns that name the act a report is about when a
+// day owns them, besides the event words: "Tuesday's incident".
+var actNounsAnaphoric = map[string]bool{"incident": true, "attack": true, "attacks": true, "events": true, "violence": true, "carnage": true}
+
+// possessiveActDay finds the first weekday in the report that owns the
+// name of an act ("Tuesday's incident", "Sunday's bombing", "Friday's
+// deadly attack") and resolves it against anchor, the publication day.
+func (d *docState) possessiveActDay(anchor timex.Date) (*sent, dateHit, timex.Date, bool) {
+	for _, st := range d.sents {
+		for _, h := range st.dates {
+			if h.e.Kind != timex.Weekday {
+				continue
+			}
+			k := st.tokenIndexAt(h.end)
+			if k >= len(st.toks) || !st.toks[k].Is("'s", "’s") {
+				continue
+			}
+			act := false
+			for j := k + 1; j < len(st.toks) && j <= k+3 && !act; j++ {
+				act = actNounsAnaphoric[st.toks[j].Lower]
+				for _, e := range st.events {
+					if e.I == j && e.Val.Weight >= 2 {
+						act = true
+					}
+				}
+			}
+			if !act {
+				continue
+			}
+			day, _, ok := h.e.Resolve(anchor, timex.ResolveOptions{PastOnly: true})
+			if ok {
+				return st, h, day, true
+			}
+		}
+	}
+	return nil, dateHit{}, timex.Date{}, false
 }
 
 // tallyDate says whether the date at token k is when a count was made:

@@ -202,6 +202,34 @@ func TestTallyAsOfADay(t *testing.T) {
 	}
 }
 
+// TestLeadDatedByItsWords: a lead dated only by when its words were said
+// is not dated by an earlier act in the background ("In April, ..."), and
+// is dated by a later sentence's day that owns the act ("Tuesday's
+// incident").
+func TestLeadDatedByItsWords(t *testing.T) {
+	lead := "Published: 2024-06-05\nTitle: Seven soldiers killed in attack\n\n" +
+		"Seven soldiers were killed by suspected militants in Kandi National Park, two security sources said on Wednesday.\n\n" +
+		"The soldiers were killed in an ambush near the town of Tanguieta, the sources said.\n\n" +
+		"The country's northern neighbours are plagued by insurgency.\n\n" +
+		"In April, unidentified gunmen attacked a border crossing, killing three people and wounding one, a local mayor said.\n\n"
+	tests := []struct{ name, tail, want string }{
+		{"no day of its own: the words' day", "", "2024-06-05"},
+		{"a day that owns the act", "The army has not commented on Tuesday's incident.\n", "2024-06-04"},
+		{"a day that owns an event word", "Residents said Monday's deadly ambush was the worst in years.\n", "2024-06-03"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := extractText(t, lead+tc.tail).Main()
+			if m == nil || m.Date == nil || m.Date.Start != tc.want {
+				t.Fatalf("date %+v, want %s", m.Date, tc.want)
+			}
+			if m.Injuries != nil {
+				t.Errorf("injuries %+v, want none: the April attack's", m.Injuries)
+			}
+		})
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.
