@@ -1436,7 +1436,7 @@ func possessiveOfOther(st *sent, h dateHit) bool {
 // incident itself.
 func sinceDate(st *sent, h dateHit) bool {
 	k := st.tokenIndexAt(h.start)
-	if h.e.Year != 0 && comparedSince(st, k) {
+	if h.e.Year != 0 && comparedSince(st, k) || periodStartClause(st, k) {
 		return true
 	}
 	if h.e.Year == 0 && h.e.Month == 0 || h.e.Day != 0 {
@@ -1448,6 +1448,27 @@ func sinceDate(st *sent, h dateHit) bool {
 		}
 		if !st.toks[j].Is("the", "a", "its", "their", "last", "early", "late", "mid") {
 			return false
+		}
+	}
+	return false
+}
+
+// periodStartClause says whether the date at token k ends a clause that
+// opens a period with "since" and its own verb: "fires have occurred in
+// Kandi since the fighting began on February 24 2022", "since the war
+// broke out in March 2011". It dates the start of another event.
+func periodStartClause(st *sent, k int) bool {
+	verb := false
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		t := st.toks[j]
+		if t.Kind == text.Punct {
+			return false
+		}
+		if t.Is("began", "begun", "started", "erupted", "broke", "launched", "invaded", "seized", "took") {
+			verb = true
+		}
+		if t.Is("since") {
+			return verb
 		}
 	}
 	return false

@@ -230,6 +230,17 @@ func TestLeadDatedByItsWords(t *testing.T) {
 	}
 }
 
+// TestSinceAWarBegan: the date of a clause that opens a period ("since
+// the fighting began on February 24 2022") is another event's start.
+func TestSinceAWarBegan(t *testing.T) {
+	m := extractText(t, "Published: 2023-04-02\nTitle: Blast kills blogger in cafe\n\n"+
+		"A bomb exploded in a cafe in Kandi, killing a military blogger and wounding 16 people.\n\n"+
+		"Various fires and explosions have occurred in the country since the fighting began on February 24 2022, without any clear link to the blast.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2023-04-02" {
+		t.Fatalf("date %+v, want the publication's, 2023-04-02", m.Date)
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.

@@ -536,7 +536,8 @@ var (
 	// REUTERS/Jane Smith", or with the agency alone ("... on Friday. AP"),
 	// or its credit in square brackets ("... earlier this month [Jane
 	// Smith/Reuters]", "... [AFP]", "... [File: Jane Smith/AP]"), the
-	// photographer and agency in brackets ("... in Kandi (Jane Smith/AP)"),
+	// photographer and agency or body in brackets ("... in Kandi (Jane
+	// Smith/AP)", "(Jane S. Smith/U.S. Army)"),
 	// after a label ("... on Thursday. Photo: Jane Smith / Example Post",
 	// "... | Photo: EFE", "... Photograph: Jane Smith/AP") or after "via"
 	// ("... in Kandi. — via ISPR").
@@ -624,6 +625,7 @@ func scrapeKey(s string) (int, bool) {
 const (
 	creditEnd = `\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
 		`\([\p{L}][\p{L} .'-]{1,40}/(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|XINHUA|Anadolu|ANADOLU|Bloomberg)\)$|` +
+		`\((?:\p{Lu}\p{L}*\.? ){1,3}\p{Lu}[\p{L}'-]+/\p{Lu}[\p{L} .&'-]{1,40}\)$|` +
 		`[.!?)] (?:[|/] )?\(?(?:Photo|PHOTO|Photograph|PHOTOGRAPH|Picture|Image|IMAGE)(?: credit)?: [^.]{1,60}$|` +
 		`[.!?] [—–-] via [\p{L}][\p{L} .'-]{1,40}$|` +
 		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
@@ -694,7 +696,7 @@ func (l *Layout) parseProse(lines []line) {
 			labelOnly = true
 			continue
 		}
-		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) || l.teaser(lines[n+1:], text) {
+		if isChrome(text) || l.captionOfCredit(lines[n+1:], text) || l.altOfCaption(lines[n+1:], text) || l.teaser(lines[n+1:], text) {
 			continue
 		}
 		if len(l.Paras) == 0 && l.isTitleLine(text) {
@@ -787,6 +789,23 @@ func (l *Layout) captionOfCredit(rest []line, text string) bool {
 			continue
 		}
 		return bareCreditRE.MatchString(string(l.Body[s:e]))
+	}
+	return false
+}
+
+// altOfCaption says whether a line is a picture's text printed twice, as
+// pages print a picture's description and then its caption with the
+// credit: the next line starts with this one and is a credited caption
+// ("Soldiers patrol Kandi, May 16, 2022. ..." then the same line ending
+// "(Jane Smith/Example Army)").
+func (l *Layout) altOfCaption(rest []line, text string) bool {
+	for _, ln := range rest {
+		s, e := trimSpan(l.Body, ln.start, ln.end)
+		if e == s {
+			continue
+		}
+		next := string(l.Body[s:e])
+		return len(next) > len(text) && strings.HasPrefix(next, text) && credit(next)
 	}
 	return false
 }

@@ -246,6 +246,24 @@ func TestCaptionAboveCredit(t *testing.T) {
 	}
 }
 
+// TestCaptionPrintedTwice: a picture's description above the same text
+// with its credit is the caption too; prose that a credited caption does
+// not repeat stays prose.
+func TestCaptionPrintedTwice(t *testing.T) {
+	caption := "An explosion breaches a door during training in Kandi, May 16, 2022. Officials called a recent bombing that killed five a declaration of war."
+	body := "Title: Five killed in a bombing\n\n" + caption + "\n\n" + caption + " (Jane S. Smith/Example Army)\n\n" +
+		"A bomb killed five people in Kandi on Sunday.\n"
+	got := sentencesOf(t, body)
+	if len(got) != 1 || got[0] != "A bomb killed five people in Kandi on Sunday." {
+		t.Errorf("sentences %q, want the report's only", got)
+	}
+	body = "Title: Five killed in a bombing\n\nA bomb killed five people in Kandi on Sunday.\n\n" +
+		"Police guard the site in Kandi. (Jane S. Smith/Example Army)\n"
+	if got = sentencesOf(t, body); len(got) != 1 {
+		t.Errorf("sentences %q, want the report's only", got)
+	}
+}
+
 // TestTeasersAreNotProse: the headlines of other stories a page lists,
 // each with its "Read more" link, are not sentences of the report.
 func TestTeasersAreNotProse(t *testing.T) {
