@@ -1061,6 +1061,12 @@ func polityWords(toks []text.Token, i, j int) bool {
 	return false
 }
 
+// fighterNouns name armed men of a people or a side: a one-word town's
+// name before them is the people's ("Naga insurgents").
+var fighterNouns = map[string]bool{"insurgent": true, "insurgents": true, "rebel": true, "rebels": true, "militant": true,
+	"militants": true, "separatist": true, "separatists": true, "guerrilla": true, "guerrillas": true, "tribesmen": true,
+	"fighters": true, "militia": true, "militias": true, "extremists": true, "underground": true}
+
 // compassName says whether toks[i:j] is one word of direction: "in the
 // East", "the North" are a part of the country the text is about, not the
 // region of that name elsewhere.
@@ -1089,6 +1095,11 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	p = d.stateOverTown(s, p)
+	if !locative && j-i == 1 && strings.HasPrefix(p.Feature, "PPL") && p.Feature != "PPLC" && j < len(st.toks) && fighterNouns[st.toks[j].Lower] {
+		// "suspected Naga insurgents", "Karen rebels": a people's name
+		// before its fighters, not the town of that name
+		return gazetteer.Place{}, false
+	}
 	if locative || p.Population >= 100000 || p.Feature == "PPLC" || p.Feature == "ADM1" {
 		return p, true
 	}

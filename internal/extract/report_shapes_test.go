@@ -241,6 +241,25 @@ func TestSinceAWarBegan(t *testing.T) {
 	}
 }
 
+// TestPeopleBeforeItsFighters: a people's name before its fighters ("Naga
+// insurgents") is no town of that name, nor a target after "by".
+func TestPeopleBeforeItsFighters(t *testing.T) {
+	title := "Suspected Naga insurgent group ambush, kill 2 jawans, injure 4"
+	m := extractText(t, "Published: 2018-06-17\nTitle: "+title+"\n\n"+
+		"Since the 1980s, the group has engaged in attacks on security forces, extortion and looting.\n\n"+title+"\n\n"+
+		"Kohima: Two jawans were killed and four others suffered injuries in an ambush by suspected Naga insurgents in Mon district of Nagaland on Sunday.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Place != "Mon" || m.Location.Country != "India" {
+		t.Fatalf("location %+v, want Mon, India", m.Location)
+	}
+	m = extractText(t, "Published: 2018-06-17\nTitle: Two soldiers killed\n\n"+
+		"Two personnel were killed in an ambush by suspected Kuki militants in Mon district of Nagaland on Sunday.\n").Main()
+	for _, tg := range m.Targets {
+		if strings.Contains(tg, "militants") {
+			t.Errorf("target %q: the agents of the ambush", tg)
+		}
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.

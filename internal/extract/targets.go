@@ -156,8 +156,8 @@ func (d *docState) notTargetSpan(st *sent, i, j, start int, kind string) bool {
 	}
 	if kind == "people" && armedParty[toks[j-1].Lower] {
 		b := compoundStart(toks, start) - 1
-		for b >= 0 && toks[b].Is("the", "a", "an") {
-			b--
+		for b >= 0 && toks[b].Is("the", "a", "an", "suspected", "alleged", "unidentified", "unknown") {
+			b-- // "an ambush by suspected Naga insurgents"
 		}
 		if b >= 0 && toks[b].Is("by", "with", "accused", "blamed", "against") {
 			return true
