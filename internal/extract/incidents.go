@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -520,6 +521,7 @@ func (d *docState) countryPrior(in *incident) {
 		return
 	}
 	count := map[string]int{}
+	alt := map[string]int{} // what the other countries of shared division names would have had
 	best, bestN := "", 0
 	// a country the headline or the article's title names outright: "One
 	// killed in south Thailand bombing", "2007 South Thailand bombings"
@@ -564,21 +566,77 @@ func (d *docState) countryPrior(in *incident) {
 			if c == "" || (m.kind == dossier.KindState || m.demonym) && borderOf(st.toks, m.i, m.j) {
 				continue // ("near the border with Mauritania": the country it is not in)
 			}
-			count[c]++
+			w := 1
 			switch {
 			case st.para == 0 && locatingCountry(st, mi):
 				// (in the lead: a later paragraph's "the civil war in
 				// Yemen" is the background)
-				count[c] += 2
+				w += 2
 			case m.kind == kindPlace:
-				count[c]++
+				w++
+			}
+			count[c] += w
+			for _, o := range d.sharedDivision(st, m) {
+				if o != c {
+					alt[o] += w
+				}
 			}
 			if count[c] > bestN {
 				best, bestN = c, count[c]
 			}
 		}
 	}
+	// "Punjab" is a state of India and a province of Pakistan: when the
+	// other country of such a name would tie, the other places the
+	// document names say which
+	if best != "" {
+		for _, o := range slices.Sorted(maps.Keys(alt)) {
+			if n := alt[o]; count[o]+n >= bestN && o != best {
+				if a, b := d.unsharedVotes(o), d.unsharedVotes(best); a > b {
+					best, bestN = o, count[o]+n
+				}
+			}
+		}
+	}
 	d.mainCtry = best
+}
+
+// unsharedVotes counts the mentions of a country, or of places in it,
+// across the document, but those of a name several countries' divisions
+// share.
+func (d *docState) unsharedVotes(c string) int {
+	n := 0
+	for _, st := range d.sents {
+		for _, m := range st.mentions {
+			if m.country == c && len(d.sharedDivision(st, m)) == 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// sharedDivision lists the countries when a mention names a first-level
+// division whose name several countries give one ("Punjab" in India and
+// in Pakistan), with no country written after it: it does not say which
+// country the document is about. Otherwise it is nil.
+func (d *docState) sharedDivision(st *sent, m *mention) []string {
+	if m.kind != kindPlace || m.place == nil || m.place.Feature != "ADM1" {
+		return nil
+	}
+	if _, ok := d.countryRightAfter(st, m.j); ok {
+		return nil
+	}
+	var cs []string
+	for _, a := range d.x.gaz.Admin1(m.surface) {
+		if !slices.Contains(cs, a.Country) {
+			cs = append(cs, a.Country)
+		}
+	}
+	if len(cs) < 2 {
+		return nil
+	}
+	return cs
 }
 
 // locatingCountry says whether the sentence's mention mi is a country

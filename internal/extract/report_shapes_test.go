@@ -260,6 +260,23 @@ func TestPeopleBeforeItsFighters(t *testing.T) {
 	}
 }
 
+// TestDivisionOfTwoCountries: "Punjab" is a state of India and a
+// province of Pakistan; the other places the report names say which.
+func TestDivisionOfTwoCountries(t *testing.T) {
+	tests := []struct{ later, country string }{
+		{"The Press Information Bureau in Delhi said the operation was still on.", "India"},
+		{"Officials in Lahore said the operation was still on.", "Pakistan"},
+	}
+	for _, tc := range tests {
+		m := extractText(t, "Published: 2015-07-27\nTitle: Five killed as attack shatters Punjab calm\n\n"+
+			"At least five people were killed when gunmen stormed a police station in a town in Punjab's Karpathos district.\n\n"+
+			"Authorities said the toll may be higher.\n\n"+tc.later+"\n").Main()
+		if m == nil || m.Location == nil || m.Location.Country != tc.country {
+			t.Errorf("%s: location %+v, want %s", tc.later, m.Location, tc.country)
+		}
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.
