@@ -2447,7 +2447,7 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if prev >= 0 {
 				switch st.toks[prev].Lower {
-				case "in", "at", "near", "outside", "of":
+				case "in", "within", "at", "near", "outside", "of":
 					score += 1.5
 					loc = !(prev >= 1 && st.toks[prev-1].Is("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
 				case "from":

@@ -1088,7 +1088,7 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	// context: a locative preposition before, or ", Country" after
-	locative := i > 0 && st.toks[i-1].Is("in", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
+	locative := i > 0 && st.toks[i-1].Is("in", "within", "at", "near", "outside", "from", "of", "into", "across", "to", "toward", "towards", "around", "on", "against", "between", "and")
 	p := d.bestPlace(ps, st, j)
 	p = d.byOwnName(st, ps, p, s)
 	if d.siteNameAbroad(st, j, p) {
@@ -1198,7 +1198,7 @@ func (d *docState) inDivisionAfter(ps []gazetteer.Place, st *sent, j int) (gazet
 		if !nameToken(&toks[s]) {
 			continue
 		}
-		if !toks[s-1].Is("in", ",") && !(s-2 >= j && toks[s-1].Lower == "the" && toks[s-2].Is("in", ",")) {
+		if !toks[s-1].Is("in", "within", ",") && !(s-2 >= j && toks[s-1].Lower == "the" && toks[s-2].Is("in", "within", ",")) {
 			return gazetteer.Place{}, false // the first name after it, and only after "in" or a comma
 		}
 		if s+1 < len(toks) && compassAdjective(toks[s].Lower) && nameToken(&toks[s+1]) {
@@ -2045,7 +2045,7 @@ func locativeBefore(toks []text.Token, i int) bool {
 		}
 		return locativeBefore(toks, s)
 	}
-	return k >= 0 && toks[k].Is("in", "at", "near", "outside", "into", "across", "around", "toward", "towards", "from", "through")
+	return k >= 0 && toks[k].Is("in", "within", "at", "near", "outside", "into", "across", "around", "toward", "towards", "from", "through")
 }
 
 // strongPlace resolves toks[i:j] as a place when the evidence is strong: a

@@ -113,7 +113,11 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 		pf = append(pf, "distance")
 	}
 	if prev >= 0 {
-		switch w := st.toks[prev].Lower; w {
+		w := st.toks[prev].Lower
+		if w == "within" {
+			w = "in" // "at Kandi area within Karpathos County"
+		}
+		switch w {
 		case "in", "at", "near", "outside", "of", "from", "against", "on", "into":
 			pf = append(pf, "prep:"+w)
 		default:

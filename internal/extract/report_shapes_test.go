@@ -22,6 +22,9 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a state by its kind beats a town of its name elsewhere",
 			"Published: 2013-02-08\nTitle: Gunmen kill nine police officers\n\nGunmen killed nine state police officers in the southern Mexican state of Guerrero, prosecutors said.\n",
 			"Guerrero", "Guerrero", "Mexico"},
+		{"a county after 'within'",
+			"Published: 2020-01-02\nTitle: Three killed in bus attack\n\nThree people were killed on Thursday after a bus was attacked by suspected militants at Karpathos Wells area within Lamu County.\n",
+			"Lamu", "Lamu", "Kenya"},
 		{"a village named with its noun after a verb",
 			"Published: 2013-06-21\nTitle: Two dead as police station hit with bombs\n\nGunmen attacked a police station in Nigeria's northeast, killing two officers, authorities said Thursday.\n\n" +
 				"\"The gunmen burnt it down,\" Adamawa state police spokesman Musa Bello said.\n\nHe said the attackers stormed Dagamaru village on Wednesday and burnt down the police station.\n",
