@@ -174,8 +174,11 @@ func splitList(s string) []string {
 func placeLocation(name string, p gazetteer.Place) *dossier.Location {
 	lat, lon := roundCoord(p.Lat), roundCoord(p.Lon)
 	prec := "city"
-	if p.Feature == "ADM1" || p.Feature == featureNear {
+	switch p.Feature {
+	case "ADM1", featureNear:
 		prec = "admin1"
+	case "ADM2":
+		prec = "district" // a second-level division, placed at its largest place
 	}
 	return &dossier.Location{Place: bareDivision(name), Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
 }

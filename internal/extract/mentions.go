@@ -873,6 +873,16 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		m.actor = a
 		return []*mention{m}
 	}
+	// "in PROVINCE's Kurram district": a second-level division the
+	// gazetteer knows, before a place it does not
+	if districtCue(toks, j) {
+		if p, ok := d.placeFor(st, i, j); ok && p.Feature == "ADM2" {
+			m.kind = kindPlace
+			m.place = &p
+			m.country = p.Country
+			return []*mention{m}
+		}
+	}
 	// a place the gazetteer does not know, written where a place is
 	// expected and followed by its country: "in Tilwa, Ouallam Department,
 	// Niger", "the village of Adab-Dab, Niger"
@@ -1083,6 +1093,14 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	ps := d.x.gaz.Lookup(s)
 	if as := d.x.gaz.Admin1(s); len(as) > 0 && (len(ps) == 0 || divisionCue(st.toks, i, j)) {
 		ps = as
+	} else if district := districtCue(st.toks, j); district {
+		// "in Kurram district", "Ifugao province": a second-level
+		// division, unless a place of the name lies in it
+		if as := d.x.gaz.Admin2(s); len(as) > 0 && !slices.ContainsFunc(ps, func(p gazetteer.Place) bool {
+			return gazetteer.Admin1Key(p.Admin2) == gazetteer.Admin1Key(as[0].Admin2)
+		}) {
+			ps = as
+		}
 	}
 	if len(ps) == 0 {
 		return gazetteer.Place{}, false
@@ -1095,6 +1113,9 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	p = d.stateOverTown(s, p)
+	if p.Feature == "ADM2" {
+		return p, true // named with its kind of division
+	}
 	if !locative && j-i == 1 && strings.HasPrefix(p.Feature, "PPL") && p.Feature != "PPLC" && j < len(st.toks) && fighterNouns[st.toks[j].Lower] {
 		// "suspected Naga insurgents", "Karen rebels": a people's name
 		// before its fighters, not the town of that name
@@ -2165,6 +2186,15 @@ func divisionCue(toks []text.Token, i, j int) bool {
 		return true
 	}
 	return j < len(toks) && toks[j].Is(divisions...)
+}
+
+// districtCue says whether a second-level division's word follows a name
+// at token j: "Kurram district", "Ifugao province", "Lamu County",
+// "Katsina-Ala Local Government Area", "Bokkos LGA".
+func districtCue(toks []text.Token, j int) bool {
+	return j < len(toks) && (toks[j].Is("district", "county", "province", "municipality", "zone", "tehsil", "subdistrict",
+		"regency", "lga", "division", "department", "prefecture", "municipio", "departamento") ||
+		toks[j].Is("local") && j+1 < len(toks) && toks[j+1].Is("government"))
 }
 
 // numberedLabel says whether a small number follows a name at token j:

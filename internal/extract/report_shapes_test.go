@@ -22,6 +22,12 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a state by its kind beats a town of its name elsewhere",
 			"Published: 2013-02-08\nTitle: Gunmen kill nine police officers\n\nGunmen killed nine state police officers in the southern Mexican state of Guerrero, prosecutors said.\n",
 			"Guerrero", "Guerrero", "Mexico"},
+		{"a province of the Philippines, a second-level division",
+			"Published: 2018-06-17\nTitle: Soldiers killed in ambush\n\nEleven soldiers were killed in an ambush by rebels in a remote village in Ifugao province yesterday.\n",
+			"Ifugao", "Cordillera", "Philippines"},
+		{"a district after its province's possessive",
+			"Published: 2015-07-27\nTitle: Five killed in attack\n\nFive people were killed when gunmen stormed a police station in Punjab's Gurdaspur district.\n",
+			"Gurdaspur", "Punjab", "India"},
 		{"a county after 'within'",
 			"Published: 2020-01-02\nTitle: Three killed in bus attack\n\nThree people were killed on Thursday after a bus was attacked by suspected militants at Karpathos Wells area within Lamu County.\n",
 			"Lamu", "Lamu", "Kenya"},
@@ -277,6 +283,15 @@ func TestDivisionOfTwoCountries(t *testing.T) {
 		if m == nil || m.Location == nil || m.Location.Country != tc.country {
 			t.Errorf("%s: location %+v, want %s", tc.later, m.Location, tc.country)
 		}
+	}
+}
+
+// TestDistrictPrecision: a district named with its kind is a
+// second-level division, at the precision of one.
+func TestDistrictPrecision(t *testing.T) {
+	m := extractText(t, "Published: 2018-06-17\nTitle: Soldiers killed\n\nSeven soldiers were killed when a bomb hit their vehicle in Kurram district on Sunday.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Place != "Kurram" || m.Location.Country != "Pakistan" || m.Location.Precision != "district" || m.Location.Admin2 == "" {
+		t.Fatalf("location %+v, want the district of Kurram, Pakistan", m.Location)
 	}
 }
 
@@ -951,7 +966,7 @@ func TestAgentsOfTheReportedAct(t *testing.T) {
 // gazetteer holds the name only elsewhere.
 func TestPlacesOfWebPages(t *testing.T) {
 	for _, c := range []struct{ text, place, country string }{
-		{"Title: Maoists ambush police team\n\nTwo policemen were killed in an IED blast in Bastar district of Chhattisgarh on Saturday, said the Inspector General of Police, Bastar range.", "Chhattisgarh", "India"},
+		{"Title: Maoists ambush police team\n\nTwo policemen were killed in an IED blast in Bastar district of Chhattisgarh on Saturday, said the Inspector General of Police, Bastar range.", "Bastar", "India"}, // the district, which the gazetteer holds in Chhattisgarh
 		{"Title: Burkina Faso: 37 Dead in Ambush\n\nBurkina Faso: 37 Dead in Ambush\n\nAt least 37 people were killed when gunmen ambushed a convoy of mining employees in Burkina Faso's eastern region on Wednesday.", "", "Burkina Faso"},
 		{"Title: Strike kills 14\n\nA NATO airstrike killed 14 civilians in Helmand Province on Saturday. Local officials said the strike was aimed at Taliban fighters and missed.", "Helmand", "Afghanistan"},
 		{"Title: Policemen killed\n\nTwo policemen were killed in an IED blast in India on Saturday, said the Inspector General of Police.", "", "India"},

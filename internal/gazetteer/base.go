@@ -61,6 +61,8 @@ type base struct {
 
 	sites    []Place            // sites.tsv: well-known sites and districts
 	siteKeys map[string][]int32 // folded name → indices in sites
+
+	adm2 *admin2Index // second-level divisions by name, built on first use
 }
 
 type admin1Rec struct {

@@ -14,7 +14,7 @@ import (
 
 // loadBase parses a places file read as one stream, and a countries file.
 func loadBase(places, countries io.Reader) (*base, error) {
-	b := &base{}
+	b := &base{adm2: &admin2Index{}}
 	if err := b.loadCountries(countries); err != nil {
 		return nil, fmt.Errorf("countries: %w", err)
 	}
@@ -48,7 +48,7 @@ func loadEmbedded(places, countries []byte) (*base, error) {
 	if off <= 0 || off >= len(places) {
 		return loadBase(bytes.NewReader(places), bytes.NewReader(countries))
 	}
-	b := &base{}
+	b := &base{adm2: &admin2Index{}}
 	if err := b.loadCountries(bytes.NewReader(countries)); err != nil {
 		return nil, fmt.Errorf("countries: %w", err)
 	}
