@@ -1001,6 +1001,9 @@ func (d *docState) mainDate(in *incident) {
 			if possessiveOfOther(st, h) {
 				continue // "last month's presidential election": the date of another noun
 			}
+			if d.news && futureDate(st, h) {
+				continue // "the school would reopen on Saturday": a plan, not the act
+			}
 			if d.news && best != nil && best.speech && st.para >= lead && after(best.start, lastDay(start, end), 7) {
 				// "..., sources said on Wednesday. ... In April, gunmen
 				// attacked a border post": past the lead, a date well
@@ -1069,6 +1072,13 @@ func (d *docState) mainDate(in *incident) {
 		// act is dated by the day a later sentence gives it
 		if st, h, day, ok := d.possessiveActDay(anchor); ok {
 			best = &cand{day, day, 0, st, h, false}
+		} else if best == nil {
+			// "... the agency announced the deaths in the province on
+			// Saturday night": a lead with no day, and a sentence soon
+			// after that names the act again, with the article, and its day
+			if st, h, day, ok := d.anaphoricActDay(anchor, lead+3); ok {
+				best = &cand{day, day, 0, st, h, false}
+			}
 		}
 	}
 	var coarse *sent // the sentence of the month a day refined
@@ -1781,6 +1791,56 @@ func (d *docState) possessiveActDay(anchor timex.Date) (*sent, dateHit, timex.Da
 	return nil, dateHit{}, timex.Date{}, false
 }
 
+// futureDate says whether a date is that of a plan: a modal verb of the
+// future a few words before it in its clause ("the school would reopen on
+// Saturday", "talks will resume on Monday").
+func futureDate(st *sent, h dateHit) bool {
+	k := st.tokenIndexAt(h.start)
+	for b := k - 1; b >= 0 && b >= k-5; b-- {
+		t := st.toks[b]
+		if t.Kind == text.Punct {
+			return false
+		}
+		if t.Is("will", "would", "shall") {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoricActDay finds, in paragraphs before maxPara, the first weekday
+// that follows, within a few words, the name of the act or of its dead
+// with the definite article ("announced the deaths in the province on
+// Saturday night", "the attack on Sunday"), and resolves it against
+// anchor, the publication day.
+func (d *docState) anaphoricActDay(anchor timex.Date, maxPara int) (*sent, dateHit, timex.Date, bool) {
+	for _, st := range d.sents {
+		if st.para >= maxPara {
+			break
+		}
+		for _, h := range st.dates {
+			if h.e.Kind != timex.Weekday || futureDate(st, h) {
+				continue
+			}
+			k := st.tokenIndexAt(h.start)
+			named := false
+			for _, e := range st.events {
+				named = named || e.Val.Weight >= 2 && e.I < k && e.I >= k-6 && e.I > 0 && st.toks[e.I-1].Is("the")
+			}
+			for _, c := range st.cas {
+				named = named || c.I < k && c.I >= k-6 && c.I > 0 && st.toks[c.I-1].Is("the")
+			}
+			if !named {
+				continue
+			}
+			if day, _, ok := h.e.Resolve(anchor, timex.ResolveOptions{PastOnly: true}); ok {
+				return st, h, day, true
+			}
+		}
+	}
+	return nil, dateHit{}, timex.Date{}, false
+}
+
 // tallyDate says whether the date at token k is when a count was made:
 // "73 people were wounded as of Sunday afternoon", "as at late Monday".
 func tallyDate(toks []text.Token, k int) bool {
@@ -1826,6 +1886,11 @@ func speechDate(st *sent, h dateHit) bool {
 	for ti, t := range st.toks {
 		if t.Start < h.end {
 			continue
+		}
+		if t.Is("that", "which") && (ti == 0 || st.toks[ti-1].End <= h.end) {
+			// "an attack at a school on Friday that the president
+			// condemned": what follows is said of the act
+			return false
 		}
 		switch t.Lower {
 		case "said", "says", "told", "statement", "announced", "stated", "reported", "declared", "tweeted", "wrote", "confirmed", "claimed", "alleged", "released", "published", "accused", "blamed",

@@ -295,6 +295,38 @@ func TestDistrictPrecision(t *testing.T) {
 	}
 }
 
+// TestDayOfAnActCondemned: "on Friday that the president condemned" dates
+// the act the clause speaks of; "would reopen on Saturday" is a plan.
+func TestDayOfAnActCondemned(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"a clause on the act after its day",
+			"KANDI, France: A knifeman fatally stabbed a teacher in an attack at a school in the city of Kandi on Friday that the president condemned as terrorism.\n\n" +
+				"On Wednesday, gunmen killed two guards at a school in the south of the country.\n"},
+		{"a plan's day",
+			"A knifeman fatally stabbed a teacher at a school in Kandi, the president said on Friday.\n\n" +
+				"Saying the school would reopen on Saturday after the attack, he added: \"Our choice is made not to give in.\"\n"},
+	}
+	for _, tc := range tests {
+		m := extractText(t, "Published: 2023-10-13\nTitle: Teacher killed in attack at school\n\n"+tc.text).Main()
+		if m == nil || m.Date == nil || m.Date.Start != "2023-10-13" {
+			t.Errorf("%s: date %+v, want 2023-10-13", tc.name, m.Date)
+		}
+	}
+}
+
+// TestDayOfTheActNamedAgain: a lead with no day; a sentence soon after
+// names the act again, with its article, and its day.
+func TestDayOfTheActNamedAgain(t *testing.T) {
+	m := extractText(t, "Published: 2018-06-10\nTitle: Missile attack kills three in Kandi\n\n"+
+		"Three civilians have been killed in the south of the country by incoming fire from across the border, according to state media.\n\n"+
+		"The rebels have fired a series of missiles across the border in recent months.\n\n"+
+		"The conflict is widely seen as a proxy battle between regional powers.\n\n"+
+		"Citing a military spokesman, the state news agency announced the deaths in Kandi province on Saturday night.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2018-06-09" {
+		t.Fatalf("date %+v, want 2018-06-09", m.Date)
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.

@@ -509,6 +509,9 @@ func isFurniture(s string) bool {
 	if len(t) <= 90 && (stampRE.MatchString(t) || bylineRE.MatchString(t) || counterRE.MatchString(t) || readTimeRE.MatchString(t)) {
 		return true
 	}
+	if len(t) <= 250 && stampEndRE.MatchString(t) {
+		return true
+	}
 	return credit(t) || datedCaption(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
 		footerRE.MatchString(t)
 }
@@ -519,6 +522,11 @@ var (
 	// GMT", "Last updated: 12:05", "Published 3 hours ago", after the
 	// section's name in lower case ("india Updated: Jan 18, 2014").
 	stampRE = regexp.MustCompile(`(?i)^(\p{Ll}[\p{Ll}-]{1,20} )?(last )?(updated|published|posted|modified)( on| at)?:?\s+(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )`)
+	// stampEndRE is a line that ends in the page's time stamp: a
+	// headline, a byline or a date before it ("Ambush on the border kills
+	// 7 (Agencies) Updated: 2004-09-18 15:41", "Example Report Published
+	// June 10, 2024 Updated June 10, 2024 07:32am").
+	stampEndRE = regexp.MustCompile(`(?i)\b(updated|published|posted|last modified)( on| at)?:?\s+(\d{4}-\d\d-\d\d|\d{1,2} [a-z]+,? \d{4}|[a-z]+\.? \d{1,2},? \d{4})(,? \d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$`)
 	// bylineRE is an author line: "By Jane Smith", "By Jane Smith, Reuters",
 	// "By Staff Reporter and Desk Editor".
 	bylineRE = regexp.MustCompile(`^By [A-Z][\p{L}'.-]+( (and )?[A-Z][\p{L}'.-]+){0,4}(, [A-Z][\p{L}& ]{1,30})?$`)
