@@ -557,8 +557,9 @@ func (d *docState) countryPrior(in *incident) {
 			best, bestN = c, count[c]
 		}
 	}
+	lead := d.leadStart()
 	for _, st := range d.sents {
-		if st.para > 1 && best != "" {
+		if st.para > max(1, lead+1) && best != "" {
 			break // (a lead that names no country: the places after it)
 		}
 		for mi, m := range st.mentions {
@@ -568,7 +569,7 @@ func (d *docState) countryPrior(in *incident) {
 			}
 			w := 1
 			switch {
-			case st.para == 0 && locatingCountry(st, mi):
+			case st.para == lead && locatingCountry(st, mi):
 				// (in the lead: a later paragraph's "the civil war in
 				// Yemen" is the background)
 				w += 2
@@ -681,6 +682,9 @@ func (d *docState) countriesNamed(s string) []string {
 		}
 		for e := min(len(toks), i+4); e > i; e-- {
 			n := s[toks[i].Start:toks[e-1].End]
+			if d.divisionAfterName(toks, e, n) {
+				break // "in Niger State": Nigeria's division, not Niger
+			}
 			if c, ok := d.x.gaz.Country(n); ok && !isDemonymOf(c, n) {
 				// "US embassy", "two U.S. soldiers": whose, not where
 				if e >= len(toks) || !attributiveHeads[toks[e].Lower] {
@@ -712,6 +716,9 @@ func (d *docState) titleLocus(title string) string {
 				continue
 			}
 			n := title[toks[k].Start:toks[e-1].End]
+			if d.divisionAfterName(toks, e, n) {
+				continue // "in Niger State": Nigeria's division, not Niger
+			}
 			if c, ok := d.x.gaz.Country(n); ok && !isDemonymOf(c, n) {
 				return c.Name
 			}
@@ -794,6 +801,14 @@ func (d *docState) placesInCountry() {
 				// larger place elsewhere
 				func(p gazetteer.Place) bool {
 					return len(named) == 0 && p.Country == d.mainCtry && p.Population*20 >= m.place.Population
+				},
+				// "the Rasht region", "Rasht District" in a report on
+				// Tajikistan: a division, the seat of which is the
+				// document's country's place of the name however large the
+				// city of that name elsewhere
+				func(p gazetteer.Place) bool {
+					return len(named) == 0 && p.Country == d.mainCtry && m.j < len(st.toks) &&
+						st.toks[m.j].Is("region", "district", "province", "county", "division") && gazetteer.Fold(p.Name) == gazetteer.Fold(name)
 				},
 			}
 			for _, want := range wants {
@@ -882,10 +897,11 @@ func (d *docState) countryRightAfter(st *sent, j int) (gazetteer.Country, bool) 
 
 // ---- the main incident's date
 
-func (d *docState) leadParas() int {
-	// a page's short lines above its text (a date line, a byline, a
-	// list of highlights) are not its lead: the lead is the first
-	// paragraph that opens with a sentence of running text
+// leadStart is the lead's first paragraph: a page's short lines above
+// its text (a date line, a byline, a list of highlights, a subheading)
+// are not its lead: the lead is the first paragraph that opens with a
+// sentence of running text.
+func (d *docState) leadStart() int {
 	p := 0
 	for p < len(d.lay.Paras)-1 && p < 4 {
 		s := d.lay.Sents[d.lay.Paras[p].First]
@@ -894,6 +910,11 @@ func (d *docState) leadParas() int {
 		}
 		p++
 	}
+	return p
+}
+
+func (d *docState) leadParas() int {
+	p := d.leadStart()
 	if len(d.lay.Paras) > 0 && d.lay.Paras[p].N < 2 {
 		return p + 2
 	}

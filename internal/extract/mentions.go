@@ -2272,6 +2272,12 @@ func (d *docState) divisionNamedLikeCountry(toks []text.Token, i, j int) []gazet
 	return d.x.gaz.Admin1(text.Join(d.body, toks, i, j))
 }
 
+// divisionAfterName is divisionNamedLikeCountry for tokens of another
+// text than the body (a title): name is the text of the tokens before j.
+func (d *docState) divisionAfterName(toks []text.Token, j int, name string) bool {
+	return j < len(toks) && toks[j].Is("state", "province", "region", "governorate") && len(d.x.gaz.Admin1(name)) > 0
+}
+
 // borderOf says whether the country named at tokens [s, e) is one a place
 // lies beside: borderWith's shapes, or the country's name before "border"
 // ("near the Myanmar border", "along the Afghan frontier").

@@ -28,6 +28,14 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a district after its province's possessive",
 			"Published: 2015-07-27\nTitle: Five killed in attack\n\nFive people were killed when gunmen stormed a police station in Punjab's Gurdaspur district.\n",
 			"Gurdaspur", "Punjab", "India"},
+		{"a division named like a country, in the title too",
+			"Published: 2020-01-26\nTitle: Gunmen kill 11, kidnap four women in Niger State\n\nGunmen, who invaded some communities in Niger State, have killed 11 people and also kidnapped four women.\n",
+			"Niger", "Niger State", "Nigeria"},
+		{"a division's seat in the lead's country over a larger city of the name elsewhere, under a subheading",
+			"Published: 2010-09-20\nTitle: Militants ambush army convoy; 23 troops dead\n\nConnect via Facebook\n\nGovernment forces mass in Rasht region, extremist threat serious\n\n" +
+				"DUSHANBE -- A September 19 ambush on a Defence Ministry convoy in eastern Tajikistan killed at least 23 troops and injured dozens, authorities said.\n\n" +
+				"The ambush took place in the evening in the Rasht District's Kamarob Gorge.\n",
+			"Rasht", "Republican Subordination", "Tajikistan"},
 		{"a county after 'within'",
 			"Published: 2020-01-02\nTitle: Three killed in bus attack\n\nThree people were killed on Thursday after a bus was attacked by suspected militants at Karpathos Wells area within Lamu County.\n",
 			"Lamu", "Lamu", "Kenya"},
