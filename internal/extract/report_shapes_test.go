@@ -982,6 +982,9 @@ func TestAgentsOfTheReportedAct(t *testing.T) {
 		{"A journalist was shot dead on Tuesday in Kandi, Mexico. Police said the gunman, John Smith, was arrested.", "John Smith", ""},
 		// a people's adjective before a group of that people is not its state
 		{"A massacre of 27 labourers at a ranch in Kandi, Guatemala, on Sunday is being blamed on a Mexican drug cartel.", "", ""},
+		{"A civilian was killed and three others wounded in a knife and car attack by two Palestinian teenagers in Kandi on Tuesday, authorities said.", "", ""},
+		// what an act was done to is not its doer
+		{"Sudanese paramilitary shelling of Karpathos Wells on Friday killed six people, including a child, a doctor said.", "", ""},
 	} {
 		m := extractText(t, "Published: 2021-03-10\nTitle: Attack\n\n"+c.text+"\n").Main()
 		if m == nil {

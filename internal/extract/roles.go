@@ -798,6 +798,11 @@ func (d *docState) partiesBefore(st *sent, k int) []party {
 			break
 		}
 	}
+	// "Sudanese paramilitary shelling of El-Obeid on Friday killed six":
+	// the name is what the act was done to, not its doer
+	if m := mentionEndingAt(st, i+1); m != nil && actObject(m) {
+		return nil
+	}
 	// "Farmers backing the government of president NAME attacked":
 	// the name is the object of a participle describing the subject, whose
 	// side it tells, not who acted
@@ -1022,7 +1027,11 @@ func (d *docState) partyAt(st *sent, i int, target bool) (party, int, bool) {
 var peoplesGroupNouns = map[string]bool{"cartel": true, "cartels": true, "drug": true, "settler": true, "settlers": true, "gang": true,
 	"gangs": true, "mafia": true, "rebels": true, "rebel": true, "insurgents": true, "separatists": true, "separatist": true,
 	"extremists": true, "jihadists": true, "jihadist": true, "nationalists": true, "nationalist": true, "group": true, "movement": true,
-	"faction": true, "man": true, "woman": true, "national": true, "nationals": true, "citizen": true, "citizens": true, "guerrillas": true}
+	"faction": true, "man": true, "woman": true, "national": true, "nationals": true, "citizen": true, "citizens": true, "guerrillas": true,
+	// people, not forces: "an attack by two Palestinian teenagers"
+	"men": true, "women": true, "teenager": true, "teenagers": true, "youth": true, "youths": true, "boy": true, "boys": true,
+	"assailant": true, "assailants": true, "attacker": true, "attackers": true, "gunman": true, "gunmen": true, "knifeman": true,
+	"militant": true, "militants": true, "mob": true, "student": true, "students": true, "suspect": true, "suspects": true}
 
 // personDemonym says whether the people's name at tokens [i, j) is one
 // person of it, a noun after an article with a verb or a pause after it:
@@ -1425,6 +1434,24 @@ func objectOfAct(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// actObject says whether a mention names what an act was done to: after
+// "of" and an act's noun ("the shelling of El-Obeid"), or after "on",
+// "against" or "targeting" (objectOfAct).
+func actObject(m *mention) bool {
+	st := m.st
+	if st == nil {
+		return false
+	}
+	if m.i >= 2 && st.toks[m.i-1].Is("of") {
+		for _, e := range st.events {
+			if e.J == m.i-1 && e.Val.Weight >= 2 {
+				return true
+			}
+		}
+	}
+	return objectOfAct(st.toks, m.i)
 }
 
 // claimedActs are the claims of an act the lexicon's phrases do not list

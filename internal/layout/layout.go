@@ -547,8 +547,9 @@ var (
 	// photographer and agency or body in brackets ("... in Kandi (Jane
 	// Smith/AP)", "(Jane S. Smith/U.S. Army)"),
 	// after a label ("... on Thursday. Photo: Jane Smith / Example Post",
-	// "... | Photo: EFE", "... Photograph: Jane Smith/AP") or after "via"
-	// ("... in Kandi. — via ISPR").
+	// "... | Photo: EFE", "... Photograph: Jane Smith/AP", "... (Photo by
+	// JANE SMITH / POOL / AFP)") or after "via" ("... in Kandi. — via
+	// ISPR").
 	// Its date and place are the photo's.
 	// bareCreditRE is a credit alone: "Image: Escondites.", "(Photo by
 	// Jane Smith/AFP)".
@@ -636,6 +637,7 @@ const (
 		`\((?:\p{Lu}\p{L}*\.? ){1,3}\p{Lu}[\p{L}'-]+/\p{Lu}[\p{L} .&'-]{1,40}\)$|` +
 		`[.!?)] (?:[|/] )?\(?(?:Photo|PHOTO|Photograph|PHOTOGRAPH|Picture|Image|IMAGE)(?: credit)?: [^.]{1,60}$|` +
 		`[.!?] [—–-] via [\p{L}][\p{L} .'-]{1,40}$|` +
+		`[.!?"”] \((?:Photo|PHOTO|Picture|Image|IMAGE|Photograph)s?(?: credit)?(?: by|:) [^()]{1,80}\)$|` +
 		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
 		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +
 		`\[(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|File)\]$`
