@@ -983,6 +983,9 @@ func TestAgentsOfTheReportedAct(t *testing.T) {
 		// a people's adjective before a group of that people is not its state
 		{"A massacre of 27 labourers at a ranch in Kandi, Guatemala, on Sunday is being blamed on a Mexican drug cartel.", "", ""},
 		{"A civilian was killed and three others wounded in a knife and car attack by two Palestinian teenagers in Kandi on Tuesday, authorities said.", "", ""},
+		// who shot the attacker answered the act
+		{"German police on Friday shot and wounded a knifeman who attacked a demonstration in the city of Kandi, police said.", "", ""},
+		{"Soldiers shot dead the gunman after he killed three people at a market in Kandi, police said.", "", ""},
 		// what an act was done to is not its doer
 		{"Sudanese paramilitary shelling of Karpathos Wells on Friday killed six people, including a child, a doctor said.", "", ""},
 	} {

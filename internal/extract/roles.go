@@ -267,6 +267,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		if !isVerb || (i+1 < len(toks) && toks[i+1].Lower == "by") || (t.Lower == "carried" && (i+1 >= len(toks) || toks[i+1].Lower != "out")) {
 			continue
 		}
+		if attackerObject(toks, i+1) {
+			continue // "police shot and wounded a knifeman who attacked": the answer to the act
+		}
 		at := i
 		if !strings.HasSuffix(t.Lower, "ed") && i > 0 && toks[i-1].Is("began", "begun", "started", "continued", "kept", "resumed") {
 			at = i - 1 // "began attacking": the subject is before the first verb
@@ -1452,6 +1455,21 @@ func actObject(m *mention) bool {
 		}
 	}
 	return objectOfAct(st.toks, m.i)
+}
+
+// attackerObject says whether the object of a verb ending at token j is
+// the attacker: "shot and wounded a knifeman", "shot dead the gunman",
+// "killed the two attackers". Whoever did that answered the act.
+func attackerObject(toks []text.Token, j int) bool {
+	k := j
+	for n := 0; k < len(toks) && n < 4 && toks[k].Is("and", "dead", "wounded", "injured", "killed", "shot", "arrested", "detained", "neutralised", "neutralized", "subdued", "overpowered"); n++ {
+		k++
+	}
+	for n := 0; k < len(toks) && n < 3 && (toks[k].Is("a", "an", "the", "two", "three", "both", "all", "one", "suspected", "lone", "alleged") || toks[k].Kind == text.Number); n++ {
+		k++
+	}
+	return k < len(toks) && toks[k].Is("knifeman", "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "bomber", "bombers",
+		"shooter", "shooters", "suspect", "suspects", "perpetrator", "perpetrators", "hostage-taker", "hostage-takers")
 }
 
 // claimedActs are the claims of an act the lexicon's phrases do not list
