@@ -450,7 +450,13 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		// ("FIRST LAST of Kandi police": a name of two words, "of" and
 		// a place whose body follows in lower case)
 		ofBody := k-i == 2 && j < len(toks) && toks[j].Is("police", "hospital", "district", "province", "university", "municipality", "council") && !toks[j].Cap()
-		if toks[k].Lower == "of" && (d.x.lex.GivenNames[toks[i].Lower] || ofBody || d.bodyAt(toks, k+1, j) && !d.bodyAt(toks, i, k) && !polityWords(toks, i, k)) && !d.isKnownName(st, i, j) {
+		// ("Sister Jane Smith of Kandi's order", "Maj. Jane Smith of the
+		// Kandi police": a person's name of two words after a title, and
+		// a possessor or a body after "of")
+		hon, _ := d.x.lex.Honorifics.MatchAt(toks[:j], i)
+		titled := (k-i == 2 && d.titleBefore(toks, i) || hon > 0 && k-(i+hon) == 2) &&
+			(j < len(toks) && toks[j].Is("'s", "’s") || toks[k+1].Lower == "the")
+		if toks[k].Lower == "of" && (d.x.lex.GivenNames[toks[i].Lower] || ofBody || titled || d.bodyAt(toks, k+1, j) && !d.bodyAt(toks, i, k) && !polityWords(toks, i, k)) && !d.isKnownName(st, i, j) {
 			return append(d.classifyChunk(st, i, k), d.classify(st, k+1, j, "")...)
 		}
 	}
@@ -1055,6 +1061,23 @@ func (d *docState) bodyAt(toks []text.Token, i, j int) bool {
 	}
 	_, ok := d.orgKind(toks, i, j)
 	return ok
+}
+
+// titleBefore says whether a role or an honorific ends right before token
+// i: "Sister", "Maj.", "police spokesman".
+func (d *docState) titleBefore(toks []text.Token, i int) bool {
+	if i > 0 && toks[i-1].Text == "." {
+		i-- // "Maj."
+	}
+	for k := max(0, i-3); k < i; k++ {
+		if n, _ := d.x.lex.Roles.MatchAt(toks[:i], k); n == i-k {
+			return true
+		}
+		if n, _ := d.x.lex.Honorifics.MatchAt(toks[:i], k); n == i-k {
+			return true
+		}
+	}
+	return false
 }
 
 // polityWords says whether toks[i:j] holds a word that names a polity or

@@ -491,6 +491,23 @@ func TestSpeakerNames(t *testing.T) {
 	}
 }
 
+// TestTitledNameBeforeOf: after a title, a person's name of two words ends
+// at "of" when a possessor or a body with its article follows ("Sister
+// Jane Smith of Kandi's order", "Maj. Jane Smith of the Kandi fire
+// department").
+func TestTitledNameBeforeOf(t *testing.T) {
+	doc := "Published: 2005-02-12\nTitle: Attack\n\nTwo gunmen shot a missionary in Kandi on Saturday.\n\n" +
+		"\"It was three shots,\" said Sister Betsy Flynn of Stang's order.\n\n" +
+		"Maj. Jorge Montanero of the Kandi fire department confirmed that the car had exploded.\n\n" +
+		"\"We are evacuating the buildings,\" Montanero said.\n"
+	st := speakerStances(extractText(t, doc))
+	for _, want := range []string{"Betsy Flynn:other", "Jorge Montanero:other"} {
+		if !slices.Contains(st, want) {
+			t.Errorf("statements %q, want %s", st, want)
+		}
+	}
+}
+
 // TestClaimantsThroughOthers: a person who claims for the group his aside
 // names; a group's regional affiliate; a group's spokesman.
 func TestClaimantsThroughOthers(t *testing.T) {
