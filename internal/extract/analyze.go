@@ -138,6 +138,9 @@ func (d *docState) analyze() {
 			if d.doc.PublishedFrom == "line" && h.start < d.doc.PublishedEnd && h.end > d.doc.PublishedStart {
 				continue // the page's date line, read as a sentence: it dates the page
 			}
+			if postSignatureBefore(st.text[:e.Start]) {
+				continue // "— Jane Smith (@janesmith) July 30, 2018": an embedded post's date, run into the text
+			}
 			st.dates = append(st.dates, h)
 		}
 		d.runOnDateLine(st)
@@ -294,4 +297,19 @@ func (d *docState) responsibility(st *sent) []text.Match[lexicon.Responsibility]
 		st.resp, st.respRead = d.x.lex.Responsibility.FindAll(st.toks), true
 	}
 	return st.resp
+}
+
+// postSignatureBefore says whether text ends in an embedded post's
+// signature before its date: a handle in brackets, "(@janesmith) ".
+func postSignatureBefore(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(s, '(')
+	if i < 0 || len(s)-i > 40 {
+		return false
+	}
+	h := s[i+1 : len(s)-1]
+	return strings.HasPrefix(h, "@") && len(h) > 1 && !strings.ContainsAny(h, " ")
 }

@@ -1025,6 +1025,12 @@ func (d *docState) mainDate(in *incident) {
 			if d.news && futureDate(st, h) {
 				continue // "the school would reopen on Saturday": a plan, not the act
 			}
+			if d.news && start.Month == 0 && !st.leadOfPara {
+				// "At least 17 people were killed in 2015 when ...": a
+				// report tells its act by the day; a year alone, past its
+				// paragraph's first sentence, is the background's
+				continue
+			}
 			if d.news && best != nil && best.speech && st.para >= lead && after(best.start, lastDay(start, end), 7) {
 				// "..., sources said on Wednesday. ... In April, gunmen
 				// attacked a border post": past the lead, a date well

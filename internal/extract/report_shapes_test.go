@@ -335,6 +335,28 @@ func TestDayOfTheActNamedAgain(t *testing.T) {
 	}
 }
 
+// TestUndatedReportBackground: in a report with no date of its own, an
+// embedded post's signature run into the text ("— Jane Smith (@janesmith)
+// July 30, 2018") and a year in the background ("killed in 2015 when")
+// date nothing.
+func TestUndatedReportBackground(t *testing.T) {
+	doc := "Title: Cyclists killed in suspected attack\n\n" +
+		"Four cyclists have been run down and killed by a car in what authorities said could be a terrorist attack. " +
+		"They were killed in the incident on Sunday in the Kandi district near the border. " +
+		"This video reportedly from the scene appears to show the car hit one of them @Examplehttps://t.co/abc123— Jane Smith (@janesmith) July 30, 2018 The president expressed his condolences. " +
+		"At least 17 people were killed in 2015 when armed groups attacked police stations and an airport.\n"
+	m := extractText(t, doc).Main()
+	if m == nil {
+		t.Fatal("no incident")
+	}
+	if m.Date != nil {
+		t.Errorf("date %+v, want none: the report gives no day the act can be counted from", m.Date)
+	}
+	if m.Location == nil || m.Location.Place != "Kandi" {
+		t.Errorf("location %+v, want the lead's Kandi", m.Location)
+	}
+}
+
 // TestOvernightBeforeTheWords: "overnight" in a sentence that dates its
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.
