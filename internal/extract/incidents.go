@@ -1868,6 +1868,17 @@ func (d *docState) anaphoricActDay(anchor timex.Date, maxPara int) (*sent, dateH
 	return nil, dateHit{}, timex.Date{}, false
 }
 
+// speechAfter says whether a verb of saying follows token j within two
+// words: "officials in Yerevan claimed", "sources in Kandi said".
+func speechAfter(d *docState, st *sent, j int) bool {
+	for k := j; k < len(st.toks) && k <= j+2; k++ {
+		if n, _ := d.x.lex.Speech.MatchAt(st.toks, k); n > 0 || st.toks[k].Is("claimed", "claim", "claims", "told") {
+			return true
+		}
+	}
+	return false
+}
+
 // tallyDate says whether the date at token k is when a count was made:
 // "73 people were wounded as of Sunday afternoon", "as at late Monday".
 func tallyDate(toks []text.Token, k int) bool {
@@ -2526,6 +2537,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if prev >= 1 && st.toks[prev].Is("in", "at") && st.toks[prev-1].Is("said", "says", "told", "speaking", "announced", "reporters", "journalists", "conference", "statement") {
 				continue // "the prime minister said in London", "told reporters in Kabul": where the words were said
+			}
+			if prev >= 1 && st.toks[prev].Is("in") && st.toks[prev-1].Is("officials", "authorities", "sources", "diplomats", "analysts") && speechAfter(d, st, m.j) {
+				continue // "..., officials in Yerevan claimed": where those who speak are
 			}
 			if prev >= 2 && st.toks[prev].Is("in", "at") && st.toks[prev-1].Is("released", "issued", "published") && st.toks[prev-2].Is("statement", "communique", "communiqué", "report") {
 				continue // "in a statement released in Juba": where it was written

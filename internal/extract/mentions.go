@@ -39,7 +39,8 @@ const (
 // "Tristan van der Vlis").
 var particles = map[string]bool{"al": true, "el": true, "ad": true, "ash": true, "as": true, "at": true, "az": true,
 	"ar": true, "an": true, "wal": true, "wa": true, "li": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "del": true, "della": true,
-	"di": true, "van": true, "von": true, "der": true, "den": true, "du": true, "le": true, "la": true, "aan": true, "y": true}
+	"di": true, "van": true, "von": true, "der": true, "den": true, "du": true, "le": true, "la": true, "aan": true, "y": true,
+	"es": true, "ul": true, "ud": true} // "Dar es Salaam", "Zia ul Haq", "Nasir ud Din"
 
 // arabicArticle reports whether a token is an Arabic article written before a name.
 func arabicArticle(l string) bool {

@@ -36,6 +36,13 @@ func TestPlaceOfAReport(t *testing.T) {
 				"DUSHANBE -- A September 19 ambush on a Defence Ministry convoy in eastern Tajikistan killed at least 23 troops and injured dozens, authorities said.\n\n" +
 				"The ambush took place in the evening in the Rasht District's Kamarob Gorge.\n",
 			"Rasht", "Republican Subordination", "Tajikistan"},
+		{"a name with a lower-case particle",
+			"Published: 2016-05-02\nTitle: Gunmen kill seven\n\nGunmen killed seven people in a raid on a police station in Tanzania's commercial capital Dar es Salaam, police said on Monday.\n",
+			"Dar es Salaam", "Dar es Salaam Region", "Tanzania"},
+		{"where the officials who speak are is not where the act was",
+			"Published: 2016-08-05\nTitle: Forces shell villages, killing 3 civilians\n\nThree civilians were killed and two others injured in shelling of villages on the border between the two countries, officials in Yerevan claimed.\n\n" +
+				"According to media reports, three women were killed in villages in the Tavush region Thursday night after the firing of mortars.\n",
+			"Tavush", "Tavush", "Armenia"},
 		{"a county after 'within'",
 			"Published: 2020-01-02\nTitle: Three killed in bus attack\n\nThree people were killed on Thursday after a bus was attacked by suspected militants at Karpathos Wells area within Lamu County.\n",
 			"Lamu", "Lamu", "Kenya"},
