@@ -1977,6 +1977,9 @@ func adjectivalParticiple(toks []text.Token, i int) bool {
 // and was declared dead").
 func actClauseDate(st *sent, h dateHit) bool {
 	k := st.tokenIndexAt(h.start)
+	if e := st.tokenIndexAt(h.end); saidRightBefore(st.toks, k) && e < len(st.toks) && st.toks[e].Is("that") {
+		return false // "the ministry reported on Saturday that ten soldiers were killed": the day of the report
+	}
 	first := true
 	for i, t := range st.toks {
 		if t.Start < h.end {

@@ -170,6 +170,7 @@ func TestElidedAndOneMore(t *testing.T) {
 		fatal, injured string
 	}{
 		{"Gunmen attacked a police station in Kandi, Nigeria, killing two officers and injuring another in an incident similar to previous raids.", "2-2", "1+"},
+		{"At least four people including three policemen were killed and another was injured on Friday when gunmen opened fire at a police vehicle in Kandi, Pakistan.", "4+", "1+"},
 		{"Two American personnel and one from Britain were killed when rockets hit a military camp in Kandi, Iraq, on Wednesday.", "3-3", "null"},
 		{"Authorities say a mayor and two others were shot dead as they were travelling in Kandi, Mexico.", "3-3", "null"},
 		{"A suicide bomber killed a district governor and two others in Kandi, Afghanistan, on Tuesday.", "3-3", "null"},
@@ -361,6 +362,21 @@ func TestUndatedReportBackground(t *testing.T) {
 	}
 	if m.Location == nil || m.Location.Place != "Kandi" {
 		t.Errorf("location %+v, want the lead's Kandi", m.Location)
+	}
+}
+
+// TestReportedOnADayThat: "reported on Saturday that ten soldiers were
+// killed" dates the report; "the attack on Friday" in the next sentence
+// dates the act, and its wounded are the act's.
+func TestReportedOnADayThat(t *testing.T) {
+	m := extractText(t, "Published: 2023-02-12\nTitle: Ten soldiers killed in ambush\n\n"+
+		"The defense ministry reported on Saturday that at least ten soldiers were killed in an ambush by armed men in the southwest of Kandi.\n\n"+
+		"According to a ministry statement, 16 individuals are still missing and 13 soldiers were hurt in the attack on Friday.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2023-02-10" {
+		t.Fatalf("date %+v, want 2023-02-10", m.Date)
+	}
+	if got := rangeString(m.Injuries); got != "13-13" {
+		t.Errorf("injuries %s, want 13-13", got)
 	}
 }
 

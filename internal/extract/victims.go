@@ -400,6 +400,9 @@ func (d *docState) loneInjury(st *sent) int {
 		if d.loneSubject(st, k, "a", "an", "one", "another") {
 			return v
 		}
+		if k >= 2 && toks[k-1].Is("another") && toks[k-2].Is("and", ",", "while") {
+			return v // "four people were killed and another was injured": one more of them
+		}
 	}
 	// active: "killing a 57-year-old woman and injuring a 24-year-old
 	// bodyguard"
