@@ -372,6 +372,16 @@ func (d *docState) casualties(st *sent) []casHit {
 				break
 			}
 		}
+		if found < 0 && allOfThem(st.toks, c.J) {
+			// "abducted nine men from a bus and later killed all of them":
+			// the figure of the men taken
+			for qi := len(st.qty) - 1; qi >= 0; qi-- {
+				if countable(qi) && qtok[qi][1] < c.I && c.I-qtok[qi][1] <= 20 {
+					found = qi
+					break
+				}
+			}
+		}
 		if found < 0 {
 			continue
 		}
@@ -415,6 +425,12 @@ func (d *docState) casualties(st *sent) []casHit {
 		}
 	}
 	return hits
+}
+
+// allOfThem says whether "all of them" or "them all" follows token j.
+func allOfThem(toks []text.Token, j int) bool {
+	return j+2 < len(toks) && toks[j].Is("all") && toks[j+1].Is("of") && toks[j+2].Is("them") ||
+		j+1 < len(toks) && toks[j].Is("them") && toks[j+1].Is("all")
 }
 
 // activeWithObject says whether the casualty verb at tokens [i, j) is

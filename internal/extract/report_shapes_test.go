@@ -171,6 +171,7 @@ func TestElidedAndOneMore(t *testing.T) {
 	}{
 		{"Gunmen attacked a police station in Kandi, Nigeria, killing two officers and injuring another in an incident similar to previous raids.", "2-2", "1+"},
 		{"At least four people including three policemen were killed and another was injured on Friday when gunmen opened fire at a police vehicle in Kandi, Pakistan.", "4+", "1+"},
+		{"Gunmen in Kandi province on Friday night abducted nine men from a bus and later killed all of them, police said.", "9-9", "null"},
 		{"Two American personnel and one from Britain were killed when rockets hit a military camp in Kandi, Iraq, on Wednesday.", "3-3", "null"},
 		{"Authorities say a mayor and two others were shot dead as they were travelling in Kandi, Mexico.", "3-3", "null"},
 		{"A suicide bomber killed a district governor and two others in Kandi, Afghanistan, on Tuesday.", "3-3", "null"},
