@@ -3040,15 +3040,7 @@ func (d *docState) securityVictims(in *incident) bool {
 // day between start and end (a month: end may be zero) in a sentence of
 // an event or its casualties.
 func (d *docState) dayWithin(from *sent, start, end timex.Date) (*sent, timex.Date, bool) {
-	if end.Year == 0 {
-		end = start
-	}
-	if end.Month == 0 {
-		end.Month = 12
-	}
-	if end.Day == 0 {
-		end.Day = timex.DaysIn(end.Year, end.Month)
-	}
+	end = lastDay(start, end)
 	lo := timex.Date{Year: start.Year, Month: start.Month, Day: max(start.Day, 1)}
 	for i := from.idx; i < len(d.sents) && i <= from.idx+12; i++ {
 		st := d.sents[i]
