@@ -1553,20 +1553,30 @@ func sinceDate(st *sent, h dateHit) bool {
 // Kandi since the fighting began on February 24 2022", "since the war
 // broke out in March 2011". It dates the start of another event.
 func periodStartClause(st *sent, k int) bool {
+	return sinceWithVerb(st.toks, k, 10, "began", "begun", "started", "erupted", "broke", "launched", "invaded", "seized", "took") >= 0
+}
+
+// sinceWithVerb is the token of the "since" that opens the clause of the
+// date at token k, within window tokens and no punctuation, when one of
+// verbs stands between them; else -1.
+func sinceWithVerb(toks []text.Token, k, window int, verbs ...string) int {
 	verb := false
-	for j := k - 1; j >= 0 && j >= k-10; j-- {
-		t := st.toks[j]
+	for j := k - 1; j >= 0 && j >= k-window; j-- {
+		t := toks[j]
 		if t.Kind == text.Punct {
-			return false
+			return -1
 		}
-		if t.Is("began", "begun", "started", "erupted", "broke", "launched", "invaded", "seized", "took") {
+		if t.Is(verbs...) {
 			verb = true
 		}
 		if t.Is("since") {
-			return verb
+			if verb {
+				return j
+			}
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // comparedSince says whether the words at token k are the yardstick of a
@@ -1669,20 +1679,8 @@ func settlementApposition(toks []text.Token, j int) bool {
 // there ("the deadliest attack since the Chabahar suicide bombing in
 // December 2010") names an incident, which the date dates.
 func sinceClause(st *sent, k int) bool {
-	verb := false
-	for j := k - 1; j >= 0 && j >= k-7; j-- {
-		t := st.toks[j]
-		if t.Kind == text.Punct {
-			return false
-		}
-		if t.Is("was", "were", "is", "are", "had", "has", "have", "been", "began", "ended") {
-			verb = true
-		}
-		if t.Is("since") {
-			return verb && superlativeBefore(st, j)
-		}
-	}
-	return false
+	j := sinceWithVerb(st.toks, k, 7, "was", "were", "is", "are", "had", "has", "have", "been", "began", "ended")
+	return j >= 0 && superlativeBefore(st, j)
 }
 
 // superlativeBefore says whether a superlative ("worst", "first",

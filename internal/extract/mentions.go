@@ -2290,7 +2290,7 @@ func borderWith(toks []text.Token, s int) bool {
 // tokens [i, j) names when its division word follows it ("Niger state",
 // "Punjab province"), or none.
 func (d *docState) divisionNamedLikeCountry(toks []text.Token, i, j int) []gazetteer.Place {
-	if j >= len(toks) || !toks[j].Is("state", "province", "region", "governorate") {
+	if !admin1WordAt(toks, j) {
 		return nil
 	}
 	return d.x.gaz.Admin1(text.Join(d.body, toks, i, j))
@@ -2299,7 +2299,13 @@ func (d *docState) divisionNamedLikeCountry(toks []text.Token, i, j int) []gazet
 // divisionAfterName is divisionNamedLikeCountry for tokens of another
 // text than the body (a title): name is the text of the tokens before j.
 func (d *docState) divisionAfterName(toks []text.Token, j int, name string) bool {
-	return j < len(toks) && toks[j].Is("state", "province", "region", "governorate") && len(d.x.gaz.Admin1(name)) > 0
+	return admin1WordAt(toks, j) && len(d.x.gaz.Admin1(name)) > 0
+}
+
+// admin1WordAt says whether token j is the word of a first-level division
+// after its name: "state", "province", "region", "governorate".
+func admin1WordAt(toks []text.Token, j int) bool {
+	return j < len(toks) && toks[j].Is("state", "province", "region", "governorate")
 }
 
 // borderOf says whether the country named at tokens [s, e) is one a place

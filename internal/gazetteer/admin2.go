@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -78,11 +80,7 @@ func (b *base) buildAdmin2Index() {
 	}
 	for _, ids := range x.keys {
 		// largest first, by their places' population
-		for k := 1; k < len(ids); k++ {
-			for j := k; j > 0 && x.pop[ids[j]] > x.pop[ids[j-1]]; j-- {
-				ids[j], ids[j-1] = ids[j-1], ids[j]
-			}
-		}
+		slices.SortStableFunc(ids, func(a, b int32) int { return cmp.Compare(x.pop[b], x.pop[a]) })
 	}
 }
 
