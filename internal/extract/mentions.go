@@ -1564,10 +1564,7 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	if j-i <= 4 && i >= 2 && (st.toks[i-1].Lower == "of" && i >= 3 && placeNouns[st.toks[i-2].Lower] && st.toks[i-3].Is("the", "a") ||
 		placeNouns[st.toks[i-1].Lower] && st.toks[i-2].Lower == "the" && i >= 3 && st.toks[i-3].Is("in", "at", "near", "attacked", "raided", "stormed")) &&
 		st.toks[i-1].Lower != "area" && st.toks[i-2].Lower != "area" {
-		all := true
-		for k := i; k < j; k++ {
-			all = all && nameToken(&st.toks[k])
-		}
+		all := nameSpan(st.toks, i, j)
 		ps := d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j))
 		if p, ok := d.anchorAfter(st, j); all && ok {
 			return p, true // ("the town of Khiam, Nabatieh Governorate": within the division)
@@ -1585,10 +1582,24 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	if j-i > 4 || d.commonNounAt(st, i, j) {
 		return gazetteer.Place{}, false // ("37 Dead in Ambush": a headline's capital)
 	}
-	for k := i; k < j; k++ {
-		if !nameToken(&st.toks[k]) && !((st.toks[k].Text == "-" && !st.toks[k].Space || particles[st.toks[k].Lower]) && k > i && k+1 < j) {
-			return gazetteer.Place{}, false // ("Darey-Daye", "Mocimboa da Praia" are one name)
+	if !nameSpan(st.toks, i, j) {
+		return gazetteer.Place{}, false
+	}
+	// "the base and a nearby town, Kandi, south-west of the capital": a
+	// settlement noun and a comma before the name say it is one
+	if settlementBefore(st.toks, i, j) && !d.isKnownName(st, i, j) && len(d.x.gaz.Admin1(text.Join(d.body, st.toks, i, j))) == 0 {
+		if _, isCountry := d.x.gaz.Country(text.Join(d.body, st.toks, i, j)); !isCountry {
+			if p, ok := d.anchorAfter(st, j); ok {
+				return p, true
+			}
+			return gazetteer.Place{Feature: featureCountry}, true
 		}
+	}
+	// "on Kandi Island", "the attack on Kandi Island": an island named
+	// as one is where one stands
+	if j-i >= 2 && st.toks[j-1].Is("island") && i > 0 && st.toks[i-1].Is("on", "in", "at", "near", "off") && !d.isKnownName(st, i, j) &&
+		len(d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j))) == 0 && len(d.x.gaz.Lookup(text.Join(d.body, st.toks, i, j-1))) == 0 {
+		return gazetteer.Place{Feature: featureCountry}, true
 	}
 	// "attacked Madagali, a town in Nigeria": an apposition says what it
 	// is; without a country ("a camp ... in the northeast of the country")
@@ -1744,6 +1755,44 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	return countryPlace(c), true
 }
 
+// nameSpan says whether toks[i:j] is written as one name: capitalised
+// words, with hyphens and lower-case particles inside ("Darey-Daye",
+// "Mocimboa da Praia") and an Arabic article before its first word
+// ("al-Dalwah").
+func nameSpan(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch {
+		case nameToken(&toks[k]):
+		case (toks[k].Text == "-" && !toks[k].Space || particles[toks[k].Lower]) && k > i && k+1 < j:
+		case k == i && arabicArticle(toks[k].Lower) && k+2 < j && toks[k+1].Text == "-" && !toks[k+1].Space:
+		default:
+			return false
+		}
+	}
+	return j > i
+}
+
+// settlementBefore says whether a name at toks[i:j] is set off by commas
+// after an indefinite or definite settlement noun: "a nearby town, Kandi,"
+// (the name then ends the sentence or its clause).
+func settlementBefore(toks []text.Token, i, j int) bool {
+	if i < 3 || toks[i-1].Text != "," || !settlementNouns[toks[i-2].Lower] || toks[i-2].Cap() {
+		return false
+	}
+	if j < len(toks) && toks[j].Kind != text.Punct {
+		return false
+	}
+	for k := i - 3; k >= 0 && k >= i-5; k-- {
+		switch {
+		case toks[k].Is("a", "the", "another"):
+			return true
+		case toks[k].Kind != text.Word || toks[k].Cap() || stopWord(toks[k].Lower):
+			return false
+		}
+	}
+	return false
+}
+
 // placeApposition reads ", a town in Nigeria", ", a village in the
 // Tillabéri Region of Niger" after a name: the country the apposition
 // puts the place in, or none (an empty name) when it names none.
@@ -1802,8 +1851,11 @@ func (d *docState) placeAhead(st *sent, k, n int) bool {
 		if e == i {
 			continue // a capital that is no name ("Saturday"): never step back
 		}
-		if len(d.x.gaz.Lookup(text.Join(d.body, toks, i, e))) > 0 {
-			return true
+		if name := text.Join(d.body, toks, i, e); len(d.x.gaz.Lookup(name)) > 0 || len(d.x.gaz.Admin1(name)) > 0 {
+			return true // a place or a first-level division the gazetteer knows
+		}
+		if e < len(toks) && divisionWords[toks[e].Lower] && !toks[e].Cap() {
+			return true // a division by its word ("in the Lower Kandi region")
 		}
 		i = e - 1
 	}

@@ -144,6 +144,18 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a lead that names no country: the country of the places after it",
 			"Published: 2016-04-28\nTitle: Militants kill villagers\n\nMilitants killed 16 people at Dagamaru village on Tuesday night.\n\nAll 16 died on the spot.\n\nThe injured were taken to a hospital in Guwahati.\n",
 			"Dagamaru", "", "India"},
+		{"the village of a name with its Arabic article",
+			"Published: 2014-11-04\nTitle: Gunmen kill five\n\nGunmen killed five people late Monday in the village of al-Dagamaru in the east of Saudi Arabia.\n",
+			"al-Dagamaru", "", "Saudi Arabia"},
+		{"a name set off after a settlement noun",
+			"Published: 2019-04-07\nTitle: Militants take base\n\nMilitants killed 15 soldiers and took control of the base and a nearby town, Dagamaru, south-west of Mogadishu.\n",
+			"Dagamaru", "", "Somalia"},
+		{"an island named as one",
+			"Published: 2015-10-11\nTitle: Bombers kill 27\n\nThree suicide bombers killed 27 people in an attack on Dagamaru Island in Chad on Saturday.\n",
+			"Dagamaru Island", "", "Chad"},
+		{"an area of a region named by its word",
+			"Published: 2019-04-07\nTitle: Soldiers killed\n\nA vehicle carrying soldiers hit a roadside bomb in the Dagamaru area in the Upper Karpathos region of Somalia, killing four.\n",
+			"Dagamaru", "", "Somalia"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
