@@ -34,8 +34,10 @@ type Dateline struct {
 }
 
 const (
-	word    = `[\p{Lu}][\p{L}'’.\-]*`
-	name    = word + `(?:[ \-]` + word + `){0,3}`
+	word = `[\p{Lu}][\p{L}'’.\-]*`
+	// a name's words, with a lower-case particle between two of them
+	// ("Lanao del Sur", "Dar es Salaam")
+	name    = word + `(?:[ \-](?:(?:de|del|da|do|dos|das|di|du|la|le|es|el|al|y)[ \-])?` + word + `){0,3}`
 	months  = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dayPart = `(?:` + months + `\s+\d{1,2}|\d{1,2}\s+` + months + `)(?:,?\s+\d{4})?`
 	outlet  = `\(([\p{L}][\p{L}0-9 .&'’/\-]{0,40})\)`

@@ -23,6 +23,8 @@ func TestFind(t *testing.T) {
 		{"KANDI, Turkey—Security forces recovered four bodies.", true, "Kandi", "Turkey", "", "", "Security forces recovered four bodies."},
 		{"Maputo — Terrorists killed 13 people in an attack.", true, "Maputo", "", "", "", "Terrorists killed 13 people in an attack."},
 		{"NARATHIWAT ― A military ranger was killed.", true, "Narathiwat", "", "", "", "A military ranger was killed."},
+		{"KANDI, Lanao del Sur — Three soldiers were killed.", true, "Kandi", "Lanao del Sur", "", "", "Three soldiers were killed."},
+		{"Dar es Salaam, May 4 (AFP) - A bomb exploded.", true, "Dar es Salaam", "", "May 4", "AFP", "A bomb exploded."},
 		// not datelines
 		{"Three Men — the gunmen — fled.", false, "", "", "", "", ""},
 		{"Kandi-Gorod road was closed.", false, "", "", "", "", ""},

@@ -154,10 +154,11 @@ func (d *docState) analyze() {
 		}
 		d.sents = append(d.sents, st)
 	}
+	d.findDateline()
 	for _, st := range d.sents {
 		st.mentions = d.findMentions(st)
 	}
-	d.findDateline()
+	d.dropDatelineMentions()
 }
 
 // evidence makes evidence for a span of the body.

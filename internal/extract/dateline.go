@@ -23,10 +23,30 @@ type datelineInfo struct {
 	// dateStart, dateEnd span the dateline's date when it dated an
 	// undated report ("NAIROBI, Jan 15, 2019 (AP) —"); 0 otherwise.
 	dateStart, dateEnd int
+	sent               int // the sentence it opens
+}
+
+// dropDatelineMentions removes the names the dateline holds from its
+// sentence's mentions, once they are found: the place of writing is no
+// mention of the act's.
+func (d *docState) dropDatelineMentions() {
+	if d.dateline == nil {
+		return
+	}
+	st := d.sents[d.dateline.sent]
+	kept := st.mentions[:0]
+	for _, m := range st.mentions {
+		if m.start >= d.dateline.end {
+			kept = append(kept, m)
+		}
+	}
+	st.mentions = kept
 }
 
 // findDateline reads a dateline at the start of a report's first
-// paragraphs, or a bare "City, Country" line above them. Its place is the
+// paragraphs, or a bare "City, Country" line above them, before the
+// sentences' names are looked for (its country helps choose among places
+// of one name). Its place is the
 // place of writing: its mentions and its date leave the sentence, so that
 // neither anchors the incident; the place remains a last resort when the
 // text names no place of its own. An opening whose place the gazetteer
@@ -100,14 +120,7 @@ func (d *docState) findDateline() {
 			}
 		}
 		d.dateline = &datelineInfo{start: st.start + dl.Start, end: st.start + dl.End, placeStart: st.start + dl.PlaceStart,
-			placeEnd: st.start + dl.PlaceEnd, name: dl.Place, place: p, countryNamed: countryNamed}
-		kept := st.mentions[:0]
-		for _, m := range st.mentions {
-			if m.start >= d.dateline.end {
-				kept = append(kept, m)
-			}
-		}
-		st.mentions = kept
+			placeEnd: st.start + dl.PlaceEnd, name: dl.Place, place: p, countryNamed: countryNamed, sent: st.idx}
 		dates := st.dates[:0]
 		for _, h := range st.dates {
 			if h.start >= d.dateline.end {
@@ -176,7 +189,8 @@ func (d *docState) datelineLocation(in *incident) {
 }
 
 // hereSentence is the sentence of the lead that puts the act "in this
-// town", "in this city", "in this western village": the place of writing.
+// town", "in this city", "in this western village" or "here": the place
+// of writing.
 func (d *docState) hereSentence() *sent {
 	lead := d.leadParas()
 	for _, st := range d.sents {
@@ -184,6 +198,18 @@ func (d *docState) hereSentence() *sent {
 			break
 		}
 		toks := st.toks
+		quoted := false
+		for k := range toks {
+			if toks[k].Text == "\"" || toks[k].Text == "“" || toks[k].Text == "”" {
+				quoted = !quoted
+			}
+			// "ambushed by rebels at the boundary of two villages here":
+			// the adverb of the place of writing, outside a quotation
+			if k > 0 && toks[k].Text == "here" && !quoted && !(k+1 < len(toks) && toks[k+1].Is("is", "are", "was", "were")) &&
+				(len(st.events) > 0 || len(st.cas) > 0) {
+				return st
+			}
+		}
 		for k := 0; k+2 < len(toks); k++ {
 			if !toks[k].Is("in", "at", "near") || toks[k+1].Lower != "this" {
 				continue

@@ -2447,6 +2447,38 @@ func possessiveAfter(toks []text.Token, j int) int {
 	return -1
 }
 
+// mediaAfter says whether the name ending before token j names a news
+// outlet: "the SANA news agency", "the Kandi Times newspaper".
+func mediaAfter(toks []text.Token, j int) bool {
+	if j < len(toks) && toks[j].Is("news", "state") && j+1 < len(toks) {
+		j++ // "news agency", "state television"
+	}
+	return j < len(toks) && toks[j].Is("agency", "newspaper", "daily", "television", "tv", "broadcaster", "radio")
+}
+
+// metonymSubject says whether a place named at toks[i:j] is the subject
+// of a verb of saying or thinking with no preposition before it: "Ankara
+// views the fighters as ...", "Washington said ..." name a government.
+func metonymSubject(d *docState, st *sent, i, j int) bool {
+	toks := st.toks
+	if i > 0 && toks[i-1].Kind == text.Word && !toks[i-1].Is("and", "but", "while", "as") {
+		return false // after a preposition or an article: a place
+	}
+	if j >= len(toks) {
+		return false
+	}
+	k := j
+	if toks[k].Is("has", "have", "had", "also", "has", "is", "was") && k+1 < len(toks) {
+		k++
+	}
+	if toks[k].Is("views", "viewed", "considers", "considered", "regards", "regarded", "accused", "accuses", "blamed", "blames",
+		"denied", "denies", "insists", "insisted", "wants", "wanted", "rejected", "rejects", "warned", "warns", "responded", "vowed", "vows") {
+		return true
+	}
+	n, _ := d.x.lex.Speech.MatchAt(toks, k)
+	return n > 0 && !toks[k].Is("reported") // ("Kandi reported three cases": a place's own tally)
+}
+
 // speaks says whether the word at token k is the subject of a speech verb
 // right after it ("the military said", "police reported"): a source of the
 // report, not a side that fought.
@@ -2501,6 +2533,12 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				// it came from (an article's "the attackers left the village
 				// of X" is often where they struck)
 				continue
+			}
+			if mediaAfter(st.toks, m.j) {
+				continue // "Syria's state-run SANA news agency": a news outlet's name, not a place
+			}
+			if m.kind == kindPlace && metonymSubject(d, st, m.i, m.j) {
+				continue // "Ankara views the fighters as ...": a capital speaking for its government
 			}
 			if based := m.j; based < len(st.toks) && (st.toks[based].Is("based") || st.toks[based].Text == "-" && based+1 < len(st.toks) && st.toks[based+1].Is("based")) {
 				continue // "the Tokyo-based Yomiuri Shimbun": where a body is, not the act

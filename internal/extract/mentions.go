@@ -1185,6 +1185,20 @@ func (d *docState) byOwnName(st *sent, ps []gazetteer.Place, p gazetteer.Place, 
 		// name ("south of CITY ... in TOWN")
 		ctry = d.ownNamed[st]
 	}
+	// a place of that country, or of the place of writing's ("TOWN,
+	// PROVINCE —"), whose own name it is ("Gamu town" in a report written
+	// in the Philippines, not the Indian city that is another name of)
+	own := ctry
+	if own == "" && d.dateline != nil {
+		own = d.dateline.place.Country
+	}
+	if own != "" && p.Country != own {
+		for _, q := range ps {
+			if q.Country == own && gazetteer.Fold(q.Name) == key {
+				return q
+			}
+		}
+	}
 	if ctry != "" && p.Country != ctry && !slices.ContainsFunc(ps, func(q gazetteer.Place) bool { return q.Country == ctry }) {
 		if slices.ContainsFunc(d.x.gaz.Admin1(name), func(a gazetteer.Place) bool { return a.Country == ctry }) {
 			return p // a division there of that name: read as before ("an X region police spokesman")

@@ -156,6 +156,22 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"an area of a region named by its word",
 			"Published: 2019-04-07\nTitle: Soldiers killed\n\nA vehicle carrying soldiers hit a roadside bomb in the Dagamaru area in the Upper Karpathos region of Somalia, killing four.\n",
 			"Dagamaru", "", "Somalia"},
+		{"the place of writing the lead says 'here'",
+			"Published: 2019-03-05\nTitle: Rebels kill three soldiers\n\nMARAWI, Lanao del Sur — Three soldiers were killed on Monday in an ambush by communist rebels in a village here, the army said.\n\n" +
+				"A spokesman of the brigade based in Iligan withheld the names of the dead.\n",
+			"Marawi", "Autonomous Region in Muslim Mindanao", "Philippines"},
+		{"a town of the place of writing's country by its own name, not a city abroad of which it is another name",
+			"Published: 2017-01-31\nTitle: Soldiers killed\n\nECHAGUE, Isabela — Two soldiers were killed in a rebel ambush on Monday, the military said.\n\n" +
+				"Soldiers of the division in Gamu town went after the attackers.\n",
+			"Gamu", "Cagayan Valley", "Philippines"},
+		{"a news agency's name is no place",
+			"Published: 2019-10-31\nTitle: Car bomb kills eight\n\nA car bomb killed eight people on Thursday in a vegetable market in a northern region of Syria.\n\n" +
+				"The state-run SANA news agency said 20 people were wounded.\n",
+			"", "", "Syria"},
+		{"a capital that speaks for its government is no place",
+			"Published: 2019-10-31\nTitle: Car bomb kills eight\n\nA car bomb killed eight people on Thursday in a market in a northern region of Syria.\n\n" +
+				"Moscow blamed the fighters for the attack.\n",
+			"", "", "Syria"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
