@@ -1125,6 +1125,11 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		}) {
 			ps = as
 		}
+	} else if len(ps) == 0 && len(as) == 0 && i > 0 && st.toks[i-1].Is("in", "within") && j-i <= 2 {
+		// "attacked by a Maoist in Kandi": a name no town or province
+		// of the gazetteer bears, after "in", may be a district's named
+		// without its word
+		ps = d.x.gaz.Admin2(s)
 	}
 	if len(ps) == 0 {
 		return gazetteer.Place{}, false
@@ -1713,11 +1718,11 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			}
 		}
 		// "around Kandi village", "in the Kandi settlement", "on the Kandi
-		// island", "in Kandi town in X province" (not "the Alpine town of", an adjective, nor "the Kandi
+		// island", "in Kandi forest", "in Kandi town in X province" (not "the Alpine town of", an adjective, nor "the Kandi
 		// district", a part of a city)
 		// ("in Kandi district, in the northern province of X": a division
 		// the gazetteer lacks, as a village is)
-		if unknown && j < len(st.toks) && (st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town", "city") ||
+		if unknown && j < len(st.toks) && (st.toks[j].Is("village", "hamlet", "settlement", "township", "island", "town", "city", "forest") ||
 			divisionWords[st.toks[j].Lower] && !st.toks[j].Is("division", "zone", "agency") && (j+1 == len(st.toks) || st.toks[j+1].Kind == text.Punct)) && !st.toks[j].Cap() &&
 			!(j+1 < len(st.toks) && st.toks[j+1].Lower == "of") {
 			if p, ok := d.anchorAfter(st, j+1); ok {

@@ -172,6 +172,16 @@ func TestPlaceOfAReport(t *testing.T) {
 			"Published: 2019-10-31\nTitle: Car bomb kills eight\n\nA car bomb killed eight people on Thursday in a market in a northern region of Syria.\n\n" +
 				"Moscow blamed the fighters for the attack.\n",
 			"", "", "Syria"},
+		{"a district named without its word",
+			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
+			"Palamu", "Jharkhand", "India"},
+		{"a forest the gazetteer lacks",
+			"Published: 2019-02-13\nTitle: Two soldiers killed in ambush\n\nBAMAKO (AFP) – Gunmen killed two Malian soldiers during an ambush in the centre of the country, the army said.\n\n" +
+				"The soldiers were escorting a vehicle when the gunmen ambushed them in Dagamaru forest on Tuesday.\n",
+			"Dagamaru", "", "Mali"},
+		{"the place the map's caption names is not the report's",
+			"Published: 2020-08-19\nTitle: Youths kill 15\n\nMap of South Sudan showing Juba and Pibor.\n\nJUBA — Unidentified youths shot dead 15 people in South Sudan's Pibor region, an official said.\n",
+			"Pibor", "", "South Sudan"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

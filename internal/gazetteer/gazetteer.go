@@ -62,6 +62,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -164,6 +165,12 @@ func Load(places, countries io.Reader) (*Gazetteer, error) {
 // countries in Country.
 func (g *Gazetteer) Lookup(name string) []Place {
 	out := g.lookup(name)
+	if len(out) == 0 && strings.ContainsAny(name, "-‐‑") {
+		// "El-Obeid" folds to "obeid" (its article dropped) while the
+		// data writes "El Obeid", whose "El" a space keeps: the name with
+		// its hyphens read as spaces
+		out = g.lookup(strings.NewReplacer("-", " ", "‐", " ", "‑", " ").Replace(name))
+	}
 	if len(out) > 1 && Fold(out[0].Name) != Fold(name) {
 		for i, p := range out[1:] {
 			if Fold(p.Name) == Fold(name) {

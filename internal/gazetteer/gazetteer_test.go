@@ -643,3 +643,13 @@ func TestDistanceKm(t *testing.T) {
 		t.Errorf("same point %.3f km", d)
 	}
 }
+
+// TestLookupHyphenatedArticle: a name written with a hyphen after its
+// article ("El-Obeid") is found under the data's spelling with a space.
+func TestLookupHyphenatedArticle(t *testing.T) {
+	g := defaultGazetteer(t)
+	ps := g.Lookup("El-Obeid")
+	if len(ps) == 0 || ps[0].Country != "Sudan" {
+		t.Fatalf("Lookup(El-Obeid) = %v, want a place in Sudan", ps)
+	}
+}

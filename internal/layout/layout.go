@@ -473,8 +473,10 @@ var furniturePrefixes = []string{
 }
 
 // captionRE is a map's caption: "Location of County Armagh within Northern
-// Ireland".
-var captionRE = regexp.MustCompile(`^Location of [^.]{2,80} (within|in) [^.]{2,60}$`)
+// Ireland",
+// and a news page's map ("Map of Kandi showing Gorod and Dagamaru.", "A
+// map showing the location of the attack").
+var captionRE = regexp.MustCompile(`^Location of [^.]{2,80} (within|in) [^.]{2,60}$|^(A |The )?(locator |location )?[Mm]ap (of|showing|shows|locating) [^.!?]{2,140}\.?$`)
 
 // linkItemRE is an item of a list of other stories: a bullet, a date and
 // a colon ("• 27 May 2015: Pro-government forces ...").

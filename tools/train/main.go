@@ -350,6 +350,32 @@ func bestCut(docs []*trainDoc, probs map[*example]float64) cut {
 	return best
 }
 
+// cutDraws is how many assignments of the folds the model's thresholds
+// are chosen over.
+const cutDraws = 5
+
+// bestCutOver picks the thresholds with the highest F1 pooled over
+// several out-of-fold scorings of the documents (the highest thresholds
+// on a tie).
+func bestCutOver(docs []*trainDoc, oofs []map[*example]float64) cut {
+	best, bestF := cut{0.5, 0.5}, -1.0
+	ts := thresholds()
+	for i := len(ts) - 1; i >= 0; i-- {
+		for j := i; j >= 0; j-- {
+			c := cut{top: ts[j], all: ts[i]}
+			var pool prf
+			for _, probs := range oofs {
+				m := evalModel(docs, probs, c)
+				pool.add(m.tp, m.np, m.ng)
+			}
+			if f := pool.f1(); f > bestF+1e-12 {
+				best, bestF = c, f
+			}
+		}
+	}
+	return best
+}
+
 func examplesOf(docs []*trainDoc) []*example {
 	var exs []*example
 	for _, td := range docs {
@@ -479,9 +505,18 @@ func fit(task string, docs []*trainDoc, sum string, w io.Writer) ([]byte, error)
 	}
 	adopted := sumM[2] > sumR[2]
 
-	// the model: threshold from 5-fold out-of-fold scores, weights from all of dev
+	// the model: threshold from 5-fold out-of-fold scores, pooled over
+	// cutDraws assignments of the folds (one draw's F1 is flat enough
+	// near its top that a few changed candidates move the threshold far),
+	// weights from all of dev
 	oof := outOfFold(docs, func(td *trainDoc) int { return td.fold }, folds)
-	t := bestCut(labelled(docs), oof)
+	oofs := []map[*example]float64{oof}
+	for r := 1; r < cutDraws; r++ {
+		withFoldsDrawn(docs, func(td *trainDoc) (*int, string) { return &td.fold, td.name }, r, func() {
+			oofs = append(oofs, outOfFold(docs, func(td *trainDoc) int { return td.fold }, folds))
+		})
+	}
+	t := bestCutOver(labelled(docs), oofs)
 	if verbose {
 		for _, td := range docs {
 			ch := chosen(td, oof, t)
