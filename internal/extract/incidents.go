@@ -682,7 +682,7 @@ func (d *docState) countriesNamed(s string) []string {
 		}
 		for e := min(len(toks), i+4); e > i; e-- {
 			n := s[toks[i].Start:toks[e-1].End]
-			if d.divisionAfterName(toks, e, n) {
+			if d.divisionAfterName(toks, e, n) || d.writtenAsDivision(n) {
 				break // "in Niger State": Nigeria's division, not Niger
 			}
 			if c, ok := d.x.gaz.Country(n); ok && !isDemonymOf(c, n) {
@@ -696,6 +696,27 @@ func (d *docState) countriesNamed(s string) []string {
 		}
 	}
 	return out
+}
+
+// writtenAsDivision says whether the report's text writes a name with a
+// first-level division's word after it ("of Niger State"), a division of
+// that name the gazetteer knows: a headline's "Niger" is then the
+// division, not the country.
+func (d *docState) writtenAsDivision(name string) bool {
+	for _, st := range d.sents {
+		toks := st.toks
+		for k := 0; k+1 < len(toks); k++ {
+			if !toks[k].Cap() {
+				continue
+			}
+			for e := k + 1; e <= len(toks) && e <= k+3 && toks[e-1].Cap(); e++ {
+				if strings.EqualFold(text.Join(d.body, toks, k, e), name) && d.divisionAfterName(toks, e, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // titleLocus is the country of the place a title puts its act in: a
@@ -716,7 +737,7 @@ func (d *docState) titleLocus(title string) string {
 				continue
 			}
 			n := title[toks[k].Start:toks[e-1].End]
-			if d.divisionAfterName(toks, e, n) {
+			if d.divisionAfterName(toks, e, n) || d.writtenAsDivision(n) {
 				continue // "in Niger State": Nigeria's division, not Niger
 			}
 			if c, ok := d.x.gaz.Country(n); ok && !isDemonymOf(c, n) {

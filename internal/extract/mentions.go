@@ -657,7 +657,10 @@ func (d *docState) peopleNoun(toks []text.Token, i int) bool {
 // city ("the Green Zone of CITY") stays one name.
 func (d *docState) largerPlace(st *sent, i, k, t, j int) bool {
 	head := text.Join(d.body, st.toks, i, k)
-	division := k-i >= 2 && (st.toks[k-1].Is("province", "district", "governorate", "region", "county", "state", "department", "prefecture", "oblast", "division", "municipality", "parish", "canton", "emirate", "lga") ||
+	// (a zone the gazetteer knows is a site of the city after it: "the
+	// Green Zone of Baghdad")
+	division := k-i >= 2 && (divisionWords[st.toks[k-1].Lower] && !st.toks[k-1].Is("agency", "zone") || st.toks[k-1].Is("state", "parish", "canton", "emirate") ||
+		st.toks[k-1].Lower == "zone" && len(d.x.gaz.Lookup(head)) == 0 ||
 		k-i >= 3 && st.toks[k-2].Lower == "local" && st.toks[k-1].Lower == "government" ||
 		k-i >= 4 && st.toks[k-3].Lower == "local" && st.toks[k-2].Lower == "government" && st.toks[k-1].Lower == "area")
 	n := text.Join(d.body, st.toks, t, j)

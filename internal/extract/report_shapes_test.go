@@ -182,6 +182,16 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"the place the map's caption names is not the report's",
 			"Published: 2020-08-19\nTitle: Youths kill 15\n\nMap of South Sudan showing Juba and Pibor.\n\nJUBA — Unidentified youths shot dead 15 people in South Sudan's Pibor region, an official said.\n",
 			"Pibor", "", "South Sudan"},
+		{"a zone of a region, the gazetteer lacking the zone",
+			"Published: 2020-12-14\nTitle: Gunmen kill 32 in attack in Ethiopia\n\nThe killings were carried out on Sunday by an armed group in the Dagamaru Zone of the Oromiya region, an administrator said.\n\n" +
+				"In October, 12 people were killed in the Gorod zone of Benishangul-Gumuz region.\n",
+			"Dagamaru Zone", "", "Ethiopia"},
+		{"a headline's country that the text writes as a division of another",
+			"Published: 2022-11-08\nTitle: Bandits Kill Five Villagers in Niger Community\n\nNo fewer than five villagers were killed by gunmen in Dagamaru village in the Karpathos Local Government Area of Niger State.\n",
+			"Dagamaru", "", "Nigeria"},
+		{"a zone the gazetteer knows is a site of its city",
+			"Published: 2020-01-02\nTitle: Embassy attacked\n\nThe embassy in the Green Zone of Baghdad, Iraq, was attacked on 31 December 2019 by militiamen, who set fire to its reception area.\n",
+			"Baghdad", "Baghdad", "Iraq"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

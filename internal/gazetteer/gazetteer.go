@@ -61,6 +61,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -165,11 +166,10 @@ func Load(places, countries io.Reader) (*Gazetteer, error) {
 // countries in Country.
 func (g *Gazetteer) Lookup(name string) []Place {
 	out := g.lookup(name)
-	if len(out) == 0 && strings.ContainsAny(name, "-‐‑") {
-		// "El-Obeid" folds to "obeid" (its article dropped) while the
-		// data writes "El Obeid", whose "El" a space keeps: the name with
-		// its hyphens read as spaces
-		out = g.lookup(strings.NewReplacer("-", " ", "‐", " ", "‑", " ").Replace(name))
+	if len(out) == 0 {
+		if v, ok := spellingVariant(name); ok {
+			out = g.lookup(v)
+		}
 	}
 	if len(out) > 1 && Fold(out[0].Name) != Fold(name) {
 		for i, p := range out[1:] {
@@ -238,6 +238,37 @@ func (g *Gazetteer) Has(name string) bool {
 // divisions have no name (mostly GeoNames' "00", no division) and cannot
 // be found here; their places still carry Admin1Code.
 func (g *Gazetteer) Admin1(name string) []Place {
+	out := g.admin1(name)
+	if len(out) == 0 {
+		if v, ok := spellingVariant(name); ok {
+			out = g.admin1(v)
+		}
+	}
+	return out
+}
+
+// hyphens and the Arabic article inside a name, as spellingVariant reads them
+var (
+	hyphenSpaces   = strings.NewReplacer("-", " ", "‐", " ", "‑", " ")
+	innerArticleEl = regexp.MustCompile(`(?i)(\S)[ -]el[ -](\S)`)
+)
+
+// spellingVariant is a name spelt as the data more often spells it, for
+// a second look-up when the first finds nothing: hyphens read as spaces
+// ("El-Obeid" folds to "obeid", its article dropped, while the data
+// writes "El Obeid", whose "El" a space keeps) and the Arabic article
+// inside a name written "al" ("Western Bahr el Ghazal" for the data's
+// "Western Bahr al Ghazal"). ok is false when there is no other spelling.
+func spellingVariant(name string) (string, bool) {
+	if !strings.ContainsAny(name, "-‐‑") && !strings.Contains(name, " el ") && !strings.Contains(name, " El ") {
+		return name, false // (most names: no expression run on a miss)
+	}
+	v := innerArticleEl.ReplaceAllString(name, "$1 al $2")
+	v = hyphenSpaces.Replace(v)
+	return v, v != name
+}
+
+func (g *Gazetteer) admin1(name string) []Place {
 	key := admin1Key(Fold(name))
 	if key == "" {
 		return nil

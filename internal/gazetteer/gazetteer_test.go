@@ -644,12 +644,19 @@ func TestDistanceKm(t *testing.T) {
 	}
 }
 
-// TestLookupHyphenatedArticle: a name written with a hyphen after its
-// article ("El-Obeid") is found under the data's spelling with a space.
-func TestLookupHyphenatedArticle(t *testing.T) {
+// TestLookupSpellingVariant: a name written with a hyphen after its
+// article ("El-Obeid") is found under the data's spelling with a space,
+// and one with "el" inside under the data's "al" ("Western Bahr el
+// Ghazal", a first-level division).
+func TestLookupSpellingVariant(t *testing.T) {
 	g := defaultGazetteer(t)
-	ps := g.Lookup("El-Obeid")
-	if len(ps) == 0 || ps[0].Country != "Sudan" {
-		t.Fatalf("Lookup(El-Obeid) = %v, want a place in Sudan", ps)
+	if ps := g.Lookup("El-Obeid"); len(ps) == 0 || ps[0].Country != "Sudan" {
+		t.Errorf("Lookup(El-Obeid) = %v, want a place in Sudan", ps)
+	}
+	if ps := g.Admin1("Western Bahr el Ghazal"); len(ps) == 0 || ps[0].Country != "South Sudan" {
+		t.Errorf("Admin1(Western Bahr el Ghazal) = %v, want a division of South Sudan", ps)
+	}
+	if v, ok := spellingVariant("Kandahar"); ok {
+		t.Errorf("spellingVariant(Kandahar) = %q, want none", v)
 	}
 }
