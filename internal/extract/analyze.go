@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -202,12 +203,19 @@ func (st *sent) hasEvent(w int) bool {
 	return false
 }
 
+// dateThenPlace is the rest of a dateline after its date: ", Dhaka – ",
+// ", KABUL — ".
+var dateThenPlace = regexp.MustCompile(`^,?\s+\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2}(?:,\s\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2})?\s*[–—-]+\s`)
+
 // runOnDateLine reads a report's date line run into its first sentence:
 // "Tuesday, May 30, 2006 Kabul Afghanistan saw the worst violence on
 // Monday". The date, a full date with its weekday opening the text before
 // another date, is the page's: it anchors the others and dates nothing
 // itself (it is dropped from the sentence's dates); a page without a
 // publication date takes it as one.
+//
+// A date before a dateline's place ("July 8th, 2016, Dhaka – People
+// ... were witness to ... yesterday") is the date of writing too.
 //
 // A date labelled as the page's before the text ("date 2017-02-17
 // CITY: ... on Thursday ambushed", "Posted on 2019-08-28
@@ -224,7 +232,10 @@ func (d *docState) runOnDateLine(st *sent) {
 	// 2021-04-19 Monday, 19 April 2021 Nineteen civilians")
 	afterLabel := d.doc.PublishedFrom == "line" && d.doc.PublishedEnd <= st.dates[0].start && d.doc.PublishedEnd >= st.start &&
 		strings.TrimSpace(string(d.body[d.doc.PublishedEnd:st.dates[0].start])) == ""
-	if !dateLabelBefore(st, st.dates[0].start) && !afterLabel && (len(st.dates) < 2 || e.Start != 0 || !e.HasWeekday) {
+	// ("July 8th, 2016, Dhaka – People ... yesterday": the date of
+	// writing before a dateline's place)
+	datelineAfter := e.Start == 0 && dateThenPlace.MatchString(st.text[st.dates[0].end-st.start:])
+	if !dateLabelBefore(st, st.dates[0].start) && !afterLabel && !datelineAfter && (len(st.dates) < 2 || e.Start != 0 || !e.HasWeekday) {
 		return
 	}
 	dl := timex.Date{Year: e.Year, Month: e.Month, Day: e.Day}

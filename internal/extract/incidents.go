@@ -1876,6 +1876,11 @@ func (d *docState) anaphoricActDay(anchor timex.Date, maxPara int) (*sent, dateH
 			for _, c := range st.cas {
 				named = named || c.I < k && c.I >= k-6 && c.I > 0 && st.toks[c.I-1].Is("the")
 			}
+			// "Witnesses said that an unknown number of bombs fell about
+			// 11 p.m. Saturday": the weapons of the act, and its day
+			for _, w := range st.weapons {
+				named = named || w.J <= k && w.I >= k-8 && !inQuote(st, w.I)
+			}
 			if !named {
 				continue
 			}

@@ -1296,3 +1296,27 @@ func TestWhoSpokeInWebReports(t *testing.T) {
 		}
 	}
 }
+
+// TestDayOfTheWeaponsFired: a report whose lead gives no day dates its act
+// by the sentence soon after that tells when its weapons struck.
+func TestDayOfTheWeaponsFired(t *testing.T) {
+	m := extractText(t, "Published: 2012-07-15\nTitle: Official says airstrike killed 14 civilians\n\n"+
+		"Local officials said the strike was aimed at fighters and missed.\n\n"+
+		"Civilian deaths have strained relations for years between the coalition and the government.\n\n"+
+		"The president called the deaths \"shocking\" and said in a statement that forces had been warned repeatedly.\n\n"+
+		"Witnesses said that an unknown number of bombs fell about 11 p.m. Saturday, landing on two family compounds in Kandi.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2012-07-14" {
+		t.Fatalf("date %+v, want 2012-07-14", m.Date)
+	}
+}
+
+// TestDateBeforeADateline: "July 8th, 2016, Kandi – ... yesterday" in a
+// report with no publication date: the date opening the text is the day
+// of writing, and "yesterday" counts from it.
+func TestDateBeforeADateline(t *testing.T) {
+	m := extractText(t, "Title: Attack at prayer grounds\n\n"+
+		"July 8th, 2016, Dhaka – People at the prayer grounds in Kishoreganj were witness to a series of gun fires and bombs yesterday that killed four people.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2016-07-07" {
+		t.Fatalf("date %+v, want 2016-07-07", m.Date)
+	}
+}

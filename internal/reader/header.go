@@ -238,6 +238,35 @@ func DatePrefix(raw []byte, off int) (string, int, int) {
 	return "", 0, 0
 }
 
+// postedLine is a blog page's stamp, often printed under the text:
+// "Posted by NAME on June 29, 2020. Filed under X.", "Posted on 3 May
+// 2018", "Published on Jan 4, 2021 |".
+var postedLine = regexp.MustCompile(`(?m)^[ \t]*(?i:posted|published)(?: by(?: [^\n.]{1,60}?)?)? on ((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) (?:19|20)\d\d)\b`)
+
+// DateFooter finds a page's publication stamp on a line of its own
+// anywhere after offset off ("Posted by NAME on June 29, 2020. Filed
+// under ..."), as blogs print it below the text: the date and its byte
+// offsets, or "" when there is none or the page stamps several dates.
+func DateFooter(raw []byte, off int) (string, int, int) {
+	ms := postedLine.FindAllSubmatchIndex(raw[off:], 3)
+	if len(ms) != 1 {
+		return "", 0, 0 // (a list of posts, each with its stamp: none is the page's)
+	}
+	m := ms[0]
+	ds := strings.Replace(strings.Replace(string(raw[off+m[2]:off+m[3]]), ",", "", 1), ".", "", 1)
+	d := ""
+	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006"} {
+		if t, err := time.Parse(layout, strings.Replace(ds, "Sept ", "Sep ", 1)); err == nil {
+			d = t.Format("2006-01-02")
+			break
+		}
+	}
+	if d == "" {
+		return "", 0, 0
+	}
+	return d, off + m[2], off + m[3]
+}
+
 // dateLineWords are the lower-case words a date line may hold beside its
 // date: its label and the time of day ("Published on", "Updated at 8:33
 // pm").

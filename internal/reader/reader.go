@@ -377,5 +377,10 @@ func Parse(path string, raw []byte, lim Limits) (*dossier.Document, error) {
 			doc.PublishedFrom = "url"
 		}
 	}
+	if doc.Published == "" {
+		if d, s, e := DateFooter(raw, h.End); d != "" {
+			doc.Published, doc.PublishedFrom, doc.PublishedStart, doc.PublishedEnd = d, "line", s, e
+		}
+	}
 	return doc, nil
 }

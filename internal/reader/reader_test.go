@@ -243,6 +243,29 @@ func TestDatePrefix(t *testing.T) {
 	}
 }
 
+// A blog prints its stamp under the text: "Posted by NAME on DATE".
+func TestDateFooter(t *testing.T) {
+	for _, c := range []struct{ name, text, want, span string }{
+		{"wordpress", "Two soldiers were killed Saturday.\n\nPosted by on June 29, 2020. Filed under Zoom.\n", "2020-06-29", "June 29, 2020"},
+		{"with a name", "Text.\nPosted by Jane Smith on 3 May 2018\n", "2018-05-03", "3 May 2018"},
+		{"abbreviated", "Text.\nPublished on Sept. 4, 2019 | 3 comments\n", "2019-09-04", "Sept. 4, 2019"},
+		{"in a sentence", "The statement was posted on June 29, 2020 by the army.\n", "", ""},
+		{"a list of posts", "Posted on June 29, 2020\nOne.\nPosted on June 30, 2020\nTwo.\n", "", ""},
+	} {
+		got, s, e := DateFooter([]byte(c.text), 0)
+		if got != c.want || got != "" && c.text[s:e] != c.span {
+			t.Errorf("%s: DateFooter = %q at %d-%d, want %q", c.name, got, s, e, c.want)
+		}
+	}
+	doc, err := Parse("page.txt", []byte("Source: https://example.org/a\nTitle: A\n\nTwo soldiers were killed Saturday.\n\nPosted by on June 29, 2020. Filed under Zoom.\n"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Published != "2020-06-29" || doc.PublishedFrom != "line" {
+		t.Errorf("Parse: published %q from %q", doc.Published, doc.PublishedFrom)
+	}
+}
+
 // A news page prints its date on a line of its own near the top; a date
 // inside a sentence, or far down the page, is not the publication date.
 func TestDateLine(t *testing.T) {
