@@ -1112,7 +1112,11 @@ func forwardGap(st *sent, from, to int) bool {
 func includedFigure(st *sent, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch st.toks[k].Lower {
-		case "including", "includes", "among", "whom", "them":
+		case "among":
+			// "Ten soldiers were among 27 people killed": after "were
+			// among" stands the total the subject is part of
+			return k == 0 || !st.toks[k-1].Is("were", "was", "are", "is", "be", "been")
+		case "including", "includes", "whom", "them":
 			return true
 		}
 	}

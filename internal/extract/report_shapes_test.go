@@ -1320,3 +1320,49 @@ func TestDateBeforeADateline(t *testing.T) {
 		t.Fatalf("date %+v, want 2016-07-07", m.Date)
 	}
 }
+
+// TestNoneKilledOrHurt: a report that says the act caused no casualties
+// (the dead and the wounded) gives zero of both; one side's own toll ("the
+// troops did not suffer any casualties") is no figure of the act.
+func TestNoneKilledOrHurt(t *testing.T) {
+	tests := []struct {
+		sentence string
+		fat, inj string // "" for none given
+	}{
+		{"A bomb exploded near a police post in Kandi on Monday, causing no casualties.", "0", "0"},
+		{"A bomb exploded near a police post in Kandi on Monday, but there were no casualties.", "0", "0"},
+		{"A bomb exploded near a police post in Kandi on Monday that did not cause any deaths or injuries.", "0", "0"},
+		{"A bomb exploded near a police post in Kandi on Monday without causing any casualties.", "0", "0"},
+		{"Troops repelled an attack on a police post in Kandi on Monday; the troops did not suffer any casualties, the army said.", "", ""},
+	}
+	for _, tc := range tests {
+		m := extractText(t, "Published: 2021-03-10\nTitle: Bomb at police post\n\n"+tc.sentence+"\n").Main()
+		if m == nil {
+			t.Fatalf("%q: no incident", tc.sentence)
+		}
+		if got := countText(m.Fatalities); got != tc.fat {
+			t.Errorf("%q: fatalities %q, want %q", tc.sentence, got, tc.fat)
+		}
+		if got := countText(m.Injuries); got != tc.inj {
+			t.Errorf("%q: injuries %q, want %q", tc.sentence, got, tc.inj)
+		}
+	}
+}
+
+// countText writes a figure's lower bound, or "" when there is none.
+func countText(r *dossier.Range) string {
+	if r == nil {
+		return ""
+	}
+	return fmt.Sprint(r.Min)
+}
+
+// TestAmongATotal: "Ten soldiers were among 27 people killed": the figure
+// after "were among" is the total the subject is part of.
+func TestAmongATotal(t *testing.T) {
+	m := extractText(t, "Published: 2014-05-22\nTitle: Rebels attack army positions\n\n"+
+		"Ten government soldiers were among 27 people killed Wednesday and 31 were injured after rebels attacked army positions in the northeast of Mali.\n").Main()
+	if m == nil || countText(m.Fatalities) != "27" || countText(m.Injuries) != "31" {
+		t.Fatalf("fatalities %v, injuries %v; want 27 and 31", m.Fatalities, m.Injuries)
+	}
+}

@@ -508,15 +508,21 @@ func noInjuries(toks []text.Token) int {
 			if j+1 < len(toks) && toks[j].Is("reports", "report") && toks[j+1].Is("of") {
 				j += 2
 			}
+			if j < len(toks) && toks[j].Is("casualties") && j == k+1 && (k > 0 && toks[k-1].Is("were", "caused", "causing", "leaving", "left") || j+1 < len(toks) && toks[j+1].Is("were", "was")) {
+				return k // casualties are the dead and the wounded: none of either
+			}
 			if !hurt(j) || toks[j].Is("injured", "hurt", "wounded") {
 				continue
 			}
 			if k > 0 && toks[k-1].Is("suffered", "sustained", "took") {
 				continue
 			}
-			if k > 0 && toks[k-1].Is("were", "was", "caused") || j+1 < len(toks) && toks[j+1].Is("were", "was", "have", "had") {
+			if k > 0 && toks[k-1].Is("were", "was", "caused", "causing", "leaving", "left") || j+1 < len(toks) && toks[j+1].Is("were", "was", "have", "had") {
 				return k
 			}
+		case negatedAny(toks, k) && (hurt(k+1) && !toks[k+1].Is("injured", "hurt", "wounded") || toks[k+1].Is("casualties") ||
+			k+3 < len(toks) && toks[k+1].Is("deaths", "fatalities") && toks[k+2].Is("or", "and") && hurt(k+3)):
+			return k // "did not cause any injuries", "without causing any casualties", "any deaths or injuries"
 		}
 	}
 	return -1
@@ -550,12 +556,32 @@ func noDeaths(toks []text.Token) int {
 			if k > 0 && toks[k-1].Is("suffered", "sustained", "took", "reported") {
 				continue
 			}
-			if k > 0 && toks[k-1].Is("were", "claimed", "caused") || k+2 < len(toks) && toks[k+2].Is("were", "was") {
+			if k > 0 && toks[k-1].Is("were", "claimed", "caused", "causing", "leaving", "left") || k+2 < len(toks) && toks[k+2].Is("were", "was") {
 				return k
 			}
+		case negatedAny(toks, k) && toks[k+1].Is("fatalities", "deaths", "casualties", "loss"):
+			return k // "did not cause any deaths", "without causing any casualties"
 		}
 	}
 	return -1
+}
+
+// negatedAny says whether token k is "any" after a negation of the verb
+// before it: "did not cause any", "didn't result in any", "without
+// causing any", "without any".
+func negatedAny(toks []text.Token, k int) bool {
+	if toks[k].Lower != "any" || k+1 >= len(toks) {
+		return false
+	}
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		if toks[b].Is("not", "n't", "without", "never") {
+			return true
+		}
+		if toks[b].Kind != text.Word || toks[b].Is("suffer", "suffered", "sustain", "sustained", "take", "took", "incur", "incurred") {
+			return false // ("the troops did not suffer any casualties": one side's toll)
+		}
+	}
+	return false
 }
 
 // lone victim words: "A police officer has been killed", "a boy was killed".
