@@ -973,7 +973,8 @@ func ageInBrackets(toks []text.Token, i, j int) bool {
 // yearTally says whether the clause after a casualty word that ends at
 // token j counts the dead of a whole year or of the world, not of one act:
 // "At least 65 media workers were killed worldwide doing their jobs this
-// year", "... have died so far this year".
+// year", "... have died so far this year", or of a government's term
+// ("... killed during the administration of President NAME").
 func yearTally(toks []text.Token, j int) bool {
 	for k := j; k < len(toks) && k < j+10; k++ {
 		t := toks[k]
@@ -983,6 +984,15 @@ func yearTally(toks []text.Token, j int) bool {
 		if t.Is("worldwide", "globally") || t.Lower == "around" && k+2 < len(toks) && toks[k+1].Lower == "the" && toks[k+2].Lower == "world" ||
 			t.Is("this", "last") && k+1 < len(toks) && toks[k+1].Lower == "year" {
 			return true
+		}
+		// "the number of mayors killed during the administration of
+		// President NAME", "under the current government": a term's dead
+		if t.Is("during", "under", "since") {
+			for q := k + 1; q < len(toks) && q <= k+3; q++ {
+				if toks[q].Is("administration", "presidency", "term", "tenure", "mandate", "rule", "government", "governments") {
+					return true
+				}
+			}
 		}
 	}
 	return false

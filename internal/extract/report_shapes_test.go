@@ -1366,3 +1366,27 @@ func TestAmongATotal(t *testing.T) {
 		t.Fatalf("fatalities %v, injuries %v; want 27 and 31", m.Fatalities, m.Injuries)
 	}
 }
+
+// TestTallyOfATerm: "brings to 22 the number of mayors killed during the
+// administration of President NAME" counts a government's term, not the act.
+func TestTallyOfATerm(t *testing.T) {
+	m := extractText(t, "Published: 2015-01-02\nTitle: Mayor shot dead\n\n"+
+		"Gunmen shot the mayor of Kandi on Thursday as he drove home.\n\n"+
+		"The murder brings to 22 the number of mayors killed during the administration of President Jane Smith, who took office in December 2012.\n").Main()
+	if m == nil || countText(m.Fatalities) == "22" {
+		t.Fatalf("fatalities %v: a term's tally", m.Fatalities)
+	}
+}
+
+// TestCaptionOfAPhotoTaken: an agency's caption ("This photo taken on
+// June 16, 2017 in Kandi shows ...") dates and places the picture, not the
+// report's act.
+func TestCaptionOfAPhotoTaken(t *testing.T) {
+	m := extractText(t, "Published: 2021-06-21\nTitle: Separatists kill four gendarmes\n\n"+
+		"This photo taken on June 16, 2017 in Bamenda shows a hotel destroyed by a fire, allegedly attributed to a radical separatist movement. JANE SMITH / AFP\n\n"+
+		"Suspected separatist rebels have killed three gendarmes in Cameroon's restive Northwest Region, the army said.\n\n"+
+		"The gendarmes were at their checkpoint when the attackers opened fire on Saturday.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2021-06-19" {
+		t.Fatalf("date %+v, want 2021-06-19", m.Date)
+	}
+}

@@ -478,6 +478,11 @@ var furniturePrefixes = []string{
 // map showing the location of the attack").
 var captionRE = regexp.MustCompile(`^Location of [^.]{2,80} (within|in) [^.]{2,60}$|^(A |The )?(locator |location )?[Mm]ap (of|showing|shows|locating) [^.!?]{2,140}\.?$`)
 
+// photoTakenRE is an agency's caption that says when its picture was
+// taken: "This photo taken on June 16, 2017 in Kandi shows a hotel
+// destroyed by a fire", "A handout picture taken on Monday shows ...".
+var photoTakenRE = regexp.MustCompile(`^(?:\p{L}+\s+){0,3}(?:photo|picture|image|photograph)s?\s+(?:taken|made|released|shot)\s+(?:on|in)\s`)
+
 // linkItemRE is an item of a list of other stories: a bullet, a date and
 // a colon ("• 27 May 2015: Pro-government forces ...").
 var linkItemRE = regexp.MustCompile(`^[•*·-]\s*\d{1,2} [A-Z][a-z]+ \d{4}:`)
@@ -505,7 +510,7 @@ func isFurniture(s string) bool {
 		}
 	}
 	t := strings.TrimSpace(s)
-	if sloganRE.MatchString(t) || captionRE.MatchString(t) || linkItemRE.MatchString(t) || relatedItemRE.MatchString(t) {
+	if sloganRE.MatchString(t) || captionRE.MatchString(t) || photoTakenRE.MatchString(t) || linkItemRE.MatchString(t) || relatedItemRE.MatchString(t) {
 		return true
 	}
 	if len(t) <= 90 && (stampRE.MatchString(t) || bylineRE.MatchString(t) || counterRE.MatchString(t) || readTimeRE.MatchString(t)) {
