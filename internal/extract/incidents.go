@@ -1994,6 +1994,31 @@ func adjectivalParticiple(toks []text.Token, i int) bool {
 	return p.Is("a", "an", "the", "such", "first", "most", "its", "their", "his", "her") || !p.Cap() && len(p.Lower) > 4 && strings.HasSuffix(p.Lower, "ly") && !p.Is("only", "early")
 }
 
+// actBeforeWords says whether, from token i of a sentence that opens with
+// its date ("On Tuesday, at around 11am, youth from X carried out a raid
+// and killed 14 people, Dual said"), the act is told (a casualty or an
+// event word) before any verb of saying ("On Tuesday, the ministry said
+// that ...").
+func actBeforeWords(st *sent, i int) bool {
+	for ; i < len(st.toks); i++ {
+		t := st.toks[i]
+		if t.Is("said", "says", "told", "statement", "announced", "stated", "reported", "declared", "confirmed", "claimed") {
+			return false
+		}
+		for _, c := range st.cas {
+			if c.I == i {
+				return true
+			}
+		}
+		for _, e := range st.events {
+			if e.I == i && e.Val.Weight >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // actClauseDate says whether a date speechDate gives to words said dates
 // the act after all, for the main incident's date: it closes the act's
 // clause before an attribution ("were killed late Sunday, a member
@@ -2010,7 +2035,10 @@ func actClauseDate(st *sent, h dateHit) bool {
 			continue
 		}
 		if t.Text == "," {
-			return first && k > firstWord(st)+2 && !slices.ContainsFunc(st.toks[:k], func(t text.Token) bool {
+			if k <= firstWord(st)+2 {
+				return actBeforeWords(st, i)
+			}
+			return first && !slices.ContainsFunc(st.toks[:k], func(t text.Token) bool {
 				return t.Is("said", "says", "told", "announced", "stated", "confirmed")
 			})
 		}

@@ -1390,3 +1390,16 @@ func TestCaptionOfAPhotoTaken(t *testing.T) {
 		t.Fatalf("date %+v, want 2021-06-19", m.Date)
 	}
 }
+
+// TestActToldBeforeTheWords: a sentence that opens with its date and tells
+// the act before its attribution ("On Tuesday, at around 11am, youth from
+// X carried out a raid and killed 14 people, Jane Smith said") dates the
+// act, not the words; "On Tuesday, the ministry said that ..." dates them.
+func TestActToldBeforeTheWords(t *testing.T) {
+	m := extractText(t, "Published: 2022-03-09\nTitle: 14 killed in cattle raid\n\n"+
+		"At least 14 people have been killed and 10 others injured in clashes in Kandi state, a local official said on Wednesday.\n\n"+
+		"On Tuesday, at around 11am, youth from a neighbouring area carried out a cattle raid in a camp called Gorod and killed 14 people, Jane Smith said on the phone.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2022-03-08" {
+		t.Fatalf("date %+v, want 2022-03-08", m.Date)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -282,6 +283,37 @@ var dateLineWords = map[string]bool{"published": true, "updated": true, "posted"
 // 2024 07:32am" (the first date when it was updated later). Any lower-case
 // word but a label's ("Attack on 12 March 2019 kills five") makes it a
 // headline or a sentence, not a date line.
+// slashLine is a labelled date line in figures: "Published on - 1/31/2008",
+// "Posted: 31/01/2008 10:20".
+var slashLine = regexp.MustCompile(`(?i)^(?:published|posted|updated|date)(?:\s+on)?\s*[:\-–]?\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?:[ ,]+\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?)?$`)
+
+// slashDate reads a labelled date line in figures when the order of day
+// and month is plain (one of them above 12): "1/31/2008" is January 31,
+// "31/1/2008" too; "3/4/2008" could be either and is not read.
+func slashDate(t []byte) string {
+	m := slashLine.FindSubmatch(bytes.TrimSpace(t))
+	if m == nil {
+		return ""
+	}
+	a, _ := strconv.Atoi(string(m[1]))
+	b, _ := strconv.Atoi(string(m[2]))
+	y, _ := strconv.Atoi(string(m[3]))
+	month, day := 0, 0
+	switch {
+	case a > 12 && b <= 12:
+		month, day = b, a
+	case b > 12 && a <= 12:
+		month, day = a, b
+	default:
+		return ""
+	}
+	d := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if d.Day() != day {
+		return "" // "2/31/2008"
+	}
+	return d.Format("2006-01-02")
+}
+
 // todayLine is a page's clock or weather box: "Today in New Delhi,
 // India", "Today's paper".
 var todayLine = regexp.MustCompile(`^(?i)today\b`)
@@ -312,7 +344,7 @@ func labelledDate(t []byte) string {
 		}
 	}
 	if full == nil {
-		return ""
+		return slashDate(t)
 	}
 	// "Spokane, Washington Est. May 19, 1883": a masthead's founding
 	// date, not the page's

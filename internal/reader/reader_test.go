@@ -243,6 +243,21 @@ func TestDatePrefix(t *testing.T) {
 	}
 }
 
+// A date line in figures is read when the order of day and month is plain.
+func TestSlashDateLine(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"Published on - 1/31/2008", "2008-01-31"},
+		{"Posted: 31/01/2008 10:20", "2008-01-31"},
+		{"Published on - 3/4/2008", ""},
+		{"Published on - 2/31/2008", ""},
+		{"The attack on 1/31/2008 killed three.", ""},
+	} {
+		if got := labelledDate([]byte(c.line)); got != c.want {
+			t.Errorf("labelledDate(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
 // A blog prints its stamp under the text: "Posted by NAME on DATE".
 func TestDateFooter(t *testing.T) {
 	for _, c := range []struct{ name, text, want, span string }{
