@@ -1694,6 +1694,53 @@ func settlementApposition(toks []text.Token, j int) bool {
 	return false
 }
 
+// whereTaken says whether the name at token k is where victims were
+// brought: "taken to a hospital in Kandi", "rushed to Kandi", "treated at
+// a clinic in Kandi" (not "shot outside a hospital in Kandi": the act's).
+func whereTaken(toks []text.Token, k int) bool {
+	for b := k - 1; b >= 1 && b >= k-7; b-- {
+		if toks[b].Kind == text.Punct {
+			return false
+		}
+		if toks[b].Is("taken", "rushed", "airlifted", "evacuated", "transferred", "flown", "treated", "admitted", "hospitalised", "hospitalized") &&
+			slices.ContainsFunc(toks[b+1:k], func(t text.Token) bool { return t.Is("to", "at", "in") }) {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceActClause says whether the name at token k stands in a clause
+// opened by "since" that tells an earlier act: "Baghdad has been on edge
+// since militants seized the northern city of Mosul", "the first assault
+// since March 2016, when a raid on the resort of Kandi left 19 dead". A
+// verb in the past between "since" and the name says so ("since the
+// attack in Kandi" names a yardstick, which others read).
+func sinceActClause(st *sent, k int) bool {
+	toks := st.toks
+	verb := false
+	for j := k - 1; j >= 0 && j >= k-25; j-- {
+		t := toks[j]
+		if t.Text == ";" || t.Text == "." || t.Text == "\"" || t.Text == "“" || t.Text == "”" {
+			return false
+		}
+		if t.Text == "," {
+			if !(j+1 < len(toks) && toks[j+1].Lower == "when") {
+				return false // the clause ends ("since the fall of X, after a truck crashed in Kandi")
+			}
+			verb = true // "since March 2016, when a raid on Kandi left 19 dead": the act of that date
+		}
+		if t.Kind == text.Word && !t.Cap() && (strings.HasSuffix(t.Lower, "ed") && len(t.Lower) > 4 ||
+			t.Is("took", "began", "broke", "left", "hit", "struck", "stormed", "overran", "fell", "killed")) {
+			verb = true
+		}
+		if t.Lower == "since" {
+			return verb && !(j > 0 && toks[j-1].Is("ever"))
+		}
+	}
+	return false
+}
+
 // sinceClause says whether the date at token k is in a clause opened by
 // "since" after a superlative: "the first since attacks were halted in
 // 2004" dates the halting, a yardstick, not an incident. A noun phrase
@@ -2579,6 +2626,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if earlierActClause(st, m.i) {
 				continue // "The killing comes days after gunmen shot a journalist in TOWN": the place of an earlier act
 			}
+			if sinceActClause(st, m.i) {
+				continue // "on edge since militants seized the northern city of X": the place of what came before
+			}
 			if d.news && otherItemSentence(st) {
 				continue // "Also on Saturday, two men were hanged over a shooting in CITY": another item of the day's news
 			}
@@ -2688,11 +2738,20 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			if institution {
 				score -= 1.5
 			}
+			// "The injured were taken to a hospital in Kandi": where the
+			// victims were brought, most often near the act but not it
+			taken := whereTaken(st.toks, m.i)
+			if taken {
+				score -= 2.5
+			}
 			var pf []string
 			if in.main {
 				pf = d.placeCandidateFeatures(st, m, prev, n, st.para < lead, distance, loc)
 				if institution {
 					pf = append(pf, "institution-after")
+				}
+				if taken {
+					pf = append(pf, "taken-to")
 				}
 			}
 			all = append(all, cand{m, score, n, loc, pf})

@@ -1829,7 +1829,13 @@ func (d *docState) placeApposition(st *sent, j int) (gazetteer.Country, bool) {
 	}
 	// a settlement ("a town in Nigeria"), not a region: "a tribal region
 	// bordering Afghanistan" does not place the name in Afghanistan
-	if k >= len(toks) || !settlementNouns[toks[k].Lower] && !toks[k].Is("neighbourhood", "neighborhood") {
+	// ("Kandi, the headquarters of the Gorod district": the seat of a
+	// division is a town)
+	seat := toks[j+1].Lower == "the" && toks[j+2].Is("headquarters", "capital") && toks[j+3].Lower == "of"
+	if seat {
+		k = j + 2
+	}
+	if k >= len(toks) || !settlementNouns[toks[k].Lower] && !toks[k].Is("neighbourhood", "neighborhood") && !seat {
 		return gazetteer.Country{}, false
 	}
 	if k+1 < len(toks) && toks[k+1].Is("'s", "’s") {

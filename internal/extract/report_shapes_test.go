@@ -192,6 +192,13 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a zone the gazetteer knows is a site of its city",
 			"Published: 2020-01-02\nTitle: Embassy attacked\n\nThe embassy in the Green Zone of Baghdad, Iraq, was attacked on 31 December 2019 by militiamen, who set fire to its reception area.\n",
 			"Baghdad", "Baghdad", "Iraq"},
+		{"a city in a clause of what came before, after 'since'",
+			"Published: 2014-07-22\nTitle: Car bomb kills 27\n\nA car bomb exploded at a checkpoint at the entrance to the Kadhimiya district, killing 27 people, officials said.\n\n" +
+				"Baghdad has been on edge since militants seized the northern city of Mosul, vowing to push south.\n",
+			"Kadhimiya", "Baghdad", "Iraq"},
+		{"a town in apposition as a district's headquarters",
+			"Published: 2005-03-07\nTitle: Rebels assault district headquarters\n\nThe rebels attacked Dagamaru, the headquarters of the Karpathos district of Nepal, late Saturday and fought security forces for six hours, killing 20.\n",
+			"Dagamaru", "", "Nepal"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1401,5 +1408,27 @@ func TestActToldBeforeTheWords(t *testing.T) {
 		"On Tuesday, at around 11am, youth from a neighbouring area carried out a cattle raid in a camp called Gorod and killed 14 people, Jane Smith said on the phone.\n").Main()
 	if m == nil || m.Date == nil || m.Date.Start != "2022-03-08" {
 		t.Fatalf("date %+v, want 2022-03-08", m.Date)
+	}
+}
+
+// TestWhereTaken: a place victims were brought to is marked so, a place
+// where the act was is not.
+func TestWhereTaken(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"The wounded were rushed to a hospital in Kandi", true},
+		{"He was taken to the National Hospital in Kandi", true},
+		{"Two were treated at a clinic in Kandi", true},
+		{"Gunmen shot him outside a hospital in Kandi", false},
+		{"The attackers carried out a raid in Kandi", false},
+		{"The wounded were rushed to hospital, and the army moved into Kandi", false},
+	} {
+		toks := text.Tokenize(c.s, 0)
+		k := len(toks) - 1
+		if got := whereTaken(toks, k); got != c.want {
+			t.Errorf("whereTaken(%q) = %v, want %v", c.s, got, c.want)
+		}
 	}
 }
