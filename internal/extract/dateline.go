@@ -157,6 +157,14 @@ func (d *docState) findDateline() {
 					d.dateline.dateStart, d.dateline.dateEnd = st.start+dl.DateStart, st.start+dl.DateEnd
 					break
 				}
+				// "Kokrajhar, Aug 5 :" on a page whose address gives its
+				// month ("/2016/08/"): the day of writing in that month
+				if m, _, ok := d.publishedMonth(); ok && e.Kind == timex.Absolute && e.Year == 0 && e.Month == m.Month && e.Day != 0 {
+					d.published = timex.Date{Year: m.Year, Month: e.Month, Day: e.Day}
+					d.anchor = d.published
+					d.dateline.dateStart, d.dateline.dateEnd = st.start+dl.DateStart, st.start+dl.DateEnd
+					break
+				}
 			}
 		}
 		return

@@ -948,6 +948,14 @@ func (d *docState) mainDate(in *incident) {
 		return
 	}
 	anchor := d.published
+	var monthEv *dossier.Evidence // the page's month, when it anchors a day written without its year
+	if anchor.Year == 0 && d.news {
+		// a page known only by its month ("/2020/11/" in its address):
+		// "this morning, November 02" is a day of that year
+		if m, ev, ok := d.publishedMonth(); ok {
+			anchor, monthEv = m, &ev
+		}
+	}
 	if anchor.Year == 0 {
 		if y := yearIn(in.title); y != 0 {
 			anchor = timex.Date{Year: y}
@@ -1039,6 +1047,9 @@ func (d *docState) mainDate(in *incident) {
 			}
 			if !ok || start.Year == 0 {
 				continue
+			}
+			if monthEv != nil && !(start.Year == anchor.Year && start.Month == anchor.Month) {
+				continue // a page known by its month tells of that month's act; other dates are the background's
 			}
 			if possessiveOfOther(st, h) {
 				continue // "last month's presidential election": the date of another noun
@@ -1170,6 +1181,9 @@ func (d *docState) mainDate(in *incident) {
 		}
 		if in.setDate(best.start, best.end, prio, ev) && coarse != nil && coarse != best.st {
 			in.addEvidence(d.sentEvidence("date", coarse, 0.8)) // the month the day is in
+		}
+		if monthEv != nil && best.h.e.Year == 0 && in.date != nil {
+			in.addEvidence(*monthEv) // the year the day is of
 		}
 		if yearSent != nil && best.h.e.Year == 0 && in.date != nil && yearSent != best.st {
 			yev := d.sentEvidence("date", yearSent, 0.5)

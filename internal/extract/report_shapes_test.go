@@ -1432,3 +1432,22 @@ func TestWhereTaken(t *testing.T) {
 		}
 	}
 }
+
+// TestDayInThePagesMonth: a page known only by the month in its address
+// dates its act by a day of that month written without its year, in the
+// text or its dateline; a day of another month is the background's.
+func TestDayInThePagesMonth(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"a day in the text", "Source: https://example.org/2020/11/roadside-bomb-kills-seven\nTitle: Roadside bomb kills seven\n\n" +
+			"A roadside bomb killed seven civilians in Kandi province.\n\nA police spokesman said the incident took place this morning, November 02, in the city.\n", "2020-11-02"},
+		{"a day in the dateline", "Source: https://example.org/2016/08/militants-kill-14\nTitle: Militants kill 14\n\n" +
+			"Kandi, Aug 5 : Terror struck today when suspected militants attacked a crowded market, killing 14 people.\n", "2016-08-05"},
+		{"a day of another month", "Source: https://example.org/2011/08/mosque-bombing\nTitle: Suicide bomber kills 48 at mosque\n\n" +
+			"A suicide bomber killed 48 worshippers at a mosque in Kandi during Friday prayers.\n\nThe group vowed revenge for the killing of its leader on May 2.\n", "2011-08"},
+	} {
+		m := extractText(t, c.text).Main()
+		if m == nil || m.Date == nil || m.Date.Start != c.want {
+			t.Errorf("%s: date %+v, want %s", c.name, m.Date, c.want)
+		}
+	}
+}
