@@ -285,6 +285,9 @@ func (d *docState) casualties(st *sent) []casHit {
 		if sameDayOther(st.toks, c.I) {
 			continue // "The ambush occurred on the same day that 14 people were killed": another act's dead
 		}
+		if manyActsWhich(st.toks, c.I) {
+			continue // "about 12 incidents of landmine blasts ... in which four villagers have been killed": many acts' dead
+		}
 		if bothCounted(st, c.I) {
 			continue // "killed and wounded 13 citizens": the dead and the wounded together, neither count alone
 		}
@@ -333,11 +336,15 @@ func (d *docState) casualties(st *sent) []casHit {
 		if found < 0 && c.Val.After {
 			// "Five men, five women and a 15-year old boy were killed": the
 			// groups of a list add up
-			if total, qs, from, ok := d.listTotal(st, c.I, qtok, countable); ok {
+			if total, qs, from, open, ok := d.listTotal(st, c.I, qtok, countable); ok {
 				for _, qi := range qs {
 					used[qi] = true
 				}
-				hits = append(hits, casHit{field: c.Val.Field, r: dossier.Exact(total), start: st.toks[from].Start, end: st.toks[c.I].Start, tok: c.I})
+				r := dossier.Exact(total)
+				if open {
+					r = dossier.AtLeast(total) // "at least three soldiers and eight auxiliaries"
+				}
+				hits = append(hits, casHit{field: c.Val.Field, r: r, start: st.toks[from].Start, end: st.toks[c.I].Start, tok: c.I})
 				continue
 			}
 			for qi := len(st.qty) - 1; qi >= 0; qi-- {
@@ -675,21 +682,21 @@ var listGroups = map[string]bool{"men": true, "women": true, "children": true, "
 	// the attackers a report counts with their victims ("six soldiers and
 	// two rebels were killed")
 	"rebels": true, "insurgents": true, "attackers": true, "assailants": true, "gunmen": true, "fighters": true,
-	"terrorists": true, "ultras": true, "extremists": true, "jihadists": true, "bandits": true, "troops": true}
+	"terrorists": true, "ultras": true, "extremists": true, "jihadists": true, "bandits": true, "troops": true,
+	"auxiliaries": true, "auxiliary": true, "militiamen": true, "volunteers": true}
 
 // listTotal reads a list of groups before a casualty word at token ci
 // ("Five men, five women and a 15-year old boy were killed", "18 men, 3
 // women and 4 children killed"): the sum of their counts, the
 // quantities read (last first) and the token where the list starts. Each group is a count ("a" counts one), a
 // few words, and a noun of people; groups are joined by commas and "and".
-func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (int, []int, int, bool) {
+func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int) bool) (total int, qs []int, from int, open, ok bool) {
 	toks := st.toks
 	k := ci - 1
 	for k >= 0 && toks[k].Is("were", "was", "been", "have", "had", "all") {
 		k--
 	}
-	total, groups, from := 0, 0, 0
-	var qs []int
+	groups := 0
 	// "Two DEMONYM personnel and one from COUNTRY were killed": a last
 	// group whose noun, the first group's, is left out
 	if k >= 3 && toks[k-1].Lower == "from" && toks[k].Cap() {
@@ -720,10 +727,10 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 			for qi := range st.qty {
 				if qtok[qi][1] == k && countable(qi) {
 					q := st.qty[qi]
-					if q.Open || q.Vague || q.Approx {
-						return 0, nil, 0, false
+					if q.Vague || q.Approx {
+						return 0, nil, 0, false, false
 					}
-					n, found = q.Min, true
+					n, found, open = q.Min, true, open || q.Open
 					qs = append(qs, qi)
 					k = qtok[qi][0] - 1
 					break
@@ -738,7 +745,7 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 			k--
 		}
 		if !found {
-			return 0, nil, 0, false
+			return 0, nil, 0, false, false
 		}
 		total += n
 		groups++
@@ -770,9 +777,9 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 	if groups < 2 || from > 0 && includedFigure(st, from) {
 		// "27 civilians including four women and one child were killed":
 		// the list breaks down the figure before it
-		return 0, nil, 0, false
+		return 0, nil, 0, false, false
 	}
-	return total, qs, from, true
+	return total, qs, from, open, true
 }
 
 // cumulativeSince says whether the casualty word at token i is counted
@@ -985,6 +992,15 @@ func yearTally(toks []text.Token, j int) bool {
 			t.Is("this", "last") && k+1 < len(toks) && toks[k+1].Lower == "year" {
 			return true
 		}
+		// "four villagers have been killed in the last two months":
+		// the dead of a stretch of weeks or more
+		if t.Is("last", "past") && k > 0 && toks[k-1].Is("the", "over", "in") {
+			for q := k + 1; q < len(toks) && q <= k+3; q++ {
+				if toks[q].Is("weeks", "months", "years", "decade", "decades") {
+					return true
+				}
+			}
+		}
 		// "the number of mayors killed during the administration of
 		// President NAME", "under the current government": a term's dead
 		if t.Is("during", "under", "since") {
@@ -994,6 +1010,30 @@ func yearTally(toks []text.Token, j int) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// manyActsWhich says whether the casualty word at token i stands in a
+// relative clause ("in which", "that") whose antecedent counts several
+// acts: "There have been about 12 incidents of landmine blasts in the
+// district in which four villagers have been killed".
+func manyActsWhich(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-12; k-- {
+		if toks[k].Text == "." || toks[k].Text == ";" {
+			return false
+		}
+		if !(toks[k].Lower == "which" && toks[k-1].Is("in", "during")) {
+			continue
+		}
+		for a := k - 2; a >= 1 && a >= k-14; a-- {
+			if toks[a].Is("incidents", "attacks", "blasts", "explosions", "bombings", "clashes", "strikes", "raids", "ambushes") &&
+				(toks[a-1].Kind == text.Number || isCountWord(toks[a-1].Lower) || toks[a-1].Is("several", "many", "numerous", "dozens", "scores")) &&
+				!(toks[a-1].Is("two", "2") && a >= 2 && toks[a-2].Is("the", "these", "both")) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

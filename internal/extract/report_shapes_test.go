@@ -1451,3 +1451,29 @@ func TestDayInThePagesMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestListWithAnOpenCount: "leaves at least three soldiers and eight
+// civilian auxiliaries dead" adds up to at least 11.
+func TestListWithAnOpenCount(t *testing.T) {
+	m := extractText(t, "Published: 2022-10-07\nTitle: Attack on patrol\n\n"+
+		"An attack on a patrol in Kandi province leaves at least three soldiers and eight civilian auxiliaries dead, sources said.\n").Main()
+	if m == nil || m.Fatalities == nil || m.Fatalities.Min != 11 || m.Fatalities.Max != nil {
+		t.Fatalf("fatalities %+v, want 11 or more", m.Fatalities)
+	}
+}
+
+// TestDeadOfManyActs: the dead of a stretch of months ("killed in the
+// last two months") or of many acts ("12 incidents ... in which four
+// villagers have been killed") are no figure of the report's act.
+func TestDeadOfManyActs(t *testing.T) {
+	for _, tail := range []string{
+		"There have been about 12 incidents of landmine blasts in the district in which four villagers have been killed.",
+		"Four villagers have been killed by landmines in the district in the last two months.",
+	} {
+		m := extractText(t, "Published: 2019-05-08\nTitle: Landmine injures couple\n\n"+
+			"A landmine planted by rebels exploded on Tuesday near Kandi village, seriously injuring a farmer and his wife.\n\n"+tail+"\n").Main()
+		if m == nil || countText(m.Fatalities) == "4" {
+			t.Errorf("%q: fatalities %v, a tally of other acts", tail, m.Fatalities)
+		}
+	}
+}
