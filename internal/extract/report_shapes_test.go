@@ -1477,3 +1477,16 @@ func TestDeadOfManyActs(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineWithItsDate: "by Example Reporters, New York Apr 07, 2022" is
+// the byline, not prose: its city is no place of the report's.
+func TestBylineWithItsDate(t *testing.T) {
+	m := extractText(t, "Published: 2022-04-07\nTitle: Fifteen travellers abducted along highway\n\n"+
+		"The armed men blocked the vehicle, ordered the passengers out and took them into a nearby bush.\n\n"+
+		"by Example Reporters, New York Apr 07, 2022\n\n"+
+		"At least fifteen passengers travelling from Abuja to Anyigba, Kogi State have been kidnapped along a road in the state.\n\n"+
+		"The kidnappers operated for two hours as calls to police authorities in Lokoja, the state capital, proved abortive.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Country != "Nigeria" {
+		t.Fatalf("location %+v, want Nigeria", m.Location)
+	}
+}

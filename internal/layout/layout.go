@@ -536,7 +536,9 @@ var (
 	stampEndRE = regexp.MustCompile(`(?i)\b(updated|published|posted|last modified)( on| at)?:?\s+(\d{4}-\d\d-\d\d|\d{1,2} [a-z]+,? \d{4}|[a-z]+\.? \d{1,2},? \d{4})(,? \d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$`)
 	// bylineRE is an author line: "By Jane Smith", "By Jane Smith, Reuters",
 	// "By Staff Reporter and Desk Editor".
-	bylineRE = regexp.MustCompile(`^By [A-Z][\p{L}'.-]+( (and )?[A-Z][\p{L}'.-]+){0,4}(, [A-Z][\p{L}& ]{1,30})?$`)
+	// A date may close it, after the outlet's city ("by Example Reporters,
+	// New York Apr 07, 2022").
+	bylineRE = regexp.MustCompile(`^[Bb]y [A-Z][\p{L}'.-]+( (and )?[A-Z][\p{L}'.-]+){0,4}(, [A-Z][\p{L}& ]{1,30}?)?( (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (19|20)\d\d)?$`)
 	// counterRE is a counter of comments or shares: "23 comments",
 	// "Comments (12)", "View comments", "1.2K shares".
 	counterRE = regexp.MustCompile(`(?i)^(\d+[\d.,]*k? (comments?|shares?|replies)|comments? \(\d+\)|(view|show|load|hide) \d* ?comments?)$`)

@@ -173,7 +173,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 	// news pages: stamps, bylines, counters, credits and captions, embedded
 	// posts, wire footers (lines written for this test, in the shapes pages use)
 	for _, s := range []string{"Updated on 4 March 2021 10:32 GMT", "Last updated: 12:05", "Published 3 hours ago",
-		"By Jane Smith", "By Jane Smith, Example News", "By Staff Reporter and Desk Editor", "23 comments", "Comments (12)",
+		"By Jane Smith", "By Jane Smith, Example News", "by Example Reporters, New York Apr 07, 2022", "By Staff Reporter and Desk Editor", "23 comments", "Comments (12)",
 		"View comments", "1.2K shares", "4 min read", "Listen to this article", "(Photo by Jane Smith/AFP via Getty Images)",
 		"Photo: Jane Smith/Reuters", "A guard stands outside the court in Lahore on Friday, June 3, 2016. REUTERS/Jane Smith",
 		"A soldier stands guard outside the office in Kandi, Saturday, April 19, 2014. The city has been calm since. AP",
