@@ -428,6 +428,14 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		}
 		i++
 	}
+	// "Bomb attack on police in SE Turkey", "NE Nigeria": a bearing
+	// written short before a country is its part, as "southeastern
+	// Turkey" is
+	if i+1 < j && (toks[i].Text == "NE" || toks[i].Text == "NW" || toks[i].Text == "SE" || toks[i].Text == "SW") {
+		if _, ok := d.x.gaz.Country(text.Join(d.body, toks, i+1, j)); ok {
+			i++
+		}
+	}
 	// "Minister for Information and Broadcasting NAME": the rest of a
 	// portfolio after "and" ends the role, not a name's first word
 	for i+1 < j && i >= 2 && toks[i-1].Lower == "and" && portfolioWords[toks[i].Lower] && toks[i].Cap() && portfolioWords[toks[i-2].Lower] {

@@ -199,6 +199,9 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a town in apposition as a district's headquarters",
 			"Published: 2005-03-07\nTitle: Rebels assault district headquarters\n\nThe rebels attacked Dagamaru, the headquarters of the Karpathos district of Nepal, late Saturday and fought security forces for six hours, killing 20.\n",
 			"Dagamaru", "", "Nepal"},
+		{"a bearing written short before the country",
+			"Published: 2011-09-21\nTitle: Bomb attack on police in SE Turkey\n\nA roadside bomb hit a police bus in the central Baglar district of southeastern Diyarbakir province on Tuesday, wounding 12 officers, officials said.\n",
+			"Diyarbakir", "Diyarbakır Province", "Turkey"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
