@@ -1485,6 +1485,8 @@ func earlierActClause(st *sent, k int) bool {
 		switch {
 		case toks[a].Is("follows") && !(a > 0 && toks[a-1].Is("as")):
 			return true // (not "as follows")
+		case toks[a].Lower == "heels" && a >= 2 && toks[a-1].Lower == "the" && toks[a-2].Lower == "on" && a+1 < len(toks) && toks[a+1].Lower == "of":
+			return true // "The incident comes close on the heels of the rebels abducting a collector in TOWN"
 		case toks[a].Lower == "after":
 			// ("came days after", "comes just a week after"; not "came
 			// under fire after")

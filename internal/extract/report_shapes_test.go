@@ -202,6 +202,10 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a bearing written short before the country",
 			"Published: 2011-09-21\nTitle: Bomb attack on police in SE Turkey\n\nA roadside bomb hit a police bus in the central Baglar district of southeastern Diyarbakir province on Tuesday, wounding 12 officers, officials said.\n",
 			"Diyarbakir", "Diyarbakır Province", "Turkey"},
+		{"the place of an earlier act the report comes on the heels of",
+			"Published: 2011-03-01\nTitle: Rebels ambush police jeep\n\nRebels fired at policemen returning from a patrol in Jharkhand late Monday, wounding three, police said.\n\n" +
+				"The incident comes close on the heels of the rebels abducting a district collector in Malkangiri.\n",
+			"Jharkhand", "Jharkhand", "India"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
