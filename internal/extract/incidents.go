@@ -2068,18 +2068,17 @@ func actBeforeWords(st *sent, i int) bool {
 		if t.Is("said", "says", "told", "statement", "announced", "stated", "reported", "declared", "confirmed", "claimed") {
 			return false
 		}
-		for _, c := range st.cas {
-			if c.I == i {
-				return true
-			}
-		}
-		for _, e := range st.events {
-			if e.I == i && e.Val.Weight >= 2 {
-				return true
-			}
+		if casualtyAt(st, i) || strongEventAt(st, i) {
+			return true
 		}
 	}
 	return false
+}
+
+// strongEventAt says whether an event word of weight 2 or more starts at
+// token i.
+func strongEventAt(st *sent, i int) bool {
+	return slices.ContainsFunc(st.events, func(e text.Match[lexicon.Event]) bool { return e.I == i && e.Val.Weight >= 2 })
 }
 
 // actClauseDate says whether a date speechDate gives to words said dates
@@ -2105,15 +2104,11 @@ func actClauseDate(st *sent, h dateHit) bool {
 				return t.Is("said", "says", "told", "announced", "stated", "confirmed")
 			})
 		}
-		for _, c := range st.cas {
-			if c.I == i {
-				return true
-			}
+		if casualtyAt(st, i) {
+			return true
 		}
-		for _, e := range st.events {
-			if e.I == i && e.Val.Weight >= 2 {
-				return false
-			}
+		if strongEventAt(st, i) {
+			return false
 		}
 		if t.Is("said", "says", "told", "statement", "announced", "stated", "reported", "declared", "confirmed") {
 			return false

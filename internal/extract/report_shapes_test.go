@@ -278,13 +278,10 @@ func TestDayOfTheActNotOfTheWords(t *testing.T) {
 // TestTallyAsOfADay: a count "as of Sunday afternoon" is dated by when it
 // was counted, not when the act happened: its figures stay with the act.
 func TestTallyAsOfADay(t *testing.T) {
-	m := extractText(t, "Published: 2023-01-15\nTitle: Toll from missile strike rises\n\n"+
+	m := wantDate(t, "Published: 2023-01-15\nTitle: Toll from missile strike rises\n\n"+
 		"The death toll from a missile strike on an apartment building in Kandi has risen to 29, officials said.\n\n"+
 		"Rescue crews worked through the night at the building, the site of the worst casualties from a barrage on Saturday.\n\n"+
-		"The governor said that at least 73 people were wounded and 39 people had been rescued as of Sunday afternoon.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2023-01-14" {
-		t.Fatalf("date %+v, want 2023-01-14", m.Date)
-	}
+		"The governor said that at least 73 people were wounded and 39 people had been rescued as of Sunday afternoon.\n", "2023-01-14")
 	if m.Injuries == nil || m.Injuries.Min != 73 {
 		t.Errorf("injuries %+v, want 73", m.Injuries)
 	}
@@ -396,14 +393,11 @@ func TestDayOfAnActCondemned(t *testing.T) {
 // TestDayOfTheActNamedAgain: a lead with no day; a sentence soon after
 // names the act again, with its article, and its day.
 func TestDayOfTheActNamedAgain(t *testing.T) {
-	m := extractText(t, "Published: 2018-06-10\nTitle: Missile attack kills three in Kandi\n\n"+
+	wantDate(t, "Published: 2018-06-10\nTitle: Missile attack kills three in Kandi\n\n"+
 		"Three civilians have been killed in the south of the country by incoming fire from across the border, according to state media.\n\n"+
 		"The rebels have fired a series of missiles across the border in recent months.\n\n"+
 		"The conflict is widely seen as a proxy battle between regional powers.\n\n"+
-		"Citing a military spokesman, the state news agency announced the deaths in Kandi province on Saturday night.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2018-06-09" {
-		t.Fatalf("date %+v, want 2018-06-09", m.Date)
-	}
+		"Citing a military spokesman, the state news agency announced the deaths in Kandi province on Saturday night.\n", "2018-06-09")
 }
 
 // TestUndatedReportBackground: in a report with no date of its own, an
@@ -432,12 +426,9 @@ func TestUndatedReportBackground(t *testing.T) {
 // killed" dates the report; "the attack on Friday" in the next sentence
 // dates the act, and its wounded are the act's.
 func TestReportedOnADayThat(t *testing.T) {
-	m := extractText(t, "Published: 2023-02-12\nTitle: Ten soldiers killed in ambush\n\n"+
+	m := wantDate(t, "Published: 2023-02-12\nTitle: Ten soldiers killed in ambush\n\n"+
 		"The defense ministry reported on Saturday that at least ten soldiers were killed in an ambush by armed men in the southwest of Kandi.\n\n"+
-		"According to a ministry statement, 16 individuals are still missing and 13 soldiers were hurt in the attack on Friday.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2023-02-10" {
-		t.Fatalf("date %+v, want 2023-02-10", m.Date)
-	}
+		"According to a ministry statement, 16 individuals are still missing and 13 soldiers were hurt in the attack on Friday.\n", "2023-02-10")
 	if got := rangeString(m.Injuries); got != "13-13" {
 		t.Errorf("injuries %s, want 13-13", got)
 	}
@@ -447,19 +438,13 @@ func TestReportedOnADayThat(t *testing.T) {
 // words ("officials said on Sunday") is the night before those words, not
 // before the publication.
 func TestOvernightBeforeTheWords(t *testing.T) {
-	m := extractText(t, "Published: 2019-12-16\nTitle: Attack\n\nRebels hacked to death at least 22 civilians in an overnight raid near Kandi, DR Congo, officials said on Sunday.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2019-12-15" {
-		t.Errorf("date %+v, want 2019-12-15", m.Date)
-	}
+	wantDate(t, "Published: 2019-12-16\nTitle: Attack\n\nRebels hacked to death at least 22 civilians in an overnight raid near Kandi, DR Congo, officials said on Sunday.\n", "2019-12-15")
 }
 
 // TestOvernightInBrackets: "Overnight (Friday-Saturday)" is the night of
 // the first day named, as "overnight Friday" is.
 func TestOvernightInBrackets(t *testing.T) {
-	m := extractText(t, "Published: 2023-06-17\nTitle: Villagers killed\n\n\"Overnight (Friday-Saturday) armed people attacked the village of Kandi,\" a security source said on Saturday, adding that 11 people were killed.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2023-06-16" {
-		t.Errorf("date %+v, want 2023-06-16", m.Date)
-	}
+	wantDate(t, "Published: 2023-06-17\nTitle: Villagers killed\n\n\"Overnight (Friday-Saturday) armed people attacked the village of Kandi,\" a security source said on Saturday, adding that 11 people were killed.\n", "2023-06-16")
 }
 
 // TestBodiesAsSpeakers: a mission speaks for its state; a role's
@@ -1314,25 +1299,19 @@ func TestWhoSpokeInWebReports(t *testing.T) {
 // TestDayOfTheWeaponsFired: a report whose lead gives no day dates its act
 // by the sentence soon after that tells when its weapons struck.
 func TestDayOfTheWeaponsFired(t *testing.T) {
-	m := extractText(t, "Published: 2012-07-15\nTitle: Official says airstrike killed 14 civilians\n\n"+
+	wantDate(t, "Published: 2012-07-15\nTitle: Official says airstrike killed 14 civilians\n\n"+
 		"Local officials said the strike was aimed at fighters and missed.\n\n"+
 		"Civilian deaths have strained relations for years between the coalition and the government.\n\n"+
 		"The president called the deaths \"shocking\" and said in a statement that forces had been warned repeatedly.\n\n"+
-		"Witnesses said that an unknown number of bombs fell about 11 p.m. Saturday, landing on two family compounds in Kandi.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2012-07-14" {
-		t.Fatalf("date %+v, want 2012-07-14", m.Date)
-	}
+		"Witnesses said that an unknown number of bombs fell about 11 p.m. Saturday, landing on two family compounds in Kandi.\n", "2012-07-14")
 }
 
 // TestDateBeforeADateline: "July 8th, 2016, Kandi – ... yesterday" in a
 // report with no publication date: the date opening the text is the day
 // of writing, and "yesterday" counts from it.
 func TestDateBeforeADateline(t *testing.T) {
-	m := extractText(t, "Title: Attack at prayer grounds\n\n"+
-		"July 8th, 2016, Dhaka – People at the prayer grounds in Kishoreganj were witness to a series of gun fires and bombs yesterday that killed four people.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2016-07-07" {
-		t.Fatalf("date %+v, want 2016-07-07", m.Date)
-	}
+	wantDate(t, "Title: Attack at prayer grounds\n\n"+
+		"July 8th, 2016, Dhaka – People at the prayer grounds in Kishoreganj were witness to a series of gun fires and bombs yesterday that killed four people.\n", "2016-07-07")
 }
 
 // TestNoneKilledOrHurt: a report that says the act caused no casualties
@@ -1396,13 +1375,10 @@ func TestTallyOfATerm(t *testing.T) {
 // June 16, 2017 in Kandi shows ...") dates and places the picture, not the
 // report's act.
 func TestCaptionOfAPhotoTaken(t *testing.T) {
-	m := extractText(t, "Published: 2021-06-21\nTitle: Separatists kill four gendarmes\n\n"+
+	wantDate(t, "Published: 2021-06-21\nTitle: Separatists kill four gendarmes\n\n"+
 		"This photo taken on June 16, 2017 in Bamenda shows a hotel destroyed by a fire, allegedly attributed to a radical separatist movement. JANE SMITH / AFP\n\n"+
 		"Suspected separatist rebels have killed three gendarmes in Cameroon's restive Northwest Region, the army said.\n\n"+
-		"The gendarmes were at their checkpoint when the attackers opened fire on Saturday.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2021-06-19" {
-		t.Fatalf("date %+v, want 2021-06-19", m.Date)
-	}
+		"The gendarmes were at their checkpoint when the attackers opened fire on Saturday.\n", "2021-06-19")
 }
 
 // TestActToldBeforeTheWords: a sentence that opens with its date and tells
@@ -1410,12 +1386,9 @@ func TestCaptionOfAPhotoTaken(t *testing.T) {
 // X carried out a raid and killed 14 people, Jane Smith said") dates the
 // act, not the words; "On Tuesday, the ministry said that ..." dates them.
 func TestActToldBeforeTheWords(t *testing.T) {
-	m := extractText(t, "Published: 2022-03-09\nTitle: 14 killed in cattle raid\n\n"+
+	wantDate(t, "Published: 2022-03-09\nTitle: 14 killed in cattle raid\n\n"+
 		"At least 14 people have been killed and 10 others injured in clashes in Kandi state, a local official said on Wednesday.\n\n"+
-		"On Tuesday, at around 11am, youth from a neighbouring area carried out a cattle raid in a camp called Gorod and killed 14 people, Jane Smith said on the phone.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2022-03-08" {
-		t.Fatalf("date %+v, want 2022-03-08", m.Date)
-	}
+		"On Tuesday, at around 11am, youth from a neighbouring area carried out a cattle raid in a camp called Gorod and killed 14 people, Jane Smith said on the phone.\n", "2022-03-08")
 }
 
 // TestWhereTaken: a place victims were brought to is marked so, a place
@@ -1496,4 +1469,19 @@ func TestBylineWithItsDate(t *testing.T) {
 	if m == nil || m.Location == nil || m.Location.Country != "Nigeria" {
 		t.Fatalf("location %+v, want Nigeria", m.Location)
 	}
+}
+
+// wantDate extracts a report and checks its main incident's first day;
+// it returns the incident for the checks that follow.
+func wantDate(t *testing.T, doc, want string) *dossier.Incident {
+	t.Helper()
+	m := extractText(t, doc).Main()
+	if m == nil || m.Date == nil || m.Date.Start != want {
+		var got any
+		if m != nil {
+			got = m.Date
+		}
+		t.Fatalf("date %+v, want %s", got, want)
+	}
+	return m
 }
