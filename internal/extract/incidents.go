@@ -1091,6 +1091,12 @@ func (d *docState) mainDate(in *incident) {
 			if d.news && e.Year == 0 && d.published.Year != 0 && after(start, d.published, 1) {
 				continue // counted from the publication, a report tells of what has happened
 			}
+			if d.news && d.published.Day != 0 && start.Day == 0 && !st.hasEvent(2) && len(st.cas) == 0 && len(st.weapons) == 0 && after(d.published, lastDay(start, end), 62) {
+				// "who appointed him foreign minister in April 2004": a
+				// month or a year months before the report, in a sentence
+				// with no act in it, tells the background
+				continue
+			}
 			score := 0
 			if start.Day != 0 {
 				score += 3

@@ -1485,3 +1485,12 @@ func wantDate(t *testing.T, doc, want string) *dossier.Incident {
 	}
 	return m
 }
+
+// TestBackgroundMonth: a month long before the report, in a sentence that
+// tells no act ("appointed him foreign minister in April 2004"), does not
+// date a lead that gives no day; the publication does.
+func TestBackgroundMonth(t *testing.T) {
+	wantDate(t, "Published: 2005-08-12\nTitle: Foreign minister shot dead\n\n"+
+		"The foreign minister was shot dead by a sniper at his home in Kandi, police said.\n\n"+
+		"He was a close aide of the president, who appointed him foreign minister in April 2004.\n", "2005-08-12")
+}
