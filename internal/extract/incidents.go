@@ -2586,7 +2586,7 @@ func metonymSubject(d *docState, st *sent, i, j int) bool {
 		return false
 	}
 	k := j
-	if toks[k].Is("has", "have", "had", "also", "has", "is", "was") && k+1 < len(toks) {
+	if toks[k].Is("has", "have", "had", "also", "is", "was") && k+1 < len(toks) {
 		k++
 	}
 	if toks[k].Is("views", "viewed", "considers", "considered", "regards", "regarded", "accused", "accuses", "blamed", "blames",
