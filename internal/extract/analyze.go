@@ -48,9 +48,12 @@ type docState struct {
 	mainCtry  string // the main incident's country, a prior for others
 	// ownNamed is the country of the last place a sentence named by its
 	// own name, while its mentions are read (byOwnName)
-	ownNamed  map[*sent]string
-	runOnDate [2]int // the page's date line run into the first sentence, when it dates the page
-	dateline  *datelineInfo
+	ownNamed map[*sent]string
+	// divisionNames are the names the text writes before a first-level
+	// division's word ("Niger State"), lower-cased (writtenAsDivision)
+	divisionNames map[string]bool
+	runOnDate     [2]int // the page's date line run into the first sentence, when it dates the page
+	dateline      *datelineInfo
 
 	// the choice of the main incident's perpetrators (perp.go): the
 	// candidates and what the rules alone chose

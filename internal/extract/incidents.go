@@ -701,22 +701,26 @@ func (d *docState) countriesNamed(s string) []string {
 // writtenAsDivision says whether the report's text writes a name with a
 // first-level division's word after it ("of Niger State"), a division of
 // that name the gazetteer knows: a headline's "Niger" is then the
-// division, not the country.
+// division, not the country. The names so written are gathered once per
+// document, on the first question.
 func (d *docState) writtenAsDivision(name string) bool {
-	for _, st := range d.sents {
-		toks := st.toks
-		for k := 0; k+1 < len(toks); k++ {
-			if !toks[k].Cap() {
-				continue
-			}
-			for e := k + 1; e <= len(toks) && e <= k+3 && toks[e-1].Cap(); e++ {
-				if strings.EqualFold(text.Join(d.body, toks, k, e), name) && d.divisionAfterName(toks, e, name) {
-					return true
+	if d.divisionNames == nil {
+		d.divisionNames = map[string]bool{}
+		for _, st := range d.sents {
+			toks := st.toks
+			for k := 0; k+1 < len(toks); k++ {
+				if !toks[k].Cap() {
+					continue
+				}
+				for e := k + 1; e <= len(toks) && e <= k+3 && toks[e-1].Cap(); e++ {
+					if n := text.Join(d.body, toks, k, e); d.divisionAfterName(toks, e, n) {
+						d.divisionNames[strings.ToLower(n)] = true
+					}
 				}
 			}
 		}
 	}
-	return false
+	return d.divisionNames[strings.ToLower(name)]
 }
 
 // titleLocus is the country of the place a title puts its act in: a
@@ -948,12 +952,15 @@ func (d *docState) mainDate(in *incident) {
 		return
 	}
 	anchor := d.published
-	var monthEv *dossier.Evidence // the page's month, when it anchors a day written without its year
+	var (
+		pageMonth timex.Date
+		monthEv   *dossier.Evidence // the page's month, when it anchors a day written without its year
+	)
 	if anchor.Year == 0 && d.news {
 		// a page known only by its month ("/2020/11/" in its address):
 		// "this morning, November 02" is a day of that year
 		if m, ev, ok := d.publishedMonth(); ok {
-			anchor, monthEv = m, &ev
+			anchor, pageMonth, monthEv = m, m, &ev
 		}
 	}
 	if anchor.Year == 0 {
@@ -1214,13 +1221,11 @@ func (d *docState) mainDate(in *incident) {
 			}
 		}
 	}
-	if in.date == nil && d.published.Year == 0 && d.news {
+	if in.date == nil && monthEv != nil {
 		// a page known only by its month ("/2016/02/" in its address, "date
 		// 2024-01" above its text): the report's act is of that month, as
 		// far as the page tells
-		if m, ev, ok := d.publishedMonth(); ok {
-			in.setDate(m, timex.Date{}, prioMeta, ev)
-		}
+		in.setDate(pageMonth, timex.Date{}, prioMeta, *monthEv)
 	}
 	d.anchorTo(in)
 }
