@@ -570,18 +570,40 @@ func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(i
 	if q0.Vague || q0.Approx {
 		return nil, nil, 0, false
 	}
+	// a noun of people may be a compound of two ("police officers",
+	// "security guards"): the group ends after the last
+	nounEnd := func(k int) int {
+		for k < len(toks) && toks[k].Kind == text.Word && d.peopleWord(toks[k].Lower) {
+			k++
+		}
+		return k
+	}
 	// the group's noun: a few words after its count, a noun of people
 	groupEnd := func(k int) int {
-		for w := 0; w < 4 && k < len(toks); w++ {
+		for w := 0; w < 5 && k < len(toks); w++ {
 			t := toks[k]
+			if t.Text == "(" && w > 0 && toks[k-1].Cap() {
+				// "a Provisional Irish Republican Army (IRA) member": a
+				// name's short form in brackets is part of the group's words
+				c := k + 1
+				for c < len(toks) && c-k <= 3 && toks[c].Text != ")" {
+					c++
+				}
+				if c >= len(toks) || toks[c].Text != ")" {
+					return -1
+				}
+				k = c + 1
+				w-- // the brackets are not one of its words
+				continue
+			}
 			if t.Kind != text.Word {
 				return -1
 			}
 			if n, v := d.x.lex.Targets.MatchAt(toks, k); n > 0 && v == "people" {
-				return k + n
+				return nounEnd(k + n)
 			}
 			if d.peopleWord(t.Lower) {
-				return k + 1
+				return nounEnd(k + 1)
 			}
 			if t.Is("and", "or", "who", "were", "was", "of", "in", "at", "on", "by", "with") {
 				return -1
@@ -614,6 +636,10 @@ func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(i
 		n, next := 0, -1
 		if toks[j].Is("a", "an") {
 			n, next = 1, groupEnd(j+1)
+		} else if last && toks[j].Is("the") && j+1 < len(toks) && singularPerson[toks[j+1].Lower] {
+			// "killing two police officers and the civilian towing the
+			// car": one named by its role
+			n, next = 1, j+2
 		} else {
 			for qj := range st.qty {
 				if qtok[qj][0] == j && countable(qj) && qj != qi {
@@ -631,6 +657,11 @@ func (d *docState) forwardList(st *sent, qi int, qtok [][2]int, countable func(i
 		}
 		if next < 0 {
 			break
+		}
+		if next < len(toks) {
+			if m, _ := d.x.lex.Speech.MatchAt(toks, next); m > 0 || toks[next].Is("told") {
+				break // "killing at least 7 soldiers, a military official said": who said it
+			}
 		}
 		total += n
 		parts += n
@@ -667,10 +698,25 @@ func (d *docState) peopleWord(w string) bool {
 	if listGroups[w] {
 		return true
 	}
-	toks := []text.Token{{Text: w, Lower: w, Kind: text.Word}}
-	n, v := d.x.lex.Targets.MatchAt(toks, 0)
-	return n == 1 && v == "people"
+	people := func(w string) bool {
+		toks := []text.Token{{Text: w, Lower: w, Kind: text.Word}}
+		n, v := d.x.lex.Targets.MatchAt(toks, 0)
+		return n == 1 && v == "people"
+	}
+	if people(w) {
+		return true
+	}
+	// one of them: "a priest", "a fisherman" (the lexicon lists groups)
+	if strings.HasSuffix(w, "man") {
+		return people(strings.TrimSuffix(w, "man") + "men")
+	}
+	return !strings.HasSuffix(w, "s") && len(w) > 3 && people(w+"s")
 }
+
+// singularPerson are the nouns of one person a list of victims ends with
+// after "the" ("and the driver").
+var singularPerson = map[string]bool{"man": true, "woman": true, "child": true, "boy": true, "girl": true, "civilian": true,
+	"soldier": true, "policeman": true, "officer": true, "guard": true, "driver": true, "passenger": true, "bodyguard": true}
 
 // listGroups are the nouns of the groups a list of victims names.
 var listGroups = map[string]bool{"men": true, "women": true, "children": true, "boys": true, "girls": true, "man": true, "woman": true,
@@ -731,6 +777,16 @@ func (d *docState) listTotal(st *sent, ci int, qtok [][2]int, countable func(int
 						return 0, nil, 0, false, false
 					}
 					n, found, open = q.Min, true, open || q.Open
+					if q.Max > q.Min && !q.Open {
+						// "and up to six insurgents": the figure a report
+						// gives is the upper one (as for a lone figure); a
+						// range of two figures does not add up to one
+						low := strings.ToLower(st.text[q.Start:q.End])
+						if !strings.HasPrefix(low, "up to") && !strings.HasPrefix(low, "as many as") {
+							return 0, nil, 0, false, false
+						}
+						n = q.Max
+					}
 					qs = append(qs, qi)
 					k = qtok[qi][0] - 1
 					break

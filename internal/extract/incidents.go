@@ -1989,6 +1989,25 @@ func tallyDate(toks []text.Token, k int) bool {
 
 // speechDate says whether a date dates a statement, not an event:
 // "On 8 November, NAME's office released a statement ...".
+// reportedAct says whether the event word at token i is an act told
+// before, the object of a verb of reporting: "the ministry published the
+// news of the attack on August 16", "the army announced the attack on
+// Monday": the date is the report's.
+func reportedAct(st *sent, i int) bool {
+	if !anaphoric(st, i) {
+		return false
+	}
+	for b := i - 1; b >= 0 && b >= i-5; b-- {
+		if st.toks[b].Is("published", "announced", "reported", "released", "confirmed", "disclosed") {
+			return true
+		}
+		if st.toks[b].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
 func speechDate(st *sent, h dateHit) bool {
 	// "a journalist shot dead in Myanmar this Thursday, is alleged to
 	// ...": a casualty or an event word just before the date is what it
@@ -2005,7 +2024,7 @@ func speechDate(st *sent, h dateHit) bool {
 		}
 	}
 	for _, e := range st.events {
-		if e.Val.Weight >= 2 && e.J <= k && e.J >= k-8 {
+		if e.Val.Weight >= 2 && e.J <= k && e.J >= k-8 && !reportedAct(st, e.I) {
 			return false
 		}
 	}
@@ -2206,6 +2225,7 @@ func (d *docState) mainFromProse(in *incident) {
 		d.findRoles(in, st, prio)
 	}
 	d.tollUpdates(in)
+	d.actsTotals(in, ms)
 	d.preciseCounts(in, ms)
 	d.titleWeapons(in)
 	d.findTargets(in, ms, lead)
@@ -2320,6 +2340,66 @@ func (d *docState) tollUpdates(in *incident) {
 			in.setCount(h.field, h.r, prioLead, d.sentEvidence(h.field, st, 0.75))
 		}
 	}
+}
+
+// actsTotals lets the total a sentence gives for all the acts of an
+// incident together replace a part's: "The total number of dead in all the
+// attacks reached about 80", "The three attacks killed a total of fifteen
+// soldiers" (an article on coordinated bombings often tells each site
+// first). A total is never smaller than what it adds up; a sentence
+// without a word of totalling ("were killed in the four attacks") may
+// count others (the attackers) than the sites' figures do.
+func (d *docState) actsTotals(in *incident, ms []*sent) {
+	for _, st := range ms {
+		if len(st.dates) > 0 || !d.allTheActs(st) || !slices.ContainsFunc(st.toks, func(t text.Token) bool {
+			return t.Is("total", "altogether", "combined", "overall")
+		}) {
+			continue // ("twin suicide bombings last month": other acts)
+		}
+		for _, h := range d.casualties(st) {
+			if h.update || d.aboutOtherTime(st, h.tok) {
+				continue
+			}
+			cur, prio := in.fat, &in.fatPrio
+			if h.field == "injuries" {
+				cur, prio = in.inj, &in.injPrio
+			}
+			if *prio >= prioInfobox || cur != nil && h.r.Min <= cur.Min {
+				continue
+			}
+			*prio = 0
+			in.setCount(h.field, h.r, prioLead, d.sentEvidence(h.field, st, 0.75))
+		}
+	}
+}
+
+// allTheActs says whether a sentence speaks of several acts together:
+// "all the attacks", "both bombings", "the two blasts", "the twin
+// explosions" (not "the first of the two attacks").
+func (d *docState) allTheActs(st *sent) bool {
+	toks := st.toks
+	for i := 1; i+1 < len(toks); i++ {
+		q := toks[i]
+		if !(q.Is("both", "twin") || q.Is("all") && toks[i+1].Is("the", "three", "four", "five") ||
+			toks[i-1].Is("the") && q.Is("two", "three", "four", "five", "six", "seven", "eight", "several", "coordinated")) {
+			continue
+		}
+		k := i + 1
+		if k < len(toks) && toks[k].Is("the") {
+			k++
+		}
+		if k < len(toks) && toks[k].Is("coordinated", "suicide", "separate", "bomb") {
+			k++
+		}
+		if k >= len(toks) || !toks[k].Is("attacks", "bombings", "blasts", "explosions", "shootings", "raids", "strikes", "assaults") {
+			continue
+		}
+		if b := i - 1; b >= 1 && toks[b].Is("the") && toks[b-1].Is("of") || b >= 0 && toks[b].Is("of") {
+			continue // "the first of the two attacks", "one of both bombings": a part
+		}
+		return true
+	}
+	return false
 }
 
 // cleanTargets drops what is never a target in a report: a country (where

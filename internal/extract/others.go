@@ -300,7 +300,7 @@ func (d *docState) otherIn(st *sent, ctx *timex.Date, cur *incident) (*incident,
 		// in the article on the Solhan massacre of 4 June: the same event
 		return nil, -1
 	}
-	if dh != nil && dstart.Day != 0 && d.main.dateD.Year != 0 && !eventful {
+	if dh != nil && dstart.Day != 0 && d.main.dateD.Year != 0 && !eventful && !laterAfterTheAct(st, dh) {
 		st.otherTime = true
 		st.laterTime = after(dstart, d.main.dateD, 0)
 	}
@@ -752,4 +752,26 @@ func (d *docState) placeIn(st *sent) string {
 		}
 	}
 	return site
+}
+
+// laterAfterTheAct says whether the sentence's date is a trailing "days
+// later" after casualties it first tells: "Two of the guards were killed
+// instantly, while the other two were seriously injured, with one of them
+// dying in hospital four days later" tells the act, and the later day only
+// of what followed it.
+func laterAfterTheAct(st *sent, h *dateHit) bool {
+	if h.e.Kind != timex.Relative || h.e.Dir <= 0 || h.e.Unit != "day" {
+		return false
+	}
+	k := st.tokenIndexAt(h.start)
+	cas := false
+	for i := 0; i < k; i++ {
+		if casualtyAt(st, i) {
+			cas = true
+		}
+		if cas && st.toks[i].Text == "," {
+			return true // the later day is in a clause of its own
+		}
+	}
+	return false
 }

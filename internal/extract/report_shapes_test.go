@@ -1494,3 +1494,78 @@ func TestBackgroundMonth(t *testing.T) {
 		"The foreign minister was shot dead by a sniper at his home in Kandi, police said.\n\n"+
 		"He was a close aide of the president, who appointed him foreign minister in April 2004.\n", "2005-08-12")
 }
+
+// TestForwardListOfVictims: the groups after a verb of killing add up when
+// the group's noun is a compound of people words, a name with its short
+// form in brackets, one person named by a role after "the", or the
+// singular of a people word; a speaker after a comma is not a group.
+func TestForwardListOfVictims(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"The car bomb exploded in Kandi on Monday, killing two police officers and the civilian towing the car away.", "3"},
+		{"Gunmen shot dead three Catholic civilians and a Provisional Irish Republican Army (IRA) member in Kandi on Monday.", "4"},
+		{"Gunmen attacked churches in Kandi on Monday, killing at least seven police officers, a national guard officer and a priest.", "9"},
+		{"Gunmen attacked a military base in Kandi on Monday, killing at least 7 soldiers, a military official said.", "7"},
+		{"The blast in Kandi on Monday killed 6 police officers, 4 civilians, and injured 26.", "10"},
+	} {
+		m := extractText(t, "Published: 2021-03-10\n\n"+c.text+"\n").Main()
+		if m == nil || countText(m.Fatalities) != c.want {
+			t.Errorf("%q: fatalities %v, want %s", c.text, m.Fatalities, c.want)
+		}
+	}
+}
+
+// TestVerbsOfKilling: "assassinated", "slaughtered" and the participles
+// before their victims ("murdering 14 villagers") count the dead.
+func TestVerbsOfKilling(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Four officials were assassinated in Kandi on Monday.", "4"},
+		{"Gunmen stormed Kandi on Monday, murdering 14 villagers.", "14"},
+		{"Rebels raided Kandi on Monday, massacring 30 people.", "30"},
+		{"Twelve farmers were slaughtered in Kandi on Monday.", "12"},
+	} {
+		m := extractText(t, "Published: 2021-03-10\n\n"+c.text+"\n").Main()
+		if m == nil || countText(m.Fatalities) != c.want {
+			t.Errorf("%q: fatalities %v, want %s", c.text, m.Fatalities, c.want)
+		}
+	}
+}
+
+// TestLaterDeathAfterTheAct: a trailing "days later" clause after the
+// act's casualties does not move the sentence to another time.
+func TestLaterDeathAfterTheAct(t *testing.T) {
+	m := extractText(t, "Title: Kandi attack\n\n"+
+		"The Kandi attack was a shooting by an armed group which occurred on 22 October 1978 in the town of Kandi.\n\n"+
+		"Four gunmen ambushed a patrol of four guards. Two of the guards were killed instantly, while the other two were seriously injured, with one of them dying in hospital four days later.\n").Main()
+	if m == nil || countText(m.Fatalities) != "2" || countText(m.Injuries) != "2" {
+		t.Fatalf("fatalities %v, injuries %v; want 2 and 2", m.Fatalities, m.Injuries)
+	}
+}
+
+// TestReportedActDate: "published the news of the attack on August 16,
+// stated that ...": the date of the report, not of a second attack, so
+// the figures the statement gives are the incident's.
+func TestReportedActDate(t *testing.T) {
+	m := extractText(t, "Title: 2023 Kandi attack\n\n"+
+		"On August 15, 2023, jihadists ambushed soldiers near Kandi, a village on the border.\n\n"+
+		"The Ministry of Defense published the news of the attack on August 16, stated that a convoy moving between Kandi and Torodi was ambushed by a group of jihadists, killing seventeen soldiers and injuring twenty others.\n").Main()
+	if m == nil || countText(m.Injuries) != "20" {
+		t.Fatalf("injuries %v; want 20", m.Injuries)
+	}
+}
+
+// TestTotalOfAllTheActs: an article on coordinated bombings tells each
+// site, then the total of all of them, which is the incident's; a list's
+// "up to six" counts six.
+func TestTotalOfAllTheActs(t *testing.T) {
+	m := extractText(t, "Title: Kandi bombings\n\n"+
+		"The Kandi bombings were a series of suicide bombings on 6 December 2011 in Kandi and Dagamaru.\n\n"+
+		"The blast in Kandi killed more than 70 civilians, while the Dagamaru blast killed at least 4. The third was in Karpathos, where five people received injuries. "+
+		"The total number of dead in all the attacks reached about 80, while over 160 more were injured.\n").Main()
+	if m == nil || countText(m.Fatalities) != "80" || countText(m.Injuries) != "161" {
+		t.Fatalf("fatalities %v, injuries %v; want 80 and 161", m.Fatalities, m.Injuries)
+	}
+	m = extractText(t, "Published: 2021-03-10\n\nThree police officers, four civilians and up to six insurgents were killed in Kandi on Monday.\n").Main()
+	if m == nil || countText(m.Fatalities) != "13" {
+		t.Fatalf("fatalities %v; want 13", m.Fatalities)
+	}
+}
