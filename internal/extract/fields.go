@@ -354,6 +354,9 @@ func (d *docState) casualties(st *sent) []casHit {
 				if includedFigure(st, qtok[qi][0]) {
 					continue // "Eighteen people, including five US soldiers and a Canadian soldier, were killed": the total is before
 				}
+				if k := qtok[qi][1]; k+3 == c.I && st.toks[k].Is("one") && st.toks[k+1].Is("of") && st.toks[k+2].Is("the") {
+					break // "said NAME, 35, one of the wounded": one person, no toll
+				}
 				if countsEvents(st, qtok[qi][1]+1, c.I) {
 					break // "Three previous ETA attacks in the town had resulted in fatalities": a count of attacks
 				}

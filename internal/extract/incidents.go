@@ -2174,7 +2174,7 @@ func (d *docState) mainFromProse(in *incident) {
 			prio = prioLead
 		}
 		for _, h := range d.casualties(st) {
-			if d.aboutOtherTime(st, h.tok) {
+			if d.aboutOtherTime(st, h.tok) || d.elsewhere(st, in) {
 				continue
 			}
 			ev := d.sentEvidence(h.field, st, 0.75)
@@ -2325,7 +2325,7 @@ func (d *docState) tollUpdates(in *incident) {
 			continue
 		}
 		for _, h := range d.casualties(st) {
-			if !h.update {
+			if !h.update || d.elsewhere(st, in) {
 				continue
 			}
 			cur, prio := in.fat, &in.fatPrio
@@ -2340,6 +2340,34 @@ func (d *docState) tollUpdates(in *incident) {
 			in.setCount(h.field, h.r, prioLead, d.sentEvidence(h.field, st, 0.75))
 		}
 	}
+}
+
+// elsewhere says whether a sentence opens on another place than the
+// incident's: "Elsewhere in Ukraine, another person was killed", "In
+// Russia, one person was reported wounded by Ukrainian shelling" in a
+// report of a strike in Ukraine. Its figures are another act's.
+func (d *docState) elsewhere(st *sent, in *incident) bool {
+	toks := st.toks
+	f := firstWord(st)
+	if f < 0 || f+2 >= len(toks) {
+		return false
+	}
+	if toks[f].Is("elsewhere") {
+		return true
+	}
+	if !toks[f].Is("in") || in.loc == nil || in.loc.Country == "" {
+		return false
+	}
+	// "In Russia," / "In South Sudan,": a country's name, then a comma
+	for n := 1; n <= 3 && f+n+1 < len(toks); n++ {
+		if toks[f+n+1].Text != "," {
+			continue
+		}
+		name := string(d.body[toks[f+1].Start:toks[f+n].End])
+		c, ok := d.x.gaz.Country(name)
+		return ok && c.Name != in.loc.Country
+	}
+	return false
 }
 
 // actsTotals lets the total a sentence gives for all the acts of an
@@ -2357,7 +2385,7 @@ func (d *docState) actsTotals(in *incident, ms []*sent) {
 			continue // ("twin suicide bombings last month": other acts)
 		}
 		for _, h := range d.casualties(st) {
-			if h.update || d.aboutOtherTime(st, h.tok) {
+			if h.update || d.aboutOtherTime(st, h.tok) || d.elsewhere(st, in) {
 				continue
 			}
 			cur, prio := in.fat, &in.fatPrio
@@ -2459,7 +2487,7 @@ func (d *docState) preciseCounts(in *incident, ms []*sent) {
 				continue
 			}
 			for _, h := range d.casualties(st) {
-				if h.field != field || h.r.Vague || d.aboutOtherTime(st, h.tok) || h.r.Min < 1 {
+				if h.field != field || h.r.Vague || d.aboutOtherTime(st, h.tok) || h.r.Min < 1 || d.elsewhere(st, in) {
 					continue
 				}
 				*prio = 0

@@ -1569,3 +1569,32 @@ func TestTotalOfAllTheActs(t *testing.T) {
 		t.Fatalf("fatalities %v; want 13", m.Fatalities)
 	}
 }
+
+// TestOneOfTheWounded: "said Jane Ann Smith, 35, one of the wounded" is
+// a person, not a toll of one (nor of 35).
+func TestOneOfTheWounded(t *testing.T) {
+	m := extractText(t, "Published: 2021-03-10\n\n"+
+		"A suicide bomber killed at least 22 people inside a mosque in Kandi on Wednesday.\n\n"+
+		"\"People in front of me saved me with their bodies,\" said Jane Ann Smith, 35, one of the wounded.\n\n"+
+		"An army spokesman said at least 22 people were killed and more than 50 wounded in the blast.\n").Main()
+	if m == nil || countText(m.Injuries) != "51" {
+		t.Fatalf("injuries %v; want 51", m.Injuries)
+	}
+}
+
+// TestFiguresElsewhere: a sentence that opens on another place ("In
+// COUNTRY," of another country, "Elsewhere in ...") tells another act's
+// figures.
+func TestFiguresElsewhere(t *testing.T) {
+	for _, second := range []string{
+		"In Niger, one person was reported wounded by shelling in the Tillaberi region.",
+		"Elsewhere in Benin, another person was killed and eight injured in the city of Dagamaru.",
+	} {
+		m := extractText(t, "Published: 2025-04-23\n\n"+
+			"A drone struck a bus transporting workers in Kandi, Benin early Wednesday, killing nine people and wounding dozens more, the governor said.\n\n"+
+			second+"\n").Main()
+		if m == nil || countText(m.Fatalities) != "9" || m.Injuries != nil && !m.Injuries.Vague {
+			t.Errorf("%q: fatalities %v, injuries %v; want 9 and dozens", second, m.Fatalities, m.Injuries)
+		}
+	}
+}

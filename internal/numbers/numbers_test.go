@@ -59,6 +59,8 @@ func TestFind(t *testing.T) {
 		{"thousand words", "three thousand five hundred", []want{{"three thousand five hundred", 3500, 3500, ""}}},
 		{"range words to", "one to two people", []want{{"one to two", 1, 2, ""}}},
 		{"range between", "between 200 and 300 people", []want{{"between 200 and 300", 200, 300, ""}}},
+		{"range between dash", "Between 43-50 civilians", []want{{"Between 43-50", 43, 50, ""}}},
+		{"range between en dash", "between 80–150 civilians", []want{{"between 80–150", 80, 150, ""}}},
 		{"range hyphen", "200-300 people", []want{{"200-300", 200, 300, ""}}},
 		{"range en dash", "41–49 reported", []want{{"41–49", 41, 49, ""}}},
 		{"range spaced hyphen", "41 - 80 confirmed", []want{{"41 - 80", 41, 80, ""}}},

@@ -310,8 +310,8 @@ func parseRange(c cursor, n num, between bool) (lo, hi num, next cursor, ok bool
 		default:
 			return lo, hi, c, false
 		}
-		if between {
-			return lo, hi, c, false
+		if between && !n.figures {
+			return lo, hi, c, false // "between two–three" is no way of writing
 		}
 	case tWord:
 		w := c.s[t.start:t.end]
