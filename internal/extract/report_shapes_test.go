@@ -1598,3 +1598,22 @@ func TestFiguresElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerByTitleAlone: "the minister said", "said the governor" after
+// the report named the minister and the governor with their titles are
+// theirs; with two ministers named, "the minister" is nobody said.
+func TestSpeakerByTitleAlone(t *testing.T) {
+	doc := "Published: 2021-03-10\n\nA bomb exploded in Kandi on Monday, killing five people. Interior Minister Jane Smith visited the site. Governor Karl Dagamaru met the families.\n\n" +
+		"\"We will hunt down those responsible,\" the minister said in a statement. \"Our forces are searching for the attackers,\" said the governor.\n"
+	st := speakerStances(extractText(t, doc))
+	for _, want := range []string{"Jane Smith:other", "Karl Dagamaru:other"} {
+		if !slices.Contains(st, want) {
+			t.Errorf("statements %q, want %s", st, want)
+		}
+	}
+	doc = "Published: 2021-03-10\n\nA bomb exploded in Kandi on Monday, killing five people. Interior Minister Jane Smith and Defence Minister Karl Dagamaru visited the site.\n\n" +
+		"\"We will hunt down those responsible,\" the minister said in a statement.\n"
+	if st := speakerStances(extractText(t, doc)); len(st) != 0 {
+		t.Errorf("statements %q, want none", st)
+	}
+}

@@ -140,6 +140,19 @@ func (d *docState) findStatements() {
 				speakers = []*actor{last}
 			}
 			if len(speakers) == 0 && len(names) == 0 {
+				// `"...," the minister said in a statement`: the minister
+				// the report named before
+				if e := subjectEnd(st.toks, v.i); e >= 2 {
+					b := e - 1
+					for b > 0 && b >= e-3 && !st.toks[b].Is("the") {
+						b--
+					}
+					if p := d.titledAt(st, b); p != nil {
+						speakers = []*actor{p}
+					}
+				}
+			}
+			if len(speakers) == 0 && len(names) == 0 {
 				speakers, names = d.speakersBefore(st, v.i)
 			}
 			if len(speakers) == 0 && len(names) == 0 {
@@ -354,6 +367,9 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 	if p := d.namedAfterTitle(st, vj); p != nil {
 		return []*actor{p}, nil, false
 	}
+	if p := d.titledAt(st, vj); p != nil {
+		return []*actor{p}, nil, false // `"...," said the governor`: the governor named before
+	}
 	a, n := d.speakerAt(st, vj)
 	if len(a) == 0 && len(n) == 0 {
 		// `..., said FIRST LAST, the school's principal.`: a name of
@@ -369,6 +385,57 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 	}
 	return a, n, len(a) == 0 && len(n) == 0 && subjectAfter(toks, vj)
 }
+
+// titledAt reads at token k "the" and a person's title without a name
+// ("the minister", "the interior minister", "the governor"), and returns
+// the person the report last named with that title ("Interior Minister
+// Jane Smith", "Governor NAME") in this sentence or the twelve before it;
+// nil when none or two different people hold it.
+func (d *docState) titledAt(st *sent, k int) *actor {
+	toks := st.toks
+	if k >= len(toks) || !toks[k].Is("the") {
+		return nil
+	}
+	t := k + 1
+	for t < len(toks) && t <= k+3 && toks[t].Kind == text.Word && !toks[t].Cap() && !personTitles[toks[t].Lower] {
+		t++
+	}
+	if t >= len(toks) || !personTitles[toks[t].Lower] || toks[t].Cap() {
+		return nil
+	}
+	if e := t + 1; e < len(toks) && toks[e].Kind == text.Word && !speechVerbs[toks[e].Lower] {
+		return nil // the title closes its phrase: "the minister said", "said the minister." (not "the minister of X")
+	}
+	title := toks[t].Lower
+	var found *actor
+	for n := st.idx; n >= 0 && n >= st.idx-12; n-- {
+		for _, m := range d.sents[n].mentions {
+			if m.actor == nil || m.actor.kind != dossier.KindPerson || m.role == "" || (n == st.idx && m.i >= k) {
+				continue
+			}
+			if lastWordLower(m.role) != title {
+				continue
+			}
+			if found != nil && found != m.actor {
+				return nil // two of them: which one is not said
+			}
+			found = m.actor
+		}
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// speechVerbs may follow a speaker's title directly.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true, "wrote": true, "announced": true}
+
+// personTitles are titles one person holds, which "the" and the title
+// alone refer back to.
+var personTitles = map[string]bool{"minister": true, "president": true, "governor": true, "mayor": true, "premier": true,
+	"chancellor": true, "commissioner": true, "ambassador": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"commander": true, "general": true, "chief": true, "superintendent": true, "inspector": true, "secretary": true, "senator": true}
 
 // namedAfterTitle reads, after an inverted speech verb, a title holding a
 // role ("the UN Special Representative for X", "the country's interior
