@@ -2370,6 +2370,36 @@ func (d *docState) elsewhere(st *sent, in *incident) bool {
 	return false
 }
 
+// partOf says whether a place is written as a part of another right after
+// it: "the Matni area on the outskirts of the city of Peshawar", "the
+// Karrada neighbourhood of Baghdad", "Kandi, a suburb of Baghdad".
+func (d *docState) partOf(m, of *mention) bool {
+	st, toks := m.st, m.st.toks
+	k := m.j
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+		if k < len(toks) && toks[k].Is("a", "an") {
+			k++
+		}
+	}
+	// (not "the Paris suburb of X": X is the suburb; not a district,
+	// often a county-sized division of its own)
+	if k >= len(toks) || !toks[k].Is("area", "neighbourhood", "neighborhood", "quarter") && !(k > m.j && toks[k].Is("suburb")) {
+		return false
+	}
+	for _, m2 := range st.mentions {
+		if m2.i > k && m2.i <= k+8 && names.Fold(m2.surface) == names.Fold(of.surface) {
+			for q := k + 1; q < m2.i; q++ {
+				if toks[q].Text == "," || toks[q].Text == ";" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // actsTotals lets the total a sentence gives for all the acts of an
 // incident together replace a part's: "The total number of dead in all the
 // attacks reached about 80", "The three attacks killed a total of fifteen
@@ -3029,6 +3059,28 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				if m2.kind == kindPlace && m2.place != nil {
 					best = &cand{m2, best.score, best.n, true, best.feats}
 				}
+				break
+			}
+		}
+	}
+	// a report's part of its city named later as such ("the attack in the
+	// Matni area on the outskirts of the city of Peshawar", "in the Karrada
+	// neighbourhood of Baghdad" after a lead that gave the city): the
+	// part, the most precise place the report gives
+	if best != nil && best.m.place != nil && d.news {
+		for i := range all {
+			if m := all[i].m; m != best.m && m.kind == kindPlace && !slices.Contains(all[i].feats, referenceOnly) &&
+				(len(m.st.events) > 0 || len(m.st.cas) > 0) && d.partOf(m, best.m) {
+				if m.place == nil || m.place.Country != best.m.place.Country {
+					// a place of that name in another country is not it:
+					// the part lies in the city
+					m2 := *m
+					p := *best.m.place
+					p.Feature = featureNear
+					m2.place, m2.country = &p, p.Country
+					m = &m2
+				}
+				best = &cand{m, best.score, best.n, true, best.feats}
 				break
 			}
 		}

@@ -1617,3 +1617,16 @@ func TestSpeakerByTitleAlone(t *testing.T) {
 		t.Errorf("statements %q, want none", st)
 	}
 }
+
+// TestPartOfTheCity: a report that names the city first and later the
+// part of it where the act happened ("the attack in the Kandi area on the
+// outskirts of the city of Peshawar") is placed in the part; "the Paris
+// suburb of X" makes X the suburb, not Paris.
+func TestPartOfTheCity(t *testing.T) {
+	m := extractText(t, "Published: 2009-06-10\n\n"+
+		"A suicide bomber killed twelve people in Peshawar, Pakistan on Tuesday.\n\n"+
+		"The mayor was reported to have survived the attack in the Kandi area on the outskirts of the city of Peshawar.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Place != "Kandi" || m.Location.Country != "Pakistan" {
+		t.Fatalf("location %+v; want Kandi, Pakistan", m.Location)
+	}
+}
