@@ -1768,6 +1768,23 @@ func sinceActClause(st *sent, k int) bool {
 	return false
 }
 
+// visitClause says whether the name at token k is in a clause of a
+// journey or a meeting ("visit to", "trip to", "a summit in", "to
+// attend", "flew to"): where someone went, not where the act was.
+func visitClause(st *sent, k int) bool {
+	toks := st.toks
+	for j := k - 1; j >= 0 && j >= k-14; j-- {
+		t := toks[j]
+		if t.Kind == text.Punct && t.Text != "-" && t.Text != "'s" && t.Text != "’s" {
+			return false
+		}
+		if t.Is("visit", "visits", "visiting", "trip", "tour", "summit", "conference", "attend", "attending", "flew", "travelled", "traveled") {
+			return true
+		}
+	}
+	return false
+}
+
 // sinceClause says whether the date at token k is in a clause opened by
 // "since" after a superlative: "the first since attacks were halted in
 // 2004" dates the halting, a yardstick, not an incident. A noun phrase
@@ -2788,6 +2805,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if sinceActClause(st, m.i) {
 				continue // "on edge since militants seized the northern city of X": the place of what came before
+			}
+			if m.country != "" && d.mainCtry != "" && m.country != d.mainCtry && visitClause(st, m.i) {
+				continue // "coincided with the president's visit to neighbouring India to attend a summit in New Delhi": a journey abroad
 			}
 			if d.news && otherItemSentence(st) {
 				continue // "Also on Saturday, two men were hanged over a shooting in CITY": another item of the day's news

@@ -1630,3 +1630,15 @@ func TestPartOfTheCity(t *testing.T) {
 		t.Fatalf("location %+v; want Kandi, Pakistan", m.Location)
 	}
 }
+
+// TestJourneyAbroad: a place in a clause of someone's journey to another
+// country ("the president's visit to neighbouring India to attend a
+// summit in New Delhi") is not where the act was.
+func TestJourneyAbroad(t *testing.T) {
+	m := extractText(t, "Published: 2007-04-03\nTitle: Sri Lanka bus bomb kills 16\n\n"+
+		"The government of Sri Lanka condemned the bus bomb attack that killed 16 civilians.\n\n"+
+		"The blast came to coincide with the president's visit to neighbouring India to attend a South Asian summit opening in New Delhi Tuesday.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Country != "Sri Lanka" {
+		t.Fatalf("location %+v; want Sri Lanka", m.Location)
+	}
+}
