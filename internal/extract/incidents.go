@@ -2421,18 +2421,24 @@ func (d *docState) partOf(m, of *mention) bool {
 // incident together replace a part's: "The total number of dead in all the
 // attacks reached about 80", "The three attacks killed a total of fifteen
 // soldiers" (an article on coordinated bombings often tells each site
-// first). A total is never smaller than what it adds up; a sentence
-// without a word of totalling ("were killed in the four attacks") may
-// count others (the attackers) than the sites' figures do.
+// first), and "Ten government soldiers were among 27 people killed" after
+// a lead that gave the soldiers. A total is never smaller than what it
+// adds up; a sentence without a word of totalling ("were killed in the
+// four attacks") may count others (the attackers) than the sites'
+// figures do.
 func (d *docState) actsTotals(in *incident, ms []*sent) {
 	for _, st := range ms {
-		if len(st.dates) > 0 || !d.allTheActs(st) || !slices.ContainsFunc(st.toks, func(t text.Token) bool {
+		// ("twin suicide bombings last month": other acts)
+		acts := len(st.dates) == 0 && d.allTheActs(st) && slices.ContainsFunc(st.toks, func(t text.Token) bool {
 			return t.Is("total", "altogether", "combined", "overall")
-		}) {
-			continue // ("twin suicide bombings last month": other acts)
-		}
+		})
 		for _, h := range d.casualties(st) {
 			if h.update || d.aboutOtherTime(st, h.tok) || d.elsewhere(st, in) {
+				continue
+			}
+			// "Ten government soldiers were among 27 people killed": a
+			// total that holds a part told before
+			if k := st.tokenIndexAt(h.start); !acts && !(k >= 2 && st.toks[k-1].Is("among") && st.toks[k-2].Is("were", "was")) {
 				continue
 			}
 			cur, prio := in.fat, &in.fatPrio

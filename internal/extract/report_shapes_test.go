@@ -1642,3 +1642,15 @@ func TestJourneyAbroad(t *testing.T) {
 		t.Fatalf("location %+v; want Sri Lanka", m.Location)
 	}
 }
+
+// TestAmongTotalAfterPart: a lead that gives a part ("killing at least 10
+// government soldiers") and a later "were among 27 people killed": the
+// total.
+func TestAmongTotalAfterPart(t *testing.T) {
+	m := extractText(t, "Published: 2014-05-22\n\n"+
+		"Rebels attacked an army post in Kandi on Wednesday, killing at least 10 government soldiers.\n\n"+
+		"Ten government soldiers were among 27 people killed Wednesday and 31 were injured, the defence ministry said.\n").Main()
+	if m == nil || countText(m.Fatalities) != "27" {
+		t.Fatalf("fatalities %v; want 27", m.Fatalities)
+	}
+}
