@@ -75,7 +75,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 			i = m.J - 1 // a building or a vehicle, not a place: its name may follow
 			continue
 		}
-		cue, region, kind, in := false, false, false, false
+		cue, region, kind, in, quarter := false, false, false, false, false
 		for k := max(0, i-3); k < i; k++ {
 			m, ok := d.x.p.places.At(w, k)
 			if !ok || m.V == "site" {
@@ -92,6 +92,8 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 				region = region || m.V == "region"
 				kind = kind || m.V == "cue"
 				in = in || m.V == "in"
+				// (a quarter, not a market: "سوق الخضار" is a vegetable market)
+				quarter = quarter || m.V == "cueknown" && arabic.Fold(d.span(s, k, m.J)) == arabic.Fold("حي")
 			}
 		}
 		// a name right after an event word is where it happened: Arabic
@@ -112,6 +114,13 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 			}
 			if d.isCountryWord(s, i) {
 				continue // "العاصمة الأردنية": the adjective is no unknown place
+			}
+			// "في حي الزهراء ذو الغالبية العلوية في حمص": a quarter the
+			// gazetteer does not know, placed by the city after it
+			// (its name is definite: "حي خاضع لسيطرة" is a quarter under
+			// someone's control)
+			if quarter && !kind && !all && arabic.StripArticle(s.words[i]) != s.words[i] && d.cityAhead(s, i+1) {
+				kind = true
 			}
 			if kind || (afterEvent || in) && !all {
 				if u, ok := d.unknownAt(s, i, kind); ok {
@@ -154,6 +163,31 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 	}
 	return out
+}
+
+// cityAhead says whether a known populated place follows word k within
+// six words, after "في" or the proclitic ب, with no sentence punctuation
+// between: the city a quarter named before it lies in.
+func (d *doc) cityAhead(s *sentence, k int) bool {
+	for j := k; j < len(s.words) && j < k+6; j++ {
+		if j > k && strings.ContainsAny(d.gap(s, j-1, j), ".،,؛;:") {
+			return false
+		}
+		stems := arabic.Stems(s.words[j])
+		if s.words[j] == "في" && j+1 < len(s.words) {
+			stems = []string{s.words[j+1]}
+		} else if len(stems) < 2 || !strings.HasPrefix(s.words[j], "ب") {
+			continue
+		}
+		for _, st := range stems {
+			for _, p := range d.x.gz.Lookup(st) {
+				if strings.HasPrefix(p.Feature, "PPL") && p.Population >= 100000 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // adjectiveAt returns the country whose adjective word i is ("المصرية",
