@@ -433,6 +433,30 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 			}
 		}
 	}
+	if best != nil && best.dr.Precision != "day" && !best.relative {
+		// "تفجيرا القامشلي يوليو 2016 كانا تفجيرين ..." then, in the next
+		// paragraph, "في 27 يوليو 2016، توجهت شاحنة ...": the day of
+		// that month, in the first sentences after the lead that tell an
+		// act by an event word or a weapon
+		seen := 0
+		for _, s := range d.sents {
+			if slices.Contains(order, s) || s.eventW == 0 && len(d.x.p.weapons.All(s.words)) == 0 {
+				continue // (an act told by its weapon: "شاحنة ... تحمل متفجرات")
+			}
+			if seen++; seen > 8 {
+				break
+			}
+			for _, f := range d.dates(s) {
+				if !f.relative && f.dr.Precision == "day" && consistent(f.dr, best.dr) {
+					best, bestS = &f, s
+					break
+				}
+			}
+			if best.dr.Precision == "day" {
+				break
+			}
+		}
+	}
 	if best != nil {
 		ev := d.evidence("date", bestS, 0.8)
 		ev.Note = best.note
