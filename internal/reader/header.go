@@ -122,6 +122,9 @@ var (
 	urlDateFlat  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
 	// urlDateMixed is /2018-08/20/ (a month's folder, then the day's)
 	urlDateMixed = regexp.MustCompile(`/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/`)
+	// urlDateYearLast is a day and month before the year, in either order,
+	// maybe with a time after it: -05292020164252.html, /05092024-amp
+	urlDateYearLast = regexp.MustCompile(`(?:^|[/_.=-])(\d\d)(\d\d)((?:19|20)\d\d)(?:\d{6})?(?:[/_.?#-]|$)`)
 	// urlDateShort is /2021/3/28/: month and day without their zeros
 	urlDateShort = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 	// urlDateNamed is a month by its name: /1998/jan/14story.htm, 2008oct10
@@ -391,7 +394,9 @@ func labelledDate(t []byte) string {
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // DateFromURL finds a publication date written in a URL: /2021/11/07/,
-// 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7 or 2021nov07. It returns "" when there is none or it is not a
+// 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7, 2021nov07, or a day and
+// month before the year when only one order of them is a date
+// (-05292020164252.html). It returns "" when there is none or it is not a
 // real calendar date.
 func DateFromURL(u string) string {
 	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat, urlDateMixed, urlDateShort, urlDateNamed} {
@@ -414,6 +419,21 @@ func DateFromURL(u string) string {
 			if _, err := time.Parse("2006-01-02", d); err == nil {
 				return d
 			}
+		}
+	}
+	// "05292020": month first or day first, as sites write it; only a run
+	// that one reading alone makes a calendar date (29 is no month), or
+	// that reads the same both ways, gives one
+	if m := urlDateYearLast.FindStringSubmatch(u); m != nil {
+		md := m[3] + "-" + m[1] + "-" + m[2]
+		dm := m[3] + "-" + m[2] + "-" + m[1]
+		_, errMD := time.Parse("2006-01-02", md)
+		_, errDM := time.Parse("2006-01-02", dm)
+		switch {
+		case errMD == nil && (errDM != nil || md == dm):
+			return md
+		case errDM == nil && errMD != nil:
+			return dm
 		}
 	}
 	return ""

@@ -126,6 +126,12 @@ func TestDateFromURL(t *testing.T) {
 		{"https://example.org/news/2019/5/612345", ""},
 		{"https://example.org/2021/mayor-says", ""},
 		{"https://en.wikipedia.org/wiki/2016_Berlin_truck_attack", ""},
+		// the day and month before the year: only when one order is a date
+		{"https://example.org/news/border-guards-05292020164252.html", "2020-05-29"},
+		{"https://example.org/news/story-29052020.html", "2020-05-29"},
+		{"https://example.org/english/kurdistan/05092024-amp", ""},
+		{"https://example.org/news/07072021/story", "2021-07-07"},
+		{"https://example.org/news/article-33992020.html", ""},
 	} {
 		if got := DateFromURL(tc.url); got != tc.want {
 			t.Errorf("DateFromURL(%s) = %q, want %q", tc.url, got, tc.want)
