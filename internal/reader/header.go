@@ -122,6 +122,10 @@ var (
 	urlDateFlat  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)`)
 	// urlDateMixed is /2018-08/20/ (a month's folder, then the day's)
 	urlDateMixed = regexp.MustCompile(`/((?:19|20)\d\d)-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/`)
+	// urlMonthFolder is /2017/02/; urlLongRun a run of twelve digits or
+	// more (a date and a time)
+	urlMonthFolder = regexp.MustCompile(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/`)
+	urlLongRun     = regexp.MustCompile(`\d{12,}`)
 	// urlDateYearLast is a day and month before the year, in either order,
 	// maybe with a time after it: -05292020164252.html, /05092024-amp
 	urlDateYearLast = regexp.MustCompile(`(?:^|[/_.=-])(\d\d)(\d\d)((?:19|20)\d\d)(?:\d{6})?(?:[/_.?#-]|$)`)
@@ -396,7 +400,8 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // DateFromURL finds a publication date written in a URL: /2021/11/07/,
 // 2021-11-06, 20211107, /2021-11/07/, /2021/nov/7, 2021nov07, or a day and
 // month before the year when only one order of them is a date
-// (-05292020164252.html). It returns "" when there is none or it is not a
+// (-05292020164252.html), or a month's folder and an id that opens with
+// that year and month and the day (/2017/02/...-170228083738161.html). It returns "" when there is none or it is not a
 // real calendar date.
 func DateFromURL(u string) string {
 	for _, re := range []*regexp.Regexp{urlDateSlash, urlDateDash, urlDateFlat, urlDateMixed, urlDateShort, urlDateNamed} {
@@ -418,6 +423,19 @@ func DateFromURL(u string) string {
 			d := m[1] + "-" + month + "-" + day
 			if _, err := time.Parse("2006-01-02", d); err == nil {
 				return d
+			}
+		}
+	}
+	// "/2017/02/...-170228083738161.html": a month's folder, then an id
+	// that opens with the same year and month, the day and a time
+	if m := urlMonthFolder.FindStringSubmatchIndex(u); m != nil {
+		yy, mm := u[m[2]+2:m[3]], u[m[4]:m[5]]
+		for _, r := range urlLongRun.FindAllString(u[m[1]:], -1) {
+			if r[:2] == yy && r[2:4] == mm {
+				d := u[m[2]:m[3]] + "-" + mm + "-" + r[4:6]
+				if _, err := time.Parse("2006-01-02", d); err == nil {
+					return d
+				}
 			}
 		}
 	}

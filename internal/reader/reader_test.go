@@ -132,6 +132,9 @@ func TestDateFromURL(t *testing.T) {
 		{"https://example.org/english/kurdistan/05092024-amp", ""},
 		{"https://example.org/news/07072021/story", "2021-07-07"},
 		{"https://example.org/news/article-33992020.html", ""},
+		// a month's folder, then an id opening with the year, month and day
+		{"https://example.org/news/2017/02/helmand-attack-170228083738161.html", "2017-02-28"},
+		{"https://example.org/news/2017/02/helmand-attack-160228083738161.html", ""},
 	} {
 		if got := DateFromURL(tc.url); got != tc.want {
 			t.Errorf("DateFromURL(%s) = %q, want %q", tc.url, got, tc.want)
