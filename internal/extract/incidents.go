@@ -2364,6 +2364,16 @@ func (d *docState) tollUpdates(in *incident) {
 // Russia, one person was reported wounded by Ukrainian shelling" in a
 // report of a strike in Ukraine. Its figures are another act's.
 func (d *docState) elsewhere(st *sent, in *incident) bool {
+	country := ""
+	if in != nil && in.loc != nil {
+		country = in.loc.Country
+	}
+	return d.elsewhereThan(st, country)
+}
+
+// elsewhereThan is elsewhere against a country's name ("" when none is
+// known: then only "Elsewhere" says so).
+func (d *docState) elsewhereThan(st *sent, country string) bool {
 	toks := st.toks
 	f := firstWord(st)
 	if f < 0 || f+2 >= len(toks) {
@@ -2372,7 +2382,7 @@ func (d *docState) elsewhere(st *sent, in *incident) bool {
 	if toks[f].Is("elsewhere") {
 		return true
 	}
-	if !toks[f].Is("in") || in.loc == nil || in.loc.Country == "" {
+	if !toks[f].Is("in") || country == "" {
 		return false
 	}
 	// "In Russia," / "In South Sudan,": a country's name, then a comma
@@ -2382,7 +2392,7 @@ func (d *docState) elsewhere(st *sent, in *incident) bool {
 		}
 		name := string(d.body[toks[f+1].Start:toks[f+n].End])
 		c, ok := d.x.gaz.Country(name)
-		return ok && c.Name != in.loc.Country
+		return ok && c.Name != country
 	}
 	return false
 }
@@ -2811,6 +2821,9 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 			}
 			if sinceActClause(st, m.i) {
 				continue // "on edge since militants seized the northern city of X": the place of what came before
+			}
+			if d.news && n > 0 && d.elsewhereThan(st, d.mainCtry) {
+				continue // "In Russia, one person was wounded by shelling in the Belgorod region": another country's act
 			}
 			if m.country != "" && d.mainCtry != "" && m.country != d.mainCtry && visitClause(st, m.i) {
 				continue // "coincided with the president's visit to neighbouring India to attend a summit in New Delhi": a journey abroad

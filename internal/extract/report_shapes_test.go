@@ -1654,3 +1654,14 @@ func TestAmongTotalAfterPart(t *testing.T) {
 		t.Fatalf("fatalities %v; want 27", m.Fatalities)
 	}
 }
+
+// TestPlaceElsewhere: "Elsewhere in COUNTRY, ... in the city of X" past
+// the lead places another act.
+func TestPlaceElsewhere(t *testing.T) {
+	m := extractText(t, "Published: 2025-04-23\n\n"+
+		"A Russian missile struck an apartment building in the Shevchenkivskyi district of Kyiv, killing two people, officials said.\n\n"+
+		"Elsewhere in Ukraine, another person was killed and eight injured in the city of Bila Tserkva, around 85 kilometers southwest of the capital.\n").Main()
+	if m == nil || m.Location != nil && m.Location.Place == "Bila Tserkva" {
+		t.Fatalf("location %+v: another act's place", m.Location)
+	}
+}
