@@ -1032,6 +1032,20 @@ func (d *docState) mainDate(in *incident) {
 				// 1998": the year of a date just after it in the sentence
 				e.Year = sameSentenceYear(st, h)
 			}
+			if e.Kind == timex.Absolute && e.Year == 0 && e.Month != 0 && e.Day != 0 && !e.HasWeekday && hi > 0 && st.dates[hi-1].e.Kind == timex.Weekday {
+				// "on Thursday (27 April)", "Monday morning (Jan. 30)": the
+				// weekday the day is given with
+				gap := strings.Trim(string(d.body[st.dates[hi-1].end:h.start]), " ,(")
+				if gap == "" || gap == "morning" || gap == "evening" || gap == "night" || gap == "afternoon" {
+					e.Weekday, e.HasWeekday = st.dates[hi-1].e.Weekday, true
+				}
+			}
+			if e.Kind == timex.Absolute && e.Year == 0 && e.Month != 0 && e.Day != 0 && e.HasWeekday && anchor.Year == 0 && d.news {
+				// "on Wednesday, 6 November" in a page with no date of its
+				// own: the first year, from the latest the report names
+				// ("Since 2015, ..."), in which that day is that weekday
+				e.Year = weekdayYear(e, d.latestYear())
+			}
 			var start, end timex.Date
 			var ok bool
 			switch {
@@ -3516,6 +3530,36 @@ func (d *docState) writingYear() (int, *sent) {
 		}
 	}
 	return 0, nil
+}
+
+// latestYear is the latest year a date of the document names outright
+// (1900 or later), or 0.
+func (d *docState) latestYear() int {
+	y := 0
+	for _, st := range d.sents {
+		for _, h := range st.dates {
+			if h.e.Year >= 1900 && h.e.Year > y {
+				y = h.e.Year
+			}
+		}
+	}
+	return y
+}
+
+// weekdayYear is the first year from `from` on (within eleven years, a
+// weekday's cycle through a day of the year) in which the day and month of
+// e fall on its weekday; 0 when from is 0 or none does.
+func weekdayYear(e timex.Expr, from int) int {
+	if from == 0 {
+		return 0
+	}
+	for y := from; y <= from+11; y++ {
+		t := time.Date(y, time.Month(e.Month), e.Day, 12, 0, 0, 0, time.UTC)
+		if t.Month() == time.Month(e.Month) && t.Weekday() == e.Weekday {
+			return y
+		}
+	}
+	return 0
 }
 
 // countryWritten says whether the title or the first paragraphs name the

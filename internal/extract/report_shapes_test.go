@@ -1665,3 +1665,19 @@ func TestPlaceElsewhere(t *testing.T) {
 		t.Fatalf("location %+v: another act's place", m.Location)
 	}
 }
+
+// TestYearOfAWeekday: a page with no date of its own that gives a day and
+// month with its weekday ("on Wednesday, 6 November", "on Thursday (27
+// April)") is dated in the first year, from the latest the report names,
+// in which that day is that weekday.
+func TestYearOfAWeekday(t *testing.T) {
+	for text, want := range map[string]string{
+		"Gunmen ambushed a convoy near Kandi. The attack took place on Wednesday, 6 November. Since 2015, attacks have killed hundreds in the region.\n":                  "2019-11-06",
+		"Three soldiers were killed early on Thursday (27 April) after gunmen attacked an army base in Kandi. It was the worst attack since the 2016 raid on the base.\n": "2017-04-27",
+	} {
+		m := extractText(t, "Title: Attack\n\n"+text).Main()
+		if m == nil || m.Date == nil || m.Date.Start != want {
+			t.Errorf("%q: date %+v, want %s", text, m.Date, want)
+		}
+	}
+}
