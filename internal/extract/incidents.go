@@ -2456,6 +2456,9 @@ func (d *docState) actsTotals(in *incident, ms []*sent) {
 		acts := len(st.dates) == 0 && d.allTheActs(st) && slices.ContainsFunc(st.toks, func(t text.Token) bool {
 			return t.Is("total", "altogether", "combined", "overall")
 		})
+		if len(st.cas) == 0 || !acts && !slices.ContainsFunc(st.toks, func(t text.Token) bool { return t.Is("among") }) {
+			continue
+		}
 		for _, h := range d.casualties(st) {
 			if h.update || d.aboutOtherTime(st, h.tok) || d.elsewhere(st, in) {
 				continue
