@@ -356,10 +356,15 @@ const cutDraws = 5
 
 // bestCutOver picks the thresholds with the highest F1 pooled over
 // several out-of-fold scorings of the documents (the highest thresholds
-// on a tie).
+// within cutSlack of it).
 func bestCutOver(docs []*trainDoc, oofs []map[*example]float64) cut {
-	best, bestF := cut{0.5, 0.5}, -1.0
 	ts := thresholds()
+	type scored struct {
+		c cut
+		f float64
+	}
+	var all []scored // highest thresholds first
+	bestF := -1.0
 	for i := len(ts) - 1; i >= 0; i-- {
 		for j := i; j >= 0; j-- {
 			c := cut{top: ts[j], all: ts[i]}
@@ -368,13 +373,25 @@ func bestCutOver(docs []*trainDoc, oofs []map[*example]float64) cut {
 				m := evalModel(docs, probs, c)
 				pool.add(m.tp, m.np, m.ng)
 			}
-			if f := pool.f1(); f > bestF+1e-12 {
-				best, bestF = c, f
-			}
+			f := pool.f1()
+			all = append(all, scored{c, f})
+			bestF = max(bestF, f)
 		}
 	}
-	return best
+	// the highest thresholds whose F1 is within cutSlack of the best: a
+	// gain smaller than that is a few candidates of the dev set, and the
+	// lower threshold it would pick adds names on every new document
+	for _, s := range all {
+		if s.f >= bestF-cutSlack {
+			return s.c
+		}
+	}
+	return cut{0.5, 0.5}
 }
+
+// cutSlack is the pooled F1 a lower threshold must gain to be chosen over
+// a higher one.
+const cutSlack = 0.002
 
 func examplesOf(docs []*trainDoc) []*example {
 	var exs []*example

@@ -75,3 +75,37 @@ func TestPlaceOK(t *testing.T) {
 		}
 	}
 }
+
+// TestCutSlack: a lower threshold that gains less than cutSlack of pooled
+// F1 (a few candidates of the dev set) is not chosen over a higher one; a
+// larger gain is.
+func TestCutSlack(t *testing.T) {
+	build := func(n int) ([]*trainDoc, map[*example]float64) {
+		probs := map[*example]float64{}
+		var docs []*trainDoc
+		for i := 0; i < n; i++ {
+			a := &example{name: "A"}
+			probs[a] = 0.9
+			td := &trainDoc{exs: []*example{a}, gold: []string{"A"}, field: true,
+				same: func(x, y *example) bool { return x.name == y.name }}
+			if i < 3 { // a second candidate just above 0.35: right twice, wrong once
+				b := &example{name: "B"}
+				probs[b] = 0.36
+				td.exs = append(td.exs, b)
+				if i < 2 {
+					td.gold = append(td.gold, "B")
+				}
+			}
+			docs = append(docs, td)
+		}
+		return docs, probs
+	}
+	docs, probs := build(400) // F1 0.9988 against 0.9975: within the slack
+	if c := bestCutOver(docs, []map[*example]float64{probs}); c.all < 0.375 {
+		t.Errorf("400 documents: cut %+v, want the higher threshold", c)
+	}
+	docs, probs = build(40) // 0.988 against 0.976: a real gain
+	if c := bestCutOver(docs, []map[*example]float64{probs}); c.all > 0.351 {
+		t.Errorf("40 documents: cut %+v, want the threshold that keeps B", c)
+	}
+}
