@@ -1705,6 +1705,13 @@ func (d *docState) unknownPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 			if p, ok := d.anchorAfter(st, j); ok {
 				return p, true
 			}
+		} else if p, ok := d.anchorAfter(st, j); ok {
+			// "in Kandi, PROVINCE": a place the gazetteer holds, written
+			// with the division it lies in, is that place of that country
+			// (not the division, which placeFor would read)
+			if q, ok := placeIn(d.x.gaz.Lookup(name), p.Country); ok {
+				return q, true
+			}
 		}
 		// "the town of Khiam", "the village of Dargamandi": the text says
 		// it is a place; its country is the document's, known later (a

@@ -1681,3 +1681,14 @@ func TestYearOfAWeekday(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownTownWithItsDivision: a town the gazetteer holds, written with
+// the division it lies in after a comma ("in San Sebastián del Oeste,
+// Jalisco"), is the place, not the division.
+func TestKnownTownWithItsDivision(t *testing.T) {
+	m := extractText(t, "Title: 2015 ambush\n\n"+
+		"On 6 April 2015, gunmen ambushed a police convoy in Mexico, killing fifteen officers. The attack occurred on a mountain road in San Sebastián del Oeste, Jalisco.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Place != "San Sebastián del Oeste" {
+		t.Fatalf("location %+v; want San Sebastián del Oeste", m.Location)
+	}
+}
