@@ -66,10 +66,8 @@ func (d *docState) headlineCounts(in *incident) {
 		return
 	}
 	for _, h := range d.casualties(st) {
-		cur, prio := in.fat, &in.fatPrio
-		if h.field == "injuries" {
-			cur, prio = in.inj, &in.injPrio
-		}
+		pcur, prio := in.countOf(h.field)
+		cur := *pcur
 		switch {
 		case cur == nil:
 			in.setCount(h.field, h.r, prioTitle, d.sentEvidence(h.field, st, 0.6))

@@ -134,14 +134,20 @@ func (in *incident) setLocation(loc *dossier.Location, prio int, ev dossier.Evid
 	return true
 }
 
+// countOf returns where the incident keeps a count ("fatalities",
+// "injuries") and the priority of the source it came from.
+func (in *incident) countOf(field string) (**dossier.Range, *int) {
+	if field == "injuries" {
+		return &in.inj, &in.injPrio
+	}
+	return &in.fat, &in.fatPrio
+}
+
 func (in *incident) setCount(field string, r *dossier.Range, prio int, ev dossier.Evidence) bool {
 	if r == nil {
 		return false
 	}
-	cur, curPrio := &in.fat, &in.fatPrio
-	if field == "injuries" {
-		cur, curPrio = &in.inj, &in.injPrio
-	}
+	cur, curPrio := in.countOf(field)
 	if *cur != nil && prio <= *curPrio {
 		return false
 	}

@@ -2204,8 +2204,9 @@ func (d *docState) mainFromProse(in *incident) {
 		if st.para < lead {
 			prio = prioLead
 		}
+		elsewhere := d.elsewhere(st, in)
 		for _, h := range d.casualties(st) {
-			if d.aboutOtherTime(st, h.tok) || d.elsewhere(st, in) {
+			if elsewhere || d.aboutOtherTime(st, h.tok) {
 				continue
 			}
 			ev := d.sentEvidence(h.field, st, 0.75)
@@ -2355,14 +2356,15 @@ func (d *docState) tollUpdates(in *incident) {
 		if st.inc != nil && st.inc != in {
 			continue
 		}
+		if d.elsewhere(st, in) {
+			continue
+		}
 		for _, h := range d.casualties(st) {
-			if !h.update || d.elsewhere(st, in) {
+			if !h.update {
 				continue
 			}
-			cur, prio := in.fat, &in.fatPrio
-			if h.field == "injuries" {
-				cur, prio = in.inj, &in.injPrio
-			}
+			pcur, prio := in.countOf(h.field)
+			cur := *pcur
 			// (the wounded may be fewer: some of them died)
 			if *prio >= prioInfobox || cur != nil && h.r.Min < cur.Min && h.field == "fatalities" {
 				continue
@@ -2456,11 +2458,11 @@ func (d *docState) actsTotals(in *incident, ms []*sent) {
 		acts := len(st.dates) == 0 && d.allTheActs(st) && slices.ContainsFunc(st.toks, func(t text.Token) bool {
 			return t.Is("total", "altogether", "combined", "overall")
 		})
-		if len(st.cas) == 0 || !acts && !slices.ContainsFunc(st.toks, func(t text.Token) bool { return t.Is("among") }) {
+		if len(st.cas) == 0 || !acts && !slices.ContainsFunc(st.toks, func(t text.Token) bool { return t.Is("among") }) || d.elsewhere(st, in) {
 			continue
 		}
 		for _, h := range d.casualties(st) {
-			if h.update || d.aboutOtherTime(st, h.tok) || d.elsewhere(st, in) {
+			if h.update || d.aboutOtherTime(st, h.tok) {
 				continue
 			}
 			// "Ten government soldiers were among 27 people killed": a
@@ -2468,10 +2470,8 @@ func (d *docState) actsTotals(in *incident, ms []*sent) {
 			if k := st.tokenIndexAt(h.start); !acts && !(k >= 2 && st.toks[k-1].Is("among") && st.toks[k-2].Is("were", "was")) {
 				continue
 			}
-			cur, prio := in.fat, &in.fatPrio
-			if h.field == "injuries" {
-				cur, prio = in.inj, &in.injPrio
-			}
+			pcur, prio := in.countOf(h.field)
+			cur := *pcur
 			if *prio >= prioInfobox || cur != nil && h.r.Min <= cur.Min {
 				continue
 			}
@@ -2544,10 +2544,8 @@ func (d *docState) cleanTargets(in *incident) {
 // were counted ("dozens of others are injured", then "at least 12").
 func (d *docState) preciseCounts(in *incident, ms []*sent) {
 	for _, field := range []string{"fatalities", "injuries"} {
-		cur, prio := in.fat, &in.fatPrio
-		if field == "injuries" {
-			cur, prio = in.inj, &in.injPrio
-		}
+		pcur, prio := in.countOf(field)
+		cur := *pcur
 		if cur == nil || !cur.Vague || *prio >= prioInfobox {
 			continue
 		}
@@ -2563,11 +2561,11 @@ func (d *docState) preciseCounts(in *incident, ms []*sent) {
 		}
 	next:
 		for _, st := range ms {
-			if from != nil && st.start < from.start {
+			if from != nil && st.start < from.start || d.elsewhere(st, in) {
 				continue
 			}
 			for _, h := range d.casualties(st) {
-				if h.field != field || h.r.Vague || d.aboutOtherTime(st, h.tok) || h.r.Min < 1 || d.elsewhere(st, in) {
+				if h.field != field || h.r.Vague || d.aboutOtherTime(st, h.tok) || h.r.Min < 1 {
 					continue
 				}
 				*prio = 0
