@@ -2065,6 +2065,11 @@ func speechDate(st *sent, h dateHit) bool {
 		if st.toks[b].Is("said", "says", "told", "statement", "announced", "stated", "reported", "declared", "issued", "confirmed") {
 			return true
 		}
+		if (b == k-1 || b == k-2 && st.toks[k-1].Is("on")) && b > 0 && st.toks[b].Is("responsibility", "credit") && st.toks[b-1].Is("claimed", "claims", "claiming", "admitted", "accepted", "took") {
+			// "GROUP claimed responsibility Saturday for the attack": the
+			// day of the claim; the act was told or comes apart
+			return true
+		}
 		if st.toks[b].Text == "," || st.toks[b].Text == ";" {
 			break
 		}

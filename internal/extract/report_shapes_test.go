@@ -1692,3 +1692,19 @@ func TestKnownTownWithItsDivision(t *testing.T) {
 		t.Fatalf("location %+v; want San Sebastián del Oeste", m.Location)
 	}
 }
+
+// TestDayOfTheClaim: "GROUP claimed responsibility Saturday for the
+// attack" dates the claim; the act's own day comes from its own sentence.
+func TestDayOfTheClaim(t *testing.T) {
+	for _, lead := range []string{
+		"Kandi: The Islamic State group claimed responsibility Saturday for a suicide bomb attack on a security forces camp near Kandi, Bangladesh.",
+		"Kandi: The Islamic State group claimed responsibility on Saturday for a suicide bomb attack on a security forces camp near Kandi, Bangladesh.",
+	} {
+		m := extractText(t, "Published: 2017-03-18\n\n"+lead+"\n\n"+
+			"\"A soldier of the caliphate carried out a martyrdom operation with an explosive belt in a camp in Kandi,\" the group announced in its daily radio bulletin Saturday.\n\n"+
+			"Two policemen were wounded in the attack on Friday when a man blew himself up at the camp.\n").Main()
+		if m == nil || m.Date == nil || m.Date.Start != "2017-03-17" {
+			t.Errorf("%q: date %v; want 2017-03-17", lead, m.Date)
+		}
+	}
+}
