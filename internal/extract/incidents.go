@@ -2167,7 +2167,7 @@ func actClauseDate(st *sent, h dateHit) bool {
 				return actBeforeWords(st, i)
 			}
 			return first && !slices.ContainsFunc(st.toks[:k], func(t text.Token) bool {
-				return t.Is("said", "says", "told", "announced", "stated", "confirmed")
+				return t.Is("said", "says", "told", "announced", "stated", "confirmed", "reported", "declared")
 			})
 		}
 		if casualtyAt(st, i) {

@@ -1708,3 +1708,15 @@ func TestDayOfTheClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedOnTheDay: "..., AGENCY reported early on Saturday, quoting
+// investigators" dates the report, as "said" would; the act's day is the
+// one a later sentence gives it.
+func TestReportedOnTheDay(t *testing.T) {
+	m := extractText(t, "Published: 2024-10-11\n\n"+
+		"Gunmen opened fire on a car carrying a local security official in Kandi, Russia, killing three people, including a police officer, the Dagamaru news agency reported early on Saturday, quoting investigators.\n\n"+
+		"A car assigned to the deputy head of the regional police came under fire on Friday evening, investigators said.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2024-10-11" || m.Date.End != "2024-10-11" {
+		t.Fatalf("date %v; want 2024-10-11", m.Date)
+	}
+}
