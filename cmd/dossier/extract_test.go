@@ -85,11 +85,14 @@ func TestExtractUsage(t *testing.T) {
 	}
 }
 
-// TestUserLexicon: a weapon added in a user's lexicon folder is found
-// without recompiling.
+// TestUserLexicon: a weapon added in a user's lexicon folder (the English
+// pack's shape, in DIR/en/) is found without recompiling.
 func TestUserLexicon(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "weapons.tsv"), []byte("flamingo launcher\tincendiary\tAttack\n"), 0o644); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "en", "weapons.tsv"), []byte("weapon\tflamingo launcher\tincendiary\tAttack\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	doc := "Published: 2020-01-01\n\nOn Monday, gunmen attacked a police post in Kabul with a flamingo launcher, killing two officers.\n"

@@ -48,9 +48,10 @@ type Extractor struct {
 
 // Options configure an Extractor.
 type Options struct {
-	// LexiconDir is a folder of user additions: lexicon files (weapons.tsv,
-	// events.tsv, ...), actors.tsv for the actor dictionary and places.tsv
-	// for the gazetteer. Empty means built-in data only.
+	// LexiconDir is a folder of user additions: language-pack files in
+	// LexiconDir/<lang>/ (en/weapons.tsv, ar/events.tsv, ...), actors.tsv for
+	// the actor dictionary and places.tsv for the gazetteer. Empty means
+	// built-in data only.
 	LexiconDir string
 }
 

@@ -1,29 +1,28 @@
-// Package lexicon holds the word lists the extractor reads prose with:
-// weapons, event words, casualty words, speech and stance cues, roles,
-// organisation head words, honorifics and given names. They are data files
-// embedded in the binary (data/*.tsv); a user adds to them without
-// recompiling by pointing Load at a folder holding files of the same names,
-// whose lines are added after (and win over) the built-in ones.
+// Package lexicon holds the word lists the English extractor reads prose
+// with: weapons, event words, casualty words, speech and stance cues,
+// roles, organisation head words, honorifics and given names, as typed
+// phrase sets. The lists are the English language pack's files
+// (internal/langpack/data/en: weapons.tsv, events.tsv, ...), in the pack's
+// one line shape, class<TAB>phrase<TAB>values…; FromPack reads them from
+// any pack that has them, and a user adds lines without recompiling with a
+// folder of the pack's shape (Load: DIR/en/weapons.tsv, ...), read after
+// the built-in lines, which it extends and overrides.
 package lexicon
 
 import (
-	"bufio"
-	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/dossier-project/dossier/internal/langpack"
 	"github.com/dossier-project/dossier/internal/text"
 )
-
-//go:embed data/*.tsv data/*.txt
-var builtin embed.FS
 
 // Weapon is a weapon phrase's class and the ACLED sub-type it points to.
 type Weapon struct {
@@ -85,8 +84,14 @@ type Responsibility struct {
 	Side string // before, after
 }
 
-// Files the lexicon is made of.
+// Files are the pack files a Lexicon is read from, in reading order.
 var Files = []string{"weapons.tsv", "events.tsv", "casualties.tsv", "speech.tsv", "stance.tsv",
+	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.tsv", "responsibility.tsv", "adjectives.tsv", "targets.tsv"}
+
+// oldFiles are the names a user folder held before the lists became the
+// English pack's files; one of them at the folder's top level is a
+// folder of the old shape.
+var oldFiles = []string{"weapons.tsv", "events.tsv", "casualties.tsv", "speech.tsv", "stance.tsv",
 	"roles.tsv", "honorifics.tsv", "orgwords.tsv", "collective.tsv", "givennames.txt", "responsibility.tsv", "adjectives.txt", "targets.tsv"}
 
 var (
@@ -95,15 +100,41 @@ var (
 	defaultErr  error
 )
 
-// Default returns the built-in lexicon, loaded once.
+// Default returns the built-in lexicon (the English pack's), loaded once.
 func Default() (*Lexicon, error) {
 	defaultOnce.Do(func() { defaultLex, defaultErr = Load("") })
 	return defaultLex, defaultErr
 }
 
-// Load reads the built-in lists and, when dir is not empty, the files of
-// the same names found in dir.
+// Load reads the English pack's lists and, when dir is not empty, the
+// files of the same names in dir/en/ after them.
 func Load(dir string) (*Lexicon, error) {
+	p, err := langpack.Get("en")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	if dir != "" {
+		for _, name := range oldFiles {
+			old := filepath.Join(dir, name)
+			if _, err := os.Stat(old); err == nil {
+				return nil, fmt.Errorf("lexicon: %s: English word lists are read from %s in the language pack's shape (class<TAB>phrase<TAB>values…, see internal/langpack/data/en/%s); move the file there and add its class column",
+					old, filepath.Join(dir, "en"), strings.TrimSuffix(strings.TrimSuffix(name, ".txt"), ".tsv")+".tsv")
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("lexicon: %w", err)
+			}
+		}
+		if p, err = p.WithDir(dir); err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+	}
+	return FromPack(p)
+}
+
+// FromPack builds a Lexicon from the files of a language pack; a file the
+// pack lacks leaves its list empty. A line of an unknown class, a missing
+// column or a weight that is not a number is an error naming its file and
+// line.
+func FromPack(p *langpack.Pack) (*Lexicon, error) {
 	lx := &Lexicon{
 		Weapons:        text.NewPhraseSet[Weapon](),
 		Events:         text.NewPhraseSet[Event](),
@@ -120,142 +151,82 @@ func Load(dir string) (*Lexicon, error) {
 		Targets:        text.NewPhraseSet[string](),
 	}
 	for _, name := range Files {
-		f, err := builtin.Open("data/" + name)
-		if err != nil {
-			return nil, fmt.Errorf("lexicon: built-in %s: %w", name, err)
-		}
-		err = lx.read(name, "built-in "+name, f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		if dir == "" {
-			continue
-		}
-		p := filepath.Join(dir, name)
-		uf, err := os.Open(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
-		}
-		err = lx.read(name, p, uf)
-		uf.Close()
-		if err != nil {
-			return nil, err
+		for _, l := range p.Lines(name) {
+			if err := lx.add(name, l); err != nil {
+				return nil, fmt.Errorf("lexicon: %s: %w", l.Where, err)
+			}
 		}
 	}
 	return lx, nil
 }
 
-func (lx *Lexicon) read(name, where string, r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	ln := 0
-	for sc.Scan() {
-		ln++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		bad := func(msg string) error { return fmt.Errorf("lexicon: %s:%d: %s", where, ln, msg) }
-		need := func(n int) error {
-			if len(cols) < n {
-				return bad(fmt.Sprintf("want %d tab-separated columns, have %d", n, len(cols)))
-			}
-			return nil
-		}
-		key := strings.TrimSpace(cols[0])
-		switch name {
-		case "weapons.tsv":
-			if err := need(3); err != nil {
-				return err
-			}
-			lx.Weapons.Add(key, Weapon{Class: cols[1], SubType: cols[2], Implied: len(cols) > 3 && strings.TrimSpace(cols[3]) == "implied"})
-		case "events.tsv":
-			if err := need(4); err != nil {
-				return err
-			}
-			w, err := strconv.Atoi(strings.TrimSpace(cols[3]))
-			if err != nil {
-				return bad("weight is not a number")
-			}
-			lx.Events.Add(key, Event{Type: cols[1], SubType: cols[2], Weight: w})
-		case "casualties.tsv":
-			if err := need(3); err != nil {
-				return err
-			}
-			c := Casualty{Field: cols[1]}
-			switch cols[2] {
-			case "before":
-				c.Before = true
-			case "after":
-				c.After = true
-			case "both":
-				c.Before, c.After = true, true
-			default:
-				return bad("position must be before, after or both")
-			}
-			lx.Casualties.Add(key, c)
-		case "speech.tsv":
-			ch := ""
-			if len(cols) > 1 {
-				ch = strings.TrimSpace(cols[1])
-			}
-			lx.Speech.Add(key, ch)
-		case "stance.tsv":
-			if err := need(3); err != nil {
-				return err
-			}
-			w, err := strconv.Atoi(strings.TrimSpace(cols[2]))
-			if err != nil {
-				return bad("weight is not a number")
-			}
-			lx.Stances.Add(key, Stance{Stance: cols[1], Weight: w})
-		case "roles.tsv":
-			if err := need(3); err != nil {
-				return err
-			}
-			w, err := strconv.Atoi(strings.TrimSpace(cols[2]))
-			if err != nil {
-				return bad("weight is not a number")
-			}
-			lx.Roles.Add(key, Role{Predicate: cols[1], Weight: w})
-		case "honorifics.tsv":
-			lx.Honorifics.Add(key, true)
-		case "orgwords.tsv":
-			if err := need(2); err != nil {
-				return err
-			}
-			lx.OrgWords.Add(key, cols[1])
-		case "collective.tsv":
-			if err := need(2); err != nil {
-				return err
-			}
-			lx.Collective[strings.ToLower(key)] = cols[1]
-		case "responsibility.tsv":
-			if err := need(3); err != nil {
-				return err
-			}
-			lx.Responsibility.Add(key, Responsibility{Role: cols[1], Side: cols[2]})
-		case "targets.tsv":
-			if err := need(2); err != nil {
-				return err
-			}
-			lx.Targets.Add(key, cols[1])
-		case "adjectives.txt":
-			for _, w := range strings.Fields(line) {
-				lx.Adjectives[strings.ToLower(strings.NewReplacer("’", "'", "ʼ", "'").Replace(w))] = true
-			}
-		case "givennames.txt":
-			for _, w := range strings.Fields(line) {
-				lx.GivenNames[strings.ToLower(w)] = true
-			}
-		}
+// classes are the classes each file's lines may have.
+var classes = map[string][]string{
+	"weapons.tsv": {"weapon"}, "events.tsv": {"event"}, "casualties.tsv": {"before", "after", "both"},
+	"speech.tsv": {"say"}, "stance.tsv": {"stance"}, "roles.tsv": {"role"}, "honorifics.tsv": {"honorific"},
+	"orgwords.tsv": {"orghead"}, "collective.tsv": {"collective"}, "givennames.tsv": {"given"},
+	"responsibility.tsv": {"perpetrator", "accused", "target"}, "adjectives.tsv": {"adjective"},
+	"targets.tsv": {"people", "site", "owned"},
+}
+
+// values is how many value columns each file's lines need.
+var values = map[string]int{"weapons.tsv": 2, "events.tsv": 3, "casualties.tsv": 1, "stance.tsv": 2,
+	"roles.tsv": 2, "orgwords.tsv": 1, "collective.tsv": 1, "responsibility.tsv": 1}
+
+func (lx *Lexicon) add(name string, l langpack.Line) error {
+	if !slices.Contains(classes[name], l.Class) {
+		return fmt.Errorf("class %q is not one of %s", l.Class, strings.Join(classes[name], ", "))
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("lexicon: %s: %w", where, err)
+	if n := values[name]; len(l.Values) < n {
+		return fmt.Errorf("want %d values after the phrase, have %d", n, len(l.Values))
+	}
+	weight := func(i int) (int, error) {
+		w, err := strconv.Atoi(l.Value(i))
+		if err != nil {
+			return 0, fmt.Errorf("weight %q is not a number", l.Value(i))
+		}
+		return w, nil
+	}
+	key := l.Phrase
+	switch name {
+	case "weapons.tsv":
+		lx.Weapons.Add(key, Weapon{Class: l.Value(0), SubType: l.Value(1), Implied: l.Value(2) == "implied"})
+	case "events.tsv":
+		w, err := weight(2)
+		if err != nil {
+			return err
+		}
+		lx.Events.Add(key, Event{Type: l.Value(0), SubType: l.Value(1), Weight: w})
+	case "casualties.tsv":
+		lx.Casualties.Add(key, Casualty{Field: l.Value(0), Before: l.Class != "after", After: l.Class != "before"})
+	case "speech.tsv":
+		lx.Speech.Add(key, l.Value(0))
+	case "stance.tsv":
+		w, err := weight(1)
+		if err != nil {
+			return err
+		}
+		lx.Stances.Add(key, Stance{Stance: l.Value(0), Weight: w})
+	case "roles.tsv":
+		w, err := weight(1)
+		if err != nil {
+			return err
+		}
+		lx.Roles.Add(key, Role{Predicate: l.Value(0), Weight: w})
+	case "honorifics.tsv":
+		lx.Honorifics.Add(key, true)
+	case "orgwords.tsv":
+		lx.OrgWords.Add(key, l.Value(0))
+	case "collective.tsv":
+		lx.Collective[strings.ToLower(key)] = l.Value(0)
+	case "responsibility.tsv":
+		lx.Responsibility.Add(key, Responsibility{Role: l.Class, Side: l.Value(0)})
+	case "targets.tsv":
+		lx.Targets.Add(key, l.Class)
+	case "adjectives.tsv":
+		lx.Adjectives[strings.ToLower(strings.NewReplacer("’", "'", "ʼ", "'").Replace(key))] = true
+	case "givennames.tsv":
+		lx.GivenNames[strings.ToLower(key)] = true
 	}
 	return nil
 }
