@@ -43,10 +43,33 @@ def half(name):
     return "read" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 2 == 0 else "held"
 
 
+# Arabic for comparison only: hamza seats and alef forms to alef, alef
+# maqsura to yeh, teh marbuta to heh, tatweel dropped, Arabic-Indic and
+# Persian digits to digits (diacritics go with NFKD's combining marks).
+_AR_FOLD = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
+                          "\u0649": "\u064a", "\u0629": "\u0647", "\u0624": "\u0648", "\u0626": "\u064a",
+                          "\u0640": None,
+                          **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06f0 + i): str(i) for i in range(10)}})
+# Arabic words for kinds of place, dropped as the English ones are
+_AR_DIVISIONS = {"محافظه", "مدينه", "قريه", "بلده", "حي", "منطقه", "ولايه", "مديريه", "قضاء", "ناحيه", "اقليم", "مقاطعه"}
+
+
+def _ar_token(t):
+    """An Arabic token without its article and the proclitics before it
+    (al-, wal-, bal-, fal-, kal-, lil-)."""
+    for p in ("وال", "بال", "فال", "كال", "لل", "ال"):
+        if t.startswith(p) and len(t) - len(p) >= 2:
+            return t[len(p):]
+    return t
+
+
 def norm(s):
-    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    s = unicodedata.normalize("NFKD", s or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().translate(_AR_FOLD)
     s = re.sub(r"\b(the|a|an|of|province|district|state|city|town|village|region|county|governorate|area)\b", " ", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    toks = re.sub(r"[^a-z0-9\u0621-\u064a]+", " ", s).split()
+    toks = [_ar_token(t) if "\u0621" <= t[0] <= "\u064a" else t for t in toks]
+    return " ".join(t for t in toks if t not in _AR_DIVISIONS)
 
 
 def names_match(p, g):
