@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/actordict"
@@ -55,9 +56,13 @@ type Input struct {
 	Body       []byte
 	Raw        []byte
 	Start, End int
-	Published  string
-	Title      string
-	Key        string
+	// HeadEnd is where the text starts after the metadata header
+	// (Source:, Title:, Published: lines): the page's own lines, a date
+	// line among them, come after it.
+	HeadEnd   int
+	Published string
+	Title     string
+	Key       string
 	// TitleStart and TitleEnd locate the title in Body, when it is there
 	// (a "Title:" header or a "= Title =" line); TitleMethod says how it
 	// was read (dossier.MethodTitle or MethodMeta).
@@ -95,6 +100,15 @@ type doc struct {
 	raw    string // what evidence quotes: Input.Raw, else body
 	sents  []*sentence
 	titleW string // the title's folded words (titleWords)
+	// pub is the publication date: the header's Published: line, else the
+	// page's own date line (pubStart, pubEnd: its offsets; pubLine: read
+	// there); hasPub is false when neither gives a day.
+	pub              time.Time
+	hasPub, pubLine  bool
+	pubStart, pubEnd int
+	latestY          int      // latestYear, once computed (-1: not yet)
+	furniture        [][2]int // lines before the lead that date the page, not an act (pageDate)
+	noYearless       bool
 }
 
 // Extract reads one document.
@@ -105,6 +119,13 @@ func (x *Extractor) Extract(in Input) Output {
 		d.raw = string(in.Raw)
 	}
 	d.split()
+	d.latestY = -1
+	t, s, e, line := d.pageDate()
+	if p, err := time.Parse(time.DateOnly, in.Published); err == nil {
+		d.pub, d.hasPub = p, true
+	} else if line {
+		d.pub, d.hasPub, d.pubLine, d.pubStart, d.pubEnd = t, true, true, s, e
+	}
 	inc := d.mainIncident()
 	out := Output{Incidents: []dossier.Incident{}}
 	actors := map[string]*dossier.Actor{}
@@ -227,6 +248,11 @@ func (d *doc) sentenceAt(start, end int) *sentence {
 	s.events = d.x.p.events.All(s.words)
 	for _, e := range s.events {
 		s.eventW = max(s.eventW, e.V.weight)
+	}
+	// an act told by its toll and its weapon, with no word for the act:
+	// "قتل 15 شخصا جراء إلقاء مروحية براميل متفجرة", "أصيب 3 بالرصاص"
+	if s.eventW < 2 && len(d.x.p.casualties.All(s.words)) > 0 && len(d.x.p.weapons.All(s.words)) > 0 {
+		s.eventW = 2
 	}
 	return s
 }

@@ -2,8 +2,11 @@ package arextract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
+
+	"github.com/dossier-project/dossier/internal/arabic"
 
 	"github.com/dossier-project/dossier"
 )
@@ -12,8 +15,12 @@ import (
 type dateFound struct {
 	i, j     int
 	dr       *dossier.DateRange
-	relative bool   // read from a weekday or a day word, against the publication date
-	note     string // what the method alone does not say (a Hijri date, two readings)
+	relative bool // read from a weekday or a day word, against the publication date
+	// weak marks a day and month whose year is the publication date's
+	// alone, with no weekday to confirm it ("في السابع من تشرين الأول"):
+	// often an earlier event the report recalls, so the last choice
+	weak bool
+	note string // what the method alone does not say (a Hijri date, two readings)
 }
 
 func ymd(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
@@ -146,6 +153,13 @@ func (d *doc) dateAt(s *sentence, i int) (dateFound, bool) {
 				}
 			}
 		}
+		note := ""
+		if !ok && day > 0 && !hijri && !d.noYearless {
+			// a day and month without their year: "اليوم الاثنين 2
+			// أكتوبر", "في 22 أيلول"
+			y, note = d.yearless(s, i, month, day)
+			e, ok = k, y > 0
+		}
 		if !ok {
 			return dateFound{}, false // a month without its year: too weak alone
 		}
@@ -162,7 +176,11 @@ func (d *doc) dateAt(s *sentence, i int) (dateFound, bool) {
 				return dateFound{}, false
 			}
 			t := ymd(y, month, day)
-			return dateFound{i: i, j: e, dr: &dossier.DateRange{Start: t, End: t, Precision: "day"}}, true
+			// (a year read from the publication date makes the date one
+			// named from the time of writing, as a weekday is: weaker than
+			// a date written whole)
+			return dateFound{i: i, j: e, dr: &dossier.DateRange{Start: t, End: t, Precision: "day"}, note: note,
+				relative: note != "" && d.hasPub, weak: note == yearOfPublication}, true
 		}
 		t := fmt.Sprintf("%04d-%02d", y, month)
 		return dateFound{i: i, j: e, dr: &dossier.DateRange{Start: t, End: t, Precision: "month"}}, true
@@ -242,17 +260,247 @@ func (d *doc) dates(s *sentence) []dateFound {
 	var out []dateFound
 	for i := 0; i < len(s.words); i++ {
 		if f, ok := d.dateAt(s, i); ok {
-			out = append(out, f)
+			if !d.inFurniture(s, i) {
+				out = append(out, f)
+			}
 			i = f.j - 1
 		}
 	}
-	if pub, err := time.Parse(time.DateOnly, d.in.Published); err == nil {
+	if d.hasPub {
 		for i := 0; i < len(s.words); i++ {
-			if f, ok := d.relativeAt(s, i, pub); ok {
+			if f, ok := d.relativeAt(s, i, d.pub); ok {
 				out = append(out, f)
 				i = f.j - 1
 			}
 		}
 	}
 	return out
+}
+
+const yearOfPublication = "the year of the publication date"
+
+// yearless finds the year of a day and month written without it, starting
+// at word i: with a weekday right before ("اليوم الاثنين 2 أكتوبر"), the
+// year in which that day is that weekday, the last on or before the
+// publication date (or the day after it, a report published late the
+// evening before), else the first from the latest year the document names
+// ("عام 2018" → 2023); without a weekday, the year of the publication
+// date, or the one before when the day would come after it. 0 when none
+// fits. The note says how the year was read.
+func (d *doc) yearless(s *sentence, i, month, day int) (int, string) {
+	weekday := -1
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if g := strings.TrimSpace(d.gap(s, k, k+1)); g != "" && g != "،" && g != "," {
+			break
+		}
+		if v, j, ok := d.dateWord(s, k); ok && j == k+1 && v.class == "weekday" {
+			weekday = v.value
+			break
+		}
+	}
+	on := func(y int) bool {
+		t := time.Date(y, time.Month(month), day, 12, 0, 0, 0, time.UTC)
+		return t.Month() == time.Month(month) && (weekday < 0 || int(t.Weekday()) == weekday)
+	}
+	if d.hasPub {
+		limit := d.pub.AddDate(0, 0, 1)
+		for y := d.pub.Year(); y >= d.pub.Year()-(1+11*boolInt(weekday >= 0)); y-- {
+			t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+			if !t.After(limit) && on(y) {
+				if weekday >= 0 {
+					return y, "the year in which that day is that weekday, up to the publication date"
+				}
+				return y, yearOfPublication
+			}
+		}
+		return 0, ""
+	}
+	if weekday < 0 {
+		return 0, ""
+	}
+	from := d.latestYear()
+	if from == 0 {
+		return 0, ""
+	}
+	for y := from; y <= from+11; y++ {
+		if on(y) {
+			return y, fmt.Sprintf("the first year from %d, the latest the text names, in which that day is that weekday", from)
+		}
+	}
+	return 0, ""
+}
+
+// latestYear is the latest year of the document's dates (a full date, a
+// month or a year), computed once; 0 when there is none.
+func (d *doc) latestYear() int {
+	if d.latestY >= 0 {
+		return d.latestY
+	}
+	d.noYearless = true
+	y := 0
+	for _, s := range d.sents {
+		for i := 0; i < len(s.words); i++ {
+			if f, ok := d.dateAt(s, i); ok {
+				if n, ok := atoi(f.dr.Start[:4]); ok && n > y && !strings.Contains(f.note, "Hijri") && !d.inFurniture(s, i) {
+					y = n
+				}
+				i = f.j - 1
+			}
+		}
+	}
+	d.noYearless = false
+	d.latestY = y
+	return y
+}
+
+// dateLineWords are the words a page's date line holds beside its date
+// and weekday: labels, the time of day and its marks (folded).
+var dateLineWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"نشر", "نشرت", "نشر في", "بتاريخ", "تاريخ", "النشر", "آخر", "اخر", "تحديث", "التحديث", "محدث",
+		"في", "الساعة", "ساعة", "بتوقيت", "توقيت", "غرينتش", "جرينتش", "ت", "غ", "ص", "م", "مساء", "صباحا", "ظهرا",
+		"gmt", "am", "pm", "utc"} {
+		dateLineWords[arabic.Fold(w)] = true
+	}
+}
+
+// numericDate is a date in figures, year first or last: "2016/04/30",
+// "30-04-2016".
+var (
+	numericYMD = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})(?:[^0-9]|$)`)
+	numericDMY = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+)
+
+// pageDate finds the page's own date line, for a document without a
+// publication date: a line of its own among the lines before the lead
+// (the first line of twelve words or more), holding one full date and
+// nothing else but a weekday, a time of day and a label: "الخميس
+// 25/أغسطس/2016 - 10:23 م", "27 جويلية 2016 -- 09:36:02", "• 2016/04/30
+// 09:48". Of several, the last before the lead: a site's header may print
+// the day it is read ("الثلاثاء، 26 نوفمبر 2024") above the article's
+// own date. A date in figures is read when its order is plain: the year
+// first, or last with a day above 12 (or equal to the month) before the
+// month.
+//
+// Every line there that holds a full date and tells no act (no event
+// word), a date line or not ("الخميس 25 ابريل 2024 أبوظبي الإمارات"), is
+// the page's furniture: its date dates no incident (d.furniture).
+func (d *doc) pageDate() (time.Time, int, int, bool) {
+	var best time.Time
+	bs, be, found := 0, 0, false
+	// (a page's date is written whole: no year read from elsewhere)
+	d.noYearless = true
+	defer func() { d.noYearless = false }()
+	off := min(max(d.in.HeadEnd, 0), len(d.body))
+	for lines := 0; off < len(d.body) && lines < 15; {
+		end := len(d.body)
+		if nl := strings.IndexByte(d.body[off:], '\n'); nl >= 0 {
+			end = off + nl
+		}
+		line := d.body[off:end]
+		start := off
+		off = end + 1
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		lines++
+		s := d.sentenceAt(start, end)
+		if len(s.words) >= 12 {
+			break // the lead
+		}
+		t, ok := d.dateLine(s, line)
+		if ok {
+			best, bs, be, found = t, start, end, true
+		}
+		if ok || s.eventW == 0 && d.fullDateIn(s) {
+			d.furniture = append(d.furniture, [2]int{start, end})
+		}
+	}
+	if found {
+		bs, be = trimSpan(d.body, bs, be)
+	}
+	return best, bs, be, found
+}
+
+// fullDateIn says whether words of s hold a date to the day.
+func (d *doc) fullDateIn(s *sentence) bool {
+	for i := range s.words {
+		if f, ok := d.dateAt(s, i); ok && f.dr.Precision == "day" {
+			return true
+		}
+	}
+	return false
+}
+
+// inFurniture says whether word i of s lies in a line of the page's
+// furniture (pageDate).
+func (d *doc) inFurniture(s *sentence, i int) bool {
+	for _, f := range d.furniture {
+		if s.toks[i].Start >= f[0] && s.toks[i].Start < f[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLine reads a line that is a page's date line (pageDate).
+func (d *doc) dateLine(s *sentence, line string) (time.Time, bool) {
+	var t time.Time
+	var di, dj int // the words of the date
+	ok := false
+	for i := 0; i < len(s.words) && !ok; i++ {
+		if f, found := d.dateAt(s, i); found && f.dr.Precision == "day" && !f.relative && f.note == "" {
+			if tt, err := time.Parse(time.DateOnly, f.dr.Start); err == nil {
+				t, di, dj, ok = tt, f.i, f.j, true
+			}
+		}
+	}
+	if !ok {
+		folded := arabic.Fold(line)
+		y, m, dd := 0, 0, 0
+		if g := numericYMD.FindStringSubmatch(folded); g != nil {
+			y, _ = atoi(g[1])
+			m, _ = atoi(g[2])
+			dd, _ = atoi(g[3])
+		} else if g := numericDMY.FindStringSubmatch(folded); g != nil {
+			a, _ := atoi(g[1])
+			b, _ := atoi(g[2])
+			y, _ = atoi(g[3])
+			if a > 12 || a == b {
+				dd, m = a, b
+			}
+		}
+		if y == 0 || m == 0 || !validDay(y, m, dd) {
+			return time.Time{}, false
+		}
+		t = time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+		di, dj = -1, -1 // the figures are words of their own: checked below as digits
+	}
+	for k := 0; k < len(s.words); k++ {
+		if k >= di && k < dj {
+			continue
+		}
+		w := s.words[k]
+		if isDigits(w) || dateLineWords[strings.ToLower(w)] {
+			continue
+		}
+		if v, j, ok := d.dateWord(s, k); ok && (v.class == "weekday" || v.class == "era") {
+			k = j - 1
+			continue
+		}
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// trimSpan narrows [s, e) of text to its non-space bytes.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	return s, e
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/actordict"
@@ -341,6 +342,10 @@ func (d *doc) typeAndWeapons(in *incident, order []*sentence) {
 			in.sub = sub
 		}
 	}
+	// an act told by its toll and its weapon alone has the weapon's type
+	if in.typ == "" && in.sub != "" {
+		in.typ = subTypeOf(in.sub)
+	}
 	// an attack carried out from afar (a bomb, a drone, a missile) is an
 	// explosion or remote violence, as ACLED codes it, whoever its target;
 	// a massacre by armed men with guns or blades stays one though a bomb
@@ -420,10 +425,15 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 			break
 		}
 	}
-	if best == nil || best.dr.Precision != "day" {
+	// (a day and month dated by the publication's year alone come last:
+	// "في السابع من تشرين الأول" often recalls an earlier event)
+	for _, weak := range []bool{false, true} {
+		if best != nil && (best.dr.Precision == "day" || best.relative) {
+			break
+		}
 		for _, s := range order {
 			for _, f := range d.dates(s) {
-				if f.relative && (best == nil || consistent(f.dr, best.dr)) {
+				if f.relative && f.weak == weak && (best == nil || consistent(f.dr, best.dr)) {
 					best, bestS = &f, s
 					break
 				}
@@ -497,7 +507,12 @@ func (d *doc) chooseDate(in *incident, order []*sentence) {
 			Text: d.raw[d.in.TitleStart:d.in.TitleEnd], Method: d.in.TitleMethod, Confidence: 0.5, Note: "the year in the title"}, d.in.TitleMethod)
 		return
 	}
-	if d.in.Published != "" {
+	if d.pubLine {
+		day := d.pub.Format(time.DateOnly)
+		in.date = &dossier.DateRange{Start: day, End: day, Precision: "day"}
+		in.evidence = append(in.evidence, dossier.Evidence{Field: "date", Start: d.pubStart, End: d.pubEnd, Text: d.raw[d.pubStart:d.pubEnd],
+			Method: dossier.MethodMeta, Confidence: 0.4, Note: "no date in the text: the page's date line"})
+	} else if d.in.Published != "" {
 		in.date = &dossier.DateRange{Start: d.in.Published, End: d.in.Published, Precision: "day"}
 		in.evidence = append(in.evidence, dossier.Evidence{Field: "date", Method: dossier.MethodMeta, Text: "Published: " + d.in.Published, Confidence: 0.4,
 			Note: "no date in the text: the publication date"})
@@ -561,8 +576,22 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 	inCountry := func(f placeFound) bool {
 		return f.place == nil || country == nil || f.place.Country == country.Name
 	}
+	// a known place of the lead comes before an unknown name read only
+	// after a preposition or the act's noun (placeFound.weak): the
+	// sentences are read twice, the weak names the second time
+	strong := false
+	for _, s := range order {
+		for _, f := range d.places(s) {
+			if f.country == nil && !f.weak && inCountry(f) {
+				strong = true
+			}
+		}
+	}
 	for _, s := range order {
 		fs := append([]placeFound(nil), d.places(s)...)
+		if strong {
+			fs = slices.DeleteFunc(fs, func(f placeFound) bool { return f.weak })
+		}
 		var pick, big *placeFound
 		for k := range fs {
 			f := &fs[k]

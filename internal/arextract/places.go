@@ -20,6 +20,12 @@ type placeFound struct {
 	unknown bool // a name the gazetteer does not know, cued by a word for a kind of place
 	kind    bool // after a word for a kind of place ("قرية الرايس")
 	word    bool // a country name that is also a common word ("مالي", "عمان"): needs a cue
+	// weak marks an unknown name read only because a preposition or the
+	// act's noun stands before it and the title repeats it ("في فصائل
+	// المعارضة", "هجوم للحوثيين"): a known place of the lead comes first.
+	// A name the event is known by ("مجزرة القبير" under that title) is
+	// not weak.
+	weak bool
 }
 
 // trimFolded returns orig without its first n folded letters (the
@@ -98,10 +104,14 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		}
 		// a name right after an event word is where it happened: Arabic
 		// names an incident "event + place" ("تفجيرات بغداد", "هجوم سوسة")
-		afterEvent := false
+		afterEvent, named := false, false
 		for _, e := range s.events {
 			if e.J == i && e.V.weight >= 2 {
 				afterEvent = true // a noun of the act ("تفجيرات"), not a verb such as "استهدفت"
+				// a short title that opens with the act and this name is
+				// the name the event is known by ("مجزرة القبير",
+				// "تفجيرات الحلة 2016"), not a headline
+				named = named || d.titleNames(s.words[i])
 			}
 		}
 		f, ok := d.placeAt(s, i)
@@ -124,6 +134,7 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 			}
 			if kind || (afterEvent || in) && !all {
 				if u, ok := d.unknownAt(s, i, kind); ok {
+					u.weak = !kind && !named
 					out = append(out, u)
 					if c, ok := d.countryAfter(s, u); ok && !all {
 						out = append(out, c)
@@ -355,6 +366,18 @@ func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 	return placeFound{i: i, j: j, name: name, cued: true, unknown: true}, true
 }
 
+// titleNames says whether the title is an event's name (at most five
+// words, the act's noun first: "مجزرة تاجنة", "تفجيرات الحلة 2016") whose
+// word after the act is w, folded.
+func (d *doc) titleNames(w string) bool {
+	tw := strings.Fields(d.titleWords())
+	if len(tw) == 0 || len(tw) > 5 {
+		return false
+	}
+	m, ok := d.x.p.events.At(tw, 0)
+	return ok && m.V.weight >= 2 && m.J < len(tw) && tw[m.J] == w
+}
+
 // titleWords returns the folded words of the title, as foldedWords does,
 // computed once per document.
 func (d *doc) titleWords() string {
@@ -413,9 +436,10 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 			rest = " " + d.body[s.toks[i+1].Start:s.toks[i+n-1].End]
 		}
 		stems := arabic.Stems(w[i])
-		if n == 1 && strings.Contains(d.titleWords(), " "+w[i]+" ") {
-			// the title writes the word whole ("مجزرة باجا"): a name, not a
-			// preposition and a shorter name ("ب" + "اجا")
+		if n == 1 && d.titleNames(w[i]) {
+			// the title names the event with the word whole ("مجزرة
+			// باجا"): a name, not a preposition and a shorter name ("ب" +
+			// "اجا"); a headline's "بدرعا" is still ب + Daraa
 			stems = stems[:1]
 		}
 		for si, stem := range stems {

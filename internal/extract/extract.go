@@ -32,7 +32,7 @@ import (
 
 // Version identifies the extractor's rules; stores keep it with each
 // document to know when to re-extract. Bump it when output changes.
-const Version = "0.3.115"
+const Version = "0.3.116"
 
 // Extractor holds the read-only resources extraction needs. It is safe
 // for concurrent use.
@@ -190,7 +190,7 @@ func (x *Extractor) extractArabic(doc *dossier.Document, lay *layout.Layout, out
 		start = max(start, f.End)
 	}
 	in := arextract.Input{
-		Body: lay.Clean, Raw: lay.Body, Start: start, End: len(lay.Clean),
+		Body: lay.Clean, Raw: lay.Body, Start: start, End: len(lay.Clean), HeadEnd: lay.Header.End,
 		Published: doc.Published, Title: out.Doc.Title, Key: doc.Key(),
 		Infobox: lay.Infobox,
 	}

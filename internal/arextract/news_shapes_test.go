@@ -1,0 +1,46 @@
+package arextract
+
+import "testing"
+
+// TestNewsShapes: shapes of Arabic web news, written for this test. A
+// name read only after a preposition (the title repeating it) yields to a
+// known place; the name an event is known by does not; a toll and a
+// weapon tell an act with no word for it; place names open with خان, ود.
+func TestNewsShapes(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct {
+		name, title, pub, text string
+		place, typ             string
+	}{
+		{"a faction after في yields to the known city", "اغتيال قيادي سابق في فصائل المعارضة بدرعا", "2023-10-02",
+			"اغتال مسلحون مجهولون مساء اليوم قياديا سابقا في فصائل المعارضة بدرعا جنوب سوريا.", "درعا", ""},
+		{"the name the event is known by", "مجزرة تاجنة", "",
+			"تسببت مذبحة تاجنة في وفاة 81 شخصا في 8 ديسمبر 1998، في القرى الجبلية شمال تاجنة، في منطقة الشلف غرب الجزائر.", "تاجنة", ""},
+		{"a headline's word after the act's noun is no place", "هجوم للحوثيين على سفينة في خليج عدن", "2024-03-06",
+			"قتل ثلاثة من أفراد الطاقم اليوم في هجوم للحوثيين على سفينة تجارية قبالة مدينة عدن اليمنية.", "عدن", ""},
+		{"a toll and a weapon tell the act", "", "2016-08-25",
+			"قتل 15 شخصا من عائلة واحدة اليوم جراء إلقاء مروحية براميل متفجرة على حي في مدينة حلب.", "حلب", "Explosions/Remote violence"},
+		{"a place name opening with خان", "", "2015-06-02",
+			"قال مصدر أمني إن سيارة مفخخة انفجرت مساء اليوم بمنطقة خان بني سعد جنوب غرب بعقوبة ما أسفر عن مقتل أربعة أشخاص.", "خان بني سعد", ""},
+		{"a verb of assassination", "", "2019-12-13",
+			"اغتال مسلحون مجهولون اليوم ناشطا في الاحتجاجات وسط مدينة الناصرية جنوب العراق.", "الناصرية", "Violence against civilians"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Title: c.title, Published: c.pub, Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents, want 1", len(out.Incidents))
+			}
+			in := out.Incidents[0]
+			place := ""
+			if in.Location != nil {
+				place = in.Location.Place
+			}
+			if place != c.place {
+				t.Errorf("place %q, want %q", place, c.place)
+			}
+			if c.typ != "" && in.Type != c.typ {
+				t.Errorf("type %q, want %q", in.Type, c.typ)
+			}
+		})
+	}
+}
