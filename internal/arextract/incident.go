@@ -557,11 +557,25 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 	if country == nil {
 		// no country named: the country of the largest cued known place of
 		// the first sentence that has one ("في المنطقة الخضراء ببغداد":
-		// Baghdad's, not that of a hamlet somewhere named "الخضراء")
+		// Baghdad's, not that of a hamlet somewhere named "الخضراء"); of
+		// places as large, the one whose country more of the lead's known
+		// places lie in ("مسجد الروضة بقرية الروضة في مدينة بئر العبد ...
+		// الإسماعيلية والقاهرة": Egypt's, not the Yemeni village's)
+		votes := map[string]int{}
+		seen := map[string]bool{}
+		for _, s := range order {
+			for _, f := range d.places(s) {
+				if f.place != nil && !seen[arabic.Fold(f.name)] {
+					seen[arabic.Fold(f.name)] = true
+					votes[f.place.Country] += 1 + boolInt(f.cued)
+				}
+			}
+		}
 		for _, s := range order {
 			var big *gazetteer.Place
 			for _, f := range d.places(s) {
-				if f.place != nil && f.cued && (big == nil || f.place.Population > big.Population) {
+				if f.place != nil && f.cued && (big == nil || f.place.Population > big.Population ||
+					f.place.Population == big.Population && votes[f.place.Country] > votes[big.Country]) {
 					big = f.place
 				}
 			}

@@ -11,19 +11,26 @@ func TestNewsShapes(t *testing.T) {
 	for _, c := range []struct {
 		name, title, pub, text string
 		place, typ             string
+		country                string
 	}{
 		{"a faction after في yields to the known city", "اغتيال قيادي سابق في فصائل المعارضة بدرعا", "2023-10-02",
-			"اغتال مسلحون مجهولون مساء اليوم قياديا سابقا في فصائل المعارضة بدرعا جنوب سوريا.", "درعا", ""},
+			"اغتال مسلحون مجهولون مساء اليوم قياديا سابقا في فصائل المعارضة بدرعا جنوب سوريا.", "درعا", "", ""},
 		{"the name the event is known by", "مجزرة تاجنة", "",
-			"تسببت مذبحة تاجنة في وفاة 81 شخصا في 8 ديسمبر 1998، في القرى الجبلية شمال تاجنة، في منطقة الشلف غرب الجزائر.", "تاجنة", ""},
+			"تسببت مذبحة تاجنة في وفاة 81 شخصا في 8 ديسمبر 1998، في القرى الجبلية شمال تاجنة، في منطقة الشلف غرب الجزائر.", "تاجنة", "", ""},
 		{"a headline's word after the act's noun is no place", "هجوم للحوثيين على سفينة في خليج عدن", "2024-03-06",
-			"قتل ثلاثة من أفراد الطاقم اليوم في هجوم للحوثيين على سفينة تجارية قبالة مدينة عدن اليمنية.", "عدن", ""},
+			"قتل ثلاثة من أفراد الطاقم اليوم في هجوم للحوثيين على سفينة تجارية قبالة مدينة عدن اليمنية.", "عدن", "", ""},
 		{"a toll and a weapon tell the act", "", "2016-08-25",
-			"قتل 15 شخصا من عائلة واحدة اليوم جراء إلقاء مروحية براميل متفجرة على حي في مدينة حلب.", "حلب", "Explosions/Remote violence"},
+			"قتل 15 شخصا من عائلة واحدة اليوم جراء إلقاء مروحية براميل متفجرة على حي في مدينة حلب.", "حلب", "Explosions/Remote violence", ""},
 		{"a place name opening with خان", "", "2015-06-02",
-			"قال مصدر أمني إن سيارة مفخخة انفجرت مساء اليوم بمنطقة خان بني سعد جنوب غرب بعقوبة ما أسفر عن مقتل أربعة أشخاص.", "خان بني سعد", ""},
+			"قال مصدر أمني إن سيارة مفخخة انفجرت مساء اليوم بمنطقة خان بني سعد جنوب غرب بعقوبة ما أسفر عن مقتل أربعة أشخاص.", "خان بني سعد", "", ""},
 		{"a verb of assassination", "", "2019-12-13",
-			"اغتال مسلحون مجهولون اليوم ناشطا في الاحتجاجات وسط مدينة الناصرية جنوب العراق.", "الناصرية", "Violence against civilians"},
+			"اغتال مسلحون مجهولون اليوم ناشطا في الاحتجاجات وسط مدينة الناصرية جنوب العراق.", "الناصرية", "Violence against civilians", ""},
+		{name: "an adjective after مدينة is no place, nor ك + a name", pub: "2025-09-19",
+			text: "استهدف قصف بطائرة مسيرة اليوم آخر مدينة كبرى تحت سيطرة الجيش، مدينة الفاشر، وقتل 75 شخصا.", place: "الفاشر", country: "Sudan"},
+		{name: "ف + a name is no place", pub: "2017-11-24",
+			text: "قالت فاتن الوكيل إن انفجارا وقع اليوم وقتل ثلاثة أشخاص.", place: "", country: "-"},
+		{name: "of places as large, the lead's country", pub: "2017-11-24",
+			text: "قال شاهد إن مسلحين هاجموا اليوم مسجد الروضة بقرية الروضة في مدينة بئر العبد، ونقل المصابون إلى مستشفيات الإسماعيلية والقاهرة، وقتل 300 شخص.", country: "Egypt"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := x.Extract(Input{Body: []byte(c.text), Title: c.title, Published: c.pub, Key: c.name})
@@ -31,12 +38,15 @@ func TestNewsShapes(t *testing.T) {
 				t.Fatalf("%d incidents, want 1", len(out.Incidents))
 			}
 			in := out.Incidents[0]
-			place := ""
+			place, country := "", "-"
 			if in.Location != nil {
-				place = in.Location.Place
+				place, country = in.Location.Place, in.Location.Country
 			}
-			if place != c.place {
+			if place != c.place && (c.place != "" || c.country == "-") {
 				t.Errorf("place %q, want %q", place, c.place)
+			}
+			if c.country != "" && country != c.country {
+				t.Errorf("country %q, want %q", country, c.country)
 			}
 			if c.typ != "" && in.Type != c.typ {
 				t.Errorf("type %q, want %q", in.Type, c.typ)

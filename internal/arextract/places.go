@@ -452,6 +452,12 @@ func (d *doc) placeAt(s *sentence, i int) (placeFound, bool) {
 			if strip > 0 && utf8.RuneCountInString(stem) < 3 {
 				continue
 			}
+			// "كبرى" is no ك + Bury, "فاتن" no ف + Athens: a place is
+			// written after و, ب or ل, hardly after ك ("like") or ف
+			// ("so")
+			if pre := s.words[i][:len(s.words[i])-len(stem)]; strings.Contains(pre, "ك") || strings.HasPrefix(pre, "ف") {
+				continue
+			}
 			f := placeFound{i: i, j: i + n, name: name, cued: si > 0 && arabic.Locative(w[i], stem)}
 			// a country's name places; its adjective ("القوات الأمريكية")
 			// qualifies a noun and places nothing
