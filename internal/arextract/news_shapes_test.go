@@ -54,3 +54,37 @@ func TestNewsShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestNewsFigures: tolls in the shapes of Arabic web news, written for
+// this test.
+func TestNewsFigures(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ name, text, fat, inj string }{
+		{"a verb after the counted people, past آخرين and على الأقل",
+			"قتل 15 مدنيا في تفجير داخل مسجد في بغداد. وقال مصدر إن عشرين شخصا آخرين على الأقل أصيبوا في التفجير. وفي بلدة قرب الموصل أصيب 6 آخرون في هجوم آخر.", "15", "20+"},
+		{"the killed and the wounded counted together are neither",
+			"مصرع وإصابة 112 عراقيا في انفجار مسجد بالحلة، مما أسفر عن مصرع ما لا يقل عن 25 شخصا وجرح نحو 87 آخرين.", "25+", "87"},
+		{"a verb and its noun together, then the figures",
+			"قتل وأصيب العشرات في هجوم صاروخي على مطار عدن. وأكدت مصادر طبية وفاة 22 واصابة اكثر من 50 شخصا.", "22", "51+"},
+		{"lives taken",
+			"استهدفت تفجيرات انتحارية ثلاثة فنادق في عمان، مزهقة حياة ستين شخصا.", "60", ""},
+		{"each figure its own verb",
+			"انفجرت ثلاث عبوات ناسفة جنوب الموصل مما أسفر عن إصابته ومقتل ثلاثة جنود وإصابة أربعة آخرين بجروح متفاوتة.", "3", "4"},
+		{"a verb after the first figure, a verb before the second",
+			"قال مدير الدفاع المدني إن 28 شخصا قتلوا وجرح 73 آخرون في تفجير انتحاري في بغداد.", "28", "73"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents, want 1", len(out.Incidents))
+			}
+			in := out.Incidents[0]
+			if s := figure2s(in.Fatalities); s != c.fat {
+				t.Errorf("fatalities %s, want %s", s, c.fat)
+			}
+			if s := figure2s(in.Injuries); s != c.inj {
+				t.Errorf("injuries %s, want %s", s, c.inj)
+			}
+		})
+	}
+}

@@ -275,9 +275,23 @@ func (d *doc) figures(s *sentence) []figure {
 						}
 					}
 				case "person":
-					for k := m.J; k < len(w) && k <= m.J+2; k++ {
+					for k := m.J; k < len(w) && k <= m.J+4; k++ {
 						// a casualty verb after the counted people ("34 شخصا لقوا
-						// حتفهم", "83 شخصا قتلوا")
+						// حتفهم", "83 شخصا قتلوا", "عشرين شخصا آخرين على
+						// الأقل أصيبوا")
+						if isDigits(w[k]) {
+							break
+						}
+						// (up to the next count: "ثلاثة جنود وإصابة أربعة
+						// آخرين بجروح" gives the wounds to the four)
+						if n, ok := cas.At(w, k); ok && !(k == m.J && n.V.class == "person") {
+							if _, isVerb := d.x.p.verbsAfter.At(w, k); !isVerb {
+								break
+							}
+						}
+						if _, ok := d.quantityAt(s, k); ok {
+							break
+						}
 						if v, ok := d.x.p.verbsAfter.At(w, k); ok {
 							field = v.V.field
 							break
@@ -299,12 +313,39 @@ func (d *doc) figures(s *sentence) []figure {
 
 // fieldBefore returns the count a casualty word within four words before
 // word i introduces, or "" (also when a word of capture comes nearer).
+// beforeEndingAt returns the field of a casualty word of the "before"
+// class that ends right at word k and opens a pair of its own ("مقتل
+// وإصابة"), not the verb of a figure before it ("28 شخصا قتلوا وجرح 73").
+func (d *doc) beforeEndingAt(s *sentence, k int) (string, bool) {
+	for b := max(0, k-3); b < k; b++ {
+		if m, ok := d.x.p.casualties.At(s.words, b); ok && m.J == k && m.V.class == "before" && d.gap(s, k-1, k) == " " {
+			for p := max(0, b-3); p < b; p++ {
+				if isDigits(s.words[p]) {
+					return "", false
+				}
+				if n, ok := d.x.p.casualties.At(s.words, p); ok && (n.V.class == "person" || n.V.class == "after") {
+					return "", false
+				}
+			}
+			return m.V.field, true
+		}
+	}
+	return "", false
+}
+
 func (d *doc) fieldBefore(s *sentence, i int) string {
 	cas := d.x.p.casualties
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if m, ok := cas.At(s.words, k); ok && m.J <= i {
 			switch m.V.class {
 			case "before":
+				// "مقتل وإصابة 112 شخصا", "قتل وأصيب العشرات": the killed
+				// and the wounded counted together are neither
+				if k > 0 && arabic.HasConjunction(s.words[k]) {
+					if p, ok := d.beforeEndingAt(s, k); ok && p != m.V.field {
+						return ""
+					}
+				}
 				return m.V.field
 			case "not":
 				return ""
