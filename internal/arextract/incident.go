@@ -1228,12 +1228,16 @@ func (d *doc) statements() []dossier.Statement {
 			if lam && (start >= len(w) || !arabic.HasLam(w[start])) {
 				continue
 			}
+			// "ما أدلى به X", "أفاد بها X": the pronoun is the words said
+			if start+1 < len(w) && (w[start] == "به" || w[start] == "بها") {
+				start++
+			}
 			if start < len(w) {
 				if _, ok := d.x.p.noSpeaker.At(w, start); ok {
 					continue
 				}
 				// "صحيفة الوطن" is the newspaper "الوطن"
-				if md, ok := d.x.p.media.At(w, start); ok && md.J < len(w) {
+				if md, ok := d.x.p.media.At(w, start); ok && md.V == "medium" && md.J < len(w) {
 					start, lam = md.J, false
 				}
 			}
@@ -1442,6 +1446,18 @@ func (d *doc) speakerEnd(s *sentence, i int, stance string) int {
 		}
 		if j > i && arabic.IsConjunction(w[j]) {
 			break // "جريدة الخبر و100 ...": a second name or a clause
+		}
+		if j > i && d.x.p.nameStops[w[j]] {
+			break // "الناشط سلام العصمي عبر فيسبوك"
+		}
+		// whom it was said to ("عناية الله خان للتلفزيون", "أحد الشهود
+		// لقناة"), and what was said ("التلفزيون الرسمي الإيراني مقتل
+		// المسؤول", "... المصابين")
+		if _, ok := d.x.p.media.At(w, j); ok && j > i && arabic.HasLam(w[j]) {
+			break
+		}
+		if m, ok := d.x.p.casualties.At(w, j); ok && j > i && (m.V.class == "before" || m.V.class == "after") {
+			break
 		}
 		j++
 	}

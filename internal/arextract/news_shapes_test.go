@@ -1,6 +1,9 @@
 package arextract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestNewsShapes: shapes of Arabic web news, written for this test. A
 // name read only after a preposition (the title repeating it) yields to a
@@ -84,6 +87,34 @@ func TestNewsFigures(t *testing.T) {
 			}
 			if s := figure2s(in.Injuries); s != c.inj {
 				t.Errorf("injuries %s, want %s", s, c.inj)
+			}
+		})
+	}
+}
+
+// TestNewsSpeakers: who speaks in Arabic web news, in sentences written
+// for this test. A source the report does not name is no speaker; a
+// speaker's name ends before whom it was said to, the preposition of the
+// channel and what was said.
+func TestNewsSpeakers(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ name, text, want string }{
+		{"unnamed sources", "قتل 5 أشخاص في انفجار في بغداد. وقال مصدر أمني إن الانفجار وقع صباحا. وقالت مصادر طبية إن الحصيلة قد ترتفع. وأفاد شهود عيان بأن الدخان تصاعد.", ""},
+		{"the channel after عبر", "اغتال مسلحون ناشطا في الناصرية. وقال الناشط سلام العصمي عبر فيسبوك إن مسلحين قتلوا شقيقه.", "الناشط سلام العصمي"},
+		{"what was said", "قتل قائد فيلق القدس في قصف صاروخي في بغداد. وأكد التلفزيون الرسمي الإيراني مقتل القائد.", "التلفزيون الرسمي الإيراني"},
+		{"whom it was said to", "قتل 34 شخصا في تفجير انتحاري قرب بيشاور. وقال عناية الله خان للتلفزيون إن الانتحاري فجر نفسه.", "عناية الله خان"},
+		{"what carries does not speak", "قتل 5 أشخاص في انفجار في بغداد. ونقلت سيارات الإسعاف المصابين إلى المستشفى.", ""},
+		{"a channel's word before its name", "قتل 7 أشخاص في قصف صاروخي في بغداد. وذكرت قناة سكاي نيوز عربية أن بين القتلى قياديا.", "سكاي نيوز عربية"},
+		{"the pronoun of the words said", "قتل 80 شخصا في تفجير شاحنة مفخخة في كابول، حسب ما أفاد به مسؤولون أفغان.", "مسؤولون أفغان"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
+			var got []string
+			for _, s := range out.Statements {
+				got = append(got, s.Speaker)
+			}
+			if strings.Join(got, "|") != c.want {
+				t.Errorf("speakers %q, want %q", got, c.want)
 			}
 		})
 	}

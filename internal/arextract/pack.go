@@ -61,7 +61,7 @@ type pack struct {
 	noSpeaker  *langpack.Matcher[string]     // words that open no speaker's name
 	titles     *langpack.Matcher[string]     // titles after a person's name
 	targets    *langpack.Matcher[string]     // words after which the target is named
-	media      *langpack.Matcher[string]     // words for a publication before its name
+	media      *langpack.Matcher[string]     // words for a publication before its name (medium) or for an outlet (outlet)
 	nameStops  map[string]bool               // particles a name never runs past
 	passive    map[string]bool               // folded verbs of the passive periphrasis ("تم الإعداد")
 	places     *langpack.Matcher[string]     // cue words before a place name
@@ -200,7 +200,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 			titles = append(titles, l)
 		case "target":
 			targets = append(targets, l)
-		case "medium":
+		case "medium", "outlet":
 			media = append(media, l)
 		case "namestop":
 			if out.nameStops == nil {
