@@ -156,7 +156,9 @@ func (x *Extractor) Extract(in Input) Output {
 				Text: d.raw[in.TitleStart:in.TitleEnd], Method: in.TitleMethod, Confidence: 0.9})
 		}
 		for _, p := range inc.perps {
-			addActor(p.name, p.kind, p.ev)
+			if !p.generic {
+				addActor(p.name, p.kind, p.ev)
+			}
 		}
 		rec := inc.output(in.Key)
 		out.Incidents = append(out.Incidents, rec)

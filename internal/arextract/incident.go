@@ -20,6 +20,7 @@ type perp struct {
 	name, kind string
 	ev         dossier.Evidence
 	accused    bool
+	generic    bool // a description without a name ("مسلحون مجهولون"): no actor of its own, as in English
 }
 
 type incident struct {
@@ -701,6 +702,16 @@ func (d *doc) chooseFigures(in *incident, order []*sentence) {
 // the verb ("لم تعلن أي جهة مسؤوليتها") makes no claim.
 func (d *doc) findClaims(in *incident) {
 	seen := map[string]bool{}
+	var attacker perp
+	defer func() {
+		named := false
+		for _, p := range in.perps {
+			named = named || !p.accused
+		}
+		if attacker.name != "" && !named {
+			in.addPerp(attacker)
+		}
+	}()
 	for si, s := range d.sents {
 		w := s.words
 		for k := 0; k < len(w); k++ {
@@ -737,6 +748,21 @@ func (d *doc) findClaims(in *incident) {
 				// أيدي Y") it is an accusation: Y is accused
 				reported := d.reported(s, k)
 				if _, head := d.x.p.orgHeads.At(w, m.J); m.V.value == "subject" && !head && !d.knownAt(s, m.J, end, false) {
+					// "اغتال مسلحون مجهولون ناشطا": in the lead, an
+					// attacker without a name, kept in case no name is given
+					if g, ok := d.x.p.generics.At(w, m.J); ok && g.V == "attacker" && si < leadSentences && attacker.name == "" && !d.reported(s, k) {
+						e := g.J
+						for e < len(w) && e < g.J+2 && d.gap(s, e-1, e) == " " {
+							if h, ok := d.x.p.generics.At(w, e); ok && h.V == "attacker" {
+								e = h.J
+							} else if d.isCountryWord(s, e) {
+								e++
+							} else {
+								break
+							}
+						}
+						attacker = perp{name: d.span(s, m.J, e), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
+					}
 					k = end - 1
 					continue
 				}

@@ -119,3 +119,25 @@ func TestNewsSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestAttackersWithoutAName: the subject of the act's verb in the lead,
+// described without a name, is the perpetrator when the text names none.
+func TestAttackersWithoutAName(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ name, text, want string }{
+		{"gunmen and their adjective", "اغتال مسلحون مجهولون مساء اليوم ناشطا في مدينة الناصرية.", "مسلحون مجهولون"},
+		{"a name wins", "هاجم مسلحون اليوم مركزا للشرطة في كابول وقتلوا 9 أشخاص، وأعلنت حركة طالبان مسؤوليتها عن الهجوم.", "حركة طالبان"},
+		{"what someone said is no perpetrator", "قتل 4 أشخاص في انفجار في مدينة الناصرية. وقال مسؤول في الشرطة إن الانفجار وقع في السوق، وإن انتحاريا فجر نفسه، فيما قالت الوزارة إن هاجم مسلحون حاجزا قريبا.", ""},
+		{"a suicide bomber", "فجر انتحاري نفسه اليوم وسط سوق في مدينة بعقوبة مما أسفر عن مقتل 12 شخصا.", "انتحاري"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents, want 1", len(out.Incidents))
+			}
+			if p := strings.Join(out.Incidents[0].Perpetrators, "|"); p != c.want {
+				t.Errorf("perpetrators %q, want %q", p, c.want)
+			}
+		})
+	}
+}

@@ -57,7 +57,7 @@ type pack struct {
 	speech     *langpack.Matcher[speechWord] // say, according, stance, close, negation, content, aside
 	claims     *langpack.Matcher[speechWord] // claimverb, claimnoun, perpverb, agent
 	orgHeads   *langpack.Matcher[string]     // words that open an organisation's name
-	generics   *langpack.Matcher[string]     // descriptions with no identity
+	generics   *langpack.Matcher[string]     // descriptions with no identity (generic), of attackers among them (attacker)
 	noSpeaker  *langpack.Matcher[string]     // words that open no speaker's name
 	titles     *langpack.Matcher[string]     // titles after a person's name
 	targets    *langpack.Matcher[string]     // words after which the target is named
@@ -192,7 +192,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		switch l.Class {
 		case "orghead":
 			heads = append(heads, l)
-		case "generic":
+		case "generic", "attacker":
 			gens = append(gens, l)
 		case "nospeaker":
 			nospk = append(nospk, l)
