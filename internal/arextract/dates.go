@@ -360,7 +360,10 @@ var dateLineWords = map[string]bool{}
 func init() {
 	for _, w := range []string{"نشر", "نشرت", "نشر في", "بتاريخ", "تاريخ", "النشر", "آخر", "اخر", "تحديث", "التحديث", "محدث",
 		"في", "الساعة", "ساعة", "بتوقيت", "توقيت", "غرينتش", "جرينتش", "ت", "غ", "ص", "م", "مساء", "صباحا", "ظهرا",
-		"gmt", "am", "pm", "utc"} {
+		"gmt", "am", "pm", "utc",
+		// "الجمعة 15/10/1436 هـ - الموافق 31/7/2015 م (آخر تحديث) الساعة
+		// 9:02 (مكة المكرمة)": the Hijri date, then the Gregorian one
+		"الموافق", "مكة", "المكرمة"} {
 		dateLineWords[arabic.Fold(w)] = true
 	}
 }
@@ -406,10 +409,10 @@ func (d *doc) pageDate() (time.Time, int, int, bool) {
 		}
 		lines++
 		s := d.sentenceAt(start, end)
-		if len(s.words) >= 12 {
+		t, ok := d.dateLine(s, line)
+		if !ok && len(s.words) >= 12 {
 			break // the lead
 		}
-		t, ok := d.dateLine(s, line)
 		if ok {
 			best, bs, be, found = t, start, end, true
 		}

@@ -255,6 +255,15 @@ func (d *doc) figures(s *sentence) []figure {
 			i = m.J
 			continue
 		}
+		// one person, right after the casualty word ("استشهد الطفل علي
+		// دوابشة", "مقتل ناشط في الاحتجاجات")
+		if i > 0 && d.x.p.one[arabic.StripArticle(w[i])] {
+			if b, ok := cas.At(w, i-1); ok && b.J == i && b.V.class == "before" && d.gap(s, i-1, i) == " " {
+				out = append(out, figure{field: b.V.field, r: dossier.Exact(1), at: i})
+				i++
+				continue
+			}
+		}
 		q, ok := d.quantityAt(s, i)
 		if !ok || d.yearLike(s, q) {
 			i++

@@ -68,6 +68,7 @@ type pack struct {
 	function   map[string]bool               // folded function words: never a place
 	home       map[string]bool               // country codes where the language is written
 	prefix     map[string]bool               // folded words that open a place name and are none alone ("بني")
+	one        map[string]bool               // folded person nouns in the singular (personone): "استشهد الطفل" is 1
 }
 
 func loadPack(p *langpack.Pack) (*pack, error) {
@@ -122,7 +123,12 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 		return nil, err
 	}
 	var casLines, afterLines []langpack.Line
+	out.one = map[string]bool{}
 	for _, l := range p.Lines("casualties.tsv") {
+		if l.Class == "personone" {
+			out.one[arabic.Fold(l.Phrase)] = true
+			continue
+		}
 		if l.Class == "verbafter" {
 			afterLines = append(afterLines, l)
 		} else {
