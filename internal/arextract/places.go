@@ -96,6 +96,15 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 			if end == i {
 				cue = cue || m.V != "region"
 				region = region || m.V == "region"
+				// a direction before the word for the kind of place: "30
+				// كيلومترا شرقي مدينة كربلاء" is near the city, not in it
+				if m.V == "cue" && k > 0 {
+					for b := max(0, k-2); b < k; b++ {
+						if r, ok := d.x.p.places.At(w, b); ok && r.V == "region" && r.J == k {
+							region = true
+						}
+					}
+				}
 				kind = kind || m.V == "cue"
 				in = in || m.V == "in"
 				// (a quarter, not a market: "سوق الخضار" is a vegetable market)
