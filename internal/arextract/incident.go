@@ -266,6 +266,81 @@ func (d *doc) findTargets(in *incident, order []*sentence) {
 			k = end - 1
 		}
 	}
+	if len(order) > 0 {
+		d.siteTargets(in, order[0], seen)
+	}
+}
+
+// siteTargets reads the place the act struck, in the event sentence: a
+// building, a market or a vehicle (the pack's site words, and "سوق") after
+// "في", "داخل", "أمام", "وسط", "قرب" or "على", behind the proclitic ب,
+// or right after the act's word ("تفجير انتحاري داخل مسجد للشيعة",
+// "انفجرت سيارة ملغومة في سوق ببلدة عفرين", "غارة على مدرسة"): the site
+// noun and its words up to where a name would end, at most four. A
+// vehicle that carries the weapon ("سيارة مفخخة") and a hospital (where
+// the wounded are taken) are none.
+func (d *doc) siteTargets(in *incident, s *sentence, seen map[string]bool) {
+	w := s.words
+	for k := 0; k < len(w); k++ {
+		m, ok := d.x.p.places.At(w, k)
+		if !ok || !(m.V == "site" || m.V == "cueknown" && arabic.StripArticle(arabic.Stems(w[k])[len(arabic.Stems(w[k]))-1]) == "سوق") {
+			continue
+		}
+		if _, weapon := d.x.p.weapons.At(w, k); weapon {
+			continue
+		}
+		stem := arabic.Stems(w[k])
+		if h := arabic.StripArticle(stem[len(stem)-1]); h == "مستشفي" || h == "مستشفيات" {
+			continue
+		}
+		cued := len(stem) > 1 && arabic.Locative(w[k], stem[len(stem)-1])
+		if k > 0 && !cued {
+			if c, ok := d.x.p.places.At(w, k-1); ok && c.J == k && (c.V == "in" || arabic.Fold(d.span(s, k-1, k)) == "قرب") {
+				cued = true
+			}
+			if w[k-1] == "علي" {
+				cued = true // "على", folded
+			}
+			for _, e := range s.events {
+				if e.J == k {
+					cued = true
+				}
+			}
+		}
+		if !cued {
+			continue
+		}
+		end := min(d.nameEnd(s, k), k+4)
+		if end <= k {
+			end = k + 1
+		}
+		// (a bracket, a word for a kind of place after ب, a day: "مطار
+		// بروكسل الدولي (إياتا", "مسجد شيعي بمنطقة", "حافلة إيجد يوم")
+		for j := k + 1; j < end; j++ {
+			st := arabic.Stems(w[j])
+			_, _, date := d.dateWord(s, j)
+			kind := false
+			if len(st) > 1 && arabic.Locative(w[j], st[len(st)-1]) {
+				c, ok := d.x.p.places.At([]string{st[len(st)-1]}, 0)
+				kind = ok && (c.V == "cue" || c.V == "cueknown")
+			}
+			if strings.Contains(d.gap(s, j-1, j), "(") || date || kind {
+				end = j
+				break
+			}
+		}
+		name := d.span(s, k, end)
+		if len(stem) > 1 && arabic.Locative(w[k], stem[len(stem)-1]) {
+			name = trimFolded(name, 1) // "بسوق" is the market
+		}
+		if seen[arabic.Fold(name)] {
+			continue
+		}
+		seen[arabic.Fold(name)] = true
+		in.targets = append(in.targets, name)
+		in.evidence = append(in.evidence, d.evidence("targets", s, 0.5))
+		return // the first site the act struck
+	}
 }
 
 // titleSentence returns the title as a sentence of the body, or nil when

@@ -150,3 +150,29 @@ func TestAttackersWithoutAName(t *testing.T) {
 		})
 	}
 }
+
+// TestSiteTargets: the building, market or vehicle the act struck, in
+// sentences written for this test.
+func TestSiteTargets(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ name, text, want string }{
+		{"after داخل", "قتل 15 مدنيا في تفجير انتحاري داخل مسجد للشيعة في شمال بغداد.", "مسجد للشيعة"},
+		{"the weapon's car is no target", "انفجرت سيارة مفخخة في سوق مزدحمة ببلدة عفرين وقتلت 9 مدنيين.", "سوق مزدحمة"},
+		{"behind the proclitic ب", "قتل 20 شخصا في انفجار بسوق شعبي وسط بغداد.", "سوق شعبي"},
+		{"a hospital is where the wounded go", "قتل 5 أشخاص في انفجار عبوة ناسفة ثم توفي جريح في مستشفى المدينة.", ""},
+		{"a participle ends the name", "فجر انتحاري نفسه في سوق الكرمل الواقع في قلب تل أبيب مما أدى إلى مقتل ثلاثة أشخاص.", "سوق الكرمل"},
+		{"after على", "قتل 30 شخصا في غارة جوية على مدرسة الفاخورة.", "مدرسة الفاخورة"},
+		{"a kind of place after ب ends the name", "قتل 50 مصليا في تفجير مسجد شيعي بمنطقة سيد آباد في قندوز.", "مسجد شيعي"},
+		{"a bracket ends the name", "قتل 16 شخصا في تفجيرين داخل مطار بروكسل الدولي (إياتا: BRU) صباح اليوم.", "مطار بروكسل الدولي"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents, want 1", len(out.Incidents))
+			}
+			if got := strings.Join(out.Incidents[0].Targets, "|"); got != c.want {
+				t.Errorf("targets %q, want %q", got, c.want)
+			}
+		})
+	}
+}
