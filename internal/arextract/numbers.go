@@ -317,11 +317,38 @@ func (d *doc) figures(s *sentence) []figure {
 		}
 		i = max(j, q.j, i+1)
 	}
-	return out
+	return d.oneByPronoun(s, out)
 }
 
 // fieldBefore returns the count a casualty word within four words before
 // word i introduces, or "" (also when a word of capture comes nearer).
+// oneByPronoun adds, for a field the sentence gives no figure of, the one
+// person a casualty noun with its pronoun counts ("ما تسبب بمقتله على
+// الفور": his killing; "أسفر عن إصابته": his wound).
+func (d *doc) oneByPronoun(s *sentence, out []figure) []figure {
+	has := map[string]bool{}
+	for _, f := range out {
+		has[f.field] = true
+	}
+	w := s.words
+	for i := range w {
+		if m, ok := d.x.p.casualties.At(w, i); ok && m.V.class == "self" && !has[m.V.field] {
+			// "أدى إلى مقتله و18 مدنيا": he is one of a count the
+			// sentence does not total
+			next := m.J
+			if next < len(w) && arabic.IsConjunction(w[next]) {
+				next++
+			}
+			if _, counted := d.quantityAt(s, next); counted && next < len(w) {
+				continue
+			}
+			out = append(out, figure{field: m.V.field, r: dossier.Exact(1), at: i})
+			has[m.V.field] = true
+		}
+	}
+	return out
+}
+
 // beforeEndingAt returns the field of a casualty word of the "before"
 // class that ends right at word k and opens a pair of its own ("مقتل
 // وإصابة"), not the verb of a figure before it ("28 شخصا قتلوا وجرح 73").

@@ -28,7 +28,7 @@ type numWord struct {
 }
 
 type casualtyWord struct {
-	class string // before, after, verbafter, dual, person, persondual, not
+	class string // before, after, verbafter, dual, self, person, persondual, not
 	field string // fatalities or injuries
 }
 
@@ -137,7 +137,7 @@ func loadPack(p *langpack.Pack) (*pack, error) {
 	}
 	casValue := func(l langpack.Line) (casualtyWord, error) {
 		switch l.Class {
-		case "before", "after", "verbafter", "dual":
+		case "before", "after", "verbafter", "dual", "self":
 			if f := l.Value(0); f != "fatalities" && f != "injuries" {
 				return casualtyWord{}, fmt.Errorf("%s %q: field %q is not fatalities or injuries", l.Class, l.Phrase, f)
 			}
