@@ -108,7 +108,10 @@ type doc struct {
 	pubStart, pubEnd int
 	latestY          int      // latestYear, once computed (-1: not yet)
 	furniture        [][2]int // lines before the lead that date the page, not an act (pageDate)
-	noYearless       bool
+	// noYearless stops dateAt from reading a day and month without their
+	// year while the page's date line and the latest year are looked for
+	// (both are read from dates written whole)
+	noYearless bool
 }
 
 // Extract reads one document.

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dossier-project/dossier/internal/arabic"
-
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/internal/arabic"
 )
 
 // dateFound is a date read in a sentence.
