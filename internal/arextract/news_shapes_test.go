@@ -180,3 +180,19 @@ func TestSiteTargets(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceEndsOnAVerb: a sentence that ends on a verb whose subject or
+// speaker would follow it (the Arabic web pages where extraction crashed)
+// is read, not a crash.
+func TestSentenceEndsOnAVerb(t *testing.T) {
+	x := newTest(t)
+	for _, text := range []string{
+		"قتل 16 جنديا في هجوم على نقطة تفتيش في رفح عندما هاجم",
+		"قتل 5 أشخاص في انفجار في بغداد، حسبما قال",
+	} {
+		out := x.Extract(Input{Body: []byte(text), Key: text})
+		if len(out.Incidents) != 1 {
+			t.Errorf("%q: %d incidents, want 1", text, len(out.Incidents))
+		}
+	}
+}

@@ -83,4 +83,11 @@ func TestMatcher(t *testing.T) {
 	if len(got) != 2 || got[0].V != 2 || got[0].I != 1 || got[0].J != 3 || got[1].V != 1 || got[1].I != 3 {
 		t.Errorf("All = %+v", got)
 	}
+	// a phrase asked for past the sentence's end (the word after a verb
+	// that ends it) is none, not a crash
+	for _, i := range []int{len(w), len(w) + 3, -1} {
+		if m, ok := m.At(w, i); ok {
+			t.Errorf("At(%d) = %+v", i, m)
+		}
+	}
 }

@@ -79,9 +79,14 @@ func (m *Matcher[V]) Add(p string, v V) error {
 // Len returns the number of phrases.
 func (m *Matcher[V]) Len() int { return m.n }
 
-// At returns the longest phrase that starts at word i of words (folded).
+// At returns the longest phrase that starts at word i of words (folded);
+// none when i is not a word of words (a phrase asked for past the end of
+// a sentence that ends on a verb).
 func (m *Matcher[V]) At(words []string, i int) (Match[V], bool) {
 	var best Match[V]
+	if i < 0 || i >= len(words) {
+		return best, false
+	}
 	found := false
 	forms := []string{words[i]}
 	if m.f.Stems != nil {
