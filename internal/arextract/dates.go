@@ -19,7 +19,11 @@ type dateFound struct {
 	// alone, with no weekday to confirm it ("في السابع من تشرين الأول"):
 	// often an earlier event the report recalls, so the last choice
 	weak bool
-	note string // what the method alone does not say (a Hijri date, two readings)
+	// figures marks a date written in figures, read day first as Arabic
+	// prose writes it; a page's date line reads them only when their order
+	// is plain (dateLine)
+	figures bool
+	note    string // what the method alone does not say (a Hijri date, two readings)
 }
 
 func ymd(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
@@ -105,9 +109,17 @@ func (d *doc) yearAt(s *sentence, k int, hijri bool) (int, int, bool) {
 }
 
 // dateAt reads a date that starts at word i: "3 مارس/آذار 2019", "3 من
-// شهر مارس عام 2019", "مارس 2019", "عام 2019", "12 رمضان 1440 هـ".
+// شهر مارس عام 2019", "مارس 2019", "عام 2019", "12 رمضان 1440 هـ", a
+// date in figures ("6/11/2021", "13-11-2022": the day first, as Arabic
+// writes it), a month before its day ("Oct 09, 2014").
 func (d *doc) dateAt(s *sentence, i int) (dateFound, bool) {
 	w := s.words
+	if f, ok := d.figuresDateAt(s, i); ok {
+		return f, true
+	}
+	if f, ok := d.monthFirstAt(s, i); ok {
+		return f, true
+	}
 	k := i
 	day := 0
 	if isDigits(w[k]) {
@@ -197,6 +209,51 @@ func (d *doc) dateAt(s *sentence, i int) (dateFound, bool) {
 	return dateFound{}, false
 }
 
+// figuresDateAt reads a date written in figures at word i: day, month and
+// year ("6/11/2021", "13-11-2022", "1\1\ 2011"), separated by "/", "-",
+// "\" or ".". The year first ("2020-07-13T05:28") is a machine's stamp
+// ("last modified"), not the writer's: only a page's date line reads it.
+func (d *doc) figuresDateAt(s *sentence, i int) (dateFound, bool) {
+	w := s.words
+	if i+2 >= len(w) || !isDigits(w[i]) || !isDigits(w[i+1]) || !isDigits(w[i+2]) {
+		return dateFound{}, false
+	}
+	for k := i; k < i+2; k++ {
+		if g := strings.TrimSpace(d.gap(s, k, k+1)); g != "/" && g != "-" && g != "\\" && g != "." {
+			return dateFound{}, false
+		}
+	}
+	a, _ := atoi(w[i])
+	b, _ := atoi(w[i+1])
+	c, _ := atoi(w[i+2])
+	y, m, day := c, b, a
+	if y < 1900 || y > 2100 || !validDay(y, m, day) {
+		return dateFound{}, false
+	}
+	t := ymd(y, m, day)
+	return dateFound{i: i, j: i + 3, dr: &dossier.DateRange{Start: t, End: t, Precision: "day"}, figures: true}, true
+}
+
+// monthFirstAt reads a month named before its day and year at word i
+// ("Oct 09, 2014", "أكتوبر 9، 2014").
+func (d *doc) monthFirstAt(s *sentence, i int) (dateFound, bool) {
+	w := s.words
+	v, j, ok := d.dateWord(s, i)
+	if !ok || v.class != "month" || j+1 >= len(w) || !isDigits(w[j]) || !isDigits(w[j+1]) {
+		return dateFound{}, false
+	}
+	day, _ := atoi(w[j])
+	y, _ := atoi(w[j+1])
+	if g := strings.TrimSpace(d.gap(s, j, j+1)); g != "," && g != "،" {
+		return dateFound{}, false
+	}
+	if y < 1900 || y > 2100 || !validDay(y, v.value, day) {
+		return dateFound{}, false
+	}
+	t := ymd(y, v.value, day)
+	return dateFound{i: i, j: j + 2, dr: &dossier.DateRange{Start: t, End: t, Precision: "day"}}, true
+}
+
 // relativeAt reads a day named from the time of writing at word i: a day
 // word ("اليوم", "أمس", "فجر اليوم الثلاثاء") or a weekday. The weekday
 // is the last such day on or before the publication date, or the day
@@ -268,7 +325,9 @@ func (d *doc) dates(s *sentence) []dateFound {
 	if d.hasPub {
 		for i := 0; i < len(s.words); i++ {
 			if f, ok := d.relativeAt(s, i, d.pub); ok {
-				out = append(out, f)
+				if !d.inFurniture(s, i) { // (the date line's own weekday)
+					out = append(out, f)
+				}
 				i = f.j - 1
 			}
 		}
@@ -362,7 +421,9 @@ func init() {
 		"gmt", "am", "pm", "utc",
 		// "الجمعة 15/10/1436 هـ - الموافق 31/7/2015 م (آخر تحديث) الساعة
 		// 9:02 (مكة المكرمة)": the Hijri date, then the Gregorian one
-		"الموافق", "مكة", "المكرمة"} {
+		"الموافق", "مكة", "المكرمة",
+		// "تم آخر تحديث في الساعة 16:23 بتوقيت جرينتش السبت 13/04/2002"
+		"تم"} {
 		dateLineWords[arabic.Fold(w)] = true
 	}
 }
@@ -452,7 +513,7 @@ func (d *doc) dateLine(s *sentence, line string) (time.Time, bool) {
 	var di, dj int // the words of the date
 	ok := false
 	for i := 0; i < len(s.words) && !ok; i++ {
-		if f, found := d.dateAt(s, i); found && f.dr.Precision == "day" && !f.relative && f.note == "" {
+		if f, found := d.dateAt(s, i); found && f.dr.Precision == "day" && !f.relative && f.note == "" && !f.figures {
 			if tt, err := time.Parse(time.DateOnly, f.dr.Start); err == nil {
 				t, di, dj, ok = tt, f.i, f.j, true
 			}
