@@ -145,12 +145,16 @@ func (d *doc) mainIncident() *incident {
 	if len(lead) == 0 {
 		lead = d.sents[:min(leadSentences, len(d.sents))]
 	}
+	// the first sentence of the lead that tells an act by a noun or verb
+	// of weight 2 or more ("الانفجار العنيف الذي وقع ... داخل مسجد شيعي في
+	// ولاية قندوز"), not a stronger word of a later sentence that recalls
+	// another act ("عمل انتحاري ... في كابول")
 	var event *sentence
 	for _, s := range lead {
 		if s.eventW > 0 && (event == nil || s.eventW > event.eventW) {
 			event = s
 		}
-		if event != nil && event.eventW >= 3 {
+		if event != nil && event.eventW >= 2 {
 			break
 		}
 	}

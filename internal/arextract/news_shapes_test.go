@@ -34,6 +34,10 @@ func TestNewsShapes(t *testing.T) {
 			text: "وقع الهجوم الانتحاري على بعد 30 كيلومترا شرقي مدينة كربلاء، في سوق مزدحمة في بلدة المسيب، وقتل 31 شخصا.", place: "المسيب", country: "Iraq"},
 		{name: "the headline's present tense tells the act", title: "انتحارية تفجر نفسها وتقتل 31 شخصا في سوق بالعراق", pub: "2017-03-17",
 			text: "انتحارية تفجر نفسها وتقتل 31 شخصا في سوق بالعراق\nقالت مصادر أمنية إن امرأة فجرت حزامها الناسف في سوق مزدحمة في بلدة المسيب يوم الجمعة. وأعلن التنظيم مسؤوليته عن الهجوم الذي وقع على بعد 30 كيلومترا من كربلاء إضافة إلى هجوم انتحاري آخر.", place: "المسيب", country: "Iraq"},
+		{name: "the first sentence that tells the act, not a later one that recalls another", pub: "2021-10-09",
+			text: "أفادت وسائل الإعلام بسقوط 60 قتيلا إثر الانفجار العنيف الذي وقع أمس داخل مسجد شيعي في ولاية قندوز شمال البلاد. وهذه ليست المرة الأولى التي يعلن فيها تنظيم داعش عن عمل انتحاري، فمنذ أيام قام داعش بالتفجير في محيط مسجد في كابول.", place: "قندوز", country: "Afghanistan"},
+		{name: "a division after a city of another country is the city's", pub: "2009-03-03",
+			text: "دان رئيس الوزراء الهجوم المسلح الذي استهدف فريق الكريكيت اليوم في مدينة لاهور عاصمة إقليم البنجاب والذي أسفر عن مصرع خمسة أشخاص.", place: "لاهور", country: "Pakistan"},
 		{name: "ف + a name is no place", pub: "2017-11-24",
 			text: "قالت فاتن الوكيل إن انفجارا وقع اليوم وقتل ثلاثة أشخاص.", place: "", country: "-"},
 		{name: "of places as large, the lead's country", pub: "2017-11-24",
@@ -194,5 +198,18 @@ func TestSentenceEndsOnAVerb(t *testing.T) {
 		if len(out.Incidents) != 1 {
 			t.Errorf("%q: %d incidents, want 1", text, len(out.Incidents))
 		}
+	}
+}
+
+// TestSuburbsAreNoPlace: "وضواحيها" (and its suburbs) after "the Russian
+// capital" is no place of its own.
+func TestSuburbsAreNoPlace(t *testing.T) {
+	x := newTest(t)
+	out := x.Extract(Input{Body: []byte("قتل 35 شخصا في انفجار اليوم، ونقل 74 مصابا إلى مستشفيات العاصمة الروسية وضواحيها."), Published: "2011-01-24", Key: "suburbs"})
+	if len(out.Incidents) != 1 {
+		t.Fatalf("%d incidents", len(out.Incidents))
+	}
+	if l := out.Incidents[0].Location; l == nil || l.Place == "وضواحيها" || l.Country != "Russia" {
+		t.Errorf("location %+v, want Russia and no place named وضواحيها", l)
 	}
 }

@@ -1,6 +1,7 @@
 package arextract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -152,6 +153,30 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 				}
 			}
 			continue
+		}
+		// a division after a city of another country in the sentence
+		// ("مدينة لاهور عاصمة إقليم البنجاب"): the division of that
+		// country by the name, or the city's own division when it bears
+		// the name (the gazetteer may know the name only in India)
+		if f.place != nil {
+			as := d.x.gz.Admin1(f.name)
+			isAdmin := slices.ContainsFunc(as, func(a gazetteer.Place) bool {
+				return a.Name == f.place.Name && a.CountryCode == f.place.CountryCode
+			})
+			for p := len(out) - 1; isAdmin && p >= 0; p-- {
+				prev := out[p].place
+				if prev == nil {
+					continue
+				}
+				if prev.CountryCode != f.place.CountryCode {
+					if k := slices.IndexFunc(as, func(a gazetteer.Place) bool { return a.CountryCode == prev.CountryCode }); k >= 0 {
+						f.place = &as[k]
+					} else if strings.EqualFold(prev.Admin1, f.place.Name) {
+						f.place = prev
+					}
+				}
+				break
+			}
 		}
 		f.cued = cue || region || afterEvent || f.cued || all
 		f.region = region
