@@ -38,6 +38,8 @@ func TestNewsShapes(t *testing.T) {
 			text: "أفادت وسائل الإعلام بسقوط 60 قتيلا إثر الانفجار العنيف الذي وقع أمس داخل مسجد شيعي في ولاية قندوز شمال البلاد. وهذه ليست المرة الأولى التي يعلن فيها تنظيم داعش عن عمل انتحاري، فمنذ أيام قام داعش بالتفجير في محيط مسجد في كابول.", place: "قندوز", country: "Afghanistan"},
 		{name: "a division after a city of another country is the city's", pub: "2009-03-03",
 			text: "دان رئيس الوزراء الهجوم المسلح الذي استهدف فريق الكريكيت اليوم في مدينة لاهور عاصمة إقليم البنجاب والذي أسفر عن مصرع خمسة أشخاص.", place: "لاهور", country: "Pakistan"},
+		{name: "after an assassination, the name is the person's", pub: "2007-12-27",
+			text: "أثار اغتيال بوتو في تفجير انتحاري قوي اليوم موجة من الغضب. وقع التفجير عند تجمع انتخابي في مدينة روالبندي.", place: "روالبندي", country: "Pakistan"},
 		{name: "ف + a name is no place", pub: "2017-11-24",
 			text: "قالت فاتن الوكيل إن انفجارا وقع اليوم وقتل ثلاثة أشخاص.", place: "", country: "-"},
 		{name: "of places as large, the lead's country", pub: "2017-11-24",

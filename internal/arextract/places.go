@@ -116,7 +116,9 @@ func (d *doc) placesCued(s *sentence, all bool) []placeFound {
 		// names an incident "event + place" ("تفجيرات بغداد", "هجوم سوسة")
 		afterEvent, named := false, false
 		for _, e := range s.events {
-			if e.J == i && e.V.weight >= 2 {
+			// (after an act against a person, "اغتيال بوتو", "اختطاف X",
+			// the name is the person's)
+			if e.J == i && e.V.weight >= 2 && !d.actOnAPerson(s, e.I, e.J) {
 				afterEvent = true // a noun of the act ("تفجيرات"), not a verb such as "استهدفت"
 				// a short title that opens with the act and this name is
 				// the name the event is known by ("مجزرة القبير",
@@ -398,6 +400,19 @@ func (d *doc) unknownAt(s *sentence, i int, cued bool) (placeFound, bool) {
 		name = trimFolded(name, clitic)
 	}
 	return placeFound{i: i, j: j, name: name, cued: true, unknown: true}, true
+}
+
+// actOnAPerson says whether words [i, j) name an act whose complement is
+// a person: an assassination or a kidnapping ("اغتيال بوتو", "اختطاف
+// X"), not a hostage crisis at a place ("أزمة الرهائن بعين أمناس").
+func (d *doc) actOnAPerson(s *sentence, i, j int) bool {
+	f := arabic.Fold(d.span(s, i, j))
+	for _, w := range []string{"اغتيال", "اختطاف", "خطف"} {
+		if strings.Contains(f, arabic.Fold(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleNames says whether the title is an event's name (at most five
