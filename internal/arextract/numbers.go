@@ -271,7 +271,11 @@ func (d *doc) figures(s *sentence) []figure {
 		}
 		field, together := "", false
 		j := q.j
-		if j < len(w) {
+		// a verb right after the figure ("ونحو 100 أصيبوا")
+		if v, ok := d.x.p.verbsAfter.At(w, j); ok && j < len(w) {
+			field = v.V.field
+		}
+		if j < len(w) && field == "" {
 			if m, ok := cas.At(w, j); ok {
 				switch m.V.class {
 				case "after":
