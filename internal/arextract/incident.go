@@ -787,6 +787,9 @@ func (d *doc) findClaims(in *incident) {
 		for _, p := range in.perps {
 			named = named || !p.accused
 		}
+		if attacker.name == "" {
+			attacker = d.attackerBeforeAct()
+		}
 		if attacker.name != "" && !named {
 			in.addPerp(attacker)
 		}
@@ -829,7 +832,9 @@ func (d *doc) findClaims(in *incident) {
 				if _, head := d.x.p.orgHeads.At(w, m.J); m.V.value == "subject" && !head && !d.knownAt(s, m.J, end, false) {
 					// "اغتال مسلحون مجهولون ناشطا": in the lead, an
 					// attacker without a name, kept in case no name is given
-					if g, ok := d.x.p.generics.At(w, m.J); ok && g.V == "attacker" && si < leadSentences && attacker.name == "" && !d.reported(s, k) {
+					// (what officials say of an attacker without a name
+					// accuses no one: "قالوا إن ملثمين هاجموا")
+					if g, ok := d.x.p.generics.At(w, m.J); ok && g.V == "attacker" && si < leadSentences && attacker.name == "" {
 						e := g.J
 						for e < len(w) && e < g.J+2 && d.gap(s, e-1, e) == " " {
 							if h, ok := d.x.p.generics.At(w, e); ok && h.V == "attacker" {
@@ -929,6 +934,44 @@ func (d *doc) findClaims(in *incident) {
 			k = end
 		}
 	}
+}
+
+// attackerBeforeAct finds, in the lead, an attacker described without a
+// name right before the verb of the act ("انتحاري يفجر نفسه", "مسلحون
+// هاجموا القرية", "ملثمون أطلقوا النار"): the subject before its verb.
+func (d *doc) attackerBeforeAct() perp {
+	for si, s := range d.sents {
+		if si >= leadSentences {
+			break
+		}
+		w := s.words
+		for k := range w {
+			g, ok := d.x.p.generics.At(w, k)
+			if !ok || g.V != "attacker" {
+				continue
+			}
+			e := g.J
+			for e < len(w) && e < g.J+2 && d.gap(s, e-1, e) == " " {
+				if h, ok := d.x.p.generics.At(w, e); ok && h.V == "attacker" {
+					e = h.J
+				} else if d.isCountryWord(s, e) {
+					e++
+				} else {
+					break
+				}
+			}
+			if e >= len(w) || d.gap(s, e-1, e) != " " {
+				continue
+			}
+			if _, act := d.x.p.events.At(w, e); act {
+				return perp{name: d.span(s, k, e), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
+			}
+			if c, verb := d.x.p.claims.At(w, e); verb && c.V.class == "perpverb" {
+				return perp{name: d.span(s, k, e), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
+			}
+		}
+	}
+	return perp{}
 }
 
 // findAccused reads whom an accusation names ("اتهمت أجهزة الأمن جماعة
