@@ -1357,16 +1357,19 @@ func (d *doc) statements() []dossier.Statement {
 				continue
 			}
 			start := m.J
-			if m.V.class == "according" && start+1 < len(w) && d.x.p.function[w[start]] {
+			if m.V.class == "according" && start+1 < len(w) && w[start] == "ما" {
 				start += 2 // "بحسب ما أكده X": the speaker follows the verb
 			}
 			if m.V.value == "via" {
 				// "نقلت قناة X عن أحد الناجين": the source speaks
 				// ("سي إن إن" holds a closing word: the source is looked
-				// for past it)
+				// for past it); a source the report does not name ("ذكرت
+				// وكالة تاس نقلا عن مصدر") leaves the outlet speaking
 				for j := start; j < len(w) && j < start+6; j++ {
 					if c, ok := d.x.p.speech.At(w, j); ok && c.V.class == "close" && c.V.value == "source" {
-						start = c.J
+						if _, unnamed := d.x.p.noSpeaker.At(w, c.J); !unnamed {
+							start = c.J
+						}
 						break
 					}
 				}
@@ -1454,7 +1457,9 @@ func (d *doc) clauseAt(s *sentence, end int) int {
 		if m.V.class == "close" && m.V.value == "clause" {
 			return m.J
 		}
-		if m.V.class == "say" || m.V.class == "stance" || m.V.class == "according" {
+		// ("ذكرت وكالة تاس نقلا عن مصدر أن ...": whom the speaker quotes
+		// stands between it and what it said)
+		if m.V.class == "say" || m.V.class == "stance" {
 			break
 		}
 	}
