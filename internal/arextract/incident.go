@@ -835,17 +835,7 @@ func (d *doc) findClaims(in *incident) {
 					// (what officials say of an attacker without a name
 					// accuses no one: "قالوا إن ملثمين هاجموا")
 					if g, ok := d.x.p.generics.At(w, m.J); ok && g.V == "attacker" && si < leadSentences && attacker.name == "" {
-						e := g.J
-						for e < len(w) && e < g.J+2 && d.gap(s, e-1, e) == " " {
-							if h, ok := d.x.p.generics.At(w, e); ok && h.V == "attacker" {
-								e = h.J
-							} else if d.isCountryWord(s, e) {
-								e++
-							} else {
-								break
-							}
-						}
-						attacker = perp{name: d.span(s, m.J, e), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
+						attacker = perp{name: d.span(s, m.J, d.attackerEnd(s, g.J)), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
 					}
 					k = end - 1
 					continue
@@ -936,6 +926,23 @@ func (d *doc) findClaims(in *incident) {
 	}
 }
 
+// attackerEnd returns where a described attacker that ends at word e
+// ends with the words that qualify it: up to two more attacker words or
+// country adjectives ("مسلحون مجهولون", "انتحاري فلسطيني").
+func (d *doc) attackerEnd(s *sentence, e int) int {
+	w := s.words
+	for start := e; e < len(w) && e < start+2 && d.gap(s, e-1, e) == " "; {
+		if h, ok := d.x.p.generics.At(w, e); ok && h.V == "attacker" {
+			e = h.J
+		} else if d.isCountryWord(s, e) {
+			e++
+		} else {
+			break
+		}
+	}
+	return e
+}
+
 // attackerBeforeAct finds, in the lead, an attacker described without a
 // name right before the verb of the act ("انتحاري يفجر نفسه", "مسلحون
 // هاجموا القرية", "ملثمون أطلقوا النار"): the subject before its verb.
@@ -950,16 +957,7 @@ func (d *doc) attackerBeforeAct() perp {
 			if !ok || g.V != "attacker" {
 				continue
 			}
-			e := g.J
-			for e < len(w) && e < g.J+2 && d.gap(s, e-1, e) == " " {
-				if h, ok := d.x.p.generics.At(w, e); ok && h.V == "attacker" {
-					e = h.J
-				} else if d.isCountryWord(s, e) {
-					e++
-				} else {
-					break
-				}
-			}
+			e := d.attackerEnd(s, g.J)
 			if e >= len(w) || d.gap(s, e-1, e) != " " {
 				continue
 			}
