@@ -123,6 +123,8 @@ func (x *Extractor) Extract(in Input) Output {
 	}
 	d.split()
 	d.latestY = -1
+	// (the page's lines are read even under a Published: line: their
+	// dated lines are furniture that dates no act)
 	t, s, e, line := d.pageDate()
 	if p, err := time.Parse(time.DateOnly, in.Published); err == nil {
 		d.pub, d.hasPub = p, true

@@ -362,7 +362,11 @@ func (d *doc) yearless(s *sentence, i, month, day int) (int, string) {
 	}
 	if d.hasPub {
 		limit := d.pub.AddDate(0, 0, 1)
-		for y := d.pub.Year(); y >= d.pub.Year()-(1+11*boolInt(weekday >= 0)); y-- {
+		back := 1 // the year before, for a day after the publication date
+		if weekday >= 0 {
+			back = 12 // a weekday's cycle through a day of the year
+		}
+		for y := d.pub.Year(); y >= d.pub.Year()-back; y-- {
 			t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 			if !t.After(limit) && on(y) {
 				if weekday >= 0 {

@@ -285,25 +285,28 @@ func (d *doc) findTargets(in *incident, order []*sentence) {
 // the wounded are taken) are none.
 func (d *doc) siteTargets(in *incident, s *sentence, seen map[string]bool) {
 	w := s.words
+	market, hospital, hospitals := arabic.Fold("سوق"), arabic.Fold("مستشفى"), arabic.Fold("مستشفيات")
 	for k := 0; k < len(w); k++ {
 		m, ok := d.x.p.places.At(w, k)
-		if !ok || !(m.V == "site" || m.V == "cueknown" && arabic.StripArticle(arabic.Stems(w[k])[len(arabic.Stems(w[k]))-1]) == "سوق") {
+		if !ok {
+			continue
+		}
+		stems := arabic.Stems(w[k])
+		head := arabic.StripArticle(stems[len(stems)-1])
+		if !(m.V == "site" || m.V == "cueknown" && head == market) || head == hospital || head == hospitals {
 			continue
 		}
 		if _, weapon := d.x.p.weapons.At(w, k); weapon {
 			continue
 		}
-		stem := arabic.Stems(w[k])
-		if h := arabic.StripArticle(stem[len(stem)-1]); h == "مستشفي" || h == "مستشفيات" {
-			continue
-		}
-		cued := len(stem) > 1 && arabic.Locative(w[k], stem[len(stem)-1])
+		behindBa := len(stems) > 1 && arabic.Locative(w[k], stems[len(stems)-1]) // "بسوق"
+		cued := behindBa
 		if k > 0 && !cued {
-			if c, ok := d.x.p.places.At(w, k-1); ok && c.J == k && (c.V == "in" || arabic.Fold(d.span(s, k-1, k)) == "قرب") {
+			if c, ok := d.x.p.places.At(w, k-1); ok && c.J == k && (c.V == "in" || arabic.Fold(d.span(s, k-1, k)) == arabic.Fold("قرب")) {
 				cued = true
 			}
-			if w[k-1] == "علي" {
-				cued = true // "على", folded
+			if w[k-1] == arabic.Fold("على") {
+				cued = true
 			}
 			for _, e := range s.events {
 				if e.J == k {
@@ -334,7 +337,7 @@ func (d *doc) siteTargets(in *incident, s *sentence, seen map[string]bool) {
 			}
 		}
 		name := d.span(s, k, end)
-		if len(stem) > 1 && arabic.Locative(w[k], stem[len(stem)-1]) {
+		if behindBa {
 			name = trimFolded(name, 1) // "بسوق" is the market
 		}
 		if seen[arabic.Fold(name)] {
@@ -671,8 +674,8 @@ func (d *doc) choosePlace(in *incident, order []*sentence) {
 		return f.place == nil || country == nil || f.place.Country == country.Name
 	}
 	// a known place of the lead comes before an unknown name read only
-	// after a preposition or the act's noun (placeFound.weak): the
-	// sentences are read twice, the weak names the second time
+	// after a preposition or the act's noun (placeFound.weak): when the
+	// lead has one, the weak names are left out
 	strong := false
 	for _, s := range order {
 		for _, f := range d.places(s) {
@@ -961,10 +964,9 @@ func (d *doc) attackerBeforeAct() perp {
 			if e >= len(w) || d.gap(s, e-1, e) != " " {
 				continue
 			}
-			if _, act := d.x.p.events.At(w, e); act {
-				return perp{name: d.span(s, k, e), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
-			}
-			if c, verb := d.x.p.claims.At(w, e); verb && c.V.class == "perpverb" {
+			_, act := d.x.p.events.At(w, e)
+			c, verb := d.x.p.claims.At(w, e)
+			if act || verb && c.V.class == "perpverb" {
 				return perp{name: d.span(s, k, e), generic: true, ev: d.evidence("perpetrators", s, 0.5)}
 			}
 		}

@@ -272,7 +272,7 @@ func (d *doc) figures(s *sentence) []figure {
 		field, together := "", false
 		j := q.j
 		// a verb right after the figure ("ونحو 100 أصيبوا")
-		if v, ok := d.x.p.verbsAfter.At(w, j); ok && j < len(w) {
+		if v, ok := d.x.p.verbsAfter.At(w, j); ok {
 			field = v.V.field
 		}
 		if j < len(w) && field == "" {
