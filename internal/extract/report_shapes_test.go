@@ -1720,3 +1720,32 @@ func TestReportedOnTheDay(t *testing.T) {
 		t.Fatalf("date %v; want 2024-10-11", m.Date)
 	}
 }
+
+// TestNamedActShapes: the shapes of news writing that name who acted
+// besides a subject before its verb: a group that says it was behind the
+// act claims it; a possessive before the act noun ("the Rapid Support
+// Forces' shelling"); a group or a people's adjective before a weapon that
+// acts ("Taliban roadside bombs killed"); and a later sentence that names
+// the attackers of the incident's target by its head word ("the camp").
+func TestNamedActShapes(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Gunmen opened fire on a beach resort in Grand-Bassam, Ivory Coast, on Sunday, killing 16 people. Hours after the attack, Al Qaeda in the Islamic Maghreb (AQIM) said it was behind the shooting.", "Al Qaeda in the Islamic Maghreb"},
+		{"The Rapid Support Forces’ shelling of the market in El Fasher on Thursday evening killed 15 people, activists said.", "Rapid Support Forces"},
+		{"Hamas's attack on the border town killed 12 people on Friday, officials said.", "Hamas"},
+		{"Taliban roadside bombs killed five civilians in Kandahar, Afghanistan, on Saturday, officials said.", "Taliban"},
+		{"Russian missiles struck an apartment block in Chasiv Yar, Ukraine, on Saturday, killing 15 people.", "Russia"},
+		{"At least 22 civilians were killed in an overnight rebel attack on a displaced people’s camp near Gulu, Uganda, an aid worker said on Monday.\n\n" +
+			"The aid worker said the dead included children. Eleven people were wounded.\n\n" +
+			"Aid agencies have long asked for more troops in the north.\n\n" +
+			"An army spokesman said the Lord’s Resistance Army attacked the camp in three groups.", "Lord’s Resistance Army"},
+	} {
+		m := extractText(t, "Published: 2024-09-22\n\n"+c.text+"\n").Main()
+		if m == nil || !slices.Contains(m.Perpetrators, c.want) {
+			var got []string
+			if m != nil {
+				got = m.Perpetrators
+			}
+			t.Errorf("%.60q: perpetrators %v, want %s", c.text, got, c.want)
+		}
+	}
+}

@@ -66,6 +66,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 		case "before":
 			ps = d.partiesBefore(st, m.I)
+			if role == "accused" && saysOfItself(toks, m.I-1) >= 0 && !hedged(toks, m.I) {
+				role = "perpetrator" // "GROUP said it was behind the attack": its word of its own act is its claim
+			}
 			if len(ps) > 0 && ps[0].start > 0 && earlierClause(toks, st.tokenIndexAt(ps[0].start)) {
 				ps = nil // "re-ignited after GROUP claimed responsibility for the killings of two policemen": another act
 			}
@@ -139,7 +142,7 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 		}
 	}
-	if in.main && !d.nearMain(st) {
+	if in.main && !d.nearMain(st) && !namesTargetOf(st, in) {
 		return
 	}
 	// passive voice with the agent further on: "was attacked on 31 December
@@ -303,13 +306,36 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 		}
 	}
 	// "a Taliban attack", "an American drone strike": a group or a state
-	// written before the attack noun carried it out.
+	// written before the attack noun carried it out; so before a weapon
+	// that acts ("Taliban roadside bombs killed five", "Russian missiles
+	// struck")
+	type head struct {
+		k      int  // the token before the noun
+		remote bool // an act that strikes from afar
+		riot   bool
+		weapon bool
+	}
+	var heads []head
 	for _, e := range st.events {
 		if e.I == 0 || e.Val.Weight < 2 && e.Val.Type != "Explosions/Remote violence" {
 			continue
 		}
-		k := e.I - 1
-		for k > 0 && (toks[k].Lower == "drone" || toks[k].Lower == "suicide" || toks[k].Lower == "air" || toks[k].Lower == "rocket" || toks[k].Lower == "missile" || toks[k].Lower == "bomb" || toks[k].Lower == "terrorist" || toks[k].Lower == "car") {
+		heads = append(heads, head{k: e.I - 1, remote: e.Val.SubType == "Air/drone strike" || e.Val.SubType == "Shelling/artillery/missile attack",
+			riot: e.Val.Type == "Protests" || e.Val.Type == "Riots"})
+	}
+	for _, w := range st.weapons {
+		if w.I > 0 && w.J < len(toks) && !w.Val.Implied && toks[w.J].Is("killed", "struck", "hit", "wounded", "injured", "exploded", "destroyed", "targeted", "kill", "kills", "hits", "strike", "strikes") {
+			heads = append(heads, head{k: w.I - 1, weapon: true})
+		}
+	}
+	for _, h := range heads {
+		k := h.k
+		for k > 0 && (toks[k].Lower == "drone" || toks[k].Lower == "suicide" || toks[k].Lower == "air" || toks[k].Lower == "rocket" || toks[k].Lower == "missile" || toks[k].Lower == "bomb" || toks[k].Lower == "terrorist" || toks[k].Lower == "car" || toks[k].Lower == "roadside") {
+			k--
+		}
+		// "the Rapid Support Forces' shelling", "Hamas's attack": the
+		// possessive names whose act it is
+		if !h.weapon && k > 0 && toks[k].Is("'s", "’s", "'", "’") && toks[k].Start == toks[k-1].End {
 			k--
 		}
 		for _, mm := range st.mentions {
@@ -332,10 +358,10 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			// drone strike"); its adjective says who ("an American drone
 			// strike", "an Israeli raid")
 			byName := mm.kind == dossier.KindState && !mm.demonym
-			if byName && e.Val.SubType != "Air/drone strike" && e.Val.SubType != "Shelling/artillery/missile attack" {
+			if byName && (!h.remote || h.weapon) {
 				continue
 			}
-			if (mm.demonym || mm.kind == dossier.KindState) && mm.country != "" && e.Val.Type != "Protests" && e.Val.Type != "Riots" {
+			if (mm.demonym || mm.kind == dossier.KindState) && mm.country != "" && !h.riot {
 				a := d.stateActor(mm)
 				in.addRole("perpetrator", a.name, a, d.sentEvidence("", st, 0.6))
 			} else if mm.actor != nil && (mm.actor.kind == dossier.KindArmedGroup) {
@@ -347,6 +373,41 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 		}
 	}
+}
+
+// namesTargetOf says whether a sentence refers back to what the incident
+// struck, by a definite noun phrase with its target's head word: "the
+// LRA attacked the camp in three groups", later in a report of "an attack
+// on a displaced people's camp". Words for people in general ("the
+// civilians") refer to no one incident.
+func namesTargetOf(st *sent, in *incident) bool {
+	for _, t := range in.targets {
+		f := strings.Fields(strings.ToLower(t))
+		if len(f) == 0 {
+			continue
+		}
+		h := strings.Trim(f[len(f)-1], "'’")
+		if len(h) < 4 || genericTargetHeads[h] {
+			continue
+		}
+		for i, tk := range st.toks {
+			if tk.Lower != h || i == 0 {
+				continue
+			}
+			if st.toks[i-1].Is("the", "that") || i >= 2 && st.toks[i-2].Is("the", "that") && st.toks[i-1].Kind == text.Word && !st.toks[i-1].Cap() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericTargetHeads are target words that name people or things in
+// general, which a later sentence may use of any incident.
+var genericTargetHeads = map[string]bool{
+	"people": true, "civilians": true, "persons": true, "residents": true, "villagers": true, "soldiers": true,
+	"police": true, "policemen": true, "troops": true, "forces": true, "children": true, "women": true, "members": true,
+	"officers": true, "workers": true, "area": true, "town": true, "city": true, "village": true, "country": true,
 }
 
 // stateActor returns the state actor a country adjective names.
