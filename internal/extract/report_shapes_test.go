@@ -1749,3 +1749,42 @@ func TestNamedActShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerShapes: speakers in the usual shapes of news writing that
+// name them after a title or beside another: an inverted verb after a
+// comma followed by a title set off from the name that closes the
+// sentence (with or without an honorific); two titled people joined by
+// "and"; an acronym no list knows as the subject of a speech verb.
+func TestSpeakerShapes(t *testing.T) {
+	lead := "Published: 2005-08-13\n\nForeign minister Lakshman Kadirgamar was shot dead at his home in Colombo on Friday night. "
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"He was taken to the National Hospital, where doctors were unable to save him, said Inspector General of Police, Chandra Fernando.", []string{"Chandra Fernando"}},
+		{"He was taken to the National Hospital, said the police chief, Chandra Fernando.", []string{"Chandra Fernando"}},
+		{"\"We are treating nine people for splinter injuries,\" said medical superintendent of the hospital, Dr Kanwarjit Singh.", []string{"Kanwarjit Singh"}},
+		{"Governor Faisal Karim Kundi and Chief Minister Ali Amin Khan Gandapur strongly condemned the attack.", []string{"Faisal Karim Kundi", "Ali Amin Khan Gandapur"}},
+		{"\"The forces remain determined to thwart such attempts,\" ISPR said in a statement.", []string{"ISPR"}},
+	} {
+		res := extractText(t, lead+c.text+"\n")
+		var got []string
+		for _, s := range res.Statements {
+			got = append(got, s.Speaker)
+		}
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%.50q: speakers %v, want %s", c.text, got, w)
+			}
+		}
+	}
+	// an acronym after "the" is a common noun's ("the NGO said"), and one
+	// that is not the verb's subject speaks for no one
+	for _, s := range []string{"Witnesses reported bodies burned in the streets, the NGO said.", "The shooting began around 8 pm (1700 GMT), with gunshots reported hours later."} {
+		for _, st := range extractText(t, lead+s+"\n").Statements {
+			if st.Speaker == "NGO" || st.Speaker == "GMT" {
+				t.Errorf("%.50q: speaker %s", s, st.Speaker)
+			}
+		}
+	}
+}

@@ -354,7 +354,7 @@ func (d *docState) speakersAfter(st *sent, v, vj int) (_ []*actor, _ []namedSpea
 			q++
 		}
 	}
-	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && (endsSentence(toks, vj, 10) || d.nameThenApposition(toks, vj))) {
+	if q == 0 && !(v == firstWord(st) && d.quoteEndsBefore(st)) && !(v > 0 && toks[v-1].Text == "," && (endsSentence(toks, vj, 10) || d.nameThenApposition(toks, vj) || d.titleThenName(st, vj))) {
 		// (inverted after a comma only when the speaker closes the
 		// sentence: "..., reports the Committee to Protect Journalists.")
 		return nil, nil, false
@@ -449,14 +449,14 @@ func (d *docState) namedAfterTitle(st *sent, k int) *actor {
 		if toks[c].Kind != text.Word && toks[c].Text != "'s" && toks[c].Text != "’s" {
 			return nil
 		}
-		if n, _ := d.x.lex.Roles.MatchAt(toks, c); n > 0 || toks[c].Is("representative", "ambassador", "commissioner", "secretary") {
-			role = true
+		if n, _ := d.x.lex.Roles.MatchAt(toks, c); n > 0 || toks[c].Is("representative", "ambassador", "commissioner", "secretary") || personTitles[toks[c].Lower] {
+			role = true // ("Inspector General of Police, NAME", "medical superintendent of the hospital, Dr NAME")
 		}
 	}
 	if !role || c >= len(toks) || toks[c].Text != "," || c == k {
 		return nil
 	}
-	m := mentionAt(st, c+1)
+	m := mentionAt(st, afterHonorific(toks, c+1))
 	if m == nil || m.j-m.i < 2 || m.j-m.i > 4 || !(m.kind == dossier.KindPerson || m.kind == "" && m.actor == nil) {
 		return nil
 	}
@@ -470,6 +470,35 @@ func (d *docState) namedAfterTitle(st *sent, k int) *actor {
 		return nil
 	}
 	return d.actorOf(m, dossier.KindPerson)
+}
+
+// titleThenName says whether an inverted speech verb after a comma is
+// followed by a title and the name it is set off from, closing the
+// sentence: "..., said the police chief, Chandra Fernando."
+func (d *docState) titleThenName(st *sent, k int) bool {
+	p := d.namedAfterTitle(st, k)
+	if p == nil {
+		return false
+	}
+	for c := k; c < len(st.toks); c++ {
+		if st.toks[c].Text == "," {
+			m := mentionAt(st, afterHonorific(st.toks, c+1))
+			return m != nil && (m.j >= len(st.toks) || st.toks[m.j].Text == ".")
+		}
+	}
+	return false
+}
+
+// afterHonorific is the token after an honorific at k ("Dr", "Dr.",
+// "Col."), or k when there is none.
+func afterHonorific(toks []text.Token, k int) int {
+	if k < len(toks) && abbreviation(toks[k]) {
+		k++
+		if k < len(toks) && toks[k].Text == "." {
+			k++
+		}
+	}
+	return k
 }
 
 // allCapitalised says whether every token of toks[i:j] is a capitalised word.
@@ -1252,12 +1281,20 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 	var out []*actor
 	if a := d.speakerActor(last); a != nil {
 		out = append(out, a)
+	} else if last.kind == "" && last.actor == nil && len(last.surface) >= 3 && isAcronym(last.surface) && last.j == subjectEnd(toks, v) &&
+		!(last.i > 0 && toks[last.i-1].Is("the", "a", "an")) {
+		// "ISPR said in a statement": an acronym no list knows, the
+		// subject of the speech verb, is a body's
+		if a := d.actorOf(last, dossier.KindOrganization); a != nil {
+			out = append(out, a)
+		}
 	}
 	// (a list: "Hezbollah, al-Aqsa Martyrs' Brigades, Islamic Jihad and
 	// Hamas all denied"; its last link is "and")
 	for i := len(cands) - 2; i >= 0; i-- {
 		m, next := cands[i], cands[i+1]
-		and := next.i-m.j == 1 && toks[m.j].Is("and") || next.i-m.j == 2 && toks[m.j].Text == "," && toks[m.j+1].Is("and")
+		and := next.i-m.j == 1 && toks[m.j].Is("and") || next.i-m.j == 2 && toks[m.j].Text == "," && toks[m.j+1].Is("and") ||
+			titledAfterAnd(toks, m.j, next) // "Governor NAME and Chief Minister NAME condemned"
 		comma := next.i-m.j == 1 && toks[m.j].Text == "," && len(out) >= 2
 		if and || comma {
 			if a := d.speakerActor(m); a != nil {
@@ -1279,6 +1316,21 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 	}
 	return out, nil
+}
+
+// titledAfterAnd says whether "and" at token k is followed by the title of
+// the person mention next, and nothing else: "Governor NAME and Chief
+// Minister NAME".
+func titledAfterAnd(toks []text.Token, k int, next *mention) bool {
+	if next.role == "" || k >= len(toks) || !toks[k].Is("and") || next.i-k-1 < 1 || next.i-k-1 > 4 {
+		return false
+	}
+	for c := k + 1; c < next.i; c++ {
+		if toks[c].Kind != text.Word || !toks[c].Cap() {
+			return false
+		}
+	}
+	return true
 }
 
 // asideOpen is the comma that opens an aside closed by the comma at c,
