@@ -732,6 +732,18 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 		return nil // "Shi'ite leaders": an adjective, not a name
 	}
 
+	// "Haji Janan", "Alhaji NAME": a name after a person's honorific is
+	// the person's, even where a gazetteer knows the word as a town (an
+	// honorific in capitals is not one: "DR Congo")
+	if _, known := d.dictLookup(m.surface); role != "" && !isAcronym(role) && !facilityWords[toks[j-1].Lower] && !known {
+		if rt := text.Tokenize(role, 0); len(rt) > 0 {
+			if n, _ := d.x.lex.Honorifics.MatchAt(rt, 0); n == len(rt) {
+				m.kind = dossier.KindPerson
+				m.confident = true
+				return []*mention{m}
+			}
+		}
+	}
 	// a country's adjective ("Israeli", "Iranian") before the dictionary,
 	// which may list it as another name of the state
 	if c, ok := d.x.gaz.Country(m.surface); ok && isDemonym(c, m.surface) {
@@ -823,6 +835,13 @@ func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 				}
 			}
 		}
+	}
+	// "Gov. Humberto Plaza", "Dr Jane Church": after a person's
+	// abbreviated title, a name ending in a word for a site is a person's
+	if facilityWords[last] && j-i >= 2 && j-i <= 3 && abbreviatedTitleBefore(toks, i) {
+		m.kind = dossier.KindPerson
+		m.confident = true
+		return []*mention{m}
 	}
 	if facilityWords[last] && j-i >= 2 && divisionWords[last] {
 		// "the Hangu District of north-west Pakistan": a division first
@@ -1073,6 +1092,16 @@ func (d *docState) bodyAt(toks []text.Token, i, j int) bool {
 	}
 	_, ok := d.orgKind(toks, i, j)
 	return ok
+}
+
+// abbreviatedTitleBefore says whether a person's title written short
+// ("Gov.", "Dr", "Col."; not "St." of a saint's church) ends right before
+// token i.
+func abbreviatedTitleBefore(toks []text.Token, i int) bool {
+	if i > 0 && toks[i-1].Text == "." {
+		i--
+	}
+	return i > 0 && abbreviation(toks[i-1]) && !toks[i-1].Is("st") && !isAcronym(toks[i-1].Text) // (not "DR Congo")
 }
 
 // titleBefore says whether a role or an honorific ends right before token

@@ -1788,3 +1788,38 @@ func TestSpeakerShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledNames: a person named after a title is the person, whatever
+// the name's words would be alone: a surname that is a word for a site
+// after an abbreviated title ("Gov. Humberto Plaza"), a name after the
+// honorific of a pilgrim ("Haji Janan", a town of China to a gazetteer),
+// the holder of a title a body gives ("Pittsburgh Public Safety Director
+// NAME"); an abbreviation in capitals is no honorific ("DR Congo").
+func TestTitledNames(t *testing.T) {
+	lead := "Published: 2009-06-20\n\nA car bomb exploded outside a police station in Guayaquil, Ecuador, on Friday, killing two people. "
+	for _, c := range []struct{ text, want string }{
+		{"Gov. Humberto Plaza of Guayas province, whose capital is Guayaquil, said the explosion was \"terrorism plain and simple\".", "Humberto Plaza"},
+		{"Relatives took the bodies to the hospital, a resident of the town, Haji Janan, said.", "Janan"},
+		{"\"One of the worst that I've seen,\" said Pittsburgh Public Safety Director Wendell Hissrich, describing what he saw.", "Wendell Hissrich"},
+	} {
+		res := extractText(t, lead+c.text+"\n")
+		var got []string
+		for _, s := range res.Statements {
+			got = append(got, s.Speaker)
+		}
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%.50q: speakers %v, want %s", c.text, got, c.want)
+		}
+	}
+	res := extractText(t, "Published: 2019-12-16\n\nIslamist rebels killed at least 22 civilians in an overnight raid in the DR Congo’s troubled Beni region, local officials said on Sunday.\n")
+	for _, a := range res.Actors {
+		if a.Name == "Congo" && a.Kind == dossier.KindPerson {
+			t.Errorf("DR Congo: Congo read as a person")
+		}
+	}
+	for _, s := range res.Statements {
+		if s.Speaker == "Congo" {
+			t.Errorf("DR Congo: Congo speaks")
+		}
+	}
+}

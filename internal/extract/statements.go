@@ -918,6 +918,13 @@ func (d *docState) speakerAt(st *sent, k int) ([]*actor, []namedSpeaker) {
 			}
 			continue
 		}
+		// "said Pittsburgh Public Safety Director NAME": a body, the
+		// title it gives, and the person who holds it
+		if p := titledPersonAfter(st, m); p != nil {
+			if a := d.speakerActor(p); a != nil {
+				return []*actor{a}, nil
+			}
+		}
 		// "Burma's government", "the Zimbabwe police", "Pakistani
 		// officials": a state or place and the body that speaks for it
 		if m.actor == nil || m.actor.kind == dossier.KindState || m.kind == kindPlace || m.demonym {
@@ -1316,6 +1323,28 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		}
 	}
 	return out, nil
+}
+
+// titledPersonAfter is the person mention that follows mention m after
+// capitalised title words only ("Public Safety Director", "Chief"), the
+// title being the person's role; nil otherwise.
+func titledPersonAfter(st *sent, m *mention) *mention {
+	if m.kind == dossier.KindPerson || m.actor != nil && m.actor.kind == dossier.KindPerson {
+		return nil
+	}
+	for _, q := range st.mentions {
+		if q.i <= m.j || q.i-m.j > 3 || q.role == "" || q.kind != dossier.KindPerson {
+			continue
+		}
+		ok := true
+		for c := m.j; c < q.i; c++ {
+			ok = ok && st.toks[c].Kind == text.Word && st.toks[c].Cap()
+		}
+		if ok {
+			return q
+		}
+	}
+	return nil
 }
 
 // titledAfterAnd says whether "and" at token k is followed by the title of
