@@ -40,8 +40,10 @@ const (
 	name    = word + `(?:[ \-](?:(?:de|del|da|do|dos|das|di|du|la|le|es|el|al|y)[ \-])?` + word + `){0,3}`
 	months  = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dayPart = `(?:` + months + `\s+\d{1,2}|\d{1,2}\s+` + months + `)(?:,?\s+\d{4})?`
-	outlet  = `\(([\p{L}][\p{L}0-9 .&'’/\-]{0,40})\)`
-	dash    = `(?:--|-|–|—|―|:|_)`
+	// an outlet in brackets, with the day it printed the report after a
+	// comma: "(Reuters)", "(PNG Post-Courier, April 2, 2008)"
+	outlet = `\(([\p{L}][\p{L}0-9 .&'’/\-]{0,40}?)(?:,\s*(` + dayPart + `))?\)`
+	dash   = `(?:--|-|–|—|―|:|_)`
 )
 
 var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*(?:` + dash + `\s+|[—–―]\s*)`)
@@ -77,6 +79,9 @@ func Find(text string) (Dateline, bool) {
 	if m[8] >= 0 {
 		d.Outlet = text[m[8]:m[9]]
 	}
+	if m[10] >= 0 && d.Date == "" {
+		d.Date, d.DateStart, d.DateEnd = text[m[10]:m[11]], m[10], m[11]
+	}
 	// "Manila: Five soldiers were killed": a colon after a name of one or
 	// two words, as some papers write the place of writing
 	colon := strings.HasSuffix(strings.TrimSpace(text[m[0]:m[1]]), ":") && d.Region == "" && strings.Count(d.Place, " ") <= 1
@@ -85,7 +90,12 @@ func Find(text string) (Dateline, bool) {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text[m[0]:m[1]]))
 	longDash := strings.ContainsRune("—–―", last) &&
 		strings.Count(d.Place, " ") <= 1 && m[1] < len(text) && unicode.IsUpper([]rune(text[m[1]:])[0])
-	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "" || colon || longDash) {
+	// "Addis Ababa - At least two people were killed": a spaced hyphen
+	// after a name of one to three words, a capital after it (the
+	// caller checks that the name is a place)
+	hyphen := strings.HasSuffix(text[m[0]:m[1]], " - ") && d.Region == "" && strings.Count(d.Place, " ") <= 2 &&
+		m[1] < len(text) && unicode.IsUpper([]rune(text[m[1]:])[0]) && !strings.HasPrefix(d.Place, "The ")
+	if !(capitals(d.Place) || d.Outlet != "" || d.Date != "" || colon || longDash || hyphen) {
 		return Dateline{}, false
 	}
 	if d.Region != "" && capitals(d.Region) && !capitals(d.Place) {

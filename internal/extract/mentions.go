@@ -1141,6 +1141,15 @@ var fighterNouns = map[string]bool{"insurgent": true, "insurgents": true, "rebel
 	"militants": true, "separatist": true, "separatists": true, "guerrilla": true, "guerrillas": true, "tribesmen": true,
 	"fighters": true, "militia": true, "militias": true, "extremists": true, "underground": true}
 
+// worldRegions are continents and the world's great regions: a text names
+// them to situate a country ("the biggest base in Africa"), never as the
+// place of an act, though gazetteers hold villages of those names.
+var worldRegions = map[string]bool{"africa": true, "asia": true, "europe": true, "oceania": true, "americas": true,
+	"north america": true, "south america": true, "latin america": true, "central america": true, "middle east": true,
+	"west africa": true, "east africa": true, "north africa": true, "southern africa": true, "sub-saharan africa": true,
+	"horn of africa": true, "southeast asia": true, "south asia": true, "central asia": true, "east asia": true,
+	"western europe": true, "eastern europe": true}
+
 // compassName says whether toks[i:j] is one word of direction: "in the
 // East", "the North" are a part of the country the text is about, not the
 // region of that name elsewhere.
@@ -1151,7 +1160,7 @@ func compassName(st *sent, i, j int) bool {
 // placeFor resolves toks[i:j] as a populated place when the context allows.
 func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) {
+	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) || worldRegions[strings.ToLower(s)] {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -2221,7 +2230,7 @@ func locativeBefore(toks []text.Token, i int) bool {
 // place expected by the context and known to the gazetteer, or a large city.
 func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) {
+	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) || worldRegions[strings.ToLower(s)] {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)

@@ -1823,3 +1823,14 @@ func TestTitledNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWorldRegionNoPlace: a continent or a great region of the world
+// situates a country; it is never the act's place, though a gazetteer
+// holds a village of that name ("Africa" in Yemen).
+func TestWorldRegionNoPlace(t *testing.T) {
+	m := extractText(t, "Published: 2014-05-25\n\nAt least two people were killed late on Saturday in a bomb attack on a restaurant popular with Westerners in central Djibouti, official sources said.\n\n"+
+		"The Horn of Africa nation of Djibouti is home to the United States' biggest base in Africa.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Place == "Africa" || m.Location.Country != "Djibouti" {
+		t.Fatalf("location %+v; want Djibouti, not Africa", m.Location)
+	}
+}

@@ -644,7 +644,7 @@ const (
 	creditEnd = `\b(?:REUTERS|AFP|EPA|AP Photo|ANADOLU|XINHUA)/[A-Z][\p{L} .'-]{1,40}\)?$|via Getty Images\)?$|` +
 		`\([\p{L}][\p{L} .'-]{1,40}/(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|XINHUA|Anadolu|ANADOLU|Bloomberg)\)$|` +
 		`\((?:\p{Lu}\p{L}*\.? ){1,3}\p{Lu}[\p{L}'-]+/\p{Lu}[\p{L} .&'-]{1,40}\)$|` +
-		`[.!?)] (?:[|/] )?\(?(?:Photo|PHOTO|Photograph|PHOTOGRAPH|Picture|Image|IMAGE)(?: credit)?: [^.]{1,60}$|` +
+		`[.!?)] (?:[|/] )?\(?(?:Photo|PHOTO|Photograph|PHOTOGRAPH|Picture|Image|IMAGE)(?: credit)?: ?[^.]{1,60}$|` +
 		`[.!?] [—–-] via [\p{L}][\p{L} .'-]{1,40}$|` +
 		`[.!?"”] \((?:Photo|PHOTO|Picture|Image|IMAGE|Photograph)s?(?: credit)?(?: by|:) [^()]{1,80}\)$|` +
 		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +

@@ -280,7 +280,7 @@ func DateFooter(raw []byte, off int) (string, int, int) {
 // pm").
 var dateLineWords = map[string]bool{"published": true, "updated": true, "posted": true, "date": true, "on": true,
 	"at": true, "by": true, "in": true, "pm": true, "am": true, "last": true, "modified": true, "first": true, "and": true,
-	"st": true, "nd": true, "rd": true, "th": true, "as": true, "of": true}
+	"st": true, "nd": true, "rd": true, "th": true, "as": true, "of": true, "hrs": true, "h": true}
 
 // labelledDate reads a short line that gives one full date among a few
 // labels, names and a time, as pages print their date line: "AGENCY ,

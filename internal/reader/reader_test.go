@@ -309,6 +309,7 @@ func TestDateLine(t *testing.T) {
 		{"two dates", "Title\n\nFrom June 10, 2024 to June 11, 2024\n\nText.\n", ""},
 		{"a headline", "Title\n\nAttack on 12 March 2019 kills five\n\nText.\n", ""},
 		{"posted and updated as of", "Title\n\nAgency\n\nPosted at Apr 13 2010 05:19 PM | Updated as of Apr 14 2010 05:27 AM\n\nText.\n", "2010-04-13"},
+		{"a time in hours", "Title\n\nNews / Africa\n25 May 2014 at 17:06hrs | Views\n\nText.\n", "2014-05-25"},
 		{"masthead", "Title\n\nThe Daily Example\nSpringfield, Ohio  Est. May 19, 1883\n\nText.\n", ""},
 		{"a clock's date", "Title\nToday in Kandi, India\nMar 27, 2017-Monday\nKandi\n\nTitle\n\nindia Updated: Jan 18, 2014 14:49 IST\nJane Smith\n\nText.\n", "2014-01-18"},
 		{"section before the label", "Title\n\nworld Published: April 7, 2016\n\nText.\n", "2016-04-07"},
