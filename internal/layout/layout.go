@@ -646,6 +646,7 @@ const (
 		`\((?:\p{Lu}\p{L}*\.? ){1,3}\p{Lu}[\p{L}'-]+/\p{Lu}[\p{L} .&'-]{1,40}\)$|` +
 		`[.!?)] (?:[|/] )?\(?(?:Photo|PHOTO|Photograph|PHOTOGRAPH|Picture|Image|IMAGE)(?: credit)?: ?[^.]{1,60}$|` +
 		`[.!?] [—–-] via [\p{L}][\p{L} .'-]{1,40}$|` +
+		`[.!?] (?:File|FILE) (?:photo|Photo|PHOTO|picture|image)\.?$|` +
 		`[.!?"”] \((?:Photo|PHOTO|Picture|Image|IMAGE|Photograph)s?(?: credit)?(?: by|:) [^()]{1,80}\)$|` +
 		`\. (?:[—–-] )?\(?(?:AP|AFP|REUTERS|Reuters|EPA|XINHUA|Xinhua|AP Photo)\)?$|` +
 		`\[(?:(?:File|Photo|Archive)(?: photo)?: )?[\p{L}][\p{L} .'-]{0,40}/[\p{L}][\p{L} .'-]{0,40}\]$|` +

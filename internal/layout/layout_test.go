@@ -189,7 +189,7 @@ func TestFurnitureIsNotProse(t *testing.T) {
 		"india Updated: Jan 18, 2014 14:49 IST",
 		"Emergency workers clear rubble after a rocket hit a building in Kandi (Jane Smith/AP)",
 		"Police officers take cover near the site of an attack Thursday in Kandi. Photo: Jane Smith / Example Post",
-		"The sign reads \"No more\", Kandi. | Photo: EFE", "The bus after it was hit by a bomb. Photograph: Jane Smith/AP", "Mobile internet remains blocked in the valley. (Representative image) Photograph:( Getty )",
+		"The sign reads \"No more\", Kandi. | Photo: EFE", "The bus after it was hit by a bomb. Photograph: Jane Smith/AP", "Mobile internet remains blocked in the valley. (Representative image) Photograph:( Getty )", "Fighters receive military training on November 8, 2012 in the mountains. File photo",
 		"This photo combo shows the seven soldiers killed in a blast in Kandi. — via ISPR",
 		"Soldiers take part in an exercise near the coastal town of Kandi. The exercises are aimed at improving the force's response. (Photo by JANE SMITH / POOL / AFP)",
 		"Ambush on the border kills 7 (Agencies) Updated: 2004-09-18 15:41", "Example Report Published June 10, 2024 Updated June 10, 2024 07:32am"} {

@@ -142,7 +142,16 @@ var (
 const (
 	dateLineMax   = 20
 	dateLineProse = 1
+	// dateLineNav is how many lines in all, menu items included, the
+	// date may come after (a site's menu of sections runs to dozens)
+	dateLineNav = 80
 )
+
+// navItem says whether a line is an item of a page's menu: three words
+// at most and no digit ("South Asia", "Country Profiles", "-------").
+func navItem(t []byte) bool {
+	return len(t) <= 30 && bytes.Count(t, []byte(" ")) <= 2 && !bytes.ContainsAny(t, "0123456789")
+}
 
 // proseLine says whether a line reads as running text: long, or a
 // sentence with its full stop.
@@ -157,16 +166,19 @@ var weekdayPrefix = regexp.MustCompile(`^(?i)(monday|tuesday|wednesday|thursday|
 // "2009-11-09"): the date and its byte offsets. A line that holds anything
 // else, even a date inside a sentence, is not one.
 func DateLine(raw []byte, off int) (string, int, int) {
-	seen, prose := 0, 0
+	seen, prose, lines := 0, 0, 0
 	widget := false // the line before opened "Today": a clock's date
-	for off < len(raw) && seen < dateLineMax && prose <= dateLineProse {
+	for off < len(raw) && seen < dateLineMax && prose <= dateLineProse && lines < dateLineNav {
 		end := len(raw)
 		if nl := bytes.IndexByte(raw[off:], '\n'); nl >= 0 {
 			end = off + nl
 		}
 		line := raw[off:end]
 		if t := bytes.TrimSpace(line); len(t) > 0 {
-			seen++
+			lines++
+			if !navItem(t) {
+				seen++
+			}
 			if proseLine(t) {
 				prose++
 			}
@@ -429,13 +441,24 @@ func DateFromURL(u string) string {
 	// "/2017/02/...-170228083738161.html": a month's folder, then an id
 	// that opens with the same year and month, the day and a time
 	if m := urlMonthFolder.FindStringSubmatchIndex(u); m != nil {
-		yy, mm := u[m[2]+2:m[3]], u[m[4]:m[5]]
+		yyyy, mm := u[m[2]:m[3]], u[m[4]:m[5]]
+		// ("/2012/09/201291651432955568.html": the full year, the month
+		// without its zero, the day)
+		long := yyyy + strings.TrimPrefix(mm, "0")
 		for _, r := range urlLongRun.FindAllString(u[m[1]:], -1) {
-			if r[:2] == yy && r[2:4] == mm {
-				d := u[m[2]:m[3]] + "-" + mm + "-" + r[4:6]
-				if _, err := time.Parse("2006-01-02", d); err == nil {
-					return d
-				}
+			day := ""
+			switch {
+			case r[:2] == yyyy[2:] && r[2:4] == mm:
+				day = r[4:6]
+			case strings.HasPrefix(r, long) && len(r) >= len(long)+2:
+				day = r[len(long) : len(long)+2]
+			}
+			if day == "" {
+				continue
+			}
+			d := yyyy + "-" + mm + "-" + day
+			if _, err := time.Parse("2006-01-02", d); err == nil {
+				return d
 			}
 		}
 	}

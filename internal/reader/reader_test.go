@@ -134,6 +134,8 @@ func TestDateFromURL(t *testing.T) {
 		{"https://example.org/news/article-33992020.html", ""},
 		// a month's folder, then an id opening with the year, month and day
 		{"https://example.org/news/2017/02/helmand-attack-170228083738161.html", "2017-02-28"},
+		{"https://example.org/news/asia/2012/09/201291651432955568.html", "2012-09-16"},
+		{"https://example.org/news/asia/2012/11/2012111765432955568.html", "2012-11-17"},
 		{"https://example.org/news/2017/02/helmand-attack-160228083738161.html", ""},
 	} {
 		if got := DateFromURL(tc.url); got != tc.want {
@@ -300,7 +302,9 @@ func TestDateLine(t *testing.T) {
 		{"in a sentence", "Title\n\nOn Monday, November 9, 2009 a bomb exploded.\n", ""},
 		{"after the text", "Title\n\nA bomb exploded in the market of the city on Monday, killing three people.\n\nPolice said the bomber was a young man who walked into the crowd.\n\nMonday, November 9, 2009\n", ""},
 		{"under furniture", "Title\nSkip to main content\nSubscribe to our newsletter\nUpdated 2 hours ago\nBy Staff Reporter\n4 min read\nShare\nPrint\nEmail\nMenu\n\nMonday, November 9, 2009\n\nText.\n", "2009-11-09"},
-		{"too far down", strings.Repeat("a\n", 20) + "Monday, November 9, 2009\n", ""},
+		{"too far down", strings.Repeat("A line of the page 1\n", 20) + "Monday, November 9, 2009\n", ""},
+		{"too far down the menus", strings.Repeat("Section\n", 80) + "Monday, November 9, 2009\n", ""},
+		{"under a menu", "Title\n" + strings.Repeat("Section\nOther Section\n-------\n", 10) + "Saturday, 7 December, 2002, 20:49 GMT\nBombs hit cinemas\n\nText.\n", "2002-12-07"},
 		{"not a date", "Title\n\nMonday, November 39, 2009\n", ""},
 		{"agency", "Title\n\nReuters , Thursday 25 Mar 2021\n\nText.\n", "2021-03-25"},
 		{"labelled", "Title\n\nPublished: April 7, 2016\n\nText.\n", "2016-04-07"},
