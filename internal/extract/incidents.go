@@ -3300,8 +3300,8 @@ func (d *docState) proseLocation(in *incident, ss []*sent, lead int) {
 				// document's
 				ctry = d.mainCtry
 				for _, m2 := range m.st.mentions {
-					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderOf(m.st.toks, m2.i, m2.j) &&
-						!(m2.i > 0 && m.st.toks[m2.i-1].Is("ethnic")) { // ("an ethnic Turkman": a people, not a country)
+					if m2.i >= m.j && m2.kind == dossier.KindState && m2.country != "" && !m2.demonym && !borderOf(m.st.toks, m2.i, m2.j) && !basedIn(m.st.toks, m2.j) &&
+						!(m2.i > 0 && m.st.toks[m2.i-1].Is("ethnic")) { // ("an ethnic Turkman": a people, not a country; "the Nigeria-based group": where the group is)
 						ctry = m2.country
 						break
 					}

@@ -2444,6 +2444,12 @@ func admin1WordAt(toks []text.Token, j int) bool {
 // borderOf says whether the country named at tokens [s, e) is one a place
 // lies beside: borderWith's shapes, or the country's name before "border"
 // ("near the Myanmar border", "along the Afghan frontier").
+// basedIn says whether a country's name ending at token e says where a
+// group is based ("the Nigeria-based group"), not where the act was.
+func basedIn(toks []text.Token, e int) bool {
+	return e+1 < len(toks) && toks[e].Text == "-" && toks[e+1].Is("based", "backed", "linked", "allied", "aligned", "born")
+}
+
 func borderOf(toks []text.Token, s, e int) bool {
 	return borderWith(toks, s) || e < len(toks) && toks[e].Is("border", "borders", "frontier")
 }

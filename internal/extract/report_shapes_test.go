@@ -1834,3 +1834,14 @@ func TestWorldRegionNoPlace(t *testing.T) {
 		t.Fatalf("location %+v; want Djibouti, not Africa", m.Location)
 	}
 }
+
+// TestBasedInNotWhere: a country named as where a group is based ("the
+// Nigeria-based group") is not the country of a town the gazetteer lacks.
+func TestBasedInNotWhere(t *testing.T) {
+	m := extractText(t, "Title: Suicide bombers kill 7 in northern Cameroon town\nPublished: 2015-09-13\n\n"+
+		"YAOUNDE, Cameroon (AP) -- Suicide bombers attacked a northern Cameroon town on Sunday morning, killing at least seven people.\n\n"+
+		"The attack hit the town of Kolofata, which sits near the Nigerian border and has been repeatedly targeted by the Nigeria-based Islamic extremist group Boko Haram.\n").Main()
+	if m == nil || m.Location == nil || m.Location.Country != "Cameroon" {
+		t.Fatalf("location %+v; want Cameroon", m.Location)
+	}
+}
