@@ -1845,3 +1845,24 @@ func TestBasedInNotWhere(t *testing.T) {
 		t.Fatalf("location %+v; want Cameroon", m.Location)
 	}
 }
+
+// TestNamedObjectKilled: the active voice of a killing whose object is one
+// named person counts one death ("soldiers gunned down President NAME");
+// not a list of victims, and not a relative clause about another act
+// ("the same people who assassinated NAME").
+func TestNamedObjectKilled(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"Soldiers gunned down veteran President Joao Bernardo Vieira as he fled his home early on Monday, a military spokesperson said.", "1-1"},
+		{"Gunmen shot dead the mayor of Kandi, John Smith, outside his home on Monday, police said.", "1-1"},
+		{"Gunmen killed John Smith and his driver outside his home on Monday, police said.", "null"},
+		{"A drone attacked the residence of Prime Minister John Smith on Sunday. His office said the perpetrators were the same people who assassinated Jane Doe, an intelligence agent.", "null"},
+	} {
+		m := extractText(t, "Published: 2009-03-02\n\n"+c.text+"\n").Main()
+		if got := rangeString(m.Fatalities); got != c.want {
+			t.Errorf("%.50q: fatalities %s, want %s", c.text, got, c.want)
+		}
+	}
+}

@@ -631,5 +631,48 @@ func (d *docState) loneDeath(st *sent) int {
 			return v
 		}
 	}
+	return d.namedObjectKilled(st)
+}
+
+// namedObjectKilled finds the active voice of a killing whose object is
+// one named person: "soldiers gunned down veteran President NAME as he
+// fled", "gunmen shot dead the mayor of Kandi, NAME, outside his home".
+// It returns the token where the verb starts, or -1.
+func (d *docState) namedObjectKilled(st *sent) int {
+	toks := st.toks
+	for k := 1; k+2 < len(toks); k++ {
+		e := 0 // where the verb phrase ends
+		switch {
+		case toks[k].Is("shot") && toks[k+1].Is("dead"), toks[k].Is("gunned") && toks[k+1].Is("down"):
+			e = k + 2
+		case deathVerbs[toks[k].Lower]:
+			e = k + 1
+		}
+		if e == 0 || toks[k-1].Is("was", "were", "been", "being", "is", "are", "be", "and", "who", "which", "that", "had") {
+			continue // the passive is loneDeath's; "wounded and killed": another's toll; "the people who assassinated NAME": another act
+		}
+		for _, m := range st.mentions {
+			if m.i < e || m.i > e+6 {
+				continue
+			}
+			person := m.kind == dossier.KindPerson || m.actor != nil && m.actor.kind == dossier.KindPerson
+			if !person {
+				continue
+			}
+			// between the verb and the name: titles and the words of an
+			// office ("veteran President", "the mayor of Kandi,")
+			ok := true
+			for c := e; c < m.i; c++ {
+				if toks[c].Kind != text.Word && !(toks[c].Text == "," && c == m.i-1) || toks[c].Kind == text.Number || isCountWord(toks[c].Lower) {
+					ok = false
+				}
+			}
+			// one person: no other victim joined to the name
+			if ok && m.j < len(toks) && !toks[m.j].Is("and", "&") && !(toks[m.j].Text == "," && m.j+1 < len(toks) && toks[m.j+1].Kind == text.Number) {
+				return k
+			}
+			break
+		}
+	}
 	return -1
 }
