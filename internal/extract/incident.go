@@ -239,6 +239,22 @@ func (in *incident) addRole(role, name string, a *actor, ev dossier.Evidence) {
 		}
 		return
 	}
+	if role == "perpetrator" && a != nil && a.kind == dossier.KindPerson {
+		// one person by the full name and the surname alone ("Ahmad
+		// Abu-Halil", "Abu-Halil"): the full name
+		for b, r := range in.actors {
+			if r != "perpetrator" || b == a || b.kind != dossier.KindPerson {
+				continue
+			}
+			switch nb, na := names.Key(b.name), names.Key(a.name); {
+			case strings.HasSuffix(na, " "+nb):
+				in.perps = removeName(in.perps, b.name)
+				delete(in.actors, b)
+			case strings.HasSuffix(nb, " "+na):
+				return
+			}
+		}
+	}
 	switch role {
 	case "perpetrator":
 		// a perpetrator named plainly outranks the same name as accused

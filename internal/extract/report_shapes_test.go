@@ -1866,3 +1866,40 @@ func TestNamedObjectKilled(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimAndIdentifyShapes: a group that "claimed credit" claims the act;
+// "guerrillas" are a described group; whoever "identified the shooter as
+// NAME" names the attacker, and one person is listed once, by the full
+// name, when a later sentence gives the surname alone; a headline in
+// capitals that holds a cue is not a name that claims.
+func TestClaimAndIdentifyShapes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"Arsonists burned 18 trucks on a highway in Araucania, Chile, on Thursday. A group that says it fights for indigenous rights, Weichan Auka Mapu, claimed credit for the attack, police told reporters.", "Weichan Auka Mapu"},
+		{"Two policemen were killed after Maoist guerrillas raided a police post in eastern Nepal on Sunday.", "Maoist guerrillas"},
+		{"Three police officers were shot dead in Baton Rouge, Louisiana, on Sunday. CBS News identified the 29-year-old shooter as Gavin Eugene Long, of Kansas City.", "Gavin Eugene Long"},
+	} {
+		m := extractText(t, "Published: 2016-07-17\n\n"+c.text+"\n").Main()
+		if m == nil || !slices.Contains(m.Perpetrators, c.want) {
+			t.Errorf("%.50q: perpetrators %v, want %s", c.text, m.Perpetrators, c.want)
+		}
+	}
+	m := extractText(t, "Published: 2005-07-13\n\nA suicide bomber killed three people at a shopping mall in Netanya, Israel, on Tuesday. "+
+		"Islamic Jihad identified the bomber as Ahmad Abu-Halil of Tulkarem.\n\nWitnesses said Abu-Halil detonated himself on a crosswalk.\n").Main()
+	if slices.Contains(m.Perpetrators, "Abu-Halil") || !slices.Contains(m.Perpetrators, "Ahmad Abu-Halil") {
+		t.Errorf("perpetrators %v, want Ahmad Abu-Halil once", m.Perpetrators)
+	}
+	m = extractText(t, "Published: 2005-07-13\n\nA suicide bomber killed three people at a shopping mall in Netanya, Israel, on Tuesday. "+
+		"Islamic Jihad said Abu-Halil carried out the attack.\n\nPolice identified the bomber as Ahmad Abu-Halil of Tulkarem.\n").Main()
+	if slices.Contains(m.Perpetrators, "Abu-Halil") || !slices.Contains(m.Perpetrators, "Ahmad Abu-Halil") {
+		t.Errorf("perpetrators %v, want Ahmad Abu-Halil once (the surname first)", m.Perpetrators)
+	}
+	m = extractText(t, "Published: 2019-08-31\n\nA bomb wounded two policemen in Dhaka, Bangladesh, on Saturday.\n\nIS Claims Credit for Bomb Blast on Police in Bangladeshi Capital\n").Main()
+	for _, p := range m.Perpetrators {
+		if strings.Contains(p, "Claims") {
+			t.Errorf("perpetrator %q: a headline read as a name", p)
+		}
+	}
+}

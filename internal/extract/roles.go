@@ -35,6 +35,9 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 	}
 	toks := st.toks
 	for _, m := range slices.Concat(d.responsibility(st), claimedActs(st), agentsPastAdverbial(toks)) {
+		if slices.ContainsFunc(st.mentions, func(x *mention) bool { return x.i <= m.I && m.J <= x.j }) {
+			continue // "IS Claims Credit for Bomb Blast": a headline's words in capitals, read as one name
+		}
 		role := m.Val.Role
 		var ps []party
 		switch m.Val.Side {
@@ -66,6 +69,14 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 			}
 		case "before":
 			ps = d.partiesBefore(st, m.I)
+			if len(ps) == 0 && role == "perpetrator" && claimCue(toks, m.I, m.J) {
+				// "A group that says it fights for X, NAME, claimed
+				// credit": a name no list knows, set off by commas right
+				// before the claim, is the group that claims
+				if p, ok := d.namedAsideBefore(st, m.I); ok {
+					ps = []party{p}
+				}
+			}
 			if role == "accused" && saysOfItself(toks, m.I-1) >= 0 && !hedged(toks, m.I) {
 				role = "perpetrator" // "GROUP said it was behind the attack": its word of its own act is its claim
 			}
@@ -110,6 +121,32 @@ func (d *docState) findRoles(in *incident, st *sent, prio int) {
 				if n == 0 && p.actor != nil && p.actor.kind == dossier.KindPerson {
 					in.addRole("perpetrator", p.name, p.actor, d.sentEvidence("", st, 0.6))
 				}
+			}
+		}
+	}
+	// "identified the 29-year-old shooter as NAME": the attacker the report
+	// told of, named by whoever identified him
+	for k := 0; k+3 < len(toks); k++ {
+		if !toks[k].Is("identified", "named") {
+			continue
+		}
+		for a := k + 1; a < len(toks) && a <= k+8; a++ {
+			if toks[a].Is("gunman", "shooter", "attacker", "assailant", "bomber") {
+				// (a name of two to four capitalised words no list knows
+				// is the person's)
+				if m := mentionAt(st, a+2); a+1 < len(toks) && toks[a+1].Lower == "as" && m != nil {
+					p := m.actor
+					if p == nil && m.kind == "" && m.j-m.i >= 2 && m.j-m.i <= 4 && allCapitalised(toks, m.i, m.j) {
+						p = d.actorOf(m, dossier.KindPerson)
+					}
+					if p != nil && p.kind == dossier.KindPerson {
+						in.addRole("perpetrator", p.name, p, d.sentEvidence("", st, 0.6))
+					}
+				}
+				break
+			}
+			if toks[a].Kind != text.Word && toks[a].Kind != text.Number && toks[a].Text != "-" {
+				break
 			}
 		}
 	}
@@ -1117,6 +1154,32 @@ func (d *docState) unknownGroupAt(st *sent, i int) (party, bool) {
 	}
 	for _, m := range st.mentions {
 		if m.i == i && m.j == i+1 && m.kind == "" && m.actor == nil && m.place == nil && !m.demonym && st.toks[i].Cap() && len(st.toks[i].Text) >= 4 {
+			if a := d.actorOf(m, dossier.KindArmedGroup); a != nil {
+				return party{name: a.name, actor: a, start: m.start, end: m.end}, true
+			}
+		}
+	}
+	return party{}, false
+}
+
+// namedAsideBefore reads a name set off by commas that ends right before
+// token k (", NAME, claimed"): two to four capitalised words no list knows,
+// taken as an armed group's name.
+func (d *docState) namedAsideBefore(st *sent, k int) (party, bool) {
+	toks := st.toks
+	if k < 2 || toks[k-1].Text != "," {
+		return party{}, false
+	}
+	for _, m := range st.mentions {
+		if m.j != k-1 || m.i < 1 || toks[m.i-1].Text != "," || m.place != nil || m.demonym || m.j-m.i < 2 || m.j-m.i > 4 || !allCapitalised(toks, m.i, m.j) {
+			continue
+		}
+		// (a name the mention stage guessed a person's, not knowing it,
+		// is the claimant as it is)
+		if m.actor != nil && !m.actor.kindConf && m.actor.kind != kindPlace && m.actor.kind != dossier.KindState {
+			return party{name: m.actor.name, actor: m.actor, start: m.start, end: m.end}, true
+		}
+		if m.kind == "" && m.actor == nil {
 			if a := d.actorOf(m, dossier.KindArmedGroup); a != nil {
 				return party{name: a.name, actor: a, start: m.start, end: m.end}, true
 			}
