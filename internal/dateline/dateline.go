@@ -48,6 +48,9 @@ const (
 
 var opening = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(` + dayPart + `))?\s*(?:` + outlet + `)?\s*(?:` + dash + `\s+|[—–―]\s*)`)
 
+// twoPlaces is a dateline of two places in capitals joined by a slash.
+var twoPlaces = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?: \p{Lu}{2,})?)/\p{Lu}{2,}(?: \p{Lu}{2,})?\s*(?:--|-|–|—|―|:)\s+`)
+
 // region is the country or province after the place: ", Somalia" or, as
 // some wires write it, " [Country]".
 const region = `(?:(?:,\s*|\s*\[)(` + name + `)\]?)?`
@@ -62,6 +65,11 @@ var openingNoDash = regexp.MustCompile(`^\s*(` + name + `)` + region + `(?:,\s*(
 // ("KABUL"), or an outlet in brackets or a date follows the place: "Iraq -
 // a report" alone is not one.
 func Find(text string) (Dateline, bool) {
+	// "ABUJA/LAGOS - ...": a report written in two places, in capitals;
+	// the first is the place of writing
+	if m := twoPlaces.FindStringSubmatchIndex(text); m != nil {
+		return Dateline{Start: m[0], End: m[1], Place: titleCase(text[m[2]:m[3]]), PlaceStart: m[2], PlaceEnd: m[3]}, true
+	}
 	m := opening.FindStringSubmatchIndex(text)
 	if m == nil {
 		if m = openingNoDash.FindStringSubmatchIndex(text); m == nil {

@@ -27,6 +27,7 @@ func TestFind(t *testing.T) {
 		{"Dar es Salaam, May 4 (AFP) - A bomb exploded.", true, "Dar es Salaam", "", "May 4", "AFP", "A bomb exploded."},
 		{"PORT MORESBY, Papua New Guinea (PNG Post-Courier, April 2, 2008) - One man was killed.", true, "Port Moresby", "Papua New Guinea", "April 2, 2008", "PNG Post-Courier", "One man was killed."},
 		{"Addis Ababa - At least two people were killed.", true, "Addis Ababa", "", "", "", "At least two people were killed."},
+		{"ABUJA/LAGOS - Twenty-nine people were killed.", true, "Abuja", "", "", "", "Twenty-nine people were killed."},
 		// not datelines
 		{"Three Men — the gunmen — fled.", false, "", "", "", "", ""},
 		{"Kandi-Gorod road was closed.", false, "", "", "", "", ""},
@@ -34,6 +35,7 @@ func TestFind(t *testing.T) {
 		{"Police said: the attackers fled.", false, "", "", "", "", ""},
 		{"Gunmen attacked a checkpoint in Kabul - the police said.", false, "", "", "", "", ""},
 		{"Iraq - a report.", false, "", "", "", "", ""},
+		{"Abuja/Lagos - the two cities.", false, "", "", "", "", ""},
 		{"The Kandi Gorod Area - Police said.", false, "", "", "", "", ""},
 		{"Islamic State, ISIL - the group claimed it.", false, "", "", "", "", ""},
 		{"The attack in Kabul, Afghanistan killed 12.", false, "", "", "", "", ""},

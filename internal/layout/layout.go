@@ -520,7 +520,24 @@ func isFurniture(s string) bool {
 		return true
 	}
 	return credit(t) || datedCaption(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
-		footerRE.MatchString(t)
+		footerRE.MatchString(t) || menuLine(t)
+}
+
+// menuLine says whether a line is a site's menu: four items or more
+// between bars, each a few words with no sentence in it ("Article Index |
+// Advertise | Mobile | RSS | Wireless").
+func menuLine(t string) bool {
+	items := strings.Split(t, "|")
+	if len(items) < 4 {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if len(it) > 30 || strings.Count(it, " ") > 3 || strings.ContainsAny(it, ".,;") {
+			return false
+		}
+	}
+	return true
 }
 
 // Shapes of the furniture of news pages, each a general pattern:
