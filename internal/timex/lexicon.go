@@ -34,6 +34,7 @@ const (
 	cRange
 	cRangeOpen
 	cCountNoun
+	cHoliday
 )
 
 var classNames = map[string]class{
@@ -43,6 +44,7 @@ var classNames = map[string]class{
 	"partprefix": cPartPrefix, "season": cSeason, "recent": cRecent,
 	"clock": cClock, "yearprep": cYearPrep, "determiner": cDeterminer,
 	"range": cRange, "rangeopen": cRangeOpen, "countnoun": cCountNoun,
+	"holiday": cHoliday,
 }
 
 type classSet uint32
@@ -92,7 +94,7 @@ const (
 
 // openClasses are the classes whose phrases may open an expression.
 var openClasses = setOf(cMonth, cWeekday, cUnit, cCount, cFew, cDeictic, cPeriod, cPartPrefix,
-	cSeason, cRecent, cClock, cRangeOpen)
+	cSeason, cRecent, cClock, cRangeOpen, cHoliday)
 
 // aloneClasses may be a whole expression by themselves, or open one with
 // anything after them (a month, a weekday, a bare plural unit).

@@ -43,6 +43,17 @@ func matchWords(c cursor, words []string) (cursor, bool) {
 				return c, false
 			}
 		}
+		if base, ok := strings.CutSuffix(w, "'s"); ok && t.kind == tWord && equalFold(c.text(t), base) {
+			// "Year's": the word, then its possessive, which the scanner
+			// keeps apart ("Year" "'" "s")
+			if q, a := after.next(); q.kind == tPunct && (q.r == '\'' || q.r == '’') && !q.space {
+				if sw, a2 := a.next(); sw.kind == tWord && equalFold(c.text(sw), "s") && !sw.space {
+					c = a2
+					continue
+				}
+			}
+			return c, false
+		}
 		if t.kind != tWord || !equalFold(c.text(t), w) {
 			return c, false
 		}
@@ -284,6 +295,17 @@ func parseDated(c cursor) (Expr, cursor, bool) {
 		if t := n.peek(); t.kind == tNum && t.digits == 4 {
 			part, x = e.part, n
 		}
+	}
+	// "on Christmas Eve", "New Year's Day 2016": a day of the year by its
+	// name, capitalised, after a preposition of date or before a year
+	if h, n, ok := matchPhrase(x, setOf(cHoliday)); ok && isUpper(c.s[x.peek().start]) {
+		e := Expr{Start: x.peek().start, End: n.pos, Kind: Absolute, Part: part, Month: h.value / 100, Day: h.value % 100}
+		if y, n2, ok := yearAfter(n, true); ok {
+			e.Year, e.End, n = y, n2.pos, n2
+		} else if !datePrep(c.s, x.peek().start) {
+			return Expr{}, c, false
+		}
+		return e, n, true
 	}
 	if w, n, ok := name(x, cWeekday); ok {
 		e, next := weekday(n, w, part)

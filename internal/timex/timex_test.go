@@ -49,6 +49,10 @@ func TestFind(t *testing.T) {
 		want []string
 	}{
 		{"day month year", "On 7 November 2021, drones", []string{`"7 November 2021" absolute 2021-11-7`}},
+		{"holiday", "killed in Nigeria on Christmas eve, officials said", []string{`"Christmas eve" absolute 0-12-24`}},
+		{"holiday with its year", "since New Year's Day 2016", []string{`"New Year's Day 2016" absolute 2016-1-1`}},
+		{"holiday as a word", "Christmas eve shoppers filled the market", nil},
+		{"holiday in lower case", "on christmas eve", nil},
 		{"month day year", "on November 7, 2021, at", []string{`"November 7, 2021" absolute 2021-11-7`}},
 		{"abbreviated month", "Nov. 7, 2021", []string{`"Nov. 7, 2021" absolute 2021-11-7`}},
 		{"ordinal day", "on 7th November 2021", []string{`"7th November 2021" absolute 2021-11-7`}},
