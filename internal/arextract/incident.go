@@ -1318,6 +1318,11 @@ func (d *doc) actorName(s *sentence, i, j int) (string, string) {
 	}
 	text = strings.Join(strings.Fields(strings.NewReplacer("«", "", "»", "", "\"", "", "“", "", "”", "").Replace(text)), " ")
 	text = strings.Trim(text, " ،,:")
+	// "هجوم للحوثيين": the preposition "ل" before the article marks the
+	// agent; the name is without it (a name never opens with "لل")
+	if rest, ok := strings.CutPrefix(text, "لل"); ok && rest != "" {
+		text = "ال" + rest
+	}
 	if text == "" {
 		return "", ""
 	}

@@ -157,6 +157,8 @@ func TestAttackersWithoutAName(t *testing.T) {
 		{"an attacker before the act's verb", "انتحاري يفجر نفسه وسط سوق شعبي في مدينة بعقوبة ويقتل 12 شخصا.", "انتحاري"},
 		{"attackers before the act's verb", "مسلحون ملثمون اقتحموا مركزا للشرطة في مدينة العريش وقتلوا 5 جنود.", "مسلحون ملثمون"},
 		{"a suicide bomber", "فجر انتحاري نفسه اليوم وسط سوق في مدينة بعقوبة مما أسفر عن مقتل 12 شخصا.", "انتحاري"},
+		{"the agent's name stops at a clause of what the act caused", "قتل 90 شخصا اليوم في مدينة الحولة في مجزرة ارتكبها النظام السوري وذهب ضحيتها العشرات من الأطفال.", "النظام السوري"},
+		{"the preposition that marks the agent is not the name's", "قتل ثلاثة من أفراد الطاقم اليوم في أول هجوم للحوثيين على سفينة تجارية قبالة عدن.", "الحوثيين"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
