@@ -812,8 +812,17 @@ func (d *doc) findClaims(in *incident) {
 				// first sentences, the attack's complement is its agent
 				// when it is a known actor or an organisation's name; later
 				// sentences tell of other attacks as often as of this one
-				if si >= 2 || m.J >= len(w) {
+				if d.leadIndex(si) >= 2 || m.J >= len(w) {
 					continue
+				}
+				// "غارة إسرائيلية", "قصف تركي": a country's adjective right
+				// after the attack's noun says whose act it was (not a
+				// person of that country: "انتحاري فلسطيني" is no act noun)
+				if c := d.demonymAt(s, m.J); c != nil && !d.reported(s, k) {
+					if name := countryNameAr(c); name != "" {
+						in.addPerp(perp{name: name, kind: dossier.KindState, ev: d.evidence("perpetrators", s, 0.6)})
+						continue
+					}
 				}
 				end := d.nameEnd(s, m.J)
 				if _, head := d.x.p.orgHeads.At(w, m.J); !head && !d.knownAt(s, m.J, end, false) {
@@ -1266,6 +1275,51 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 		return j // "ميليشيات الشبيحة وقوات الأمن": another name follows, for splitNames
 	}
 	return k
+}
+
+// demonymAt is the country whose adjective word i of s is, read from the
+// word as written (its folded form may lose the hamza the data spells).
+func (d *doc) demonymAt(s *sentence, i int) *gazetteer.Country {
+	if c := d.adjectiveAt(s, i); c != nil {
+		return c
+	}
+	if i >= len(s.toks) {
+		return nil
+	}
+	if m, ok := d.x.gz.MatchCountry(d.span(s, i, i+1)); ok && m.Demonym && !m.Name && !m.Word {
+		c := m.Country
+		return &c
+	}
+	return nil
+}
+
+// leadIndex is the index of sentence si among the sentences that do not
+// repeat the title (pages print their headline once or twice above the
+// text, and the lead's first sentence comes after).
+func (d *doc) leadIndex(si int) int {
+	n := si
+	if tw := d.titleWords(); strings.TrimSpace(tw) != "" {
+		for k := 0; k < si && k < len(d.sents); k++ {
+			if foldedWords(d.text(d.sents[k])) == tw {
+				n--
+			}
+		}
+	}
+	return n
+}
+
+// countryNameAr is a country's name in Arabic: the first of its Arabic
+// aliases, which the gazetteer lists after the English ones.
+func countryNameAr(c *gazetteer.Country) string {
+	for _, a := range c.Aliases {
+		for _, r := range a {
+			if r >= 0x0600 && r <= 0x06FF {
+				return a
+			}
+			break
+		}
+	}
+	return ""
 }
 
 // isActorName reports whether words [i, j) name an actor rather than

@@ -228,3 +228,25 @@ func TestSuburbsAreNoPlace(t *testing.T) {
 		t.Errorf("location %+v, want Russia and no place named وضواحيها", l)
 	}
 }
+
+// TestCountryAdjectiveAfterActNoun: a country's adjective right after the
+// noun of the act says whose act it was ("غارة إسرائيلية": Israel), also
+// when the page prints its headline twice above the lead.
+func TestCountryAdjectiveAfterActNoun(t *testing.T) {
+	x := newTest(t)
+	for _, c := range []struct{ name, title, text, want string }{
+		{"an air strike's adjective", "", "قتل خمسة أشخاص اليوم في غارة إسرائيلية على منزل في مدينة غزة.", "إسرائيل"},
+		{"shelling's adjective under a headline printed twice", "مقتل 9 عراقيين في قصف منتجع سياحي في دهوك",
+			"مقتل 9 عراقيين في قصف منتجع سياحي في دهوك\n\nمقتل 9 عراقيين في قصف منتجع سياحي في دهوك\n\nقتل تسعة مدنيين على الأقل وأصيب 23 آخرون بجروح في قصف تركي طال منتجعا سياحيا في زاخو.", "تركيا"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := x.Extract(Input{Body: []byte(c.text), Key: c.name, Title: c.title, Published: "2022-07-21"})
+			if len(out.Incidents) != 1 {
+				t.Fatalf("%d incidents, want 1", len(out.Incidents))
+			}
+			if p := strings.Join(out.Incidents[0].Perpetrators, "|"); p != c.want {
+				t.Errorf("perpetrators %q, want %q", p, c.want)
+			}
+		})
+	}
+}
