@@ -1277,6 +1277,9 @@ func (d *doc) knownEnd(s *sentence, i, j int) int {
 	return k
 }
 
+// clauseOpeners open a clause, never a speaker's name (folded forms).
+var clauseOpeners = map[string]bool{"ما": true, "لا": true, "لم": true, "لن": true, "عندما": true, "حينما": true, "بينما": true, "اي": true, "منها": true, "منه": true}
+
 // demonymAt is the country whose adjective word i of s is, read from the
 // word as written (its folded form may lose the hamza the data spells).
 func (d *doc) demonymAt(s *sentence, i int) *gazetteer.Country {
@@ -1445,6 +1448,9 @@ func (d *doc) statements() []dossier.Statement {
 			if start < len(w) {
 				if _, ok := d.x.p.noSpeaker.At(w, start); ok {
 					continue
+				}
+				if clauseOpeners[w[start]] {
+					continue // "ما أدى", "لا يمكننا", "عندما نهضت": a clause, not a name
 				}
 				// "صحيفة الوطن" is the newspaper "الوطن"
 				if md, ok := d.x.p.media.At(w, start); ok && md.V == "medium" && md.J < len(w) {

@@ -131,6 +131,8 @@ func TestNewsSpeakers(t *testing.T) {
 		{"the wounded say nothing", "قتل 4 أشخاص في انفجار قرب الفندق. ونقل المصابين إلى المستشفى.", ""},
 		{"an outlet quoting a source it does not name speaks", "قتل 9 أشخاص في انفجار في بغداد. ونقلت وكالة الأنباء العراقية عن مصدر أمني أن الانفجار وقع صباحا.", "وكالة الأنباء العراقية"},
 		{"the pronoun of the words said", "قتل 80 شخصا في تفجير شاحنة مفخخة في كابول، حسب ما أفاد به مسؤولون أفغان.", "مسؤولون أفغان"},
+		{"the manner of saying is no speaker", "قتل 5 أشخاص في انفجار في بغداد. وقال مدير الشرطة إن الانفجار وقع صباحا. وأضاف قائلا: إن التحقيق بدأ.", "مدير الشرطة"},
+		{"a clause after the verb is no speaker", "قتل 5 أشخاص في انفجار في بغداد. وقال مدير الشرطة إن الانفجار وقع صباحا. وأضاف لا يمكننا القول ما حدث.", "مدير الشرطة"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := x.Extract(Input{Body: []byte(c.text), Key: c.name})
