@@ -299,7 +299,7 @@ func parseDated(c cursor) (Expr, cursor, bool) {
 	// "on Christmas Eve", "New Year's Day 2016": a day of the year by its
 	// name, capitalised, after a preposition of date or before a year
 	if h, n, ok := matchPhrase(x, setOf(cHoliday)); ok && isUpper(c.s[x.peek().start]) {
-		e := Expr{Start: x.peek().start, End: n.pos, Kind: Absolute, Part: part, Month: h.value / 100, Day: h.value % 100}
+		e := Expr{Start: start, End: n.pos, Kind: Absolute, Part: part, Month: h.value / 100, Day: h.value % 100}
 		if y, n2, ok := yearAfter(n, true); ok {
 			e.Year, e.End, n = y, n2.pos, n2
 		} else if !datePrep(c.s, x.peek().start) {

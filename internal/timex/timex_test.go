@@ -51,6 +51,7 @@ func TestFind(t *testing.T) {
 		{"day month year", "On 7 November 2021, drones", []string{`"7 November 2021" absolute 2021-11-7`}},
 		{"holiday", "killed in Nigeria on Christmas eve, officials said", []string{`"Christmas eve" absolute 0-12-24`}},
 		{"holiday with its year", "since New Year's Day 2016", []string{`"New Year's Day 2016" absolute 2016-1-1`}},
+		{"holiday with a part", "killed late on Christmas Eve", []string{`"late on Christmas Eve" absolute 0-12-24 part=late`}},
 		{"holiday as a word", "Christmas eve shoppers filled the market", nil},
 		{"holiday in lower case", "on christmas eve", nil},
 		{"month day year", "on November 7, 2021, at", []string{`"November 7, 2021" absolute 2021-11-7`}},
