@@ -100,6 +100,9 @@ type doc struct {
 	raw    string // what evidence quotes: Input.Raw, else body
 	sents  []*sentence
 	titleW string // the title's folded words (titleWords)
+	// repeats[k] counts the sentences before k that repeat the title
+	// (leadIndex), computed once
+	repeats []int
 	// pub is the publication date: the header's Published: line, else the
 	// page's own date line (pubStart, pubEnd: its offsets; pubLine: read
 	// there); hasPub is false when neither gives a day.

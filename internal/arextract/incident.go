@@ -1300,15 +1300,17 @@ func (d *doc) demonymAt(s *sentence, i int) *gazetteer.Country {
 // repeat the title (pages print their headline once or twice above the
 // text, and the lead's first sentence comes after).
 func (d *doc) leadIndex(si int) int {
-	n := si
-	if tw := d.titleWords(); strings.TrimSpace(tw) != "" {
-		for k := 0; k < si && k < len(d.sents); k++ {
-			if foldedWords(d.text(d.sents[k])) == tw {
-				n--
+	if d.repeats == nil {
+		d.repeats = make([]int, len(d.sents)+1)
+		tw := d.titleWords()
+		for k, st := range d.sents {
+			d.repeats[k+1] = d.repeats[k]
+			if strings.TrimSpace(tw) != "" && foldedWords(d.text(st)) == tw {
+				d.repeats[k+1]++
 			}
 		}
 	}
-	return n
+	return si - d.repeats[min(si, len(d.sents))]
 }
 
 // countryNameAr is a country's name in Arabic: the first of its Arabic

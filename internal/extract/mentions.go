@@ -1150,6 +1150,13 @@ var worldRegions = map[string]bool{"africa": true, "asia": true, "europe": true,
 	"horn of africa": true, "southeast asia": true, "south asia": true, "central asia": true, "east asia": true,
 	"western europe": true, "eastern europe": true}
 
+// notPlaceName says whether toks[i:j] (written s) is no place whatever the
+// gazetteer holds: a word of direction, a numbered label, a common noun,
+// a continent or a great region of the world.
+func (d *docState) notPlaceName(st *sent, i, j int, s string) bool {
+	return compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) || worldRegions[strings.ToLower(s)]
+}
+
 // compassName says whether toks[i:j] is one word of direction: "in the
 // East", "the North" are a part of the country the text is about, not the
 // region of that name elsewhere.
@@ -1160,7 +1167,7 @@ func compassName(st *sent, i, j int) bool {
 // placeFor resolves toks[i:j] as a populated place when the context allows.
 func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) || worldRegions[strings.ToLower(s)] {
+	if d.notPlaceName(st, i, j, s) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -2230,7 +2237,7 @@ func locativeBefore(toks []text.Token, i int) bool {
 // place expected by the context and known to the gazetteer, or a large city.
 func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 	s := text.Join(d.body, st.toks, i, j)
-	if compassName(st, i, j) || numberedLabel(st.toks, j) || d.commonNounAt(st, i, j) || worldRegions[strings.ToLower(s)] {
+	if d.notPlaceName(st, i, j, s) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
@@ -2441,15 +2448,15 @@ func admin1WordAt(toks []text.Token, j int) bool {
 	return j < len(toks) && toks[j].Is("state", "province", "region", "governorate")
 }
 
-// borderOf says whether the country named at tokens [s, e) is one a place
-// lies beside: borderWith's shapes, or the country's name before "border"
-// ("near the Myanmar border", "along the Afghan frontier").
 // basedIn says whether a country's name ending at token e says where a
 // group is based ("the Nigeria-based group"), not where the act was.
 func basedIn(toks []text.Token, e int) bool {
 	return e+1 < len(toks) && toks[e].Text == "-" && toks[e+1].Is("based", "backed", "linked", "allied", "aligned", "born")
 }
 
+// borderOf says whether the country named at tokens [s, e) is one a place
+// lies beside: borderWith's shapes, or the country's name before "border"
+// ("near the Myanmar border", "along the Afghan frontier").
 func borderOf(toks []text.Token, s, e int) bool {
 	return borderWith(toks, s) || e < len(toks) && toks[e].Is("border", "borders", "frontier")
 }

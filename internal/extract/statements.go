@@ -442,6 +442,14 @@ var personTitles = map[string]bool{"minister": true, "president": true, "governo
 // minister") set off by a comma from the name of two to four words that
 // closes the sentence: the person it names.
 func (d *docState) namedAfterTitle(st *sent, k int) *actor {
+	if m := d.titledName(st, k); m != nil {
+		return d.actorOf(m, dossier.KindPerson)
+	}
+	return nil
+}
+
+// titledName is the name mention namedAfterTitle reads, or nil.
+func (d *docState) titledName(st *sent, k int) *mention {
 	toks := st.toks
 	role := false
 	c := k
@@ -469,24 +477,15 @@ func (d *docState) namedAfterTitle(st *sent, k int) *actor {
 	if m.j < len(toks) && toks[m.j].Text != "." && toks[m.j].Text != "," {
 		return nil
 	}
-	return d.actorOf(m, dossier.KindPerson)
+	return m
 }
 
 // titleThenName says whether an inverted speech verb after a comma is
 // followed by a title and the name it is set off from, closing the
 // sentence: "..., said the police chief, Chandra Fernando."
 func (d *docState) titleThenName(st *sent, k int) bool {
-	p := d.namedAfterTitle(st, k)
-	if p == nil {
-		return false
-	}
-	for c := k; c < len(st.toks); c++ {
-		if st.toks[c].Text == "," {
-			m := mentionAt(st, afterHonorific(st.toks, c+1))
-			return m != nil && (m.j >= len(st.toks) || st.toks[m.j].Text == ".")
-		}
-	}
-	return false
+	m := d.titledName(st, k)
+	return m != nil && (m.j >= len(st.toks) || st.toks[m.j].Text == ".")
 }
 
 // afterHonorific is the token after an honorific at k ("Dr", "Dr.",
