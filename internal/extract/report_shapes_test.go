@@ -1766,6 +1766,10 @@ func TestSpeakerShapes(t *testing.T) {
 		{"\"We are treating nine people for splinter injuries,\" said medical superintendent of the hospital, Dr Kanwarjit Singh.", []string{"Kanwarjit Singh"}},
 		{"Governor Faisal Karim Kundi and Chief Minister Ali Amin Khan Gandapur strongly condemned the attack.", []string{"Faisal Karim Kundi", "Ali Amin Khan Gandapur"}},
 		{"\"The forces remain determined to thwart such attempts,\" ISPR said in a statement.", []string{"ISPR"}},
+		// the passive with an adverb after "was", and a participle's aside
+		// that names its agent
+		{"The killing was also denounced by the Sri Lanka Freedom Party.", []string{"Sri Lanka Freedom Party"}},
+		{"The attack, described as cowardly by police spokesman Ajith Rohana, shocked the capital.", []string{"Ajith Rohana"}},
 	} {
 		res := extractText(t, lead+c.text+"\n")
 		var got []string

@@ -99,7 +99,7 @@ func (d *docState) findStatements() {
 				st.toks[v.i-1].Text == "," && strings.HasSuffix(st.toks[v.i].Lower, "ing") && st.toks[v.i].Lower != "according" && (len(prevSpeakers) > 0 || len(prevNames) > 0)) {
 				// (", writing that", ", adding": the same speaker goes on)
 				speakers, names = prevSpeakers, prevNames
-			} else if v.i > 0 && st.toks[v.i-1].Is("was", "were", "been", "being", "is", "are") && !strings.HasSuffix(st.toks[v.i].Lower, "ing") {
+			} else if passiveVerb(st.toks, v.i, v.j) {
 				// (not "GROUP is claiming responsibility": a verb in
 				// -ing after "is" is active)
 				speakers, names = d.passiveSpeakers(st, v.i, v.j)
@@ -574,6 +574,37 @@ func (d *docState) personNear(st *sent, k, n int) *actor {
 		}
 	}
 	return nil
+}
+
+// passiveVerb says whether the speech verb toks[v:vj] is in the passive:
+// after a form of "be", perhaps with an adverb between ("was also
+// denounced by"), or a participle opening an aside that names its agent
+// ("the blast, described as powerful by ministry spokesman NAME"; an
+// aside's verb with no "by" is active: "NAME, speaking in Kabul,
+// condemned"). A verb in -ing after "is" is active ("GROUP is claiming").
+func passiveVerb(toks []text.Token, v, vj int) bool {
+	if v == 0 || strings.HasSuffix(toks[v].Lower, "ing") {
+		return false
+	}
+	be := func(k int) bool { return k >= 0 && toks[k].Is("was", "were", "been", "being", "is", "are") }
+	if be(v - 1) {
+		return true
+	}
+	if p := toks[v-1]; p.Kind == text.Word && (p.Is("also", "later", "since") || strings.HasSuffix(p.Lower, "ly")) && be(v-2) {
+		return true
+	}
+	if toks[v-1].Text != "," || !strings.HasSuffix(toks[v].Lower, "ed") {
+		return false
+	}
+	for k := vj; k < len(toks) && k < vj+6; k++ {
+		if toks[k].Text == "," || toks[k].Text == ";" || toks[k].Text == "." {
+			return false
+		}
+		if toks[k].Lower == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveSpeakers reads who speaks through a verb in the passive: "X was
