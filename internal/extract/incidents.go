@@ -567,6 +567,9 @@ func (d *docState) countryPrior(in *incident) {
 			if c == "" || (m.kind == dossier.KindState || m.demonym) && borderOf(st.toks, m.i, m.j) {
 				continue // ("near the border with Mauritania": the country it is not in)
 			}
+			if m.kind == kindPlace && metonymSubject(d, st, m.i, m.j) {
+				continue // ("Washington said", "listed by Washington": a government, not where)
+			}
 			w := 1
 			switch {
 			case st.para == lead && locatingCountry(st, mi):
@@ -2773,8 +2776,18 @@ func mediaAfter(toks []text.Token, j int) bool {
 // metonymSubject says whether a place named at toks[i:j] is the subject
 // of a verb of saying or thinking with no preposition before it: "Ankara
 // views the fighters as ...", "Washington said ..." name a government.
+//
+// A capital is its government as the agent of a passive too: "a group
+// listed as a terrorist organisation by Washington", "condemned by Moscow".
 func metonymSubject(d *docState, st *sent, i, j int) bool {
 	toks := st.toks
+	if i >= 2 && toks[i-1].Is("by") && capitalAt(st, i, j) && !(j < len(toks) && toks[j].Kind == text.Word && !toks[j].Cap() && !toks[j].Is("and", "or", "in", "on", "as", "after", "over")) {
+		for k := i - 2; k >= 0 && k >= i-8; k-- {
+			if toks[k].Kind == text.Word && !toks[k].Cap() && strings.HasSuffix(toks[k].Lower, "ed") {
+				return true
+			}
+		}
+	}
 	if i > 0 && toks[i-1].Kind == text.Word && !toks[i-1].Is("and", "but", "while", "as") {
 		return false // after a preposition or an article: a place
 	}
@@ -2791,6 +2804,16 @@ func metonymSubject(d *docState, st *sent, i, j int) bool {
 	}
 	n, _ := d.x.lex.Speech.MatchAt(toks, k)
 	return n > 0 && !toks[k].Is("reported") // ("Kandi reported three cases": a place's own tally)
+}
+
+// capitalAt says whether the place mention at toks[i:j] is a country's capital.
+func capitalAt(st *sent, i, j int) bool {
+	for _, m := range st.mentions {
+		if m.i == i && m.j == j && m.place != nil && m.place.Feature == "PPLC" {
+			return true
+		}
+	}
+	return false
 }
 
 // speaks says whether the word at token k is the subject of a speech verb

@@ -143,6 +143,8 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 	}
 	if d.mainCtry != "" && (m.country == d.mainCtry || m.place != nil && m.place.Feature == featureCountry && m.place.Country == "") {
 		pf = append(pf, "country-agrees")
+	} else if c := placeCountry(m); d.mainCtry != "" && c != "" && c != d.mainCtry {
+		pf = append(pf, "country-disagrees") // "fleeing French intervention in Mali" in a report of Tunisia
 	}
 	if prev >= 1 && st.toks[prev].Lower == "of" {
 		switch w := st.toks[prev-1].Lower; {
@@ -213,6 +215,17 @@ func (d *docState) placeCandidateFeatures(st *sent, m *mention, prev, n int, lea
 		pf = append(pf, "division-word-after")
 	}
 	return pf
+}
+
+// placeCountry is the country a place candidate is in, or is.
+func placeCountry(m *mention) string {
+	if m.country != "" {
+		return m.country
+	}
+	if m.place != nil {
+		return m.place.Country
+	}
+	return ""
 }
 
 // mentionCount is the feature of how often the prose names a candidate.

@@ -172,6 +172,18 @@ func TestPlaceOfAReport(t *testing.T) {
 			"Published: 2019-10-31\nTitle: Car bomb kills eight\n\nA car bomb killed eight people on Thursday in a market in a northern region of Syria.\n\n" +
 				"Moscow blamed the fighters for the attack.\n",
 			"", "", "Syria"},
+		{"a capital as the agent of a passive is its government, no place",
+			"Published: 2019-10-31\nTitle: Soldiers killed in mountain attack\n\nAt least 14 Malian soldiers were killed when gunmen attacked two checkpoints in the remote Dagamaru mountains.\n\n" +
+				"Another militant group, listed as a terrorist organisation by Washington, is also active in the area.\n",
+			"", "", "Mali"},
+		{"a country of a past act in the background does not outweigh the report's own",
+			"Published: 2014-07-17\nTitle: At least 14 Tunisian troops killed in mountain attack\n\nTUNIS (Reuters) - At least 14 Tunisian soldiers were killed when gunmen attacked two checkpoints in the remote Dagamaru mountains.\n\n" +
+				"Thousands of Tunisian soldiers have been deployed to the range in an operation to flush out militants, some since fleeing French intervention in Mali last year.\n\n" +
+				"Militants ambushed the checkpoints on Wednesday night, the Defence Ministry said. More than 20 soldiers were wounded.\n\n" +
+				"\"It was two simultaneous attacks when they were breaking their fast,\" said Colonel Souhail Chmangi. \"This is open warfare.\"\n\n" +
+				"Another soldier is missing after the attack.\n\nTunisia's stock market dropped 0.33 percent after the news of the deaths.\n\n" +
+				"Tunisia has struggled with the rise of radical Islamist militants since the 2011 revolt.\n\nMilitants have also claimed attacks in Tunisia in the past.\n",
+			"", "", "Tunisia"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},
