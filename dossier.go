@@ -246,6 +246,10 @@ type Incident struct {
 	Injuries     *Range     `json:"injuries"`
 	Perpetrators []string   `json:"perpetrators"`
 	Accused      []string   `json:"accused"`
+	// Unidentified describes attackers the sources do not identify
+	// ("gunmen", "suspected militants"): the incident's unidentified
+	// armed group, no actor and no perpetrator.
+	Unidentified []string   `json:"unidentified,omitempty"`
 	PartOf       []string   `json:"part_of"`
 	Evidence     []Evidence `json:"evidence"`
 	// Kind is what the incident is to the documents that report it:

@@ -229,6 +229,7 @@ func writeCard(w io.Writer, doc *dossier.Document, x *dossier.Extraction) {
 		field("targets", strings.Join(in.Targets, ", "), "targets")
 		field("perpetrators", strings.Join(in.Perpetrators, ", "), "perpetrators")
 		field("accused", strings.Join(in.Accused, ", "), "accused")
+		field("unidentified", strings.Join(in.Unidentified, ", "), "unidentified")
 		field("part of", strings.Join(in.PartOf, ", "), "part_of")
 	}
 	if len(x.Actors) > 0 {

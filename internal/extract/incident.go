@@ -399,7 +399,8 @@ func (in *incident) dropGenerics(list []string) []string {
 // output turns the incident into its domain record.
 func (in *incident) output(docKey string, n int) dossier.Incident {
 	perps, accused := in.dropGenerics(in.perps), in.dropGenerics(in.accused)
-	evidence := in.evidence
+	perps, unidentified := splitUnidentified(perps)
+	evidence := relabelUnidentified(in.evidence, perps, unidentified)
 	// a role left with generic names only ("militants" beside a named
 	// group) is left out, and so is its evidence, which supports nothing
 	for field, list := range map[string][]string{"perpetrators": perps, "accused": accused} {
@@ -412,7 +413,7 @@ func (in *incident) output(docKey string, n int) dossier.Incident {
 		Type: in.typ, SubType: in.sub,
 		Weapons: nonNil(in.weaponList()), Targets: nonNil(in.targets),
 		Fatalities: in.fat, Injuries: in.inj,
-		Perpetrators: nonNil(perps), Accused: nonNil(accused), PartOf: nonNil(in.partOf),
+		Perpetrators: nonNil(perps), Accused: nonNil(accused), Unidentified: unidentified, PartOf: nonNil(in.partOf),
 		Evidence: evidence,
 		Kind:     in.kind(),
 	}
@@ -451,4 +452,58 @@ func (in *incident) kind() string {
 		return dossier.IncidentReference
 	}
 	return dossier.IncidentMention
+}
+
+// noIdentityWords are the words of a description of attackers that says
+// nothing of who they are: "gunmen", "the suspected militants", "two
+// unidentified attackers". A word of side, creed or origin ("separatist
+// rebels", "Islamist militants", "Palestinian gunmen") identifies them.
+var noIdentityWords = map[string]bool{"the": true, "a": true, "an": true, "some": true, "several": true, "two": true, "three": true, "four": true,
+	"suspected": true, "unidentified": true, "unknown": true, "armed": true, "masked": true, "alleged": true, "heavily": true,
+	"gunmen": true, "gunman": true, "militants": true, "militant": true, "attackers": true, "attacker": true, "assailants": true, "assailant": true,
+	"insurgents": true, "insurgent": true, "rebels": true, "bombers": true, "bomber": true, "suicide": true, "terrorists": true, "terrorist": true,
+	"men": true, "man": true, "fighters": true, "bandits": true, "kidnappers": true, "raiders": true}
+
+// splitUnidentified takes out of a perpetrators list the descriptions
+// with no identity: the unidentified attackers (issue 9: "gunmen" is the
+// incident's unidentified armed group, not a perpetrator of a name).
+func splitUnidentified(perps []string) (named, unidentified []string) {
+	for _, p := range perps {
+		if noIdentity(p) {
+			unidentified = append(unidentified, p)
+		} else {
+			named = append(named, p)
+		}
+	}
+	return named, unidentified
+}
+
+func noIdentity(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	for _, w := range ws {
+		if !noIdentityWords[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// relabelUnidentified gives the evidence of the perpetrators that were
+// unidentified attackers the field "unidentified": a sentence that names
+// no perpetrator left and names one of them.
+func relabelUnidentified(evidence []dossier.Evidence, perps, unidentified []string) []dossier.Evidence {
+	if len(unidentified) == 0 {
+		return evidence
+	}
+	holds := func(e dossier.Evidence, list []string) bool {
+		t := strings.ToLower(e.Text)
+		return slices.ContainsFunc(list, func(n string) bool { return strings.Contains(t, strings.ToLower(n)) })
+	}
+	out := slices.Clone(evidence)
+	for i, e := range out {
+		if e.Field == "perpetrators" && (len(perps) == 0 || !holds(e, perps) && holds(e, unidentified)) {
+			out[i].Field = "unidentified"
+		}
+	}
+	return out
 }

@@ -1857,3 +1857,41 @@ func TestCountryAcrossTheBorder(t *testing.T) {
 		t.Fatalf("location %+v, want in Afghanistan", m.Location)
 	}
 }
+
+// TestUnidentifiedAttackers: a description that says nothing of who the
+// attackers are ("gunmen", "suspected militants") is the incident's
+// unidentified armed group, with its sentence, not a perpetrator (the
+// shared gold lists none: "a suicide bomber at a volleyball game" has no
+// perpetrator); a word of side or creed keeps a description a perpetrator.
+func TestUnidentifiedAttackers(t *testing.T) {
+	for _, c := range []struct {
+		text          string
+		perps, unknwn []string
+	}{
+		{"A priest and five congregants were killed Sunday when gunmen opened fire during Mass at a church in Dablo, in northern Burkina Faso.", nil, []string{"gunmen"}},
+		{"Thirteen people were injured in a blast triggered by suspected militants at Doomdooma in Assam's Tinsukia district today.", nil, []string{"suspected militants"}},
+		{"Islamist militants killed 12 soldiers in an attack on an army post in Dablo, in northern Burkina Faso, on Sunday.", []string{"Islamist militants"}, nil},
+	} {
+		res := extractText(t, "Published: 2019-05-13\n\n"+c.text+"\n")
+		var in *dossier.Incident
+		for i := range res.Incidents {
+			if res.Incidents[i].Main {
+				in = &res.Incidents[i]
+			}
+		}
+		if in == nil {
+			t.Fatalf("%.40q: no main incident", c.text)
+		}
+		if !slices.Equal(in.Perpetrators, c.perps) && !(len(in.Perpetrators) == 0 && len(c.perps) == 0) || !slices.Equal(in.Unidentified, c.unknwn) {
+			t.Errorf("%.40q: perpetrators %q, unidentified %q; want %q, %q", c.text, in.Perpetrators, in.Unidentified, c.perps, c.unknwn)
+		}
+		for _, e := range in.Evidence {
+			if e.Field == "perpetrators" && len(c.perps) == 0 {
+				t.Errorf("%.40q: evidence of perpetrators left: %q", c.text, e.Text)
+			}
+		}
+		if len(c.unknwn) > 0 && !slices.ContainsFunc(in.Evidence, func(e dossier.Evidence) bool { return e.Field == "unidentified" }) {
+			t.Errorf("%.40q: the unidentified attackers have no evidence", c.text)
+		}
+	}
+}

@@ -57,12 +57,15 @@ type Reconciled struct {
 
 // Fields of an incident, in the order they are shown.
 var Fields = []string{"title", "date", "location", "type", "sub_type", "fatalities", "injuries",
-	"weapons", "targets", "perpetrators", "accused", "part_of"}
+	"weapons", "targets", "perpetrators", "accused", "unidentified", "part_of"}
 
 // IsField reports whether f names an incident field.
 func IsField(f string) bool { return contains(Fields, f) }
 
-var listFields = map[string]bool{"weapons": true, "targets": true, "perpetrators": true, "accused": true, "part_of": true}
+// optionalFields are listed only when a report or a review gives them.
+var optionalFields = map[string]bool{"unidentified": true}
+
+var listFields = map[string]bool{"weapons": true, "targets": true, "perpetrators": true, "accused": true, "unidentified": true, "part_of": true}
 
 // value is one reported value of a field in one report.
 type value struct {
@@ -130,6 +133,8 @@ func valuesOf(in *dossier.Incident, field string) []value {
 		xs = in.Perpetrators
 	case "accused":
 		xs = in.Accused
+	case "unidentified":
+		xs = in.Unidentified
 	case "part_of":
 		xs = in.PartOf
 	}
@@ -427,6 +432,9 @@ func Reconcile(id string, reports []Report, reviews []dossier.Review) Reconciled
 				sourcesWith[r.Group][v.key] = true
 			}
 		}
+		if _, reviewed := correction[field]; optionalFields[field] && len(groups) == 0 && !reviewed {
+			continue // a field most incidents lack is listed where a source gives it
+		}
 		fv := dossier.FieldValues{Field: field, Values: []dossier.ReportedValue{}}
 		for _, g := range groups {
 			fv.Values = append(fv.Values, dossier.ReportedValue{Value: g.display, Cited: g.cited(), Sources: g.sources, Status: g.status})
@@ -555,7 +563,7 @@ func refines(field string, g, o *group) bool {
 // conflicting reports whether the live values of a field disagree.
 func conflicting(field string, gs []*group, bySource map[string]map[string]bool) bool {
 	switch field {
-	case "title", "weapons", "targets", "accused", "part_of":
+	case "title", "weapons", "targets", "accused", "unidentified", "part_of":
 		return false
 	case "type", "sub_type":
 		return len(gs) > 1
@@ -725,6 +733,8 @@ func setList(s *dossier.IncidentSummary, field string, xs []string) {
 		s.Perpetrators = xs
 	case "accused":
 		s.Accused = xs
+	case "unidentified":
+		s.Unidentified = xs
 	case "part_of":
 		s.PartOf = xs
 	}

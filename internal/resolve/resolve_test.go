@@ -225,3 +225,29 @@ func TestReconcileMentionsDoNotOutvote(t *testing.T) {
 		t.Errorf("mentions only: kind %q, sub_type %q", s.Kind, s.SubType)
 	}
 }
+
+// TestReconcileUnidentified: the attackers sources describe but do not
+// identify ("gunmen") are a field of the incident where a report gives
+// them, listed once however many reports do; an incident no report gives
+// them to has no such field.
+func TestReconcileUnidentified(t *testing.T) {
+	mk := func(id string, unknown ...string) Report {
+		return Report{ID: "r" + id, Doc: dossier.Source{DocumentID: id}, Group: id,
+			Incident: &dossier.Incident{Title: "Attack", Date: day("2019-05-12"), Unidentified: unknown}}
+	}
+	has := func(rc Reconciled) bool {
+		for _, f := range rc.Fields {
+			if f.Field == "unidentified" {
+				return true
+			}
+		}
+		return false
+	}
+	rc := Reconcile("i1", []Report{mk("a", "gunmen"), mk("b", "Gunmen"), mk("c")}, nil)
+	if strings.Join(rc.Summary.Unidentified, ";") != "gunmen" || !has(rc) {
+		t.Errorf("unidentified %q (field listed: %v), want gunmen once", rc.Summary.Unidentified, has(rc))
+	}
+	if rc := Reconcile("i2", []Report{mk("c")}, nil); len(rc.Summary.Unidentified) != 0 || has(rc) {
+		t.Errorf("an incident without unidentified attackers lists %q (field listed: %v)", rc.Summary.Unidentified, has(rc))
+	}
+}

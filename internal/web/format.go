@@ -108,7 +108,7 @@ func countText(v string) string {
 var fieldLabels = map[string]string{
 	"title": "Title", "date": "Date", "location": "Location", "type": "Event type", "sub_type": "Sub-type",
 	"fatalities": "Killed", "injuries": "Injured", "weapons": "Weapons", "targets": "Targets",
-	"perpetrators": "Perpetrators", "accused": "Accused", "part_of": "Part of",
+	"perpetrators": "Perpetrators", "accused": "Accused", "unidentified": "Unidentified attackers", "part_of": "Part of",
 }
 
 func fieldLabel(f string) string {
