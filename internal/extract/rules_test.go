@@ -1895,3 +1895,14 @@ func TestUnidentifiedAttackers(t *testing.T) {
 		}
 	}
 }
+
+// TestStampLineNoPlace: a page's stamp of publication and update is no
+// prose: the zone after its clock ("13:19 TU", a place in Japan to a
+// gazetteer) neither places the act nor votes for a country.
+func TestStampLineNoPlace(t *testing.T) {
+	res := extractText(t, "Title: Suicide bomber kills four policemen in Chechnya\n\nArticle published on the 2009-08-25 Latest update 2009-08-25 13:19 TU\n\n"+
+		"Tuesday's killing of four policemen follows a suicide attack in central Grozny on 21 August.\n\nThe bomber blew himself up in the Shali area, east of the capital Grozny.\n")
+	if m := res.Main(); m == nil || m.Location == nil || m.Location.Place != "Shali" || m.Location.Country != "Russia" {
+		t.Errorf("location %+v, want Shali, Russia", m.Location)
+	}
+}

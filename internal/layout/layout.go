@@ -545,12 +545,12 @@ var (
 	// stampRE is a time stamp of the page: "Updated on 4 March 2021 10:32
 	// GMT", "Last updated: 12:05", "Published 3 hours ago", after the
 	// section's name in lower case ("india Updated: Jan 18, 2014").
-	stampRE = regexp.MustCompile(`(?i)^(\p{Ll}[\p{Ll}-]{1,20} )?(last )?(updated|published|posted|modified)( on| at)?:?\s+(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )`)
+	stampRE = regexp.MustCompile(`(?i)^(\p{Ll}[\p{Ll}-]{1,20} )?(last |latest )?(updated|update|published|posted|modified)( on| at)?( the)?:?\s+(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )`)
 	// stampEndRE is a line that ends in the page's time stamp: a
 	// headline, a byline or a date before it ("Ambush on the border kills
 	// 7 (Agencies) Updated: 2004-09-18 15:41", "Example Report Published
 	// June 10, 2024 Updated June 10, 2024 07:32am").
-	stampEndRE = regexp.MustCompile(`(?i)\b(updated|published|posted|last modified)( on| at)?:?\s+(\d{4}-\d\d-\d\d|\d{1,2} [a-z]+,? \d{4}|[a-z]+\.? \d{1,2},? \d{4})(,? \d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$`)
+	stampEndRE = regexp.MustCompile(`(?i)\b(updated|update|published|posted|last modified)( on| at)?:?\s+(\d{4}-\d\d-\d\d|\d{1,2} [a-z]+,? \d{4}|[a-z]+\.? \d{1,2},? \d{4})(,? \d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$`)
 	// bylineRE is an author line: "By Jane Smith", "By Jane Smith, Reuters",
 	// "By Staff Reporter and Desk Editor".
 	// A date may close it, after the outlet's city ("by Example Reporters,

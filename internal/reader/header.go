@@ -290,7 +290,7 @@ func DateFooter(raw []byte, off int) (string, int, int) {
 // dateLineWords are the lower-case words a date line may hold beside its
 // date: its label and the time of day ("Published on", "Updated at 8:33
 // pm").
-var dateLineWords = map[string]bool{"published": true, "updated": true, "posted": true, "date": true, "on": true,
+var dateLineWords = map[string]bool{"published": true, "updated": true, "update": true, "posted": true, "date": true, "on": true,
 	"at": true, "by": true, "in": true, "pm": true, "am": true, "last": true, "modified": true, "first": true, "and": true,
 	"st": true, "nd": true, "rd": true, "th": true, "as": true, "of": true, "hrs": true, "h": true}
 
@@ -378,7 +378,7 @@ func labelledDate(t []byte) string {
 		}
 		return false
 	}
-	words := 0
+	words, prev := 0, ""
 	for i := 0; i < len(t); {
 		if !isLetter(t[i]) {
 			i++
@@ -390,10 +390,10 @@ func labelledDate(t []byte) string {
 		}
 		if !inside(i) {
 			w := string(t[i:j])
-			if w == strings.ToLower(w) && !dateLineWords[w] {
-				return ""
+			if w == strings.ToLower(w) && !dateLineWords[w] && !(w == "the" && prev == "on") {
+				return "" // ("Article published on the 2009-08-25")
 			}
-			words++
+			words, prev = words+1, w
 		}
 		i = j
 	}

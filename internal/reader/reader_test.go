@@ -318,6 +318,8 @@ func TestDateLine(t *testing.T) {
 		{"a clock's date", "Title\nToday in Kandi, India\nMar 27, 2017-Monday\nKandi\n\nTitle\n\nindia Updated: Jan 18, 2014 14:49 IST\nJane Smith\n\nText.\n", "2014-01-18"},
 		{"section before the label", "Title\n\nworld Published: April 7, 2016\n\nText.\n", "2016-04-07"},
 		{"words before a date", "Title\n\nthe attack of April 7, 2016\n\nText.\n", ""},
+		{"published on the day, with its latest update", "Title\n\nArticle published on the 2009-08-25 Latest update 2009-08-25 13:19 TU\n\nText.\n", "2009-08-25"},
+		{"the only after on", "Title\n\nthe attack on the 2009-08-25\n\nText.\n", ""},
 	} {
 		got, s, e := DateLine([]byte(c.text), 0)
 		if got != c.want {
