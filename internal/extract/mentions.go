@@ -2389,6 +2389,11 @@ func (d *docState) countryAfter(st *sent, j int) (gazetteer.Country, bool) {
 			break
 		}
 		if c, ok := d.x.gaz.Country(text.Join(d.body, toks, s, e)); ok {
+			if e < len(toks) && (isForceWord(toks[e].Lower) || speakerNouns[toks[e].Lower] || toks[e].Is("command", "embassy", "officials", "troops", "soldiers", "says", "said")) {
+				// "Car bomb explodes in Baghdad, U.S. military says":
+				// the country's body that speaks, a clause of its own
+				return gazetteer.Country{}, false
+			}
 			return c, true
 		}
 		k = e

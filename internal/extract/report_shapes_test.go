@@ -184,6 +184,11 @@ func TestPlaceOfAReport(t *testing.T) {
 				"Another soldier is missing after the attack.\n\nTunisia's stock market dropped 0.33 percent after the news of the deaths.\n\n" +
 				"Tunisia has struggled with the rise of radical Islamist militants since the 2011 revolt.\n\nMilitants have also claimed attacks in Tunisia in the past.\n",
 			"", "", "Tunisia"},
+		{"a country's body that speaks after a comma is no country of the place before it",
+			"Published: 2004-10-15\nTitle: Car bomb explodes in Baghdad, U.S. military says 10 dead, four injured\n\nclock menu more-arrow no yes\n\nFiled under:\n\nCar bomb explodes in Baghdad, U.S. military says 10 dead, four injured\n\n" +
+				"BAGHDAD, Iraq — A car loaded with explosives blew up Friday near a police station in southwest Baghdad, killing 10 Iraqi civilians, the U.S. military said.\n\n" +
+				"The car bomb apparently targeted a nearby Iraqi police patrol, the U.S. command said in a statement.\n",
+			"Baghdad", "Baghdad", "Iraq"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},
