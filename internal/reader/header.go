@@ -127,12 +127,14 @@ var (
 	urlMonthFolder = regexp.MustCompile(`/((?:19|20)\d\d)/(0[1-9]|1[0-2])/`)
 	urlLongRun     = regexp.MustCompile(`\d{12,}`)
 	// urlDateYearLast is a day and month before the year, in either order,
-	// maybe with a time after it: -05292020164252.html, /05092024-amp
-	urlDateYearLast = regexp.MustCompile(`(?:^|[/_.=-])(\d\d)(\d\d)((?:19|20)\d\d)(?:\d{6})?(?:[/_.?#-]|$)`)
+	// maybe with a time after it: -05292020164252.html, /05092024-amp,
+	// or an item's number of a digit or two: /250920161-amp
+	urlDateYearLast = regexp.MustCompile(`(?:^|[/_.=-])(\d\d)(\d\d)((?:19|20)\d\d)(?:\d{6}|\d{1,2})?(?:[/_.?#-]|$)`)
 	// urlDateShort is /2021/3/28/: month and day without their zeros
 	urlDateShort = regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
-	// urlDateNamed is a month by its name: /1998/jan/14story.htm, 2008oct10
-	urlDateNamed = regexp.MustCompile(`(?i)(?:^|[^\d])((?:19|20)\d\d)/?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/?([0-2]?[1-9]|[123]0|31)(?:[^\d]|$)`)
+	// urlDateNamed is a month by its name: /1998/jan/14story.htm, 2008oct10,
+	// la-xpm-2001-jun-02-mn-5556
+	urlDateNamed = regexp.MustCompile(`(?i)(?:^|[^\d])((?:19|20)\d\d)[/-]?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[/-]?([0-2]?[1-9]|[123]0|31)(?:[^\d]|$)`)
 )
 
 // dateLineMax is how many non-blank lines from the top may hold the date a
@@ -142,6 +144,10 @@ var (
 const (
 	dateLineMax   = 20
 	dateLineProse = 1
+	// dateLineLabelledProse is how many lines of prose a line labelled
+	// as the page's date ("Published Feb 19, 2024") may come after: a
+	// photo's caption or a standfirst often stands above it
+	dateLineLabelledProse = 3
 	// dateLineNav is how many lines in all, menu items included, the
 	// date may come after (a site's menu of sections runs to dozens)
 	dateLineNav = 80
@@ -168,7 +174,7 @@ var weekdayPrefix = regexp.MustCompile(`^(?i)(monday|tuesday|wednesday|thursday|
 func DateLine(raw []byte, off int) (string, int, int) {
 	seen, prose, lines := 0, 0, 0
 	widget := false // the line before opened "Today": a clock's date
-	for off < len(raw) && seen < dateLineMax && prose <= dateLineProse && lines < dateLineNav {
+	for off < len(raw) && seen < dateLineMax && prose <= dateLineLabelledProse && lines < dateLineNav {
 		end := len(raw)
 		if nl := bytes.IndexByte(raw[off:], '\n'); nl >= 0 {
 			end = off + nl
@@ -190,6 +196,18 @@ func DateLine(raw []byte, off int) (string, int, int) {
 				continue
 			}
 			widget = todayLine.Match(t)
+			if prose > dateLineProse {
+				// past the first lines of prose, only a date line its
+				// label names
+				if labelWord.Match(t) {
+					if d := labelledDate(t); d != "" {
+						start := off + bytes.Index(line, t)
+						return d, start, start + len(t)
+					}
+				}
+				off = end + 1
+				continue
+			}
 			if len(t) <= 40 {
 				s := weekdayPrefix.ReplaceAllString(string(t), "")
 				if d := normalizeDate(s); d != "" {
@@ -286,6 +304,9 @@ func DateFooter(raw []byte, off int) (string, int, int) {
 	}
 	return d, off + m[2], off + m[3]
 }
+
+// labelWord opens a line that says it gives the page's date.
+var labelWord = regexp.MustCompile(`^(?i:published|posted|updated|first published|last updated)\b`)
 
 // dateLineWords are the lower-case words a date line may hold beside its
 // date: its label and the time of day ("Published on", "Updated at 8:33

@@ -132,6 +132,9 @@ func TestDateFromURL(t *testing.T) {
 		{"https://example.org/english/kurdistan/05092024-amp", ""},
 		{"https://example.org/news/07072021/story", "2021-07-07"},
 		{"https://example.org/news/article-33992020.html", ""},
+		{"https://example.org/english/iraq/250920161-amp", "2016-09-25"},
+		{"https://example.org/news/item-3399202012.html", ""},
+		{"https://example.org/archives/la-xpm-2001-jun-02-mn-5556-story.html", "2001-06-02"},
 		// a month's folder, then an id opening with the year, month and day
 		{"https://example.org/news/2017/02/helmand-attack-170228083738161.html", "2017-02-28"},
 		{"https://example.org/news/asia/2012/09/201291651432955568.html", "2012-09-16"},
@@ -319,6 +322,8 @@ func TestDateLine(t *testing.T) {
 		{"section before the label", "Title\n\nworld Published: April 7, 2016\n\nText.\n", "2016-04-07"},
 		{"words before a date", "Title\n\nthe attack of April 7, 2016\n\nText.\n", ""},
 		{"published on the day, with its latest update", "Title\n\nArticle published on the 2009-08-25 Latest update 2009-08-25 13:19 TU\n\nText.\n", "2009-08-25"},
+		{"labelled under a caption", "Title\n\nPolice in the country have vowed to use any means of force to quell tensions in the highlands, as tribal violence has claimed the lives of more than 60 people. Picture: AGENCY\n\nPolice in the country have vowed to use any means of force to quell tensions in the highlands, as tribal violence has claimed the lives of more than 60 people. Picture: AGENCY\n\nPublished Feb 19, 2024\n\nText.\n", "2024-02-19"},
+		{"unlabelled under prose", "Title\n\nPolice in the capital have vowed to use force, as violence has claimed 60 lives.\n\nThe toll rose on Sunday, officials said in a statement to reporters.\n\nFeb 19, 2024\n\nText.\n", ""},
 		{"the only after on", "Title\n\nthe attack on the 2009-08-25\n\nText.\n", ""},
 	} {
 		got, s, e := DateLine([]byte(c.text), 0)
