@@ -547,8 +547,12 @@ func (d *docState) countryPrior(in *incident) {
 	// mention's weight, before the lead's, and a country's named outright
 	// when the dateline names it ("MANILA, Philippines — ... in a remote
 	// village ... their headquarters in TOWN")
+	datelineOnly := "" // a country only the place of writing votes for
 	if dl := d.dateline; dl != nil && dl.place.Country != "" {
 		c := dl.place.Country
+		if count[c] == 0 && !dl.countryNamed {
+			datelineOnly = c
+		}
 		count[c]++
 		if dl.countryNamed {
 			count[c] += 2
@@ -557,6 +561,7 @@ func (d *docState) countryPrior(in *incident) {
 			best, bestN = c, count[c]
 		}
 	}
+	var textFirst []string // the countries the text votes for, in the order it names them
 	lead := d.leadStart()
 	for _, st := range d.sents {
 		if st.para > max(1, lead+1) && best != "" {
@@ -564,6 +569,12 @@ func (d *docState) countryPrior(in *incident) {
 		}
 		for mi, m := range st.mentions {
 			c := m.country
+			if c == "" && d.news {
+				// "the Myanmar military", "Iraq's army": in a report, a
+				// state's body at work in its country (an article's
+				// "British Army" base may be abroad)
+				c = d.bodyCountry(m)
+			}
 			if c == "" || (m.kind == dossier.KindState || m.demonym) && borderOf(st.toks, m.i, m.j) {
 				continue // ("near the border with Mauritania": the country it is not in)
 			}
@@ -580,6 +591,9 @@ func (d *docState) countryPrior(in *incident) {
 				w++
 			}
 			count[c] += w
+			if !slices.Contains(textFirst, c) {
+				textFirst = append(textFirst, c)
+			}
 			for _, o := range d.sharedDivision(st, m) {
 				if o != c {
 					alt[o] += w
@@ -587,6 +601,17 @@ func (d *docState) countryPrior(in *incident) {
 			}
 			if count[c] > bestN {
 				best, bestN = c, count[c]
+			}
+		}
+	}
+	// a tie between the place of writing's country and one the text
+	// names: the text's ("BANGKOK: An airstrike led by the Myanmar
+	// military ... in a village"; a regional bureau writes of its region)
+	if best != "" && best == datelineOnly && !slices.Contains(textFirst, best) {
+		for _, c := range textFirst {
+			if c != best && count[c] == bestN {
+				best = c
+				break
 			}
 		}
 	}
@@ -603,6 +628,20 @@ func (d *docState) countryPrior(in *incident) {
 		}
 	}
 	d.mainCtry = best
+}
+
+// bodyCountry is the country of a mention that names a body of a state by
+// the state's name or people ("Myanmar military", "Myanmar's military",
+// "Iraqi army"), read as one actor: "" for any other.
+func (d *docState) bodyCountry(m *mention) string {
+	ws := strings.Fields(m.surface)
+	if len(ws) != 2 || !stateBodies[strings.ToLower(ws[1])] {
+		return ""
+	}
+	if c, ok := d.x.gaz.MatchCountry(stripPossessive(ws[0])); ok && !c.Word {
+		return c.Country.Name
+	}
+	return ""
 }
 
 // unsharedVotes counts the mentions of a country, or of places in it,

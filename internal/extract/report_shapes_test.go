@@ -189,6 +189,10 @@ func TestPlaceOfAReport(t *testing.T) {
 				"BAGHDAD, Iraq — A car loaded with explosives blew up Friday near a police station in southwest Baghdad, killing 10 Iraqi civilians, the U.S. military said.\n\n" +
 				"The car bomb apparently targeted a nearby Iraqi police patrol, the U.S. command said in a statement.\n",
 			"Baghdad", "Baghdad", "Iraq"},
+		{"a state's body that acted outvotes the place of writing alone",
+			"Published: 2023-06-28\nTitle: Air strike kills ten\n\nBANGKOK: An airstrike led by the Myanmar military resulted in the death of ten civilians in a village, reports from locals stated on Wednesday.\n\n" +
+				"A military aircraft dropped three bombs on Dagamaru village on Tuesday afternoon, a fighter from the village said.\n",
+			"Dagamaru", "", "Myanmar"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},
