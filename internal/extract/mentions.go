@@ -1171,7 +1171,7 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
-	if as := d.x.gaz.Admin1(s); len(as) > 0 && (len(ps) == 0 || divisionCue(st.toks, i, j)) {
+	if as := d.x.gaz.Admin1(s); len(as) > 0 && (len(ps) == 0 || divisionCue(st.toks, i, j) || otherNameOfSmaller(ps[0], as[0], s)) {
 		ps = as
 	} else if district := districtCue(st.toks, j); district {
 		// "in Kurram district", "Ifugao province": a second-level
@@ -1215,6 +1215,14 @@ func (d *docState) placeFor(st *sent, i, j int) (gazetteer.Place, bool) {
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// otherNameOfSmaller says whether the town a name reaches is smaller than
+// the first-level division of the name and reached only by one of its
+// other names: "Kashmir" is Jammu and Kashmir, not Cashmere, Washington,
+// which some call so.
+func otherNameOfSmaller(town, division gazetteer.Place, name string) bool {
+	return gazetteer.Fold(town.Name) != gazetteer.Fold(name) && town.Population < division.Population
 }
 
 // byOwnName revises a place the name reached only through one of its
@@ -2241,7 +2249,7 @@ func (d *docState) strongPlace(st *sent, i, j int) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	ps := d.x.gaz.Lookup(s)
-	if as := d.x.gaz.Admin1(s); len(as) > 0 && len(ps) > 0 && divisionCue(st.toks, i, j) {
+	if as := d.x.gaz.Admin1(s); len(as) > 0 && len(ps) > 0 && (divisionCue(st.toks, i, j) || otherNameOfSmaller(ps[0], as[0], s)) {
 		ps = as
 	}
 	loc := locativeBefore(st.toks, i)

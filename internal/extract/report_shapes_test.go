@@ -193,6 +193,9 @@ func TestPlaceOfAReport(t *testing.T) {
 			"Published: 2023-06-28\nTitle: Air strike kills ten\n\nBANGKOK: An airstrike led by the Myanmar military resulted in the death of ten civilians in a village, reports from locals stated on Wednesday.\n\n" +
 				"A military aircraft dropped three bombs on Dagamaru village on Tuesday afternoon, a fighter from the village said.\n",
 			"Dagamaru", "", "Myanmar"},
+		{"a division's name over a small town of which it is only another name",
+			"Published: 2019-05-13\nTitle: Militants kill three soldiers\n\nMilitants killed three soldiers in Kashmir on Monday, police said.\n",
+			"Kashmir", "Jammu and Kashmir", "India"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},

@@ -319,6 +319,12 @@ func TestSites(t *testing.T) {
 		{"مطار معيتيقة", "Mitiga International Airport", "Tripoli", "Tripoli", "Libya", "AIRP"},
 		{"مطار كابل", "Hamid Karzai International Airport", "Kabul", "Kabul", "Afghanistan", "AIRP"},
 		{"سوق بكارة", "Bakara Market", "Mogadishu", "Banaadir", "Somalia", "MKT"},
+		// regions of conflict, before a hamlet of the name elsewhere
+		{"Sinai", "Sinai Peninsula", "", "North Sinai", "Egypt", "RGN"},
+		{"سيناء", "Sinai Peninsula", "", "North Sinai", "Egypt", "RGN"},
+		{"Chaambi", "Mount Chaambi", "", "Kasserine Governorate", "Tunisia", "RGN"},
+		{"Waziristan", "Waziristan", "", "Khyber Pakhtunkhwa", "Pakistan", "RGN"},
+		{"Sambisa Forest", "Sambisa Forest", "", "Borno State", "Nigeria", "RGN"},
 		// more names for GeoNames places: the place itself
 		{"تاجوراء", "Tājūrā’", "", "Tripoli", "Libya", "PPL"},
 		{"كوباني", "‘Ayn al ‘Arab", "", "Aleppo", "Syria", "PPL"},
