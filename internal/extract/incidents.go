@@ -2330,7 +2330,7 @@ func (d *docState) mainFromProse(in *incident) {
 				break
 			}
 			if loneKilled(st.toks, true) && len(st.cas) > 0 && !d.aboutOtherTime(st, 0) {
-				in.setCount("fatalities", dossier.Exact(1), prioProse, d.sentEvidence("fatalities", st, 0.6))
+				in.setCount("fatalities", dossier.Exact(1+d.othersAfterLoneVictim(st)), prioProse, d.sentEvidence("fatalities", st, 0.6))
 				break
 			}
 		}

@@ -249,7 +249,8 @@ func TestPlaceOfAReport(t *testing.T) {
 // them; "and one from Britain" counts one of the first group's noun; "a
 // mayor and two others" are three; the number in a unit's name ("the 31
 // Assam Rifles") counts nobody, nor does the number of the subject of an
-// active killing verb ("Three militants killed a policeman").
+// active killing verb ("Three militants killed a policeman"); "killing a
+// priest and five congregants" are six.
 func TestElidedAndOneMore(t *testing.T) {
 	tests := []struct {
 		text           string
@@ -267,6 +268,10 @@ func TestElidedAndOneMore(t *testing.T) {
 		{"A mayor and two companions have been shot to death in Kandi, Mexico.", "3-3", "null"},
 		{"Two gunmen on a motorcycle shot and killed a journalist in Kandi, Honduras, on Monday.", "1-1", "null"},
 		{"Three militants killed a policeman in Kandi, Pakistan, on Monday.", "1-1", "null"},
+		// a lone victim and a group, or a second person, joined to it
+		{"Gunmen opened fire at a church in Kandi, Burkina Faso, on Sunday, killing a priest and five congregants.", "6-6", "null"},
+		{"A priest and five congregants were killed Sunday when gunmen opened fire during Mass at a church in Kandi, Burkina Faso.", "6-6", "null"},
+		{"The attack killed a police officer and his driver in Kandi, Afghanistan, on Sunday.", "2-2", "null"},
 		{"Five attackers were killed by police in Kandi, Pakistan, on Monday.", "5-5", "null"},
 		{"Rebels hacked to death at least 22 civilians in a raid near Kandi, DR Congo. More than 100 people have died in such attacks since November 5.", "22+", "null"},
 	}

@@ -419,6 +419,41 @@ func (d *docState) loneInjury(st *sent) int {
 	return -1
 }
 
+// othersAfterLoneVictim counts the victims a killing verb's lone object
+// is joined to by "and": "killing a priest and five congregants" (five),
+// "killed a police officer and his driver" (one); 0 when none.
+func (d *docState) othersAfterLoneVictim(st *sent) int {
+	toks := st.toks
+	for k := 0; k+2 < len(toks); k++ {
+		if !headlineKill[toks[k].Lower] || !toks[k+1].Is("a", "an", "one") {
+			continue
+		}
+		h := k + 2
+		for h < len(toks) && h < k+6 && !loneVictimHeads[toks[h].Lower] {
+			h++
+		}
+		if h+2 >= len(toks) || !loneVictimHeads[toks[h].Lower] || toks[h+1].Lower != "and" {
+			return 0
+		}
+		switch n := h + 2; {
+		case toks[n].Is("a", "an", "one", "his", "her", "their") && loneVictimAt(toks, n+1):
+			return 1
+		case n+1 < len(toks) && (toks[n].Kind == text.Number || isCountWord(toks[n].Lower)):
+			for _, q := range st.qty {
+				if st.start+q.Start == toks[n].Start && !q.Vague && !q.Approx && q.Min > 0 {
+					for e := n + 1; e < len(toks) && e <= n+3; e++ {
+						if d.peopleWord(toks[e].Lower) {
+							return q.Min
+						}
+					}
+				}
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
 // loneVictimAt says whether the words from token j describe one person: up
 // to three words of description, an age ("24-year-old") among them, then
 // a lone victim's noun.
