@@ -1828,6 +1828,21 @@ func TestSpeakerShapes(t *testing.T) {
 			}
 		}
 	}
+	// a state's body no name says which of ("the military said") is no
+	// speaker; one named before it is ("the Sri Lankan army ... the army")
+	for _, c := range []struct{ text, want string }{
+		{"The military said 40 assailants were killed in the ensuing clashes.", ""},
+		{"The government said the killers would be caught.", ""},
+		{"The Sri Lankan army blamed the rebels. The army said 40 assailants were killed in the ensuing clashes.", "Sri Lankan army"},
+	} {
+		var got []string
+		for _, st := range extractText(t, lead+c.text+"\n").Statements {
+			got = append(got, st.Speaker)
+		}
+		if strings.Join(got, "|") != c.want && !(c.want != "" && slices.Contains(got, c.want)) {
+			t.Errorf("%.50q: speakers %q, want %q", c.text, got, c.want)
+		}
+	}
 }
 
 // TestTitledNames: a person named after a title is the person, whatever

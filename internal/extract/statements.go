@@ -848,6 +848,11 @@ func (d *docState) nounSpeaker(st *sent, e int) string {
 			return a.name
 		}
 	}
+	// "the military said", "the ministry said" with no body named before:
+	// which one, the text does not say ("the health ministry" does)
+	if !named && (i >= e-1 || i == e-2 && toks[i].Is("the", "a", "an")) {
+		return ""
+	}
 	// "two current United States Defense officials": the name starts with
 	// its first capital
 	for named && i < e-1 && !toks[i].Cap() {
