@@ -414,6 +414,11 @@ func (d *docState) classifyChunk(st *sent, i, j int) []*mention {
 		}
 		break
 	}
+	// "Officer-in-Charge NAME": a word joined by a hyphen to the word
+	// before it ends that compound (a title), it opens no name
+	for i < j && i >= 2 && (toks[i].Text == "-" || toks[i-1].Text == "-" && !toks[i-1].Space && !toks[i].Space && toks[i-2].Kind == text.Word && !toks[i-2].Cap()) {
+		i++
+	}
 	if i >= j {
 		return nil
 	}
@@ -716,6 +721,11 @@ func (d *docState) longestKnown(st *sent, i, j int) int {
 func (d *docState) classify(st *sent, i, j int, role string) []*mention {
 	toks := st.toks
 	for i < j && toks[i].Lower == "the" {
+		i++
+	}
+	// "Deputy Inspector-General (DIG) of police NAME": what a role leaves
+	// of a hyphenated title is the title's, no name
+	for i < j && role != "" && (toks[i].Text == "-" || i >= 1 && toks[i-1].Text == "-" && !toks[i-1].Space && !toks[i].Space) {
 		i++
 	}
 	if i >= j {
