@@ -81,6 +81,9 @@ func (d *docState) findDateline() {
 				dl.DateStart, dl.DateEnd = dl.DateStart+skip, dl.DateEnd+skip
 			}
 		}
+		if _, country := d.x.gaz.Country(dl.Place); country && dl.Region == "" {
+			continue // "Mali: Two Soldiers Killed in Jihadist Attack": a headline's kicker, no place of writing
+		}
 		ps := d.x.gaz.Lookup(dl.Place)
 		if len(ps) == 0 {
 			continue

@@ -196,6 +196,10 @@ func TestPlaceOfAReport(t *testing.T) {
 		{"a division's name over a small town of which it is only another name",
 			"Published: 2019-05-13\nTitle: Militants kill three soldiers\n\nMilitants killed three soldiers in Kashmir on Monday, police said.\n",
 			"Kashmir", "Jammu and Kashmir", "India"},
+		{"a headline's country kicker is no dateline, an aggregator's source line no place, and the capital written from is not the act's place",
+			"Title: Two soldiers killed\n\n date 2022-02-15 Mali: Two Soldiers Killed in Jihadist Attack\n\nExample Radio (Washington, DC)\n\n" +
+				"Bamako, Mali — Two Malian soldiers were killed early Sunday in northern Mali in an attack on their post blamed on jihadists, the army announced.\n",
+			"", "", "Mali"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},

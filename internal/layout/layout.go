@@ -520,7 +520,19 @@ func isFurniture(s string) bool {
 		return true
 	}
 	return credit(t) || datedCaption(t) || embedRE.MatchString(t) || strings.Contains(l, "pic.twitter.com/") && len(t) < 300 ||
-		footerRE.MatchString(t) || menuLine(t)
+		footerRE.MatchString(t) || menuLine(t) || outletLine(t)
+}
+
+// outletLine says whether a short line is an aggregator's source line:
+// an outlet's name and its city in brackets, "City, Region" or a name
+// with a newspaper's word ("Voice of America (Washington, DC)", "Premium
+// Times (Abuja)"; not a headline "Police Said Nothing (Reuters)").
+func outletLine(t string) bool {
+	if len(t) > 70 || !outletPlaceRE.MatchString(t) {
+		return false
+	}
+	name, place, _ := strings.Cut(t, " (")
+	return strings.Contains(place, ", ") || outletWordRE.MatchString(name)
 }
 
 // menuLine says whether a line is a site's menu: four items or more
@@ -542,6 +554,11 @@ func menuLine(t string) bool {
 
 // Shapes of the furniture of news pages, each a general pattern:
 var (
+	// outletPlaceRE is an aggregator's source line: the outlet's name in
+	// capitalised words and its city in brackets ("Voice of America
+	// (Washington, DC)", "Premium Times (Abuja)")
+	outletWordRE  = regexp.MustCompile(`\b(Times|Post|News|Herald|Tribune|Guardian|Radio|Agency|Press|Daily|Observer|Journal|Monitor|Standard|Nation|Telegraph|Mail|Express|Gazette|Chronicle|Reporter|Leadership|Vanguard|Punch|Television|TV)\b`)
+	outletPlaceRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'.&-]*|of|the|and)(?: (?:\p{Lu}[\p{L}'.&-]*|of|the|and)){0,5} \(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)?(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)?\)$`)
 	// stampRE is a time stamp of the page: "Updated on 4 March 2021 10:32
 	// GMT", "Last updated: 12:05", "Published 3 hours ago", after the
 	// section's name in lower case ("india Updated: Jan 18, 2014").
