@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/internal/dateline"
 	"github.com/dossier-project/dossier/internal/gazetteer"
@@ -86,7 +88,13 @@ func (d *docState) findDateline() {
 		}
 		ps := d.x.gaz.Lookup(dl.Place)
 		if len(ps) == 0 {
-			continue
+			// "MSUMARINI, Kenya —": a town the gazetteer lacks, in the
+			// country the dateline names
+			c, ok := d.x.gaz.Country(dl.Region)
+			if !ok || dl.Region == "" {
+				continue
+			}
+			ps = []gazetteer.Place{countryPlace(c)}
 		}
 		p := ps[0]
 		countryNamed := false
@@ -183,8 +191,11 @@ func (d *docState) datelineLocation(in *incident) {
 	if d.dateline == nil {
 		return
 	}
-	if st := d.hereSentence(); st != nil && d.dateline.place.Population > 0 && d.dateline.place.Feature != featureCountry &&
-		(in.loc == nil || in.loc.Place != d.dateline.name) {
+	// (a town the gazetteer lacks, in the country the dateline names:
+	// "MSUMARINI, Kenya — ... a resort hotel here")
+	known := d.dateline.place.Population > 0 && d.dateline.place.Feature != featureCountry ||
+		d.dateline.place.Feature == featureCountry && d.dateline.countryNamed && !strings.EqualFold(d.dateline.name, d.dateline.place.Country)
+	if st := d.hereSentence(); st != nil && known && (in.loc == nil || in.loc.Place != d.dateline.name) {
 		ev := d.sentEvidence("location", st, 0.7)
 		ev.Note = "the text places the act in the town it was written from (dateline: " + d.dateline.name + ")"
 		in.loc = nil

@@ -179,6 +179,8 @@ func placeLocation(name string, p gazetteer.Place) *dossier.Location {
 		prec = "admin1"
 	case "ADM2":
 		prec = "district" // a second-level division, placed at its largest place
+	case featureCountry:
+		prec = "country" // a town the gazetteer lacks, placed at its country
 	}
 	return &dossier.Location{Place: bareDivision(name), Admin1: p.Admin1, Admin2: p.Admin2, Country: p.Country, Lat: &lat, Lon: &lon, Precision: prec}
 }

@@ -200,6 +200,10 @@ func TestPlaceOfAReport(t *testing.T) {
 			"Title: Two soldiers killed\n\n date 2022-02-15 Mali: Two Soldiers Killed in Jihadist Attack\n\nExample Radio (Washington, DC)\n\n" +
 				"Bamako, Mali — Two Malian soldiers were killed early Sunday in northern Mali in an attack on their post blamed on jihadists, the army announced.\n",
 			"", "", "Mali"},
+		{"a town the gazetteer lacks in the dateline's country, where the text puts the act ('here')",
+			"Published: 2002-11-29\nTitle: Death toll mounts in attacks targeting Israelis in Kenya\n\nDAGAMARU, Kenya — The death toll in a suicide car bombing at a resort hotel here climbed to at least 15 people Thursday, officials said.\n\n" +
+				"The two missiles passed by the jet, and the flight with 271 people on board was able to land safely in Tel Aviv a few hours later.\n",
+			"Dagamaru", "", "Kenya"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},
