@@ -1045,7 +1045,7 @@ func (d *docState) mainDate(in *incident) {
 				break
 			}
 		}
-		if occurrence && (!st.hasEvent(2) || !occurrenceRE.MatchString(st.text)) {
+		if occurrence && (!st.hasEvent(2) || !occurrenceRE.MatchString(st.text) && !d.backReference(st, lead)) {
 			continue
 		}
 		for hi := 0; hi < len(st.dates); hi++ {
@@ -1446,6 +1446,38 @@ func crowdArson(toks []text.Token) string {
 }
 
 // occurrenceRE is a verb that says when an event took place.
+// backReference says whether a sentence past the lead tells the lead's
+// act again by a definite noun the lead's first sentence counted ("two
+// checkpoints" ... "Militants ambushed the checkpoints on Wednesday
+// night"): the act's own day, a few paragraphs down.
+func (d *docState) backReference(st *sent, lead int) bool {
+	if st.para > lead+3 {
+		return false
+	}
+	var first *sent
+	for _, o := range d.sents {
+		if o.para == lead {
+			first = o
+			break
+		}
+	}
+	if first == nil || first == st {
+		return false
+	}
+	counted := map[string]bool{}
+	for k := 1; k < len(first.toks); k++ {
+		if p := first.toks[k-1]; (p.Kind == text.Number || isCountWord(p.Lower) && p.Lower != "at") && first.toks[k].Kind == text.Word && strings.HasSuffix(first.toks[k].Lower, "s") && len(first.toks[k].Lower) > 4 {
+			counted[first.toks[k].Lower] = true
+		}
+	}
+	for k := 1; k < len(st.toks); k++ {
+		if st.toks[k-1].Is("the") && counted[st.toks[k].Lower] && !d.peopleWord(st.toks[k].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
 var occurrenceRE = regexp.MustCompile(`\b(took place|happened|occurred)\b`)
 
 // nextDay says whether the day after the publication date had begun, when

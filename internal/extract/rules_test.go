@@ -1906,3 +1906,17 @@ func TestStampLineNoPlace(t *testing.T) {
 		t.Errorf("location %+v, want Shali, Russia", m.Location)
 	}
 }
+
+// TestDayOfTheActByBackReference: a lead that does not date the act, and a
+// sentence a paragraph or two down that tells the act again by a noun the
+// lead counted ("two checkpoints" ... "ambushed the checkpoints on
+// Wednesday night"), dates it.
+func TestDayOfTheActByBackReference(t *testing.T) {
+	m := extractText(t, "Title: At least 14 soldiers killed in mountain attack\n\nJuly 17, 2014 / 1:36 AM / 5 years ago\n\nAt least 14 soldiers killed in mountain attack\n\n"+
+		"KANDI (Reuters) - At least 14 soldiers were killed when gunmen with rocket-propelled grenades attacked two checkpoints in the remote Dagamaru mountains.\n\n"+
+		"Since April, thousands of soldiers have been deployed to the range in an operation to flush out militants.\n\n"+
+		"Militants ambushed the checkpoints on Wednesday night, killing the soldiers as they were breaking their fast, the Defence Ministry said. More than 20 soldiers were wounded.\n").Main()
+	if m == nil || m.Date == nil || m.Date.Start != "2014-07-16" {
+		t.Errorf("date %+v, want 2014-07-16", m.Date)
+	}
+}
