@@ -1614,8 +1614,19 @@ func otherItemSentence(st *sent) bool {
 	switch {
 	case toks[0].Is("also") && toks[0].Cap() && (toks[1].Text == "," || toks[1].Is("on", "in", "last", "earlier", "yesterday", "today")):
 		return true
-	case toks[0].Is("separately", "elsewhere") && toks[1].Text == ",":
+	case toks[0].Is("separately", "elsewhere", "meanwhile") && toks[1].Text == ",":
 		return true
+	case toks[0].Is("in") && toks[1].Cap():
+		// "In Ramallah, meanwhile, youths battled soldiers": another
+		// place's news of the day
+		for k := 2; k+2 < len(toks) && k < 6; k++ {
+			if toks[k].Text == "," && toks[k+1].Is("meanwhile") && toks[k+2].Text == "," {
+				return true
+			}
+			if !toks[k].Cap() {
+				break
+			}
+		}
 	case toks[0].Is("in") && toks[1].Is("another", "a") && (toks[2].Is("separate", "similar", "incident", "attack", "development") || len(toks) > 3 && toks[3].Is("incident", "attack")):
 		return true
 	}

@@ -204,6 +204,10 @@ func TestPlaceOfAReport(t *testing.T) {
 			"Published: 2002-11-29\nTitle: Death toll mounts in attacks targeting Israelis in Kenya\n\nDAGAMARU, Kenya — The death toll in a suicide car bombing at a resort hotel here climbed to at least 15 people Thursday, officials said.\n\n" +
 				"The two missiles passed by the jet, and the flight with 271 people on board was able to land safely in Tel Aviv a few hours later.\n",
 			"Dagamaru", "", "Kenya"},
+		{"another place's news of the day ('In Ramallah, meanwhile, ...')",
+			"Published: 2002-04-28\nTitle: Gunmen kill four\n\nPalestinian gunmen burst into homes in a Jewish settlement near Hebron and killed four people, including a 5-year-old girl.\n\n" +
+				"In Ramallah, meanwhile, about 50 young Palestinians throwing stones battled Israeli soldiers.\n",
+			"Hebron", "West Bank", "Palestine"},
 		{"a district named without its word",
 			"Published: 2016-01-28\nTitle: Seven dead in landmine blast\n\nRANCHI: Three policemen were killed on Wednesday night when Maoists blew up their vehicle in Palamu, officials said.\n",
 			"Palamu", "Jharkhand", "India"},
