@@ -2890,12 +2890,8 @@ func metonymSubject(d *docState, st *sent, i, j int) bool {
 
 // capitalAt says whether the place mention at toks[i:j] is a country's capital.
 func capitalAt(st *sent, i, j int) bool {
-	for _, m := range st.mentions {
-		if m.i == i && m.j == j && m.place != nil && m.place.Feature == "PPLC" {
-			return true
-		}
-	}
-	return false
+	m := mentionAt(st, i)
+	return m != nil && m.j == j && m.place != nil && m.place.Feature == "PPLC"
 }
 
 // speaks says whether the word at token k is the subject of a speech verb

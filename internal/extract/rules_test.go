@@ -1902,7 +1902,11 @@ func TestUnidentifiedAttackers(t *testing.T) {
 func TestStampLineNoPlace(t *testing.T) {
 	res := extractText(t, "Title: Suicide bomber kills four policemen in Chechnya\n\nArticle published on the 2009-08-25 Latest update 2009-08-25 13:19 TU\n\n"+
 		"Tuesday's killing of four policemen follows a suicide attack in central Grozny on 21 August.\n\nThe bomber blew himself up in the Shali area, east of the capital Grozny.\n")
-	if m := res.Main(); m == nil || m.Location == nil || m.Location.Place != "Shali" || m.Location.Country != "Russia" {
+	m := res.Main()
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	if m.Location == nil || m.Location.Place != "Shali" || m.Location.Country != "Russia" {
 		t.Errorf("location %+v, want Shali, Russia", m.Location)
 	}
 }
@@ -1916,7 +1920,10 @@ func TestDayOfTheActByBackReference(t *testing.T) {
 		"KANDI (Reuters) - At least 14 soldiers were killed when gunmen with rocket-propelled grenades attacked two checkpoints in the remote Dagamaru mountains.\n\n"+
 		"Since April, thousands of soldiers have been deployed to the range in an operation to flush out militants.\n\n"+
 		"Militants ambushed the checkpoints on Wednesday night, killing the soldiers as they were breaking their fast, the Defence Ministry said. More than 20 soldiers were wounded.\n").Main()
-	if m == nil || m.Date == nil || m.Date.Start != "2014-07-16" {
+	if m == nil {
+		t.Fatal("no main incident")
+	}
+	if m.Date == nil || m.Date.Start != "2014-07-16" {
 		t.Errorf("date %+v, want 2014-07-16", m.Date)
 	}
 }
