@@ -1819,6 +1819,9 @@ func TestSpeakerShapes(t *testing.T) {
 		// that names its agent
 		{"The killing was also denounced by the Sri Lanka Freedom Party.", []string{"Sri Lanka Freedom Party"}},
 		{"The attack, described as cowardly by police spokesman Ajith Rohana, shocked the capital.", []string{"Ajith Rohana"}},
+		// a title of a body written in lower case before the name
+		{"He was taken to the National Hospital, Deputy Inspector General of police Chandra Fernando said.", []string{"Chandra Fernando"}},
+		{"Superintendent of police Chandra Fernando said the attackers had fled.", []string{"Chandra Fernando"}},
 	} {
 		res := extractText(t, lead+c.text+"\n")
 		var got []string

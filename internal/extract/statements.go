@@ -1253,8 +1253,12 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		if p >= 2 && toks[p].Is("'s", "’s") && toks[p-1].Cap() && toks[p-2].Is("in", "at", "from", "of", "near") {
 			p -= 2 // "in Egypt's Sinai Peninsula": still the place's phrase
 		}
-		if p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
-			continue // inside a prepositional phrase or an aside: "president of Iraqi Kurdistan", "(Burma)"
+		titleOfBody := p >= 1 && toks[p].Is("of") && m.kind == dossier.KindPerson && p+1 < m.i && stateBodies[toks[p+1].Lower] && toks[p-1].Cap()
+		if !titleOfBody && p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
+			// inside a prepositional phrase or an aside: "president of
+			// Iraqi Kurdistan", "(Burma)"; not the person a title of a
+			// body names: "Deputy Inspector General of police NAME"
+			continue
 		}
 		if m.kind == "" && m.j-m.i >= 2 && compassWord(toks[m.j-1].Lower) && !d.x.lex.GivenNames[toks[m.i].Lower] {
 			continue // "NAME, SP Imphal East, said": the office's district, no one
