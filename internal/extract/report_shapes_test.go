@@ -1822,6 +1822,7 @@ func TestSpeakerShapes(t *testing.T) {
 		// a title of a body written in lower case before the name
 		{"He was taken to the National Hospital, Deputy Inspector General of police Chandra Fernando said.", []string{"Chandra Fernando"}},
 		{"Superintendent of police Chandra Fernando said the attackers had fled.", []string{"Chandra Fernando"}},
+		{"He was taken to the National Hospital on Tuesday, Colombo's Deputy Inspector-General (DIG) of police Chandra Fernando said.", []string{"Chandra Fernando"}},
 	} {
 		res := extractText(t, lead+c.text+"\n")
 		var got []string

@@ -1253,7 +1253,8 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 		if p >= 2 && toks[p].Is("'s", "’s") && toks[p-1].Cap() && toks[p-2].Is("in", "at", "from", "of", "near") {
 			p -= 2 // "in Egypt's Sinai Peninsula": still the place's phrase
 		}
-		titleOfBody := p >= 1 && toks[p].Is("of") && m.kind == dossier.KindPerson && p+1 < m.i && stateBodies[toks[p+1].Lower] && toks[p-1].Cap()
+		titleOfBody := p >= 1 && toks[p].Is("of") && m.kind == dossier.KindPerson && p+1 < m.i && stateBodies[toks[p+1].Lower] &&
+			(toks[p-1].Cap() || toks[p-1].Text == ")" && p >= 3 && toks[p-3].Text == "(") // ("Inspector-General (DIG) of police NAME")
 		if !titleOfBody && p >= 0 && (toks[p].Is("of", "for", "in", "at", "from", "with", "by", "to", "against", "on") || toks[p].Text == "(") {
 			// inside a prepositional phrase or an aside: "president of
 			// Iraqi Kurdistan", "(Burma)"; not the person a title of a
