@@ -32,7 +32,7 @@ import (
 
 // Version identifies the extractor's rules; stores keep it with each
 // document to know when to re-extract. Bump it when output changes.
-const Version = "0.3.163"
+const Version = "0.3.164"
 
 // Extractor holds the read-only resources extraction needs. It is safe
 // for concurrent use.

@@ -1848,6 +1848,9 @@ func TestSpeakerShapes(t *testing.T) {
 	// speaker; one named before it is ("the Sri Lankan army ... the army")
 	for _, c := range []struct{ text, want string }{
 		{"The military said 40 assailants were killed in the ensuing clashes.", ""},
+		// a subject after a comma with an article and no name is who
+		// spoke, unnamed here; not a name earlier in the sentence
+		{"The target of the blast appeared to be the Station House Officer (SHO) of the area, the DIG told reporters.", ""},
 		{"The government said the killers would be caught.", ""},
 		{"The Sri Lankan army blamed the rebels. The army said 40 assailants were killed in the ensuing clashes.", "Sri Lankan army"},
 	} {

@@ -1232,6 +1232,18 @@ func (d *docState) speakersBefore(st *sent, v int) ([]*actor, []namedSpeaker) {
 			return nil, nil
 		}
 	}
+	// "..., the DIG told reporters": a subject of a few words after a
+	// comma, an article and no name, is the speaker, whom the report does
+	// not name here; not a name earlier in the sentence
+	if e := subjectEnd(toks, v); e > 1 {
+		c := e - 1
+		for c > 0 && c >= e-4 && toks[c].Text != "," {
+			c--
+		}
+		if toks[c].Text == "," && c+2 < e && toks[c+1].Is("the", "a", "an") && !slices.ContainsFunc(st.mentions, func(m *mention) bool { return m.i > c && m.i < e }) {
+			return nil, nil
+		}
+	}
 	// the subject: walk back from the verb over the clause
 	var cands []*mention
 	for _, m := range st.mentions {
