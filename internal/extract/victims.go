@@ -428,11 +428,8 @@ func (d *docState) othersAfterLoneVictim(st *sent) int {
 		if !headlineKill[toks[k].Lower] || !toks[k+1].Is("a", "an", "one") {
 			continue
 		}
-		h := k + 2
-		for h < len(toks) && h < k+6 && !loneVictimHeads[toks[h].Lower] {
-			h++
-		}
-		if h+2 >= len(toks) || !loneVictimHeads[toks[h].Lower] || toks[h+1].Lower != "and" {
+		h := loneVictimHead(toks, k+2)
+		if h < 0 || h+2 >= len(toks) || toks[h+1].Lower != "and" {
 			return 0
 		}
 		switch n := h + 2; {
@@ -457,7 +454,11 @@ func (d *docState) othersAfterLoneVictim(st *sent) int {
 // loneVictimAt says whether the words from token j describe one person: up
 // to three words of description, an age ("24-year-old") among them, then
 // a lone victim's noun.
-func loneVictimAt(toks []text.Token, j int) bool {
+func loneVictimAt(toks []text.Token, j int) bool { return loneVictimHead(toks, j) >= 0 }
+
+// loneVictimHead is the token of the lone victim's noun loneVictimAt finds
+// from token j, or -1.
+func loneVictimHead(toks []text.Token, j int) int {
 	words := 0
 	for e := j; e < len(toks) && words < 4; e++ {
 		if e+4 < len(toks) && toks[e].Kind == text.Number && toks[e+1].Text == "-" && toks[e+2].Is("year") && toks[e+3].Text == "-" && toks[e+4].Is("old") {
@@ -465,14 +466,14 @@ func loneVictimAt(toks []text.Token, j int) bool {
 			continue
 		}
 		if loneVictimHeads[toks[e].Lower] {
-			return true
+			return e
 		}
 		if toks[e].Kind != text.Word || stopWord(toks[e].Lower) {
-			return false
+			return -1
 		}
 		words++
 	}
-	return false
+	return -1
 }
 
 // loneSubject says whether the subject before token k (its "was") is one
